@@ -1,0 +1,61 @@
+# SMS Desktop — `make run` opens the app, `make test` runs every check. Both set up
+# everything they need (a virtual environment in .venv) on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+QM := resources/i18n/sms_desktop_zh_CN.qm
+TS := resources/i18n/sms_desktop_zh_CN.ts
+
+.PHONY: run test lint bench i18n setup system-deps clean
+
+setup: $(STAMP) $(QM)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): $(VENV)/bin/python pyproject.toml
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+$(QM): $(TS) $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+# Libraries Qt needs to start (xcb for a real screen) and fonts: installed only when
+# missing and when we may (root on Debian/Ubuntu); elsewhere the README lists them.
+system-deps:
+	@$(PY) -c "import PySide6.QtWidgets" 2>/dev/null || \
+	  { if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	        libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+	        libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
+	        libxcb-randr0 libxcb-render-util0 libxcb-image0 libglib2.0-0 >/dev/null; \
+	    else echo "Qt cannot load its libraries; see README (system packages)"; exit 1; fi; }
+
+run: setup system-deps
+	$(VENV)/bin/sms-desktop
+
+lint: setup
+	$(VENV)/bin/ruff check sms_desktop tests
+	$(VENV)/bin/ruff format --check sms_desktop tests
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+test: setup system-deps
+	$(VENV)/bin/ruff check sms_desktop tests
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+bench: setup system-deps
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
+
+# Refresh the translation source from the code (then translate the new entries).
+i18n: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none \
+	  sms_desktop -ts $(TS)
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis $(QM)

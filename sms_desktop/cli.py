@@ -1,0 +1,206 @@
+"""Command line: the GUI by default, plus demo, check, backup and restore.
+
+Qt is imported only when the GUI starts; errors are one line on stderr (exit 1),
+usage errors exit 2, and no traceback ever reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sms_desktop import __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+TABS = ("dashboard", "customers", "pipeline", "tasks", "quotes", "targets")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from exc
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise argparse.ArgumentTypeError("width and height must be between 200 and 8000")
+    return width, height
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from exc
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_opt = argparse.ArgumentParser(add_help=False)
+    db_opt.add_argument("--db", type=Path, metavar="PATH",
+                        help="database file (default: $SMS_DESKTOP_DB or the user data folder)")
+    lang_opt = argparse.ArgumentParser(add_help=False)
+    lang_opt.add_argument("--lang", choices=("zh_CN", "en"),
+                          help="user interface language (default: the system's)")
+
+    parser = argparse.ArgumentParser(
+        prog="sms-desktop", parents=[db_opt, lang_opt],
+        description="SMS Desktop (销售管理系统): offline sales management. "
+                    "Without a command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", parents=[db_opt, lang_opt], help="open the app (the default)")
+    gui.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                     help="render the main window to a PNG and exit (works offscreen)")
+    gui.add_argument("--tab", choices=TABS, help="tab to show (by name)")
+    gui.add_argument("--size", type=_size, default=(1400, 900), metavar="WxH",
+                     help="window size for --screenshot (default 1400x900)")
+
+    demo = sub.add_parser("demo", parents=[db_opt], help="create a demo database")
+    demo.add_argument("--customers", type=_positive, default=300, metavar="N",
+                      help="number of customers (default 300)")
+    demo.add_argument("--seed", type=int, default=20261127, metavar="S")
+    demo.add_argument("--replace", action="store_true",
+                      help="replace an existing database (a backup is kept)")
+
+    check = sub.add_parser("check", parents=[db_opt], help="integrity and schema check, counts")
+    check.add_argument("--full", action="store_true", help="full integrity_check (slower)")
+
+    backup = sub.add_parser("backup", parents=[db_opt], help="write a consistent backup copy")
+    backup.add_argument("--out", type=Path, metavar="FILE",
+                        help="where to write (default: the backups folder)")
+
+    restore = sub.add_parser("restore", parents=[db_opt],
+                             help="restore a backup (the current file is kept aside)")
+    restore.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from sms_desktop.persistence.paths import default_db_path
+
+    return Path(args.db).expanduser() if args.db else default_db_path()
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    import time
+
+    from sms_desktop.demo.build import create_demo_database
+    from sms_desktop.persistence.lock import InstanceLock
+
+    path = _db_path(args)
+    started = time.perf_counter()
+    with InstanceLock(path):
+        counts = create_demo_database(path, customers=args.customers, seed=args.seed,
+                                      replace=args.replace)
+    elapsed = time.perf_counter() - started
+    print(f"Demo database written to {path} in {elapsed:.1f} s:")
+    for table, count in counts.items():
+        print(f"  {table:<28}{count:>12,}")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from sms_desktop.persistence.db import Database, SchemaState, make_engine, schema_info
+    from sms_desktop.services.maintenance import MaintenanceService
+
+    path = _db_path(args)
+    if not path.is_file():
+        raise _UserError(f"there is no database at {path}")
+    info = schema_info(path)
+    if info.state is not SchemaState.CURRENT:
+        raise _UserError(f"{path}: schema revision {info.revision or 'none'} "
+                         f"(this app expects {info.head}); open it in the app to upgrade")
+    db = Database(path, make_engine(path))
+    try:
+        report = MaintenanceService(db).check(full=args.full)
+    finally:
+        db.close()
+    print(f"Database: {report.path} ({report.size_bytes / 1_048_576:.1f} MiB)")
+    print(f"Schema:   revision {report.schema_revision} (current)")
+    print(f"Integrity: {'ok' if report.ok else 'DAMAGED'}")
+    for problem in report.problems[:20]:
+        print(f"  ! {problem}")
+    for area in report.counts:
+        print(f"  {area.label:<28}{area.count:>12,}")
+    return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from sms_desktop.persistence.backup import backup_database, rotate_backups
+
+    path = _db_path(args)
+    dest = backup_database(path, dest=args.out, reason=None if args.out else "manual")
+    if args.out is None:
+        rotate_backups(path)
+    print(f"Backup written to {dest}")
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from sms_desktop.persistence.backup import restore_database
+    from sms_desktop.persistence.lock import InstanceLock
+
+    path = _db_path(args)
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise _UserError(f"there is no file at {source}")
+    with InstanceLock(path):
+        kept = restore_database(source, path)
+    print(f"Restored {source} to {path}")
+    if kept is not None:
+        print(f"The previous database was kept at {kept}")
+    return EXIT_OK
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from sms_desktop.app import run_gui
+
+    return run_gui(db_path=_db_path(args), lang=args.lang,
+                   screenshot=getattr(args, "screenshot", None), tab=getattr(args, "tab", None),
+                   size=getattr(args, "size", (1400, 900)), explicit_db=args.db is not None)
+
+
+class _UserError(Exception):
+    """A one-line error for the user."""
+
+
+_COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: _cmd_gui,
+    "gui": _cmd_gui,
+    "demo": _cmd_demo,
+    "check": _cmd_check,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("sms-desktop: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except _UserError as exc:
+        print(f"sms-desktop: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        import traceback
+
+        from sms_desktop.domain.errors import DomainError
+
+        if isinstance(exc, DomainError):
+            text = exc.render()
+        else:
+            from sms_desktop.persistence.paths import write_crash_log
+
+            log = write_crash_log(traceback.format_exc())
+            text = f"unexpected error: {type(exc).__name__}: {exc}"
+            if log is not None:
+                text += f" (details in {log})"
+        print(f"sms-desktop: {text}", file=sys.stderr)
+        return EXIT_ERROR

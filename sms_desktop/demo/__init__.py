@@ -1,0 +1,1 @@
+"""Deterministic demo data for trying the app and for benchmarks."""

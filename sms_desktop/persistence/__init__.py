@@ -1,0 +1,1 @@
+"""SQLite storage: ORM models, migrations, backups, locking, search."""

@@ -1,0 +1,169 @@
+"""Engine, connection pragmas, sessions, and opening a database (create, migrate, refuse)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum, auto
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from sms_desktop.domain.errors import DomainError
+from sms_desktop.domain.i18n import translate
+from sms_desktop.persistence.schema_version import HEAD_REVISION
+
+BUSY_TIMEOUT_MS = 10_000
+_CTX = "Database"
+
+
+class DatabaseError(DomainError):
+    """The file cannot be used as an SMS Desktop database (with a message for the user)."""
+
+
+def _on_connect(foreign_keys: bool) -> Any:
+    def configure(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Driver autocommit off: we emit BEGIN ourselves, so DDL is transactional too.
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        dbapi_connection.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        dbapi_connection.execute("PRAGMA journal_mode = WAL")
+        dbapi_connection.execute("PRAGMA synchronous = FULL")
+
+    return configure
+
+
+def _on_begin(conn: Any) -> None:
+    immediate = conn.get_execution_options().get("sqlite_immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
+    """An engine whose every connection has our pragmas and explicit BEGINs."""
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        poolclass=None if pooled else NullPool,
+    )
+    event.listen(engine, "connect", _on_connect(foreign_keys))
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+class SchemaState(Enum):
+    EMPTY = auto()  # a new file: create the schema
+    CURRENT = auto()
+    OLDER = auto()  # migrate (after a backup)
+    NEWER = auto()  # written by a newer SMS Desktop: refuse
+    FOREIGN = auto()  # tables but no revision: not ours
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaInfo:
+    state: SchemaState
+    revision: str | None
+    head: str
+
+
+class Database:
+    """One open database: the engine and the two kinds of session a service may use."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            engine.execution_options(sqlite_immediate=True), expire_on_commit=False
+        )
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One user action that writes: ``BEGIN IMMEDIATE`` … commit, or roll back on error."""
+        with self._write.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work (a deferred transaction, rolled back at the end)."""
+        with self._read() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def schema_info(path: Path) -> SchemaInfo:
+    head = HEAD_REVISION
+    con = sqlite3.connect(path)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision: str | None = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            translate("Database", "{path} is not an SMS Desktop database ({error}).").format(
+                path=str(path), error=str(exc)
+            )
+        ) from exc
+    finally:
+        con.close()
+    user_tables = {t for t in tables if not t.startswith("sqlite_")}
+    if revision is None:
+        state = SchemaState.EMPTY if not user_tables else SchemaState.FOREIGN
+    elif revision == head:
+        state = SchemaState.CURRENT
+    else:
+        from sms_desktop.persistence import migrations
+
+        state = SchemaState.OLDER if revision in migrations.known_revisions() else SchemaState.NEWER
+    return SchemaInfo(state, revision, head)
+
+
+def open_database(path: Path, *, backup_before_migrate: bool = True) -> Database:
+    """Open (creating or migrating as needed) the database at ``path``.
+
+    The caller holds the instance lock. A database written by a newer version of
+    the app, or a file that is not ours, raises :class:`DatabaseError`.
+    """
+    path = path.expanduser()
+    if path.is_dir():
+        raise DatabaseError(
+            translate("Database", "{path} is a folder, not a database file.").format(path=str(path))
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    info = schema_info(path)
+    if info.state is SchemaState.NEWER:
+        raise DatabaseError(
+            translate(
+                "Database",
+                "{path} was written by a newer version of SMS Desktop (schema {revision}); "
+                "please update the app to open it.",
+            ).format(path=str(path), revision=info.revision or "?")
+        )
+    if info.state is SchemaState.FOREIGN:
+        raise DatabaseError(
+            translate("Database", "{path} is not an SMS Desktop database.").format(path=str(path))
+        )
+    if info.state is SchemaState.OLDER and backup_before_migrate:
+        from sms_desktop.persistence.backup import backup_database
+
+        backup_database(path, reason=f"before-migration-{info.revision}")
+    if info.state is not SchemaState.CURRENT:
+        from sms_desktop.persistence import migrations
+
+        migrations.upgrade(path)
+    return Database(path, make_engine(path))
+
+
+def table_names(engine: Engine) -> list[str]:
+    return inspect(engine).get_table_names()

@@ -1,0 +1,787 @@
+"""The whole data model (typed SQLAlchemy ORM); later features add behaviour, not tables."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sms_desktop.domain.enums import (
+    AccountPlanStatus,
+    ActivityKind,
+    AuditAction,
+    BuyingRole,
+    CommissionBasis,
+    CustomerKind,
+    DocumentLanguage,
+    FollowUpTrigger,
+    InteractionKind,
+    OpportunityStatus,
+    OrderSource,
+    OrderStatus,
+    PaymentStatus,
+    PeriodKind,
+    QuoteLineKind,
+    QuoteStatus,
+    RecurrenceUnit,
+    RoundingPolicy,
+    SalespersonRole,
+    StageKind,
+    TargetMetric,
+    TaxMode,
+)
+from sms_desktop.persistence.base import Base, Money, Percent, Quantity, UTCDateTime, utcnow
+
+
+def _enum(kind: type[enum.Enum]) -> Enum:
+    """Store a StrEnum by value, guarded by a named CHECK constraint."""
+    return Enum(
+        kind,
+        native_enum=False,
+        create_constraint=True,
+        length=24,
+        name=kind.__name__.lower(),
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+def _fk(target: str, ondelete: str = "RESTRICT") -> ForeignKey:
+    return ForeignKey(target, ondelete=ondelete)
+
+
+class _Timestamps:
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class _SoftDelete:
+    """Rows with ``deleted_at`` set are in the trash and hidden from every list."""
+
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# ------------------------------------------------------------------------------- people
+
+
+class Salesperson(_Timestamps, Base):
+    """A team member; exactly one is the owner of the business."""
+
+    __tablename__ = "salespeople"
+    __table_args__ = (
+        Index("uq_salespeople_one_owner", "role", unique=True, sqlite_where=text("role = 'owner'")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    name_en: Mapped[str | None] = mapped_column(String(80))
+    role: Mapped[SalespersonRole] = mapped_column(
+        _enum(SalespersonRole), default=SalespersonRole.SALES
+    )
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    hire_date: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+# ---------------------------------------------------------------------------- customers
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    color: Mapped[str | None] = mapped_column(String(9))
+
+
+class CustomerTag(Base):
+    __tablename__ = "customer_tags"
+    __table_args__ = (Index("ix_customer_tags_tag_id", "tag_id"),)
+
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id", "CASCADE"), primary_key=True)
+    tag_id: Mapped[int] = mapped_column(_fk("tags.id", "CASCADE"), primary_key=True)
+
+
+class Customer(_Timestamps, _SoftDelete, Base):
+    """A company or a person we sell to."""
+
+    __tablename__ = "customers"
+    __table_args__ = (
+        CheckConstraint("strategic_fit BETWEEN 1 AND 5", name="strategic_fit_range"),
+        CheckConstraint("potential_value >= 0", name="potential_value_positive"),
+        Index("ix_customers_name", "name"),
+        Index("ix_customers_owner_id", "owner_id"),
+        Index("ix_customers_city", "city"),
+        Index("ix_customers_tier", "tier"),
+        Index("ix_customers_tax_id", "tax_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[CustomerKind] = mapped_column(_enum(CustomerKind), default=CustomerKind.COMPANY)
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))
+    industry: Mapped[str | None] = mapped_column(String(80))
+    source: Mapped[str | None] = mapped_column(String(80))
+    province: Mapped[str | None] = mapped_column(String(40))
+    city: Mapped[str | None] = mapped_column(String(80))
+    address: Mapped[str | None] = mapped_column(String(300))
+    postal_code: Mapped[str | None] = mapped_column(String(20))
+    country: Mapped[str | None] = mapped_column(String(80))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    website: Mapped[str | None] = mapped_column(String(200))
+    tax_id: Mapped[str | None] = mapped_column(String(40))  # 统一社会信用代码
+    tier: Mapped[str | None] = mapped_column(String(20))  # price tier, e.g. A/B/C
+    segment: Mapped[str | None] = mapped_column(String(20))  # computed ABC/RFM class
+    potential_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    strategic_fit: Mapped[int | None]
+    owner_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+    quote_language: Mapped[DocumentLanguage | None] = mapped_column(_enum(DocumentLanguage))
+    notes: Mapped[str | None] = mapped_column(Text)
+    merged_into_id: Mapped[int | None] = mapped_column(_fk("customers.id", "SET NULL"))
+
+    owner: Mapped[Salesperson | None] = relationship()
+    contacts: Mapped[list[Contact]] = relationship(back_populates="customer")
+
+
+class CustomerStats(Base):
+    """Per-customer figures kept current by the services, so lists sort on them in SQL."""
+
+    __tablename__ = "customer_stats"
+    __table_args__ = (
+        Index("ix_customer_stats_revenue_12m", "revenue_12m"),
+        Index("ix_customer_stats_last_interaction_at", "last_interaction_at"),
+    )
+
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id", "CASCADE"), primary_key=True)
+    first_order_date: Mapped[date | None] = mapped_column(Date)
+    last_order_date: Mapped[date | None] = mapped_column(Date)
+    orders_count: Mapped[int] = mapped_column(default=0)
+    revenue_lifetime: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    revenue_12m: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    open_pipeline: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    open_tasks: Mapped[int] = mapped_column(default=0)
+    last_interaction_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    refreshed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Contact(_Timestamps, _SoftDelete, Base):
+    """A person at a customer."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (
+        Index("ix_contacts_customer_id", "customer_id"),
+        Index("ix_contacts_name", "name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id", "CASCADE"))
+    name: Mapped[str] = mapped_column(String(80))
+    title: Mapped[str | None] = mapped_column(String(80))
+    buying_role: Mapped[BuyingRole | None] = mapped_column(_enum(BuyingRole))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    mobile: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    wechat: Mapped[str | None] = mapped_column(String(80))
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    customer: Mapped[Customer] = relationship(back_populates="contacts")
+
+
+class Interaction(_Timestamps, Base):
+    """One entry of a customer's history: a call, a visit, a WeChat, feedback …"""
+
+    __tablename__ = "interactions"
+    __table_args__ = (
+        CheckConstraint("satisfaction BETWEEN 1 AND 5", name="satisfaction_range"),
+        Index("ix_interactions_customer_id_occurred_at", "customer_id", "occurred_at"),
+        Index("ix_interactions_salesperson_id", "salesperson_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id", "CASCADE"))
+    contact_id: Mapped[int | None] = mapped_column(_fk("contacts.id", "SET NULL"))
+    salesperson_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+    kind: Mapped[InteractionKind] = mapped_column(_enum(InteractionKind))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    satisfaction: Mapped[int | None]
+
+
+# ----------------------------------------------------------------------------- pipeline
+
+
+class PipelineStage(Base):
+    """A column of the board; won and lost are terminal stages."""
+
+    __tablename__ = "pipeline_stages"
+    __table_args__ = (
+        CheckConstraint("default_probability BETWEEN 0 AND 100", name="probability_range"),
+        CheckConstraint("stale_after_days IS NULL OR stale_after_days > 0", name="stale_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    name_zh: Mapped[str] = mapped_column(String(40))
+    name_en: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int]
+    kind: Mapped[StageKind] = mapped_column(_enum(StageKind), default=StageKind.OPEN)
+    default_probability: Mapped[int]
+    stale_after_days: Mapped[int | None]
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class LostReason(Base):
+    __tablename__ = "lost_reasons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(80))
+    name_en: Mapped[str] = mapped_column(String(80))
+    position: Mapped[int] = mapped_column(default=0)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Opportunity(_Timestamps, _SoftDelete, Base):
+    """A lead or deal moving through the pipeline stages."""
+
+    __tablename__ = "opportunities"
+    __table_args__ = (
+        CheckConstraint("amount >= 0", name="amount_positive"),
+        CheckConstraint("probability_override BETWEEN 0 AND 100", name="probability_range"),
+        Index("ix_opportunities_customer_id", "customer_id"),
+        Index("ix_opportunities_status_stage_id", "status", "stage_id"),
+        Index("ix_opportunities_owner_id", "owner_id"),
+        Index("ix_opportunities_expected_close", "expected_close"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id"))
+    contact_id: Mapped[int | None] = mapped_column(_fk("contacts.id", "SET NULL"))
+    title: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    stage_id: Mapped[int] = mapped_column(_fk("pipeline_stages.id"))
+    probability_override: Mapped[int | None]
+    expected_close: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str | None] = mapped_column(String(80))
+    owner_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+    status: Mapped[OpportunityStatus] = mapped_column(
+        _enum(OpportunityStatus), default=OpportunityStatus.OPEN
+    )
+    lost_reason_id: Mapped[int | None] = mapped_column(_fk("lost_reasons.id", "SET NULL"))
+    lost_note: Mapped[str | None] = mapped_column(Text)
+    competitors: Mapped[str | None] = mapped_column(String(300))
+    next_step: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+    stage_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+
+    customer: Mapped[Customer] = relationship()
+    stage: Mapped[PipelineStage] = relationship()
+
+
+class StageChange(Base):
+    """The stage history of an opportunity: from, to, when, by whom."""
+
+    __tablename__ = "opportunity_stage_history"
+    __table_args__ = (
+        Index("ix_opportunity_stage_history_opportunity_id", "opportunity_id", "changed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(_fk("opportunities.id", "CASCADE"))
+    from_stage_id: Mapped[int | None] = mapped_column(_fk("pipeline_stages.id"))
+    to_stage_id: Mapped[int] = mapped_column(_fk("pipeline_stages.id"))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    changed_by_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+
+
+# ------------------------------------------------------------------- tasks & activities
+
+
+class FollowUpPlan(_Timestamps, Base):
+    """A named template of follow-up steps (e.g. after an order: call, 回访, re-order check)."""
+
+    __tablename__ = "follow_up_plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    trigger: Mapped[FollowUpTrigger] = mapped_column(
+        _enum(FollowUpTrigger), default=FollowUpTrigger.MANUAL
+    )
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    steps: Mapped[list[FollowUpStep]] = relationship(
+        back_populates="plan", order_by="FollowUpStep.position", cascade="all, delete-orphan"
+    )
+
+
+class FollowUpStep(Base):
+    __tablename__ = "follow_up_steps"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "position"),
+        CheckConstraint("offset_days >= 0", name="offset_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(_fk("follow_up_plans.id", "CASCADE"))
+    position: Mapped[int]
+    offset_days: Mapped[int]
+    kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind))
+    subject: Mapped[str] = mapped_column(String(200))
+    with_survey: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    plan: Mapped[FollowUpPlan] = relationship(back_populates="steps")
+
+
+class Activity(_Timestamps, _SoftDelete, Base):
+    """A task or activity assigned to a salesperson; done ones feed the timeline."""
+
+    __tablename__ = "activities"
+    __table_args__ = (
+        CheckConstraint(
+            "recurrence_interval IS NULL OR recurrence_interval > 0", name="recurrence_positive"
+        ),
+        Index("ix_activities_assignee_id_due_at", "assignee_id", "due_at"),
+        Index("ix_activities_due_at", "due_at"),
+        Index("ix_activities_customer_id", "customer_id"),
+        Index("ix_activities_opportunity_id", "opportunity_id"),
+        Index("ix_activities_done_at", "done_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind))
+    subject: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    all_day: Mapped[bool] = mapped_column(Boolean, default=True)
+    duration_minutes: Mapped[int | None]
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    assignee_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+    customer_id: Mapped[int | None] = mapped_column(_fk("customers.id", "CASCADE"))
+    contact_id: Mapped[int | None] = mapped_column(_fk("contacts.id", "SET NULL"))
+    opportunity_id: Mapped[int | None] = mapped_column(_fk("opportunities.id", "SET NULL"))
+    remind_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    recurrence_unit: Mapped[RecurrenceUnit | None] = mapped_column(_enum(RecurrenceUnit))
+    recurrence_interval: Mapped[int | None]
+    recurrence_until: Mapped[date | None] = mapped_column(Date)
+    previous_id: Mapped[int | None] = mapped_column(_fk("activities.id", "SET NULL"))
+    follow_up_plan_id: Mapped[int | None] = mapped_column(_fk("follow_up_plans.id", "SET NULL"))
+    with_survey: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# -------------------------------------------------------------- products, prices, quotes
+
+
+class ProductCategory(Base):
+    __tablename__ = "product_categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(80))
+    name_en: Mapped[str] = mapped_column(String(80))
+    parent_id: Mapped[int | None] = mapped_column(_fk("product_categories.id", "SET NULL"))
+
+
+class Product(_Timestamps, _SoftDelete, Base):
+    __tablename__ = "products"
+    __table_args__ = (
+        CheckConstraint("list_price >= 0", name="list_price_positive"),
+        CheckConstraint("cost >= 0", name="cost_positive"),
+        CheckConstraint("tax_rate >= 0 AND tax_rate < 10000", name="tax_rate_range"),
+        Index("ix_products_category_id", "category_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(60), unique=True)
+    name_zh: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(String(20))
+    category_id: Mapped[int | None] = mapped_column(_fk("product_categories.id", "SET NULL"))
+    list_price: Mapped[Decimal] = mapped_column(Money)
+    cost: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    tax_rate: Mapped[Decimal] = mapped_column(Percent)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    stock: Mapped[Decimal | None] = mapped_column(Quantity)
+
+    category: Mapped[ProductCategory | None] = relationship()
+
+
+class PriceList(_Timestamps, Base):
+    """Prices for a customer tier or for one customer; the most specific rule wins."""
+
+    __tablename__ = "price_lists"
+    __table_args__ = (Index("ix_price_lists_customer_id", "customer_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    customer_tier: Mapped[str | None] = mapped_column(String(20))
+    customer_id: Mapped[int | None] = mapped_column(_fk("customers.id", "CASCADE"))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    rules: Mapped[list[PriceRule]] = relationship(
+        back_populates="price_list", cascade="all, delete-orphan"
+    )
+
+
+class PriceRule(Base):
+    __tablename__ = "price_rules"
+    __table_args__ = (
+        CheckConstraint(
+            "(discount_percent IS NULL) <> (fixed_price IS NULL)", name="discount_xor_fixed"
+        ),
+        CheckConstraint("min_quantity >= 0", name="min_quantity_positive"),
+        Index("ix_price_rules_price_list_id", "price_list_id"),
+        Index("ix_price_rules_product_id", "product_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    price_list_id: Mapped[int] = mapped_column(_fk("price_lists.id", "CASCADE"))
+    product_id: Mapped[int | None] = mapped_column(_fk("products.id", "CASCADE"))
+    category_id: Mapped[int | None] = mapped_column(_fk("product_categories.id", "CASCADE"))
+    min_quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    discount_percent: Mapped[Decimal | None] = mapped_column(Percent)
+    fixed_price: Mapped[Decimal | None] = mapped_column(Money)
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+
+    price_list: Mapped[PriceList] = relationship(back_populates="rules")
+
+
+class Quote(_Timestamps, _SoftDelete, Base):
+    """One revision of a quote; a sent revision is immutable."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (
+        UniqueConstraint("number", "revision"),
+        CheckConstraint("revision >= 1", name="revision_positive"),
+        Index("ix_quotes_customer_id", "customer_id"),
+        Index("ix_quotes_status_valid_until", "status", "valid_until"),
+        Index("ix_quotes_issue_date", "issue_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40))
+    revision: Mapped[int] = mapped_column(default=1)  # 1 → rev A
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id"))
+    contact_id: Mapped[int | None] = mapped_column(_fk("contacts.id", "SET NULL"))
+    opportunity_id: Mapped[int | None] = mapped_column(_fk("opportunities.id", "SET NULL"))
+    owner_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+    status: Mapped[QuoteStatus] = mapped_column(_enum(QuoteStatus), default=QuoteStatus.DRAFT)
+    issue_date: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    tax_mode: Mapped[TaxMode] = mapped_column(_enum(TaxMode), default=TaxMode.EXCLUSIVE)
+    rounding_policy: Mapped[RoundingPolicy] = mapped_column(
+        _enum(RoundingPolicy), default=RoundingPolicy.PER_LINE
+    )
+    language: Mapped[DocumentLanguage | None] = mapped_column(_enum(DocumentLanguage))
+    notes: Mapped[str | None] = mapped_column(Text)
+    terms: Mapped[str | None] = mapped_column(Text)
+    subtotal: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    discount_total: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    tax_total: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    total: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    margin_override_reason: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    lines: Mapped[list[QuoteLine]] = relationship(
+        back_populates="quote", order_by="QuoteLine.position", cascade="all, delete-orphan"
+    )
+
+
+class QuoteLine(Base):
+    __tablename__ = "quote_lines"
+    __table_args__ = (
+        UniqueConstraint("quote_id", "position"),
+        CheckConstraint("quantity >= 0", name="quantity_positive"),
+        Index("ix_quote_lines_product_id", "product_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quote_id: Mapped[int] = mapped_column(_fk("quotes.id", "CASCADE"))
+    position: Mapped[int]
+    kind: Mapped[QuoteLineKind] = mapped_column(_enum(QuoteLineKind), default=QuoteLineKind.ITEM)
+    product_id: Mapped[int | None] = mapped_column(_fk("products.id", "SET NULL"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    unit: Mapped[str | None] = mapped_column(String(20))
+    unit_price: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    discount_percent: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
+    tax_rate: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
+    price_rule_note: Mapped[str | None] = mapped_column(String(200))
+    manual_price: Mapped[bool] = mapped_column(Boolean, default=False)
+    unit_cost: Mapped[Decimal | None] = mapped_column(Money)
+    net_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    tax_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    total_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+
+    quote: Mapped[Quote] = relationship(back_populates="lines")
+
+
+# -------------------------------------------------------------------------------- orders
+
+
+class Order(_Timestamps, Base):
+    """A sale: from an accepted quote, entered by hand, or imported history."""
+
+    __tablename__ = "orders"
+    __table_args__ = (
+        Index("ix_orders_customer_id_order_date", "customer_id", "order_date"),
+        Index("ix_orders_order_date", "order_date"),
+        Index("ix_orders_owner_id_order_date", "owner_id", "order_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id"))
+    quote_id: Mapped[int | None] = mapped_column(_fk("quotes.id", "SET NULL"))
+    opportunity_id: Mapped[int | None] = mapped_column(_fk("opportunities.id", "SET NULL"))
+    owner_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+    order_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[OrderStatus] = mapped_column(_enum(OrderStatus), default=OrderStatus.OPEN)
+    payment_status: Mapped[PaymentStatus] = mapped_column(
+        _enum(PaymentStatus), default=PaymentStatus.UNPAID
+    )
+    paid_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    paid_on: Mapped[date | None] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    subtotal: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    tax_total: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    total: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    cost_total: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    source: Mapped[OrderSource] = mapped_column(_enum(OrderSource), default=OrderSource.MANUAL)
+    external_ref: Mapped[str | None] = mapped_column(String(80))
+    import_batch_id: Mapped[int | None] = mapped_column(_fk("import_batches.id", "SET NULL"))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", order_by="OrderLine.position", cascade="all, delete-orphan"
+    )
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        UniqueConstraint("order_id", "position"),
+        Index("ix_order_lines_product_id", "product_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(_fk("orders.id", "CASCADE"))
+    position: Mapped[int]
+    product_id: Mapped[int | None] = mapped_column(_fk("products.id", "SET NULL"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    quantity: Mapped[Decimal] = mapped_column(Quantity)
+    unit_price: Mapped[Decimal] = mapped_column(Money)
+    discount_percent: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
+    tax_rate: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
+    unit_cost: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    net_amount: Mapped[Decimal] = mapped_column(Money)
+    tax_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    total_amount: Mapped[Decimal] = mapped_column(Money)
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+
+
+class ImportBatch(Base):
+    """One import run, so imported rows can be traced (and undone) together."""
+
+    __tablename__ = "import_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str] = mapped_column(String(400))
+    encoding: Mapped[str | None] = mapped_column(String(20))
+    rows: Mapped[int] = mapped_column(default=0)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# ---------------------------------------------------------------- targets & commissions
+
+
+class Target(_Timestamps, Base):
+    """A target for one salesperson (or the company when ``salesperson_id`` is NULL)."""
+
+    __tablename__ = "targets"
+    __table_args__ = (
+        UniqueConstraint("salesperson_id", "period_kind", "period_start", "metric"),
+        CheckConstraint("value >= 0", name="value_positive"),
+        Index("ix_targets_period_start", "period_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    salesperson_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "CASCADE"))
+    period_kind: Mapped[PeriodKind] = mapped_column(_enum(PeriodKind))
+    period_start: Mapped[date] = mapped_column(Date)
+    metric: Mapped[TargetMetric] = mapped_column(_enum(TargetMetric))
+    value: Mapped[Decimal] = mapped_column(Money)  # an amount, or a count with .00
+
+
+class CommissionPlan(_Timestamps, Base):
+    __tablename__ = "commission_plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    basis: Mapped[CommissionBasis] = mapped_column(
+        _enum(CommissionBasis), default=CommissionBasis.REVENUE
+    )
+    bonus_at_target: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    tiers: Mapped[list[CommissionTier]] = relationship(
+        back_populates="plan",
+        order_by="CommissionTier.min_attainment",
+        cascade="all, delete-orphan",
+    )
+
+
+class CommissionTier(Base):
+    """From ``min_attainment`` % of target upwards, pay ``rate`` % of the basis."""
+
+    __tablename__ = "commission_tiers"
+    __table_args__ = (UniqueConstraint("plan_id", "min_attainment"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(_fk("commission_plans.id", "CASCADE"))
+    min_attainment: Mapped[Decimal] = mapped_column(Percent)
+    rate: Mapped[Decimal] = mapped_column(Percent)
+
+    plan: Mapped[CommissionPlan] = relationship(back_populates="tiers")
+
+
+class CommissionAssignment(Base):
+    __tablename__ = "commission_assignments"
+    __table_args__ = (UniqueConstraint("salesperson_id", "period_kind", "period_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(_fk("commission_plans.id", "CASCADE"))
+    salesperson_id: Mapped[int] = mapped_column(_fk("salespeople.id", "CASCADE"))
+    period_kind: Mapped[PeriodKind] = mapped_column(_enum(PeriodKind))
+    period_start: Mapped[date] = mapped_column(Date)
+
+
+# ----------------------------------------------------------------------- key accounts
+
+
+class SatisfactionSurvey(_Timestamps, Base):
+    __tablename__ = "satisfaction_surveys"
+    __table_args__ = (
+        CheckConstraint("score BETWEEN 1 AND 5", name="score_range"),
+        CheckConstraint("nps IS NULL OR nps BETWEEN 0 AND 10", name="nps_range"),
+        Index("ix_satisfaction_surveys_customer_id", "customer_id", "surveyed_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id", "CASCADE"))
+    contact_id: Mapped[int | None] = mapped_column(_fk("contacts.id", "SET NULL"))
+    activity_id: Mapped[int | None] = mapped_column(_fk("activities.id", "SET NULL"))
+    salesperson_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+    surveyed_on: Mapped[date] = mapped_column(Date)
+    score: Mapped[int]
+    nps: Mapped[int | None]
+    comments: Mapped[str | None] = mapped_column(Text)
+
+
+class AccountPlan(_Timestamps, Base):
+    """A key-account plan: objectives, strategy and the potential we aim for."""
+
+    __tablename__ = "account_plans"
+    __table_args__ = (UniqueConstraint("customer_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id", "CASCADE"))
+    owner_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+    year: Mapped[int]
+    status: Mapped[AccountPlanStatus] = mapped_column(
+        _enum(AccountPlanStatus), default=AccountPlanStatus.DRAFT
+    )
+    objectives: Mapped[str | None] = mapped_column(Text)
+    strategy: Mapped[str | None] = mapped_column(Text)
+    risks: Mapped[str | None] = mapped_column(Text)
+    target_revenue: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+
+
+# ------------------------------------------------------------------------ bookkeeping
+
+
+class Setting(Base):
+    """One preference of this database (company profile, defaults): a JSON value per key."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+    blob: Mapped[bytes | None] = mapped_column(LargeBinary)  # e.g. the logo image
+
+
+class NumberSequence(Base):
+    """Gap-free counters for document numbers, one per pattern scope (e.g. quotes of 2026)."""
+
+    __tablename__ = "number_sequences"
+
+    scope: Mapped[str] = mapped_column(String(80), primary_key=True)
+    last_value: Mapped[int] = mapped_column(default=0)
+
+
+class AuditEntry(Base):
+    """Who changed what, when, from which value to which."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_entity_entity_id", "entity", "entity_id"),
+        Index("ix_audit_log_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int]
+    action: Mapped[AuditAction] = mapped_column(_enum(AuditAction))
+    field: Mapped[str | None] = mapped_column(String(60))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class TrashEntry(Base):
+    """A soft-deleted record as the Trash lists it; restoring clears ``deleted_at``."""
+
+    __tablename__ = "trash"
+    __table_args__ = (
+        UniqueConstraint("entity", "entity_id"),
+        Index("ix_trash_deleted_at", "deleted_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int]
+    label: Mapped[str] = mapped_column(String(300))
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    deleted_by_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))

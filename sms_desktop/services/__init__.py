@@ -1,0 +1,1 @@
+"""Application services: one module per area; each call is one user action."""

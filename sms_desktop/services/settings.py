@@ -1,0 +1,212 @@
+"""Settings stored in the database: company profile, logo and business defaults."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select
+
+from sms_desktop.domain.enums import DocumentLanguage
+from sms_desktop.domain.errors import Errors
+from sms_desktop.domain.i18n import translate
+from sms_desktop.domain.money import CURRENCIES, DEFAULT_CURRENCY
+from sms_desktop.domain.validation import is_email, is_phone, is_tax_id
+from sms_desktop.persistence.db import Database
+from sms_desktop.persistence.models import Setting
+
+_CTX = "Settings"
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+_LOGO_KEY = "company.logo"
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyProfile:
+    """The letterhead: who we are, printed on every quote."""
+
+    name: str = ""
+    name_en: str = ""
+    address: str = ""
+    address_en: str = ""
+    tax_id: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    bank: str = ""  # bank name and account, printed on quotes
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessDefaults:
+    currency: str = DEFAULT_CURRENCY
+    tax_rate: Decimal = Decimal("13.00")  # 增值税 13 %
+    quote_number_pattern: str = "Q-{year}-{seq:04}"
+    order_number_pattern: str = "SO-{year}-{seq:05}"
+    quote_validity_days: int = 30
+    quote_language: DocumentLanguage = DocumentLanguage.ZH_CN
+    min_margin_percent: Decimal = Decimal("10.00")
+    quote_terms: str = ""
+    quote_notes: str = ""
+
+
+def _encode(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return json.dumps(str(value))
+    return json.dumps(value, ensure_ascii=False)
+
+
+def validate_number_pattern(pattern: str) -> bool:
+    """A pattern must contain ``{seq…}`` and format with year and seq only."""
+    if "{seq" not in pattern:
+        return False
+    try:
+        pattern.format(year=2026, seq=1)
+    except (KeyError, IndexError, ValueError):
+        return False
+    return True
+
+
+class SettingsService:
+    """Reads and writes the ``settings`` table; every save is validated first."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def _load(self, prefix: str) -> dict[str, Any]:
+        with self._db.read() as session:
+            rows = session.execute(
+                select(Setting.key, Setting.value).where(Setting.key.startswith(prefix))
+            ).all()
+        result: dict[str, Any] = {}
+        for key, value in rows:
+            try:
+                result[key.removeprefix(prefix)] = json.loads(value)
+            except ValueError:
+                continue  # an unreadable value falls back to its default
+        return result
+
+    def _store(self, prefix: str, values: dict[str, Any]) -> None:
+        with self._db.write() as session:
+            for key, value in values.items():
+                session.merge(Setting(key=prefix + key, value=_encode(value)))
+
+    # ------------------------------------------------------------------ company
+
+    def company(self) -> CompanyProfile:
+        stored = self._load("company.")
+        known = {f.name for f in fields(CompanyProfile)}
+        return CompanyProfile(**{k: str(v) for k, v in stored.items() if k in known})
+
+    def save_company(self, profile: CompanyProfile) -> CompanyProfile:
+        cleaned = CompanyProfile(**{k: str(v).strip() for k, v in asdict(profile).items()})
+        errors = Errors()
+        if cleaned.email and not is_email(cleaned.email):
+            errors.add(
+                "email", translate("Settings", "Enter an email address like name@example.com.")
+            )
+        if cleaned.phone and not is_phone(cleaned.phone):
+            errors.add(
+                "phone",
+                translate(
+                    "Settings", "Enter a phone number with digits, spaces, dashes or a leading +."
+                ),
+            )
+        if cleaned.tax_id and not is_tax_id(cleaned.tax_id):
+            errors.add(
+                "tax_id",
+                translate(
+                    "Settings",
+                    "A tax id (统一社会信用代码) has 18 letters and digits with a valid "
+                    "check character.",
+                ),
+            )
+        errors.raise_if_any()
+        self._store("company.", asdict(cleaned))
+        return cleaned
+
+    def logo(self) -> bytes | None:
+        with self._db.read() as session:
+            row = session.get(Setting, _LOGO_KEY)
+            return row.blob if row is not None else None
+
+    def set_logo(self, data: bytes | None) -> None:
+        if data is not None:
+            errors = Errors()
+            if len(data) > MAX_LOGO_BYTES:
+                errors.add(
+                    "logo",
+                    translate(
+                        "Settings", "The logo is larger than 2 MB; please choose a smaller image."
+                    ),
+                )
+            elif not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8")):
+                errors.add("logo", translate("Settings", "The logo must be a PNG or JPEG image."))
+            errors.raise_if_any()
+        with self._db.write() as session:
+            row = session.get(Setting, _LOGO_KEY)
+            if data is None:
+                if row is not None:
+                    session.delete(row)
+                return
+            if row is None:
+                session.add(Setting(key=_LOGO_KEY, value="null", blob=data))
+            else:
+                row.blob = data
+
+    # ----------------------------------------------------------------- defaults
+
+    def defaults(self) -> BusinessDefaults:
+        stored = self._load("defaults.")
+        base = BusinessDefaults()
+        values: dict[str, Any] = {}
+        for f in fields(BusinessDefaults):
+            if f.name not in stored:
+                continue
+            current = getattr(base, f.name)
+            raw = stored[f.name]
+            try:
+                if isinstance(current, Decimal):
+                    values[f.name] = Decimal(str(raw))
+                elif isinstance(current, DocumentLanguage):
+                    values[f.name] = DocumentLanguage(raw)
+                elif isinstance(current, int):
+                    values[f.name] = int(raw)
+                else:
+                    values[f.name] = str(raw)
+            except (ValueError, InvalidOperation):
+                continue
+        return BusinessDefaults(**{**asdict(base), **values})
+
+    def save_defaults(self, defaults: BusinessDefaults) -> BusinessDefaults:
+        errors = Errors()
+        if defaults.currency not in CURRENCIES:
+            errors.add("currency", translate("Settings", "Choose one of the supported currencies."))
+        if not Decimal(0) <= defaults.tax_rate < Decimal(
+            100
+        ) or defaults.tax_rate != defaults.tax_rate.quantize(Decimal("0.01")):
+            errors.add(
+                "tax_rate", translate("Settings", "The tax rate is a percentage from 0 to 99.99.")
+            )
+        if not 1 <= defaults.quote_validity_days <= 365:
+            errors.add(
+                "quote_validity_days", translate("Settings", "A quote is valid for 1 to 365 days.")
+            )
+        if not Decimal(0) <= defaults.min_margin_percent < Decimal(100):
+            errors.add(
+                "min_margin_percent",
+                translate("Settings", "The minimum margin is a percentage from 0 to 99.99."),
+            )
+        for name in ("quote_number_pattern", "order_number_pattern"):
+            if not validate_number_pattern(getattr(defaults, name)):
+                errors.add(
+                    name,
+                    translate(
+                        "Settings",
+                        "A number pattern needs {{seq}} and may use {{year}}, "
+                        "e.g. Q-{{year}}-{{seq:04}}.",
+                    ),
+                )
+        errors.raise_if_any()
+        self._store("defaults.", asdict(defaults))
+        return defaults

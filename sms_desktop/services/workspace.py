@@ -1,0 +1,154 @@
+"""An open database: the instance lock, the engine, the services, and closing with a backup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import func, select
+
+from sms_desktop.domain.enums import SalespersonRole, StageKind
+from sms_desktop.domain.errors import Errors
+from sms_desktop.domain.i18n import translate
+from sms_desktop.persistence import models as m
+from sms_desktop.persistence.backup import (
+    BackupInfo,
+    backup_database,
+    clean_leftovers,
+    latest_good_backup,
+    needs_backup,
+    quick_check,
+    restore_database,
+    rotate_backups,
+    set_aside,
+)
+from sms_desktop.persistence.db import Database, open_database
+from sms_desktop.persistence.lock import InstanceLock
+from sms_desktop.services.registry import Services
+from sms_desktop.services.settings import CompanyProfile
+
+_CTX = "Workspace"
+T = TypeVar("T")
+
+# (key, 中文, English, probability %, stale after days, kind)
+DEFAULT_STAGES: tuple[tuple[str, str, str, int, int | None, StageKind], ...] = (
+    ("lead", "线索", "Lead", 10, 14, StageKind.OPEN),
+    ("qualified", "初步接洽", "Qualified", 20, 21, StageKind.OPEN),
+    ("needs_analysis", "需求分析", "Needs analysis", 40, 30, StageKind.OPEN),
+    ("proposal", "方案报价", "Proposal", 60, 30, StageKind.OPEN),
+    ("negotiation", "商务谈判", "Negotiation", 80, 21, StageKind.OPEN),
+    ("won", "赢单", "Won", 100, None, StageKind.WON),
+    ("lost", "输单", "Lost", 0, None, StageKind.LOST),
+)
+
+DEFAULT_LOST_REASONS: tuple[tuple[str, str], ...] = (
+    ("价格太高", "Price too high"),
+    ("选择了竞争对手", "Chose a competitor"),
+    ("预算取消", "Budget cancelled"),
+    ("没有回应", "No response"),
+    ("需求不匹配", "Needs not met"),
+    ("时机不对", "Bad timing"),
+)
+
+
+@dataclass
+class Workspace:
+    """Everything that belongs to one open database file."""
+
+    path: Path
+    db: Database
+    lock: InstanceLock
+    services: Services = field(init=False)
+    unclean_shutdown: bool = False
+
+    def __post_init__(self) -> None:
+        self.services = Services(self.db)
+
+    def replace_file(self, action: Callable[[Path], T]) -> T:
+        """Close the engine, let ``action`` replace the file (the lock stays held), reopen."""
+        self.db.close()
+        try:
+            return action(self.path)
+        finally:
+            self.db = open_database(self.path)
+            self.services = Services(self.db)
+
+    def close(self, *, backup: bool = True) -> Path | None:
+        """Close the database; with ``backup``, write a rotated backup if anything changed."""
+        written: Path | None = None
+        try:
+            self.db.close()
+            if backup and self.path.exists() and needs_backup(self.path):
+                written = backup_database(self.path)
+                rotate_backups(self.path)
+        finally:
+            self.lock.release()
+        return written
+
+
+def open_workspace(path: Path) -> Workspace:
+    """Lock and open (creating or migrating) the database at ``path``."""
+    lock = InstanceLock(path).acquire()
+    try:
+        clean_leftovers(path)
+        db = open_database(path)
+    except BaseException:
+        lock.release()
+        raise
+    return Workspace(path, db, lock, unclean_shutdown=lock.reclaimed_stale)
+
+
+def initialize_empty(db: Database, *, company_name: str, owner_name: str) -> None:
+    """Give a new, empty database what every feature expects: the owner, stages, reasons."""
+    errors = Errors()
+    if not owner_name.strip():
+        errors.add("owner_name", translate("Workspace", "Enter your name."))
+    errors.raise_if_any()
+    with db.write() as session:
+        if session.scalar(select(func.count()).select_from(m.Salesperson)):
+            return
+        session.add(m.Salesperson(name=owner_name.strip(), role=SalespersonRole.OWNER))
+        for position, (key, zh, en, probability, stale, kind) in enumerate(DEFAULT_STAGES):
+            session.add(
+                m.PipelineStage(
+                    key=key,
+                    name_zh=zh,
+                    name_en=en,
+                    position=position,
+                    default_probability=probability,
+                    stale_after_days=stale,
+                    kind=kind,
+                )
+            )
+        for position, (zh, en) in enumerate(DEFAULT_LOST_REASONS):
+            session.add(m.LostReason(name_zh=zh, name_en=en, position=position))
+    Services(db).settings.save_company(CompanyProfile(name=company_name.strip()))
+
+
+def check_health(path: Path) -> list[str]:
+    """``quick_check`` of the open file (reads it all: call it off the GUI thread)."""
+    return quick_check(path)
+
+
+def recover_from_backup(path: Path) -> tuple[Path, BackupInfo] | None:
+    """Set a damaged database aside and put its latest good backup in its place.
+
+    Returns (where the damaged file went, the backup used), or None when there is no
+    good backup (then nothing is changed). The caller has closed the database but
+    still holds the lock.
+    """
+    good = latest_good_backup(path)
+    if good is None:
+        return None
+    aside = set_aside(path, "damaged")
+    restore_database(good.path, path)
+    return aside, good
+
+
+def restore_into(
+    path: Path, source: Path, progress: Callable[[int, int], None] | None = None
+) -> Path | None:
+    """Restore ``source`` over the (closed, locked) database at ``path``."""
+    return restore_database(source, path, progress=progress)

@@ -1,0 +1,450 @@
+"""Starting the GUI: the QApplication, fonts, languages, and the controller of the open database."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from sms_desktop import APP_ID, APP_NAME, __version__
+from sms_desktop.domain.errors import DomainError
+from sms_desktop.persistence.paths import resources_dir, write_crash_log
+from sms_desktop.services.workspace import Workspace
+from sms_desktop.ui.actions import ActionId
+from sms_desktop.ui.i18n import install_translators, resolve_language
+from sms_desktop.ui.main_window import MainWindow
+from sms_desktop.ui.settings_store import SettingsStore
+
+PROBE_ENV = "SMS_DESKTOP_PROBE"  # benchmarks: print a marker at "shown" or "data", then exit
+UI_FONT_FAMILY = "WenQuanYi Micro Hei"
+
+
+def register_fonts() -> None:
+    """Register the bundled CJK font so Chinese renders even where no CJK font is installed."""
+    font_file = resources_dir() / "fonts" / "wqy-microhei.ttc"
+    if QFontDatabase.addApplicationFont(str(font_file)) < 0:
+        return
+    font = QGuiApplication.font()
+    families = [f for f in font.families() if f != UI_FONT_FAMILY] or [font.family()]
+    font.setFamilies([*families, UI_FONT_FAMILY])
+    QGuiApplication.setFont(font)
+
+
+def _probe(name: str) -> None:
+    if os.environ.get(PROBE_ENV) == name:
+        print(f"PROBE {name} {time.monotonic():.6f}", flush=True)
+        QApplication.exit(0)
+
+
+class Controller(QObject):
+    """Owns the open workspace and carries out the File/Help commands of the window."""
+
+    def __init__(self, app: QApplication, store: SettingsStore, language: str, db_path: Path,
+                 *, screenshot: Path | None = None, tab: str | None = None,
+                 size: tuple[int, int] = (1400, 900)) -> None:
+        super().__init__()
+        self.app = app
+        self.store = store
+        self.language = language
+        self.db_path = db_path
+        self.screenshot = screenshot
+        self.tab = tab
+        self.size = size
+        self.workspace: Workspace | None = None
+        self.undo_stack = QUndoStack(self)
+        self.window = self._new_window()
+        self.exit_code = 0
+
+    # ---------------------------------------------------------------- windows
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(self.store, self.undo_stack)
+        window.action_triggered.connect(self._on_window_action_triggered)
+        window.close_requested.connect(self.quit)
+        if self.screenshot is not None:
+            window.resize(*self.size)
+        return window
+
+    def start(self) -> None:
+        self.window.show()
+        QTimer.singleShot(0, lambda: _probe("shown"))
+        QTimer.singleShot(0, self._open_initial)
+
+    def _open_initial(self) -> None:
+        if self.db_path.exists():
+            self.open_path(self.db_path, fatal=True)
+            return
+        if self.screenshot is not None:
+            self._fail(QApplication.translate(
+                "Controller", "There is no database at {path}.").format(path=str(self.db_path)))
+            return
+        self._welcome(self.db_path, fatal=True)
+
+    def _fail(self, text: str) -> None:
+        """An error with nothing open: say it and leave with exit code 1."""
+        if self.screenshot is None and QGuiApplication.platformName() != "offscreen":
+            QMessageBox.critical(self.window, APP_NAME, text)
+        else:
+            print(f"sms-desktop: {text}", file=sys.stderr)
+        self.exit_code = 1
+        self.window.allow_close = True
+        self.window.close()
+        self.app.exit(1)
+
+    # --------------------------------------------------------------- database
+
+    def open_path(self, path: Path, *, fatal: bool = False) -> bool:
+        from sms_desktop.services.workspace import open_workspace
+        from sms_desktop.ui.dialogs.messages import error_text
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            workspace = open_workspace(path)
+        except Exception as exc:
+            QGuiApplication.restoreOverrideCursor()
+            if fatal and self.workspace is None:
+                self._fail(error_text(exc))
+            else:
+                QMessageBox.warning(self.window, APP_NAME, error_text(exc))
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        self._show_workspace(workspace)
+        return True
+
+    def _show_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.db_path = workspace.path
+        self.window.set_database(workspace.path, workspace.services)
+        self.window.load_tabs()
+        if self.screenshot is not None:
+            self._take_screenshot()
+            return
+        self.store.update_preferences(last_database=str(workspace.path))
+        _probe("data")
+        if workspace.unclean_shutdown:
+            self._check_after_crash()
+
+    def _close_workspace(self, *, backup: bool = True) -> None:
+        workspace, self.workspace = self.workspace, None
+        self.window.set_database(None, None)
+        if workspace is None:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.window.status_message(self.tr("Backing up…"))
+        try:
+            workspace.close(backup=backup)
+        except DomainError as exc:
+            from sms_desktop.ui.dialogs.messages import show_error
+
+            show_error(self.window, exc)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _check_after_crash(self) -> None:
+        from sms_desktop.services.workspace import check_health
+        from sms_desktop.ui.background import Operation
+
+        workspace = self.workspace
+        assert workspace is not None
+        self.window.status_message(self.tr(
+            "The last session did not end normally; checking the database…"), 0)
+        Operation(self.window, lambda _p: check_health(workspace.path),
+                  label=self.tr("Checking the database…"),
+                  on_success=self._on_health_checked, show_after_ms=1500).start()
+
+    def _on_health_checked(self, problems: list[str]) -> None:
+        if not problems:
+            self.window.status_message(self.tr("Database checked: no problems found."))
+            return
+        from sms_desktop.persistence.backup import latest_good_backup
+
+        workspace = self.workspace
+        if workspace is None:
+            return
+        good = latest_good_backup(workspace.path)
+        if good is None:
+            QMessageBox.critical(self.window, APP_NAME, self.tr(
+                "The database is damaged ({problem}) and there is no good backup. "
+                "Export what you can and keep a copy of the file.").format(problem=problems[0]))
+            return
+        answer = QMessageBox.question(self.window, APP_NAME, self.tr(
+            "The database is damaged ({problem}).\n\nSMS Desktop can keep the damaged file "
+            "aside and restore the latest good backup from {when}. Restore it now?").format(
+                problem=problems[0], when=good.created.astimezone().strftime("%Y-%m-%d %H:%M")))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from sms_desktop.services.workspace import recover_from_backup
+
+        self.window.set_database(None, None)
+        try:
+            result = workspace.replace_file(recover_from_backup)
+        except Exception as exc:
+            from sms_desktop.ui.dialogs.messages import show_error
+
+            show_error(self.window, exc)
+            return
+        self._show_workspace(workspace)
+        if result is not None:
+            aside, _backup = result
+            QMessageBox.information(self.window, APP_NAME, self.tr(
+                "The backup was restored. The damaged file was kept at {path}.").format(
+                    path=str(aside)))
+
+    # --------------------------------------------------------------- commands
+
+    def _on_window_action_triggered(self, action_id: ActionId) -> None:
+        handlers = {
+            ActionId.NEW_DATABASE: self.new_database,
+            ActionId.OPEN_DATABASE: self.open_database,
+            ActionId.BACKUP: self.backup_now,
+            ActionId.RESTORE: self.restore,
+            ActionId.SETTINGS: self.edit_settings,
+            ActionId.QUIT: self.quit,
+            ActionId.OPEN_DATA_FOLDER: self.open_data_folder,
+            ActionId.ABOUT: self.about,
+        }
+        handler = handlers.get(action_id)
+        if handler is not None:
+            handler()
+
+    def _welcome(self, path: Path, *, fatal: bool, empty_only: bool = False) -> None:
+        from sms_desktop.ui.dialogs.welcome import WelcomeChoice, WelcomeDialog
+
+        dialog = WelcomeDialog(path, self.window)
+        if empty_only:
+            dialog.show_empty_page()
+        if dialog.exec() != WelcomeDialog.DialogCode.Accepted or dialog.choice is None:
+            if fatal and self.workspace is None:
+                self.quit()
+            return
+        if dialog.choice is WelcomeChoice.OPEN and dialog.open_path is not None:
+            self.open_path(dialog.open_path, fatal=fatal)
+        elif dialog.choice is WelcomeChoice.DEMO:
+            self._create_demo(path)
+        else:
+            self._create_empty(path, dialog.company_name, dialog.owner_name)
+
+    def _create_demo(self, path: Path) -> None:
+        from sms_desktop.demo.build import create_demo_database
+        from sms_desktop.persistence.lock import InstanceLock
+        from sms_desktop.ui.background import Operation
+
+        def work(progress: object) -> None:
+            with InstanceLock(path):
+                create_demo_database(path, customers=300)
+
+        Operation(self.window, work, label=self.tr("Creating demo data…"),
+                  on_success=lambda _r: self._open_quietly(path)).start()
+
+    def _open_quietly(self, path: Path) -> None:
+        self.open_path(path)
+
+    def _create_empty(self, path: Path, company: str, owner: str) -> None:
+        from sms_desktop.services.workspace import initialize_empty, open_workspace
+        from sms_desktop.ui.dialogs.messages import show_error
+
+        try:
+            workspace = open_workspace(path)
+        except Exception as exc:
+            show_error(self.window, exc)
+            return
+        try:
+            initialize_empty(workspace.db, company_name=company, owner_name=owner)
+        except Exception as exc:
+            workspace.close(backup=False)
+            show_error(self.window, exc)
+            return
+        self._show_workspace(workspace)
+
+    def new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("New Database"), str(self.db_path.parent / "sales.sqlite3"),
+            self.tr("SMS Desktop databases (*.sqlite3)"))
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix == "":
+            path = path.with_suffix(".sqlite3")
+        if path.exists() and path.stat().st_size > 0:
+            QMessageBox.warning(self.window, APP_NAME, self.tr(
+                "{path} already exists. Use File ▸ Open Database to open it.").format(
+                    path=str(path)))
+            return
+        self._close_workspace()
+        self._welcome(path, fatal=False, empty_only=True)
+
+    def open_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open Database"), str(self.db_path.parent),
+            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"))
+        if not name:
+            return
+        previous = self.workspace.path if self.workspace else None
+        self._close_workspace()
+        if not self.open_path(Path(name)) and previous is not None:
+            self.open_path(previous)
+
+    def backup_now(self) -> None:
+        from sms_desktop.persistence.backup import backup_database, rotate_backups
+        from sms_desktop.ui.background import Operation, Progress
+
+        if self.workspace is None:
+            return
+        path = self.workspace.path
+
+        def work(progress: Progress) -> Path:
+            dest = backup_database(path, reason="manual", progress=progress)
+            rotate_backups(path)
+            return dest
+
+        def done(dest: Path) -> None:
+            self.window.status_message(self.tr("Backup written to {path}").format(
+                path=str(dest)), 10000)
+
+        Operation(self.window, work, label=self.tr("Backing up…"), on_success=done,
+                  cancellable=True).start()
+
+    def restore(self) -> None:
+        from sms_desktop.services.workspace import restore_into
+        from sms_desktop.ui.background import Operation, Progress
+        from sms_desktop.ui.dialogs.restore_dialog import RestoreDialog
+
+        workspace = self.workspace
+        if workspace is None:
+            return
+        dialog = RestoreDialog(workspace.path, self.window)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        source = dialog.chosen
+        answer = QMessageBox.question(self.window, APP_NAME, self.tr(
+            "Replace the open database with {file}?\n\nThe current data is kept as a backup "
+            "and can be restored the same way.").format(file=source.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.window.set_database(None, None)
+
+        def work(progress: Progress) -> Path | None:
+            return workspace.replace_file(lambda path: restore_into(path, source, progress))
+
+        def done(kept: Path | None) -> None:
+            self._show_workspace(workspace)
+            self.window.status_message(self.tr("Restored {file}.").format(file=source.name),
+                                       10000)
+
+        def failed(exc: BaseException) -> None:
+            from sms_desktop.ui.dialogs.messages import show_error
+
+            self._show_workspace(workspace)
+            show_error(self.window, exc)
+
+        Operation(self.window, work, label=self.tr("Restoring…"), on_success=done,
+                  on_failure=failed).start()
+
+    def edit_settings(self) -> None:
+        from sms_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+        if self.workspace is None:
+            return
+        prefs = self.store.preferences()
+        dialog = SettingsDialog(self.workspace.services, prefs, self.window)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.store.save_preferences(dialog.preferences)
+        language = resolve_language(dialog.preferences.language)
+        if language != self.language:
+            self.switch_language(language)
+
+    def switch_language(self, language: str) -> None:
+        """Rebuild the window in ``language``; the data and the open database stay."""
+        self.language = language
+        install_translators(language)
+        old = self.window
+        old.save_geometry()
+        self.undo_stack.clear()
+        self.window = self._new_window()
+        if self.workspace is not None:
+            self.window.set_database(self.workspace.path, self.workspace.services)
+            self.window.load_tabs()
+        self.window.show()
+        old.allow_close = True
+        old.close()
+        old.deleteLater()
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.resolve().parent)))
+
+    def about(self) -> None:
+        from sms_desktop.ui.dialogs.about import AboutDialog
+
+        AboutDialog(self.workspace.path if self.workspace else None, self.window).exec()
+
+    def quit(self) -> None:
+        self._close_workspace(backup=self.screenshot is None)
+        self.window.allow_close = True
+        self.window.close()
+        self.app.exit(self.exit_code)
+
+    # ------------------------------------------------------------- screenshot
+
+    def _take_screenshot(self) -> None:
+        assert self.screenshot is not None
+        if self.tab and not self.window.show_tab(self.tab):
+            print(f"sms-desktop: there is no {self.tab} tab yet", file=sys.stderr)
+            self.exit_code = 1
+        QApplication.processEvents()
+        pixmap = self.window.grab()
+        self.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        if not pixmap.save(str(self.screenshot), "PNG"):
+            print(f"sms-desktop: could not write {self.screenshot}", file=sys.stderr)
+            self.exit_code = 1
+        self.quit()
+
+
+def _install_excepthook(controller: Controller) -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        write_crash_log("".join(traceback.format_exception(kind, exc, tb)))
+        if isinstance(exc, KeyboardInterrupt):
+            controller.quit()
+            return
+        from sms_desktop.ui.dialogs.messages import error_text
+
+        parent: QWidget | None = controller.window if controller.window.isVisible() else None
+        QMessageBox.warning(parent, APP_NAME, error_text(exc))
+
+    sys.excepthook = hook
+
+
+def run(*, db_path: Path, lang: str | None, screenshot: Path | None = None,
+        tab: str | None = None, size: tuple[int, int] = (1400, 900)) -> int:
+    """Start the GUI on ``db_path``; returns the process exit code."""
+    if screenshot is not None and not (os.environ.get("DISPLAY")
+                                       or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_ID)
+    app.setDesktopFileName(APP_ID)
+    store = SettingsStore()
+    language = resolve_language(lang or store.preferences().language)
+    install_translators(language)
+    register_fonts()
+    controller = Controller(app, store, language, db_path, screenshot=screenshot, tab=tab,
+                            size=size)
+    _install_excepthook(controller)
+    controller.start()
+    code = app.exec()
+    return controller.exit_code or code
+
+

@@ -1,0 +1,27 @@
+"""Telling the user about errors: translated, one message, never a traceback."""
+
+from __future__ import annotations
+
+import traceback
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from sms_desktop.domain.errors import DomainError
+from sms_desktop.persistence.paths import write_crash_log
+from sms_desktop.ui.i18n import tr_error, translate
+
+
+def error_text(exc: BaseException) -> str:
+    if isinstance(exc, DomainError):
+        return tr_error(exc)
+    log = write_crash_log("".join(traceback.format_exception(exc)))
+    text = translate("Messages", "Something went wrong: {error}").format(
+        error=f"{type(exc).__name__}: {exc}")
+    if log is not None:
+        text += "\n\n" + translate("Messages", "Details were written to {path}.").format(
+            path=str(log))
+    return text
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    QMessageBox.warning(parent, title or translate("Messages", "SMS Desktop"), error_text(exc))

@@ -1,0 +1,56 @@
+"""Languages: our translations plus Qt's own, and translating service messages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from sms_desktop.domain.errors import DomainError
+from sms_desktop.domain.i18n import Message
+from sms_desktop.persistence.paths import resources_dir
+
+LANGUAGES = ("zh_CN", "en")
+_installed: list[QTranslator] = []
+
+
+def resolve_language(preferred: str | None) -> str:
+    """``zh_CN`` or ``en``: the preference, else the system's language."""
+    if preferred in LANGUAGES:
+        return preferred
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install_translators(language: str) -> None:
+    """Replace the installed translators with those for ``language``."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN" \
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    QLocale.setDefault(locale)
+    if language == "en":
+        return
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase", qt_dir), ("sms_desktop", str(resources_dir() / "i18n"))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+
+
+def _translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def tr_message(message: Message) -> str:
+    return message.render(_translate)
+
+
+def tr_error(error: DomainError) -> str:
+    return error.render(_translate)
+
+
+def translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate`` under the name ``pyside6-lupdate`` recognises."""
+    return QCoreApplication.translate(context, text)

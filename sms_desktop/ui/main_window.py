@@ -1,0 +1,181 @@
+"""The main window: menus from the action registry, the area tabs, status bar, undo stack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from sms_desktop.services.registry import Services
+from sms_desktop.ui.actions import ActionId, create_action, create_undo_actions
+from sms_desktop.ui.settings_store import SettingsStore
+from sms_desktop.ui.tabs import available_tabs
+
+
+class MainWindow(QMainWindow):
+    """Hosts the tabs of the areas that exist; file commands go to the controller.
+
+    Signals:
+        action_triggered(ActionId): a menu command the controller carries out.
+        close_requested(): the user closes the window; the controller decides.
+    """
+
+    action_triggered = Signal(object)
+    close_requested = Signal()
+
+    def __init__(self, store: SettingsStore, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._store = store
+        self.undo_stack = undo_stack
+        self._db_path: Path | None = None
+        self.allow_close = False
+        self.actions_by_id: dict[ActionId, QAction] = {}
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._db_label = QLabel(self)
+        self._db_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self._db_label)
+        self._build_menus()
+        self.resize(1280, 820)
+        geometry = store.state("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._update_title()
+
+    # ------------------------------------------------------------------ menus
+
+    def _action(self, action_id: ActionId) -> QAction:
+        action = create_action(action_id, self)
+        action.triggered.connect(lambda _checked=False, a=action_id: self.action_triggered.emit(a))
+        self.actions_by_id[action_id] = action
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self._action(ActionId.NEW_DATABASE))
+        file_menu.addAction(self._action(ActionId.OPEN_DATABASE))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(ActionId.BACKUP))
+        file_menu.addAction(self._action(ActionId.RESTORE))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(ActionId.SETTINGS))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(ActionId.QUIT))
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("editMenu")
+        undo, redo = create_undo_actions(self.undo_stack, self)
+        self.actions_by_id[ActionId.UNDO] = undo
+        self.actions_by_id[ActionId.REDO] = redo
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.edit_menu = edit_menu
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        self.view_menu = view_menu
+        self._tab_actions: list[QAction] = []
+        view_menu.addSeparator()
+        full_screen = self._action(ActionId.FULL_SCREEN)
+        full_screen.toggled.connect(self._on_full_screen_toggled)
+        view_menu.addAction(full_screen)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self._action(ActionId.OPEN_DATA_FOLDER))
+        help_menu.addSeparator()
+        help_menu.addAction(self._action(ActionId.ABOUT))
+
+    def _on_full_screen_toggled(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    # --------------------------------------------------------------- content
+
+    def set_database(self, path: Path | None, services: Services | None) -> None:
+        """Show ``services``' data (or nothing while no database is open)."""
+        self._db_path = path
+        self.undo_stack.clear()
+        for action in self._tab_actions:
+            self.view_menu.removeAction(action)
+        self._tab_actions.clear()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if widget is not None:
+                widget.deleteLater()
+        if services is not None:
+            first = self.view_menu.actions()[0]  # the separator above Full Screen
+            for number, spec in enumerate(available_tabs(), start=1):
+                widget = spec.create(services, self.undo_stack, self.tabs)
+                widget.setObjectName(spec.object_name)
+                index = self.tabs.addTab(widget, spec.title())
+                action = QAction(spec.title(), self)
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+                action.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
+                self.view_menu.insertAction(first, action)
+                self._tab_actions.append(action)
+        for action_id in (ActionId.BACKUP, ActionId.RESTORE, ActionId.SETTINGS):
+            self.actions_by_id[action_id].setEnabled(services is not None)
+        self._db_label.setText(self.tr("Database: {name}").format(name=path.name) if path else "")
+        self._db_label.setToolTip(str(path) if path else "")
+        self._update_title()
+
+    def load_tabs(self) -> None:
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            load = getattr(widget, "load", None)
+            if callable(load):
+                load()
+
+    def refresh_tabs(self) -> None:
+        for index in range(self.tabs.count()):
+            refresh = getattr(self.tabs.widget(index), "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    def show_tab(self, name: str) -> bool:
+        """Select the tab whose objectName starts with ``name`` (e.g. "customers")."""
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if widget is not None and widget.objectName().startswith(name):
+                self.tabs.setCurrentIndex(index)
+                return True
+        return False
+
+    def _update_title(self) -> None:
+        app_title = self.tr("SMS Desktop")
+        if self._db_path is None:
+            self.setWindowTitle(app_title)
+        else:
+            self.setWindowTitle(f"{self._db_path.name} — {app_title}")
+        self.setWindowFilePath(str(self._db_path) if self._db_path else "")
+
+    # ---------------------------------------------------------------- closing
+
+    def save_geometry(self) -> None:
+        self._store.save_state("main_window/geometry", self.saveGeometry())
+        self._store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.allow_close:
+            self.save_geometry()
+            event.accept()
+            return
+        event.ignore()
+        self.close_requested.emit()
+
+    def status_message(self, text: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+

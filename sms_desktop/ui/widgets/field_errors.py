@@ -1,0 +1,60 @@
+"""Inline validation messages under form fields, keyed by the service's field names."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from sms_desktop.domain.errors import FORM, ValidationError
+from sms_desktop.ui.i18n import tr_message
+
+_ERROR_STYLE = "color: #c0392b;"
+_FIELD_STYLE = "border: 1px solid #c0392b;"
+
+
+class FieldErrors:
+    """Adds a hidden message label below each registered field of a form."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+        self._labels: dict[str, QLabel] = {}
+        self._fields: dict[str, QWidget] = {}
+        self.form_label = self._new_label(FORM)
+
+    def _new_label(self, key: str) -> QLabel:
+        label = QLabel(self._parent)
+        label.setObjectName(f"error_{key}")
+        label.setWordWrap(True)
+        label.setStyleSheet(_ERROR_STYLE)
+        label.hide()
+        self._labels[key] = label
+        return label
+
+    def add_row(self, form: QFormLayout, key: str, text: str, field: QWidget) -> None:
+        form.addRow(text, field)
+        form.addRow("", self._new_label(key))
+        self._fields[key] = field
+
+    def clear(self) -> None:
+        for label in self._labels.values():
+            label.clear()
+            label.hide()
+        for field in self._fields.values():
+            field.setStyleSheet("")
+
+    def show(self, error: ValidationError) -> QWidget | None:
+        """Show each message beside its field; returns the first field to focus."""
+        self.clear()
+        first: QWidget | None = None
+        for key, message in error.errors.items():
+            label = self._labels.get(key, self.form_label)
+            label.setText(tr_message(message))
+            label.show()
+            field = self._fields.get(key)
+            if field is not None:
+                field.setStyleSheet(_FIELD_STYLE)
+                first = first or field
+        return first
+
+    def text(self, key: str) -> str:
+        label = self._labels.get(key)
+        return label.text() if label is not None and label.isVisibleTo(self._parent) else ""
