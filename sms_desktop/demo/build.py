@@ -32,16 +32,16 @@ def create_demo_database(
     so an interrupted run leaves the previous file (or none) untouched. The caller
     holds the instance lock for ``path``.
     """
-    from sms_desktop.demo.generator import populate
-    from sms_desktop.persistence.backup import backup_database, quick_check
-    from sms_desktop.persistence.db import open_database
-
     if path.exists() and path.stat().st_size > 0 and not replace:
         raise DemoTargetExistsError(
             translate(
                 "Demo", "{path} already exists; choose another file or replace it explicitly."
             ).format(path=str(path))
         )
+    from sms_desktop.demo.generator import populate
+    from sms_desktop.persistence.backup import backup_database, quick_check
+    from sms_desktop.persistence.db import open_database
+
     path.parent.mkdir(parents=True, exist_ok=True)
     building = path.with_name(path.name + ".building")
     for leftover in (building, *(building.with_name(building.name + s) for s in ("-wal", "-shm"))):

@@ -10,7 +10,13 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication, QUndoStack
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFontDatabase,
+    QGuiApplication,
+    QIcon,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from sms_desktop import APP_ID, APP_NAME, __version__
@@ -436,6 +442,7 @@ def run(*, db_path: Path, lang: str | None, screenshot: Path | None = None,
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sms-desktop.svg")))
     store = SettingsStore()
     language = resolve_language(lang or store.preferences().language)
     install_translators(language)

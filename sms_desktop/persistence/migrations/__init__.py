@@ -23,6 +23,7 @@ class MigrationError(DomainError):
 def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(_HERE))
+    config.set_main_option("path_separator", "os")
     config.set_main_option("version_locations", str(_HERE / "versions"))
     return config
 

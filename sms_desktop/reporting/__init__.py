@@ -1,0 +1,1 @@
+"""Documents we produce: PDF (reportlab), Excel (openpyxl), charts (matplotlib); no Qt."""

@@ -1,0 +1,63 @@
+"""Start-up stays light: Qt only for the GUI, no heavy libraries before the window shows."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from sms_desktop.services.workspace import initialize_empty, open_workspace
+
+HEAVY = ("matplotlib", "reportlab", "openpyxl", "pandas")
+
+
+def _run(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
+                          text=True, timeout=120, check=False, env=env)
+
+
+def test_cli_import_is_qt_free() -> None:
+    result = _run("""
+        import sys
+        import sms_desktop.cli
+        print(sorted(m for m in ("PySide6", "sqlalchemy", "alembic") if m in sys.modules))
+    """)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_no_heavy_imports_before_window_and_data(db_path: Path) -> None:
+    workspace = open_workspace(db_path)
+    initialize_empty(workspace.db, company_name="Acme", owner_name="Ann")
+    workspace.close(backup=False)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMS_DESKTOP_PROBE": "data"}
+    result = _run(f"""
+        import sys
+        from sms_desktop.cli import main
+        code = main(["gui", "--db", {str(db_path)!r}, "--lang", "en"])
+        print("HEAVY", sorted(m for m in {HEAVY!r} if m in sys.modules))
+        sys.exit(code)
+    """, env)
+    assert result.returncode == 0, result.stderr
+    assert "PROBE data" in result.stdout
+    assert "HEAVY []" in result.stdout
+
+
+def test_pyside_survives_many_void_calls() -> None:
+    """PySide6 6.12.0 on CPython 3.11 aborts after a few thousand void calls (§9)."""
+    result = _run("""
+        from PySide6.QtCore import QObject
+        from PySide6.QtWidgets import QApplication, QLabel
+        app = QApplication([])
+        label = QLabel()
+        obj = QObject()
+        for i in range(20_000):
+            label.setText("x")        # void
+            obj.setObjectName("n")    # void
+            label.setEnabled(True)    # void
+        print("survived")
+    """, {**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "survived"

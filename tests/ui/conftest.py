@@ -1,0 +1,42 @@
+"""UI fixtures: a controller with a real database, the translators reset after each test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from sms_desktop.services.workspace import initialize_empty, open_workspace
+from sms_desktop.ui.application import Controller, register_fonts
+from sms_desktop.ui.i18n import install_translators
+from sms_desktop.ui.settings_store import SettingsStore
+
+
+@pytest.fixture
+def company_db(db_path: Path) -> Path:
+    workspace = open_workspace(db_path)
+    initialize_empty(workspace.db, company_name="明达贸易", owner_name="王明")
+    workspace.close(backup=False)
+    return db_path
+
+
+@pytest.fixture
+def language() -> str:
+    return "en"
+
+
+@pytest.fixture
+def controller(qapp: object, qtbot: QtBot, company_db: Path, language: str
+               ) -> Iterator[Controller]:
+    install_translators(language)
+    register_fonts()
+    ctrl = Controller(qapp, SettingsStore(), language, company_db)  # type: ignore[arg-type]
+    ctrl.start()
+    qtbot.waitUntil(lambda: ctrl.workspace is not None)
+    yield ctrl
+    ctrl._close_workspace(backup=False)
+    ctrl.window.allow_close = True
+    ctrl.window.close()
+    install_translators("en")

@@ -1,0 +1,181 @@
+"""The main window shell driven through real widgets."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QUndoCommand
+from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from sms_desktop.persistence.backup import list_backups
+from sms_desktop.services.workspace import open_workspace
+from sms_desktop.ui.actions import ActionId
+from sms_desktop.ui.application import Controller
+from sms_desktop.ui.dialogs.restore_dialog import RestoreDialog
+from sms_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from sms_desktop.ui.dialogs.welcome import WelcomeChoice, WelcomeDialog
+
+
+def _menu_titles(controller: Controller) -> list[str]:
+    return [a.text() for a in controller.window.menuBar().actions()]
+
+
+def test_window_shows_database_and_menus(controller: Controller) -> None:
+    window = controller.window
+    assert window.isVisible()
+    assert window.windowTitle().startswith("shop.sqlite3 — ")
+    assert _menu_titles(controller) == ["&File", "&Edit", "&View", "&Help"]
+    for action_id in ActionId:
+        assert window.actions_by_id[action_id].text(), action_id
+    assert window.actions_by_id[ActionId.BACKUP].isEnabled()
+    assert "shop.sqlite3" in window.findChild(QLabel, "databaseLabel").text()
+
+
+def test_undo_and_redo_are_wired_to_the_stack(controller: Controller) -> None:
+    calls: list[str] = []
+
+    class Command(QUndoCommand):
+        def redo(self) -> None:
+            calls.append("redo")
+
+        def undo(self) -> None:
+            calls.append("undo")
+
+    undo = controller.window.actions_by_id[ActionId.UNDO]
+    redo = controller.window.actions_by_id[ActionId.REDO]
+    assert not undo.isEnabled()
+    controller.window.undo_stack.push(Command("rename customer"))
+    assert undo.isEnabled() and "rename customer" in undo.text()
+    undo.trigger()
+    redo.trigger()
+    assert calls == ["redo", "undo", "redo"]
+
+
+def test_settings_validation_is_inline(controller: Controller, qtbot: QtBot) -> None:
+    dialog = SettingsDialog(controller.workspace.services,  # type: ignore[union-attr]
+                            controller.store.preferences(), controller.window)
+    qtbot.addWidget(dialog)
+    dialog.company_edits["email"].setText("not-an-email")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.errors.text("email") == "Enter an email address like name@example.com."
+    dialog.company_edits["email"].setText("sales@mingda.cn")
+    dialog.company_edits["phone"].setText("021-6888 1234")
+    dialog.tax_spin.setValue(9)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    settings = controller.workspace.services.settings  # type: ignore[union-attr]
+    assert settings.company().email == "sales@mingda.cn"
+    assert str(settings.defaults().tax_rate) == "9.00"
+
+
+@pytest.mark.parametrize("language", ["zh_CN"])
+def test_chinese_interface(controller: Controller, qtbot: QtBot) -> None:
+    assert _menu_titles(controller)[0] == "文件(&F)"
+    dialog = SettingsDialog(controller.workspace.services,  # type: ignore[union-attr]
+                            controller.store.preferences(), controller.window)
+    qtbot.addWidget(dialog)
+    dialog.company_edits["email"].setText("bad")
+    dialog.accept()
+    assert dialog.errors.text("email") == "请输入有效的电子邮箱地址，例如 name@example.com。"
+
+
+def test_language_switch_rebuilds_the_window(controller: Controller) -> None:
+    old = controller.window
+    controller.switch_language("zh_CN")
+    assert controller.window is not old
+    assert _menu_titles(controller)[0] == "文件(&F)"
+    assert controller.window.windowTitle().startswith("shop.sqlite3")
+    assert controller.workspace is not None
+
+
+def test_backup_now_writes_a_checked_copy(controller: Controller, qtbot: QtBot) -> None:
+    path = controller.workspace.path  # type: ignore[union-attr]
+    controller.window.actions_by_id[ActionId.BACKUP].trigger()
+    qtbot.waitUntil(lambda: any(b.reason == "manual" for b in list_backups(path)))
+    qtbot.waitUntil(lambda: "Backup written" in controller.window.statusBar().currentMessage())
+
+
+def test_restore_through_the_file_menu(controller: Controller, qtbot: QtBot,
+                                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from sms_desktop.persistence.backup import backup_database
+
+    workspace = controller.workspace
+    assert workspace is not None
+    saved = backup_database(workspace.path, dest=tmp_path / "saved.sqlite3")
+    settings = workspace.services.settings
+    settings.save_company(type(settings.company())(name="改过的名字"))
+
+    def fake_exec(dialog: RestoreDialog) -> int:
+        dialog.chosen = saved
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RestoreDialog, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    controller.window.actions_by_id[ActionId.RESTORE].trigger()
+    qtbot.waitUntil(lambda: "Restored" in controller.window.statusBar().currentMessage())
+    assert workspace.services.settings.company().name == "明达贸易"
+    assert any(b.reason == "before-restore" for b in list_backups(workspace.path))
+
+
+def test_welcome_dialog_start_empty(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = WelcomeDialog(tmp_path / "new.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.findChild(QCommandLinkButton, "welcomeEmptyButton"),
+                     Qt.MouseButton.LeftButton)
+    dialog.create_button.click()
+    assert dialog.choice is None
+    assert dialog.empty_error.isVisibleTo(dialog)
+    dialog.company_edit.setText("Acme Trading")
+    dialog.owner_edit.setText("Ann Lee")
+    dialog.create_button.click()
+    assert dialog.choice is WelcomeChoice.EMPTY
+    assert (dialog.company_name, dialog.owner_name) == ("Acme Trading", "Ann Lee")
+
+
+def test_controller_creates_an_empty_database(qapp: object, qtbot: QtBot,
+                                              tmp_path: Path) -> None:
+    from sms_desktop.ui.settings_store import SettingsStore
+
+    path = tmp_path / "fresh.sqlite3"
+    ctrl = Controller(qapp, SettingsStore(), "en", path)  # type: ignore[arg-type]
+    try:
+        ctrl._create_empty(path, "Acme Trading", "Ann Lee")
+        assert ctrl.workspace is not None
+        assert ctrl.workspace.services.settings.company().name == "Acme Trading"
+        assert ctrl.window.windowTitle().startswith("fresh.sqlite3")
+    finally:
+        ctrl._close_workspace(backup=False)
+        ctrl.window.allow_close = True
+        ctrl.window.close()
+    workspace = open_workspace(path)
+    try:
+        counts = {c.key: c.count for c in workspace.services.maintenance.counts()}
+    finally:
+        workspace.close(backup=False)
+    assert counts["salespeople"] == 1
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_screenshot_command(company_db: Path, tmp_path: Path, lang: str) -> None:
+    out = tmp_path / f"shot-{lang}.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "sms_desktop", "gui", "--db", str(company_db), "--lang", lang,
+         "--screenshot", str(out), "--size", "1000x700"],
+        capture_output=True, text=True, timeout=120, check=False, env=env)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1000, 700)
+    colours = {image.pixel(x, y) for x in range(0, 1000, 7) for y in range(0, 700, 7)}
+    assert len(colours) > 3  # not a blank canvas
+    assert list_backups(company_db) == []  # a screenshot changes nothing
