@@ -10,8 +10,6 @@ from pathlib import Path
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.i18n import translate
 
-_CTX = "Demo"
-
 
 class DemoTargetExistsError(DomainError):
     """The demo would overwrite a database that already holds data."""
@@ -39,8 +37,10 @@ def create_demo_database(
             ).format(path=str(path))
         )
     from sms_desktop.demo.generator import populate
-    from sms_desktop.persistence.backup import backup_database, quick_check
+    from sms_desktop.persistence.backup import backup_database, fold_wal, quick_check
     from sms_desktop.persistence.db import open_database
+    from sms_desktop.persistence.search import rebuild_index
+    from sms_desktop.services.stats import refresh_customer_stats
 
     path.parent.mkdir(parents=True, exist_ok=True)
     building = path.with_name(path.name + ".building")
@@ -49,6 +49,14 @@ def create_demo_database(
     db = open_database(building)
     try:
         summary = populate(db, customers=customers, seed=seed, today=today, progress=progress)
+        with db.write() as session:
+            # The same figures and index the app keeps for data entered by hand.
+            refresh_customer_stats(session.connection(), today=today)
+            rebuild_index(session.connection())
+        with db.engine.connect() as conn:
+            # Fresh statistics so the query planner picks the right indexes on a big file.
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
         with db.engine.connect() as conn:
             # Fold the WAL into the file before it is moved into place.
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -60,7 +68,6 @@ def create_demo_database(
         raise RuntimeError(f"demo database failed its check: {problems[0]}")
     if path.exists() and path.stat().st_size > 0:
         backup_database(path, reason="before-demo")
-        for side in ("-wal", "-shm"):
-            path.with_name(path.name + side).unlink(missing_ok=True)
+        fold_wal(path)
     os.replace(building, path)
     return dict(summary.counts)
