@@ -126,6 +126,7 @@ class Customer(_Timestamps, _SoftDelete, Base):
         CheckConstraint("strategic_fit BETWEEN 1 AND 5", name="strategic_fit_range"),
         CheckConstraint("potential_value >= 0", name="potential_value_positive"),
         Index("ix_customers_name", "name"),
+        Index("ix_customers_sort_name", "sort_name"),
         Index("ix_customers_owner_id", "owner_id"),
         Index("ix_customers_city", "city"),
         Index("ix_customers_tier", "tier"),
@@ -135,6 +136,8 @@ class Customer(_Timestamps, _SoftDelete, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[CustomerKind] = mapped_column(_enum(CustomerKind), default=CustomerKind.COMPANY)
     name: Mapped[str] = mapped_column(String(200))
+    # Pinyin for Chinese names, kept by the search index sync: lists sort on it.
+    sort_name: Mapped[str] = mapped_column(String(400), default="", server_default=text("''"))
     name_en: Mapped[str | None] = mapped_column(String(200))
     industry: Mapped[str | None] = mapped_column(String(80))
     source: Mapped[str | None] = mapped_column(String(80))

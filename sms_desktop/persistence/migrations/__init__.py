@@ -13,7 +13,6 @@ from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.i18n import translate
 
 _HERE = Path(__file__).resolve().parent
-_CTX = "Database"
 
 
 class MigrationError(DomainError):

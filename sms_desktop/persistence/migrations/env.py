@@ -9,6 +9,7 @@ from alembic.autogenerate.api import AutogenContext
 
 from sms_desktop.persistence import models  # noqa: F401 - registers the tables
 from sms_desktop.persistence.base import Base, UTCDateTime, _ScaledDecimal
+from sms_desktop.persistence.search import include_name
 
 
 def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
@@ -33,6 +34,7 @@ def run() -> None:
         compare_server_default=True,
         transaction_per_migration=False,
         render_item=_render_item,
+        include_name=include_name,  # the FTS5 search tables are not models
     )
     with context.begin_transaction():
         context.run_migrations()
