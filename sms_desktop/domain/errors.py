@@ -13,7 +13,7 @@ class DomainError(Exception):
     """Base class: an expected failure with a message for the user."""
 
     def __init__(self, message: Message) -> None:
-        super().__init__(message.text)
+        super().__init__(message.render())
         self.message = message
 
     def render(self, translate: Translator = identity_translator) -> str:

@@ -35,8 +35,7 @@ class Message:
         template = translate(self.context, self.text)
         try:
             return template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            # A broken translation must never hide the message itself.
+        except Exception:
             return self.text.format(**self.params)
 
     def __str__(self) -> str:

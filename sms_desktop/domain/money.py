@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 
 MINOR_DIGITS = 2
 CENT = Decimal(1).scaleb(-MINOR_DIGITS)
 ZERO = Decimal("0.00")
 DEFAULT_CURRENCY = "CNY"
 CURRENCIES: tuple[str, ...] = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP")
+# The largest amount we accept anywhere: a trillion minus a cent fits 64-bit minor units with
+# room for sums of many of them.
+MAX_AMOUNT = Decimal("999999999999.99")
+
+
+def amount_problem(value: Decimal) -> str | None:
+    """Why ``value`` cannot be a stored amount ("not_finite", "negative", "too_large",
+    "decimals"), or None when it can."""
+    if not value.is_finite():
+        return "not_finite"
+    if value < 0:
+        return "negative"
+    if value > MAX_AMOUNT:
+        return "too_large"
+    if value != value.quantize(CENT):
+        return "decimals"
+    return None
 
 
 def round_money(value: Decimal) -> Decimal:
@@ -20,10 +37,12 @@ def to_minor(value: Decimal) -> int:
     """Decimal amount → integer cents; refuses sub-cent digits instead of rounding."""
     if not value.is_finite():
         raise ValueError(f"not a finite amount: {value}")
-    scaled = value.scaleb(MINOR_DIGITS)
-    if scaled != scaled.to_integral_value():
-        raise ValueError(f"amount has more than {MINOR_DIGITS} decimals: {value}")
-    return int(scaled)
+    # Enough precision that scaling never rounds, however many digits the amount has.
+    with localcontext(Context(prec=len(value.as_tuple().digits) + MINOR_DIGITS + 2)):
+        scaled = value.scaleb(MINOR_DIGITS)
+        if scaled != scaled.to_integral_value():
+            raise ValueError(f"amount has more than {MINOR_DIGITS} decimals: {value}")
+        return int(scaled)
 
 
 def from_minor(minor: int) -> Decimal:

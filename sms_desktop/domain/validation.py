@@ -19,7 +19,9 @@ def is_email(text: str) -> bool:
 
 
 def is_phone(text: str) -> bool:
-    return bool(PHONE.match(text.strip()))
+    """Digits with the usual separators; at least five digits, so "-----" is no phone."""
+    value = text.strip()
+    return bool(PHONE.match(value)) and sum(ch.isdigit() for ch in value) >= 5
 
 
 def is_tax_id(text: str) -> bool:
@@ -34,6 +36,7 @@ def is_tax_id(text: str) -> bool:
 
 def credit_code_check_char(first17: str) -> str:
     """The check character of a unified social credit code (GB 32100-2015)."""
-    total = sum(_CREDIT_CODE_CHARS.index(c) * w
-                for c, w in zip(first17, _CREDIT_CODE_WEIGHTS, strict=True))
+    total = sum(
+        _CREDIT_CODE_CHARS.index(c) * w for c, w in zip(first17, _CREDIT_CODE_WEIGHTS, strict=True)
+    )
     return _CREDIT_CODE_CHARS[(31 - total % 31) % 31]

@@ -14,7 +14,6 @@ from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.i18n import translate
 from sms_desktop.persistence.paths import backup_dir
 
-_CTX = "Database"
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[\w.-]+))?\.sqlite3$")
 
@@ -67,11 +66,14 @@ def _copy(source: Path, dest: Path, progress: Progress | None) -> None:
     try:
         dst = sqlite3.connect(part)
         try:
-            src.backup(
-                dst,
-                pages=4096,
-                progress=(lambda _s, rem, tot: progress(tot - rem, tot)) if progress else None,
-            )
+            if progress is not None:
+                progress(0, 1)
+            # One step: one consistent snapshot. Stepwise copying restarts whenever another
+            # connection commits, and never finishes on a busy database; WAL lets writers
+            # carry on meanwhile.
+            src.backup(dst, pages=-1)
+            if progress is not None:
+                progress(1, 1)
             # A standalone file: no WAL side files to lose when it is moved or mailed.
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
@@ -89,6 +91,9 @@ def _copy(source: Path, dest: Path, progress: Progress | None) -> None:
     with open(part, "rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(part, dest)
+    # Closing the source may have folded a leftover WAL into it after the copy was made:
+    # date the copy now, so it never looks older than what it contains.
+    os.utime(dest)
     _fsync_dir(dest.parent)
 
 
@@ -241,7 +246,7 @@ def restore_database(
     try:
         _copy(source, incoming, progress)
         if db_path.exists():
-            _fold_wal(db_path)
+            fold_wal(db_path)
         os.replace(incoming, db_path)
         _fsync_dir(db_path.parent)
     except (sqlite3.Error, OSError) as exc:
@@ -252,7 +257,7 @@ def restore_database(
     return kept
 
 
-def _fold_wal(db_path: Path) -> None:
+def fold_wal(db_path: Path) -> None:
     """Checkpoint and drop the WAL so no stale log is replayed onto the restored file."""
     con = sqlite3.connect(db_path)
     try:
@@ -263,9 +268,12 @@ def _fold_wal(db_path: Path) -> None:
 
 
 def clean_leftovers(db_path: Path) -> None:
-    """Remove half-written files a crash during backup or restore may have left."""
-    db_path.with_name(db_path.name + ".restoring").unlink(missing_ok=True)
+    """Remove half-written files a crash during backup, restore or demo may have left."""
+    for suffix in (".restoring", ".restoring.part", ".restoring.part-journal", ".building",
+                   ".building-wal", ".building-shm", ".building-journal"):
+        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     folder = backup_dir(db_path)
     if folder.is_dir():
-        for part in folder.glob(f"{db_path.stem}-*.part"):
-            part.unlink(missing_ok=True)
+        for pattern in (f"{db_path.stem}-*.part", f"{db_path.stem}-*.part-journal"):
+            for part in folder.glob(pattern):
+                part.unlink(missing_ok=True)

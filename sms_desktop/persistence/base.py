@@ -56,6 +56,7 @@ class _ScaledDecimal(TypeDecorator[Decimal]):
 class Money(_ScaledDecimal):
     """Money in minor units (fen/cents); the currency code lives in its own column."""
 
+    cache_ok = True
     digits = 2
 
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
@@ -70,12 +71,14 @@ class Money(_ScaledDecimal):
 class Quantity(_ScaledDecimal):
     """A quantity with up to three decimals (kg, hours), stored in thousandths."""
 
+    cache_ok = True
     digits = 3
 
 
 class Percent(_ScaledDecimal):
     """A percentage with two decimals (13.00 = 13 %), stored in hundredths of a percent."""
 
+    cache_ok = True
     digits = 2
 
 

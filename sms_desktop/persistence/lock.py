@@ -22,8 +22,6 @@ from sms_desktop.domain.i18n import translate
 from sms_desktop.persistence.base import utcnow
 from sms_desktop.persistence.paths import lock_path
 
-_CTX = "Database"
-
 
 @dataclass(frozen=True, slots=True)
 class LockHolder:
@@ -67,6 +65,15 @@ def _try_lock(handle: IO[str]) -> bool:
     return True
 
 
+def _is_current_file(handle: IO[str], path: Path) -> bool:
+    """True when ``handle`` is still the file at ``path`` (not one removed meanwhile)."""
+    try:
+        ours, theirs = os.fstat(handle.fileno()), os.stat(path)
+    except OSError:
+        return False
+    return (ours.st_dev, ours.st_ino) == (theirs.st_dev, theirs.st_ino)
+
+
 def read_holder(path: Path) -> LockHolder | None:
     try:
         data = json.loads(lock_path(path).read_text(encoding="utf-8"))
@@ -88,10 +95,18 @@ class InstanceLock:
 
     def acquire(self) -> InstanceLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        existed = self.path.exists()
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
-        if not _try_lock(handle):
+        for _attempt in range(10):
+            existed = self.path.exists()
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
+            if not _try_lock(handle):
+                handle.close()
+                raise DatabaseLockedError(self.db_path, read_holder(self.db_path))
+            if _is_current_file(handle, self.path):
+                break
+            # The holder released (and removed) the file between our open and our lock:
+            # we locked an orphan. Try again on the file that is there now.
             handle.close()
+        else:
             raise DatabaseLockedError(self.db_path, read_holder(self.db_path))
         self.reclaimed_stale = existed
         handle.seek(0)

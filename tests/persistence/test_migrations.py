@@ -1,0 +1,544 @@
+"""Migrations: the head matches the models, data survives every upgrade, failures roll back."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command as alembic_command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from sms_desktop.persistence import backup as backup_module
+from sms_desktop.persistence import db as db_module
+from sms_desktop.persistence import migrations
+from sms_desktop.persistence.backup import list_backups
+from sms_desktop.persistence.base import Base
+from sms_desktop.persistence.db import SchemaState, make_engine, open_database, schema_info
+from sms_desktop.persistence.migrations import MigrationError
+from sms_desktop.persistence.schema_version import HEAD_REVISION
+from sms_desktop.persistence.search import SEARCH_TABLE_NAMES, include_name
+
+
+def revisions_in_order() -> list[str]:
+    """Every revision of the script directory, oldest first."""
+    scripts = migrations._scripts()
+    return [s.revision for s in reversed(list(scripts.walk_revisions("base", "heads")))]
+
+
+NOT_MODELS = {"alembic_version"} | SEARCH_TABLE_NAMES  # derived FTS5 indexes
+
+
+def user_tables(con: sqlite3.Connection) -> list[str]:
+    """The tables that hold data of their own (not SQLite's, Alembic's or the search index)."""
+    return sorted(
+        r[0]
+        for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not r[0].startswith("sqlite_") and r[0] not in NOT_MODELS
+    )
+
+
+def revision_of(path: Path) -> str | None:
+    con = sqlite3.connect(path)
+    try:
+        if "alembic_version" not in {
+            r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }:
+            return None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        con.close()
+
+
+# ------------------------------------------------------------------ a generic inserter
+
+# Values that a generic rule would get wrong (a CHECK between two columns).
+OVERRIDES: dict[tuple[str, str], object] = {("price_rules", "fixed_price"): None}
+_ENUM_CHECK = re.compile(r'CHECK \("?(\w+)"? IN \(([^)]*)\)\)')
+
+
+def _sample_value(table: str, column: str, declared: str, pk: bool) -> object:
+    declared = declared.upper()
+    if declared.startswith("INTEGER"):
+        return 7 if pk else 3  # 3 satisfies every range CHECK of the schema (1–5, 0–10 …)
+    if declared.startswith("BOOLEAN"):
+        return 1
+    if declared.startswith("DATETIME"):
+        return "2026-03-15 08:30:45.123456"
+    if declared.startswith("DATE"):
+        return "2026-03-15"
+    if declared.startswith("BLOB"):
+        return b"\x00\xff\x89PNG"
+    text = f"{table}.{column} 王伟 'q'"
+    size = re.search(r"\((\d+)\)", declared)
+    return text[-int(size.group(1)):] if size else text + "\n第二行"
+
+
+def _insert_order(con: sqlite3.Connection, tables: list[str]) -> list[str]:
+    parents = {
+        t: {r[2] for r in con.execute(f'PRAGMA foreign_key_list("{t}")') if r[2] != t}
+        for t in tables
+    }
+    ordered: list[str] = []
+    while len(ordered) < len(tables):
+        ready = [t for t in tables if t not in ordered and parents[t] <= set(ordered)]
+        assert ready, f"foreign key cycle among {set(tables) - set(ordered)}"
+        ordered.extend(sorted(ready))
+    return ordered
+
+
+def insert_a_row_everywhere(path: Path) -> dict[str, dict[str, object]]:
+    """One realistic row in every table (all columns filled, foreign keys valid).
+
+    Returns each table's row as read back, keyed by column name.
+    """
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA foreign_keys = ON")
+    rows: dict[str, dict[str, object]] = {}
+    try:
+        con.execute("BEGIN")
+        for table in _insert_order(con, user_tables(con)):
+            sql = con.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+            ).fetchone()[0]
+            enums = {
+                col: [v.strip().strip("'") for v in values.split(",")]
+                for col, values in _ENUM_CHECK.findall(sql)
+            }
+            fks = {r[3]: (r[2], r[4]) for r in con.execute(f'PRAGMA foreign_key_list("{table}")')}
+            values: dict[str, object] = {}
+            for _cid, name, declared, _notnull, _default, pk in con.execute(
+                f'PRAGMA table_info("{table}")'
+            ):
+                if name in fks:
+                    parent, parent_col = fks[name]
+                    values[name] = None if parent == table else rows[parent][parent_col]
+                elif (table, name) in OVERRIDES:
+                    values[name] = OVERRIDES[(table, name)]
+                elif name in enums:
+                    values[name] = enums[name][-1]
+                else:
+                    values[name] = _sample_value(table, name, declared, bool(pk))
+            columns = ", ".join(f'"{c}"' for c in values)
+            marks = ", ".join("?" for _ in values)
+            cursor = con.execute(
+                f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(values.values())
+            )
+            back = con.execute(
+                f'SELECT * FROM "{table}" WHERE rowid = ?', (cursor.lastrowid,)
+            )
+            names = [d[0] for d in back.description]
+            rows[table] = dict(zip(names, back.fetchone(), strict=True))
+            assert all(rows[table][c] == v for c, v in values.items()), table
+        con.execute("COMMIT")
+    finally:
+        con.close()
+    return rows
+
+
+def read_all(path: Path) -> dict[str, list[dict[str, object]]]:
+    con = sqlite3.connect(path)
+    try:
+        result = {}
+        for table in user_tables(con):
+            cursor = con.execute(f'SELECT * FROM "{table}"')
+            names = [d[0] for d in cursor.description]
+            result[table] = [dict(zip(names, r, strict=True)) for r in cursor]
+        return result
+    finally:
+        con.close()
+
+
+def foreign_key_problems(path: Path) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(path)
+    try:
+        return [tuple(r) for r in con.execute("PRAGMA foreign_key_check")]
+    finally:
+        con.close()
+
+
+def assert_rows_survived(path: Path, before: dict[str, dict[str, object]]) -> None:
+    after = read_all(path)
+    for table, row in before.items():
+        assert table in after, f"{table} disappeared"
+        assert len(after[table]) == 1, f"{table}: {len(after[table])} rows"
+        kept = after[table][0]
+        for column, value in row.items():
+            if column in kept:  # a later revision may have dropped a column on purpose
+                assert kept[column] == value, f"{table}.{column}"
+    assert foreign_key_problems(path) == []
+
+
+# -------------------------------------------------------------------------- head & schema
+
+
+def test_head_revision_constant_matches_alembic() -> None:
+    assert migrations.head_revision() == HEAD_REVISION
+    assert revisions_in_order()[-1] == HEAD_REVISION
+    assert migrations.known_revisions() == frozenset(revisions_in_order())
+
+
+def test_history_is_linear() -> None:
+    scripts = migrations._scripts()
+    assert len(scripts.get_heads()) == 1
+    assert len(scripts.get_bases()) == 1
+    for script in scripts.walk_revisions():
+        assert not isinstance(script.down_revision, tuple | list), script.revision
+
+
+def test_migrated_schema_equals_the_models(db_path: Path) -> None:
+    migrations.upgrade(db_path)
+    engine = make_engine(db_path)
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(
+                conn,
+                opts={"compare_type": True, "render_as_batch": True,
+                      "compare_server_default": True, "include_name": include_name},
+            )
+            diff = compare_metadata(context, Base.metadata)
+            conn.rollback()
+    finally:
+        engine.dispose()
+    assert diff == []
+
+
+def _describe(path: Path) -> dict[str, Any]:
+    engine = make_engine(path)
+    try:
+        insp = inspect(engine)
+        tables: dict[str, Any] = {}
+        for name in sorted(set(insp.get_table_names()) - NOT_MODELS):
+            tables[name] = {
+                # A column added by a later revision sits last: compare them as a set.
+                "columns": sorted(
+                    (c["name"], str(c["type"]), c["nullable"], c.get("default"))
+                    for c in insp.get_columns(name)
+                ),
+                "pk": insp.get_pk_constraint(name),
+                "fks": sorted(
+                    (fk["name"], tuple(fk["constrained_columns"]), fk["referred_table"],
+                     tuple(fk["referred_columns"]), tuple(sorted(fk["options"].items())))
+                    for fk in insp.get_foreign_keys(name)
+                ),
+                "indexes": sorted(
+                    (ix["name"], tuple(ix["column_names"]), bool(ix["unique"]),
+                     tuple(sorted((k, str(v)) for k, v in ix.get("dialect_options", {}).items())))
+                    for ix in insp.get_indexes(name)
+                ),
+                "uniques": sorted(
+                    (u["name"], tuple(u["column_names"])) for u in insp.get_unique_constraints(name)
+                ),
+                "checks": sorted(
+                    (c["name"], " ".join(c["sqltext"].split()))
+                    for c in insp.get_check_constraints(name)
+                ),
+            }
+        return tables
+    finally:
+        engine.dispose()
+
+
+def test_create_all_and_migrations_build_the_same_schema(tmp_path: Path) -> None:
+    migrated, created = tmp_path / "migrated.sqlite3", tmp_path / "created.sqlite3"
+    migrations.upgrade(migrated)
+    engine = make_engine(created)
+    Base.metadata.create_all(engine)
+    engine.dispose()
+    left, right = _describe(migrated), _describe(created)
+    assert sorted(left) == sorted(Base.metadata.tables)
+    assert len(left) == 33
+    assert left == right
+    # The DDL SQLite stores is the same too (table clauses may come in another order).
+    def ddl(path: Path) -> dict[str, list[str]]:
+        con = sqlite3.connect(path)
+        try:
+            return {
+                # A table rebuilt by a batch migration is stored as CREATE TABLE "name".
+                name: sorted(
+                    line.strip().rstrip(",").strip().replace('"', "") for line in sql.splitlines()
+                )
+                for name, sql, tbl_name in con.execute(
+                    "SELECT name, sql, tbl_name FROM sqlite_master WHERE sql IS NOT NULL"
+                )
+                if tbl_name not in NOT_MODELS
+            }
+        finally:
+            con.close()
+
+    assert ddl(migrated) == ddl(created)
+
+
+def test_every_table_gets_a_row_from_the_generic_inserter(db_path: Path) -> None:
+    migrations.upgrade(db_path)
+    rows = insert_a_row_everywhere(db_path)
+    assert sorted(rows) == sorted(Base.metadata.tables)
+    assert foreign_key_problems(db_path) == []
+    # Spot checks that the rows are realistic, not empty.
+    assert rows["contacts"]["customer_id"] == rows["customers"]["id"]
+    assert rows["quote_lines"]["quote_id"] == rows["quotes"]["id"]
+    assert rows["quotes"]["status"] == "expired"
+
+
+# ----------------------------------------------------------------- upgrading with data
+
+
+@pytest.mark.parametrize("start", revisions_in_order())
+def test_upgrade_from_every_revision_keeps_all_data(db_path: Path, start: str) -> None:
+    """Build the database at ``start``, fill every table, upgrade to head: nothing is lost.
+
+    For the head itself this is the no-op re-upgrade of a current database.
+    """
+    migrations.upgrade(db_path, start)
+    assert revision_of(db_path) == start
+    rows = insert_a_row_everywhere(db_path)
+    assert rows  # every revision has tables
+    migrations.upgrade(db_path)
+    assert revision_of(db_path) == HEAD_REVISION
+    assert_rows_survived(db_path, rows)
+    assert schema_info(db_path).state is SchemaState.CURRENT
+
+
+def test_upgrade_from_an_empty_file_to_head(db_path: Path) -> None:
+    db_path.touch()
+    migrations.upgrade(db_path)
+    assert revision_of(db_path) == HEAD_REVISION
+    con = sqlite3.connect(db_path)
+    try:
+        assert user_tables(con) == sorted(Base.metadata.tables)
+        every = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert every - set(Base.metadata.tables) <= NOT_MODELS
+        assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        con.close()
+
+
+# ------------------------------------------------------- temporary revisions after head
+
+
+@pytest.fixture
+def extra_revisions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
+    Callable[[str, str], str]
+]:
+    """Add revisions after today's head (``add(revision_id, upgrade_body)``)."""
+    folder = tmp_path / "extra_versions"
+    folder.mkdir()
+    real_config = migrations.alembic_config
+    chain = [migrations.head_revision()]
+
+    def config() -> Any:
+        cfg = real_config()
+        versions = cfg.get_main_option("version_locations")
+        cfg.set_main_option("path_separator", "os")
+        cfg.set_main_option("version_locations", f"{versions}{os.pathsep}{folder}")
+        return cfg
+
+    def add(revision: str, body: str) -> str:
+        (folder / f"{revision}_extra.py").write_text(
+            f"import sqlalchemy as sa\nfrom alembic import op\n\n"
+            f"revision = {revision!r}\ndown_revision = {chain[-1]!r}\n"
+            f"branch_labels = None\ndepends_on = None\n\n\n"
+            f"def upgrade() -> None:\n{textwrap.indent(textwrap.dedent(body), '    ')}\n",
+            encoding="utf-8",
+        )
+        chain.append(revision)
+        migrations._scripts.cache_clear()
+        monkeypatch.setattr(db_module, "HEAD_REVISION", revision)
+        return revision
+
+    monkeypatch.setattr(migrations, "alembic_config", config)
+    migrations._scripts.cache_clear()
+    yield add
+    migrations._scripts.cache_clear()
+
+
+# A realistic later migration: batch-recreate parents whose children CASCADE / SET NULL.
+ADD_COLUMNS = """
+with op.batch_alter_table("customers", recreate="always") as batch:
+    batch.add_column(sa.Column("wechat_id", sa.String(80), nullable=True))
+with op.batch_alter_table("salespeople", recreate="always") as batch:
+    batch.add_column(sa.Column("nickname", sa.String(80), nullable=True))
+with op.batch_alter_table("quotes", recreate="always") as batch:
+    batch.add_column(sa.Column("po_number", sa.String(40), nullable=True))
+"""
+
+
+def test_batch_migration_keeps_cascading_children(db_path: Path,
+                                                  extra_revisions: Callable[[str, str], str]
+                                                  ) -> None:
+    """§9: with foreign keys ON, recreating ``customers`` would empty contacts, quotes …"""
+    start = HEAD_REVISION
+    migrations.upgrade(db_path)
+    rows = insert_a_row_everywhere(db_path)
+    extra_revisions("9001", ADD_COLUMNS)
+    assert migrations.head_revision() == "9001"
+    assert schema_info(db_path).state is SchemaState.OLDER
+    migrations.upgrade(db_path)
+    assert revision_of(db_path) == "9001" != start
+    assert_rows_survived(db_path, rows)
+    after = read_all(db_path)
+    assert after["customers"][0]["wechat_id"] is None
+    assert after["contacts"][0]["customer_id"] == rows["customers"]["id"]
+    assert after["customers"][0]["owner_id"] == rows["salespeople"]["id"]
+
+
+def test_a_failing_revision_rolls_back_everything(db_path: Path,
+                                                  extra_revisions: Callable[[str, str], str]
+                                                  ) -> None:
+    migrations.upgrade(db_path)
+    rows = insert_a_row_everywhere(db_path)
+    extra_revisions("9001", ADD_COLUMNS + 'op.execute("DELETE FROM contacts")\n')
+    extra_revisions("9002", 'op.create_table("scratch", sa.Column("id", sa.Integer()))\n'
+                            'raise RuntimeError("migration bug")\n')
+    before = read_all(db_path)
+    with pytest.raises(RuntimeError, match="migration bug"):
+        migrations.upgrade(db_path)
+    assert revision_of(db_path) == HEAD_REVISION  # not even 9001 was kept
+    assert read_all(db_path) == before
+    con = sqlite3.connect(db_path)
+    try:
+        assert "scratch" not in user_tables(con)
+        columns = [r[1] for r in con.execute("PRAGMA table_info(customers)")]
+        assert "wechat_id" not in columns
+    finally:
+        con.close()
+    assert_rows_survived(db_path, rows)
+
+
+def test_a_revision_that_breaks_references_is_refused(db_path: Path,
+                                                      extra_revisions: Callable[[str, str], str]
+                                                      ) -> None:
+    migrations.upgrade(db_path)
+    rows = insert_a_row_everywhere(db_path)
+    extra_revisions("9001", 'op.execute("DELETE FROM customers")\n')
+    with pytest.raises(MigrationError) as caught:
+        migrations.upgrade(db_path)
+    assert "references" in caught.value.render()
+    assert revision_of(db_path) == HEAD_REVISION
+    assert_rows_survived(db_path, rows)
+
+
+def test_failure_after_the_real_upgrade_rolls_back_a_new_file(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_upgrade = alembic_command.upgrade
+
+    def upgrade_then_fail(config: Any, revision: str) -> None:
+        real_upgrade(config, revision)
+        connection = config.attributes["connection"]
+        tables = connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+        ).scalar()
+        assert tables > 30  # the schema really was built inside the transaction
+        raise OSError("disk full")
+
+    monkeypatch.setattr(alembic_command, "upgrade", upgrade_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        migrations.upgrade(db_path)
+    con = sqlite3.connect(db_path)
+    try:
+        assert con.execute("SELECT name FROM sqlite_master").fetchall() == []
+    finally:
+        con.close()
+    assert schema_info(db_path).state is SchemaState.EMPTY
+
+
+def test_migration_runs_with_foreign_keys_off(db_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    real_upgrade = alembic_command.upgrade
+
+    def spy(config: Any, revision: str) -> None:
+        connection = config.attributes["connection"]
+        seen.append(connection.exec_driver_sql("PRAGMA foreign_keys").scalar())
+        assert connection.in_transaction()
+        real_upgrade(config, revision)
+
+    monkeypatch.setattr(alembic_command, "upgrade", spy)
+    migrations.upgrade(db_path)
+    assert seen == [0]
+
+
+# ----------------------------------------------------------- opening an older database
+
+
+def test_opening_an_older_database_backs_it_up_before_migrating(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = open_database(db_path)
+    database.close()
+    rows = insert_a_row_everywhere(db_path)
+    con = sqlite3.connect(db_path, isolation_level=None)
+    con.execute("UPDATE alembic_version SET version_num = '0000_old'")
+    con.close()
+    monkeypatch.setattr(migrations, "known_revisions",
+                        lambda: frozenset({"0000_old", HEAD_REVISION}))
+    assert schema_info(db_path).state is SchemaState.OLDER
+
+    calls: list[str] = []
+    real_backup = backup_module.backup_database
+
+    def recording_backup(path: Path, **kwargs: Any) -> Path:
+        calls.append(f"backup {kwargs.get('reason')}")
+        return real_backup(path, **kwargs)
+
+    def recording_upgrade(path: Path, revision: str = "head") -> None:
+        calls.append(f"upgrade {revision}")
+        con = sqlite3.connect(path, isolation_level=None)
+        con.execute("UPDATE alembic_version SET version_num = ?", (HEAD_REVISION,))
+        con.close()
+
+    monkeypatch.setattr(backup_module, "backup_database", recording_backup)
+    monkeypatch.setattr(migrations, "upgrade", recording_upgrade)
+    database = open_database(db_path)
+    database.close()
+    assert calls == ["backup before-migration-0000_old", "upgrade head"]
+    backups = list_backups(db_path)
+    assert [b.reason for b in backups] == ["before-migration-0000_old"]
+    assert backups[0].path.name.startswith("shop-")
+    assert backups[0].path.name.endswith("-before-migration-0000_old.sqlite3")
+    assert revision_of(backups[0].path) == "0000_old"  # the copy is the old database
+    assert_rows_survived(backups[0].path, rows)
+
+
+def test_opening_an_older_database_for_real(db_path: Path,
+                                            extra_revisions: Callable[[str, str], str]) -> None:
+    migrations.upgrade(db_path)
+    rows = insert_a_row_everywhere(db_path)
+    extra_revisions("9001", ADD_COLUMNS)
+    database = open_database(db_path)
+    database.close()
+    assert revision_of(db_path) == "9001"
+    assert_rows_survived(db_path, rows)
+    (backup,) = list_backups(db_path)
+    assert backup.reason == f"before-migration-{HEAD_REVISION}"
+    assert revision_of(backup.path) == HEAD_REVISION
+    assert_rows_survived(backup.path, rows)
+
+
+def test_a_failed_migration_on_open_leaves_the_database_and_a_backup(
+    db_path: Path, extra_revisions: Callable[[str, str], str]
+) -> None:
+    migrations.upgrade(db_path)
+    rows = insert_a_row_everywhere(db_path)
+    extra_revisions("9001", 'op.execute("DELETE FROM customers")\n')
+    with pytest.raises(MigrationError):
+        open_database(db_path)
+    assert revision_of(db_path) == HEAD_REVISION
+    assert_rows_survived(db_path, rows)
+    (backup,) = list_backups(db_path)
+    assert_rows_survived(backup.path, rows)
+
+
+def test_current_database_is_not_backed_up_on_open(db_path: Path) -> None:
+    open_database(db_path).close()
+    open_database(db_path).close()
+    assert list_backups(db_path) == []
