@@ -10,6 +10,7 @@ import pytest
 
 from sms_desktop import __version__
 from sms_desktop.cli import main
+from sms_desktop.persistence.schema_version import HEAD_REVISION
 from sms_desktop.services.workspace import initialize_empty, open_workspace
 
 
@@ -44,7 +45,7 @@ def test_check_reports_counts(small_db: Path, capsys: pytest.CaptureFixture[str]
     assert main(["check", "--db", str(small_db)]) == 0
     out = capsys.readouterr().out
     assert "Integrity: ok" in out
-    assert "revision 0001" in out
+    assert f"revision {HEAD_REVISION} (current)" in out
     for label in ("Salespeople", "Customers", "Contacts", "Opportunities", "Activities",
                   "Products", "Quotes", "Orders", "Order lines", "Targets"):
         assert label in out

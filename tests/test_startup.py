@@ -41,7 +41,8 @@ def test_no_heavy_imports_before_window_and_data(db_path: Path) -> None:
         sys.exit(code)
     """, env)
     assert result.returncode == 0, result.stderr
-    assert "PROBE data" in result.stdout
+    probe = next(line for line in result.stdout.splitlines() if line.startswith("PROBE data"))
+    assert probe.split()[-1] in ("-", "sqlalchemy")  # the database layer, nothing heavier
     assert "HEAVY []" in result.stdout
 
 
@@ -61,3 +62,16 @@ def test_pyside_survives_many_void_calls() -> None:
     """, {**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "survived"
+
+
+def test_window_shows_before_sqlalchemy_is_imported(db_path: Path) -> None:
+    """The window appears first; the database layer loads right after (ARCHITECTURE §8)."""
+    workspace = open_workspace(db_path)
+    initialize_empty(workspace.db, company_name="Acme", owner_name="Ann")
+    workspace.close(backup=False)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMS_DESKTOP_PROBE": "shown"}
+    result = subprocess.run([sys.executable, "-m", "sms_desktop", "gui", "--db", str(db_path)],
+                            capture_output=True, text=True, timeout=120, check=False, env=env)
+    assert result.returncode == 0, result.stderr
+    probe = next(line for line in result.stdout.splitlines() if line.startswith("PROBE shown"))
+    assert probe.split()[-1] == "-"  # none of sqlalchemy, matplotlib, reportlab, openpyxl …

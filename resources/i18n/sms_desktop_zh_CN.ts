@@ -71,6 +71,14 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Trash…</source>
+        <translation>回收站(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Deleted items, ready to be restored</source>
+        <translation>已删除的项目，可随时恢复</translation>
+    </message>
+    <message>
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
@@ -93,6 +101,127 @@
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>New Contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>职务：</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>手机：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>邮箱：</translation>
+    </message>
+    <message>
+        <source>WeChat:</source>
+        <translation>微信：</translation>
+    </message>
+    <message>
+        <source>Buying role:</source>
+        <translation>采购角色：</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>Contacts</name>
+    <message>
+        <source>Decision maker</source>
+        <translation>决策者</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>影响者</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Gatekeeper</source>
+        <translation>把关者</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Click a phone number, email or WeChat id to copy it.</source>
+        <translation>单击电话、邮箱或微信号即可复制。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要联系人</translation>
     </message>
 </context>
 <context>
@@ -179,6 +308,309 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>CustomerCommands</name>
+    <message>
+        <source>New customer “{name}”</source>
+        <translation>新建客户“{name}”</translation>
+    </message>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation>编辑“{name}”</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”</source>
+        <translation>删除“{name}”</translation>
+    </message>
+    <message>
+        <source>Restore “{name}”</source>
+        <translation>恢复“{name}”</translation>
+    </message>
+    <message>
+        <source>Merge into “{name}”</source>
+        <translation>合并到“{name}”</translation>
+    </message>
+    <message>
+        <source>Add contact “{name}”</source>
+        <translation>添加联系人“{name}”</translation>
+    </message>
+    <message>
+        <source>Edit contact “{name}”</source>
+        <translation>编辑联系人“{name}”</translation>
+    </message>
+    <message>
+        <source>Remove contact “{name}”</source>
+        <translation>移除联系人“{name}”</translation>
+    </message>
+    <message>
+        <source>Log interaction</source>
+        <translation>记录往来</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerExport</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Exporting customers…</source>
+        <translation>正在导出客户…</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTable</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Revenue 12 months</source>
+        <translation>近12个月销售额</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>在谈金额</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>Customers</name>
+    <message>
+        <source>Enter the customer's name.</source>
+        <translation>请输入客户名称。</translation>
+    </message>
+    <message>
+        <source>The name is longer than {max} characters.</source>
+        <translation>名称不能超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter an email address like name@example.com.</source>
+        <translation>请输入有效的电子邮箱地址，例如 name@example.com。</translation>
+    </message>
+    <message>
+        <source>Enter a phone number with digits, spaces, dashes or a leading +.</source>
+        <translation>电话号码只能包含数字、空格、短横线，可以 + 开头。</translation>
+    </message>
+    <message>
+        <source>A tax id (统一社会信用代码) has 18 letters and digits with a valid check character.</source>
+        <translation>统一社会信用代码应为 18 位数字或大写字母，且校验位正确。</translation>
+    </message>
+    <message>
+        <source>Strategic fit is a score from 1 to 5.</source>
+        <translation>战略契合度应为 1 到 5 分。</translation>
+    </message>
+    <message>
+        <source>The potential value cannot be negative.</source>
+        <translation>潜在价值不能为负数。</translation>
+    </message>
+    <message>
+        <source>Amounts have at most two decimals.</source>
+        <translation>金额最多保留两位小数。</translation>
+    </message>
+    <message>
+        <source>Enter an amount up to 999,999,999,999.99.</source>
+        <translation>请输入不超过 999,999,999,999.99 的金额。</translation>
+    </message>
+    <message>
+        <source>Choose one of the supported currencies.</source>
+        <translation>请选择支持的币种。</translation>
+    </message>
+    <message>
+        <source>The tier is at most 20 characters.</source>
+        <translation>客户等级不能超过 20 个字符。</translation>
+    </message>
+    <message>
+        <source>A tag is at most 40 characters.</source>
+        <translation>标签不能超过 40 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter the contact's name.</source>
+        <translation>请输入联系人姓名。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>{name} was merged into {kept}: its contacts and history are there now. Undo the merge (Ctrl+Z) to separate them again.</source>
+        <translation>{name} 已合并到 {kept}：它的联系人和往来记录现在都在那里。如需分开，请撤销合并（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>This contact no longer exists.</source>
+        <translation>该联系人已不存在。</translation>
+    </message>
+    <message>
+        <source>A customer cannot be merged with itself.</source>
+        <translation>客户不能与自己合并。</translation>
+    </message>
+    <message>
+        <source>Write what was said or noted.</source>
+        <translation>请填写沟通内容或备注。</translation>
+    </message>
+    <message>
+        <source>The text is longer than {max} characters.</source>
+        <translation>内容不能超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Satisfaction is a score from 1 to 5.</source>
+        <translation>满意度应为 1 到 5 分。</translation>
+    </message>
+    <message>
+        <source>The time has no time zone.</source>
+        <translation>时间缺少时区信息。</translation>
+    </message>
+    <message>
+        <source>The date is more than a year ahead.</source>
+        <translation>日期不能晚于一年以后。</translation>
+    </message>
+    <message>
+        <source>Choose one of this customer's contacts.</source>
+        <translation>请选择该客户的联系人。</translation>
+    </message>
+    <message>
+        <source>This entry no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersTab</name>
+    <message>
+        <source>Search name, contact, phone, email, WeChat, tax id, notes, pinyin…</source>
+        <translation>搜索名称、联系人、电话、邮箱、微信、税号、备注、拼音…</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Only customers with no contact for this many days</source>
+        <translation>只显示超过这么多天未联系的客户</translation>
+    </message>
+    <message>
+        <source>New Customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>No contact for</source>
+        <translation>未联系超过</translation>
+    </message>
+    <message>
+        <source>Copied {text}</source>
+        <translation>已复制 {text}</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Delete Customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation><numerusform>共 %n 个客户</numerusform></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Customer created.</source>
+        <translation>客户已创建。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n customer(s)</source>
+        <translation><numerusform>删除 %n 个客户</numerusform></translation>
+    </message>
+    <message>
+        <source>Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.</source>
+        <translation>已移到回收站。可按 Ctrl+Z 撤销，或在“编辑 ▸ 回收站”中恢复。</translation>
+    </message>
+    <message>
+        <source>Merged into {name}.</source>
+        <translation>已合并到 {name}。</translation>
+    </message>
+    <message>
+        <source>Merge These Two Customers…</source>
+        <translation>合并这两个客户…</translation>
+    </message>
+    <message>
+        <source>Export Customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>customers.xlsx</source>
+        <translation>客户.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n customer(s) to {path}.</source>
+        <translation><numerusform>已导出 %n 个客户到 {path}。</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The backup copy failed its check ({problem}); it was discarded.</source>
@@ -249,6 +681,172 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>DetailPanel</name>
+    <message>
+        <source>Select a customer on the left, or press New Customer.</source>
+        <translation>请在左侧选择客户，或点击“新建客户”。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>往来记录</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>similar name</source>
+        <translation>名称相近</translation>
+    </message>
+    <message>
+        <source>same tax id</source>
+        <translation>税号相同</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>邮箱相同</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible Duplicates</source>
+        <translation>可能重复的客户</translation>
+    </message>
+    <message>
+        <source>“{name}” looks like customers you already have:</source>
+        <translation>“{name}”与下列已有客户相似：</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Open Existing</source>
+        <translation>打开已有客户</translation>
+    </message>
+    <message>
+        <source>Create Anyway</source>
+        <translation>仍然创建</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation>{days} 天前</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionComposer</name>
+    <message>
+        <source>What was discussed? (optional for calls)</source>
+        <translation>沟通了什么？（电话可不填）</translation>
+    </message>
+    <message>
+        <source>With:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>满意度：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Log: {kind}</source>
+        <translation>记录：{kind}</translation>
+    </message>
+    <message>
+        <source>(nobody in particular)</source>
+        <translation>（不指定）</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFiguresView</name>
+    <message>
+        <source>Revenue, 12 months</source>
+        <translation>近12个月销售额</translation>
+    </message>
+    <message>
+        <source>Revenue, lifetime</source>
+        <translation>累计销售额</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近订单</translation>
+    </message>
+    <message>
+        <source>Days between orders</source>
+        <translation>平均下单间隔（天）</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>在谈商机</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>在谈金额</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>待办任务</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -274,6 +872,25 @@ The current data is kept as a backup and can be restored the same way.</source>
         <source>SMS Desktop</source>
         <translation>SMS Desktop 销售管理系统</translation>
     </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge Customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Keep which customer? Contacts, history, deals, quotes, orders and tasks of the other one move to it, and the other one goes to the trash. You can undo this.</source>
+        <translation>保留哪个客户？另一个客户的联系人、往来记录、商机、报价、订单和任务都会转到保留的客户名下，另一个客户移入回收站。此操作可以撤销。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -292,6 +909,117 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>SMS Desktop</source>
         <translation>SMS Desktop 销售管理系统</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Company or person</source>
+        <translation>公司或个人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司信息</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>English name:</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <source>Industry:</source>
+        <translation>行业：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>客户来源：</translation>
+    </message>
+    <message>
+        <source>e.g. trade fair, website, referral</source>
+        <translation>例如：展会、官网、老客户介绍</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>省份：</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>城市：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>电子邮箱：</translation>
+    </message>
+    <message>
+        <source>Website:</source>
+        <translation>网址：</translation>
+    </message>
+    <message>
+        <source>Tax id:</source>
+        <translation>统一社会信用代码：</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码, 18 characters</source>
+        <translation>18 位统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Tier:</source>
+        <translation>客户等级：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Potential value:</source>
+        <translation>潜在价值：</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Strategic fit (1–5):</source>
+        <translation>战略契合度（1–5）：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas</source>
+        <translation>多个标签用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
@@ -533,6 +1261,125 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Task done</source>
+        <translation>任务完成</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段变更</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Log:</source>
+        <translation>记录：</translation>
+    </message>
+    <message>
+        <source>No history yet. Log the first call or visit above.</source>
+        <translation>暂无往来记录。请在上方记录第一次电话或拜访。</translation>
+    </message>
+</context>
+<context>
+    <name>Trash</name>
+    <message>
+        <source>This item cannot be restored.</source>
+        <translation>此项目无法恢复。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+</context>
+<context>
+    <name>TrashCommands</name>
+    <message>
+        <source>Restore “{name}”</source>
+        <translation>恢复“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Deleted items stay here until you restore them.</source>
+        <translation>已删除的项目会一直保留在这里，直到您恢复它们。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,6 @@ from sms_desktop.domain.i18n import translate
 from sms_desktop.persistence.schema_version import HEAD_REVISION
 
 BUSY_TIMEOUT_MS = 10_000
-_CTX = "Database"
 
 
 class DatabaseError(DomainError):
@@ -80,6 +79,10 @@ class Database:
         self._write = sessionmaker(
             engine.execution_options(sqlite_immediate=True), expire_on_commit=False
         )
+        from sms_desktop.persistence.search import register_search_sync
+
+        # Every ORM flush keeps the customer search index in step, in the same transaction.
+        register_search_sync(self._read, self._write)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -8,8 +8,12 @@ from typing import TYPE_CHECKING
 from sms_desktop.persistence.db import Database
 
 if TYPE_CHECKING:
+    from sms_desktop.services.customers import CustomersService
+    from sms_desktop.services.duplicates import DuplicatesService
+    from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
     from sms_desktop.services.settings import SettingsService
+    from sms_desktop.services.trash import TrashService
 
 
 class Services:
@@ -29,3 +33,27 @@ class Services:
         from sms_desktop.services.maintenance import MaintenanceService
 
         return MaintenanceService(self.db)
+
+    @cached_property
+    def customers(self) -> CustomersService:
+        from sms_desktop.services.customers import CustomersService
+
+        return CustomersService(self.db)
+
+    @cached_property
+    def interactions(self) -> InteractionsService:
+        from sms_desktop.services.interactions import InteractionsService
+
+        return InteractionsService(self.db)
+
+    @cached_property
+    def duplicates(self) -> DuplicatesService:
+        from sms_desktop.services.duplicates import DuplicatesService
+
+        return DuplicatesService(self.db)
+
+    @cached_property
+    def trash(self) -> TrashService:
+        from sms_desktop.services.trash import TrashService
+
+        return TrashService(self.db)

@@ -17,7 +17,6 @@ from sms_desktop.domain.validation import is_email, is_phone, is_tax_id
 from sms_desktop.persistence.db import Database
 from sms_desktop.persistence.models import Setting
 
-_CTX = "Settings"
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 _LOGO_KEY = "company.logo"
 

@@ -29,7 +29,6 @@ from sms_desktop.persistence.lock import InstanceLock
 from sms_desktop.services.registry import Services
 from sms_desktop.services.settings import CompanyProfile
 
-_CTX = "Workspace"
 T = TypeVar("T")
 
 # (key, 中文, English, probability %, stale after days, kind)

@@ -20,6 +20,7 @@ class ActionId(StrEnum):
     QUIT = "quit"
     UNDO = "undo"
     REDO = "redo"
+    TRASH = "trash"
     FULL_SCREEN = "full_screen"
     OPEN_DATA_FOLDER = "open_data_folder"
     ABOUT = "about"
@@ -92,6 +93,12 @@ def _quit(parent: QObject) -> QAction:
         action.setShortcut(QKeySequence("Ctrl+Q"))
     action.setMenuRole(QAction.MenuRole.QuitRole)
     return action
+
+
+@_register(ActionId.TRASH)
+def _trash(parent: QObject) -> QAction:
+    return _simple(parent, translate("Actions", "&Trash…"), icon="user-trash",
+                   tip=translate("Actions", "Deleted items, ready to be restored"))
 
 
 @_register(ActionId.FULL_SCREEN)

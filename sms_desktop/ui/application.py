@@ -8,6 +8,7 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from sms_desktop import APP_ID, APP_NAME, __version__
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.persistence.paths import resources_dir, write_crash_log
-from sms_desktop.services.workspace import Workspace
 from sms_desktop.ui.actions import ActionId
 from sms_desktop.ui.i18n import install_translators, resolve_language
 from sms_desktop.ui.main_window import MainWindow
 from sms_desktop.ui.settings_store import SettingsStore
+
+if TYPE_CHECKING:  # SQLAlchemy is imported only after the window shows
+    from sms_desktop.services.workspace import Workspace
 
 PROBE_ENV = "SMS_DESKTOP_PROBE"  # benchmarks: print a marker at "shown" or "data", then exit
 UI_FONT_FAMILY = "WenQuanYi Micro Hei"
@@ -43,9 +46,14 @@ def register_fonts() -> None:
     QGuiApplication.setFont(font)
 
 
+_WATCHED_MODULES = ("sqlalchemy", "matplotlib", "reportlab", "openpyxl", "pandas")
+
+
 def _probe(name: str) -> None:
+    """Benchmarks and tests: report reaching ``name`` (and the heavy modules loaded by then)."""
     if os.environ.get(PROBE_ENV) == name:
-        print(f"PROBE {name} {time.monotonic():.6f}", flush=True)
+        loaded = ",".join(m for m in _WATCHED_MODULES if m in sys.modules) or "-"
+        print(f"PROBE {name} {time.monotonic():.6f} {loaded}", flush=True)
         QApplication.exit(0)
 
 
@@ -133,9 +141,21 @@ class Controller(QObject):
             self._take_screenshot()
             return
         self.store.update_preferences(last_database=str(workspace.path))
-        _probe("data")
+        QTimer.singleShot(0, lambda: _probe("data"))
         if workspace.unclean_shutdown:
             self._check_after_crash()
+        self._refresh_stats(workspace)
+
+    def _refresh_stats(self, workspace: Workspace) -> None:
+        """Once a day, recompute per-customer figures (12-month revenue moves with time)."""
+        from sms_desktop.services.customers import refresh_stats_if_stale
+        from sms_desktop.ui.background import run_quietly
+
+        def done(changed: bool) -> None:
+            if changed and self.workspace is workspace:
+                self.window.refresh_tabs()
+
+        run_quietly(lambda: refresh_stats_if_stale(workspace.db), done)
 
     def _close_workspace(self, *, backup: bool = True) -> None:
         workspace, self.workspace = self.workspace, None
@@ -215,6 +235,7 @@ class Controller(QObject):
             ActionId.QUIT: self.quit,
             ActionId.OPEN_DATA_FOLDER: self.open_data_folder,
             ActionId.ABOUT: self.about,
+            ActionId.TRASH: self.open_trash,
         }
         handler = handlers.get(action_id)
         if handler is not None:
@@ -382,6 +403,30 @@ class Controller(QObject):
         old.allow_close = True
         old.close()
         old.deleteLater()
+
+    def open_trash(self) -> None:
+        from sms_desktop.ui.dialogs.trash_dialog import TrashDialog
+
+        if self.workspace is None:
+            return
+        trash = self.workspace.services.trash
+        dialog = TrashDialog(trash.items(), self.window)
+
+        def restore(entity: str, entity_id: int, label: str) -> None:
+            from sms_desktop.ui.dialogs.messages import show_error
+            from sms_desktop.ui.trash_commands import RestoreFromTrash
+
+            try:
+                trash.restore(entity, entity_id)
+            except DomainError as exc:
+                show_error(dialog, exc)
+                return
+            self.undo_stack.push(RestoreFromTrash(trash, entity, entity_id, label,
+                                                  self.window.refresh_tabs))
+            dialog.set_items(trash.items())
+
+        dialog.restore_requested.connect(restore)
+        dialog.exec()
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.resolve().parent)))

@@ -123,3 +123,27 @@ class Operation(Generic[T]):
             from sms_desktop.ui.dialogs.messages import show_error
 
             show_error(self.dialog.parentWidget(), exc)
+
+
+def run_quietly(work: Callable[[], T], on_success: Callable[[T], None],
+                on_failure: Callable[[BaseException], None] | None = None) -> None:
+    """Background work the user does not wait for: no dialog, result back in the GUI."""
+    bridge = _Bridge()
+    _quiet.add(bridge)
+
+    def succeeded(result: T) -> None:
+        _quiet.discard(bridge)
+        on_success(result)
+
+    def failed(exc: BaseException) -> None:
+        _quiet.discard(bridge)
+        if on_failure is not None:
+            on_failure(exc)
+
+    bridge.succeeded.connect(succeeded)
+    bridge.failed.connect(failed)
+    QThreadPool.globalInstance().start(_Runnable(lambda _p: work(), bridge,
+                                                 Progress(lambda _d, _t: None)))
+
+
+_quiet: set[_Bridge] = set()

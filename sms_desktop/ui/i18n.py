@@ -10,6 +10,12 @@ from sms_desktop.persistence.paths import resources_dir
 
 LANGUAGES = ("zh_CN", "en")
 _installed: list[QTranslator] = []
+_current = ["en"]
+
+
+def current_language() -> str:
+    """The interface language now installed: ``zh_CN`` or ``en``."""
+    return _current[0]
 
 
 def resolve_language(preferred: str | None) -> str:
@@ -26,6 +32,7 @@ def install_translators(language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current[0] = language
     locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN" \
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     QLocale.setDefault(locale)

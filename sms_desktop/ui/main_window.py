@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
-from sms_desktop.services.registry import Services
 from sms_desktop.ui.actions import ActionId, create_action, create_undo_actions
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.tabs import available_tabs
+
+if TYPE_CHECKING:
+    from sms_desktop.services.registry import Services
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +40,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
         self._db_label = QLabel(self)
         self._db_label.setObjectName("databaseLabel")
@@ -77,6 +81,8 @@ class MainWindow(QMainWindow):
         self.actions_by_id[ActionId.REDO] = redo
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(ActionId.TRASH))
         self.edit_menu = edit_menu
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -93,6 +99,10 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(ActionId.OPEN_DATA_FOLDER))
         help_menu.addSeparator()
         help_menu.addAction(self._action(ActionId.ABOUT))
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self._db_path is not None:
+            self._load_tab(index)
 
     def _on_full_screen_toggled(self, on: bool) -> None:
         if on:
@@ -119,26 +129,32 @@ class MainWindow(QMainWindow):
             for number, spec in enumerate(available_tabs(), start=1):
                 widget = spec.create(services, self.undo_stack, self.tabs)
                 widget.setObjectName(spec.object_name)
+                message = getattr(widget, "status_message", None)
+                if message is not None:
+                    message.connect(self.status_message)
                 index = self.tabs.addTab(widget, spec.title())
                 action = QAction(spec.title(), self)
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
                 action.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
                 self.view_menu.insertAction(first, action)
                 self._tab_actions.append(action)
-        for action_id in (ActionId.BACKUP, ActionId.RESTORE, ActionId.SETTINGS):
+        for action_id in (ActionId.BACKUP, ActionId.RESTORE, ActionId.SETTINGS, ActionId.TRASH):
             self.actions_by_id[action_id].setEnabled(services is not None)
         self._db_label.setText(self.tr("Database: {name}").format(name=path.name) if path else "")
         self._db_label.setToolTip(str(path) if path else "")
         self._update_title()
 
     def load_tabs(self) -> None:
-        for index in range(self.tabs.count()):
-            widget = self.tabs.widget(index)
-            load = getattr(widget, "load", None)
-            if callable(load):
-                load()
+        """Fill the visible tab now; the others when they are first shown."""
+        self._load_tab(self.tabs.currentIndex())
+
+    def _load_tab(self, index: int) -> None:
+        load = getattr(self.tabs.widget(index), "load", None)
+        if callable(load):
+            load()
 
     def refresh_tabs(self) -> None:
+        """Re-read every loaded tab (after a restore, a trash restore, stats refresh…)."""
         for index in range(self.tabs.count()):
             refresh = getattr(self.tabs.widget(index), "refresh", None)
             if callable(refresh):

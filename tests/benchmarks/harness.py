@@ -26,9 +26,10 @@ SEED = 20261127
 @dataclass(frozen=True, slots=True)
 class Row:
     name: str
-    median: float  # seconds
-    floor: float | None = None  # seconds, the raw-means baseline
+    median: float  # seconds (or MiB when unit is "MiB")
+    floor: float | None = None  # the raw-means baseline, same unit
     note: str = ""
+    unit: str = "s"
 
     @property
     def ratio(self) -> float | None:
@@ -93,13 +94,16 @@ def large_database() -> tuple[Path, float | None]:
 
 
 def print_table(rows: list[Row]) -> None:
-    def ms(value: float | None) -> str:
-        return "" if value is None else f"{value * 1000:,.1f}"
+    def show(value: float | None, unit: str) -> str:
+        if value is None:
+            return ""
+        return f"{value:,.1f} MiB" if unit == "MiB" else f"{value * 1000:,.1f} ms"
 
     width = max(len(r.name) for r in rows) + 2
     print()
-    print(f"{'benchmark':<{width}}{'median ms':>12}{'floor ms':>12}{'ratio':>8}  note")
-    print("-" * (width + 40))
+    print(f"{'benchmark':<{width}}{'median':>14}{'floor':>14}{'ratio':>8}  note")
+    print("-" * (width + 44))
     for r in rows:
         ratio = "" if r.ratio is None else f"{r.ratio:.2f}×"
-        print(f"{r.name:<{width}}{ms(r.median):>12}{ms(r.floor):>12}{ratio:>8}  {r.note}")
+        print(f"{r.name:<{width}}{show(r.median, r.unit):>14}{show(r.floor, r.unit):>14}"
+              f"{ratio:>8}  {r.note}")

@@ -17,28 +17,30 @@ TS = ROOT / "resources" / "i18n" / "sms_desktop_zh_CN.ts"
 PLACEHOLDER = re.compile(r"(?<!\{)\{[a-z_]*(?::[^}]*)?\}(?!\})")
 
 
-def _messages(path: Path) -> list[tuple[str, str, ET.Element]]:
+def _messages(path: Path) -> list[tuple[str, str, str, ET.Element]]:
+    """(context, source, translated text, the <translation> element) of every message."""
     result = []
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
-            result.append((name, message.findtext("source") or "", translation))
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            text = " ".join(forms) if forms else (translation.text or "")
+            result.append((name, message.findtext("source") or "", text, translation))
     return result
 
 
 def test_every_string_is_translated() -> None:
     messages = _messages(TS)
     assert len(messages) > 100
-    for context, source, translation in messages:
+    for context, source, text, translation in messages:
         assert translation.get("type") is None, (context, source)
-        assert (translation.text or "").strip(), (context, source)
+        assert text.strip(), (context, source)
 
 
 def test_placeholders_and_accelerators_survive() -> None:
-    for context, source, translation in _messages(TS):
-        text = translation.text or ""
+    for context, source, text, _translation in _messages(TS):
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(text)), \
             (context, source)
         if re.search(r"&\w", source):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from sms_desktop.services.registry import Services
+if TYPE_CHECKING:
+    from sms_desktop.services.registry import Services
 
 
 class AreaTab(Protocol):
@@ -29,6 +30,16 @@ class TabSpec:
     create: Callable[[Services, QUndoStack, QWidget], QWidget]
 
 
+def _customers(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+    from sms_desktop.ui.tabs.customers.tab import CustomersTab
+
+    return CustomersTab(services, undo, parent)
+
+
 def available_tabs() -> list[TabSpec]:
     """The tabs in display order; an area appears here once it is built."""
-    return []
+    from sms_desktop.ui.i18n import translate
+
+    return [
+        TabSpec("customersTab", lambda: translate("MainWindow", "Customers"), _customers),
+    ]

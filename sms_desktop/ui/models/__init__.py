@@ -1,0 +1,1 @@
+"""Item models: thin, lazy adapters over service queries."""

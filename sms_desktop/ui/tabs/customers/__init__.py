@@ -1,0 +1,1 @@
+"""The Customers tab (客户管理)."""

@@ -1,0 +1,563 @@
+"""客户管理: the customers list with filters and instant search, and the detail panel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sms_desktop.domain.errors import DomainError, ValidationError
+from sms_desktop.services.customers import ContactInput, CustomerFilter, CustomerInput
+from sms_desktop.services.registry import Services
+from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.models.customer_table import CustomerTableModel
+from sms_desktop.ui.models.paged import Role
+from sms_desktop.ui.settings_store import SettingsStore
+from sms_desktop.ui.tabs.customers import commands
+from sms_desktop.ui.tabs.customers.detail import DetailPanel
+
+SEARCH_DELAY_MS = 120
+
+
+class CustomersTab(QWidget):
+    """Signals:
+    status_message(str): something to tell the user in the status bar.
+    data_shown(): the first page of customers is on screen.
+    """
+
+    status_message = Signal(str)
+    data_shown = Signal()
+
+    def __init__(
+        self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._undo = undo_stack
+        self._store = SettingsStore()
+        self.model = CustomerTableModel(services.customers, parent=self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self._loaded = False
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("customerSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(
+            self.tr("Search name, contact, phone, email, WeChat, tax id, notes, pinyin…")
+        )
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.apply_filter)
+        self.owner_combo = self._filter_combo("ownerFilter")
+        self.tier_combo = self._filter_combo("tierFilter")
+        self.industry_combo = self._filter_combo("industryFilter")
+        self.city_combo = self._filter_combo("cityFilter")
+        self.tag_combo = self._filter_combo("tagFilter")
+        self.quiet_spin = QSpinBox(self)
+        self.quiet_spin.setObjectName("noContactFilter")
+        self.quiet_spin.setRange(0, 3650)
+        self.quiet_spin.setSingleStep(30)
+        self.quiet_spin.setSpecialValueText(self.tr("any time"))
+        self.quiet_spin.setSuffix(self.tr(" days"))
+        self.quiet_spin.setToolTip(self.tr("Only customers with no contact for this many days"))
+        self.quiet_spin.valueChanged.connect(lambda _v: self.apply_filter())
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("customerCount")
+        new_button = QPushButton(self.tr("New Customer"), self)
+        new_button.setObjectName("newCustomerButton")
+        new_button.clicked.connect(self.new_customer)
+        export_button = QPushButton(self.tr("Export to Excel…"), self)
+        export_button.setObjectName("exportCustomersButton")
+        export_button.clicked.connect(self.export_view)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 3)
+        for label, widget in (
+            (self.tr("Owner"), self.owner_combo),
+            (self.tr("Tier"), self.tier_combo),
+            (self.tr("Industry"), self.industry_combo),
+            (self.tr("City"), self.city_combo),
+            (self.tr("Tag"), self.tag_combo),
+            (self.tr("No contact for"), self.quiet_spin),
+        ):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget)
+        actions = QHBoxLayout()
+        actions.addWidget(self.count_label)
+        actions.addStretch(1)
+        actions.addWidget(new_button)
+        actions.addWidget(export_button)
+
+        self.detail = DetailPanel(self)
+        self.detail.save_requested.connect(self.save_profile)
+        self.detail.revert_requested.connect(lambda: self.show_customer(self.detail.customer_id))
+        self.detail.timeline.log_requested.connect(self.log_interaction)
+        self.detail.contacts.add_requested.connect(self._on_contacts_add_requested)
+        self.detail.contacts.edit_requested.connect(self._on_contacts_edit_requested)
+        self.detail.contacts.remove_requested.connect(self._on_contacts_remove_requested)
+        self.detail.contacts.copied.connect(
+            lambda text: self.status_message.emit(self.tr("Copied {text}").format(text=text))
+        )
+
+        self.table = QTableView(self)
+        self.table.setObjectName("customerTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu)
+        header.sortIndicatorChanged.connect(lambda *_: self._save_header())
+        header.sectionResized.connect(lambda *_: self._save_header())
+        header.sectionMoved.connect(lambda *_: self._save_header())
+        widths = (240, 80, 80, 50, 70, 90, 120, 110, 150)
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        state = self._store.state("customers/header")
+        if state is not None:
+            header.restoreState(state)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_menu)
+        self.table.doubleClicked.connect(lambda _i: self.detail.tabs.setCurrentIndex(0))
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("customersSplitter")
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(actions)
+        left_layout.addWidget(self.table)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([880, 520])
+        self._splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.total_changed.connect(self._on_model_total_changed)
+        self.model.modelReset.connect(self._reselect)
+        self._add_shortcuts()
+
+    # ----------------------------------------------------------------- set-up
+
+    def _filter_combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMinimumContentsLength(6)
+        combo.activated.connect(lambda _i: self.apply_filter())
+        return combo
+
+    def _add_shortcuts(self) -> None:
+        def add(text: str, keys: QKeySequence | QKeySequence.StandardKey, slot: object) -> QAction:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        self.new_action = add(
+            self.tr("New Customer"), QKeySequence.StandardKey.New, self.new_customer
+        )
+        self.find_action = add(self.tr("Find"), QKeySequence.StandardKey.Find, self._focus_search)
+        self.delete_action = QAction(self.tr("Delete Customer"), self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.delete_action)
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _fill_filter_options(self) -> None:
+        options = self._services.customers.filter_options()
+        everyone = self.tr("All")
+
+        def fill(combo: QComboBox, items: Sequence[tuple[str, object]]) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everyone, None)
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+        fill(
+            self.owner_combo,
+            [(self.tr("(unassigned)"), -1)] + [(o.name, o.id) for o in options.owners],
+        )
+        fill(self.tier_combo, [(t, t) for t in options.tiers])
+        fill(self.industry_combo, [(t, t) for t in options.industries])
+        fill(self.city_combo, [(t, t) for t in options.cities])
+        fill(self.tag_combo, [(t.name, t.id) for t in options.tags])
+        self.detail.profile.set_options(options)
+
+    # ------------------------------------------------------------------- data
+
+    def load(self) -> None:
+        """Show the first page (called once the window is up)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        self._fill_filter_options()
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if self.model.rowCount() and self.detail.customer_id is None:
+            self.select_customer(self.model.index(0, 0).data(Role.ID))
+        self.data_shown.emit()
+
+    def refresh(self) -> None:
+        if not self._loaded:
+            return
+        self._fill_filter_options()
+        self.model.refresh_rows()
+        self.show_customer(self.detail.customer_id)
+
+    def current_filter(self) -> CustomerFilter:
+        owner = self.owner_combo.currentData()
+        return CustomerFilter(
+            search=self.search_edit.text(),
+            owner_id=owner if isinstance(owner, int) and owner > 0 else None,
+            unassigned=owner == -1,
+            tier=self.tier_combo.currentData(),
+            industry=self.industry_combo.currentData(),
+            city=self.city_combo.currentData(),
+            tag_id=self.tag_combo.currentData(),
+            no_contact_days=self.quiet_spin.value() or None,
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        try:
+            self.model.set_filter(self.current_filter())
+        except DomainError as exc:
+            show_error(self, exc)
+
+    def _on_model_total_changed(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n customer(s)", "", total))
+
+    def _reselect(self) -> None:
+        customer_id = self.detail.customer_id
+        if customer_id is None:
+            return
+        row = self.model.row_of_id(customer_id)
+        if row is not None:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.index(r, 0).data(Role.ID) for r in rows]
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_customer(current.data(Role.ID))
+
+    def show_customer(self, customer_id: int | None) -> None:
+        if customer_id is None:
+            self.detail.show_empty()
+            return
+        try:
+            detail = self._services.customers.get(customer_id)
+            if detail.deleted:
+                self.detail.show_empty()
+                return
+            figures = self._services.customers.key_figures(customer_id)
+            self.detail.show_customer(detail, figures)
+            self.detail.timeline.set_entries(self._services.interactions.timeline(customer_id))
+        except DomainError as exc:
+            show_error(self, exc)
+            self.detail.show_empty()
+
+    def select_customer(self, customer_id: int) -> None:
+        """Select the customer in the list if it is loaded, and show it."""
+        row = self.model.row_of_id(customer_id)
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.show_customer(customer_id)
+
+    def _after_change(self, customer_id: int | None) -> None:
+        """Called by every undo command after (re)doing or undoing."""
+        self._fill_filter_options()
+        self.model.refresh_rows()
+        if customer_id is None:
+            self.detail.show_empty()
+        else:
+            self.select_customer(customer_id)
+
+    # ---------------------------------------------------------------- editing
+
+    def new_customer(self) -> None:
+        self.table.clearSelection()
+        self.detail.show_new()
+
+    def save_profile(self) -> None:
+        data = self.detail.profile.value()
+        customers = self._services.customers
+        try:
+            if self.detail.customer_id is None:
+                self._create(data)
+                return
+            customer_id = self.detail.customer_id
+            before = customers.update(customer_id, data)
+        except ValidationError as exc:
+            self.detail.profile.show_errors(exc)
+            return
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._undo.push(
+            commands.UpdateCustomer(customers, customer_id, before, data, self._after_change)
+        )
+        self.status_message.emit(self.tr("Saved."))
+
+    def _create(self, data: CustomerInput) -> None:
+        from sms_desktop.services.customers import clean_customer
+        from sms_desktop.ui.tabs.customers.dialogs import DuplicateAction, DuplicatesDialog
+
+        cleaned = clean_customer(data)  # raises ValidationError before any question
+        candidates = self._services.duplicates.find(
+            name=cleaned.name, phone=cleaned.phone, email=cleaned.email, tax_id=cleaned.tax_id
+        )
+        if candidates:
+            dialog = DuplicatesDialog(cleaned.name, candidates, self)
+            if dialog.exec() != DuplicatesDialog.DialogCode.Accepted:
+                return
+            if dialog.action is DuplicateAction.OPEN_EXISTING and dialog.chosen_id:
+                self.select_customer(dialog.chosen_id)
+                return
+        customer_id = self._services.customers.create(cleaned)
+        self._undo.push(
+            commands.CreateCustomer(
+                self._services.customers, customer_id, cleaned.name, self._after_change
+            )
+        )
+        self.status_message.emit(self.tr("Customer created."))
+
+    def delete_selected(self) -> None:
+        """Delete the selected rows, or else the customer shown in the panel."""
+        ids = self.selected_ids()
+        if not ids and self.detail.customer_id is not None:
+            ids = [self.detail.customer_id]
+        if not ids:
+            return
+        self._undo.beginMacro(self.tr("Delete %n customer(s)", "", len(ids)))
+        try:
+            for customer_id in ids:
+                name = self._services.customers.get(customer_id).data.name
+                self._services.customers.delete(customer_id)
+                self._undo.push(
+                    commands.DeleteCustomer(
+                        self._services.customers, customer_id, name, self._after_change
+                    )
+                )
+        except DomainError as exc:
+            show_error(self, exc)
+        finally:
+            self._undo.endMacro()
+        self.status_message.emit(
+            self.tr("Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.")
+        )
+
+    def merge_selected(self) -> None:
+        from sms_desktop.ui.tabs.customers.dialogs import MergeDialog
+
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            return
+        names = [self._services.customers.get(i).data.name for i in ids]
+        dialog = MergeDialog((ids[0], names[0]), (ids[1], names[1]), self)
+        if dialog.exec() != MergeDialog.DialogCode.Accepted:
+            return
+        keep, drop = dialog.keep_and_drop()
+        try:
+            record = self._services.duplicates.merge(keep, drop)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        keep_name = names[ids.index(keep)]
+        self._undo.push(
+            commands.MergeCustomers(
+                self._services.duplicates, record, keep_name, self._after_change
+            )
+        )
+        self.status_message.emit(self.tr("Merged into {name}.").format(name=keep_name))
+
+    def log_interaction(self, data: object) -> None:
+        from sms_desktop.services.interactions import InteractionInput
+
+        assert isinstance(data, InteractionInput)
+        customer_id = self.detail.customer_id
+        if customer_id is None:
+            return
+        interactions = self._services.interactions
+        try:
+            interaction_id = interactions.log(customer_id, data)
+        except ValidationError as exc:
+            self.detail.timeline.composer.show_errors(exc)
+            return
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.detail.timeline.composer.hide()
+        self._undo.push(
+            commands.LogInteraction(
+                interactions, customer_id, interaction_id, data, self._after_change
+            )
+        )
+
+    def _on_contacts_add_requested(self, data: ContactInput) -> None:
+        customer_id = self.detail.customer_id
+        if customer_id is None:
+            return
+        try:
+            contact_id = self._services.customers.add_contact(customer_id, data)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._undo.push(
+            commands.AddContact(
+                self._services.customers, customer_id, contact_id, data.name, self._after_change
+            )
+        )
+
+    def _on_contacts_edit_requested(
+        self, contact_id: int, before: ContactInput, after: ContactInput
+    ) -> None:
+        customer_id = self.detail.customer_id
+        if customer_id is None:
+            return
+        try:
+            self._services.customers.update_contact(contact_id, after)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._undo.push(
+            commands.UpdateContact(
+                self._services.customers, customer_id, contact_id, before, after, self._after_change
+            )
+        )
+
+    def _on_contacts_remove_requested(self, contact_id: int, name: str) -> None:
+        customer_id = self.detail.customer_id
+        if customer_id is None:
+            return
+        try:
+            self._services.customers.remove_contact(contact_id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._undo.push(
+            commands.RemoveContact(
+                self._services.customers, customer_id, contact_id, name, self._after_change
+            )
+        )
+
+    # ------------------------------------------------------------- menus, export
+
+    def _on_table_menu(self, pos: QPoint) -> None:
+        ids = self.selected_ids()
+        menu = QMenu(self)
+        menu.addAction(self.new_action)
+        if ids:
+            menu.addAction(self.delete_action)
+        if len(ids) == 2:
+            merge = menu.addAction(self.tr("Merge These Two Customers…"))
+            merge.triggered.connect(self.merge_selected)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _on_header_menu(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != 0)
+            action.toggled.connect(lambda on, c=column: self._set_column_visible(c, on))
+        menu.exec(header.mapToGlobal(pos))
+
+    def _set_column_visible(self, column: int, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, not visible)
+        self._save_header()
+
+    def _save_header(self) -> None:
+        self._store.save_state("customers/header", self.table.horizontalHeader().saveState())
+
+    def visible_columns(self) -> list[int]:
+        header = self.table.horizontalHeader()
+        return [
+            header.logicalIndex(v)
+            for v in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(v))
+        ]
+
+    def export_view(self) -> None:
+        from sms_desktop.ui.tabs.customers.export import export_customers
+
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export Customers"),
+            str(Path.home() / self.tr("customers.xlsx")),
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+        export_customers(
+            self,
+            self._services,
+            self.model.filter,
+            self.model.order_by,
+            self.model.descending,
+            self.visible_columns(),
+            path,
+            on_done=lambda count: self.status_message.emit(
+                self.tr("Exported %n customer(s) to {path}.", "", count).format(path=str(path))
+            ),
+        )
+
+    def header_view(self) -> QHeaderView:
+        return self.table.horizontalHeader()
