@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-QM := resources/i18n/sms_desktop_zh_CN.qm
 TS := resources/i18n/sms_desktop_zh_CN.ts
+TS_EN := resources/i18n/sms_desktop_en.ts
+QM := resources/i18n/sms_desktop_zh_CN.qm resources/i18n/sms_desktop_en.qm
 
 .PHONY: run test lint bench i18n setup system-deps clean
 
@@ -20,8 +21,8 @@ $(STAMP): $(VENV)/bin/python pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-$(QM): $(TS) $(STAMP)
-	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 # Libraries Qt needs to start (xcb for a real screen) and fonts: installed only when
 # missing and when we may (root on Debian/Ubuntu); elsewhere the README lists them.
@@ -52,10 +53,13 @@ test: setup system-deps
 bench: setup system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
 
-# Refresh the translation source from the code (then translate the new entries).
+# Refresh the translation sources from the code (then translate the new entries). English
+# needs only its plural forms ("1 customer", "2 customers").
 i18n: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none \
 	  sms_desktop -ts $(TS)
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none -pluralonly \
+	  -target-language en sms_desktop -ts $(TS_EN)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis $(QM)

@@ -24,6 +24,18 @@
         <translation>错误日志</translation>
     </message>
     <message>
+        <source>SMS Desktop</source>
+        <translation>SMS Desktop 销售管理系统</translation>
+    </message>
+    <message>
+        <source>Offline sales management for small businesses.</source>
+        <translation>面向小企业的离线销售管理软件。</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU GPL v3 or later.</source>
+        <translation>自由软件，按 GNU GPL v3 或更高版本授权。</translation>
+    </message>
+    <message>
         <source>Open Data Folder</source>
         <translation>打开数据文件夹</translation>
     </message>
@@ -384,7 +396,7 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <source>Revenue 12 months</source>
+        <source>Revenue, last 12 months</source>
         <translation>近12个月销售额</translation>
     </message>
     <message>
@@ -565,6 +577,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
+    <message>
+        <source>{count}+ customers</source>
+        <translation>超过 {count} 个客户</translation>
+    </message>
     <message numerus="yes">
         <source>%n customer(s)</source>
         <translation><numerusform>共 %n 个客户</numerusform></translation>
@@ -695,6 +711,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>还原</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>往来记录</translation>
     </message>
@@ -768,6 +788,10 @@ The current data is kept as a backup and can be restored the same way.</source>
 <context>
     <name>Formatting</name>
     <message>
+        <source>never</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
         <source>today</source>
         <translation>今天</translation>
     </message>
@@ -783,16 +807,16 @@ The current data is kept as a backup and can be restored the same way.</source>
 <context>
     <name>InteractionComposer</name>
     <message>
-        <source>What was discussed? (optional for calls)</source>
-        <translation>沟通了什么？（电话可不填）</translation>
-    </message>
-    <message>
         <source>With:</source>
         <translation>对象：</translation>
     </message>
     <message>
         <source>Satisfaction:</source>
         <translation>满意度：</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>未评分</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -810,11 +834,19 @@ The current data is kept as a backup and can be restored the same way.</source>
         <source>(nobody in particular)</source>
         <translation>（不指定）</translation>
     </message>
+    <message>
+        <source>What was discussed? (optional)</source>
+        <translation>沟通了什么？（可不填）</translation>
+    </message>
+    <message>
+        <source>What was discussed or noted?</source>
+        <translation>沟通或记录了什么？</translation>
+    </message>
 </context>
 <context>
     <name>KeyFiguresView</name>
     <message>
-        <source>Revenue, 12 months</source>
+        <source>Revenue, last 12 months</source>
         <translation>近12个月销售额</translation>
     </message>
     <message>
@@ -915,7 +947,7 @@ The current data is kept as a backup and can be restored the same way.</source>
     <name>ProfileForm</name>
     <message>
         <source>Name:</source>
-        <translation>姓名：</translation>
+        <translation>客户名称：</translation>
     </message>
     <message>
         <source>Company or person</source>
@@ -923,7 +955,7 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message>
         <source>Company</source>
-        <translation>公司信息</translation>
+        <translation>公司</translation>
     </message>
     <message>
         <source>Person</source>
@@ -974,12 +1006,12 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>网址：</translation>
     </message>
     <message>
-        <source>Tax id:</source>
-        <translation>统一社会信用代码：</translation>
-    </message>
-    <message>
         <source>统一社会信用代码, 18 characters</source>
         <translation>18 位统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Tax ID:</source>
+        <translation>统一社会信用代码：</translation>
     </message>
     <message>
         <source>Tier:</source>
@@ -1033,16 +1065,16 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>请选择要恢复的备份。当前数据库会先保存为备份，不会丢失任何数据。</translation>
     </message>
     <message>
-        <source>Made</source>
-        <translation>时间</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -1159,7 +1191,7 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>英文地址：</translation>
     </message>
     <message>
-        <source>Tax id (统一社会信用代码):</source>
+        <source>Tax ID (统一社会信用代码):</source>
         <translation>统一社会信用代码：</translation>
     </message>
     <message>
@@ -1381,6 +1413,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
 </context>
 <context>
     <name>WelcomeDialog</name>
@@ -1389,16 +1425,16 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>欢迎使用 SMS Desktop 销售管理系统</translation>
     </message>
     <message>
-        <source>Customers, pipeline, tasks, quotes and targets in one file on your computer. No server, no account, no internet needed. How would you like to start?</source>
-        <translation>客户、销售机会、任务、报价和业绩目标都保存在您电脑上的一个文件里。无需服务器、无需注册、无需联网。您想怎样开始？</translation>
-    </message>
-    <message>
         <source>Try it with demo data</source>
         <translation>使用演示数据试用</translation>
     </message>
     <message>
-        <source>A sample trading company with customers, deals, orders and tasks to explore.</source>
-        <translation>一家示例贸易公司，包含客户、商机、订单和任务，可随意体验。</translation>
+        <source>Your customers and their whole history in one file on your computer. No server, no account, no internet needed. How would you like to start?</source>
+        <translation>您的客户及全部往来记录都保存在您电脑上的一个文件里。无需服务器、无需注册、无需联网。您想怎样开始？</translation>
+    </message>
+    <message>
+        <source>A sample trading company with customers, contacts, orders and history to explore.</source>
+        <translation>一家示例贸易公司，包含客户、联系人、订单和往来记录，可随意体验。</translation>
     </message>
     <message>
         <source>Start with an empty database</source>

@@ -414,9 +414,10 @@ class CustomersService:
             "created": c.created_at,
         }
         key = sort_columns[order_by]
-        # Empty values sort last either way, then the id keeps the order stable.
-        ordering = [
-            key.is_(None),
+        # Empty values sort last either way, then the id keeps the order stable. The default
+        # sort (sort_name, NOT NULL) stays a plain index walk: no NULL term for it.
+        ordering: list[Any] = [] if order_by == "name" else [key.is_(None)]
+        ordering += [
             key.desc() if descending else key.asc(),
             c.id.desc() if descending else c.id.asc(),
         ]
@@ -445,10 +446,17 @@ class CustomersService:
     def _row(r: Any) -> CustomerRow:
         return CustomerRow(*r)
 
-    def count_customers(self, flt: CustomerFilter = CustomerFilter()) -> int:
-        query = select(func.count()).select_from(m.Customer).where(and_(*self._conditions(flt)))
+    def count_customers(
+        self, flt: CustomerFilter = CustomerFilter(), *, cap: int | None = None
+    ) -> int:
+        """How many customers match; with ``cap``, counting stops there (a one-letter
+        search can match most of a large database, and "10,000+" is all a user needs)."""
+        inner = select(m.Customer.id).where(and_(*self._conditions(flt)))
         if flt.no_contact_days:
-            query = query.outerjoin(m.CustomerStats, m.CustomerStats.customer_id == m.Customer.id)
+            inner = inner.outerjoin(m.CustomerStats, m.CustomerStats.customer_id == m.Customer.id)
+        if cap is not None:
+            inner = inner.limit(cap)
+        query = select(func.count()).select_from(inner.subquery())
         with self._db.read() as session:
             return session.scalar(query) or 0
 

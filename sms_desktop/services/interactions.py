@@ -93,7 +93,7 @@ SELECT 'quote', q.status, q.id, COALESCE(q.sent_at, q.created_at),
   FROM quotes q LEFT JOIN salespeople sp ON sp.id = q.owner_id
  WHERE q.customer_id = :cid AND q.deleted_at IS NULL AND q.status != 'draft'
 UNION ALL
-SELECT 'order', o.status, o.id, o.order_date, o.number, '', sp.name, NULL, o.total
+SELECT 'order', o.status, o.id, o.order_date, o.number, '', sp.name, NULL, o.subtotal
   FROM orders o LEFT JOIN salespeople sp ON sp.id = o.owner_id
  WHERE o.customer_id = :cid
 UNION ALL

@@ -38,9 +38,14 @@ def _register(action_id: ActionId) -> Callable[[_Factory], _Factory]:
     return decorate
 
 
-def _simple(parent: QObject, text: str, *, icon: str | None = None,
-            shortcut: QKeySequence.StandardKey | str | None = None,
-            tip: str | None = None) -> QAction:
+def _simple(
+    parent: QObject,
+    text: str,
+    *,
+    icon: str | None = None,
+    shortcut: QKeySequence.StandardKey | str | None = None,
+    tip: str | None = None,
+) -> QAction:
     action = QAction(QIcon.fromTheme(icon) if icon else QIcon(), text, parent)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
@@ -51,34 +56,53 @@ def _simple(parent: QObject, text: str, *, icon: str | None = None,
 
 @_register(ActionId.NEW_DATABASE)
 def _new_database(parent: QObject) -> QAction:
-    return _simple(parent, translate("Actions", "&New Database…"), icon="document-new",
-                   tip=translate("Actions", "Create a new, empty database file"))
+    return _simple(
+        parent,
+        translate("Actions", "&New Database…"),
+        icon="document-new",
+        tip=translate("Actions", "Create a new, empty database file"),
+    )
 
 
 @_register(ActionId.OPEN_DATABASE)
 def _open_database(parent: QObject) -> QAction:
-    return _simple(parent, translate("Actions", "&Open Database…"), icon="document-open",
-                   shortcut=QKeySequence.StandardKey.Open,
-                   tip=translate("Actions", "Open another database file"))
+    return _simple(
+        parent,
+        translate("Actions", "&Open Database…"),
+        icon="document-open",
+        shortcut=QKeySequence.StandardKey.Open,
+        tip=translate("Actions", "Open another database file"),
+    )
 
 
 @_register(ActionId.BACKUP)
 def _backup(parent: QObject) -> QAction:
-    return _simple(parent, translate("Actions", "&Back Up Now"), icon="document-save",
-                   tip=translate("Actions", "Write a checked backup copy of the database"))
+    return _simple(
+        parent,
+        translate("Actions", "&Back Up Now"),
+        icon="document-save",
+        tip=translate("Actions", "Write a checked backup copy of the database"),
+    )
 
 
 @_register(ActionId.RESTORE)
 def _restore(parent: QObject) -> QAction:
     return _simple(
-        parent, translate("Actions", "&Restore from Backup…"), icon="document-revert",
-        tip=translate("Actions", "Replace the database with a backup (the current file is kept)"))
+        parent,
+        translate("Actions", "&Restore from Backup…"),
+        icon="document-revert",
+        tip=translate("Actions", "Replace the database with a backup (the current file is kept)"),
+    )
 
 
 @_register(ActionId.SETTINGS)
 def _settings(parent: QObject) -> QAction:
-    action = _simple(parent, translate("Actions", "&Settings…"), icon="preferences-system",
-                     shortcut=QKeySequence.StandardKey.Preferences)
+    action = _simple(
+        parent,
+        translate("Actions", "&Settings…"),
+        icon="preferences-system",
+        shortcut=QKeySequence.StandardKey.Preferences,
+    )
     if action.shortcut().isEmpty():  # no platform standard on some desktops
         action.setShortcut(QKeySequence("Ctrl+,"))
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -87,8 +111,12 @@ def _settings(parent: QObject) -> QAction:
 
 @_register(ActionId.QUIT)
 def _quit(parent: QObject) -> QAction:
-    action = _simple(parent, translate("Actions", "&Quit"), icon="application-exit",
-                     shortcut=QKeySequence.StandardKey.Quit)
+    action = _simple(
+        parent,
+        translate("Actions", "&Quit"),
+        icon="application-exit",
+        shortcut=QKeySequence.StandardKey.Quit,
+    )
     if action.shortcut().isEmpty():
         action.setShortcut(QKeySequence("Ctrl+Q"))
     action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -97,22 +125,34 @@ def _quit(parent: QObject) -> QAction:
 
 @_register(ActionId.TRASH)
 def _trash(parent: QObject) -> QAction:
-    return _simple(parent, translate("Actions", "&Trash…"), icon="user-trash",
-                   tip=translate("Actions", "Deleted items, ready to be restored"))
+    return _simple(
+        parent,
+        translate("Actions", "&Trash…"),
+        icon="user-trash",
+        tip=translate("Actions", "Deleted items, ready to be restored"),
+    )
 
 
 @_register(ActionId.FULL_SCREEN)
 def _full_screen(parent: QObject) -> QAction:
-    action = _simple(parent, translate("Actions", "&Full Screen"), icon="view-fullscreen",
-                     shortcut=QKeySequence.StandardKey.FullScreen)
+    action = _simple(
+        parent,
+        translate("Actions", "&Full Screen"),
+        icon="view-fullscreen",
+        shortcut=QKeySequence.StandardKey.FullScreen,
+    )
     action.setCheckable(True)
     return action
 
 
 @_register(ActionId.OPEN_DATA_FOLDER)
 def _open_data_folder(parent: QObject) -> QAction:
-    return _simple(parent, translate("Actions", "Open &Data Folder"), icon="folder-open",
-                   tip=translate("Actions", "Show the folder with the database and its backups"))
+    return _simple(
+        parent,
+        translate("Actions", "Open &Data Folder"),
+        icon="folder-open",
+        tip=translate("Actions", "Show the folder with the database and its backups"),
+    )
 
 
 @_register(ActionId.ABOUT)

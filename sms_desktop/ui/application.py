@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QFontDatabase,
+    QFontInfo,
     QGuiApplication,
     QIcon,
     QUndoStack,
@@ -41,8 +42,11 @@ def register_fonts() -> None:
     if QFontDatabase.addApplicationFont(str(font_file)) < 0:
         return
     font = QGuiApplication.font()
-    families = [f for f in font.families() if f != UI_FONT_FAMILY] or [font.family()]
-    font.setFamilies([*families, UI_FONT_FAMILY])
+    # The family the platform really resolved first ("Sans Serif" is only an alias), then
+    # ours as the fallback for CJK: Latin text keeps the system look.
+    resolved = QFontInfo(font).family()
+    families = [f for f in (resolved, *font.families()) if f and f != UI_FONT_FAMILY]
+    font.setFamilies([*dict.fromkeys(families), UI_FONT_FAMILY])
     QGuiApplication.setFont(font)
 
 
@@ -60,9 +64,17 @@ def _probe(name: str) -> None:
 class Controller(QObject):
     """Owns the open workspace and carries out the File/Help commands of the window."""
 
-    def __init__(self, app: QApplication, store: SettingsStore, language: str, db_path: Path,
-                 *, screenshot: Path | None = None, tab: str | None = None,
-                 size: tuple[int, int] = (1400, 900)) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        store: SettingsStore,
+        language: str,
+        db_path: Path,
+        *,
+        screenshot: Path | None = None,
+        tab: str | None = None,
+        size: tuple[int, int] = (1400, 900),
+    ) -> None:
         super().__init__()
         self.app = app
         self.store = store
@@ -96,8 +108,11 @@ class Controller(QObject):
             self.open_path(self.db_path, fatal=True)
             return
         if self.screenshot is not None:
-            self._fail(QApplication.translate(
-                "Controller", "There is no database at {path}.").format(path=str(self.db_path)))
+            self._fail(
+                QApplication.translate("Controller", "There is no database at {path}.").format(
+                    path=str(self.db_path)
+                )
+            )
             return
         self._welcome(self.db_path, fatal=True)
 
@@ -179,11 +194,16 @@ class Controller(QObject):
 
         workspace = self.workspace
         assert workspace is not None
-        self.window.status_message(self.tr(
-            "The last session did not end normally; checking the database…"), 0)
-        Operation(self.window, lambda _p: check_health(workspace.path),
-                  label=self.tr("Checking the database…"),
-                  on_success=self._on_health_checked, show_after_ms=1500).start()
+        self.window.status_message(
+            self.tr("The last session did not end normally; checking the database…"), 0
+        )
+        Operation(
+            self.window,
+            lambda _p: check_health(workspace.path),
+            label=self.tr("Checking the database…"),
+            on_success=self._on_health_checked,
+            show_after_ms=1500,
+        ).start()
 
     def _on_health_checked(self, problems: list[str]) -> None:
         if not problems:
@@ -196,14 +216,25 @@ class Controller(QObject):
             return
         good = latest_good_backup(workspace.path)
         if good is None:
-            QMessageBox.critical(self.window, APP_NAME, self.tr(
-                "The database is damaged ({problem}) and there is no good backup. "
-                "Export what you can and keep a copy of the file.").format(problem=problems[0]))
+            QMessageBox.critical(
+                self.window,
+                APP_NAME,
+                self.tr(
+                    "The database is damaged ({problem}) and there is no good backup. "
+                    "Export what you can and keep a copy of the file."
+                ).format(problem=problems[0]),
+            )
             return
-        answer = QMessageBox.question(self.window, APP_NAME, self.tr(
-            "The database is damaged ({problem}).\n\nSMS Desktop can keep the damaged file "
-            "aside and restore the latest good backup from {when}. Restore it now?").format(
-                problem=problems[0], when=good.created.astimezone().strftime("%Y-%m-%d %H:%M")))
+        answer = QMessageBox.question(
+            self.window,
+            APP_NAME,
+            self.tr(
+                "The database is damaged ({problem}).\n\nSMS Desktop can keep the damaged file "
+                "aside and restore the latest good backup from {when}. Restore it now?"
+            ).format(
+                problem=problems[0], when=good.created.astimezone().strftime("%Y-%m-%d %H:%M")
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         from sms_desktop.services.workspace import recover_from_backup
@@ -219,9 +250,13 @@ class Controller(QObject):
         self._show_workspace(workspace)
         if result is not None:
             aside, _backup = result
-            QMessageBox.information(self.window, APP_NAME, self.tr(
-                "The backup was restored. The damaged file was kept at {path}.").format(
-                    path=str(aside)))
+            QMessageBox.information(
+                self.window,
+                APP_NAME,
+                self.tr("The backup was restored. The damaged file was kept at {path}.").format(
+                    path=str(aside)
+                ),
+            )
 
     # --------------------------------------------------------------- commands
 
@@ -267,8 +302,12 @@ class Controller(QObject):
             with InstanceLock(path):
                 create_demo_database(path, customers=300)
 
-        Operation(self.window, work, label=self.tr("Creating demo data…"),
-                  on_success=lambda _r: self._open_quietly(path)).start()
+        Operation(
+            self.window,
+            work,
+            label=self.tr("Creating demo data…"),
+            on_success=lambda _r: self._open_quietly(path),
+        ).start()
 
     def _open_quietly(self, path: Path) -> None:
         self.open_path(path)
@@ -292,25 +331,35 @@ class Controller(QObject):
 
     def new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("New Database"), str(self.db_path.parent / "sales.sqlite3"),
-            self.tr("SMS Desktop databases (*.sqlite3)"))
+            self.window,
+            self.tr("New Database"),
+            str(self.db_path.parent / "sales.sqlite3"),
+            self.tr("SMS Desktop databases (*.sqlite3)"),
+        )
         if not name:
             return
         path = Path(name)
         if path.suffix == "":
             path = path.with_suffix(".sqlite3")
         if path.exists() and path.stat().st_size > 0:
-            QMessageBox.warning(self.window, APP_NAME, self.tr(
-                "{path} already exists. Use File ▸ Open Database to open it.").format(
-                    path=str(path)))
+            QMessageBox.warning(
+                self.window,
+                APP_NAME,
+                self.tr("{path} already exists. Use File ▸ Open Database to open it.").format(
+                    path=str(path)
+                ),
+            )
             return
         self._close_workspace()
         self._welcome(path, fatal=False, empty_only=True)
 
     def open_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open Database"), str(self.db_path.parent),
-            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"))
+            self.window,
+            self.tr("Open Database"),
+            str(self.db_path.parent),
+            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
+        )
         if not name:
             return
         previous = self.workspace.path if self.workspace else None
@@ -332,11 +381,13 @@ class Controller(QObject):
             return dest
 
         def done(dest: Path) -> None:
-            self.window.status_message(self.tr("Backup written to {path}").format(
-                path=str(dest)), 10000)
+            self.window.status_message(
+                self.tr("Backup written to {path}").format(path=str(dest)), 10000
+            )
 
-        Operation(self.window, work, label=self.tr("Backing up…"), on_success=done,
-                  cancellable=True).start()
+        Operation(
+            self.window, work, label=self.tr("Backing up…"), on_success=done, cancellable=True
+        ).start()
 
     def restore(self) -> None:
         from sms_desktop.services.workspace import restore_into
@@ -350,9 +401,14 @@ class Controller(QObject):
         if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
             return
         source = dialog.chosen
-        answer = QMessageBox.question(self.window, APP_NAME, self.tr(
-            "Replace the open database with {file}?\n\nThe current data is kept as a backup "
-            "and can be restored the same way.").format(file=source.name))
+        answer = QMessageBox.question(
+            self.window,
+            APP_NAME,
+            self.tr(
+                "Replace the open database with {file}?\n\nThe current data is kept as a backup "
+                "and can be restored the same way."
+            ).format(file=source.name),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.window.set_database(None, None)
@@ -362,8 +418,7 @@ class Controller(QObject):
 
         def done(kept: Path | None) -> None:
             self._show_workspace(workspace)
-            self.window.status_message(self.tr("Restored {file}.").format(file=source.name),
-                                       10000)
+            self.window.status_message(self.tr("Restored {file}.").format(file=source.name), 10000)
 
         def failed(exc: BaseException) -> None:
             from sms_desktop.ui.dialogs.messages import show_error
@@ -371,8 +426,9 @@ class Controller(QObject):
             self._show_workspace(workspace)
             show_error(self.window, exc)
 
-        Operation(self.window, work, label=self.tr("Restoring…"), on_success=done,
-                  on_failure=failed).start()
+        Operation(
+            self.window, work, label=self.tr("Restoring…"), on_success=done, on_failure=failed
+        ).start()
 
     def edit_settings(self) -> None:
         from sms_desktop.ui.dialogs.settings_dialog import SettingsDialog
@@ -421,8 +477,9 @@ class Controller(QObject):
             except DomainError as exc:
                 show_error(dialog, exc)
                 return
-            self.undo_stack.push(RestoreFromTrash(trash, entity, entity_id, label,
-                                                  self.window.refresh_tabs))
+            self.undo_stack.push(
+                RestoreFromTrash(trash, entity, entity_id, label, self.window.refresh_tabs)
+            )
             dialog.set_items(trash.items())
 
         dialog.restore_requested.connect(restore)
@@ -472,14 +529,22 @@ def _install_excepthook(controller: Controller) -> None:
     sys.excepthook = hook
 
 
-def run(*, db_path: Path, lang: str | None, screenshot: Path | None = None,
-        tab: str | None = None, size: tuple[int, int] = (1400, 900)) -> int:
+def run(
+    *,
+    db_path: Path,
+    lang: str | None,
+    screenshot: Path | None = None,
+    tab: str | None = None,
+    size: tuple[int, int] = (1400, 900),
+) -> int:
     """Start the GUI on ``db_path``; returns the process exit code."""
-    if screenshot is not None and not (os.environ.get("DISPLAY")
-                                       or os.environ.get("WAYLAND_DISPLAY")):
+    if screenshot is not None and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_ID)
@@ -492,11 +557,10 @@ def run(*, db_path: Path, lang: str | None, screenshot: Path | None = None,
     language = resolve_language(lang or store.preferences().language)
     install_translators(language)
     register_fonts()
-    controller = Controller(app, store, language, db_path, screenshot=screenshot, tab=tab,
-                            size=size)
+    controller = Controller(
+        app, store, language, db_path, screenshot=screenshot, tab=tab, size=size
+    )
     _install_excepthook(controller)
     controller.start()
     code = app.exec()
     return controller.exit_code or code
-
-

@@ -47,8 +47,9 @@ class _Bridge(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], bridge: _Bridge,
-                 progress: Progress) -> None:
+    def __init__(
+        self, work: Callable[[Progress], Any], bridge: _Bridge, progress: Progress
+    ) -> None:
         super().__init__()
         self._work, self._bridge, self._progress = work, bridge, progress
 
@@ -69,15 +70,21 @@ class Operation(Generic[T]):
 
     _running: ClassVar[set[Operation[Any]]] = set()  # keep alive until finished
 
-    def __init__(self, parent: QWidget | None, work: Callable[[Progress], T], *,
-                 label: str, on_success: Callable[[T], None],
-                 on_failure: Callable[[BaseException], None] | None = None,
-                 cancellable: bool = False, show_after_ms: int = 400) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        work: Callable[[Progress], T],
+        *,
+        label: str,
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+        cancellable: bool = False,
+        show_after_ms: int = 400,
+    ) -> None:
         self._bridge = _Bridge()
         self._progress = Progress(self._bridge.progressed.emit)
         self._on_success, self._on_failure = on_success, on_failure
-        self.dialog = QProgressDialog(label, translate("Messages", "Cancel"),
-                                      0, 0, parent)
+        self.dialog = QProgressDialog(label, translate("Messages", "Cancel"), 0, 0, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(show_after_ms)
         self.dialog.setAutoClose(False)
@@ -125,8 +132,11 @@ class Operation(Generic[T]):
             show_error(self.dialog.parentWidget(), exc)
 
 
-def run_quietly(work: Callable[[], T], on_success: Callable[[T], None],
-                on_failure: Callable[[BaseException], None] | None = None) -> None:
+def run_quietly(
+    work: Callable[[], T],
+    on_success: Callable[[T], None],
+    on_failure: Callable[[BaseException], None] | None = None,
+) -> None:
     """Background work the user does not wait for: no dialog, result back in the GUI."""
     bridge = _Bridge()
     _quiet.add(bridge)
@@ -142,8 +152,9 @@ def run_quietly(work: Callable[[], T], on_success: Callable[[T], None],
 
     bridge.succeeded.connect(succeeded)
     bridge.failed.connect(failed)
-    QThreadPool.globalInstance().start(_Runnable(lambda _p: work(), bridge,
-                                                 Progress(lambda _d, _t: None)))
+    QThreadPool.globalInstance().start(
+        _Runnable(lambda _p: work(), bridge, Progress(lambda _d, _t: None))
+    )
 
 
 _quiet: set[_Bridge] = set()

@@ -28,9 +28,14 @@ def format_decimal(value: Decimal, places: int = 2) -> str:
     return sign + text
 
 
-def format_money(value: Decimal | None, currency: str | None = None) -> str:
+def format_money(
+    value: Decimal | None, currency: str | None = None, *, zero: str | None = None
+) -> str:
+    """``¥1,234.50`` with a currency, ``1,234.50`` without; ``zero`` replaces 0 (e.g. "–")."""
     if value is None:
-        return ""
+        return zero or ""
+    if zero is not None and value == 0:
+        return zero
     text = format_decimal(value, 2)
     if currency:
         symbol = _SYMBOLS.get(currency, currency + " ")
@@ -38,20 +43,38 @@ def format_money(value: Decimal | None, currency: str | None = None) -> str:
     return text
 
 
+# One way of writing dates everywhere: 2026/3/2 in Chinese, Mar 2, 2026 in English.
+_DATE_FORMATS = {"zh_CN": "yyyy/M/d", "en": "MMM d, yyyy"}
+_TIME_FORMATS = {"zh_CN": "HH:mm", "en": "h:mm AP"}
+_TIME_FORMATS_SECONDS = {"zh_CN": "HH:mm:ss", "en": "h:mm:ss AP"}
+
+
+def date_format() -> str:
+    from sms_desktop.ui.i18n import current_language
+
+    return _DATE_FORMATS.get(current_language(), _DATE_FORMATS["en"])
+
+
+def datetime_format(*, seconds: bool = False) -> str:
+    from sms_desktop.ui.i18n import current_language
+
+    formats = _TIME_FORMATS_SECONDS if seconds else _TIME_FORMATS
+    return f"{date_format()} {formats.get(current_language(), formats['en'])}"
+
+
 def format_date(value: date | None) -> str:
     if value is None:
         return ""
-    return QLocale().toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
+    return QLocale().toString(QDate(value.year, value.month, value.day), date_format())
 
 
-def format_datetime(value: datetime | None) -> str:
+def format_datetime(value: datetime | None, *, seconds: bool = False) -> str:
     """A UTC timestamp in local time."""
     if value is None:
         return ""
-    local = QDateTime.fromSecsSinceEpoch(int(value.replace(tzinfo=value.tzinfo or UTC).timestamp()))
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+    stamp = value.replace(tzinfo=value.tzinfo or UTC).timestamp()
+    local = QDateTime.fromSecsSinceEpoch(int(stamp))
+    return QLocale().toString(local, datetime_format(seconds=seconds))
 
 
 def format_relative_days(value: datetime | None, now: datetime | None = None) -> str:
@@ -59,7 +82,7 @@ def format_relative_days(value: datetime | None, now: datetime | None = None) ->
     from sms_desktop.ui.i18n import translate
 
     if value is None:
-        return ""
+        return translate("Formatting", "never")
     days = ((now or datetime.now(UTC)).astimezone().date() - value.astimezone().date()).days
     if days <= 0:
         return translate("Formatting", "today")

@@ -33,13 +33,17 @@ def install_translators(language: str) -> None:
         app.removeTranslator(translator)
     _installed.clear()
     _current[0] = language
-    locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN" \
+    locale = (
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+        if language == "zh_CN"
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    )
     QLocale.setDefault(locale)
-    if language == "en":
-        return
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_dir), ("sms_desktop", str(resources_dir() / "i18n"))):
+    ours = ("sms_desktop", str(resources_dir() / "i18n"))
+    # English is the source language: only its plural forms come from a file.
+    sources = (ours,) if language == "en" else (("qtbase", qt_dir), ours)
+    for name, folder in sources:
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)

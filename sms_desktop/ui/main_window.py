@@ -28,8 +28,9 @@ class MainWindow(QMainWindow):
     action_triggered = Signal(object)
     close_requested = Signal()
 
-    def __init__(self, store: SettingsStore, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: SettingsStore, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._store = store
@@ -193,5 +194,3 @@ class MainWindow(QMainWindow):
 
     def status_message(self, text: str, timeout_ms: int = 5000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
-
-

@@ -22,7 +22,8 @@ class SettingsStore:
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings(
-            QSettings.Format.IniFormat, QSettings.Scope.UserScope, "sms-desktop", "sms-desktop")
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, "sms-desktop", "sms-desktop"
+        )
 
     def preferences(self) -> Preferences:
         defaults = Preferences()

@@ -14,7 +14,14 @@ from sms_desktop.persistence import models as m
 from sms_desktop.services import interactions as interactions_module
 from sms_desktop.services.interactions import InteractionInput, TimelineEntry
 from sms_desktop.services.registry import Services
-from tests.services.dataset import HUAXIA_SENT_QUOTE_TOTAL, World
+from tests.services.dataset import (
+    HUAXIA_ORDER_10D,
+    HUAXIA_ORDER_45D,
+    HUAXIA_ORDER_200D_CANCELLED,
+    HUAXIA_ORDER_400D,
+    HUAXIA_SENT_QUOTE_TOTAL,
+    World,
+)
 
 
 def last_contact(services: Services, customer_id: int) -> datetime | None:
@@ -70,12 +77,13 @@ def test_timeline_entries_carry_their_details_and_exact_amounts(
     )
     order = by_key["order", world.orders["10d"]]
     assert (order.kind, order.title, order.who) == ("completed", "SO-0001", "张明")
-    assert order.amount == Decimal("12429.99")  # 10,999.99 + 1,300.00 + 130.00 VAT
+    # Orders show their net amount, like the revenue figures.
+    assert order.amount == HUAXIA_ORDER_10D
     assert isinstance(order.amount, Decimal)
-    assert by_key["order", world.orders["45d"]].amount == Decimal("5300.53")
+    assert by_key["order", world.orders["45d"]].amount == HUAXIA_ORDER_45D
     cancelled = by_key["order", world.orders["200d"]]
-    assert (cancelled.kind, cancelled.amount) == ("cancelled", Decimal("112998.87"))
-    assert by_key["order", world.orders["400d"]].amount == Decimal("2790.11")
+    assert (cancelled.kind, cancelled.amount) == ("cancelled", HUAXIA_ORDER_200D_CANCELLED)
+    assert by_key["order", world.orders["400d"]].amount == HUAXIA_ORDER_400D
     quote = by_key["quote", world.quotes["sent"]]
     assert (quote.kind, quote.title, quote.amount) == ("sent", "Q-2026-0002 rev B",
                                                        HUAXIA_SENT_QUOTE_TOTAL)

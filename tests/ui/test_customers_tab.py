@@ -199,7 +199,7 @@ def test_export_current_view(controller: Controller, qtbot: QtBot, tmp_path: Pat
     assert [r[0] for r in data] == [tab.model.index(i, 0).data()
                                     for i in range(tab.model.rowCount())]
     assert len(data) == 10
-    revenue = header.index("Revenue 12 months")
+    revenue = header.index("Revenue, last 12 months")
     assert all(isinstance(r[revenue], (int, float)) for r in data)
 
 

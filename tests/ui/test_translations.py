@@ -80,3 +80,30 @@ def test_qt_own_dialogs_are_translated(qapp: object) -> None:
         assert button is not None and button.text() == "取消"
     finally:
         install_translators("en")
+
+
+def test_english_plurals_are_complete_and_current(tmp_path: Path) -> None:
+    """English is the source language; only plural forms need a file ("1 customer")."""
+    en = TS.with_name("sms_desktop_en.ts")
+    messages = _messages(en)
+    assert messages
+    for context, source, _text, translation in messages:
+        forms = [f.text or "" for f in translation.iter("numerusform")]
+        assert len(forms) == 2 and all("%n" in f for f in forms), (context, source)
+    copy = tmp_path / en.name
+    shutil.copy(en, copy)
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    result = subprocess.run(
+        [str(lupdate), "-extensions", "py", "-no-obsolete", "-locations", "none",
+         "-pluralonly", "-target-language", "en", str(ROOT / "sms_desktop"), "-ts", str(copy)],
+        capture_output=True, text=True, timeout=120, check=True)
+    assert len(_messages(copy)) == len(messages), result.stdout
+
+
+def test_english_plural_forms_are_used(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    install_translators("en")
+    one = QCoreApplication.translate("CustomersTab", "%n customer(s)", "", 1)
+    many = QCoreApplication.translate("CustomersTab", "%n customer(s)", "", 3)
+    assert (one, many) == ("1 customer", "3 customers")

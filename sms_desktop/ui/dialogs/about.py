@@ -39,12 +39,19 @@ class AboutDialog(QDialog):
                 (self.tr("Backups"), str(backup_dir(db_path))),
             ]
         rows.append((self.tr("Error log"), str(log_dir())))
-        table = "".join(f"<tr><td><b>{_escape(k)}</b></td><td>{_escape(v)}</td></tr>"
-                        for k, v in rows)
-        text = (f"<h2>{_escape(self.tr('SMS Desktop'))} · 销售管理系统</h2>"
-                f"<p>{_escape(self.tr('Offline sales management for small businesses.'))}</p>"
-                f"<table cellspacing='6'>{table}</table>"
-                f"<p>{_escape(self.tr('Free software under the GNU GPL v3 or later.'))}</p>")
+        table = "".join(
+            f"<tr><td><b>{_escape(k)}</b></td><td>{_escape(v)}</td></tr>" for k, v in rows
+        )
+        # lupdate cannot see tr() inside f-strings: translate first, then build the page.
+        title = self.tr("SMS Desktop")
+        tagline = self.tr("Offline sales management for small businesses.")
+        licence = self.tr("Free software under the GNU GPL v3 or later.")
+        text = (
+            f"<h2>{_escape(title)} · 销售管理系统</h2>"
+            f"<p>{_escape(tagline)}</p>"
+            f"<table cellspacing='6'>{table}</table>"
+            f"<p>{_escape(licence)}</p>"
+        )
         label = QLabel(text, self)
         label.setObjectName("aboutText")
         label.setTextFormat(Qt.TextFormat.RichText)
@@ -53,10 +60,12 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         if db_path is not None:
-            folder = buttons.addButton(self.tr("Open Data Folder"),
-                                       QDialogButtonBox.ButtonRole.ActionRole)
-            folder.clicked.connect(lambda: QDesktopServices.openUrl(
-                QUrl.fromLocalFile(str(db_path.resolve().parent))))
+            folder = buttons.addButton(
+                self.tr("Open Data Folder"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            folder.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(db_path.resolve().parent)))
+            )
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(buttons)

@@ -16,10 +16,12 @@ def error_text(exc: BaseException) -> str:
         return tr_error(exc)
     log = write_crash_log("".join(traceback.format_exception(exc)))
     text = translate("Messages", "Something went wrong: {error}").format(
-        error=f"{type(exc).__name__}: {exc}")
+        error=f"{type(exc).__name__}: {exc}"
+    )
     if log is not None:
         text += "\n\n" + translate("Messages", "Details were written to {path}.").format(
-            path=str(log))
+            path=str(log)
+        )
     return text
 
 

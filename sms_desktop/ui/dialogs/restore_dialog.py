@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.persistence.backup import BackupInfo, list_backups
+from sms_desktop.ui.formatting import format_datetime
 
 
 class RestoreDialog(QDialog):
@@ -28,22 +29,29 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(self.tr("Restore from Backup"))
         self.chosen: Path | None = None
         self._db_path = db_path
-        intro = QLabel(self.tr(
-            "Choose a backup to restore. The current database is kept as a backup first, "
-            "so nothing is lost."), self)
+        intro = QLabel(
+            self.tr(
+                "Choose a backup to restore. The current database is kept as a backup first, "
+                "so nothing is lost."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("backupList")
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([self.tr("Made"), self.tr("Kind"), self.tr("Size")])
+        self.tree.setHeaderLabels([self.tr("Created"), self.tr("Kind"), self.tr("Size")])
         locale = QLocale()
         for info in list_backups(db_path):
-            item = QTreeWidgetItem([
-                locale.toString(QDateTime.fromSecsSinceEpoch(int(info.created.timestamp())),
-                                QLocale.FormatType.ShortFormat),
-                self._kind(info),
-                locale.formattedDataSize(info.size),
-            ])
+            item = QTreeWidgetItem(
+                [
+                    format_datetime(info.created, seconds=True),
+                    self._kind(info),
+                    locale.formattedDataSize(
+                        info.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+                    ),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
             item.setToolTip(0, str(info.path))
             self.tree.addTopLevelItem(item)
@@ -55,8 +63,9 @@ class RestoreDialog(QDialog):
         self.tree.itemDoubleClicked.connect(lambda *_: self.accept())
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.restore_button = buttons.addButton(self.tr("Restore"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = buttons.addButton(
+            self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         browse = buttons.addButton(self.tr("Other File…"), QDialogButtonBox.ButtonRole.ActionRole)
         browse.clicked.connect(self._on_browse)
         buttons.accepted.connect(self.accept)
@@ -82,8 +91,11 @@ class RestoreDialog(QDialog):
 
     def _on_browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a Backup"), str(self._db_path.parent),
-            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"))
+            self,
+            self.tr("Choose a Backup"),
+            str(self._db_path.parent),
+            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
+        )
         if name:
             self.chosen = Path(name)
             super().accept()

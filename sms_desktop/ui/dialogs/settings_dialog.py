@@ -35,15 +35,25 @@ from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.settings_store import Preferences
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
-_COMPANY_FIELDS = ("name", "name_en", "address", "address_en", "tax_id", "phone", "email",
-                   "website", "bank")
+_COMPANY_FIELDS = (
+    "name",
+    "name_en",
+    "address",
+    "address_en",
+    "tax_id",
+    "phone",
+    "email",
+    "website",
+    "bank",
+)
 
 
 class SettingsDialog(QDialog):
     """Edits the database's settings and the user's preferences; saves on OK."""
 
-    def __init__(self, services: Services, prefs: Preferences,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, prefs: Preferences, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -54,14 +64,15 @@ class SettingsDialog(QDialog):
         self.errors = FieldErrors(self)
 
         self.pages = QTabWidget(self)
-        self.pages.addTab(self._build_company_page(services.settings.company()),
-                          self.tr("Company"))
-        self.pages.addTab(self._build_defaults_page(services.settings.defaults()),
-                          self.tr("Defaults"))
+        self.pages.addTab(self._build_company_page(services.settings.company()), self.tr("Company"))
+        self.pages.addTab(
+            self._build_defaults_page(services.settings.defaults()), self.tr("Defaults")
+        )
         self.pages.addTab(self._build_interface_page(prefs), self.tr("Interface"))
 
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -80,7 +91,7 @@ class SettingsDialog(QDialog):
             "name_en": self.tr("English name:"),
             "address": self.tr("Address:"),
             "address_en": self.tr("English address:"),
-            "tax_id": self.tr("Tax id (统一社会信用代码):"),
+            "tax_id": self.tr("Tax ID (统一社会信用代码):"),
             "phone": self.tr("Phone:"),
             "email": self.tr("Email:"),
             "website": self.tr("Website:"),
@@ -102,6 +113,7 @@ class SettingsDialog(QDialog):
         choose.clicked.connect(self._on_choose_logo)
         remove = QPushButton(self.tr("Remove"), page)
         remove.clicked.connect(self._on_remove_logo)
+        self.remove_logo_button = remove
         row = QHBoxLayout()
         row.addWidget(self.logo_preview)
         row.addWidget(choose)
@@ -133,34 +145,42 @@ class SettingsDialog(QDialog):
         self.validity_spin.setRange(1, 365)
         self.validity_spin.setSuffix(self.tr(" days"))
         self.validity_spin.setValue(defaults.quote_validity_days)
-        self.errors.add_row(form, "quote_validity_days", self.tr("Quotes valid for:"),
-                            self.validity_spin)
+        self.errors.add_row(
+            form, "quote_validity_days", self.tr("Quotes valid for:"), self.validity_spin
+        )
 
         self.margin_spin = QDoubleSpinBox(page)
         self.margin_spin.setRange(0, 99.99)
         self.margin_spin.setDecimals(2)
         self.margin_spin.setSuffix(" %")
         self.margin_spin.setValue(float(defaults.min_margin_percent))
-        self.errors.add_row(form, "min_margin_percent", self.tr("Minimum margin:"),
-                            self.margin_spin)
+        self.errors.add_row(
+            form, "min_margin_percent", self.tr("Minimum margin:"), self.margin_spin
+        )
 
         self.quote_pattern_edit = QLineEdit(defaults.quote_number_pattern, page)
         self.quote_pattern_edit.setObjectName("quoteNumberPattern")
-        self.errors.add_row(form, "quote_number_pattern", self.tr("Quote numbers:"),
-                            self.quote_pattern_edit)
+        self.errors.add_row(
+            form, "quote_number_pattern", self.tr("Quote numbers:"), self.quote_pattern_edit
+        )
         self.order_pattern_edit = QLineEdit(defaults.order_number_pattern, page)
-        self.errors.add_row(form, "order_number_pattern", self.tr("Order numbers:"),
-                            self.order_pattern_edit)
+        self.errors.add_row(
+            form, "order_number_pattern", self.tr("Order numbers:"), self.order_pattern_edit
+        )
 
         self.quote_language_combo = QComboBox(page)
-        for value, text in ((DocumentLanguage.ZH_CN, self.tr("Chinese")),
-                            (DocumentLanguage.EN, self.tr("English")),
-                            (DocumentLanguage.BILINGUAL, self.tr("Bilingual (中文 + English)"))):
+        for value, text in (
+            (DocumentLanguage.ZH_CN, self.tr("Chinese")),
+            (DocumentLanguage.EN, self.tr("English")),
+            (DocumentLanguage.BILINGUAL, self.tr("Bilingual (中文 + English)")),
+        ):
             self.quote_language_combo.addItem(text, value)
         self.quote_language_combo.setCurrentIndex(
-            max(0, self.quote_language_combo.findData(defaults.quote_language)))
-        self.errors.add_row(form, "quote_language", self.tr("Quote language:"),
-                            self.quote_language_combo)
+            max(0, self.quote_language_combo.findData(defaults.quote_language))
+        )
+        self.errors.add_row(
+            form, "quote_language", self.tr("Quote language:"), self.quote_language_combo
+        )
 
         self.terms_edit = QPlainTextEdit(defaults.quote_terms, page)
         self.terms_edit.setFixedHeight(70)
@@ -186,19 +206,25 @@ class SettingsDialog(QDialog):
     # ------------------------------------------------------------------- logo
 
     def _show_logo(self) -> None:
+        self.remove_logo_button.setEnabled(bool(self._logo))
         if not self._logo:
+            self.logo_preview.clear()
             self.logo_preview.setText(self.tr("No logo"))
-            self.logo_preview.setPixmap(QPixmap())
             return
         pixmap = QPixmap()
         pixmap.loadFromData(QByteArray(self._logo))
-        self.logo_preview.setPixmap(pixmap.scaled(
-            self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation))
+        self.logo_preview.setPixmap(
+            pixmap.scaled(
+                self.logo_preview.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
 
     def _on_choose_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose Logo"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
         if not name:
             return
         try:
@@ -249,8 +275,9 @@ class SettingsDialog(QDialog):
         except DomainError as exc:
             show_error(self, exc)
             return
-        self.preferences = replace(self.preferences,
-                                   language=str(self.language_combo.currentData()))
+        self.preferences = replace(
+            self.preferences, language=str(self.language_combo.currentData())
+        )
         super().accept()
 
 

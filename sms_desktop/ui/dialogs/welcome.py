@@ -54,30 +54,46 @@ class WelcomeDialog(QDialog):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-        intro = QLabel(self.tr(
-            "Customers, pipeline, tasks, quotes and targets in one file on your computer. "
-            "No server, no account, no internet needed. How would you like to start?"), page)
+        intro = QLabel(
+            self.tr(
+                "Your customers and their whole history in one file on your computer. "
+                "No server, no account, no internet needed. How would you like to start?"
+            ),
+            page,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addSpacing(8)
 
-        demo = QCommandLinkButton(self.tr("Try it with demo data"), self.tr(
-            "A sample trading company with customers, deals, orders and tasks to explore."), page)
+        demo = QCommandLinkButton(
+            self.tr("Try it with demo data"),
+            self.tr(
+                "A sample trading company with customers, contacts, orders and history to explore."
+            ),
+            page,
+        )
         demo.setObjectName("welcomeDemoButton")
         demo.clicked.connect(lambda: self._finish(WelcomeChoice.DEMO))
-        empty = QCommandLinkButton(self.tr("Start with an empty database"), self.tr(
-            "Enter your company and your name, then add your own customers."), page)
+        empty = QCommandLinkButton(
+            self.tr("Start with an empty database"),
+            self.tr("Enter your company and your name, then add your own customers."),
+            page,
+        )
         empty.setObjectName("welcomeEmptyButton")
         empty.clicked.connect(lambda: self._pages.setCurrentIndex(1))
-        existing = QCommandLinkButton(self.tr("Open an existing database…"), self.tr(
-            "Choose an SMS Desktop file, for example one copied from another computer."), page)
+        existing = QCommandLinkButton(
+            self.tr("Open an existing database…"),
+            self.tr("Choose an SMS Desktop file, for example one copied from another computer."),
+            page,
+        )
         existing.setObjectName("welcomeOpenButton")
         existing.clicked.connect(self._on_open_clicked)
         for button in (demo, empty, existing):
             layout.addWidget(button)
         layout.addStretch(1)
-        where = QLabel(self.tr("New data will be stored in {path}").format(
-            path=str(self._db_path)), page)
+        where = QLabel(
+            self.tr("New data will be stored in {path}").format(path=str(self._db_path)), page
+        )
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setStyleSheet("color: palette(placeholder-text);")
@@ -112,8 +128,9 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.empty_error)
         layout.addStretch(1)
         buttons = QDialogButtonBox(page)
-        self.create_button = buttons.addButton(self.tr("Create"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = buttons.addButton(
+            self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         back = buttons.addButton(self.tr("Back"), QDialogButtonBox.ButtonRole.ResetRole)
         back.clicked.connect(lambda: self._pages.setCurrentIndex(0))
         buttons.accepted.connect(self._on_create_clicked)
@@ -130,8 +147,11 @@ class WelcomeDialog(QDialog):
 
     def _on_open_clicked(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open Database"), str(self._db_path.parent),
-            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"))
+            self,
+            self.tr("Open Database"),
+            str(self._db_path.parent),
+            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
+        )
         if name:
             self.open_path = Path(name)
             self._finish(WelcomeChoice.OPEN)

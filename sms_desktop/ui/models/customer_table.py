@@ -11,9 +11,11 @@ from sms_desktop.ui.formatting import format_datetime, format_money, format_rela
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel
 
+COUNT_CAP = 10_000
+
 
 class CustomerQuery(Protocol):
-    def count_customers(self, flt: CustomerFilter = ..., /) -> int: ...
+    def count_customers(self, flt: CustomerFilter = ..., /, *, cap: int | None = ...) -> int: ...
 
     def list_customers(
         self,
@@ -45,14 +47,14 @@ COLUMNS: tuple[Column[CustomerRow], ...] = (
     ),
     Column(
         "revenue_12m",
-        lambda: translate("CustomerTable", "Revenue 12 months"),
-        lambda r: format_money(r.revenue_12m) if r.revenue_12m else "",
+        lambda: translate("CustomerTable", "Revenue, last 12 months"),
+        lambda r: format_money(r.revenue_12m, zero="–"),
         RIGHT,
     ),
     Column(
         "open_pipeline",
         lambda: translate("CustomerTable", "Open pipeline"),
-        lambda r: format_money(r.open_pipeline) if r.open_pipeline else "",
+        lambda r: format_money(r.open_pipeline, zero="–"),
         RIGHT,
     ),
     Column("tags", lambda: translate("CustomerTable", "Tags"), lambda r: r.tags, sortable=False),
@@ -69,7 +71,7 @@ class CustomerTableModel(PagedTableModel[CustomerRow]):
         self.filter = CustomerFilter()
         super().__init__(
             COLUMNS,
-            count=lambda: query.count_customers(self.filter),
+            count=lambda: query.count_customers(self.filter, cap=self._cap()),
             fetch=lambda offset, limit, key, desc: query.list_customers(
                 self.filter,
                 offset=offset,
@@ -81,6 +83,12 @@ class CustomerTableModel(PagedTableModel[CustomerRow]):
             page_size=page_size,
             parent=parent,
         )
+
+    def _cap(self) -> int | None:
+        """Short searches match much of a big file: count them only up to COUNT_CAP."""
+        short = any(len(term) < 3 for term in self.filter.search.split())
+        self.count_cap = COUNT_CAP if short else None
+        return self.count_cap
 
     def set_filter(self, flt: CustomerFilter) -> None:
         if flt != self.filter:

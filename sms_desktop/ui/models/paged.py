@@ -69,6 +69,9 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         self.order_by = self.columns[0].key
         self.descending = False
         self._changing = False
+        self.total_capped = False  # the count stopped at count_cap: "N+" rows match
+
+    count_cap: int | None = None  # set by models whose count may stop early
 
     # ------------------------------------------------------------------ queries
 
@@ -76,19 +79,23 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         """Recount and load the first page (after a filter, sort or data change)."""
         with self._change():
             self.beginResetModel()
-            self._total = self._count()
+            self._set_total(self._count())
             self._rows = self._fetch(0, self._page_size, self.order_by, self.descending)
             if len(self._rows) < self._page_size:
-                self._total = len(self._rows)
+                self._set_total(len(self._rows), exact=True)
             self.endResetModel()
         self.total_changed.emit(self._total)
+
+    def _set_total(self, total: int, *, exact: bool = False) -> None:
+        self.total_capped = not exact and self.count_cap is not None and total >= self.count_cap
+        self._total = total
 
     def refresh_rows(self) -> None:
         """Re-read the rows already loaded, keeping the scroll depth (after an edit)."""
         loaded = max(len(self._rows), self._page_size)
         with self._change():
             self.beginResetModel()
-            self._total = self._count()
+            self._set_total(self._count())
             self._rows = self._fetch(0, loaded, self.order_by, self.descending)
             self.endResetModel()
         self.total_changed.emit(self._total)
@@ -158,7 +165,12 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
 
     @override
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        if parent.isValid():
+            return False
+        # A capped count is a lower bound: keep paging while pages come back full.
+        return len(self._rows) < self._total or (
+            self.total_capped and len(self._rows) % self._page_size == 0
+        )
 
     @override
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:
@@ -168,8 +180,8 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
             return
         start = len(self._rows)
         page = self._fetch(start, self._page_size, self.order_by, self.descending)
-        if not page:  # rows were deleted since we counted
-            self._total = start
+        if not page:  # rows were deleted since we counted, or a capped count ran out
+            self._set_total(start, exact=True)
             self.total_changed.emit(self._total)
             return
         with self._change():
@@ -177,7 +189,11 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
             self._rows.extend(page)
             self.endInsertRows()
         if len(page) < self._page_size:
+            self._set_total(len(self._rows), exact=True)
+            self.total_changed.emit(self._total)
+        elif self.total_capped and len(self._rows) > self._total:
             self._total = len(self._rows)
+            self.total_changed.emit(self._total)
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

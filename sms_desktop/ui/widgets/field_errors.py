@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from sms_desktop.domain.errors import FORM, ValidationError
 from sms_desktop.ui.i18n import tr_message
@@ -30,8 +30,18 @@ class FieldErrors:
         return label
 
     def add_row(self, form: QFormLayout, key: str, text: str, field: QWidget) -> None:
-        form.addRow(text, field)
-        form.addRow("", self._new_label(key))
+        """The field with its message right under it, in one cell of the form."""
+        cell = QWidget(self._parent)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        column.addWidget(self._new_label(key))
+        form.addRow(text, cell)
+        self._fields[key] = field
+
+    def watch(self, key: str, field: QWidget) -> None:
+        """A field laid out elsewhere: framed in red on error, its message in the form label."""
         self._fields[key] = field
 
     def clear(self) -> None:
@@ -44,7 +54,6 @@ class FieldErrors:
     def show(self, error: ValidationError) -> QWidget | None:
         """Show each message beside its field; returns the first field to focus."""
         self.clear()
-        first: QWidget | None = None
         for key, message in error.errors.items():
             label = self._labels.get(key, self.form_label)
             label.setText(tr_message(message))
@@ -52,8 +61,8 @@ class FieldErrors:
             field = self._fields.get(key)
             if field is not None:
                 field.setStyleSheet(_FIELD_STYLE)
-                first = first or field
-        return first
+        # The topmost field with a problem, in the order of the form.
+        return next((f for k, f in self._fields.items() if k in error.errors), None)
 
     def text(self, key: str) -> str:
         label = self._labels.get(key)

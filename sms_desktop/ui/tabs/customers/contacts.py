@@ -154,6 +154,13 @@ class ContactsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.tree)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        selected = self._selected() is not None
+        self.edit_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected)
 
     def set_contacts(self, contacts: tuple[ContactRow, ...]) -> None:
         self.tree.clear()
@@ -177,6 +184,9 @@ class ContactsPanel(QWidget):
             self.tree.addTopLevelItem(item)
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
+            # Some air between columns: contents-sized columns otherwise touch.
+            self.tree.setColumnWidth(column, self.tree.columnWidth(column) + 12)
+        self._update_buttons()
 
     def _selected(self) -> ContactRow | None:
         item = self.tree.currentItem()

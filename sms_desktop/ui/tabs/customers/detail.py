@@ -33,7 +33,7 @@ class KeyFiguresView(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(18)
         captions = [
-            ("revenue_12m", self.tr("Revenue, 12 months")),
+            ("revenue_12m", self.tr("Revenue, last 12 months")),
             ("revenue_lifetime", self.tr("Revenue, lifetime")),
             ("orders", self.tr("Orders")),
             ("last_order", self.tr("Last order")),
@@ -47,7 +47,7 @@ class KeyFiguresView(QWidget):
             column = index % 4
             row = (index // 4) * 2
             title = QLabel(caption, self)
-            title.setStyleSheet("color: palette(placeholder-text);")
+            title.setStyleSheet("color: palette(dark);")
             value = QLabel("–", self)
             value.setObjectName(f"figure_{key}")
             font = QFont(value.font())
@@ -58,17 +58,21 @@ class KeyFiguresView(QWidget):
             grid.addWidget(value, row + 1, column)
             self.values[key] = value
 
-    def show_figures(self, figures: KeyFigures) -> None:
+    def show_figures(self, figures: KeyFigures, currency: str) -> None:
         days = figures.average_days_between_orders
+
+        def money(value: Decimal) -> str:
+            return format_money(value, currency, zero="–")
+
         texts = {
-            "revenue_12m": format_money(figures.revenue_12m),
-            "revenue_lifetime": format_money(figures.revenue_lifetime),
-            "orders": format_decimal(Decimal(figures.orders), 0),
+            "revenue_12m": money(figures.revenue_12m),
+            "revenue_lifetime": money(figures.revenue_lifetime),
+            "orders": format_decimal(Decimal(figures.orders), 0) if figures.orders else "–",
             "last_order": format_date(figures.last_order) or "–",
             "average_days": format_decimal(days, 1) if days is not None else "–",
-            "open_opportunities": str(figures.open_opportunities),
-            "open_pipeline": format_money(figures.open_pipeline),
-            "open_tasks": str(figures.open_tasks),
+            "open_opportunities": str(figures.open_opportunities or "–"),
+            "open_pipeline": money(figures.open_pipeline),
+            "open_tasks": str(figures.open_tasks or "–"),
         }
         for key, text in texts.items():
             self.values[key].setText(text)
@@ -84,6 +88,7 @@ class DetailPanel(QStackedWidget):
 
     save_requested = Signal()
     revert_requested = Signal()
+    cancel_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,8 +130,13 @@ class DetailPanel(QStackedWidget):
         self.save_button.clicked.connect(self.save_requested)
         self.revert_button = QPushButton(self.tr("Revert"), profile_page)
         self.revert_button.clicked.connect(self.revert_requested)
+        self.cancel_button = QPushButton(self.tr("Cancel"), profile_page)
+        self.cancel_button.setObjectName("customerCancelButton")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.cancel_button.hide()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         profile_layout = QVBoxLayout(profile_page)
@@ -161,13 +171,15 @@ class DetailPanel(QStackedWidget):
         parts = [p for p in (detail.data.city, detail.data.industry, detail.owner_name) if p]
         self.subtitle.setText(" · ".join(parts))
         self.figures.show()
-        self.figures.show_figures(figures)
+        self.figures.show_figures(figures, detail.data.currency)
         self.profile.load(detail.data)
         self.contacts.set_contacts(detail.contacts)
         self.timeline.set_contacts(detail.contacts)
         for index in (0, 2):
             self.tabs.setTabEnabled(index, True)
         self.save_button.setText(self.tr("Save"))
+        self.cancel_button.hide()
+        self.revert_button.show()
         self.dirty = False
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)
@@ -186,6 +198,7 @@ class DetailPanel(QStackedWidget):
         self.tabs.setCurrentWidget(self._profile_page)
         self.save_button.setText(self.tr("Create"))
         self.save_button.setEnabled(True)
-        self.revert_button.setEnabled(False)
+        self.revert_button.hide()
+        self.cancel_button.show()
         self.dirty = False
         self.profile.edits["name"].setFocus()

@@ -65,7 +65,7 @@ class ProfileForm(QWidget):
         line("phone", self.tr("Phone:"))
         line("email", self.tr("Email:"))
         line("website", self.tr("Website:"))
-        line("tax_id", self.tr("Tax id:"), self.tr("统一社会信用代码, 18 characters"))
+        line("tax_id", self.tr("Tax ID:"), self.tr("统一社会信用代码, 18 characters"))
         self.tier_combo = self._editable_combo("tier")
         self.errors.add_row(form, "tier", self.tr("Tier:"), self.tier_combo)
         self.owner_combo = QComboBox(self)

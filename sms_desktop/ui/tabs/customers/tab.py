@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -113,6 +113,8 @@ class CustomersTab(QWidget):
         self.detail = DetailPanel(self)
         self.detail.save_requested.connect(self.save_profile)
         self.detail.revert_requested.connect(lambda: self.show_customer(self.detail.customer_id))
+        self.detail.cancel_requested.connect(self._on_detail_cancel_requested)
+        self._before_new: int | None = None
         self.detail.timeline.log_requested.connect(self.log_interaction)
         self.detail.contacts.add_requested.connect(self._on_contacts_add_requested)
         self.detail.contacts.edit_requested.connect(self._on_contacts_edit_requested)
@@ -133,15 +135,17 @@ class CustomersTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu)
         header.sortIndicatorChanged.connect(lambda *_: self._save_header())
         header.sectionResized.connect(lambda *_: self._save_header())
         header.sectionMoved.connect(lambda *_: self._save_header())
-        widths = (240, 80, 80, 50, 70, 90, 120, 110, 150)
-        for column, width in enumerate(widths):
+        # The name takes what is left; the figures keep a readable width.
+        widths = (0, 70, 72, 44, 62, 78, 110, 100, 110)
+        for column, width in enumerate(widths[1:], start=1):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         state = self._store.state("customers/header")
         if state is not None:
@@ -161,7 +165,7 @@ class CustomersTab(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([880, 520])
+        splitter.setSizes([860, 520])
         self._splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -269,9 +273,22 @@ class CustomersTab(QWidget):
             self.model.set_filter(self.current_filter())
         except DomainError as exc:
             show_error(self, exc)
+            return
+        # The panel follows the list: keep its customer if still listed, else the first row.
+        shown = self.detail.customer_id
+        if shown is None or self.model.row_of_id(shown) is None:
+            if self.model.rowCount():
+                self.select_customer(self.model.index(0, 0).data(Role.ID))
+            else:
+                self.detail.show_empty()
 
     def _on_model_total_changed(self, total: int) -> None:
-        self.count_label.setText(self.tr("%n customer(s)", "", total))
+        if self.model.total_capped:
+            self.count_label.setText(
+                self.tr("{count}+ customers").format(count=QLocale().toString(total))
+            )
+        else:
+            self.count_label.setText(self.tr("%n customer(s)", "", total))
 
     def _reselect(self) -> None:
         customer_id = self.detail.customer_id
@@ -330,8 +347,16 @@ class CustomersTab(QWidget):
     # ---------------------------------------------------------------- editing
 
     def new_customer(self) -> None:
+        self._before_new = self.detail.customer_id
         self.table.clearSelection()
         self.detail.show_new()
+
+    def _on_detail_cancel_requested(self) -> None:
+        """Leave the new-customer form: back to the customer shown before."""
+        if self._before_new is not None:
+            self.select_customer(self._before_new)
+        else:
+            self.detail.show_empty()
 
     def save_profile(self) -> None:
         data = self.detail.profile.value()

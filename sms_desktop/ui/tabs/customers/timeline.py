@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,12 @@ from sms_desktop.domain.enums import InteractionKind
 from sms_desktop.domain.errors import ValidationError
 from sms_desktop.services.customers import ContactRow
 from sms_desktop.services.interactions import InteractionInput, TimelineEntry
-from sms_desktop.ui.formatting import format_datetime, format_money
+from sms_desktop.ui.formatting import (
+    datetime_format,
+    format_date,
+    format_datetime,
+    format_money,
+)
 from sms_desktop.ui.i18n import current_language, translate
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
@@ -57,7 +61,7 @@ def _quote_status(status: str) -> str:
 def _entry_text(entry: TimelineEntry) -> tuple[str, str]:
     """(headline, detail) of one timeline line, in the interface language."""
     who = f" · {entry.who}" if entry.who else ""
-    when = format_datetime(entry.at) if entry.source != "order" else entry.at.date().isoformat()
+    when = format_datetime(entry.at) if entry.source != "order" else format_date(entry.at.date())
     if entry.source == "interaction":
         stars = ""
         if entry.satisfaction:
@@ -104,8 +108,8 @@ class InteractionComposer(QFrame):
         layout.addWidget(self.title)
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("interactionSummary")
-        self.summary.setPlaceholderText(self.tr("What was discussed? (optional for calls)"))
         self.summary.setFixedHeight(70)
+        self.errors.watch("summary", self.summary)
         layout.addWidget(self.summary)
         layout.addWidget(self.errors.form_label)
         row = QHBoxLayout()
@@ -116,13 +120,14 @@ class InteractionComposer(QFrame):
         self.when = QDateTimeEdit(self)
         self.when.setObjectName("interactionWhen")
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat(datetime_format())
         row.addWidget(self.when)
         self.satisfaction_label = QLabel(self.tr("Satisfaction:"), self)
-        self.satisfaction = QSpinBox(self)
+        self.satisfaction = QComboBox(self)
         self.satisfaction.setObjectName("interactionSatisfaction")
-        self.satisfaction.setRange(0, 5)
-        self.satisfaction.setSpecialValueText("–")
+        self.satisfaction.addItem(self.tr("not rated"), None)
+        for score in range(5, 0, -1):
+            self.satisfaction.addItem("★" * score + "☆" * (5 - score), score)
         row.addWidget(self.satisfaction_label)
         row.addWidget(self.satisfaction)
         layout.addLayout(row)
@@ -157,7 +162,12 @@ class InteractionComposer(QFrame):
             InteractionKind.MEETING,
             InteractionKind.CALL,
         )
-        self.satisfaction.setValue(0)
+        self.satisfaction.setCurrentIndex(0)
+        optional = kind in (InteractionKind.CALL, InteractionKind.WECHAT, InteractionKind.EMAIL)
+        self.summary.setPlaceholderText(
+            self.tr("What was discussed? (optional)") if optional
+            else self.tr("What was discussed or noted?")
+        )
         self.satisfaction_label.setVisible(show_score)
         self.satisfaction.setVisible(show_score)
         self.show()
@@ -171,7 +181,7 @@ class InteractionComposer(QFrame):
                 summary=self.summary.toPlainText(),
                 occurred_at=occurred,
                 contact_id=self.contact_combo.currentData(),
-                satisfaction=self.satisfaction.value() or None,
+                satisfaction=self.satisfaction.currentData(),
             )
         )
 
