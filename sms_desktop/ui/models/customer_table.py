@@ -11,7 +11,7 @@ from sms_desktop.ui.formatting import format_datetime, format_money, format_rela
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel
 
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 
 
 class CustomerQuery(Protocol):
@@ -26,6 +26,7 @@ class CustomerQuery(Protocol):
         limit: int = ...,
         order_by: CustomerSortKey = ...,
         descending: bool = ...,
+        dense: bool = ...,
     ) -> list[CustomerRow]: ...
 
 
@@ -78,6 +79,7 @@ class CustomerTableModel(PagedTableModel[CustomerRow]):
                 limit=limit,
                 order_by=key,  # type: ignore[arg-type]
                 descending=desc,
+                dense=self.total_capped,
             ),
             row_id=lambda r: r.id,
             page_size=page_size,
@@ -85,9 +87,10 @@ class CustomerTableModel(PagedTableModel[CustomerRow]):
         )
 
     def _cap(self) -> int | None:
-        """Short searches match much of a big file: count them only up to COUNT_CAP."""
-        short = any(len(term) < 3 for term in self.filter.search.split())
-        self.count_cap = COUNT_CAP if short else None
+        """A search is counted only up to COUNT_CAP: beyond that, "1,000+" says all a user
+        needs, and the page is then read along the name index (``dense``) instead of
+        sorting every match."""
+        self.count_cap = COUNT_CAP if self.filter.search.strip() else None
         return self.count_cap
 
     def set_filter(self, flt: CustomerFilter) -> None:

@@ -65,6 +65,8 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         self._count, self._fetch, self._row_id = count, fetch, row_id
         self._page_size = page_size
         self._rows: list[RowT] = []
+        # Display texts per row, made once: Qt asks for every visible cell on each paint.
+        self._texts: dict[int, list[str]] = {}
         self._total = 0
         self.order_by = self.columns[0].key
         self.descending = False
@@ -79,6 +81,7 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         """Recount and load the first page (after a filter, sort or data change)."""
         with self._change():
             self.beginResetModel()
+            self._texts.clear()
             self._set_total(self._count())
             self._rows = self._fetch(0, self._page_size, self.order_by, self.descending)
             if len(self._rows) < self._page_size:
@@ -95,6 +98,7 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         loaded = max(len(self._rows), self._page_size)
         with self._change():
             self.beginResetModel()
+            self._texts.clear()
             self._set_total(self._count())
             self._rows = self._fetch(0, loaded, self.order_by, self.descending)
             self.endResetModel()
@@ -130,9 +134,13 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        row, column = self._rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            texts = self._texts.get(index.row())
+            if texts is None:
+                row = self._rows[index.row()]
+                texts = self._texts[index.row()] = [c.text(row) for c in self.columns]
+            return texts[index.column()]
+        row, column = self._rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return column.alignment
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
