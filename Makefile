@@ -9,7 +9,7 @@ TS := resources/i18n/sms_desktop_zh_CN.ts
 TS_EN := resources/i18n/sms_desktop_en.ts
 QM := resources/i18n/sms_desktop_zh_CN.qm resources/i18n/sms_desktop_en.qm
 
-.PHONY: run test lint bench i18n setup system-deps clean
+.PHONY: run test lint bench i18n setup clean
 
 setup: $(STAMP) $(QM)
 
@@ -24,18 +24,25 @@ $(STAMP): $(VENV)/bin/python pyproject.toml
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
-# Libraries Qt needs to start (xcb for a real screen) and fonts: installed only when
-# missing and when we may (root on Debian/Ubuntu); elsewhere the README lists them.
-system-deps:
-	@$(PY) -c "import PySide6.QtWidgets" 2>/dev/null || \
-	  { if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	        libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
-	        libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
-	        libxcb-randr0 libxcb-render-util0 libxcb-image0 libglib2.0-0 >/dev/null; \
-	    else echo "Qt cannot load its libraries; see README (system packages)"; exit 1; fi; }
+# System libraries a Qt platform plugin needs (xcb for a real screen, offscreen for tests),
+# installed only when missing and when we may (root with apt-get); otherwise the README
+# lists them. $(1) is the plugin: xcb or offscreen.
+QT_PLUGINS = $$($(PY) -c "import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent / 'Qt/plugins/platforms')")
+define qt_deps
+	@if ldd $(QT_PLUGINS)/libq$(1).so 2>/dev/null | grep -q "not found"; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing the system libraries Qt's $(1) platform needs…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+	      libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
+	      libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 \
+	      >/dev/null; \
+	  else echo "Qt's $(1) platform lacks system libraries (see README)"; \
+	    ldd $(QT_PLUGINS)/libq$(1).so | grep "not found"; exit 1; fi; fi
+endef
 
-run: setup system-deps
+run: setup
+	$(call qt_deps,xcb)
 	$(VENV)/bin/sms-desktop
 
 lint: setup
@@ -44,13 +51,15 @@ lint: setup
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-test: setup system-deps
+test: setup
+	$(call qt_deps,offscreen)
 	$(VENV)/bin/ruff check sms_desktop tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
 
-bench: setup system-deps
+bench: setup
+	$(call qt_deps,offscreen)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
 
 # Refresh the translation sources from the code (then translate the new entries). English

@@ -25,4 +25,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>DealListView</name>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n deal</numerusform>
+            <numerusform>%n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n deal(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %n deal to {path}.</numerusform>
+            <numerusform>Exported %n deals to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -116,6 +116,36 @@
     </message>
 </context>
 <context>
+    <name>Board</name>
+    <message>
+        <source>Next activity overdue</source>
+        <translation>下一项活动已逾期</translation>
+    </message>
+    <message>
+        <source>Next activity today</source>
+        <translation>下一项活动在今天</translation>
+    </message>
+    <message>
+        <source>Next activity planned</source>
+        <translation>已安排下一项活动</translation>
+    </message>
+    <message>
+        <source>No activity planned</source>
+        <translation>未安排活动</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>停滞</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Open: {total}   Weighted: {weighted}   Expected to close this month: {month}</source>
+        <translation>在谈合计：{total}   加权：{weighted}   预计本月成交：{month}</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Contact</source>
@@ -131,7 +161,7 @@
     </message>
     <message>
         <source>Title:</source>
-        <translation>职务：</translation>
+        <translation>商机名称：</translation>
     </message>
     <message>
         <source>Mobile:</source>
@@ -690,6 +720,116 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>DealList</name>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢单概率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+</context>
+<context>
+    <name>DealListView</name>
+    <message>
+        <source>Open deals</source>
+        <translation>进行中的商机</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>已赢单</translation>
+    </message>
+    <message>
+        <source>Lost deals</source>
+        <translation>已输单</translation>
+    </message>
+    <message>
+        <source>All deals</source>
+        <translation>全部商机</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation><numerusform>共 %n 个商机</numerusform></translation>
+    </message>
+    <message>
+        <source>Export Deals</source>
+        <translation>导出商机</translation>
+    </message>
+    <message>
+        <source>deals.xlsx</source>
+        <translation>商机.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Exporting deals…</source>
+        <translation>正在导出商机…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n deal(s) to {path}.</source>
+        <translation><numerusform>已导出 %n 个商机到 {path}。</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>{path} already exists; choose another file or replace it explicitly.</source>
@@ -805,6 +945,185 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>FunnelView</name>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近12个月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Save Chart…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <source>Deals created</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单数</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单数</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢单率</translation>
+    </message>
+    <message>
+        <source>Average won deal</source>
+        <translation>平均赢单金额</translation>
+    </message>
+    <message>
+        <source>Average sales cycle</source>
+        <translation>平均销售周期</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>到达数</translation>
+    </message>
+    <message>
+        <source>To next stage</source>
+        <translation>转化到下一阶段</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>阶段停留天数</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>(no reason)</source>
+        <translation>（未填原因）</translation>
+    </message>
+    <message>
+        <source>Sales funnel</source>
+        <translation>销售漏斗</translation>
+    </message>
+    <message>
+        <source>Deals reaching each stage</source>
+        <translation>各阶段到达的商机数</translation>
+    </message>
+    <message>
+        <source>conversion to the next stage</source>
+        <translation>到下一阶段的转化率</translation>
+    </message>
+    <message>
+        <source>Why deals were lost</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>No deals were created in this period.</source>
+        <translation>此期间没有新建商机。</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>funnel.png</source>
+        <translation>销售漏斗.png</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Chart saved to {path}.</source>
+        <translation>图表已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Lost reasons</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Created from</source>
+        <translation>创建起始日</translation>
+    </message>
+    <message>
+        <source>Created to</source>
+        <translation>创建截止日</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Won amount</source>
+        <translation>赢单金额</translation>
+    </message>
+    <message>
+        <source>Average sales cycle (days)</source>
+        <translation>平均销售周期（天）</translation>
+    </message>
+    <message>
+        <source>Export Funnel</source>
+        <translation>导出漏斗分析</translation>
+    </message>
+    <message>
+        <source>funnel.xlsx</source>
+        <translation>销售漏斗.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Funnel exported to {path}.</source>
+        <translation>漏斗分析已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>InteractionComposer</name>
     <message>
         <source>With:</source>
@@ -867,7 +1186,7 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message>
         <source>Open deals</source>
-        <translation>在谈商机</translation>
+        <translation>进行中的商机</translation>
     </message>
     <message>
         <source>Open pipeline</source>
@@ -876,6 +1195,29 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Open tasks</source>
         <translation>待办任务</translation>
+    </message>
+</context>
+<context>
+    <name>LostReasonDialog</name>
+    <message>
+        <source>Deal Lost</source>
+        <translation>商机输单</translation>
+    </message>
+    <message>
+        <source>Why was “{title}” lost?</source>
+        <translation>“{title}”为什么输单？</translation>
+    </message>
+    <message>
+        <source>(choose a reason)</source>
+        <translation>（请选择原因）</translation>
+    </message>
+    <message>
+        <source>Details (optional if a reason is chosen)</source>
+        <translation>详细说明（已选原因时可不填）</translation>
+    </message>
+    <message>
+        <source>Choose a reason or write what happened.</source>
+        <translation>请选择原因或填写说明。</translation>
     </message>
 </context>
 <context>
@@ -907,6 +1249,10 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Customers</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>销售机会</translation>
     </message>
 </context>
 <context>
@@ -941,6 +1287,393 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>SMS Desktop</source>
         <translation>SMS Desktop 销售管理系统</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityDialog</name>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>New Opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Type to search customers</source>
+        <translation>输入以搜索客户</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>e.g. 2027 annual purchase</source>
+        <translation>例如：2027年度采购</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>商机名称：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <source>Probability:</source>
+        <translation>赢单概率：</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>暂不确定</translation>
+    </message>
+    <message>
+        <source>Expected close:</source>
+        <translation>预计成交：</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>客户来源：</translation>
+    </message>
+    <message>
+        <source>Competitors:</source>
+        <translation>竞争对手：</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>下一步：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Drag the card on the board to change the stage</source>
+        <translation>在看板上拖动卡片即可变更阶段</translation>
+    </message>
+    <message>
+        <source>stage default ({probability}%)</source>
+        <translation>按阶段默认（{probability}%）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>Pipeline</name>
+    <message>
+        <source>This text is longer than {max} characters.</source>
+        <translation>内容不能超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter a title for the opportunity.</source>
+        <translation>请输入商机名称。</translation>
+    </message>
+    <message>
+        <source>The title is longer than {max} characters.</source>
+        <translation>名称不能超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose the customer.</source>
+        <translation>请选择客户。</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Amounts have at most two decimals.</source>
+        <translation>金额最多保留两位小数。</translation>
+    </message>
+    <message>
+        <source>Enter an amount up to 999,999,999,999.99.</source>
+        <translation>请输入不超过 999,999,999,999.99 的金额。</translation>
+    </message>
+    <message>
+        <source>The probability is a percentage from 0 to 100.</source>
+        <translation>赢单概率应为 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>Enter a close date between {earliest} and {latest}.</source>
+        <translation>请输入 {earliest} 到 {latest} 之间的成交日期。</translation>
+    </message>
+    <message>
+        <source>Choose one of the supported currencies.</source>
+        <translation>请选择支持的币种。</translation>
+    </message>
+    <message>
+        <source>Enter the stage's name.</source>
+        <translation>请输入阶段名称。</translation>
+    </message>
+    <message>
+        <source>The name is longer than {max} characters.</source>
+        <translation>名称不能超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter a number of days from 1 to {max}, or none.</source>
+        <translation>请输入 1 到 {max} 之间的天数，或留空。</translation>
+    </message>
+    <message>
+        <source>Enter the reason.</source>
+        <translation>请输入原因。</translation>
+    </message>
+    <message>
+        <source>This opportunity no longer exists.</source>
+        <translation>该商机已不存在。</translation>
+    </message>
+    <message>
+        <source>This stage no longer exists.</source>
+        <translation>该阶段已不存在。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose one of this customer's contacts.</source>
+        <translation>请选择该客户的联系人。</translation>
+    </message>
+    <message>
+        <source>Choose one of the salespeople.</source>
+        <translation>请选择一名销售人员。</translation>
+    </message>
+    <message>
+        <source>The pipeline has no won or lost stage.</source>
+        <translation>销售流程缺少赢单或输单阶段。</translation>
+    </message>
+    <message>
+        <source>The opportunity is already in this stage.</source>
+        <translation>该商机已在此阶段。</translation>
+    </message>
+    <message>
+        <source>This stage is archived: choose another one.</source>
+        <translation>此阶段已归档，请选择其他阶段。</translation>
+    </message>
+    <message>
+        <source>A won opportunity is closed: it became an order and stays won.</source>
+        <translation>已赢单的商机已结束：它已成为订单，保持赢单状态。</translation>
+    </message>
+    <message>
+        <source>An opportunity cannot move from {source} to {target}.</source>
+        <translation>商机不能从“{source}”移到“{target}”。</translation>
+    </message>
+    <message>
+        <source>Choose why it was lost, or write a note.</source>
+        <translation>请选择输单原因，或填写说明。</translation>
+    </message>
+    <message>
+        <source>Choose one of the lost reasons.</source>
+        <translation>请选择一个输单原因。</translation>
+    </message>
+    <message>
+        <source>The opportunity has moved again since; undo the later move first.</source>
+        <translation>该商机之后又被移动过，请先撤销后面的移动。</translation>
+    </message>
+    <message>
+        <source>Choose one of the open stages.</source>
+        <translation>请选择一个进行中的阶段。</translation>
+    </message>
+    <message>
+        <source>Only open stages can be reordered, each once. Reload and try again.</source>
+        <translation>只能调整进行中阶段的顺序，每个阶段一次。请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>The won and lost stages cannot be archived.</source>
+        <translation>赢单和输单阶段不能归档。</translation>
+    </message>
+    <message>
+        <source>Open opportunities in this stage: {count}. Move them to another stage before archiving it.</source>
+        <translation>此阶段还有 {count} 个进行中的商机。请先把它们移到其他阶段再归档。</translation>
+    </message>
+    <message>
+        <source>The pipeline needs at least one open stage.</source>
+        <translation>销售流程至少需要一个进行中的阶段。</translation>
+    </message>
+    <message>
+        <source>This reason no longer exists.</source>
+        <translation>该原因已不存在。</translation>
+    </message>
+    <message>
+        <source>Enter an amount like 12800 or 12,800.50.</source>
+        <translation>请输入金额，例如 12800 或 12,800.50。</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineCommands</name>
+    <message>
+        <source>Move “{title}” to {stage}</source>
+        <translation>把“{title}”移到{stage}</translation>
+    </message>
+    <message>
+        <source>New opportunity “{title}”</source>
+        <translation>新建商机“{title}”</translation>
+    </message>
+    <message>
+        <source>Edit “{title}”</source>
+        <translation>编辑“{title}”</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”</source>
+        <translation>删除“{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineSettingsPage</name>
+    <message>
+        <source>Changes to stages and reasons are saved right away.</source>
+        <translation>对阶段和原因的修改会立即保存。</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢单概率</translation>
+    </message>
+    <message>
+        <source>Stale after</source>
+        <translation>停滞期限</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Archive / Restore</source>
+        <translation>归档 / 恢复</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>New reason (Chinese)</source>
+        <translation>新原因（中文）</translation>
+    </message>
+    <message>
+        <source>New reason (English)</source>
+        <translation>新原因（英文）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>Archived: not on the board</source>
+        <translation>已归档：不在看板上显示</translation>
+    </message>
+    <message>
+        <source>Won and lost always come last</source>
+        <translation>赢单和输单总在最后</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineTab</name>
+    <message>
+        <source>Search deal titles and customers…</source>
+        <translation>搜索商机名称和客户…</translation>
+    </message>
+    <message>
+        <source>Any close date</source>
+        <translation>不限成交日期</translation>
+    </message>
+    <message>
+        <source>Closing this month</source>
+        <translation>本月成交</translation>
+    </message>
+    <message>
+        <source>Closing this quarter</source>
+        <translation>本季度成交</translation>
+    </message>
+    <message>
+        <source>Closing in 90 days</source>
+        <translation>90 天内成交</translation>
+    </message>
+    <message>
+        <source>Close date passed</source>
+        <translation>已过预计成交日</translation>
+    </message>
+    <message>
+        <source>New Opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Funnel Analysis</source>
+        <translation>漏斗分析</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>“{title}” won. It now shows in the list view.</source>
+        <translation>“{title}”已赢单，可在列表视图中查看。</translation>
+    </message>
+    <message>
+        <source>“{title}” lost. It now shows in the list view.</source>
+        <translation>“{title}”已输单，可在列表视图中查看。</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1904,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>业务默认值</translation>
     </message>
     <message>
+        <source>Pipeline</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
@@ -1296,6 +2033,64 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>StageColumn</name>
+    <message>
+        <source>Drop a deal here to mark it won</source>
+        <translation>把商机拖到这里标记为赢单</translation>
+    </message>
+    <message>
+        <source>Drop a deal here to mark it lost</source>
+        <translation>把商机拖到这里标记为输单</translation>
+    </message>
+    <message>
+        <source>{probability}% · closed deals leave the board</source>
+        <translation>{probability}% · 结束的商机离开看板</translation>
+    </message>
+    <message>
+        <source>{count} · {amount} · weighted {weighted}</source>
+        <translation>{count} 个 · {amount} · 加权 {weighted}</translation>
+    </message>
+    <message>
+        <source>Default probability {probability}%</source>
+        <translation>默认赢单概率 {probability}%</translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>New Stage</source>
+        <translation>新建阶段</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Chinese name:</source>
+        <translation>中文名称：</translation>
+    </message>
+    <message>
+        <source>English name:</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <source>Win probability:</source>
+        <translation>赢单概率：</translation>
+    </message>
+    <message>
+        <source>Stale after:</source>
+        <translation>停滞期限：</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Call</source>
@@ -1355,7 +2150,7 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message>
         <source>Stage</source>
-        <translation>阶段变更</translation>
+        <translation>阶段</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +2173,10 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Customer</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
     </message>
 </context>
 <context>

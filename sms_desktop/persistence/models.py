@@ -127,6 +127,8 @@ class Customer(_Timestamps, _SoftDelete, Base):
         CheckConstraint("potential_value >= 0", name="potential_value_positive"),
         Index("ix_customers_name", "name"),
         Index("ix_customers_sort_name", "sort_name"),
+        # The live customers in list order: counting them reads this small index, not the table.
+        Index("ix_customers_live_sort_name", "sort_name", sqlite_where=text("deleted_at IS NULL")),
         Index("ix_customers_owner_id", "owner_id"),
         Index("ix_customers_city", "city"),
         Index("ix_customers_tier", "tier"),
@@ -368,6 +370,15 @@ class Activity(_Timestamps, _SoftDelete, Base):
         Index("ix_activities_customer_id", "customer_id"),
         Index("ix_activities_opportunity_id", "opportunity_id"),
         Index("ix_activities_done_at", "done_at"),
+        # The pipeline board's "next activity" of each deal: one seek per open deal.
+        Index(
+            "ix_activities_open_opportunity_id_due_at",
+            "opportunity_id",
+            "due_at",
+            sqlite_where=text(
+                "opportunity_id IS NOT NULL AND done_at IS NULL AND deleted_at IS NULL"
+            ),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -10,8 +10,10 @@ from sms_desktop.persistence.db import Database
 if TYPE_CHECKING:
     from sms_desktop.services.customers import CustomersService
     from sms_desktop.services.duplicates import DuplicatesService
+    from sms_desktop.services.funnel import FunnelService
     from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
+    from sms_desktop.services.pipeline import PipelineService
     from sms_desktop.services.settings import SettingsService
     from sms_desktop.services.trash import TrashService
 
@@ -57,3 +59,15 @@ class Services:
         from sms_desktop.services.trash import TrashService
 
         return TrashService(self.db)
+
+    @cached_property
+    def pipeline(self) -> PipelineService:
+        from sms_desktop.services.pipeline import PipelineService
+
+        return PipelineService(self.db)
+
+    @cached_property
+    def funnel(self) -> FunnelService:
+        from sms_desktop.services.funnel import FunnelService
+
+        return FunnelService(self.db)

@@ -26,9 +26,18 @@ class TrashItem:
 class TrashService:
     def __init__(self, db: Database) -> None:
         self._db = db
+        from sms_desktop.services.pipeline import PipelineService
+
         customers = CustomersService(db)
-        self._restorers: dict[str, Callable[[int], None]] = {"customer": customers.restore}
-        self._deleters: dict[str, Callable[[int], None]] = {"customer": customers.delete}
+        pipeline = PipelineService(db)
+        self._restorers: dict[str, Callable[[int], None]] = {
+            "customer": customers.restore,
+            "opportunity": pipeline.restore,
+        }
+        self._deleters: dict[str, Callable[[int], None]] = {
+            "customer": customers.delete,
+            "opportunity": pipeline.delete,
+        }
 
     def items(self, limit: int = 1000) -> list[TrashItem]:
         with self._db.read() as session:

@@ -17,13 +17,23 @@ def main(argv: list[str]) -> int:
     only = set(argv)
     db, _built = large_database()
     rows: list[Row] = []
+    failed = 0
     for bench in BENCHMARKS:
         if only and bench.__name__ not in only:
             continue
-        print(f"running {bench.__module__.rsplit('.', 1)[-1]}.{bench.__name__} …", flush=True)
-        rows.extend(bench(db))
+        name = f"{bench.__module__.rsplit('.', 1)[-1]}.{bench.__name__}"
+        print(f"running {name} …", flush=True)
+        try:
+            new = bench(db)
+        except Exception as exc:
+            failed += 1
+            print(f"  {name} FAILED: {type(exc).__name__}: {exc}", flush=True)
+            continue
+        print_table(new)  # as it goes, so a later failure loses nothing
+        rows.extend(new)
+    print("\nall results:")
     print_table(rows)
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

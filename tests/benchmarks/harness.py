@@ -82,6 +82,16 @@ def large_database() -> tuple[Path, float | None]:
     meta = path.with_suffix(".json")
     if path.exists() and meta.exists():
         return path, None
+    older = sorted(CACHE.glob(f"bench-{CUSTOMERS}-{SEED}-*.sqlite3"))
+    if older and older[-1].with_suffix(".json").exists():
+        # A schema change: upgrade the cached database instead of rebuilding it.
+        from sms_desktop.persistence import migrations
+
+        print(f"upgrading {older[-1].name} to revision {HEAD_REVISION}…", flush=True)
+        migrations.upgrade(older[-1])
+        older[-1].with_suffix(".json").rename(meta)
+        older[-1].rename(path)
+        return path, None
     for old in CACHE.glob(f"bench-{CUSTOMERS}-*.sqlite3"):
         old.unlink()
     print(f"building the {CUSTOMERS:,}-customer benchmark database (once)…", flush=True)

@@ -118,3 +118,21 @@ def test_a_merged_customer_is_not_restored_as_an_empty_shell(
         services.trash.restore("customer", world.hx_dup)
     assert "was merged into 北京华夏科技有限公司" in refused.value.render()
     assert world.hx_dup not in listed(services)
+
+
+def test_a_deleted_opportunity_is_restored_from_the_trash(services: Services,
+                                                          world: World) -> None:
+    from decimal import Decimal
+
+    from sms_desktop.services.pipeline import OpportunityInput
+
+    deal = services.pipeline.create(OpportunityInput(customer_id=world.huaxia, title="回收站测试",
+                                                     amount=Decimal("100.00")))
+    services.pipeline.delete(deal)
+    assert ("opportunity", deal) in {(i.entity, i.entity_id) for i in services.trash.items()}
+    services.trash.restore("opportunity", deal)
+    assert services.pipeline.get(deal).data.title == "回收站测试"
+    assert ("opportunity", deal) not in {(i.entity, i.entity_id)
+                                         for i in services.trash.items()}
+    services.trash.delete("opportunity", deal)
+    assert ("opportunity", deal) in {(i.entity, i.entity_id) for i in services.trash.items()}

@@ -32,6 +32,7 @@ from sms_desktop.domain.money import CURRENCIES
 from sms_desktop.services.registry import Services
 from sms_desktop.services.settings import BusinessDefaults, CompanyProfile
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.dialogs.pipeline_settings import PipelineSettingsPage
 from sms_desktop.ui.settings_store import Preferences
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
@@ -68,6 +69,7 @@ class SettingsDialog(QDialog):
         self.pages.addTab(
             self._build_defaults_page(services.settings.defaults()), self.tr("Defaults")
         )
+        self.pages.addTab(PipelineSettingsPage(services, self), self.tr("Pipeline"))
         self.pages.addTab(self._build_interface_page(prefs), self.tr("Interface"))
 
         buttons = QDialogButtonBox(

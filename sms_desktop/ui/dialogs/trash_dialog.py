@@ -20,7 +20,10 @@ from sms_desktop.ui.i18n import translate
 
 
 def entity_label(entity: str) -> str:
-    return {"customer": translate("Trash", "Customer")}.get(entity, entity)
+    return {
+        "customer": translate("Trash", "Customer"),
+        "opportunity": translate("Trash", "Opportunity"),
+    }.get(entity, entity)
 
 
 class TrashDialog(QDialog):

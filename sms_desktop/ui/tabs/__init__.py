@@ -36,10 +36,17 @@ def _customers(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget
     return CustomersTab(services, undo, parent)
 
 
+def _pipeline(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+    from sms_desktop.ui.tabs.pipeline.tab import PipelineTab
+
+    return PipelineTab(services, undo, parent)
+
+
 def available_tabs() -> list[TabSpec]:
     """The tabs in display order; an area appears here once it is built."""
     from sms_desktop.ui.i18n import translate
 
     return [
         TabSpec("customersTab", lambda: translate("MainWindow", "Customers"), _customers),
+        TabSpec("pipelineTab", lambda: translate("MainWindow", "Pipeline"), _pipeline),
     ]

@@ -1,0 +1,99 @@
+"""Pipeline rules: which stage moves are allowed, probabilities, weighted amounts, staleness.
+
+The pipeline is an explicit state machine over stage *kinds* (Tryton ``sale_opportunity``
+style): open stages lead to other open stages or to the terminal won and lost stages; a lost
+deal may be reopened, a won deal is final (it became an order).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+from decimal import Decimal
+from enum import StrEnum
+
+from sms_desktop.domain.enums import StageKind
+from sms_desktop.domain.money import round_money
+
+
+class NextActivity(StrEnum):
+    """The state of a deal's next open activity, as the board's dot shows it."""
+
+    OVERDUE = "overdue"  # due on a day before today
+    TODAY = "today"
+    PLANNED = "planned"  # due on a later day
+    NONE = "none"  # nothing planned
+
+
+ALLOWED_MOVES: frozenset[tuple[StageKind, StageKind]] = frozenset(
+    {
+        (StageKind.OPEN, StageKind.OPEN),
+        (StageKind.OPEN, StageKind.WON),
+        (StageKind.OPEN, StageKind.LOST),
+        (StageKind.LOST, StageKind.OPEN),  # reopening a lost deal
+    }
+)
+
+
+def can_move(
+    from_kind: StageKind, to_kind: StageKind, *, to_archived: bool, same_stage: bool
+) -> bool:
+    """Whether a deal in a stage of ``from_kind`` may move to a stage of ``to_kind``.
+
+    Moving to the stage the deal is in, or to an archived stage, is refused.
+    """
+    if same_stage or to_archived:
+        return False
+    return (from_kind, to_kind) in ALLOWED_MOVES
+
+
+def next_activity_state(next_due: datetime | None, now: datetime, tz: tzinfo) -> NextActivity:
+    """Compare the next due time with ``now`` by the calendar day in ``tz`` (the user's zone):
+    a task due at 23:30 yesterday is overdue this morning, one due at 00:10 tonight is today's."""
+    if next_due is None:
+        return NextActivity.NONE
+    return activity_state_on(next_due.astimezone(tz).date(), now.astimezone(tz).date())
+
+
+def activity_state_on(due_day: date | None, today: date) -> NextActivity:
+    """The same rule on local calendar days (for callers that already know them)."""
+    if due_day is None:
+        return NextActivity.NONE
+    if due_day < today:
+        return NextActivity.OVERDUE
+    if due_day == today:
+        return NextActivity.TODAY
+    return NextActivity.PLANNED
+
+
+def probability(default: int, override: int | None) -> int:
+    """The deal's probability in percent: its own override, else its stage's default."""
+    return default if override is None else override
+
+
+_HUNDRED = Decimal(100)
+
+
+def weighted_amount(amount: Decimal, probability: int) -> Decimal:
+    """``amount × probability %``, rounded to cents half up (四舍五入)."""
+    return round_money(amount * probability / _HUNDRED)
+
+
+def weighted_minor(minor: int, probability: int) -> int:
+    """:func:`weighted_amount` in integer minor units (cents), for amounts that are not
+    negative (stored amounts never are): the same result without Decimal arithmetic."""
+    if minor < 0:
+        raise ValueError(f"negative amount: {minor}")
+    return (minor * probability + 50) // 100
+
+
+def is_stale(
+    stage_age_days: int, stale_after_days: int | None, next_activity: NextActivity
+) -> bool:
+    """A deal needs attention when it has sat in its stage longer than the stage allows
+    (more than ``stale_after_days`` days; stages without a limit never age out), or when
+    nothing is planned for it. An overdue activity still counts as planned: the overdue dot
+    already flags it, and "stale" means nobody is working the deal at all.
+    """
+    if stale_after_days is not None and stage_age_days > stale_after_days:
+        return True
+    return next_activity is NextActivity.NONE

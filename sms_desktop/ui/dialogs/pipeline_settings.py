@@ -1,0 +1,253 @@
+"""Settings ▸ Pipeline: the stages of the board and the reasons a deal can be lost.
+
+Each change here is saved at once (its own transaction), like adding a column to a board.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sms_desktop.domain.enums import StageKind
+from sms_desktop.domain.errors import DomainError, ValidationError
+from sms_desktop.services.pipeline import StageRow
+from sms_desktop.services.registry import Services
+from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.widgets.field_errors import FieldErrors
+
+
+class StageDialog(QDialog):
+    """Add or edit one stage."""
+
+    def __init__(
+        self, services: Services, stage: StageRow | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("stageDialog")
+        self.setWindowTitle(self.tr("Stage") if stage else self.tr("New Stage"))
+        self._services, self._stage = services, stage
+        self.errors = FieldErrors(self)
+        form = QFormLayout()
+        self.name_zh = QLineEdit(stage.name_zh if stage else "", self)
+        self.name_en = QLineEdit(stage.name_en if stage else "", self)
+        self.probability = QSpinBox(self)
+        self.probability.setRange(0, 100)
+        self.probability.setSuffix(" %")
+        self.probability.setValue(stage.default_probability if stage else 50)
+        self.stale = QSpinBox(self)
+        self.stale.setRange(0, 3650)
+        self.stale.setSpecialValueText(self.tr("never"))
+        self.stale.setSuffix(self.tr(" days"))
+        self.stale.setValue(stage.stale_after_days or 0 if stage else 30)
+        self.errors.add_row(form, "name_zh", self.tr("Chinese name:"), self.name_zh)
+        self.errors.add_row(form, "name_en", self.tr("English name:"), self.name_en)
+        self.errors.add_row(
+            form, "default_probability", self.tr("Win probability:"), self.probability
+        )
+        self.errors.add_row(form, "stale_after_days", self.tr("Stale after:"), self.stale)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.form_label)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        pipeline = self._services.pipeline
+        values = {
+            "name_zh": self.name_zh.text(),
+            "name_en": self.name_en.text(),
+            "default_probability": self.probability.value(),
+            "stale_after_days": self.stale.value() or None,
+        }
+        try:
+            if self._stage is None:
+                pipeline.add_stage(**values)  # type: ignore[arg-type]
+            else:
+                pipeline.update_stage(self._stage.id, **values)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            field = self.errors.show(exc)
+            if field is not None:
+                field.setFocus()
+            return
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        super().accept()
+
+
+class PipelineSettingsPage(QWidget):
+    """Stages (add, rename, reorder, archive) and lost reasons (add, archive)."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pipelineSettings")
+        self._services = services
+        note = QLabel(self.tr("Changes to stages and reasons are saved right away."), self)
+        note.setStyleSheet("color: palette(dark);")
+        self.stages = QTreeWidget(self)
+        self.stages.setObjectName("stageList")
+        self.stages.setRootIsDecorated(False)
+        self.stages.setHeaderLabels(
+            [self.tr("Stage"), self.tr("English"), self.tr("Probability"), self.tr("Stale after")]
+        )
+        self.stages.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.stages.itemDoubleClicked.connect(lambda *_: self._on_edit_stage())
+        stage_buttons = QHBoxLayout()
+        for text, slot, name in (
+            (self.tr("Add…"), self._on_add_stage, "addStageButton"),
+            (self.tr("Edit…"), self._on_edit_stage, "editStageButton"),
+            (self.tr("Move Up"), lambda: self._on_move(-1), "stageUp"),
+            (self.tr("Move Down"), lambda: self._on_move(1), "stageDown"),
+            (self.tr("Archive / Restore"), self._on_archive_stage, "archiveStageButton"),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            stage_buttons.addWidget(button)
+        stage_buttons.addStretch(1)
+        self.reasons = QTreeWidget(self)
+        self.reasons.setObjectName("lostReasonList")
+        self.reasons.setRootIsDecorated(False)
+        self.reasons.setHeaderLabels([self.tr("Lost reason"), self.tr("English")])
+        self.reason_zh = QLineEdit(self)
+        self.reason_zh.setPlaceholderText(self.tr("New reason (Chinese)"))
+        self.reason_en = QLineEdit(self)
+        self.reason_en.setPlaceholderText(self.tr("New reason (English)"))
+        add_reason = QPushButton(self.tr("Add"), self)
+        add_reason.setObjectName("addReasonButton")
+        add_reason.clicked.connect(self._on_add_reason)
+        archive_reason = QPushButton(self.tr("Archive / Restore"), self)
+        archive_reason.clicked.connect(self._on_archive_reason)
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(self.reason_zh)
+        reason_row.addWidget(self.reason_en)
+        reason_row.addWidget(add_reason)
+        reason_row.addWidget(archive_reason)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.stages, 3)
+        layout.addLayout(stage_buttons)
+        layout.addWidget(self.reasons, 2)
+        layout.addLayout(reason_row)
+        self.reload()
+
+    def reload(self) -> None:
+        pipeline = self._services.pipeline
+        current = self._selected_stage()
+        self.stages.clear()
+        for stage in pipeline.stages(include_archived=True):
+            stale = (
+                self.tr("{days} days").format(days=stage.stale_after_days)
+                if stage.stale_after_days
+                else ""
+            )
+            item = QTreeWidgetItem(
+                [stage.name_zh, stage.name_en, f"{stage.default_probability}%", stale]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, stage.id)
+            if stage.archived:
+                for column in range(4):
+                    item.setForeground(column, self.palette().placeholderText())
+                item.setToolTip(0, self.tr("Archived: not on the board"))
+            if stage.kind is not StageKind.OPEN:
+                item.setToolTip(0, self.tr("Won and lost always come last"))
+            self.stages.addTopLevelItem(item)
+            if current is not None and stage.id == current.id:
+                self.stages.setCurrentItem(item)
+        self.reasons.clear()
+        for reason in pipeline.lost_reasons(include_archived=True):
+            item = QTreeWidgetItem([reason.name_zh, reason.name_en])
+            item.setData(0, Qt.ItemDataRole.UserRole, reason.id)
+            item.setData(1, Qt.ItemDataRole.UserRole, reason.archived)
+            if reason.archived:
+                for column in range(2):
+                    item.setForeground(column, self.palette().placeholderText())
+            self.reasons.addTopLevelItem(item)
+
+    def _selected_stage(self) -> StageRow | None:
+        item = self.stages.currentItem()
+        if item is None:
+            return None
+        stage_id = item.data(0, Qt.ItemDataRole.UserRole)
+        return next(
+            (s for s in self._services.pipeline.stages(include_archived=True) if s.id == stage_id),
+            None,
+        )
+
+    def _run(self, action: object) -> None:
+        try:
+            action()  # type: ignore[operator]
+        except DomainError as exc:
+            show_error(self, exc)
+        self.reload()
+
+    def _on_add_stage(self) -> None:
+        if StageDialog(self._services, None, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def _on_edit_stage(self) -> None:
+        stage = self._selected_stage()
+        if (
+            stage is not None
+            and StageDialog(self._services, stage, self).exec() == QDialog.DialogCode.Accepted
+        ):
+            self.reload()
+
+    def _on_move(self, step: int) -> None:
+        stage = self._selected_stage()
+        if stage is None or stage.kind is not StageKind.OPEN:
+            return
+        order = [
+            s.id
+            for s in self._services.pipeline.stages(include_archived=True)
+            if s.kind is StageKind.OPEN
+        ]
+        index = order.index(stage.id)
+        target = index + step
+        if not 0 <= target < len(order):
+            return
+        order[index], order[target] = order[target], order[index]
+        self._run(lambda: self._services.pipeline.reorder_stages(order))
+
+    def _on_archive_stage(self) -> None:
+        stage = self._selected_stage()
+        if stage is not None:
+            self._run(
+                lambda: self._services.pipeline.set_stage_archived(stage.id, not stage.archived)
+            )
+
+    def _on_add_reason(self) -> None:
+        self._run(
+            lambda: self._services.pipeline.add_lost_reason(
+                self.reason_zh.text(), self.reason_en.text()
+            )
+        )
+        self.reason_zh.clear()
+        self.reason_en.clear()
+
+    def _on_archive_reason(self) -> None:
+        item = self.reasons.currentItem()
+        if item is not None:
+            reason_id = item.data(0, Qt.ItemDataRole.UserRole)
+            archived = bool(item.data(1, Qt.ItemDataRole.UserRole))
+            self._run(
+                lambda: self._services.pipeline.set_lost_reason_archived(reason_id, not archived)
+            )

@@ -1,0 +1,1 @@
+"""The Pipeline tab (销售机会与漏斗)."""

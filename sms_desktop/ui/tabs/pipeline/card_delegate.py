@@ -1,0 +1,122 @@
+"""Paints opportunity cards (no widget per card, so thousands of cards stay smooth)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from sms_desktop.domain.pipeline import NextActivity
+from sms_desktop.services.pipeline import Card
+from sms_desktop.ui.formatting import format_date, format_money
+from sms_desktop.ui.i18n import translate
+from sms_desktop.ui.tabs.pipeline.board_model import CardRole
+
+_Index = QModelIndex | QPersistentModelIndex
+DOT_COLOURS = {
+    NextActivity.OVERDUE: QColor("#d93025"),
+    NextActivity.TODAY: QColor("#1e8e3e"),
+    NextActivity.PLANNED: QColor("#9aa0a6"),
+    NextActivity.NONE: QColor("#f29900"),
+}
+_STALE = QColor("#f29900")
+_MARGIN = 4
+_PAD = 8
+
+
+def next_activity_text(state: NextActivity) -> str:
+    return {
+        NextActivity.OVERDUE: translate("Board", "Next activity overdue"),
+        NextActivity.TODAY: translate("Board", "Next activity today"),
+        NextActivity.PLANNED: translate("Board", "Next activity planned"),
+        NextActivity.NONE: translate("Board", "No activity planned"),
+    }[state]
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Title, customer, amount, expected close and owner; a dot for the next activity, an
+    amber edge and a 'stale' badge for a deal that needs attention."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        line = QFontMetrics(option.font).height()
+        return QSize(200, 3 * line + 2 * _PAD + 2 * _MARGIN + 6)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        card = index.data(CardRole.CARD)
+        if not isinstance(card, Card):
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect.adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN))
+        path = QPainterPath()
+        path.addRoundedRect(rect, 6, 6)
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.fillPath(
+            path, palette.highlight().color().lighter(185) if selected else palette.base().color()
+        )
+        painter.setPen(
+            QPen(_STALE if card.stale else palette.mid().color(), 2 if card.stale else 1)
+        )
+        painter.drawPath(path)
+
+        inner = option.rect.adjusted(
+            _MARGIN + _PAD, _MARGIN + _PAD - 2, -_MARGIN - _PAD, -_MARGIN - _PAD
+        )
+        metrics = QFontMetrics(option.font)
+        line = metrics.height()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+
+        # Row 1: the activity dot and the title (elided), the stale badge on the right.
+        dot = DOT_COLOURS[card.next_activity]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(dot)
+        painter.drawEllipse(QRectF(inner.left(), inner.top() + line / 2 - 4, 8, 8))
+        badge = translate("Board", "stale") if card.stale else ""
+        badge_width = metrics.horizontalAdvance(badge) + 10 if badge else 0
+        painter.setFont(bold)
+        painter.setPen(palette.text().color())
+        title_rect = QRect(inner.left() + 14, inner.top(), inner.width() - 14 - badge_width, line)
+        painter.drawText(
+            title_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            bold_metrics.elidedText(card.title, Qt.TextElideMode.ElideRight, title_rect.width()),
+        )
+        if badge:
+            painter.setFont(option.font)
+            badge_rect = QRect(
+                inner.right() - badge_width + 4, inner.top() + 1, badge_width - 4, line - 2
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_STALE)
+            painter.drawRoundedRect(badge_rect, 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+
+        # Row 2: customer, owner on the right; row 3: amount, expected close on the right.
+        painter.setFont(option.font)
+        owner = card.owner or ""
+        owner_width = metrics.horizontalAdvance(owner) + 8 if owner else 0
+        second = QRect(inner.left(), inner.top() + line + 2, inner.width(), line)
+        painter.setPen(palette.text().color())
+        painter.drawText(
+            second.adjusted(0, 0, -owner_width, 0),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(
+                card.customer, Qt.TextElideMode.ElideRight, second.width() - owner_width
+            ),
+        )
+        muted = palette.placeholderText().color()
+        painter.setPen(muted)
+        painter.drawText(second, Qt.AlignmentFlag.AlignRight, owner)
+        amount = format_money(card.amount, card.currency)
+        third = QRect(inner.left(), inner.top() + 2 * line + 4, inner.width(), line)
+        painter.setFont(bold)
+        painter.setPen(palette.text().color())
+        painter.drawText(third, Qt.AlignmentFlag.AlignLeft, amount)
+        painter.setFont(option.font)
+        painter.setPen(muted)
+        painter.drawText(third, Qt.AlignmentFlag.AlignRight, format_date(card.expected_close))
+        painter.restore()

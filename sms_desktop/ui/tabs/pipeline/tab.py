@@ -1,0 +1,308 @@
+"""销售机会与漏斗: the board by stage, the list of all deals, and the funnel analysis."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sms_desktop.domain.enums import StageKind
+from sms_desktop.domain.errors import DomainError, ValidationError
+from sms_desktop.services.pipeline import PipelineFilter, StageRow
+from sms_desktop.services.registry import Services
+from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.i18n import current_language
+from sms_desktop.ui.tabs.pipeline import commands
+from sms_desktop.ui.tabs.pipeline.board import BoardView
+from sms_desktop.ui.tabs.pipeline.deal_list import DealListView
+from sms_desktop.ui.tabs.pipeline.funnel_view import FunnelView
+
+SEARCH_DELAY_MS = 150
+
+
+def close_period(choice: str, today: date) -> tuple[date | None, date | None]:
+    """The expected-close window of a filter choice."""
+    if choice == "month":
+        start = today.replace(day=1)
+        end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return start, end
+    if choice == "quarter":
+        first_month = 3 * ((today.month - 1) // 3) + 1
+        start = today.replace(month=first_month, day=1)
+        end = (start + timedelta(days=95)).replace(day=1) - timedelta(days=1)
+        return start, end
+    if choice == "next90":
+        return today, today + timedelta(days=90)
+    if choice == "overdue":
+        return None, today - timedelta(days=1)
+    return None, None
+
+
+class PipelineTab(QWidget):
+    """Signals:
+    status_message(str)
+    """
+
+    status_message = Signal(str)
+
+    def __init__(
+        self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._undo = undo_stack
+        self._loaded = False
+        self._stages: list[StageRow] = []
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("pipelineSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("Search deal titles and customers…"))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.owner_combo = QComboBox(self)
+        self.owner_combo.setObjectName("pipelineOwnerFilter")
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("pipelinePeriodFilter")
+        for text, key in (
+            (self.tr("Any close date"), ""),
+            (self.tr("Closing this month"), "month"),
+            (self.tr("Closing this quarter"), "quarter"),
+            (self.tr("Closing in 90 days"), "next90"),
+            (self.tr("Close date passed"), "overdue"),
+        ):
+            self.period_combo.addItem(text, key)
+        self.tier_combo = QComboBox(self)
+        self.tier_combo.setObjectName("pipelineTierFilter")
+        for combo in (self.owner_combo, self.period_combo, self.tier_combo):
+            combo.activated.connect(lambda _i: self.refresh())
+        new_button = QPushButton(self.tr("New Opportunity"), self)
+        new_button.setObjectName("newOpportunityButton")
+        new_button.clicked.connect(self.new_opportunity)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 2)
+        for label, widget in (
+            (self.tr("Owner"), self.owner_combo),
+            (self.tr("Close"), self.period_combo),
+            (self.tr("Tier"), self.tier_combo),
+        ):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(new_button)
+
+        self.board = BoardView(self)
+        self.board.card_dropped.connect(self.move_card)
+        self.board.card_activated.connect(self.edit_opportunity)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("pipelineViews")
+        self.views.addTab(self.board, self.tr("Board"))
+        self.deal_list = DealListView(services, self)
+        self.deal_list.deal_activated.connect(self.edit_opportunity)
+        self.deal_list.status_message.connect(self.status_message)
+        self.views.addTab(self.deal_list, self.tr("List"))
+        self.funnel = FunnelView(services, self)
+        self.funnel.status_message.connect(self.status_message)
+        self.views.addTab(self.funnel, self.tr("Funnel Analysis"))
+        self.views.currentChanged.connect(lambda _i: self._load_current_view())
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.views, 1)
+
+        new_action = QAction(self.tr("New Opportunity"), self)
+        new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_action.triggered.connect(self.new_opportunity)
+        self.addAction(new_action)
+
+    # ------------------------------------------------------------------- data
+
+    def load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        self._fill_filters()
+        self.refresh()
+
+    def _fill_filters(self) -> None:
+        options = self._services.customers.filter_options()
+        owner = self.owner_combo.currentData()
+        self.owner_combo.clear()
+        self.owner_combo.addItem(self.tr("Everyone"), None)
+        for o in options.owners:
+            self.owner_combo.addItem(o.name, o.id)
+        self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(owner)))
+        tier = self.tier_combo.currentData()
+        self.tier_combo.clear()
+        self.tier_combo.addItem(self.tr("All tiers"), None)
+        for t in options.tiers:
+            self.tier_combo.addItem(t, t)
+        self.tier_combo.setCurrentIndex(max(0, self.tier_combo.findData(tier)))
+        self._stages = self._services.pipeline.stages()
+
+    def current_filter(self, today: date | None = None) -> PipelineFilter:
+        close_from, close_to = close_period(
+            self.period_combo.currentData() or "", today or date.today()
+        )
+        return PipelineFilter(
+            owner_id=self.owner_combo.currentData(),
+            close_from=close_from,
+            close_to=close_to,
+            tier=self.tier_combo.currentData(),
+            search=self.search_edit.text(),
+        )
+
+    def refresh(self) -> None:
+        if not self._loaded:
+            return
+        self._timer.stop()
+        self._load_current_view()
+
+    def _load_current_view(self) -> None:
+        if not self._loaded:
+            return
+        widget = self.views.currentWidget()
+        try:
+            if widget is self.board:
+                self.board.show_board(self._services.pipeline.board(self.current_filter()))
+            else:
+                load = getattr(widget, "load_with", None)
+                if callable(load):
+                    load(self.current_filter())
+        except DomainError as exc:
+            show_error(self, exc)
+
+    def _refresh_all(self) -> None:
+        self._fill_filters()
+        self._load_current_view()
+
+    # ---------------------------------------------------------------- editing
+
+    def _stage(self, stage_id: int) -> StageRow | None:
+        return next((s for s in self._stages if s.id == stage_id), None) or next(
+            (s for s in self._services.pipeline.stages(include_archived=True) if s.id == stage_id),
+            None,
+        )
+
+    def move_card(self, opportunity_id: int, stage_id: int) -> None:
+        """A card was dropped on a stage: ask what is needed, move, make it undoable."""
+        from sms_desktop.ui.tabs.pipeline.dialogs import LostReasonDialog
+
+        pipeline = self._services.pipeline
+        stage = self._stage(stage_id)
+        if stage is None:
+            return
+        try:
+            detail = pipeline.get(opportunity_id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        reason_id: int | None = None
+        note = ""
+        if stage.kind is StageKind.LOST:
+            dialog = LostReasonDialog(detail.data.title, pipeline.lost_reasons(), self)
+            if dialog.exec() != LostReasonDialog.DialogCode.Accepted:
+                return
+            reason_id, note = dialog.reason_id, dialog.note
+        try:
+            record = pipeline.move(
+                opportunity_id, stage_id, lost_reason_id=reason_id, lost_note=note
+            )
+        except DomainError as exc:
+            show_error(self, exc)
+            self._load_current_view()
+            return
+        name = stage.name(current_language())
+        self._undo.push(
+            commands.MoveOpportunity(
+                pipeline,
+                record,
+                detail.data.title,
+                name,
+                self._load_current_view,
+                lost_reason_id=reason_id,
+                lost_note=note,
+            )
+        )
+        if stage.kind is StageKind.WON:
+            self.status_message.emit(
+                self.tr("“{title}” won. It now shows in the list view.").format(
+                    title=detail.data.title
+                )
+            )
+        elif stage.kind is StageKind.LOST:
+            self.status_message.emit(
+                self.tr("“{title}” lost. It now shows in the list view.").format(
+                    title=detail.data.title
+                )
+            )
+
+    def new_opportunity(self) -> None:
+        from sms_desktop.ui.tabs.pipeline.dialogs import OpportunityDialog
+
+        open_stages = [s for s in self._stages if s.kind is StageKind.OPEN]
+        dialog = OpportunityDialog(self._services, open_stages, parent=self)
+        if dialog.exec() != OpportunityDialog.DialogCode.Accepted or dialog.result_data is None:
+            return
+        data = dialog.result_data
+        try:
+            opportunity_id = self._services.pipeline.create(data)
+        except ValidationError as exc:
+            show_error(self, exc)
+            return
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._undo.push(
+            commands.CreateOpportunity(
+                self._services.pipeline, opportunity_id, data.title, self._load_current_view
+            )
+        )
+
+    def edit_opportunity(self, opportunity_id: int) -> None:
+        from sms_desktop.ui.tabs.pipeline.dialogs import OpportunityDialog
+
+        pipeline = self._services.pipeline
+        try:
+            detail = pipeline.get(opportunity_id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        dialog = OpportunityDialog(
+            self._services,
+            self._stages,
+            detail.data,
+            detail.customer_name,
+            detail.stage,
+            parent=self,
+        )
+        if dialog.exec() != OpportunityDialog.DialogCode.Accepted or dialog.result_data is None:
+            return
+        after = dialog.result_data
+        try:
+            before = pipeline.update(opportunity_id, after)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._undo.push(
+            commands.UpdateOpportunity(
+                pipeline, opportunity_id, before, after, self._load_current_view
+            )
+        )

@@ -1,0 +1,197 @@
+"""The Pipeline tab: cards dragged between real column views change the stage; undo."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from sms_desktop.domain.enums import OpportunityStatus, StageKind
+from sms_desktop.services.customers import CustomerInput
+from sms_desktop.services.pipeline import OpportunityInput, PipelineFilter
+from sms_desktop.services.workspace import open_workspace
+from sms_desktop.ui.application import Controller
+from sms_desktop.ui.tabs.pipeline.board import CardListView
+from sms_desktop.ui.tabs.pipeline.board_model import StageColumnModel
+from sms_desktop.ui.tabs.pipeline.deal_list import DealTableModel
+from sms_desktop.ui.tabs.pipeline.dialogs import LostReasonDialog
+from sms_desktop.ui.tabs.pipeline.tab import PipelineTab
+
+
+@pytest.fixture
+def company_db(company_db: Path) -> Path:
+    workspace = open_workspace(company_db)
+    services = workspace.services
+    customer = services.customers.create(CustomerInput(name="北京华夏科技有限公司", tier="A"))
+    for number, amount in enumerate(("12800.00", "50000.00", "999.99")):
+        services.pipeline.create(OpportunityInput(
+            customer_id=customer, title=f"项目 {number}", amount=Decimal(amount)))
+    workspace.close(backup=False)
+    return company_db
+
+
+def pipeline_tab(controller: Controller) -> PipelineTab:
+    assert controller.window.show_tab("pipeline")
+    tab = controller.window.tabs.currentWidget()
+    assert isinstance(tab, PipelineTab)
+    assert tab.objectName() == "pipelineTab"
+    return tab
+
+
+def stage_ids(tab: PipelineTab) -> dict[str, int]:
+    return {s.key: s.id for s in tab._services.pipeline.stages()}
+
+
+def drag_first_card(source: CardListView, target: CardListView) -> None:
+    """Drag the first card of ``source`` and drop it on ``target``, through the views."""
+    model = source.model()
+    mime = model.mimeData([model.index(0, 0)])
+    viewport = target.viewport()
+    spot = viewport.rect().center()
+    action, buttons, keys = (Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, QDragEnterEvent(spot, action, mime, buttons, keys))
+    QApplication.sendEvent(viewport, QDragMoveEvent(spot, action, mime, buttons, keys))
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(spot), action, mime, buttons, keys))
+
+
+def test_board_shows_open_deals_by_stage(controller: Controller) -> None:
+    tab = pipeline_tab(controller)
+    ids = stage_ids(tab)
+    lead = tab.board.column_of_stage(ids["lead"])
+    assert lead.model.rowCount() == 3
+    assert "3" in lead.totals.text()
+    assert "Open: 63,799.99" in tab.board.summary.text()
+
+
+def test_drag_to_next_stage_then_undo(controller: Controller, qtbot: QtBot) -> None:
+    tab = pipeline_tab(controller)
+    ids = stage_ids(tab)
+    lead, qualified = (tab.board.column_of_stage(ids[k]) for k in ("lead", "qualified"))
+    moved = lead.model.card(0).id
+    drag_first_card(lead.view, qualified.view)
+    qtbot.waitUntil(lambda: qualified.model.row_of(moved) is not None)
+    assert tab._services.pipeline.get(moved).stage.key == "qualified"
+    assert lead.model.row_of(moved) is None
+    controller.window.undo_stack.undo()
+    assert tab._services.pipeline.get(moved).stage.key == "lead"
+    assert lead.model.row_of(moved) is not None
+
+
+def test_drop_on_lost_asks_for_a_reason(controller: Controller, qtbot: QtBot,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    tab = pipeline_tab(controller)
+    ids = stage_ids(tab)
+    reasons = tab._services.pipeline.lost_reasons()
+
+    def answer(dialog: LostReasonDialog) -> int:
+        assert dialog.reason_combo.count() == len(reasons) + 1
+        dialog.accept()  # nothing chosen: refused inline
+        assert dialog.error.isVisibleTo(dialog)
+        dialog.reason_combo.setCurrentIndex(2)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LostReasonDialog, "exec", answer)
+    lead = tab.board.column_of_stage(ids["lead"])
+    lost_view = tab.board.column_of_stage(ids["lost"]).view
+    moved = lead.model.card(0).id
+    drag_first_card(lead.view, lost_view)
+    qtbot.waitUntil(lambda: lead.model.row_of(moved) is None)
+    detail = tab._services.pipeline.get(moved)
+    assert detail.status is OpportunityStatus.LOST
+    assert detail.lost_reason_id == reasons[1].id
+    tab.views.setCurrentIndex(1)
+    tab.deal_list.status_combo.setCurrentIndex(2)  # lost deals
+    tab.deal_list._reload()
+    assert tab.deal_list.model.rowCount() == 1
+
+
+def test_won_via_drop_zone(controller: Controller, qtbot: QtBot) -> None:
+    tab = pipeline_tab(controller)
+    ids = stage_ids(tab)
+    won = next(s for s in tab._services.pipeline.stages() if s.kind is StageKind.WON)
+    lead = tab.board.column_of_stage(ids["lead"])
+    moved = lead.model.card(0).id
+    drag_first_card(lead.view, tab.board.column_of_stage(won.id).view)
+    qtbot.waitUntil(lambda: tab._services.pipeline.get(moved).status is OpportunityStatus.WON)
+    assert "won" in controller.window.statusBar().currentMessage()
+
+
+def test_models_pass_the_model_tester(controller: Controller, qtmodeltester: object) -> None:
+    tab = pipeline_tab(controller)
+    ids = stage_ids(tab)
+    column = StageColumnModel(ids["lead"])
+    board = tab._services.pipeline.board(PipelineFilter())
+    column.set_cards(board.columns[0].cards)
+    qtmodeltester.check(column)  # type: ignore[attr-defined]
+    deals = DealTableModel(tab._services)
+    deals.reload()
+    qtmodeltester.check(deals)  # type: ignore[attr-defined]
+    assert deals.rowCount() == 3
+    assert deals.index(0, 0).data().startswith("项目")
+    assert not deals.canFetchMore(QModelIndex())
+
+
+def test_drop_of_foreign_data_is_ignored(controller: Controller) -> None:
+    from PySide6.QtCore import QMimeData
+
+    tab = pipeline_tab(controller)
+    ids = stage_ids(tab)
+    qualified = tab.board.column_of_stage(ids["qualified"])
+    mime = QMimeData()
+    mime.setText("not a card")
+    assert not qualified.model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1,
+                                               QModelIndex())
+    assert not qualified.model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1,
+                                            QModelIndex())
+    assert tab._services.pipeline.count_opportunities() == 3
+
+
+def test_stage_settings_add_reorder_and_archive(controller: Controller, qtbot: QtBot,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from sms_desktop.ui.dialogs.pipeline_settings import PipelineSettingsPage, StageDialog
+
+    services = controller.workspace.services  # type: ignore[union-attr]
+    page = PipelineSettingsPage(services)
+    qtbot.addWidget(page)
+    dialog = StageDialog(services, None, page)
+    dialog.accept()  # empty names: refused inline
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.errors.text("name_zh")
+    dialog.name_zh.setText("样品测试")
+    dialog.name_en.setText("Trial")
+    dialog.probability.setValue(70)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    page.reload()
+    names = [page.stages.topLevelItem(i).text(1)  # type: ignore[union-attr]
+             for i in range(page.stages.topLevelItemCount())]
+    assert names[-3:] == ["Trial", "Won", "Lost"]
+    page.stages.setCurrentItem(page.stages.topLevelItem(len(names) - 3))
+    page._on_move(-1)
+    open_names = [s.name_en for s in services.pipeline.stages() if s.kind is StageKind.OPEN]
+    assert open_names[-2:] == ["Trial", "Negotiation"]
+    # The lead stage holds open deals: archiving it is refused with a message.
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    page.stages.setCurrentItem(page.stages.topLevelItem(0))
+    page._on_archive_stage()
+    assert shown and not services.pipeline.stages(include_archived=True)[0].archived
+
+
+def test_funnel_tab_shows_figures_and_chart(controller: Controller, qtbot: QtBot,
+                                            recwarn: pytest.WarningsRecorder) -> None:
+    tab = pipeline_tab(controller)
+    tab.views.setCurrentWidget(tab.funnel)
+    qtbot.waitUntil(lambda: tab.funnel.canvas is not None)
+    assert tab.funnel.figures["created"].text() == "3"
+    assert tab.funnel.stage_table.topLevelItemCount() == 5
+    tab.funnel.canvas.draw()
+    assert not [w for w in recwarn if "Glyph" in str(w.message)]
