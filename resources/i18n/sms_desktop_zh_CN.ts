@@ -1675,6 +1675,18 @@ The current data is kept as a backup and can be restored the same way.</source>
         <source>“{title}” lost. It now shows in the list view.</source>
         <translation>“{title}”已输单，可在列表视图中查看。</translation>
     </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.</source>
+        <translation>已移到回收站。可按 Ctrl+Z 撤销，或在“编辑 ▸ 回收站”中恢复。</translation>
+    </message>
 </context>
 <context>
     <name>ProfileForm</name>

@@ -195,3 +195,15 @@ def test_funnel_tab_shows_figures_and_chart(controller: Controller, qtbot: QtBot
     assert tab.funnel.stage_table.topLevelItemCount() == 5
     tab.funnel.canvas.draw()
     assert not [w for w in recwarn if "Glyph" in str(w.message)]
+
+
+def test_delete_a_deal_and_undo(controller: Controller) -> None:
+    tab = pipeline_tab(controller)
+    ids = stage_ids(tab)
+    lead = tab.board.column_of_stage(ids["lead"])
+    deal = lead.model.card(0).id
+    tab.delete_opportunity(deal)
+    assert lead.model.row_of(deal) is None
+    assert "trash" in controller.window.statusBar().currentMessage()
+    controller.window.undo_stack.undo()
+    assert lead.model.row_of(deal) is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,6 +121,7 @@ class BoardView(QWidget):
 
     card_dropped = Signal(int, int)
     card_activated = Signal(int)
+    card_menu_requested = Signal(int, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +168,10 @@ class BoardView(QWidget):
             column = StageColumn(stage, self)
             column.model.card_dropped.connect(self.card_dropped, Qt.ConnectionType.QueuedConnection)
             column.view.doubleClicked.connect(self._on_view_double_clicked)
+            column.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            column.view.customContextMenuRequested.connect(
+                lambda pos, view=column.view: self._on_view_menu(view, pos)
+            )
             self.columns[stage.id] = column
             if stage.kind is StageKind.OPEN:
                 self._row.addWidget(column)
@@ -193,6 +198,11 @@ class BoardView(QWidget):
         opportunity_id = index.data(CardRole.ID)
         if isinstance(opportunity_id, int):
             self.card_activated.emit(opportunity_id)
+
+    def _on_view_menu(self, view: CardListView, pos: QPoint) -> None:
+        opportunity_id = view.indexAt(pos).data(CardRole.ID)
+        if isinstance(opportunity_id, int):
+            self.card_menu_requested.emit(opportunity_id, view.viewport().mapToGlobal(pos))
 
     def column_of_stage(self, stage_id: int) -> StageColumn:
         return self.columns[stage_id]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -111,6 +112,7 @@ class PipelineTab(QWidget):
         self.board = BoardView(self)
         self.board.card_dropped.connect(self.move_card)
         self.board.card_activated.connect(self.edit_opportunity)
+        self.board.card_menu_requested.connect(self._on_board_card_menu_requested)
         self.views = QTabWidget(self)
         self.views.setObjectName("pipelineViews")
         self.views.addTab(self.board, self.tr("Board"))
@@ -253,6 +255,30 @@ class PipelineTab(QWidget):
                     title=detail.data.title
                 )
             )
+
+    def _on_board_card_menu_requested(self, opportunity_id: int, where: QPoint) -> None:
+        menu = QMenu(self)
+        edit = menu.addAction(self.tr("Edit…"))
+        edit.triggered.connect(lambda: self.edit_opportunity(opportunity_id))
+        delete = menu.addAction(self.tr("Delete"))
+        delete.triggered.connect(lambda: self.delete_opportunity(opportunity_id))
+        menu.exec(where)
+
+    def delete_opportunity(self, opportunity_id: int) -> None:
+        """Move a deal to the trash (undoable, restorable from Edit ▸ Trash)."""
+        pipeline = self._services.pipeline
+        try:
+            title = pipeline.get(opportunity_id).data.title
+            pipeline.delete(opportunity_id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._undo.push(
+            commands.DeleteOpportunity(pipeline, opportunity_id, title, self._load_current_view)
+        )
+        self.status_message.emit(
+            self.tr("Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.")
+        )
 
     def new_opportunity(self) -> None:
         from sms_desktop.ui.tabs.pipeline.dialogs import OpportunityDialog
