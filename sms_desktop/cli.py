@@ -67,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="replace an existing database (a backup is kept)")
 
     check = sub.add_parser("check", parents=[db_opt], help="integrity and schema check, counts")
-    check.add_argument("--full", action="store_true", help="full integrity_check (slower)")
+    check.add_argument("--full", action="store_true",
+                       help="full integrity_check and foreign-key check (slower)")
 
     backup = sub.add_parser("backup", parents=[db_opt], help="write a consistent backup copy")
     backup.add_argument("--out", type=Path, metavar="FILE",

@@ -124,3 +124,20 @@ def test_demo_then_check(tmp_path: Path) -> None:
     for area in ("Contacts", "Opportunities", "Activities", "Products", "Quotes", "Orders",
                  "Order lines", "Targets", "Salespeople"):
         assert counts[area] > 0, area
+
+
+def test_full_check_finds_a_broken_reference(small_db: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(small_db)
+    con.execute("PRAGMA foreign_keys = OFF")
+    con.execute("INSERT INTO contacts (customer_id, name, is_primary, created_at, updated_at) "
+                "VALUES (999, 'orphan', 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')")
+    con.commit()
+    con.close()
+    assert main(["check", "--db", str(small_db)]) == 0  # the quick check reads pages only
+    capsys.readouterr()
+    assert main(["check", "--db", str(small_db), "--full"]) == 1
+    out = capsys.readouterr().out
+    assert "DAMAGED" in out and "foreign key" in out

@@ -40,7 +40,7 @@ def create_demo_database(
     from sms_desktop.persistence.backup import backup_database, fold_wal, quick_check
     from sms_desktop.persistence.db import open_database
     from sms_desktop.persistence.search import rebuild_index
-    from sms_desktop.services.stats import refresh_customer_stats
+    from sms_desktop.services.customers import refresh_stats_if_stale
 
     path.parent.mkdir(parents=True, exist_ok=True)
     building = path.with_name(path.name + ".building")
@@ -49,9 +49,9 @@ def create_demo_database(
     db = open_database(building)
     try:
         summary = populate(db, customers=customers, seed=seed, today=today, progress=progress)
+        # The same figures and index the app keeps for data entered by hand.
+        refresh_stats_if_stale(db, today=today)
         with db.write() as session:
-            # The same figures and index the app keeps for data entered by hand.
-            refresh_customer_stats(session.connection(), today=today)
             rebuild_index(session.connection())
         with db.engine.connect() as conn:
             # Fresh statistics so the query planner picks the right indexes on a big file.

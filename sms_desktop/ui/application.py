@@ -32,6 +32,7 @@ from sms_desktop.ui.settings_store import SettingsStore
 if TYPE_CHECKING:  # SQLAlchemy is imported only after the window shows
     from sms_desktop.services.workspace import Workspace
 
+STATS_DELAY_MS = 3000
 PROBE_ENV = "SMS_DESKTOP_PROBE"  # benchmarks: print a marker at "shown" or "data", then exit
 UI_FONT_FAMILY = "WenQuanYi Micro Hei"
 
@@ -150,21 +151,27 @@ class Controller(QObject):
     def _show_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.db_path = workspace.path
+        # Queued first: it runs once the first page is painted, before the tabs' follow-up
+        # work (filter choices, the first customer's panel) that they queue while loading.
+        QTimer.singleShot(0, lambda: _probe("data"))
         self.window.set_database(workspace.path, workspace.services)
         self.window.load_tabs()
         if self.screenshot is not None:
             self._take_screenshot()
             return
         self.store.update_preferences(last_database=str(workspace.path))
-        QTimer.singleShot(0, lambda: _probe("data"))
         if workspace.unclean_shutdown:
             self._check_after_crash()
-        self._refresh_stats(workspace)
+        # After start-up has settled: the recount competes with the first paint otherwise.
+        QTimer.singleShot(STATS_DELAY_MS, lambda: self._refresh_stats(workspace))
 
     def _refresh_stats(self, workspace: Workspace) -> None:
         """Once a day, recompute per-customer figures (12-month revenue moves with time)."""
         from sms_desktop.services.customers import refresh_stats_if_stale
         from sms_desktop.ui.background import run_quietly
+
+        if self.workspace is not workspace:  # closed or switched meanwhile
+            return
 
         def done(changed: bool) -> None:
             if changed and self.workspace is workspace:
@@ -506,7 +513,8 @@ class Controller(QObject):
         if self.tab and not self.window.show_tab(self.tab):
             print(f"sms-desktop: there is no {self.tab} tab yet", file=sys.stderr)
             self.exit_code = 1
-        QApplication.processEvents()
+        for _ in range(3):  # the tabs' follow-up work (filters, detail panel) and its paint
+            QApplication.processEvents()
         pixmap = self.window.grab()
         self.screenshot.parent.mkdir(parents=True, exist_ok=True)
         if not pixmap.save(str(self.screenshot), "PNG"):

@@ -56,10 +56,17 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         try:
             result = self._work(self._progress)
-        except BaseException as exc:
-            self._bridge.failed.emit(exc)
+        except BaseException as exc:  # every failure goes back to the GUI
+            self._report(self._bridge.failed, exc)
         else:
-            self._bridge.succeeded.emit(result)
+            self._report(self._bridge.succeeded, result)
+
+    @staticmethod
+    def _report(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application quit while the work ran: nobody to tell
+            return
 
 
 class Operation(Generic[T]):

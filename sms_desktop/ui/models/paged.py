@@ -71,6 +71,7 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         self.order_by = self.columns[0].key
         self.descending = False
         self._changing = False
+        self._active = False  # no query before the first reload(): views sort on setup
         self.total_capped = False  # the count stopped at count_cap: "N+" rows match
 
     count_cap: int | None = None  # set by models whose count may stop early
@@ -79,6 +80,7 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
 
     def reload(self) -> None:
         """Recount and load the first page (after a filter, sort or data change)."""
+        self._active = True
         with self._change():
             self.beginResetModel()
             self._texts.clear()
@@ -209,6 +211,13 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
             return
         self.order_by = self.columns[column].key
         self.descending = order == Qt.SortOrder.DescendingOrder
+        if self._active:  # before the first reload, only remember the order
+            self.reload()
+
+    def load_sorted(self, column: int, order: Qt.SortOrder) -> None:
+        """Set the order and (re)load once: the first load of a view."""
+        self._active = False
+        self.sort(column, order)
         self.reload()
 
     @contextmanager

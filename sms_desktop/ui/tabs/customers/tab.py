@@ -240,12 +240,16 @@ class CustomersTab(QWidget):
         if self._loaded:
             return
         self._loaded = True
-        self._fill_filter_options()
         header = self.table.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.model.load_sorted(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.data_shown.emit()
+        # The list first; the filter choices and the first customer's panel right after.
+        QTimer.singleShot(0, self._finish_loading)
+
+    def _finish_loading(self) -> None:
+        self._fill_filter_options()
         if self.model.rowCount() and self.detail.customer_id is None:
             self.select_customer(self.model.index(0, 0).data(Role.ID))
-        self.data_shown.emit()
 
     def refresh(self) -> None:
         if not self._loaded:

@@ -188,7 +188,7 @@ class DealListView(QWidget):
     def _reload(self) -> None:
         self.model.filter = self.current_filter()
         header = self.table.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.model.load_sorted(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         deal_id = index.data(Role.ID)
