@@ -207,3 +207,23 @@ def test_delete_a_deal_and_undo(controller: Controller) -> None:
     assert "trash" in controller.window.statusBar().currentMessage()
     controller.window.undo_stack.undo()
     assert lead.model.row_of(deal) is not None
+
+
+def test_a_move_shown_in_place_matches_a_reload(controller: Controller, qtbot: QtBot) -> None:
+    """The board moves the card itself (no reload of every card); the result must be what a
+    full reload from the database shows."""
+    tab = pipeline_tab(controller)
+    ids = stage_ids(tab)
+    lead, proposal = (tab.board.column_of_stage(ids[k]) for k in ("lead", "proposal"))
+    moved = lead.model.card(0).id
+    tab.move_card(moved, ids["proposal"])
+
+    def snapshot() -> tuple[object, ...]:
+        columns = tuple((c.totals.text(), tuple(c.model.cards()))
+                        for c in tab.board.columns.values())
+        return tab.board.summary.text(), columns
+
+    local = snapshot()
+    assert proposal.model.row_of(moved) is not None
+    tab.refresh()
+    assert snapshot() == local

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -17,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import StageKind
-from sms_desktop.services.pipeline import Board, BoardColumn, StageRow
+from sms_desktop.services.pipeline import Board, BoardColumn, Card, StageRow
 from sms_desktop.ui.formatting import format_money
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.tabs.pipeline.board_model import CardRole, StageColumnModel
@@ -25,6 +28,29 @@ from sms_desktop.ui.tabs.pipeline.card_delegate import CardDelegate
 
 COLUMN_WIDTH = 240
 DROP_ZONE_WIDTH = 150
+
+
+def _adjusted_totals(
+    totals: tuple[Decimal, Decimal, Decimal], card: Card, moved: Card | None, today: date
+) -> tuple[Decimal, Decimal, Decimal]:
+    """The board's totals after ``card`` became ``moved`` (None: it left the open stages)."""
+    total, weighted, month = totals
+    this_month = (today.year, today.month)
+
+    def closes(c: Card) -> bool:
+        return (
+            c.expected_close is not None
+            and (c.expected_close.year, c.expected_close.month) == this_month
+        )
+
+    total -= card.amount
+    weighted -= card.weighted
+    month -= card.amount if closes(card) else Decimal("0.00")
+    if moved is not None:
+        total += moved.amount
+        weighted += moved.weighted
+        month += moved.amount if closes(moved) else Decimal("0.00")
+    return total, weighted, month
 
 
 class CardListView(QListView):
@@ -88,6 +114,17 @@ class StageColumn(QFrame):
         self.setFixedWidth(COLUMN_WIDTH if stage.kind is StageKind.OPEN else DROP_ZONE_WIDTH)
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
+    def show_totals(self) -> None:
+        """Header figures from the cards the column holds now (after a local move)."""
+        cards = self.model.cards()
+        amount = sum((c.amount for c in cards), Decimal("0.00"))
+        weighted = sum((c.weighted for c in cards), Decimal("0.00"))
+        self.totals.setText(
+            self.tr("{count} · {amount} · weighted {weighted}").format(
+                count=len(cards), amount=format_money(amount), weighted=format_money(weighted)
+            )
+        )
+
     def show_column(self, column: BoardColumn | None) -> None:
         self.title.setText(self.stage.name(current_language()))
         if column is None:  # won / lost: a drop zone without cards
@@ -127,6 +164,7 @@ class BoardView(QWidget):
         super().__init__(parent)
         self.setObjectName("pipelineBoard")
         self.columns: dict[int, StageColumn] = {}
+        self._totals = (Decimal("0.00"), Decimal("0.00"), Decimal("0.00"))
         self._row = QHBoxLayout()
         self._row.setSpacing(6)
         # The columns keep their width; the board scrolls sideways instead of squeezing them.
@@ -184,15 +222,8 @@ class BoardView(QWidget):
         by_stage = {c.stage.id: c for c in board.columns}
         for stage_id, column in self.columns.items():
             column.show_column(by_stage.get(stage_id))
-        self.summary.setText(
-            self.tr(
-                "Open: {total}   Weighted: {weighted}   Expected to close this month: {month}"
-            ).format(
-                total=format_money(board.open_total),
-                weighted=format_money(board.weighted_total),
-                month=format_money(board.closing_this_month),
-            )
-        )
+        self._totals = (board.open_total, board.weighted_total, board.closing_this_month)
+        self._show_summary()
 
     def _on_view_double_clicked(self, index: QModelIndex) -> None:
         opportunity_id = index.data(CardRole.ID)
@@ -203,6 +234,33 @@ class BoardView(QWidget):
         opportunity_id = view.indexAt(pos).data(CardRole.ID)
         if isinstance(opportunity_id, int):
             self.card_menu_requested.emit(opportunity_id, view.viewport().mapToGlobal(pos))
+
+    def move_card_locally(self, card: Card, moved: Card | None, today: date) -> None:
+        """Show a move the service made without reloading the board: take the card out of
+        its column and put ``moved`` (None for won/lost) into its new one."""
+        source = self.columns.get(card.stage_id)
+        if source is not None:
+            source.model.remove_card(card.id)
+            source.show_totals()
+        if moved is not None:
+            target = self.columns.get(moved.stage_id)
+            if target is not None:
+                target.model.insert_card(moved)
+                target.show_totals()
+        self._totals = _adjusted_totals(self._totals, card, moved, today)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        total, weighted, month = self._totals
+        self.summary.setText(
+            self.tr(
+                "Open: {total}   Weighted: {weighted}   Expected to close this month: {month}"
+            ).format(
+                total=format_money(total),
+                weighted=format_money(weighted),
+                month=format_money(month),
+            )
+        )
 
     def column_of_stage(self, stage_id: int) -> StageColumn:
         return self.columns[stage_id]

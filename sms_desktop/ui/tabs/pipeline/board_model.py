@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
@@ -40,6 +42,11 @@ def card_ids(mime: QMimeData) -> list[int]:
     return [int(v) for v in value if isinstance(v, int)] if isinstance(value, list) else []
 
 
+def _order(card: Card) -> tuple[bool, date, Decimal, int]:
+    """The order of cards within a column (as the service sorts them)."""
+    return (card.expected_close is None, card.expected_close or date.max, -card.amount, card.id)
+
+
 class StageColumnModel(QAbstractListModel):
     """The cards of one stage. A drop does not move rows here: it asks for the move, and the
     board reloads from the database once the service has made it.
@@ -62,6 +69,24 @@ class StageColumnModel(QAbstractListModel):
 
     def card(self, row: int) -> Card:
         return self._cards[row]
+
+    def cards(self) -> list[Card]:
+        return list(self._cards)
+
+    def remove_card(self, opportunity_id: int) -> None:
+        row = self.row_of(opportunity_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._cards[row]
+            self.endRemoveRows()
+
+    def insert_card(self, card: Card) -> None:
+        """Insert where the board's order puts it: by expected close, then larger first."""
+        key = _order(card)
+        row = next((i for i, c in enumerate(self._cards) if _order(c) > key), len(self._cards))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._cards.insert(row, card)
+        self.endInsertRows()
 
     def row_of(self, opportunity_id: int) -> int | None:
         return next((i for i, c in enumerate(self._cards) if c.id == opportunity_id), None)

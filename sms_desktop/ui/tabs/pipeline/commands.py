@@ -16,11 +16,15 @@ class _Command(QUndoCommand):
         self._refresh = refresh
         self._pushed = False
 
+    refresh_on_push = True  # a move shows itself on the board without a reload
+
     def redo(self) -> None:
         if self._pushed:
             self.do()
+            self._refresh()
+        elif self.refresh_on_push:
+            self._refresh()
         self._pushed = True
-        self._refresh()
 
     def undo(self) -> None:
         self.undo_it()
@@ -34,6 +38,8 @@ class _Command(QUndoCommand):
 
 
 class MoveOpportunity(_Command):
+    refresh_on_push = False
+
     def __init__(
         self,
         service: PipelineService,

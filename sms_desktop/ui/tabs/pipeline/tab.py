@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from sms_desktop.domain.enums import StageKind
 from sms_desktop.domain.errors import DomainError, ValidationError
+from sms_desktop.domain.pipeline import is_stale, probability, weighted_amount
 from sms_desktop.services.pipeline import PipelineFilter, StageRow
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
@@ -243,6 +245,7 @@ class PipelineTab(QWidget):
                 lost_note=note,
             )
         )
+        self._show_move(opportunity_id, stage)
         if stage.kind is StageKind.WON:
             self.status_message.emit(
                 self.tr("“{title}” won. It now shows in the list view.").format(
@@ -255,6 +258,33 @@ class PipelineTab(QWidget):
                     title=detail.data.title
                 )
             )
+
+    def _show_move(self, opportunity_id: int, stage: StageRow) -> None:
+        """Move the card on screen as the service moved it, without reloading 15,000 cards."""
+        card = next(
+            (
+                c.model.card(row)
+                for c in self.board.columns.values()
+                if (row := c.model.row_of(opportunity_id)) is not None
+            ),
+            None,
+        )
+        if self.views.currentWidget() is not self.board or card is None:
+            self._load_current_view()
+            return
+        moved = None
+        if stage.kind is StageKind.OPEN:
+            override = card.probability if card.probability_overridden else None
+            chance = probability(stage.default_probability, override)
+            moved = replace(
+                card,
+                stage_id=stage.id,
+                probability=chance,
+                weighted=weighted_amount(card.amount, chance),
+                stage_age_days=0,
+                stale=is_stale(0, stage.stale_after_days, card.next_activity),
+            )
+        self.board.move_card_locally(card, moved, date.today())
 
     def _on_board_card_menu_requested(self, opportunity_id: int, where: QPoint) -> None:
         menu = QMenu(self)
