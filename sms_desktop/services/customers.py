@@ -514,7 +514,9 @@ class CustomersService:
             for r in result:
                 yield self._row(r)
 
-    def filter_options(self) -> FilterOptions:
+    def filter_options(self, *, places: bool = True) -> FilterOptions:
+        """The choices of the filter bar; without ``places`` the industries and cities
+        (which read the whole table) are left empty."""
         c = m.Customer
         live = c.deleted_at.is_(None)
 
@@ -541,6 +543,8 @@ class CustomersService:
                 Option(i, n)
                 for i, n in session.execute(select(m.Tag.id, m.Tag.name).order_by(m.Tag.name))
             )
+            if not places:
+                return FilterOptions(owners, distinct(c.tier), (), (), tags)
             return FilterOptions(
                 owners, distinct(c.tier), distinct(c.industry), distinct(c.city), tags
             )

@@ -146,7 +146,7 @@ class PipelineTab(QWidget):
         self.refresh()
 
     def _fill_filters(self) -> None:
-        options = self._services.customers.filter_options()
+        options = self._services.customers.filter_options(places=False)
         owner = self.owner_combo.currentData()
         self.owner_combo.clear()
         self.owner_combo.addItem(self.tr("Everyone"), None)
