@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from sms_desktop.services.trash import TrashService
 from sms_desktop.ui.i18n import translate
+from sms_desktop.ui.undo import DoneCommand
 
 
-class RestoreFromTrash(QUndoCommand):
-    """The restore already happened when this is pushed; the first redo is skipped."""
+class RestoreFromTrash(DoneCommand):
+    """The restore already happened when this is pushed."""
 
     def __init__(
         self,
@@ -23,14 +22,15 @@ class RestoreFromTrash(QUndoCommand):
     ) -> None:
         super().__init__(translate("TrashCommands", "Restore “{name}”").format(name=label))
         self._trash, self._entity, self._id, self._refresh = trash, entity, entity_id, refresh
-        self._pushed = False
 
-    def redo(self) -> None:
-        if self._pushed:
-            self._trash.restore(self._entity, self._id)
-        self._pushed = True
+    def do(self) -> None:
+        self._trash.restore(self._entity, self._id)
+
+    def undo_it(self) -> None:
+        self._trash.delete(self._entity, self._id)
+
+    def after_redo(self, *, first: bool) -> None:
         self._refresh()
 
-    def undo(self) -> None:
-        self._trash.delete(self._entity, self._id)
+    def after_undo(self) -> None:
         self._refresh()

@@ -179,3 +179,27 @@ def test_screenshot_command(company_db: Path, tmp_path: Path, lang: str) -> None
     colours = {image.pixel(x, y) for x in range(0, 1000, 7) for y in range(0, 700, 7)}
     assert len(colours) > 3  # not a blank canvas
     assert list_backups(company_db) == []  # a screenshot changes nothing
+
+
+def test_restore_from_the_trash_and_undo(controller: Controller,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from sms_desktop.services.customers import CustomerInput
+    from sms_desktop.ui.dialogs.trash_dialog import TrashDialog
+
+    services = controller.workspace.services  # type: ignore[union-attr]
+    customer = services.customers.create(CustomerInput(name="回收站客户"))
+    services.customers.delete(customer)
+
+    def restore_first(dialog: TrashDialog) -> int:
+        assert dialog.tree.topLevelItem(0).text(0) == "回收站客户"  # type: ignore[union-attr]
+        dialog.restore_button.click()
+        assert dialog.tree.topLevelItem(0).text(0) == "The trash is empty."  # type: ignore
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(TrashDialog, "exec", restore_first)
+    controller.window.actions_by_id[ActionId.TRASH].trigger()
+    assert services.customers.get(customer).deleted is False
+    controller.window.undo_stack.undo()
+    assert services.customers.get(customer).deleted is True
+    controller.window.undo_stack.redo()
+    assert services.customers.get(customer).deleted is False

@@ -4,48 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from sms_desktop.services.customers import ContactInput, CustomerInput, CustomersService
 from sms_desktop.services.duplicates import DuplicatesService, MergeRecord
 from sms_desktop.services.interactions import InteractionInput, InteractionsService
 from sms_desktop.ui.i18n import translate
+from sms_desktop.ui.undo import DoneCommand
 
 Changed = Callable[[int | None], None]  # the customer to show afterwards (None: just refresh)
 
 
-class _Command(QUndoCommand):
-    """The first ``redo`` is skipped: the tab already performed the action (and saw it
-    succeed) before pushing the command."""
+class _Command(DoneCommand):
+    """A customer edit; afterwards the tab refreshes and shows :meth:`shown_after_redo`."""
 
     customer_id: int | None = None
 
     def __init__(self, text: str, changed: Changed) -> None:
         super().__init__(text)
         self._changed = changed
-        self._pushed = False
 
-    def redo(self) -> None:
-        if self._pushed:
-            self.do()
-        self._pushed = True
-        self._changed(self.after_redo())
+    def after_redo(self, *, first: bool) -> None:
+        self._changed(self.shown_after_redo())
 
-    def undo(self) -> None:
-        self.undo_it()
-        self._changed(self.after_undo())
+    def after_undo(self) -> None:
+        self._changed(self.shown_after_undo())
 
-    def do(self) -> None:
-        raise NotImplementedError
-
-    def undo_it(self) -> None:
-        raise NotImplementedError
-
-    def after_redo(self) -> int | None:
+    def shown_after_redo(self) -> int | None:
         """The customer to show once the action is (re)done."""
         return self.customer_id
 
-    def after_undo(self) -> int | None:
+    def shown_after_undo(self) -> int | None:
         return self.customer_id
 
 
@@ -65,7 +52,7 @@ class CreateCustomer(_Command):
     def undo_it(self) -> None:
         self._service.delete(self.customer_id)
 
-    def after_undo(self) -> int | None:
+    def shown_after_undo(self) -> int | None:
         return None  # back in the trash
 
 
@@ -108,7 +95,7 @@ class DeleteCustomer(_Command):
     def undo_it(self) -> None:
         self._service.restore(self.customer_id)
 
-    def after_redo(self) -> int | None:
+    def shown_after_redo(self) -> int | None:
         return None  # it is in the trash now
 
 
@@ -128,7 +115,7 @@ class RestoreCustomer(_Command):
     def undo_it(self) -> None:
         self._service.delete(self.customer_id)
 
-    def after_undo(self) -> int | None:
+    def shown_after_undo(self) -> int | None:
         return None  # back in the trash
 
 
@@ -147,7 +134,7 @@ class MergeCustomers(_Command):
     def undo_it(self) -> None:
         self._service.unmerge(self.record)
 
-    def after_redo(self) -> int | None:
+    def shown_after_redo(self) -> int | None:
         return self.record.keep_id
 
 

@@ -165,7 +165,8 @@ class InteractionComposer(QFrame):
         self.satisfaction.setCurrentIndex(0)
         optional = kind in (InteractionKind.CALL, InteractionKind.WECHAT, InteractionKind.EMAIL)
         self.summary.setPlaceholderText(
-            self.tr("What was discussed? (optional)") if optional
+            self.tr("What was discussed? (optional)")
+            if optional
             else self.tr("What was discussed or noted?")
         )
         self.satisfaction_label.setVisible(show_score)

@@ -4,37 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from sms_desktop.services.pipeline import MoveRecord, OpportunityInput, PipelineService
 from sms_desktop.ui.i18n import translate
+from sms_desktop.ui.undo import DoneCommand
 
 
-class _Command(QUndoCommand):
+class _Command(DoneCommand):
+    refresh_on_push = True  # a move shows itself on the board without a reload
+
     def __init__(self, text: str, refresh: Callable[[], None]) -> None:
         super().__init__(text)
         self._refresh = refresh
-        self._pushed = False
 
-    refresh_on_push = True  # a move shows itself on the board without a reload
-
-    def redo(self) -> None:
-        if self._pushed:
-            self.do()
+    def after_redo(self, *, first: bool) -> None:
+        if not first or self.refresh_on_push:
             self._refresh()
-        elif self.refresh_on_push:
-            self._refresh()
-        self._pushed = True
 
-    def undo(self) -> None:
-        self.undo_it()
+    def after_undo(self) -> None:
         self._refresh()
-
-    def do(self) -> None:
-        raise NotImplementedError
-
-    def undo_it(self) -> None:
-        raise NotImplementedError
 
 
 class MoveOpportunity(_Command):
