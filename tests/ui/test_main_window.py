@@ -203,3 +203,20 @@ def test_restore_from_the_trash_and_undo(controller: Controller,
     assert services.customers.get(customer).deleted is True
     controller.window.undo_stack.redo()
     assert services.customers.get(customer).deleted is False
+
+
+def test_first_start_with_demo_data(qapp: object, qtbot: QtBot, tmp_path: Path) -> None:
+    from sms_desktop.ui.settings_store import SettingsStore
+
+    path = tmp_path / "first.sqlite3"
+    ctrl = Controller(qapp, SettingsStore(), "en", path)  # type: ignore[arg-type]
+    try:
+        ctrl._create_demo(path)
+        qtbot.waitUntil(lambda: ctrl.workspace is not None, timeout=60000)
+        counts = {c.key: c.count for c in ctrl.workspace.services.maintenance.counts()}  # type: ignore[union-attr]
+        assert counts["customers"] == 300
+        assert ctrl.window.tabs.count() == 2
+    finally:
+        ctrl._close_workspace(backup=False)
+        ctrl.window.allow_close = True
+        ctrl.window.close()
