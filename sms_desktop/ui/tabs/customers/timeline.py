@@ -72,11 +72,12 @@ def _entry_text(entry: TimelineEntry) -> tuple[str, str]:
         return f"【{label}】{entry.title}   {when}{who}", entry.detail
     if entry.source == "quote":
         label = translate("Timeline", "Quote")
-        head = f"【{label}】{entry.title} ({_quote_status(entry.kind)})   {when}{who}"
-        return head, format_money(entry.amount)
+        amount = format_money(entry.amount)
+        head = f"【{label}】{entry.title} · {amount} ({_quote_status(entry.kind)})   {when}{who}"
+        return head, ""
     if entry.source == "order":
         label = translate("Timeline", "Order")
-        return f"【{label}】{entry.title}   {when}{who}", format_money(entry.amount)
+        return f"【{label}】{entry.title} · {format_money(entry.amount)}   {when}{who}", ""
     zh, _, en = entry.detail.partition("|")
     label = translate("Timeline", "Stage")
     move = zh if current_language() == "zh_CN" else en
