@@ -25,7 +25,7 @@ from sms_desktop import APP_ID, APP_NAME, __version__
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.persistence.paths import resources_dir, write_crash_log
 from sms_desktop.ui.actions import ActionId
-from sms_desktop.ui.i18n import install_translators, resolve_language
+from sms_desktop.ui.i18n import install_translators, resolve_language, translate
 from sms_desktop.ui.main_window import MainWindow
 from sms_desktop.ui.settings_store import SettingsStore
 
@@ -35,6 +35,11 @@ if TYPE_CHECKING:  # SQLAlchemy is imported only after the window shows
 STATS_DELAY_MS = 3000
 PROBE_ENV = "SMS_DESKTOP_PROBE"  # benchmarks: print a marker at "shown" or "data", then exit
 UI_FONT_FAMILY = "WenQuanYi Micro Hei"
+
+
+def app_title() -> str:
+    """The title of our message boxes, in the interface language."""
+    return translate("Messages", "SMS Desktop")
 
 
 def register_fonts() -> None:
@@ -120,7 +125,7 @@ class Controller(QObject):
     def _fail(self, text: str) -> None:
         """An error with nothing open: say it and leave with exit code 1."""
         if self.screenshot is None and QGuiApplication.platformName() != "offscreen":
-            QMessageBox.critical(self.window, APP_NAME, text)
+            QMessageBox.critical(self.window, app_title(), text)
         else:
             print(f"sms-desktop: {text}", file=sys.stderr)
         self.exit_code = 1
@@ -142,7 +147,7 @@ class Controller(QObject):
             if fatal and self.workspace is None:
                 self._fail(error_text(exc))
             else:
-                QMessageBox.warning(self.window, APP_NAME, error_text(exc))
+                QMessageBox.warning(self.window, app_title(), error_text(exc))
             return False
         QGuiApplication.restoreOverrideCursor()
         self._show_workspace(workspace)
@@ -225,7 +230,7 @@ class Controller(QObject):
         if good is None:
             QMessageBox.critical(
                 self.window,
-                APP_NAME,
+                app_title(),
                 self.tr(
                     "The database is damaged ({problem}) and there is no good backup. "
                     "Export what you can and keep a copy of the file."
@@ -234,7 +239,7 @@ class Controller(QObject):
             return
         answer = QMessageBox.question(
             self.window,
-            APP_NAME,
+            app_title(),
             self.tr(
                 "The database is damaged ({problem}).\n\nSMS Desktop can keep the damaged file "
                 "aside and restore the latest good backup from {when}. Restore it now?"
@@ -259,7 +264,7 @@ class Controller(QObject):
             aside, _backup = result
             QMessageBox.information(
                 self.window,
-                APP_NAME,
+                app_title(),
                 self.tr("The backup was restored. The damaged file was kept at {path}.").format(
                     path=str(aside)
                 ),
@@ -351,7 +356,7 @@ class Controller(QObject):
         if path.exists() and path.stat().st_size > 0:
             QMessageBox.warning(
                 self.window,
-                APP_NAME,
+                app_title(),
                 self.tr("{path} already exists. Use File ▸ Open Database to open it.").format(
                     path=str(path)
                 ),
@@ -410,7 +415,7 @@ class Controller(QObject):
         source = dialog.chosen
         answer = QMessageBox.question(
             self.window,
-            APP_NAME,
+            app_title(),
             self.tr(
                 "Replace the open database with {file}?\n\nThe current data is kept as a backup "
                 "and can be restored the same way."
@@ -532,7 +537,7 @@ def _install_excepthook(controller: Controller) -> None:
         from sms_desktop.ui.dialogs.messages import error_text
 
         parent: QWidget | None = controller.window if controller.window.isVisible() else None
-        QMessageBox.warning(parent, APP_NAME, error_text(exc))
+        QMessageBox.warning(parent, app_title(), error_text(exc))
 
     sys.excepthook = hook
 

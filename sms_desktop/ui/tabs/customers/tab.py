@@ -436,8 +436,13 @@ class CustomersTab(QWidget):
         ids = self.selected_ids()
         if len(ids) != 2:
             return
-        names = [self._services.customers.get(i).data.name for i in ids]
-        dialog = MergeDialog((ids[0], names[0]), (ids[1], names[1]), self)
+        details = [self._services.customers.get(i) for i in ids]
+        names = [d.data.name for d in details]
+        # City and owner tell near-identical names apart.
+        labels = [
+            " · ".join(v for v in (d.data.name, d.data.city, d.owner_name) if v) for d in details
+        ]
+        dialog = MergeDialog((ids[0], labels[0]), (ids[1], labels[1]), self)
         if dialog.exec() != MergeDialog.DialogCode.Accepted:
             return
         keep, drop = dialog.keep_and_drop()
