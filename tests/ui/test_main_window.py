@@ -220,3 +220,23 @@ def test_first_start_with_demo_data(qapp: object, qtbot: QtBot, tmp_path: Path) 
         ctrl._close_workspace(backup=False)
         ctrl.window.allow_close = True
         ctrl.window.close()
+
+
+def test_after_an_unclean_shutdown_the_database_is_checked(qapp: object, qtbot: QtBot,
+                                                           company_db: Path) -> None:
+    from sms_desktop.persistence.paths import lock_path
+    from sms_desktop.ui.settings_store import SettingsStore
+
+    # A lock file nobody holds: what a crash leaves behind.
+    lock_path(company_db).write_text('{"pid": 1, "user": "x", "host": "y", "since": "z"}')
+    ctrl = Controller(qapp, SettingsStore(), "en", company_db)  # type: ignore[arg-type]
+    try:
+        ctrl.start()
+        qtbot.waitUntil(lambda: ctrl.workspace is not None)
+        assert ctrl.workspace.unclean_shutdown  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: "no problems found" in ctrl.window.statusBar().currentMessage(),
+                        timeout=20000)
+    finally:
+        ctrl._close_workspace(backup=False)
+        ctrl.window.allow_close = True
+        ctrl.window.close()
