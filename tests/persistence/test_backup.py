@@ -748,3 +748,36 @@ def test_cli_restore_of_a_damaged_file_is_one_line_and_changes_nothing(
     assert sha256(closed_db) == before
     assert main(["restore", str(tmp_path / "missing.sqlite3"), "--db", str(closed_db)]) == 1
     assert "there is no file" in capsys.readouterr().err
+
+
+def test_recover_from_backup_sets_the_damaged_file_aside(tmp_path: Path) -> None:
+    """The workspace's recovery: damaged file kept aside, latest good backup put in place."""
+    import sqlite3
+
+    from sms_desktop.persistence.backup import backup_database, quick_check
+    from sms_desktop.services.workspace import recover_from_backup
+
+    db = tmp_path / "shop.sqlite3"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE alembic_version (version_num TEXT)")
+    con.execute("INSERT INTO alembic_version VALUES ('0001')")
+    con.execute("CREATE TABLE t (x TEXT)")
+    con.executemany("INSERT INTO t VALUES (?)", [(f"row {i}" * 20,) for i in range(3000)])
+    con.commit()
+    con.close()
+    good = backup_database(db)
+    assert recover_from_backup(tmp_path / "missing.sqlite3") is None
+    data = bytearray(db.read_bytes())
+    page = 4096
+    data[page * 5:page * 5 + 200] = b"\xff" * 200  # a damaged page in the middle
+    db.write_bytes(bytes(data))
+    assert quick_check(db)
+    result = recover_from_backup(db)
+    assert result is not None
+    aside, used = result
+    assert used.path == good
+    assert aside.exists() and aside != db
+    assert quick_check(db) == []
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM t").fetchone() == (3000,)
+    con.close()
