@@ -26,7 +26,6 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 class Role(IntEnum):
     ID = Qt.ItemDataRole.UserRole + 1
     ROW = Qt.ItemDataRole.UserRole + 2
-    SORT_KEY = Qt.ItemDataRole.UserRole + 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,17 +109,11 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
     def total(self) -> int:
         return self._total
 
-    def row_at(self, row: int) -> RowT:
-        return self._rows[row]
-
     def row_of_id(self, row_id: int) -> int | None:
         for number, row in enumerate(self._rows):
             if self._row_id(row) == row_id:
                 return number
         return None
-
-    def loaded_rows(self) -> list[RowT]:
-        return list(self._rows)
 
     # ------------------------------------------------------------- Qt interface
 
@@ -163,8 +156,6 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
             return self.columns[section].header()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.columns[section].alignment
-        if role == Role.SORT_KEY:
-            return self.columns[section].key
         return None
 
     @override

@@ -1,10 +1,10 @@
-"""The main window's tabs, one package per area; ``TABS`` lists those that exist."""
+"""The main window's tabs, one package per area; ``available_tabs()`` lists those that exist."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -13,18 +13,12 @@ if TYPE_CHECKING:
     from sms_desktop.services.registry import Services
 
 
-class AreaTab(Protocol):
-    """What the main window needs from a tab widget."""
-
-    def load(self) -> None:
-        """Fill the tab with data (called once, after the window is shown)."""
-
-    def refresh(self) -> None:
-        """Re-read data after a change made elsewhere (e.g. a restore)."""
-
-
 @dataclass(frozen=True, slots=True)
 class TabSpec:
+    """One tab of the main window. Its widget may have ``load()`` (fill it: called when the
+    tab is first shown) and ``refresh()`` (re-read after a change made elsewhere), and a
+    ``status_message(str)`` signal the window shows in its status bar."""
+
     object_name: str  # stable contract for automation: customersTab, pipelineTab …
     title: Callable[[], str]  # translated at the time the tab is built
     create: Callable[[Services, QUndoStack, QWidget], QWidget]
