@@ -26,7 +26,6 @@ class CustomerQuery(Protocol):
         limit: int = ...,
         order_by: CustomerSortKey = ...,
         descending: bool = ...,
-        dense: bool = ...,
     ) -> list[CustomerRow]: ...
 
 
@@ -79,7 +78,6 @@ class CustomerTableModel(PagedTableModel[CustomerRow]):
                 limit=limit,
                 order_by=key,  # type: ignore[arg-type]
                 descending=desc,
-                dense=self.total_capped,
             ),
             row_id=lambda r: r.id,
             page_size=page_size,
@@ -88,8 +86,7 @@ class CustomerTableModel(PagedTableModel[CustomerRow]):
 
     def _cap(self) -> int | None:
         """A search is counted only up to COUNT_CAP: beyond that, "1,000+" says all a user
-        needs, and the page is then read along the name index (``dense``) instead of
-        sorting every match."""
+        needs, and counting every match of a broad search costs more than the page."""
         self.count_cap = COUNT_CAP if self.filter.search.strip() else None
         return self.count_cap
 
