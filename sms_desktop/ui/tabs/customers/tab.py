@@ -90,8 +90,13 @@ class CustomersTab(QWidget):
         export_button.setObjectName("exportCustomersButton")
         export_button.clicked.connect(self.export_view)
 
+        # Row 1: search and the actions; row 2: the filters and the count. Two rows keep
+        # every control readable on a 1024-pixel laptop screen too.
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(new_button)
+        search_row.addWidget(export_button)
         filters = QHBoxLayout()
-        filters.addWidget(self.search_edit, 3)
         for label, widget in (
             (self.tr("Owner"), self.owner_combo),
             (self.tr("Tier"), self.tier_combo),
@@ -104,11 +109,8 @@ class CustomersTab(QWidget):
             caption.setBuddy(widget)
             filters.addWidget(caption)
             filters.addWidget(widget)
-        actions = QHBoxLayout()
-        actions.addWidget(self.count_label)
-        actions.addStretch(1)
-        actions.addWidget(new_button)
-        actions.addWidget(export_button)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
 
         self.detail = DetailPanel(self)
         self.detail.save_requested.connect(self.save_profile)
@@ -159,7 +161,6 @@ class CustomersTab(QWidget):
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(actions)
         left_layout.addWidget(self.table)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
@@ -168,6 +169,7 @@ class CustomersTab(QWidget):
         splitter.setSizes([860, 520])
         self._splitter = splitter
         layout = QVBoxLayout(self)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
 
