@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import (
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -16,6 +24,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -82,6 +92,64 @@ def _entry_text(entry: TimelineEntry) -> tuple[str, str]:
     label = translate("Timeline", "Stage")
     move = zh if current_language() == "zh_CN" else en
     return f"【{label}】{entry.title}   {when}{who}", move
+
+
+class EntryDelegate(QStyledItemDelegate):
+    """A history entry: its headline in bold, what was said below it in normal text."""
+
+    _PAD = 6
+
+    def _parts(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
+        head, _, detail = str(index.data() or "").partition("\n")
+        return head, detail
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        _head, detail = self._parts(index)
+        width = max(option.rect.width(), 200) - 2 * self._PAD
+        metrics = QFontMetrics(option.font)
+        height = metrics.height()
+        if detail:
+            height += (
+                metrics.boundingRect(
+                    QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, detail
+                ).height()
+                + 2
+            )
+        return QSize(width, height + 2 * self._PAD)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        head, detail = self._parts(index)
+        painter.save()
+        if index.row() % 2:
+            painter.fillRect(option.rect, option.palette.alternateBase())
+        rect = option.rect.adjusted(self._PAD, self._PAD, -self._PAD, -self._PAD)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        color = index.data(Qt.ItemDataRole.ForegroundRole)
+        painter.setPen(color.color() if color is not None else option.palette.text().color())
+        line = QFontMetrics(option.font).height()
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(bold).elidedText(head, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        if detail:
+            painter.setFont(option.font)
+            painter.setPen(option.palette.text().color())
+            painter.drawText(
+                rect.adjusted(0, line + 2, 0, 0),
+                Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft,
+                detail,
+            )
+        painter.restore()
 
 
 class InteractionComposer(QFrame):
@@ -226,7 +294,9 @@ class TimelineView(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("timelineList")
         self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
+        self.list.setItemDelegate(EntryDelegate(self.list))
+        # Rows change height with the panel's width: recompute them on resize.
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         layout.addWidget(self.list, 1)
 
