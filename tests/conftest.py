@@ -10,6 +10,7 @@ import pytest
 
 from sms_desktop.persistence.db import Database, open_database
 from sms_desktop.services.registry import Services
+from tests.dbtemplate import migrated_database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -34,7 +35,7 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
     """A freshly created, migrated, empty database."""
-    database = open_database(db_path)
+    database = open_database(migrated_database(db_path))
     yield database
     database.close()
 

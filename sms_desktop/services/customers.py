@@ -122,6 +122,10 @@ class ContactRow:
     is_primary: bool
     notes: str
 
+    def as_input(self) -> ContactInput:
+        """The editable fields, e.g. to fill the contact form."""
+        return ContactInput(**{f.name: getattr(self, f.name) for f in fields(ContactInput)})
+
 
 @dataclass(frozen=True, slots=True)
 class ContactInput:
@@ -291,19 +295,7 @@ def _apply(customer: m.Customer, data: CustomerInput) -> None:
 
 
 def _contact_row(c: m.Contact) -> ContactRow:
-    return ContactRow(
-        c.id,
-        c.customer_id,
-        c.name,
-        c.title or "",
-        c.buying_role,
-        c.phone or "",
-        c.mobile or "",
-        c.email or "",
-        c.wechat or "",
-        c.is_primary,
-        c.notes or "",
-    )
+    return ContactRow(c.id, c.customer_id, **asdict(_contact_input(c)))
 
 
 def _tag_names(session: Session, customer_id: int) -> list[str]:

@@ -4,42 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import random
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import textwrap
-from functools import cache
 from pathlib import Path
 
 from sms_desktop.persistence.search import SEARCH_TABLE_NAMES
 
 NOT_MODELS = frozenset({"alembic_version"} | SEARCH_TABLE_NAMES)
-
-
-@cache
-def _template() -> Path:
-    """One migrated, empty, closed database per test process (removed at exit)."""
-    from sms_desktop.persistence.db import open_database
-
-    folder = tempfile.TemporaryDirectory(prefix="sms-template-")
-    path = Path(folder.name) / "template.sqlite3"
-    open_database(path).close()
-    assert not path.with_name(path.name + "-wal").exists()
-    _KEEP.append(folder)
-    return path
-
-
-_KEEP: list[tempfile.TemporaryDirectory[str]] = []
-
-
-def migrated_database(dest: Path) -> Path:
-    """A new, migrated, empty database at ``dest`` (a copy of a closed template: the
-    template has no WAL, so its main file is the whole database)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(_template(), dest)
-    return dest
 
 
 def connect(path: Path) -> sqlite3.Connection:

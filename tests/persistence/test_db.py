@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,20 +23,13 @@ from sms_desktop.persistence.db import (
     table_names,
 )
 from sms_desktop.persistence.schema_version import HEAD_REVISION
-from tests.persistence.dbutil import NOT_MODELS, migrated_database
+from tests.persistence.dbutil import NOT_MODELS
 
 PRAGMAS = ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
 EXPECTED = {"foreign_keys": 1, "journal_mode": "wal", "synchronous": 2,
             "busy_timeout": BUSY_TIMEOUT_MS}
 
 
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """Like the shared ``db`` fixture (a fresh, migrated database) but from a template copy,
-    which is ten times faster than running the migrations for every test."""
-    database = open_database(migrated_database(db_path))
-    yield database
-    database.close()
 
 
 

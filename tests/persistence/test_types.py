@@ -17,19 +17,11 @@ from sqlalchemy.exc import StatementError
 from sms_desktop.domain.enums import SalespersonRole
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.base import Money, Percent, Quantity, UTCDateTime, utcnow
-from sms_desktop.persistence.db import Database, make_engine, open_database
-from tests.persistence.dbutil import migrated_database
+from sms_desktop.persistence.db import Database, make_engine
 
 INT64_MAX = 2**63 - 1
 
 
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """Like the shared ``db`` fixture (a fresh, migrated database) but from a template copy,
-    which is ten times faster than running the migrations for every test."""
-    database = open_database(migrated_database(db_path))
-    yield database
-    database.close()
 
 
 metadata = MetaData()

@@ -16,11 +16,11 @@ from sms_desktop.persistence import backup as backup_module
 from sms_desktop.persistence.backup import backup_database, list_backups
 from sms_desktop.persistence.db import Database
 from sms_desktop.persistence.paths import backup_dir
+from tests.dbtemplate import migrated_database
 from tests.persistence.dbutil import (
     integrity,
     leave_wal,
     marker,
-    migrated_database,
     read_all,
     set_marker,
 )

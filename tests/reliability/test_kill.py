@@ -17,13 +17,13 @@ import pytest
 from sms_desktop.persistence.backup import backup_database, list_backups, quick_check
 from sms_desktop.persistence.db import SchemaState, schema_info
 from sms_desktop.persistence.paths import backup_dir, lock_path
+from tests.dbtemplate import migrated_database
 from tests.persistence.dbutil import (
     add_bulk,
     add_tags,
     count,
     integrity,
     marker,
-    migrated_database,
     read_all,
     set_marker,
 )

@@ -83,9 +83,7 @@ class StageDialog(QDialog):
             else:
                 pipeline.update_stage(self._stage.id, **values)  # type: ignore[arg-type]
         except ValidationError as exc:
-            field = self.errors.show(exc)
-            if field is not None:
-                field.setFocus()
+            self.errors.show(exc)
             return
         except DomainError as exc:
             show_error(self, exc)

@@ -270,7 +270,7 @@ class SettingsDialog(QDialog):
                 settings.set_logo(self._logo)
         except ValidationError as exc:
             field = self.errors.show(exc)
-            if field is not None:
+            if field is not None:  # bring its page to the front, then the focus shows
                 self.pages.setCurrentWidget(_page_of(self.pages, field))
                 field.setFocus()
             return

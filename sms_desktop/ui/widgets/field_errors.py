@@ -52,7 +52,7 @@ class FieldErrors:
             field.setStyleSheet("")
 
     def show(self, error: ValidationError) -> QWidget | None:
-        """Show each message beside its field; returns the first field to focus."""
+        """Show each message beside its field and focus the topmost; returns that field."""
         self.clear()
         for key, message in error.errors.items():
             label = self._labels.get(key, self.form_label)
@@ -61,8 +61,11 @@ class FieldErrors:
             field = self._fields.get(key)
             if field is not None:
                 field.setStyleSheet(_FIELD_STYLE)
-        # The topmost field with a problem, in the order of the form.
-        return next((f for k, f in self._fields.items() if k in error.errors), None)
+        # The topmost field with a problem, in the order of the form, gets the focus.
+        first = next((f for k, f in self._fields.items() if k in error.errors), None)
+        if first is not None:
+            first.setFocus()
+        return first
 
     def text(self, key: str) -> str:
         label = self._labels.get(key)

@@ -100,9 +100,7 @@ class ContactDialog(QDialog):
         try:
             clean_contact(self.value())
         except ValidationError as exc:
-            field = self.errors.show(exc)
-            if field is not None:
-                field.setFocus()
+            self.errors.show(exc)
             return
         super().accept()
 
@@ -209,17 +207,7 @@ class ContactsPanel(QWidget):
         contact = self._selected()
         if contact is None:
             return
-        before = ContactInput(
-            contact.name,
-            contact.title,
-            contact.buying_role,
-            contact.phone,
-            contact.mobile,
-            contact.email,
-            contact.wechat,
-            contact.is_primary,
-            contact.notes,
-        )
+        before = contact.as_input()
         dialog = ContactDialog(before, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.edit_requested.emit(contact.id, before, dialog.value())

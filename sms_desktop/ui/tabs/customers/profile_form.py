@@ -173,6 +173,4 @@ class ProfileForm(QWidget):
         )
 
     def show_errors(self, error: ValidationError) -> None:
-        field = self.errors.show(error)
-        if field is not None:
-            field.setFocus()
+        self.errors.show(error)

@@ -309,8 +309,6 @@ class OpportunityDialog(QDialog):
         try:
             self.result_data = clean_opportunity(self.value())
         except ValidationError as exc:
-            field = self.errors.show(exc)
-            if field is not None:
-                field.setFocus()
+            self.errors.show(exc)
             return
         super().accept()
