@@ -54,6 +54,7 @@ lint: setup
 test: setup
 	$(call qt_deps,offscreen)
 	$(VENV)/bin/ruff check sms_desktop tests
+	$(VENV)/bin/ruff format --check sms_desktop tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q

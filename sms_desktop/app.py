@@ -5,9 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def run_gui(*, db_path: Path, lang: str | None, screenshot: Path | None = None,
-            tab: str | None = None, size: tuple[int, int] = (1400, 900),
-            explicit_db: bool = False) -> int:
+def run_gui(
+    *,
+    db_path: Path,
+    lang: str | None,
+    screenshot: Path | None = None,
+    tab: str | None = None,
+    size: tuple[int, int] = (1400, 900),
+    explicit_db: bool = False,
+) -> int:
     """Open the main window on ``db_path``; with ``screenshot``, render it to a PNG and exit."""
     from sms_desktop.ui.application import run
 

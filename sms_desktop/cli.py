@@ -39,43 +39,68 @@ def _positive(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     db_opt = argparse.ArgumentParser(add_help=False)
-    db_opt.add_argument("--db", type=Path, metavar="PATH",
-                        help="database file (default: $SMS_DESKTOP_DB or the user data folder)")
+    db_opt.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="database file (default: $SMS_DESKTOP_DB or the user data folder)",
+    )
     lang_opt = argparse.ArgumentParser(add_help=False)
-    lang_opt.add_argument("--lang", choices=("zh_CN", "en"),
-                          help="user interface language (default: the system's)")
+    lang_opt.add_argument(
+        "--lang", choices=("zh_CN", "en"), help="user interface language (default: the system's)"
+    )
 
     parser = argparse.ArgumentParser(
-        prog="sms-desktop", parents=[db_opt, lang_opt],
+        prog="sms-desktop",
+        parents=[db_opt, lang_opt],
         description="SMS Desktop (销售管理系统): offline sales management. "
-                    "Without a command, opens the app.")
+        "Without a command, opens the app.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", parents=[db_opt, lang_opt], help="open the app (the default)")
-    gui.add_argument("--screenshot", type=Path, metavar="FILE.png",
-                     help="render the main window to a PNG and exit (works offscreen)")
+    gui.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="render the main window to a PNG and exit (works offscreen)",
+    )
     gui.add_argument("--tab", choices=TABS, help="tab to show (by name)")
-    gui.add_argument("--size", type=_size, default=(1400, 900), metavar="WxH",
-                     help="window size for --screenshot (default 1400x900)")
+    gui.add_argument(
+        "--size",
+        type=_size,
+        default=(1400, 900),
+        metavar="WxH",
+        help="window size for --screenshot (default 1400x900)",
+    )
 
     demo = sub.add_parser("demo", parents=[db_opt], help="create a demo database")
-    demo.add_argument("--customers", type=_positive, default=300, metavar="N",
-                      help="number of customers (default 300)")
+    demo.add_argument(
+        "--customers",
+        type=_positive,
+        default=300,
+        metavar="N",
+        help="number of customers (default 300)",
+    )
     demo.add_argument("--seed", type=int, default=20261127, metavar="S")
-    demo.add_argument("--replace", action="store_true",
-                      help="replace an existing database (a backup is kept)")
+    demo.add_argument(
+        "--replace", action="store_true", help="replace an existing database (a backup is kept)"
+    )
 
     check = sub.add_parser("check", parents=[db_opt], help="integrity and schema check, counts")
-    check.add_argument("--full", action="store_true",
-                       help="full integrity_check and foreign-key check (slower)")
+    check.add_argument(
+        "--full", action="store_true", help="full integrity_check and foreign-key check (slower)"
+    )
 
     backup = sub.add_parser("backup", parents=[db_opt], help="write a consistent backup copy")
-    backup.add_argument("--out", type=Path, metavar="FILE",
-                        help="where to write (default: the backups folder)")
+    backup.add_argument(
+        "--out", type=Path, metavar="FILE", help="where to write (default: the backups folder)"
+    )
 
-    restore = sub.add_parser("restore", parents=[db_opt],
-                             help="restore a backup (the current file is kept aside)")
+    restore = sub.add_parser(
+        "restore", parents=[db_opt], help="restore a backup (the current file is kept aside)"
+    )
     restore.add_argument("file", type=Path, metavar="FILE")
     return parser
 
@@ -95,8 +120,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     path = _db_path(args)
     started = time.perf_counter()
     with InstanceLock(path):
-        counts = create_demo_database(path, customers=args.customers, seed=args.seed,
-                                      replace=args.replace)
+        counts = create_demo_database(
+            path, customers=args.customers, seed=args.seed, replace=args.replace
+        )
     elapsed = time.perf_counter() - started
     print(f"Demo database written to {path} in {elapsed:.1f} s:")
     for table, count in counts.items():
@@ -113,8 +139,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise _UserError(f"there is no database at {path}")
     info = schema_info(path)
     if info.state is not SchemaState.CURRENT:
-        raise _UserError(f"{path}: schema revision {info.revision or 'none'} "
-                         f"(this app expects {info.head}); open it in the app to upgrade")
+        raise _UserError(
+            f"{path}: schema revision {info.revision or 'none'} "
+            f"(this app expects {info.head}); open it in the app to upgrade"
+        )
     db = Database(path, make_engine(path))
     try:
         report = MaintenanceService(db).check(full=args.full)
@@ -160,9 +188,14 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 def _cmd_gui(args: argparse.Namespace) -> int:
     from sms_desktop.app import run_gui
 
-    return run_gui(db_path=_db_path(args), lang=args.lang,
-                   screenshot=getattr(args, "screenshot", None), tab=getattr(args, "tab", None),
-                   size=getattr(args, "size", (1400, 900)), explicit_db=args.db is not None)
+    return run_gui(
+        db_path=_db_path(args),
+        lang=args.lang,
+        screenshot=getattr(args, "screenshot", None),
+        tab=getattr(args, "tab", None),
+        size=getattr(args, "size", (1400, 900)),
+        explicit_db=args.db is not None,
+    )
 
 
 class _UserError(Exception):

@@ -15,8 +15,13 @@ from sms_desktop.services.workspace import initialize_empty, open_workspace
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "sms_desktop", *args], capture_output=True,
-                          text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "sms_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -46,8 +51,18 @@ def test_check_reports_counts(small_db: Path, capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "Integrity: ok" in out
     assert f"revision {HEAD_REVISION} (current)" in out
-    for label in ("Salespeople", "Customers", "Contacts", "Opportunities", "Activities",
-                  "Products", "Quotes", "Orders", "Order lines", "Targets"):
+    for label in (
+        "Salespeople",
+        "Customers",
+        "Contacts",
+        "Opportunities",
+        "Activities",
+        "Products",
+        "Quotes",
+        "Orders",
+        "Order lines",
+        "Targets",
+    ):
         assert label in out
     assert any(line.split()[-1] == "1" for line in out.splitlines() if "Salespeople" in line)
 
@@ -72,14 +87,16 @@ def test_restore_of_garbage_is_refused_and_keeps_database(small_db: Path, tmp_pa
     assert small_db.read_bytes() == before
 
 
-def test_backup_and_restore_round_trip(small_db: Path, tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_and_restore_round_trip(
+    small_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     copy = tmp_path / "copy.sqlite3"
     assert main(["backup", "--db", str(small_db), "--out", str(copy)]) == 0
     assert copy.is_file()
     workspace = open_workspace(small_db)
     workspace.services.settings.save_company(
-        workspace.services.settings.company().__class__(name="已改名"))
+        workspace.services.settings.company().__class__(name="已改名")
+    )
     workspace.close(backup=False)
     assert main(["restore", str(copy), "--db", str(small_db)]) == 0
     out = capsys.readouterr().out
@@ -121,19 +138,31 @@ def test_demo_then_check(tmp_path: Path) -> None:
         if len(parts) == 2 and parts[1].replace(",", "").isdigit():
             counts[parts[0].strip()] = int(parts[1].replace(",", ""))
     assert counts["Customers"] == 50
-    for area in ("Contacts", "Opportunities", "Activities", "Products", "Quotes", "Orders",
-                 "Order lines", "Targets", "Salespeople"):
+    for area in (
+        "Contacts",
+        "Opportunities",
+        "Activities",
+        "Products",
+        "Quotes",
+        "Orders",
+        "Order lines",
+        "Targets",
+        "Salespeople",
+    ):
         assert counts[area] > 0, area
 
 
-def test_full_check_finds_a_broken_reference(small_db: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_full_check_finds_a_broken_reference(
+    small_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import sqlite3
 
     con = sqlite3.connect(small_db)
     con.execute("PRAGMA foreign_keys = OFF")
-    con.execute("INSERT INTO contacts (customer_id, name, is_primary, created_at, updated_at) "
-                "VALUES (999, 'orphan', 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')")
+    con.execute(
+        "INSERT INTO contacts (customer_id, name, is_primary, created_at, updated_at) "
+        "VALUES (999, 'orphan', 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+    )
     con.commit()
     con.close()
     assert main(["check", "--db", str(small_db)]) == 0  # the quick check reads pages only

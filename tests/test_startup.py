@@ -14,8 +14,14 @@ HEAVY = ("matplotlib", "reportlab", "openpyxl", "pandas")
 
 
 def _run(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
-                          text=True, timeout=120, check=False, env=env)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
 
 
 def test_cli_import_is_qt_free() -> None:
@@ -33,13 +39,16 @@ def test_no_heavy_imports_before_window_and_data(db_path: Path) -> None:
     initialize_empty(workspace.db, company_name="Acme", owner_name="Ann")
     workspace.close(backup=False)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMS_DESKTOP_PROBE": "data"}
-    result = _run(f"""
+    result = _run(
+        f"""
         import sys
         from sms_desktop.cli import main
         code = main(["gui", "--db", {str(db_path)!r}, "--lang", "en"])
         print("HEAVY", sorted(m for m in {HEAVY!r} if m in sys.modules))
         sys.exit(code)
-    """, env)
+    """,
+        env,
+    )
     assert result.returncode == 0, result.stderr
     probe = next(line for line in result.stdout.splitlines() if line.startswith("PROBE data"))
     assert probe.split()[-1] in ("-", "sqlalchemy")  # the database layer, nothing heavier
@@ -48,7 +57,8 @@ def test_no_heavy_imports_before_window_and_data(db_path: Path) -> None:
 
 def test_pyside_survives_many_void_calls() -> None:
     """PySide6 6.12.0 on CPython 3.11 aborts after a few thousand void calls (§9)."""
-    result = _run("""
+    result = _run(
+        """
         from PySide6.QtCore import QObject
         from PySide6.QtWidgets import QApplication, QLabel
         app = QApplication([])
@@ -59,7 +69,9 @@ def test_pyside_survives_many_void_calls() -> None:
             obj.setObjectName("n")    # void
             label.setEnabled(True)    # void
         print("survived")
-    """, {**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    """,
+        {**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "survived"
 
@@ -70,8 +82,14 @@ def test_window_shows_before_sqlalchemy_is_imported(db_path: Path) -> None:
     initialize_empty(workspace.db, company_name="Acme", owner_name="Ann")
     workspace.close(backup=False)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMS_DESKTOP_PROBE": "shown"}
-    result = subprocess.run([sys.executable, "-m", "sms_desktop", "gui", "--db", str(db_path)],
-                            capture_output=True, text=True, timeout=120, check=False, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "sms_desktop", "gui", "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     probe = next(line for line in result.stdout.splitlines() if line.startswith("PROBE shown"))
     assert probe.split()[-1] == "-"  # none of sqlalchemy, matplotlib, reportlab, openpyxl …

@@ -269,8 +269,15 @@ def fold_wal(db_path: Path) -> None:
 
 def clean_leftovers(db_path: Path) -> None:
     """Remove half-written files a crash during backup, restore or demo may have left."""
-    for suffix in (".restoring", ".restoring.part", ".restoring.part-journal", ".building",
-                   ".building-wal", ".building-shm", ".building-journal"):
+    for suffix in (
+        ".restoring",
+        ".restoring.part",
+        ".restoring.part-journal",
+        ".building",
+        ".building-wal",
+        ".building-shm",
+        ".building-journal",
+    ):
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     folder = backup_dir(db_path)
     if folder.is_dir():

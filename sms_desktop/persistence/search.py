@@ -209,8 +209,13 @@ _INSERT_TRIGRAM = f"INSERT INTO {TRIGRAM_TABLE} (rowid, doc) VALUES (?, ?)"
 _INSERT_WORDS = f"INSERT INTO {WORDS_TABLE} (rowid, doc) VALUES (?, ?)"
 
 
-def _index_rows(conn: Connection, customers: Sequence[Sequence[Any]],
-                contacts: Iterable[Sequence[Any]], *, sort_names: bool = True) -> int:
+def _index_rows(
+    conn: Connection,
+    customers: Sequence[Sequence[Any]],
+    contacts: Iterable[Sequence[Any]],
+    *,
+    sort_names: bool = True,
+) -> int:
     """Insert the documents of ``customers`` (id first) given all their live contacts."""
     if not customers:
         return 0
@@ -314,8 +319,9 @@ def _words_query(term: str) -> str:
 
 def _is_token_text(term: str) -> bool:
     """Whether unicode61 keeps all of ``term`` (it indexes letters, numbers, private use)."""
-    return all(unicodedata.category(ch)[0] in "LN" or unicodedata.category(ch) == "Co"
-               for ch in term)
+    return all(
+        unicodedata.category(ch)[0] in "LN" or unicodedata.category(ch) == "Co" for ch in term
+    )
 
 
 def match_condition(
@@ -345,9 +351,9 @@ def match_condition(
         # unicode61 drops punctuation ("%", "_x", "a-"), so the words table cannot answer
         # these literally: a substring scan of the documents, bounded by LIMIT.
         found = func.instr(_TRIGRAM.c.doc, bindparam(None, term, type_=String)) > 0
-        conditions.append(id_column.in_(
-            select(_TRIGRAM.c.rowid).where(found).limit(LITERAL_SCAN_LIMIT)
-        ))
+        conditions.append(
+            id_column.in_(select(_TRIGRAM.c.rowid).where(found).limit(LITERAL_SCAN_LIMIT))
+        )
     if not conditions:
         return None
     return and_(*conditions)

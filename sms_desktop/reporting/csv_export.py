@@ -25,16 +25,24 @@ if TYPE_CHECKING:
 CsvEncoding = Literal["utf-8-sig", "gb18030"]
 
 
-def write_csv(path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[object]], *,
-              encoding: CsvEncoding = "utf-8-sig", total: int | None = None,
-              progress: Progress | None = None) -> int:
+def write_csv(
+    path: Path,
+    columns: Sequence[ExportColumn],
+    rows: Iterable[Sequence[object]],
+    *,
+    encoding: CsvEncoding = "utf-8-sig",
+    total: int | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Write rows to a new CSV file atomically; returns the number of data rows."""
     if not columns:
         raise ValueError("an export needs at least one column")
     formatters = [_formatter(column) for column in columns]
     count = 0
-    with atomic_output(path) as temporary, temporary.open(
-            "x", encoding=encoding, newline="") as out:
+    with (
+        atomic_output(path) as temporary,
+        temporary.open("x", encoding=encoding, newline="") as out,
+    ):
         writer = csv.writer(out)
         writer.writerow([guard(column.header) for column in columns])
         for row in rows:

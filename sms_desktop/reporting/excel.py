@@ -54,11 +54,18 @@ class ExportCancelled(Exception):  # noqa: N818 - the agreed public name; it is 
 Put = Callable[[object], object]
 
 
-def write_table(path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[object]], *,
-                sheet_title: str, total: int | None = None,
-                progress: Progress | None = None,
-                title: str | None = None, subtitle: str | None = None,
-                currency_format: str = "#,##0.00") -> int:
+def write_table(
+    path: Path,
+    columns: Sequence[ExportColumn],
+    rows: Iterable[Sequence[object]],
+    *,
+    sheet_title: str,
+    total: int | None = None,
+    progress: Progress | None = None,
+    title: str | None = None,
+    subtitle: str | None = None,
+    currency_format: str = "#,##0.00",
+) -> int:
     """Stream rows into a new .xlsx (write-only mode); returns the number of data rows."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -131,8 +138,9 @@ def _set(cell: Any, value: object, data_type: str) -> None:
     cell.data_type = data_type
 
 
-def _putter(ws: Any, cell_factory: Callable[[Any], Any], kind: ColumnKind,
-            currency_format: str) -> Put:
+def _putter(
+    ws: Any, cell_factory: Callable[[Any], Any], kind: ColumnKind, currency_format: str
+) -> Put:
     """The per-cell converter of one column: Python value → what the write-only sheet appends."""
     # openpyxl serialises each appended row before ``append`` returns, so one cell object per
     # column (its number format set once) is refilled for every row instead of built anew.

@@ -19,9 +19,17 @@ from tests.benchmarks.harness import Row, benchmark
 PAGE = 256
 RUNS = 15
 KEYSTROKE_QUERIES = (
-    ("latin 1", "s"), ("latin 2", "sh"), ("latin 3", "tec"), ("latin 5", "techn"),
-    ("chinese 1", "伟"), ("chinese 2", "王伟"), ("chinese 3", "北京华"), ("chinese 5", "北京华夏科"),
-    ("pinyin 2", "bj"), ("pinyin 3", "bjh"), ("pinyin 5", "huaxi"),
+    ("latin 1", "s"),
+    ("latin 2", "sh"),
+    ("latin 3", "tec"),
+    ("latin 5", "techn"),
+    ("chinese 1", "伟"),
+    ("chinese 2", "王伟"),
+    ("chinese 3", "北京华"),
+    ("chinese 5", "北京华夏科"),
+    ("pinyin 2", "bj"),
+    ("pinyin 3", "bjh"),
+    ("pinyin 5", "huaxi"),
 )
 _BARE_SQL = """
 SELECT c.id, c.name, c.city, c.industry, c.tier, c.segment, s.name, cs.last_interaction_at,
@@ -97,6 +105,7 @@ def customers_tab(db: Path) -> list[Row]:
     services = Services(database)
     rows: list[Row] = []
     try:
+
         def ours() -> Any:
             model = CustomerTableModel(services.customers, page_size=PAGE)
             model.reload()
@@ -106,8 +115,14 @@ def customers_tab(db: Path) -> list[Row]:
         _paint_time(lambda: _bare_model(db))
         first = statistics.median(_paint_time(ours) for _ in range(RUNS))
         floor = statistics.median(_paint_time(lambda: _bare_model(db)) for _ in range(RUNS))
-        rows.append(Row("customers: first 256 rows painted", first, floor,
-                        "floor: bare sqlite3 keyset model, same page and view"))
+        rows.append(
+            Row(
+                "customers: first 256 rows painted",
+                first,
+                floor,
+                "floor: bare sqlite3 keyset model, same page and view",
+            )
+        )
 
         from PySide6.QtWidgets import QTableView
 
@@ -127,17 +142,29 @@ def customers_tab(db: Path) -> list[Row]:
                 view.viewport().repaint()
                 samples.append(time.perf_counter() - started)
             p95 = statistics.quantiles(samples, n=20)[-1]
-            rows.append(Row(f"customers: keystroke → repainted, {label} ({query})",
-                            statistics.median(samples), None,
-                            f"p95 {p95 * 1000:.1f} ms; {model.total:,} matches"))
+            rows.append(
+                Row(
+                    f"customers: keystroke → repainted, {label} ({query})",
+                    statistics.median(samples),
+                    None,
+                    f"p95 {p95 * 1000:.1f} ms; {model.total:,} matches",
+                )
+            )
 
         model.set_filter(CustomerFilter())
         before = _rss_mib()
         while model.rowCount() < 10_000 and model.canFetchMore():
             model.fetchMore()
         app.processEvents()
-        rows.append(Row("customers: memory after scrolling 10,000 rows", _rss_mib() - before,
-                        None, "RSS growth", unit="MiB"))
+        rows.append(
+            Row(
+                "customers: memory after scrolling 10,000 rows",
+                _rss_mib() - before,
+                None,
+                "RSS growth",
+                unit="MiB",
+            )
+        )
         view.close()
     finally:
         database.close()

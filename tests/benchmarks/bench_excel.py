@@ -66,8 +66,14 @@ def synthetic_rows(count: int) -> Iterator[tuple[object, ...]]:
 def _ours(path: Path, count: int) -> None:
     from sms_desktop.reporting.excel import write_table
 
-    write_table(path, COLUMNS, synthetic_rows(count), sheet_title="Customers", total=count,
-                progress=lambda done, total: None)
+    write_table(
+        path,
+        COLUMNS,
+        synthetic_rows(count),
+        sheet_title="Customers",
+        total=count,
+        progress=lambda done, total: None,
+    )
 
 
 def _bare_values(row: tuple[object, ...]) -> list[object]:
@@ -94,16 +100,17 @@ def _floor(path: Path, count: int) -> None:
 
 def _pandas(path: Path, count: int) -> None:
     pd: Any = importlib.import_module("pandas")  # optional, never a dependency
-    frame = pd.DataFrame([_bare_values(row) for row in synthetic_rows(count)],
-                         columns=[column.header for column in COLUMNS])
+    frame = pd.DataFrame(
+        [_bare_values(row) for row in synthetic_rows(count)],
+        columns=[column.header for column in COLUMNS],
+    )
     frame.to_excel(path, sheet_name="Customers", index=False)
 
 
 def _csv_ours(path: Path, count: int) -> None:
     from sms_desktop.reporting.csv_export import write_csv
 
-    write_csv(path, COLUMNS, synthetic_rows(count), total=count,
-              progress=lambda done, total: None)
+    write_csv(path, COLUMNS, synthetic_rows(count), total=count, progress=lambda done, total: None)
 
 
 def _csv_floor(path: Path, count: int) -> None:
@@ -114,7 +121,10 @@ def _csv_floor(path: Path, count: int) -> None:
 
 
 VARIANTS: dict[str, Callable[[Path, int], None]] = {
-    "ours": _ours, "floor": _floor, "pandas": _pandas, "csv_ours": _csv_ours,
+    "ours": _ours,
+    "floor": _floor,
+    "pandas": _pandas,
+    "csv_ours": _csv_ours,
     "csv_floor": _csv_floor,
 }
 
@@ -132,8 +142,12 @@ def _measure_here(variant: str, count: int, path: Path) -> dict[str, float]:
     VARIANTS[variant](path, count)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"seconds": seconds, "cpu": cpu, "peak_mib": (after - before) / 1024,
-            "size_mib": path.stat().st_size / 2**20}
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak_mib": (after - before) / 1024,
+        "size_mib": path.stat().st_size / 2**20,
+    }
 
 
 def _measure(variant: str, count: int, folder: Path) -> dict[str, float]:
@@ -141,7 +155,12 @@ def _measure(variant: str, count: int, folder: Path) -> dict[str, float]:
     path = folder / f"{variant}.{'csv' if variant.startswith('csv') else 'xlsx'}"
     result = subprocess.run(
         [sys.executable, "-m", "tests.benchmarks.bench_excel", variant, str(count), str(path)],
-        check=True, capture_output=True, text=True, cwd=ROOT, env=env())
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env(),
+    )
     path.unlink()
     figures: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
     return figures
@@ -174,24 +193,37 @@ def table_export(db: Path) -> list[Row]:
     small = _runs(["ours"], ROWS // 10, 1)["ours"][0]
     ours, floor = results["ours"], results["floor"]
     rows = [
-        Row(f"xlsx export, {ROWS:,} rows × {len(COLUMNS)} columns", _median(ours, "seconds"),
+        Row(
+            f"xlsx export, {ROWS:,} rows × {len(COLUMNS)} columns",
+            _median(ours, "seconds"),
             _median(floor, "seconds"),
             f"floor: bare openpyxl write-only; CPU {_cpu_ratio(ours, floor)}; peak RSS "
             f"+{_median(ours, 'peak_mib'):.0f} MiB (floor +{_median(floor, 'peak_mib'):.0f}, "
             f"{ROWS // 10:,} rows +{small['peak_mib']:.0f}); "
-            f"file {_median(ours, 'size_mib'):.1f} MiB"),
+            f"file {_median(ours, 'size_mib'):.1f} MiB",
+        ),
     ]
     if importlib.util.find_spec("pandas") is not None:
         frame = _runs(["pandas"], ROWS, 1)["pandas"]
-        rows.append(Row(f"pandas DataFrame.to_excel, {ROWS:,} rows", _median(frame, "seconds"),
-                        _median(floor, "seconds"),
-                        f"for comparison; CPU {_cpu_ratio(frame, floor)}; "
-                        f"peak RSS +{_median(frame, 'peak_mib'):.0f} MiB"))
+        rows.append(
+            Row(
+                f"pandas DataFrame.to_excel, {ROWS:,} rows",
+                _median(frame, "seconds"),
+                _median(floor, "seconds"),
+                f"for comparison; CPU {_cpu_ratio(frame, floor)}; "
+                f"peak RSS +{_median(frame, 'peak_mib'):.0f} MiB",
+            )
+        )
     csv_ours, csv_floor = results["csv_ours"], results["csv_floor"]
-    rows.append(Row(f"csv export, {ROWS:,} rows × {len(COLUMNS)} columns",
-                    _median(csv_ours, "seconds"), _median(csv_floor, "seconds"),
-                    f"floor: bare csv.writer; CPU {_cpu_ratio(csv_ours, csv_floor)}; "
-                    f"peak RSS +{_median(csv_ours, 'peak_mib'):.0f} MiB"))
+    rows.append(
+        Row(
+            f"csv export, {ROWS:,} rows × {len(COLUMNS)} columns",
+            _median(csv_ours, "seconds"),
+            _median(csv_floor, "seconds"),
+            f"floor: bare csv.writer; CPU {_cpu_ratio(csv_ours, csv_floor)}; "
+            f"peak RSS +{_median(csv_ours, 'peak_mib'):.0f} MiB",
+        )
+    )
     return rows
 
 

@@ -50,6 +50,7 @@ def pipeline_board(db: Path) -> list[Row]:
     services = Services(database)
     rows: list[Row] = []
     try:
+
         def floor() -> float:
             started = time.perf_counter()
             con = sqlite3.connect(copy)
@@ -75,9 +76,14 @@ def pipeline_board(db: Path) -> list[Row]:
         grown = _rss_mib() - before
         floor_times = [floor() for _ in range(RUNS)]
         open_count = services.pipeline.count_opportunities()
-        rows.append(Row("pipeline: board shown on opening the tab",
-                        statistics.median(board_times), statistics.median(floor_times),
-                        f"{open_count:,} open deals; floor: bare SQL of the same columns"))
+        rows.append(
+            Row(
+                "pipeline: board shown on opening the tab",
+                statistics.median(board_times),
+                statistics.median(floor_times),
+                f"{open_count:,} open deals; floor: bare SQL of the same columns",
+            )
+        )
 
         tab = PipelineTab(services, QUndoStack(), None)
         tab.resize(1400, 860)
@@ -94,11 +100,23 @@ def pipeline_board(db: Path) -> list[Row]:
             tab.move_card(card, target.id)
             tab.board.column_of_stage(target.id).view.viewport().repaint()
             drops.append(time.perf_counter() - started)
-        rows.append(Row("pipeline: card dropped → committed and repainted",
-                        statistics.median(drops), None,
-                        f"p95 {statistics.quantiles(drops, n=20)[-1] * 1000:.1f} ms"))
-        rows.append(Row("pipeline: memory of the board tab (repeated opening)", grown, None,
-                        "RSS growth over the runs", unit="MiB"))
+        rows.append(
+            Row(
+                "pipeline: card dropped → committed and repainted",
+                statistics.median(drops),
+                None,
+                f"p95 {statistics.quantiles(drops, n=20)[-1] * 1000:.1f} ms",
+            )
+        )
+        rows.append(
+            Row(
+                "pipeline: memory of the board tab (repeated opening)",
+                grown,
+                None,
+                "RSS growth over the runs",
+                unit="MiB",
+            )
+        )
         tab.close()
     finally:
         database.close()

@@ -35,18 +35,29 @@ PAGE = 256
 
 # (label, query): 1-, 2-, 3- and 5-character queries in Latin, Chinese, pinyin and digits.
 QUERIES = (
-    ("latin 1", "s"), ("latin 2", "sh"), ("latin 3", "tec"), ("latin 5", "techn"),
-    ("chinese 1", "伟"), ("chinese 2", "王伟"), ("chinese 3", "北京华"),
+    ("latin 1", "s"),
+    ("latin 2", "sh"),
+    ("latin 3", "tec"),
+    ("latin 5", "techn"),
+    ("chinese 1", "伟"),
+    ("chinese 2", "王伟"),
+    ("chinese 3", "北京华"),
     ("chinese 5", "北京华夏科"),
-    ("pinyin 2", "bj"), ("pinyin 3", "bjh"), ("pinyin 5", "huaxi"),
-    ("digits 3", "138"), ("digits 5", "13812"),
+    ("pinyin 2", "bj"),
+    ("pinyin 3", "bjh"),
+    ("pinyin 5", "huaxi"),
+    ("digits 3", "138"),
+    ("digits 5", "13812"),
     ("punctuation 1", "%"),  # nothing to tokenize: the bounded literal scan
 )
 
-_CUSTOMER_LIKE = " OR ".join(f"c.{col} LIKE :p ESCAPE '\\'" for col in
-                             ("name", "name_en", "tax_id", "phone", "email", "notes"))
-_CONTACT_LIKE = " OR ".join(f"k.{col} LIKE :p ESCAPE '\\'" for col in
-                            ("name", "phone", "mobile", "email", "wechat"))
+_CUSTOMER_LIKE = " OR ".join(
+    f"c.{col} LIKE :p ESCAPE '\\'"
+    for col in ("name", "name_en", "tax_id", "phone", "email", "notes")
+)
+_CONTACT_LIKE = " OR ".join(
+    f"k.{col} LIKE :p ESCAPE '\\'" for col in ("name", "phone", "mobile", "email", "wechat")
+)
 _FLOOR_WHERE = (
     f"c.deleted_at IS NULL AND ({_CUSTOMER_LIKE} OR EXISTS (SELECT 1 FROM contacts k "
     f"WHERE k.customer_id = c.id AND k.deleted_at IS NULL AND ({_CONTACT_LIKE})))"
@@ -68,8 +79,14 @@ def _ours(conn: Connection, query: str) -> tuple[list[int], int]:
     condition = match_condition(query, customers.c.id)
     assert condition is not None
     where = (customers.c.deleted_at.is_(None), condition)
-    ids = list(conn.scalars(select(customers.c.id).where(*where)
-                            .order_by(customers.c.name, customers.c.id).limit(PAGE)))
+    ids = list(
+        conn.scalars(
+            select(customers.c.id)
+            .where(*where)
+            .order_by(customers.c.name, customers.c.id)
+            .limit(PAGE)
+        )
+    )
     count = conn.scalar(select(func.count()).select_from(customers).where(*where)) or 0
     return ids, count
 
@@ -78,11 +95,16 @@ def _floor(con: sqlite3.Connection, query: str) -> tuple[list[int], int]:
     """The same page and count by a plain LIKE scan of customers and contacts, bare sqlite3."""
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     params = {"p": f"%{escaped}%"}
-    ids = [r[0] for r in con.execute(
-        f"SELECT c.id FROM customers c WHERE {_FLOOR_WHERE} ORDER BY c.name, c.id LIMIT {PAGE}",
-        params)]
-    count = con.execute(f"SELECT count(*) FROM customers c WHERE {_FLOOR_WHERE}",
-                        params).fetchone()[0]
+    ids = [
+        r[0]
+        for r in con.execute(
+            f"SELECT c.id FROM customers c WHERE {_FLOOR_WHERE} ORDER BY c.name, c.id LIMIT {PAGE}",
+            params,
+        )
+    ]
+    count = con.execute(
+        f"SELECT count(*) FROM customers c WHERE {_FLOOR_WHERE}", params
+    ).fetchone()[0]
     return ids, count
 
 
@@ -97,11 +119,15 @@ def query_rows(db: Path) -> list[Row]:
                 floor = _samples(lambda q=query: _floor(raw, q), FLOOR_RUNS)  # type: ignore[misc]
                 count = _ours(conn, query)[1]
                 like_count = _floor(raw, query)[1]
-                rows.append(Row(
-                    f"search {label} {query!r}: page+count", statistics.median(ours),
-                    statistics.median(floor),
-                    f"p95 {_p95(ours) * 1000:.2f} ms; {count:,} found (LIKE: {like_count:,}); "
-                    "floor: LIKE '%q%' scan"))
+                rows.append(
+                    Row(
+                        f"search {label} {query!r}: page+count",
+                        statistics.median(ours),
+                        statistics.median(floor),
+                        f"p95 {_p95(ours) * 1000:.2f} ms; {count:,} found (LIKE: {like_count:,}); "
+                        "floor: LIKE '%q%' scan",
+                    )
+                )
             conn.rollback()
     finally:
         raw.close()
@@ -122,35 +148,87 @@ def rebuild_row(db: Path) -> Row:
             conn.rollback()
     finally:
         engine.dispose()
-    return Row(f"rebuild_index ({indexed:,} customers, {contacts:,} contacts)", seconds, None,
-               "once, rolled back; goal: seconds")
+    return Row(
+        f"rebuild_index ({indexed:,} customers, {contacts:,} contacts)",
+        seconds,
+        None,
+        "once, rolled back; goal: seconds",
+    )
 
 
 def first_use_row() -> Row:
     """Importing pypinyin and loading its dictionaries, paid once per process."""
-    code = ("import time; from sms_desktop.persistence.search import preload_pinyin; "
-            "t = time.perf_counter(); preload_pinyin(); print(time.perf_counter() - t)")
+    code = (
+        "import time; from sms_desktop.persistence.search import preload_pinyin; "
+        "t = time.perf_counter(); preload_pinyin(); print(time.perf_counter() - t)"
+    )
     seconds = statistics.median(
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True).stdout) for _ in range(3))
-    return Row("pypinyin first use (import + dictionaries)", seconds, None,
-               "once per process; preload_pinyin() off the GUI thread")
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(3)
+    )
+    return Row(
+        "pypinyin first use (import + dictionaries)",
+        seconds,
+        None,
+        "once per process; preload_pinyin() off the GUI thread",
+    )
 
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗欧阳"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
-CITIES = (("北京", "Beijing", "010"), ("上海", "Shanghai", "021"), ("广州", "Guangzhou", "020"),
-          ("深圳", "Shenzhen", "0755"), ("杭州", "Hangzhou", "0571"), ("重庆", "Chongqing", "023"),
-          ("成都", "Chengdu", "028"), ("长沙", "Changsha", "0731"))
-BRANDS = (("华", "hua"), ("夏", "xia"), ("中", "zhong"), ("兴", "xing"), ("东", "dong"),
-          ("方", "fang"), ("长", "chang"), ("城", "cheng"), ("金", "jin"), ("银", "yin"),
-          ("宏", "hong"), ("达", "da"), ("恒", "heng"), ("信", "xin"), ("瑞", "rui"),
-          ("丰", "feng"), ("鑫", "xin"), ("盛", "sheng"), ("天", "tian"), ("元", "yuan"))
-WORDS = (("科技", "Technology"), ("贸易", "Trading"), ("电子", "Electronics"),
-         ("机械", "Machinery"), ("化工", "Chemicals"), ("物流", "Logistics"),
-         ("医药", "Pharmaceutical"), ("建设", "Construction"), ("食品", "Foods"))
-SUFFIXES = (("有限公司", "Co., Ltd."), ("股份有限公司", "Corp."), ("集团有限公司", "Group"),
-            ("商行", "Trading House"))
+CITIES = (
+    ("北京", "Beijing", "010"),
+    ("上海", "Shanghai", "021"),
+    ("广州", "Guangzhou", "020"),
+    ("深圳", "Shenzhen", "0755"),
+    ("杭州", "Hangzhou", "0571"),
+    ("重庆", "Chongqing", "023"),
+    ("成都", "Chengdu", "028"),
+    ("长沙", "Changsha", "0731"),
+)
+BRANDS = (
+    ("华", "hua"),
+    ("夏", "xia"),
+    ("中", "zhong"),
+    ("兴", "xing"),
+    ("东", "dong"),
+    ("方", "fang"),
+    ("长", "chang"),
+    ("城", "cheng"),
+    ("金", "jin"),
+    ("银", "yin"),
+    ("宏", "hong"),
+    ("达", "da"),
+    ("恒", "heng"),
+    ("信", "xin"),
+    ("瑞", "rui"),
+    ("丰", "feng"),
+    ("鑫", "xin"),
+    ("盛", "sheng"),
+    ("天", "tian"),
+    ("元", "yuan"),
+)
+WORDS = (
+    ("科技", "Technology"),
+    ("贸易", "Trading"),
+    ("电子", "Electronics"),
+    ("机械", "Machinery"),
+    ("化工", "Chemicals"),
+    ("物流", "Logistics"),
+    ("医药", "Pharmaceutical"),
+    ("建设", "Construction"),
+    ("食品", "Foods"),
+)
+SUFFIXES = (
+    ("有限公司", "Co., Ltd."),
+    ("股份有限公司", "Corp."),
+    ("集团有限公司", "Group"),
+    ("商行", "Trading House"),
+)
 
 
 def _person(rand: random.Random) -> str:
@@ -162,8 +240,9 @@ def _mobile(rand: random.Random) -> str:
     return f"1{rand.choice('3456789')}{rand.randrange(10**9):09d}"
 
 
-def synthetic_customer(rand: random.Random, cid: int) -> tuple[tuple[Any, ...],
-                                                                list[tuple[Any, ...]]]:
+def synthetic_customer(
+    rand: random.Random, cid: int
+) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
     """A customer row (id, name, name_en, tax_id, phone, email, notes) and its contact rows."""
     city, city_en, area = rand.choice(CITIES)
     (b1, p1), (b2, p2) = rand.sample(BRANDS, 2)
@@ -172,11 +251,19 @@ def synthetic_customer(rand: random.Random, cid: int) -> tuple[tuple[Any, ...],
     name = f"{city}{b1}{b2}{word}{suffix}{cid}"
     name_en = f"{city_en} {(p1 + p2).capitalize()} {word_en} {suffix_en}"
     domain = f"{p1}{p2}{cid}.com"
-    customer = (cid, name, name_en if rand.random() < 0.45 else None,
-                f"91{rand.randrange(10**16):016d}", f"{area}-{rand.randrange(10**8):08d}",
-                f"sales@{domain}", "老客户，按季度结算" if rand.random() < 0.1 else None)
-    contacts = [(cid, _person(rand), None, _mobile(rand), f"c{cid}.{k}@{domain}",
-                 f"wx_{p1}{cid}_{k}") for k in range(3)]
+    customer = (
+        cid,
+        name,
+        name_en if rand.random() < 0.45 else None,
+        f"91{rand.randrange(10**16):016d}",
+        f"{area}-{rand.randrange(10**8):08d}",
+        f"sales@{domain}",
+        "老客户，按季度结算" if rand.random() < 0.1 else None,
+    )
+    contacts = [
+        (cid, _person(rand), None, _mobile(rand), f"c{cid}.{k}@{domain}", f"wx_{p1}{cid}_{k}")
+        for k in range(3)
+    ]
     return customer, contacts
 
 
@@ -188,17 +275,22 @@ def build_synthetic(path: Path, customers: int, seed: int = 7) -> Database:
     con = sqlite3.connect(path)
     with con:
         for start in range(1, customers + 1, 5000):
-            rows = [synthetic_customer(rand, cid)
-                    for cid in range(start, min(start + 5000, customers + 1))]
+            rows = [
+                synthetic_customer(rand, cid)
+                for cid in range(start, min(start + 5000, customers + 1))
+            ]
             con.executemany(
                 "INSERT INTO customers (id, kind, name, name_en, tax_id, phone, email, notes,"
                 " potential_value, currency, created_at, updated_at)"
                 f" VALUES (?, 'company', ?, ?, ?, ?, ?, ?, 0, 'CNY', '{stamp}', '{stamp}')",
-                [c for c, _ in rows])
+                [c for c, _ in rows],
+            )
             con.executemany(
                 "INSERT INTO contacts (customer_id, name, phone, mobile, email, wechat,"
                 f" is_primary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, '{stamp}',"
-                f" '{stamp}')", [k for _, ks in rows for k in ks])
+                f" '{stamp}')",
+                [k for _, ks in rows for k in ks],
+            )
     con.close()
     with database.engine.begin() as conn:
         rebuild_index(conn)
@@ -208,10 +300,12 @@ def build_synthetic(path: Path, customers: int, seed: int = 7) -> Database:
 def _save_one(database: Database, rand: random.Random, cid: int) -> None:
     (_, name, name_en, tax_id, phone, email, notes), contacts = synthetic_customer(rand, cid)
     with database.write() as session:
-        customer = m.Customer(name=name, name_en=name_en, tax_id=tax_id, phone=phone,
-                              email=email, notes=notes)
+        customer = m.Customer(
+            name=name, name_en=name_en, tax_id=tax_id, phone=phone, email=email, notes=notes
+        )
         customer.contacts.extend(
-            m.Contact(name=k[1], mobile=k[3], email=k[4], wechat=k[5]) for k in contacts)
+            m.Contact(name=k[1], mobile=k[3], email=k[4], wechat=k[5]) for k in contacts
+        )
         session.add(customer)
 
 
@@ -230,9 +324,14 @@ def sync_rows(customers: int = 2000) -> list[Row]:
             synced = _samples(lambda: _save_one(database, rand, next(next_id)), RUNS)
         finally:
             database.close()
-    return [Row("save one customer + 3 contacts, search sync on", statistics.median(synced),
-                statistics.median(plain),
-                f"p95 {_p95(synced) * 1000:.2f} ms; floor: the same commit without sync")]
+    return [
+        Row(
+            "save one customer + 3 contacts, search sync on",
+            statistics.median(synced),
+            statistics.median(plain),
+            f"p95 {_p95(synced) * 1000:.2f} ms; floor: the same commit without sync",
+        )
+    ]
 
 
 @benchmark
@@ -246,8 +345,11 @@ def main(argv: list[str]) -> int:
         path = Path(folder) / f"search-{customers}.sqlite3"
         started = time.perf_counter()
         build_synthetic(path, customers).close()
-        print(f"built {customers:,} synthetic customers in {time.perf_counter() - started:.1f} s"
-              f" ({path.stat().st_size / 2**20:.0f} MiB)", flush=True)
+        print(
+            f"built {customers:,} synthetic customers in {time.perf_counter() - started:.1f} s"
+            f" ({path.stat().st_size / 2**20:.0f} MiB)",
+            flush=True,
+        )
         print_table(search(path))
     return 0
 

@@ -62,8 +62,9 @@ def env(**extra: str) -> dict[str, str]:
 def time_until_line(args: list[str], marker: str, environ: dict[str, str]) -> float:
     """Seconds from spawning ``args`` until it prints a line starting with ``marker``."""
     started = time.perf_counter()
-    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                          env=environ) as proc:
+    with subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=environ
+    ) as proc:
         assert proc.stdout is not None
         for line in proc.stdout:
             if line.startswith(marker):
@@ -96,8 +97,21 @@ def large_database() -> tuple[Path, float | None]:
         old.unlink()
     print(f"building the {CUSTOMERS:,}-customer benchmark database (once)…", flush=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "sms_desktop", "demo", "--db", str(path),
-                    "--customers", str(CUSTOMERS), "--seed", str(SEED)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sms_desktop",
+            "demo",
+            "--db",
+            str(path),
+            "--customers",
+            str(CUSTOMERS),
+            "--seed",
+            str(SEED),
+        ],
+        check=True,
+    )
     seconds = time.perf_counter() - started
     meta.write_text(json.dumps({"build_seconds": seconds}))
     return path, seconds
@@ -115,5 +129,7 @@ def print_table(rows: list[Row]) -> None:
     print("-" * (width + 44))
     for r in rows:
         ratio = "" if r.ratio is None else f"{r.ratio:.2f}×"
-        print(f"{r.name:<{width}}{show(r.median, r.unit):>14}{show(r.floor, r.unit):>14}"
-              f"{ratio:>8}  {r.note}")
+        print(
+            f"{r.name:<{width}}{show(r.median, r.unit):>14}{show(r.floor, r.unit):>14}"
+            f"{ratio:>8}  {r.note}"
+        )

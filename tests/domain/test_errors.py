@@ -42,9 +42,7 @@ def test_validation_error_has_one_message_per_field() -> None:
     error = ValidationError(
         {
             "name": translate("Customers", "Enter a name."),
-            "email": translate("Customers", "{value} is not an e-mail address.").format(
-                value="x@"
-            ),
+            "email": translate("Customers", "{value} is not an e-mail address.").format(value="x@"),
         }
     )
     assert set(error.errors) == {"name", "email"}

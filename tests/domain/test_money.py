@@ -56,8 +56,11 @@ def test_round_money_is_not_bankers_rounding() -> None:
     assert round_money(Decimal("0.135")) == Decimal("0.14")
 
 
-@given(st.decimals(min_value=-10**12, max_value=10**12, allow_nan=False, allow_infinity=False,
-                   places=6))
+@given(
+    st.decimals(
+        min_value=-(10**12), max_value=10**12, allow_nan=False, allow_infinity=False, places=6
+    )
+)
 def test_round_money_is_within_half_a_cent_and_idempotent(value: Decimal) -> None:
     rounded = round_money(value)
     assert abs(rounded - value) <= Decimal("0.005")
@@ -124,8 +127,11 @@ def test_to_minor_inverts_from_minor(minor: int) -> None:
     assert to_minor(from_minor(minor)) == minor
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False, places=2,
-                   min_value=-10**16, max_value=10**16))
+@given(
+    st.decimals(
+        allow_nan=False, allow_infinity=False, places=2, min_value=-(10**16), max_value=10**16
+    )
+)
 def test_from_minor_inverts_to_minor(value: Decimal) -> None:
     assert from_minor(to_minor(value)) == value
 
@@ -154,8 +160,22 @@ def test_parse_money(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "¥", "abc", "12abc", "1.2.3", "NaN", "nan", "Infinity", "-inf", "12..5", "--1",
-     "1/2", "一百"],
+    [
+        "",
+        "   ",
+        "¥",
+        "abc",
+        "12abc",
+        "1.2.3",
+        "NaN",
+        "nan",
+        "Infinity",
+        "-inf",
+        "12..5",
+        "--1",
+        "1/2",
+        "一百",
+    ],
 )
 def test_parse_money_refuses_junk(text: str) -> None:
     with pytest.raises(ValueError):  # noqa: PT011 - the message varies by the kind of junk

@@ -32,8 +32,9 @@ def read_all(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every data table, in rowid order."""
     con = sqlite3.connect(path)
     try:
-        return {t: con.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()
-                for t in user_tables(con)}
+        return {
+            t: con.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in user_tables(con)
+        }
     finally:
         con.close()
 
@@ -63,8 +64,9 @@ def add_tags(path: Path, count: int, prefix: str = "tag") -> None:
     con = connect(path)
     try:
         con.execute("BEGIN")
-        con.executemany("INSERT INTO tags(name) VALUES (?)",
-                        ((f"{prefix}-{i}",) for i in range(count)))
+        con.executemany(
+            "INSERT INTO tags(name) VALUES (?)", ((f"{prefix}-{i}",) for i in range(count))
+        )
         con.execute("COMMIT")
     finally:
         con.close()

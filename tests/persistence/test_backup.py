@@ -46,9 +46,6 @@ from tests.persistence.dbutil import (
 NOW = datetime(2026, 3, 15, 13, 0, tzinfo=UTC)
 
 
-
-
-
 @pytest.fixture
 def closed_db(db_path: Path) -> Path:
     """A migrated database with a little data and no open connection."""
@@ -84,8 +81,7 @@ def test_backup_is_a_checked_standalone_copy(closed_db: Path) -> None:
     assert all(done <= total for done, total in progress)
 
 
-def test_backup_with_a_reason_and_an_explicit_destination(closed_db: Path,
-                                                          tmp_path: Path) -> None:
+def test_backup_with_a_reason_and_an_explicit_destination(closed_db: Path, tmp_path: Path) -> None:
     tagged = backup_database(closed_db, reason="manual", now=NOW)
     assert tagged.name == "shop-20260315-130000-manual.sqlite3"
     out = tmp_path / "elsewhere" / "copy.sqlite3"
@@ -94,8 +90,9 @@ def test_backup_with_a_reason_and_an_explicit_destination(closed_db: Path,
     assert [b.reason for b in list_backups(closed_db)] == ["manual"]  # out is not listed
 
 
-def test_backup_includes_committed_data_still_in_the_wal(db: Database, db_path: Path,
-                                                          tmp_path: Path) -> None:
+def test_backup_includes_committed_data_still_in_the_wal(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
     add_tags(db_path, 10, "before")
     checkpoint(db_path)
     keeper = connect(db_path)  # an open connection: the WAL is not checkpointed on close
@@ -269,8 +266,9 @@ def test_latest_good_backup_skips_a_damaged_newer_one(closed_db: Path) -> None:
     add_bulk(closed_db, 2)
     good = backup_database(closed_db, now=NOW - timedelta(days=1))
     newer = backup_database(closed_db, now=NOW)
-    newest_tagged = backup_database(closed_db, reason="before-restore",
-                                    now=NOW + timedelta(hours=1))
+    newest_tagged = backup_database(
+        closed_db, reason="before-restore", now=NOW + timedelta(hours=1)
+    )
     damage(newer)
     damage(newest_tagged, seed=3)
     found = latest_good_backup(closed_db)
@@ -341,23 +339,42 @@ def test_rotation_of_a_year_of_daily_backups() -> None:
     today = date(2026, 3, 15)
     assert today.isoweekday() == 7  # a Sunday: ISO weeks end here
     daily = [_info(_at(today - timedelta(days=n), 12)) for n in range(401)]
-    tagged = [_info(_at(date(2024, 1, 1), 9), "before-migration-0001"),
-              _info(_at(date(2025, 6, 1), 9), "before-restore"),
-              _info(_at(date(2024, 5, 5), 9), "manual")]
+    tagged = [
+        _info(_at(date(2024, 1, 1), 9), "before-migration-0001"),
+        _info(_at(date(2025, 6, 1), 9), "before-restore"),
+        _info(_at(date(2024, 5, 5), 9), "manual"),
+    ]
     backups = _newest_first(daily + tagged)
     pruned = backups_to_prune(backups, NOW)
     kept_days = {b.created.date() for b in daily} - {b.created.date() for b in pruned}
     d = date
     assert kept_days == {
         # the newest five and one a day for 7 days
-        d(2026, 3, 15), d(2026, 3, 14), d(2026, 3, 13), d(2026, 3, 12), d(2026, 3, 11),
-        d(2026, 3, 10), d(2026, 3, 9),
+        d(2026, 3, 15),
+        d(2026, 3, 14),
+        d(2026, 3, 13),
+        d(2026, 3, 12),
+        d(2026, 3, 11),
+        d(2026, 3, 10),
+        d(2026, 3, 9),
         # one a week (the newest of each ISO week) for 5 weeks
-        d(2026, 3, 8), d(2026, 3, 1), d(2026, 2, 22), d(2026, 2, 15),
+        d(2026, 3, 8),
+        d(2026, 3, 1),
+        d(2026, 2, 22),
+        d(2026, 2, 15),
         # one a month (the newest of each month) for 12 months
-        d(2026, 2, 28), d(2026, 1, 31), d(2025, 12, 31), d(2025, 11, 30), d(2025, 10, 31),
-        d(2025, 9, 30), d(2025, 8, 31), d(2025, 7, 31), d(2025, 6, 30), d(2025, 5, 31),
-        d(2025, 4, 30), d(2025, 3, 31),
+        d(2026, 2, 28),
+        d(2026, 1, 31),
+        d(2025, 12, 31),
+        d(2025, 11, 30),
+        d(2025, 10, 31),
+        d(2025, 9, 30),
+        d(2025, 8, 31),
+        d(2025, 7, 31),
+        d(2025, 6, 30),
+        d(2025, 5, 31),
+        d(2025, 4, 30),
+        d(2025, 3, 31),
     }
     assert len(pruned) == 401 - 23
     assert all(b.reason is None for b in pruned)  # reason-tagged ones are never pruned
@@ -366,12 +383,23 @@ def test_rotation_of_a_year_of_daily_backups() -> None:
 
 def test_rotation_keeps_the_newest_of_each_day() -> None:
     today = date(2026, 3, 15)
-    backups = _newest_first([_info(_at(today - timedelta(days=n), h))
-                             for n in range(10) for h in (8, 20)])
+    backups = _newest_first(
+        [_info(_at(today - timedelta(days=n), h)) for n in range(10) for h in (8, 20)]
+    )
     now = _at(today, 21)
     pruned = {(b.created.day, b.created.hour) for b in backups_to_prune(backups, now)}
-    assert pruned == {(13, 8), (12, 8), (11, 8), (10, 8), (9, 8), (8, 8),
-                      (7, 20), (7, 8), (6, 20), (6, 8)}
+    assert pruned == {
+        (13, 8),
+        (12, 8),
+        (11, 8),
+        (10, 8),
+        (9, 8),
+        (8, 8),
+        (7, 20),
+        (7, 8),
+        (6, 20),
+        (6, 8),
+    }
 
 
 def test_rotation_of_many_backups_on_one_day_keeps_five() -> None:
@@ -381,10 +409,20 @@ def test_rotation_of_many_backups_on_one_day_keeps_five() -> None:
 
 
 def test_rotation_never_prunes_tagged_backups() -> None:
-    tagged = _newest_first([_info(NOW - timedelta(days=100 * n), reason)
-                            for n, reason in enumerate(
-                                ["manual", "before-restore", "before-migration-0001",
-                                 "before-demo", "before-migration-0002"])])
+    tagged = _newest_first(
+        [
+            _info(NOW - timedelta(days=100 * n), reason)
+            for n, reason in enumerate(
+                [
+                    "manual",
+                    "before-restore",
+                    "before-migration-0001",
+                    "before-demo",
+                    "before-migration-0002",
+                ]
+            )
+        ]
+    )
     assert backups_to_prune(tagged, NOW) == []
     few = _newest_first([_info(NOW - timedelta(days=400 + n)) for n in range(5)])
     assert backups_to_prune(few, NOW) == []  # the newest five are always kept
@@ -396,10 +434,14 @@ def test_rotate_backups_removes_files(closed_db: Path) -> None:
     today = date(2026, 3, 15)
     for n in range(10):
         for hour in (8, 20):
-            (folder / f"shop-{_at(today - timedelta(days=n), hour):%Y%m%d-%H%M%S}.sqlite3"
-             ).write_bytes(b"")
-    for name in ("shop-20200101-000000-before-restore.sqlite3", "other-20200101-000000.sqlite3",
-                 "readme.txt"):
+            (
+                folder / f"shop-{_at(today - timedelta(days=n), hour):%Y%m%d-%H%M%S}.sqlite3"
+            ).write_bytes(b"")
+    for name in (
+        "shop-20200101-000000-before-restore.sqlite3",
+        "other-20200101-000000.sqlite3",
+        "readme.txt",
+    ):
         (folder / name).write_bytes(b"")
     removed = rotate_backups(closed_db, now=_at(today, 21))
     assert sorted(p.name for p in removed) == sorted(
@@ -410,8 +452,11 @@ def test_rotate_backups_removes_files(closed_db: Path) -> None:
     assert all(not p.exists() for p in removed)
     remaining = {p.name for p in folder.iterdir()}
     assert len(remaining) == 20 - 10 + 3
-    assert {"shop-20200101-000000-before-restore.sqlite3", "other-20200101-000000.sqlite3",
-            "readme.txt"} <= remaining
+    assert {
+        "shop-20200101-000000-before-restore.sqlite3",
+        "other-20200101-000000.sqlite3",
+        "readme.txt",
+    } <= remaining
 
 
 # ------------------------------------------------------------------------ needs_backup
@@ -518,8 +563,9 @@ def test_backup_then_restore_roundtrips_exactly(db: Database, db_path: Path) -> 
         reopened.close()
 
 
-def test_restore_over_a_leftover_wal_keeps_it_in_the_kept_copy(closed_db: Path,
-                                                               tmp_path: Path) -> None:
+def test_restore_over_a_leftover_wal_keeps_it_in_the_kept_copy(
+    closed_db: Path, tmp_path: Path
+) -> None:
     source = backup_database(closed_db, dest=tmp_path / "source.sqlite3")
     set_marker(source, "NEW")
     leave_wal(closed_db, "UPDATE settings SET value = 'OLD-IN-WAL' WHERE key = 'marker'")
@@ -583,8 +629,9 @@ def refusals(closed_db: Path, tmp_path: Path) -> dict[str, Path]:
     return files
 
 
-@pytest.mark.parametrize("kind", ["damaged", "not a database", "newer", "foreign", "empty",
-                                  "itself"])
+@pytest.mark.parametrize(
+    "kind", ["damaged", "not a database", "newer", "foreign", "empty", "itself"]
+)
 def test_restore_refuses_and_leaves_the_database_untouched(
     closed_db: Path, refusals: dict[str, Path], kind: str
 ) -> None:
@@ -629,8 +676,10 @@ def test_clean_leftovers_removes_half_written_files_only(closed_db: Path) -> Non
     good = backup_database(closed_db, now=NOW)
     restoring = closed_db.with_name("shop.sqlite3.restoring")
     restoring.write_bytes(b"half")
-    parts = [folder / "shop-20260315-120000.sqlite3.part",
-             folder / "shop-20260315-120000-before-restore.sqlite3.part"]
+    parts = [
+        folder / "shop-20260315-120000.sqlite3.part",
+        folder / "shop-20260315-120000-before-restore.sqlite3.part",
+    ]
     for part in parts:
         part.write_bytes(b"half")
     others = [folder / "other-20260315-120000.sqlite3.part", closed_db.with_name("other.sqlite3")]
@@ -671,8 +720,7 @@ def test_clean_leftovers_without_a_backup_folder(tmp_path: Path) -> None:
     assert not backup_dir(path).exists()
 
 
-def test_restoring_an_older_backup_is_migrated_when_opened(closed_db: Path,
-                                                            tmp_path: Path) -> None:
+def test_restoring_an_older_backup_is_migrated_when_opened(closed_db: Path, tmp_path: Path) -> None:
     from sms_desktop.persistence import migrations
     from sms_desktop.persistence.db import SchemaState, schema_info
 
@@ -698,8 +746,9 @@ def test_restoring_an_older_backup_is_migrated_when_opened(closed_db: Path,
 # ------------------------------------------------------------------- the command line
 
 
-def test_cli_backup_restore_and_check(closed_db: Path, tmp_path: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_backup_restore_and_check(
+    closed_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from sms_desktop.cli import main
 
     out_file = tmp_path / "out.sqlite3"
@@ -761,7 +810,7 @@ def test_recover_from_backup_sets_the_damaged_file_aside(tmp_path: Path) -> None
     assert recover_from_backup(tmp_path / "missing.sqlite3") is None
     data = bytearray(db.read_bytes())
     page = 4096
-    data[page * 5:page * 5 + 200] = b"\xff" * 200  # a damaged page in the middle
+    data[page * 5 : page * 5 + 200] = b"\xff" * 200  # a damaged page in the middle
     db.write_bytes(bytes(data))
     assert quick_check(db)
     result = recover_from_backup(db)

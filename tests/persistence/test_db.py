@@ -26,11 +26,12 @@ from sms_desktop.persistence.schema_version import HEAD_REVISION
 from tests.persistence.dbutil import NOT_MODELS
 
 PRAGMAS = ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
-EXPECTED = {"foreign_keys": 1, "journal_mode": "wal", "synchronous": 2,
-            "busy_timeout": BUSY_TIMEOUT_MS}
-
-
-
+EXPECTED = {
+    "foreign_keys": 1,
+    "journal_mode": "wal",
+    "synchronous": 2,
+    "busy_timeout": BUSY_TIMEOUT_MS,
+}
 
 
 def _pragmas(conn: object) -> dict[str, object]:
@@ -328,8 +329,11 @@ def test_foreign_database_is_refused(db_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"hello, this is a text file\n" * 200, b"PK\x03\x04" + bytes(range(256)) * 40,
-     b"SQLite format 3\x00" + b"\xff" * 4000],
+    [
+        b"hello, this is a text file\n" * 200,
+        b"PK\x03\x04" + bytes(range(256)) * 40,
+        b"SQLite format 3\x00" + b"\xff" * 4000,
+    ],
 )
 def test_non_sqlite_file_is_refused(db_path: Path, content: bytes) -> None:
     db_path.write_bytes(content)

@@ -41,7 +41,10 @@ def holder(db_path: Path) -> Iterator[subprocess.Popen[str]]:
     """Another process that holds the lock until its stdin gets a line (or it is killed)."""
     proc = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(db_path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()

@@ -79,7 +79,7 @@ def _sample_value(table: str, column: str, declared: str, pk: bool) -> object:
         return b"\x00\xff\x89PNG"
     text = f"{table}.{column} 王伟 'q'"
     size = re.search(r"\((\d+)\)", declared)
-    return text[-int(size.group(1)):] if size else text + "\n第二行"
+    return text[-int(size.group(1)) :] if size else text + "\n第二行"
 
 
 def _insert_order(con: sqlite3.Connection, tables: list[str]) -> list[str]:
@@ -132,9 +132,7 @@ def insert_a_row_everywhere(path: Path) -> dict[str, dict[str, object]]:
             cursor = con.execute(
                 f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(values.values())
             )
-            back = con.execute(
-                f'SELECT * FROM "{table}" WHERE rowid = ?', (cursor.lastrowid,)
-            )
+            back = con.execute(f'SELECT * FROM "{table}" WHERE rowid = ?', (cursor.lastrowid,))
             names = [d[0] for d in back.description]
             rows[table] = dict(zip(names, back.fetchone(), strict=True))
             assert all(rows[table][c] == v for c, v in values.items()), table
@@ -201,8 +199,12 @@ def test_migrated_schema_equals_the_models(db_path: Path) -> None:
         with engine.connect() as conn:
             context = MigrationContext.configure(
                 conn,
-                opts={"compare_type": True, "render_as_batch": True,
-                      "compare_server_default": True, "include_name": include_name},
+                opts={
+                    "compare_type": True,
+                    "render_as_batch": True,
+                    "compare_server_default": True,
+                    "include_name": include_name,
+                },
             )
             diff = compare_metadata(context, Base.metadata)
             conn.rollback()
@@ -225,13 +227,24 @@ def _describe(path: Path) -> dict[str, Any]:
                 ),
                 "pk": insp.get_pk_constraint(name),
                 "fks": sorted(
-                    (fk["name"], tuple(fk["constrained_columns"]), fk["referred_table"],
-                     tuple(fk["referred_columns"]), tuple(sorted(fk["options"].items())))
+                    (
+                        fk["name"],
+                        tuple(fk["constrained_columns"]),
+                        fk["referred_table"],
+                        tuple(fk["referred_columns"]),
+                        tuple(sorted(fk["options"].items())),
+                    )
                     for fk in insp.get_foreign_keys(name)
                 ),
                 "indexes": sorted(
-                    (ix["name"], tuple(ix["column_names"]), bool(ix["unique"]),
-                     tuple(sorted((k, str(v)) for k, v in ix.get("dialect_options", {}).items())))
+                    (
+                        ix["name"],
+                        tuple(ix["column_names"]),
+                        bool(ix["unique"]),
+                        tuple(
+                            sorted((k, str(v)) for k, v in ix.get("dialect_options", {}).items())
+                        ),
+                    )
                     for ix in insp.get_indexes(name)
                 ),
                 "uniques": sorted(
@@ -257,6 +270,7 @@ def test_create_all_and_migrations_build_the_same_schema(tmp_path: Path) -> None
     assert sorted(left) == sorted(Base.metadata.tables)
     assert len(left) == 33
     assert left == right
+
     # The DDL SQLite stores is the same too (table clauses may come in another order).
     def ddl(path: Path) -> dict[str, list[str]]:
         con = sqlite3.connect(path)
@@ -325,9 +339,9 @@ def test_upgrade_from_an_empty_file_to_head(db_path: Path) -> None:
 
 
 @pytest.fixture
-def extra_revisions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
-    Callable[[str, str], str]
-]:
+def extra_revisions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[str, str], str]]:
     """Add revisions after today's head (``add(revision_id, upgrade_body)``)."""
     folder = tmp_path / "extra_versions"
     folder.mkdir()
@@ -371,9 +385,9 @@ with op.batch_alter_table("quotes", recreate="always") as batch:
 """
 
 
-def test_batch_migration_keeps_cascading_children(db_path: Path,
-                                                  extra_revisions: Callable[[str, str], str]
-                                                  ) -> None:
+def test_batch_migration_keeps_cascading_children(
+    db_path: Path, extra_revisions: Callable[[str, str], str]
+) -> None:
     """§9: with foreign keys ON, recreating ``customers`` would empty contacts, quotes …"""
     start = HEAD_REVISION
     migrations.upgrade(db_path)
@@ -390,14 +404,17 @@ def test_batch_migration_keeps_cascading_children(db_path: Path,
     assert after["customers"][0]["owner_id"] == rows["salespeople"]["id"]
 
 
-def test_a_failing_revision_rolls_back_everything(db_path: Path,
-                                                  extra_revisions: Callable[[str, str], str]
-                                                  ) -> None:
+def test_a_failing_revision_rolls_back_everything(
+    db_path: Path, extra_revisions: Callable[[str, str], str]
+) -> None:
     migrations.upgrade(db_path)
     rows = insert_a_row_everywhere(db_path)
     extra_revisions("9001", ADD_COLUMNS + 'op.execute("DELETE FROM contacts")\n')
-    extra_revisions("9002", 'op.create_table("scratch", sa.Column("id", sa.Integer()))\n'
-                            'raise RuntimeError("migration bug")\n')
+    extra_revisions(
+        "9002",
+        'op.create_table("scratch", sa.Column("id", sa.Integer()))\n'
+        'raise RuntimeError("migration bug")\n',
+    )
     before = read_all(db_path)
     with pytest.raises(RuntimeError, match="migration bug"):
         migrations.upgrade(db_path)
@@ -413,9 +430,9 @@ def test_a_failing_revision_rolls_back_everything(db_path: Path,
     assert_rows_survived(db_path, rows)
 
 
-def test_a_revision_that_breaks_references_is_refused(db_path: Path,
-                                                      extra_revisions: Callable[[str, str], str]
-                                                      ) -> None:
+def test_a_revision_that_breaks_references_is_refused(
+    db_path: Path, extra_revisions: Callable[[str, str], str]
+) -> None:
     migrations.upgrade(db_path)
     rows = insert_a_row_everywhere(db_path)
     extra_revisions("9001", 'op.execute("DELETE FROM customers")\n')
@@ -451,8 +468,9 @@ def test_failure_after_the_real_upgrade_rolls_back_a_new_file(
     assert schema_info(db_path).state is SchemaState.EMPTY
 
 
-def test_migration_runs_with_foreign_keys_off(db_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_migration_runs_with_foreign_keys_off(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[int] = []
     real_upgrade = alembic_command.upgrade
 
@@ -479,8 +497,9 @@ def test_opening_an_older_database_backs_it_up_before_migrating(
     con = sqlite3.connect(db_path, isolation_level=None)
     con.execute("UPDATE alembic_version SET version_num = '0000_old'")
     con.close()
-    monkeypatch.setattr(migrations, "known_revisions",
-                        lambda: frozenset({"0000_old", HEAD_REVISION}))
+    monkeypatch.setattr(
+        migrations, "known_revisions", lambda: frozenset({"0000_old", HEAD_REVISION})
+    )
     assert schema_info(db_path).state is SchemaState.OLDER
 
     calls: list[str] = []
@@ -509,8 +528,9 @@ def test_opening_an_older_database_backs_it_up_before_migrating(
     assert_rows_survived(backups[0].path, rows)
 
 
-def test_opening_an_older_database_for_real(db_path: Path,
-                                            extra_revisions: Callable[[str, str], str]) -> None:
+def test_opening_an_older_database_for_real(
+    db_path: Path, extra_revisions: Callable[[str, str], str]
+) -> None:
     migrations.upgrade(db_path)
     rows = insert_a_row_everywhere(db_path)
     extra_revisions("9001", ADD_COLUMNS)

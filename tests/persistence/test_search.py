@@ -65,15 +65,22 @@ def search(db: Database, text: str) -> list[int]:
 
 def documents(conn: Connection) -> dict[str, list[tuple[int, str]]]:
     return {
-        name: [(r[0], r[1]) for r in conn.exec_driver_sql(
-            f"SELECT rowid, doc FROM {name} ORDER BY rowid")]
+        name: [
+            (r[0], r[1])
+            for r in conn.exec_driver_sql(f"SELECT rowid, doc FROM {name} ORDER BY rowid")
+        ]
         for name in (TRIGRAM_TABLE, WORDS_TABLE)
     }
 
 
 HUAXIA_CONTACTS = (
-    {"name": "王伟", "phone": "010-8888 6666", "mobile": "+86 139 0011 2233",
-     "email": "wei.wang@huaxia.example", "wechat": "wangwei_bj88"},
+    {
+        "name": "王伟",
+        "phone": "010-8888 6666",
+        "mobile": "+86 139 0011 2233",
+        "email": "wei.wang@huaxia.example",
+        "wechat": "wangwei_bj88",
+    },
     {"name": "Lisa Chen", "email": "lisa@huaxia.example"},
 )
 
@@ -81,12 +88,21 @@ HUAXIA_CONTACTS = (
 def add_huaxia(db: Database) -> int:
     """A fully filled-in Beijing customer, next to a decoy that must never be found."""
     cid = add_customer(
-        db, HUAXIA_CONTACTS, name="北京华夏科技有限公司", name_en="Beijing Huaxia Technology",
-        tax_id="91110105MA01ABCD2X", phone="138-1234-5678", email="info@hxtech.example",
+        db,
+        HUAXIA_CONTACTS,
+        name="北京华夏科技有限公司",
+        name_en="Beijing Huaxia Technology",
+        tax_id="91110105MA01ABCD2X",
+        phone="138-1234-5678",
+        email="info@hxtech.example",
         notes="Prefers quarterly invoicing 季度结算",
     )
-    add_customer(db, ({"name": "赵敏", "mobile": "15900001111"},), name="广州南方贸易商行",
-                 phone="020-3333 4444")
+    add_customer(
+        db,
+        ({"name": "赵敏", "mobile": "15900001111"},),
+        name="广州南方贸易商行",
+        phone="020-3333 4444",
+    )
     return cid
 
 
@@ -111,52 +127,58 @@ def shared() -> Iterator[tuple[Database, int]]:
 # ------------------------------------------------------------------------------- fields
 
 
-@pytest.mark.parametrize("text", [
-    "北京华夏科技有限公司",  # name
-    "Huaxia Technology",  # name_en, two terms
-    "technology",
-    "91110105MA01ABCD2X",  # tax id
-    "ma01abcd",
-    "138-1234-5678",  # phone as stored
-    "13812345678",  # … digits only
-    "138 1234 5678",  # … other punctuation (three terms)
-    "(138) 1234-5678",
-    "info@hxtech",  # email
-    "quarterly",  # notes
-    "季度结算",
-    "王伟",  # contact name
-    "Lisa Chen",
-    "8888 6666",  # contact phone
-    "01088886666",
-    "13900112233",  # contact mobile, digits only
-    "+86 139 0011 2233",
-    "wei.wang@huaxia",  # contact email
-    "wangwei_bj88",  # WeChat id
-    "bj88",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北京华夏科技有限公司",  # name
+        "Huaxia Technology",  # name_en, two terms
+        "technology",
+        "91110105MA01ABCD2X",  # tax id
+        "ma01abcd",
+        "138-1234-5678",  # phone as stored
+        "13812345678",  # … digits only
+        "138 1234 5678",  # … other punctuation (three terms)
+        "(138) 1234-5678",
+        "info@hxtech",  # email
+        "quarterly",  # notes
+        "季度结算",
+        "王伟",  # contact name
+        "Lisa Chen",
+        "8888 6666",  # contact phone
+        "01088886666",
+        "13900112233",  # contact mobile, digits only
+        "+86 139 0011 2233",
+        "wei.wang@huaxia",  # contact email
+        "wangwei_bj88",  # WeChat id
+        "bj88",
+    ],
+)
 def test_every_field_is_searchable(shared: tuple[Database, int], text: str) -> None:
     sdb, huaxia = shared
     assert search(sdb, text) == [huaxia]
 
 
-@pytest.mark.parametrize("text", [
-    "华夏科",  # Chinese, 3+ characters: trigram
-    "华夏",  # 2 characters: phrase of single-character tokens
-    "王伟",
-    "王",  # 1 character
-    "夏",
-    "bjhx",  # pinyin initials of the name
-    "bjhxkj",
-    "huaxia",  # full pinyin
-    "HuaXia",
-    "beijinghuaxia",
-    "wangwei",  # pinyin of a contact name
-    "ww",
-    "HU",  # 1–2 Latin characters: a token prefix
-    "b",
-    "13",  # a phone token starting with 13
-    "ＨＵＡＸＩＡ",  # full-width input
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "华夏科",  # Chinese, 3+ characters: trigram
+        "华夏",  # 2 characters: phrase of single-character tokens
+        "王伟",
+        "王",  # 1 character
+        "夏",
+        "bjhx",  # pinyin initials of the name
+        "bjhxkj",
+        "huaxia",  # full pinyin
+        "HuaXia",
+        "beijinghuaxia",
+        "wangwei",  # pinyin of a contact name
+        "ww",
+        "HU",  # 1–2 Latin characters: a token prefix
+        "b",
+        "13",  # a phone token starting with 13
+        "ＨＵＡＸＩＡ",  # full-width input
+    ],
+)
 def test_chinese_and_pinyin(shared: tuple[Database, int], text: str) -> None:
     sdb, huaxia = shared
     assert search(sdb, text) == [huaxia]
@@ -223,23 +245,60 @@ def test_a_pasted_paragraph_is_one_quick_query(sdb: Database) -> None:
     assert search(sdb, "paste test " + "test " * 3000) != []
 
 
-HOSTILE = ['"', "'", "*", "AND", "OR", "NOT", "NEAR(", "NEAR", "(", ")", "^", ":", "-", "+",
-           "%", "_", "\\", "\x00", "\x1f", "\x7f", "{", "}", "[", "]", "doc:", "a*", '""', "\u3000",
-           "华", "wa", "13"]
+HOSTILE = [
+    '"',
+    "'",
+    "*",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR(",
+    "NEAR",
+    "(",
+    ")",
+    "^",
+    ":",
+    "-",
+    "+",
+    "%",
+    "_",
+    "\\",
+    "\x00",
+    "\x1f",
+    "\x7f",
+    "{",
+    "}",
+    "[",
+    "]",
+    "doc:",
+    "a*",
+    '""',
+    "\u3000",
+    "华",
+    "wa",
+    "13",
+]
 
 
-@settings(max_examples=300, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.one_of(
-    st.text(),
-    st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=4)), max_size=8)
-    .map(" ".join),
-    st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=3)), max_size=8).map("".join),
-))
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.one_of(
+        st.text(),
+        st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=4)), max_size=8).map(
+            " ".join
+        ),
+        st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=3)), max_size=8).map("".join),
+    )
+)
 def test_any_text_is_a_valid_search(sdb: Database, text: str) -> None:
     if not search(sdb, "hostile"):
-        add_customer(sdb, ({"name": "王伟", "wechat": 'NEAR("x")'},),
-                     name='hostile 北京 "AND" OR (x) * ^ %_ \\ -')
+        add_customer(
+            sdb,
+            ({"name": "王伟", "wechat": 'NEAR("x")'},),
+            name='hostile 北京 "AND" OR (x) * ^ %_ \\ -',
+        )
     condition = match_condition(text, m.Customer.id)
     query = select(func.count()).select_from(m.Customer)
     if condition is not None:
@@ -251,8 +310,7 @@ def test_any_text_is_a_valid_search(sdb: Database, text: str) -> None:
 # ------------------------------------------------------------------------------ syncing
 
 
-def test_editing_a_contact_updates_the_index_in_the_same_commit(sdb: Database, huaxia: int
-                                                                ) -> None:
+def test_editing_a_contact_updates_the_index_in_the_same_commit(sdb: Database, huaxia: int) -> None:
     with sdb.write() as session:
         contact = session.scalars(select(m.Contact).where(m.Contact.name == "王伟")).one()
         contact.mobile = "186-0000-7777"
@@ -274,8 +332,7 @@ def test_editing_a_customer_updates_the_index(sdb: Database, huaxia: int) -> Non
     assert search(sdb, "Huaxia Technology") == [huaxia]  # name_en unchanged
 
 
-def test_a_rolled_back_transaction_leaves_the_index_unchanged(sdb: Database, huaxia: int
-                                                              ) -> None:
+def test_a_rolled_back_transaction_leaves_the_index_unchanged(sdb: Database, huaxia: int) -> None:
     with sdb.engine.connect() as conn:
         before = documents(conn)
 
@@ -348,11 +405,13 @@ def test_a_soft_deleted_customer_stays_indexed(sdb: Database, huaxia: int) -> No
     assert search(sdb, "华夏") == [huaxia]
 
 
-def test_edits_outside_the_document_do_not_reindex(sdb: Database, huaxia: int,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_edits_outside_the_document_do_not_reindex(
+    sdb: Database, huaxia: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[set[int]] = []
-    monkeypatch.setattr(search_module, "reindex_customers",
-                        lambda _conn, ids: calls.append(set(ids)))
+    monkeypatch.setattr(
+        search_module, "reindex_customers", lambda _conn, ids: calls.append(set(ids))
+    )
     with sdb.write() as session:
         session.get_one(m.Customer, huaxia).city = "北京市"
         contact = session.scalars(select(m.Contact).where(m.Contact.name == "王伟")).one()
@@ -364,9 +423,15 @@ def test_edits_outside_the_document_do_not_reindex(sdb: Database, huaxia: int,
 
 
 def test_rebuild_equals_incremental_indexing(sdb: Database, huaxia: int) -> None:
-    add_customer(sdb, ({"name": "李娜", "phone": "0571-8765 4321"},
-                       {"name": "张三", "deleted_at": datetime.now(UTC)}),
-                 name="杭州西湖茶叶 Co.", notes="Ｆｕｌｌ width\tand\ncontrol\x00chars")
+    add_customer(
+        sdb,
+        (
+            {"name": "李娜", "phone": "0571-8765 4321"},
+            {"name": "张三", "deleted_at": datetime.now(UTC)},
+        ),
+        name="杭州西湖茶叶 Co.",
+        notes="Ｆｕｌｌ width\tand\ncontrol\x00chars",
+    )
     with sdb.engine.begin() as conn:
         incremental = documents(conn)
         assert rebuild_index(conn) == 3
@@ -378,8 +443,7 @@ def test_rebuild_equals_incremental_indexing(sdb: Database, huaxia: int) -> None
 
 def test_rebuild_replaces_stale_documents(sdb: Database, huaxia: int) -> None:
     with sdb.engine.begin() as conn:
-        conn.exec_driver_sql(f"UPDATE {TRIGRAM_TABLE} SET doc = 'stale' WHERE rowid = ?",
-                             (huaxia,))
+        conn.exec_driver_sql(f"UPDATE {TRIGRAM_TABLE} SET doc = 'stale' WHERE rowid = ?", (huaxia,))
         assert rebuild_index(conn) == 2
     assert search(sdb, "stale") == []
     assert search(sdb, "华夏科") == [huaxia]
@@ -396,13 +460,16 @@ def test_an_upgraded_database_is_searchable_at_once(db_path: Path) -> None:
         con.executemany(
             "INSERT INTO customers (id, kind, name, phone, potential_value, currency, "
             "created_at, updated_at) VALUES (?, 'company', ?, ?, 0, 'CNY', ?, ?)",
-            [(1, "北京华夏科技有限公司", "138-1234-5678", stamp, stamp),
-             (2, "上海东方贸易", None, stamp, stamp)])
+            [
+                (1, "北京华夏科技有限公司", "138-1234-5678", stamp, stamp),
+                (2, "上海东方贸易", None, stamp, stamp),
+            ],
+        )
         con.executemany(
             "INSERT INTO contacts (customer_id, name, wechat, is_primary, created_at, updated_at,"
             " deleted_at) VALUES (?, ?, ?, 0, ?, ?, ?)",
-            [(2, "王伟", "ww_sh", stamp, stamp, None),
-             (1, "李四", "gone_1", stamp, stamp, stamp)])
+            [(2, "王伟", "ww_sh", stamp, stamp, None), (1, "李四", "gone_1", stamp, stamp, stamp)],
+        )
     con.close()
     migrations.upgrade(db_path)
     database = open_database(db_path)
@@ -436,8 +503,9 @@ def test_autogenerate_ignores_the_search_tables(db: Database) -> None:
     with db.engine.connect() as conn:
         names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
         assert names >= SEARCH_TABLE_NAMES
-        context = MigrationContext.configure(conn, opts={
-            "compare_type": True, "render_as_batch": True, "include_name": include_name})
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "render_as_batch": True, "include_name": include_name}
+        )
         assert compare_metadata(context, Base.metadata) == []
 
 

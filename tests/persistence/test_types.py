@@ -22,8 +22,6 @@ from sms_desktop.persistence.db import Database, make_engine
 INT64_MAX = 2**63 - 1
 
 
-
-
 metadata = MetaData()
 sample = Table(
     "sample",
@@ -57,8 +55,15 @@ def _roundtrip(engine: Engine, **values: object) -> tuple[dict[str, Any], dict[s
             "FROM sample WHERE id = ?",
             (row_id,),
         ).one()
-    stored = {"amount": raw[0], "amount_type": raw[1], "qty": raw[2], "qty_type": raw[3],
-              "pct": raw[4], "pct_type": raw[5], "at": raw[6]}
+    stored = {
+        "amount": raw[0],
+        "amount_type": raw[1],
+        "qty": raw[2],
+        "qty_type": raw[3],
+        "pct": raw[4],
+        "pct_type": raw[5],
+        "at": raw[6],
+    }
     return dict(back), stored
 
 
@@ -88,10 +93,15 @@ def test_money_is_stored_as_integer_cents(engine: Engine, amount: Decimal, minor
     assert back["amount"].as_tuple().exponent == -2  # always shown with cents
 
 
-@settings(max_examples=100, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.one_of(st.integers(min_value=-(10**15), max_value=10**15),
-                 st.integers(min_value=-INT64_MAX - 1, max_value=INT64_MAX)))
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.one_of(
+        st.integers(min_value=-(10**15), max_value=10**15),
+        st.integers(min_value=-INT64_MAX - 1, max_value=INT64_MAX),
+    )
+)
 def test_money_roundtrips_every_amount_of_cents_exactly(engine: Engine, cents: int) -> None:
     amount = Decimal(cents).scaleb(-2)
     back, stored = _roundtrip(engine, amount=amount)
@@ -142,8 +152,12 @@ def test_sum_of_money_stays_exact(engine: Engine) -> None:
 
 @pytest.mark.parametrize(
     ("column", "value"),
-    [("amount", Decimal("0.10")), ("qty", Decimal("1.5")), ("pct", Decimal("13")),
-     ("at", datetime(2026, 1, 1, tzinfo=UTC))],
+    [
+        ("amount", Decimal("0.10")),
+        ("qty", Decimal("1.5")),
+        ("pct", Decimal("13")),
+        ("at", datetime(2026, 1, 1, tzinfo=UTC)),
+    ],
 )
 def test_filtering_on_a_typed_column_warns_nothing_and_is_cached(
     engine: Engine, column: str, value: object
@@ -204,8 +218,14 @@ def test_quantity_refuses_float(engine: Engine) -> None:
 
 @pytest.mark.parametrize(
     ("pct", "stored_value"),
-    [(Decimal("13"), 1300), (Decimal("13.00"), 1300), (Decimal("6.5"), 650),
-     (Decimal("0.01"), 1), (Decimal("100"), 10000), (Decimal("-5.25"), -525)],
+    [
+        (Decimal("13"), 1300),
+        (Decimal("13.00"), 1300),
+        (Decimal("6.5"), 650),
+        (Decimal("0.01"), 1),
+        (Decimal("100"), 10000),
+        (Decimal("-5.25"), -525),
+    ],
 )
 def test_percent_keeps_two_decimals(engine: Engine, pct: Decimal, stored_value: int) -> None:
     back, stored = _roundtrip(engine, pct=pct)
@@ -222,8 +242,9 @@ def test_percent_refuses_a_third_decimal(engine: Engine, value: Decimal) -> None
     assert isinstance(caught.value.orig, ValueError)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.integers(min_value=-(10**15), max_value=10**15))
 def test_quantity_roundtrips_exactly(engine: Engine, thousandths: int) -> None:
     qty = Decimal(thousandths).scaleb(-3)
@@ -258,13 +279,20 @@ def test_utc_datetime_compares_across_time_zones_in_sql(engine: Engine) -> None:
     new_york = timezone(timedelta(hours=-5))
     with engine.begin() as conn:
         conn.execute(sample.delete())
-        conn.execute(insert(sample), [
-            {"id": 1, "at": datetime(2026, 1, 1, 9, 0, tzinfo=beijing)},  # 01:00Z
-            {"id": 2, "at": datetime(2025, 12, 31, 21, 0, tzinfo=new_york)},  # 02:00Z
-        ])
-        later = conn.execute(
-            select(sample.c.id).where(sample.c.at > datetime(2026, 1, 1, 1, 30, tzinfo=UTC))
-        ).scalars().all()
+        conn.execute(
+            insert(sample),
+            [
+                {"id": 1, "at": datetime(2026, 1, 1, 9, 0, tzinfo=beijing)},  # 01:00Z
+                {"id": 2, "at": datetime(2025, 12, 31, 21, 0, tzinfo=new_york)},  # 02:00Z
+            ],
+        )
+        later = (
+            conn.execute(
+                select(sample.c.id).where(sample.c.at > datetime(2026, 1, 1, 1, 30, tzinfo=UTC))
+            )
+            .scalars()
+            .all()
+        )
         ordered = conn.execute(select(sample.c.id).order_by(sample.c.at)).scalars().all()
         conn.execute(sample.delete())
     assert later == [2]
@@ -282,9 +310,16 @@ def test_utcnow_is_aware() -> None:
 
 def test_models_roundtrip_money_quantity_percent_and_time(db: Database) -> None:
     with db.write() as session:
-        product = m.Product(sku="P-1", name_zh="螺丝", name_en="Screw", unit="kg",
-                            list_price=Decimal("1234567.89"), cost=Decimal("0.01"),
-                            tax_rate=Decimal("13"), stock=Decimal("2.125"))
+        product = m.Product(
+            sku="P-1",
+            name_zh="螺丝",
+            name_en="Screw",
+            unit="kg",
+            list_price=Decimal("1234567.89"),
+            cost=Decimal("0.01"),
+            tax_rate=Decimal("13"),
+            stock=Decimal("2.125"),
+        )
         session.add(product)
     with db.read() as session:
         loaded = session.get(m.Product, product.id)
@@ -296,9 +331,7 @@ def test_models_roundtrip_money_quantity_percent_and_time(db: Database) -> None:
         assert loaded.created_at.tzinfo is UTC
         assert abs(loaded.created_at - utcnow()) < timedelta(minutes=1)
     with db.engine.connect() as conn:
-        raw = conn.exec_driver_sql(
-            "SELECT list_price, cost, tax_rate, stock FROM products"
-        ).one()
+        raw = conn.exec_driver_sql("SELECT list_price, cost, tax_rate, stock FROM products").one()
         conn.rollback()
     assert tuple(raw) == (123456789, 1, 1300, 2125)
 
@@ -320,8 +353,14 @@ def _add(db: Database, row: object) -> None:
 def test_models_refuse_inexact_values_on_flush(
     db: Database, db_path: Path, field: str, value: object, error: type[Exception]
 ) -> None:
-    values: dict[str, object] = {"sku": "P-2", "name_zh": "x", "name_en": "x", "unit": "pc",
-                                 "list_price": Decimal("1"), "tax_rate": Decimal("13")}
+    values: dict[str, object] = {
+        "sku": "P-2",
+        "name_zh": "x",
+        "name_en": "x",
+        "unit": "pc",
+        "list_price": Decimal("1"),
+        "tax_rate": Decimal("13"),
+    }
     values[field] = value
     with pytest.raises(StatementError) as caught:
         _add(db, m.Product(**values))
@@ -331,8 +370,7 @@ def test_models_refuse_inexact_values_on_flush(
 
 
 def test_models_refuse_naive_datetime_on_flush(db: Database) -> None:
-    owner = m.Salesperson(name="王伟", role=SalespersonRole.OWNER,
-                          created_at=datetime(2026, 1, 1))
+    owner = m.Salesperson(name="王伟", role=SalespersonRole.OWNER, created_at=datetime(2026, 1, 1))
     with pytest.raises(StatementError) as caught:
         _add(db, owner)
     assert isinstance(caught.value.orig, ValueError)

@@ -35,8 +35,11 @@ def wal_db(db_path: Path) -> Path:
     """A database whose newest committed change lives only in its WAL."""
     migrated_database(db_path)
     set_marker(db_path, "MINE")
-    leave_wal(db_path, "UPDATE settings SET value = 'MINE-IN-WAL' WHERE key = 'marker'",
-              "INSERT INTO tags(name) VALUES ('only-in-wal')")
+    leave_wal(
+        db_path,
+        "UPDATE settings SET value = 'MINE-IN-WAL' WHERE key = 'marker'",
+        "INSERT INTO tags(name) VALUES ('only-in-wal')",
+    )
     assert marker(db_path) == "MINE-IN-WAL"
     return db_path
 

@@ -35,7 +35,10 @@ POLL = 0.002  # seconds between two looks at the files of a running command
 def cli(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "sms_desktop", *args],
-        cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
 
@@ -45,8 +48,7 @@ def finish(proc: subprocess.Popen[str], timeout: float = 120) -> tuple[int, str,
     return proc.returncode, out, err
 
 
-def kill_when(proc: subprocess.Popen[str], ready: Callable[[], bool],
-              timeout: float = 60) -> bool:
+def kill_when(proc: subprocess.Popen[str], ready: Callable[[], bool], timeout: float = 60) -> bool:
     """SIGKILL ``proc`` as soon as ``ready()``; False if it ended before that happened."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -107,8 +109,9 @@ def test_kill_during_demo_replace_keeps_the_old_database(existing: Path) -> None
 
 def test_a_completed_demo_replaces_the_database_whole(existing: Path) -> None:
     rows = read_all(existing)
-    code, out, err = finish(cli("demo", "--db", str(existing), "--customers", "12",
-                                "--replace", "--seed", "7"))
+    code, out, err = finish(
+        cli("demo", "--db", str(existing), "--customers", "12", "--replace", "--seed", "7")
+    )
     assert (code, err) == (0, "")
     assert "Demo database written to" in out
     assert marker(existing) is None  # the old content is gone …
@@ -172,7 +175,9 @@ def reset_old(path: Path, pristine: Path) -> None:
 
 
 def test_kill_during_restore_leaves_old_or_new_never_a_mix(
-    old_db: Path, big_backup: Path, new_rows: dict[str, list[tuple[object, ...]]],
+    old_db: Path,
+    big_backup: Path,
+    new_rows: dict[str, list[tuple[object, ...]]],
     tmp_path: Path,
 ) -> None:
     pristine = tmp_path / "pristine-old.sqlite3"
@@ -239,14 +244,19 @@ def test_opening_after_a_killed_restore_removes_its_partial_copy(
     from sms_desktop.services.workspace import open_workspace
 
     part = old_db.with_name(old_db.name + ".restoring.part")
-    assert kill_when(cli("restore", str(big_backup), "--db", str(old_db)),
-                     lambda: part.exists() and part.stat().st_size > 1_000_000)
+    assert kill_when(
+        cli("restore", str(big_backup), "--db", str(old_db)),
+        lambda: part.exists() and part.stat().st_size > 1_000_000,
+    )
     workspace = open_workspace(old_db)
     try:
         assert workspace.unclean_shutdown  # the restore held the lock when it died
         assert marker(old_db) == "OLD"
-        leftovers = sorted(p.name for p in old_db.parent.iterdir()
-                           if ".restoring" in p.name or p.name.endswith(".part"))
+        leftovers = sorted(
+            p.name
+            for p in old_db.parent.iterdir()
+            if ".restoring" in p.name or p.name.endswith(".part")
+        )
         assert leftovers == []
     finally:
         workspace.close(backup=False)
@@ -272,9 +282,14 @@ def test_kill_while_the_app_holds_the_lock_is_noticed_next_time(db_path: Path) -
     from sms_desktop.persistence.lock import DatabaseLockedError
     from sms_desktop.services.workspace import open_workspace
 
-    proc = subprocess.Popen([sys.executable, "-c", APP, str(db_path)], cwd=ROOT,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", APP, str(db_path)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline()

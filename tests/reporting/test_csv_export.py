@@ -48,9 +48,16 @@ def local_utc_plus_8(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_utf8_with_bom_and_typed_fields(tmp_path: Path, local_utc_plus_8: None) -> None:
     path = tmp_path / "list.csv"
     rows: list[list[object]] = [
-        ["王伟", 3, Decimal("1234.50"), Decimal("12.50"), date(2026, 3, 1),
-         datetime(2026, 1, 1, 16, 30, 45, tzinfo=UTC), True],
-        ["上海, \"浦东\"\n二行", -4, Decimal("-0.10"), None, None, None, False],
+        [
+            "王伟",
+            3,
+            Decimal("1234.50"),
+            Decimal("12.50"),
+            date(2026, 3, 1),
+            datetime(2026, 1, 1, 16, 30, 45, tzinfo=UTC),
+            True,
+        ],
+        ['上海, "浦东"\n二行', -4, Decimal("-0.10"), None, None, None, False],
     ]
     assert write_csv(path, COLUMNS, rows) == 2
     raw = path.read_bytes()
@@ -59,7 +66,7 @@ def test_utf8_with_bom_and_typed_fields(tmp_path: Path, local_utc_plus_8: None) 
     assert read(path) == [
         ["客户", "Count", "Amount", "Margin", "Due", "Created", "Active"],
         ["王伟", "3", "1234.50", "12.50", "2026-03-01", "2026-01-02 00:30", "1"],
-        ["上海, \"浦东\"\n二行", "-4", "-0.10", "", "", "", "0"],
+        ['上海, "浦东"\n二行', "-4", "-0.10", "", "", "", "0"],
     ]
 
 
@@ -96,8 +103,9 @@ def test_decimals_are_exact_and_plain(tmp_path: Path) -> None:
 def test_formula_guard(text: str, expected: str, tmp_path: Path) -> None:
     assert guard(text) == expected
     path = tmp_path / "g.csv"
-    write_csv(path, [ExportColumn("Text"), ExportColumn("Amount", "money")],
-              [[text, Decimal("-2.00")]])
+    write_csv(
+        path, [ExportColumn("Text"), ExportColumn("Amount", "money")], [[text, Decimal("-2.00")]]
+    )
     assert read(path)[1] == [expected, "-2.00"]
 
 
@@ -124,8 +132,13 @@ def test_progress_and_cancel_leave_the_old_file(tmp_path: Path) -> None:
             raise ExportCancelled
 
     with pytest.raises(ExportCancelled):
-        write_csv(path, [ExportColumn("N", "int")], ([i] for i in range(10_000)),
-                  total=10_000, progress=cancel)
+        write_csv(
+            path,
+            [ExportColumn("N", "int")],
+            ([i] for i in range(10_000)),
+            total=10_000,
+            progress=cancel,
+        )
     assert calls == [(2_000, 10_000), (4_000, 10_000)]
     assert path.read_text() == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["c.csv"]
@@ -143,19 +156,26 @@ def test_failing_source_leaves_no_file(tmp_path: Path) -> None:
 
 def test_final_progress_without_total(tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
-    write_csv(tmp_path / "x.csv", [ExportColumn("A")], [["a"]] * 3,
-              progress=lambda d, t: calls.append((d, t)))
+    write_csv(
+        tmp_path / "x.csv",
+        [ExportColumn("A")],
+        [["a"]] * 3,
+        progress=lambda d, t: calls.append((d, t)),
+    )
     assert calls == [(3, 0)]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.text(), min_size=1, max_size=20),
-       st.sampled_from(["utf-8-sig", "gb18030"]))
+@given(st.lists(st.text(), min_size=1, max_size=20), st.sampled_from(["utf-8-sig", "gb18030"]))
 def test_any_text_round_trips(texts: list[str], encoding: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "t.csv"
-        write_csv(path, [ExportColumn("Text")], [[t] for t in texts],
-                  encoding="gb18030" if encoding == "gb18030" else "utf-8-sig")
+        write_csv(
+            path,
+            [ExportColumn("Text")],
+            [[t] for t in texts],
+            encoding="gb18030" if encoding == "gb18030" else "utf-8-sig",
+        )
         text = path.read_bytes().decode(encoding)
     fields = [row[0] if row else "" for row in csv.reader(io.StringIO(text, newline=""))][1:]
     assert fields == [guard(t) for t in texts]

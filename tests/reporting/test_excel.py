@@ -70,8 +70,12 @@ def leftovers(folder: Path) -> list[str]:
 
 def xml_legal(char: str) -> bool:
     code = ord(char)
-    return (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
-            or code >= 0x10000)
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or code >= 0x10000
+    )
 
 
 @pytest.fixture
@@ -88,10 +92,14 @@ def local_utc_plus_8(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def test_layout_without_title(tmp_path: Path) -> None:
     path = tmp_path / "list.xlsx"
-    columns = [ExportColumn("Name"), ExportColumn("Amount", "money"),
-               ExportColumn("Fixed", width=33.5)]
-    count = write_table(path, columns, [["a", Decimal("1.00"), "x"], ["b", None, None]],
-                        sheet_title="Customers")
+    columns = [
+        ExportColumn("Name"),
+        ExportColumn("Amount", "money"),
+        ExportColumn("Fixed", width=33.5),
+    ]
+    count = write_table(
+        path, columns, [["a", Decimal("1.00"), "x"], ["b", None, None]], sheet_title="Customers"
+    )
     assert count == 2
     ws = sheet(path)
     assert ws.title == "Customers"
@@ -107,8 +115,14 @@ def test_layout_without_title(tmp_path: Path) -> None:
 
 def test_layout_with_title_rows(tmp_path: Path) -> None:
     path = tmp_path / "list.xlsx"
-    write_table(path, [ExportColumn("Name"), ExportColumn("City")], [["a", "b"]] * 3,
-                sheet_title="Customers", title="Customers 客户", subtitle="Filter: city = 上海")
+    write_table(
+        path,
+        [ExportColumn("Name"), ExportColumn("City")],
+        [["a", "b"]] * 3,
+        sheet_title="Customers",
+        title="Customers 客户",
+        subtitle="Filter: city = 上海",
+    )
     ws = sheet(path)
     assert ws["A1"].value == "Customers 客户"
     assert ws["A1"].font.b
@@ -132,16 +146,23 @@ def test_empty_table_still_has_header_and_filter(tmp_path: Path) -> None:
 
 def test_values_keep_their_types(tmp_path: Path, local_utc_plus_8: None) -> None:
     path = tmp_path / "typed.xlsx"
-    row: list[object] = ["王伟", 42, Decimal("1234567.89"), Decimal("2.500"), Decimal("12.50"),
-                         date(2026, 3, 1), datetime(2026, 1, 1, 16, 30, tzinfo=UTC), True]
+    row: list[object] = [
+        "王伟",
+        42,
+        Decimal("1234567.89"),
+        Decimal("2.500"),
+        Decimal("12.50"),
+        date(2026, 3, 1),
+        datetime(2026, 1, 1, 16, 30, tzinfo=UTC),
+        True,
+    ]
     write_table(path, ALL_KINDS, [row, [None] * 8], sheet_title="Typed")
     ws = sheet(path)
     name, count, amount, quantity, margin, due, created, active = ws[2]
     assert (name.value, name.data_type) == ("王伟", "s")
     assert (count.value, count.data_type) == (42, "n")
     assert isinstance(count.value, int)
-    assert (amount.value, amount.data_type, amount.number_format) == (1234567.89, "n",
-                                                                      "#,##0.00")
+    assert (amount.value, amount.data_type, amount.number_format) == (1234567.89, "n", "#,##0.00")
     assert (quantity.value, quantity.data_type) == (2.5, "n")
     assert (margin.value, margin.data_type, margin.number_format) == (0.125, "n", "0.00%")
     assert due.value == datetime(2026, 3, 1)
@@ -156,10 +177,17 @@ def test_values_keep_their_types(tmp_path: Path, local_utc_plus_8: None) -> None
 def test_money_is_written_with_its_exact_digits(tmp_path: Path) -> None:
     path = tmp_path / "money.xlsx"
     # openpyxl alone prints numbers with "%.16g" of a float: 9367073931194.72 → …194.721.
-    amounts = [Decimal("1234567.89"), Decimal("0.10"), Decimal("0.3"), Decimal("-0.01"),
-               Decimal("99999999999.99"), Decimal("9367073931194.72")]
-    write_table(path, [ExportColumn("Amount", "money")], [[a] for a in amounts],
-                sheet_title="Money")
+    amounts = [
+        Decimal("1234567.89"),
+        Decimal("0.10"),
+        Decimal("0.3"),
+        Decimal("-0.01"),
+        Decimal("99999999999.99"),
+        Decimal("9367073931194.72"),
+    ]
+    write_table(
+        path, [ExportColumn("Amount", "money")], [[a] for a in amounts], sheet_title="Money"
+    )
     xml = sheet_xml(path)
     for literal in ("1234567.89", "0.1", "0.3", "-0.01", "99999999999.99", "9367073931194.72"):
         assert f"<v>{literal}</v>" in xml
@@ -169,38 +197,57 @@ def test_money_is_written_with_its_exact_digits(tmp_path: Path) -> None:
 
 def test_percent_and_money_accept_ints_and_floats(tmp_path: Path) -> None:
     path = tmp_path / "numbers.xlsx"
-    columns = [ExportColumn("Margin", "percent"), ExportColumn("Amount", "money"),
-               ExportColumn("Ratio", "decimal")]
+    columns = [
+        ExportColumn("Margin", "percent"),
+        ExportColumn("Amount", "money"),
+        ExportColumn("Ratio", "decimal"),
+    ]
     write_table(path, columns, [[12, 5, 0.25], [7.5, 1.5, Decimal("1E+3")]], sheet_title="N")
     assert [[c.value for c in r] for r in sheet(path).iter_rows(min_row=2)] == [
-        [0.12, 5, 0.25], [0.075, 1.5, 1000]]
+        [0.12, 5, 0.25],
+        [0.075, 1.5, 1000],
+    ]
     assert "<v>1000</v>" in sheet_xml(path)
 
 
 def test_values_that_do_not_fit_the_kind_become_text(tmp_path: Path) -> None:
     path = tmp_path / "odd.xlsx"
-    columns = [ExportColumn("Amount", "money"), ExportColumn("Due", "date"),
-               ExportColumn("Active", "bool"), ExportColumn("Count", "int")]
+    columns = [
+        ExportColumn("Amount", "money"),
+        ExportColumn("Due", "date"),
+        ExportColumn("Active", "bool"),
+        ExportColumn("Count", "int"),
+    ]
     write_table(path, columns, [["=n/a", "soon", "yes", Decimal("NaN")]], sheet_title="Odd")
     cells = list(sheet(path)[2])
     assert [(c.value, c.data_type) for c in cells] == [
-        ("=n/a", "s"), ("soon", "s"), ("yes", "s"), ("NaN", "s")]
+        ("=n/a", "s"),
+        ("soon", "s"),
+        ("yes", "s"),
+        ("NaN", "s"),
+    ]
 
 
 def test_naive_datetimes_are_refused_and_leave_no_file(tmp_path: Path) -> None:
     path = tmp_path / "naive.xlsx"
     with pytest.raises(ValueError, match="naive datetime"):
-        write_table(path, [ExportColumn("At", "datetime")], [[datetime(2026, 1, 1)]],
-                    sheet_title="x")
+        write_table(
+            path, [ExportColumn("At", "datetime")], [[datetime(2026, 1, 1)]], sheet_title="x"
+        )
     assert leftovers(tmp_path) == []
 
 
 def test_hostile_text_stays_plain_strings(tmp_path: Path) -> None:
     path = tmp_path / "hostile.xlsx"
     texts = [*HOSTILE, "a\x01\x02b\x0b", "tab\tnew\nline\rcr"]
-    write_table(path, [ExportColumn(h) for h in ("Text", "Header")],
-                [[text, text] for text in texts], sheet_title="=Sheet", title="=1+1",
-                subtitle="@x")
+    write_table(
+        path,
+        [ExportColumn(h) for h in ("Text", "Header")],
+        [[text, text] for text in texts],
+        sheet_title="=Sheet",
+        title="=1+1",
+        subtitle="@x",
+    )
     ws = sheet(path)
     expected = [*HOSTILE, "ab", "tab\tnew\nline\rcr"]
     assert [c.value for (c, _) in ws.iter_rows(min_row=5)] == expected
@@ -221,8 +268,9 @@ def test_headers_are_guarded_too(tmp_path: Path) -> None:
 def test_cjk_round_trips_and_widens_its_column(tmp_path: Path) -> None:
     path = tmp_path / "cjk.xlsx"
     name = "北京市朝阳区建国路八十八号"  # 13 wide characters
-    write_table(path, [ExportColumn("地址"), ExportColumn("Ascii")],
-                [[name, "a" * 13]], sheet_title="客户")
+    write_table(
+        path, [ExportColumn("地址"), ExportColumn("Ascii")], [[name, "a" * 13]], sheet_title="客户"
+    )
     ws = sheet(path)
     assert ws.title == "客户"
     assert ws["A2"].value == name
@@ -245,13 +293,24 @@ def test_long_text_is_cut_to_the_cell_limit(tmp_path: Path) -> None:
 def test_progress_is_reported_every_2000_rows(tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
     rows = ([i] for i in range(5_000))
-    count = write_table(tmp_path / "p.xlsx", [ExportColumn("N", "int")], rows,
-                        sheet_title="x", total=5_000, progress=lambda d, t: calls.append((d, t)))
+    count = write_table(
+        tmp_path / "p.xlsx",
+        [ExportColumn("N", "int")],
+        rows,
+        sheet_title="x",
+        total=5_000,
+        progress=lambda d, t: calls.append((d, t)),
+    )
     assert count == 5_000
     assert calls == [(2_000, 5_000), (4_000, 5_000), (5_000, 5_000)]
     calls.clear()
-    write_table(tmp_path / "q.xlsx", [ExportColumn("N", "int")], [[1]], sheet_title="x",
-                progress=lambda d, t: calls.append((d, t)))
+    write_table(
+        tmp_path / "q.xlsx",
+        [ExportColumn("N", "int")],
+        [[1]],
+        sheet_title="x",
+        progress=lambda d, t: calls.append((d, t)),
+    )
     assert calls == [(1, 0)]
 
 
@@ -269,8 +328,13 @@ def test_cancel_from_progress_leaves_no_file(tmp_path: Path) -> None:
             raise ExportCancelled
 
     with pytest.raises(ExportCancelled):
-        write_table(path, [ExportColumn("N", "int")], ([i] for i in range(10_000)),
-                    sheet_title="x", progress=cancel)
+        write_table(
+            path,
+            [ExportColumn("N", "int")],
+            ([i] for i in range(10_000)),
+            sheet_title="x",
+            progress=cancel,
+        )
     assert path.read_bytes() == b"previous export"
     assert leftovers(tmp_path) == ["cancelled.xlsx"]
     assert openpyxl_temp_files() == before
@@ -289,8 +353,9 @@ def test_failing_source_leaves_no_file(tmp_path: Path) -> None:
     assert leftovers(tmp_path) == []
 
 
-def test_failure_while_saving_leaves_no_file(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_while_saving_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from openpyxl.workbook.workbook import Workbook
 
     def broken_save(self: Any, filename: Any) -> None:
@@ -305,8 +370,12 @@ def test_failure_while_saving_leaves_no_file(tmp_path: Path,
 
 def test_rows_must_match_the_columns(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="zip"):
-        write_table(tmp_path / "x.xlsx", [ExportColumn("A"), ExportColumn("B")], [["only a"]],
-                    sheet_title="x")
+        write_table(
+            tmp_path / "x.xlsx",
+            [ExportColumn("A"), ExportColumn("B")],
+            [["only a"]],
+            sheet_title="x",
+        )
     assert leftovers(tmp_path) == []
 
 
@@ -354,10 +423,13 @@ def test_display_width_counts_wide_characters_twice() -> None:
 
 
 def test_importing_does_not_load_openpyxl() -> None:
-    code = ("import sys, sms_desktop.reporting.excel, sms_desktop.reporting.csv_export; "
-            "print('openpyxl' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys, sms_desktop.reporting.excel, sms_desktop.reporting.csv_export; "
+        "print('openpyxl' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 

@@ -109,8 +109,9 @@ def test_a_bad_phone_is_refused(phone: str) -> None:
     }
 
 
-@pytest.mark.parametrize("phone", ["010-8888 6666", "+86 (10) 8888-6666", "13800138000",
-                                   "0571-8888 0000 转 123"])
+@pytest.mark.parametrize(
+    "phone", ["010-8888 6666", "+86 (10) 8888-6666", "13800138000", "0571-8888 0000 转 123"]
+)
 def test_good_phones_are_accepted(phone: str) -> None:
     assert clean_customer(CustomerInput(name="x", phone=phone)).phone == phone
 
@@ -199,7 +200,13 @@ def test_every_bad_field_is_reported_at_once_in_english() -> None:
         )
     error = caught.value
     assert set(error.errors) == {
-        "name", "email", "phone", "tax_id", "strategic_fit", "potential_value", "currency",
+        "name",
+        "email",
+        "phone",
+        "tax_id",
+        "strategic_fit",
+        "potential_value",
+        "currency",
     }
     rendered = error.render()
     assert rendered.split("; ") == [msg.render() for msg in error.errors.values()]
@@ -215,9 +222,7 @@ def test_an_invalid_customer_is_not_created(services: Services) -> None:
 
 
 def test_contact_validation_reports_every_field() -> None:
-    assert contact_errors_of(
-        ContactInput(name=" ", email="x@", phone="phone", mobile="1")
-    ) == {
+    assert contact_errors_of(ContactInput(name=" ", email="x@", phone="phone", mobile="1")) == {
         "name": "Enter the contact's name.",
         "email": "Enter an email address like name@example.com.",
         "phone": "Enter a phone number with digits, spaces, dashes or a leading +.",
@@ -344,11 +349,13 @@ def test_update_writes_one_audit_row_per_changed_field(services: Services, world
         for a in audit_rows(services, "customer", world.huaxia)
         if a.action == AuditAction.UPDATE
     ]
-    assert sorted(updates) == sorted([
-        ("city", "北京", "天津"),
-        ("potential_value", "500000.00", "1.50"),
-        ("tags", str(("VIP", "华东")), str(("VIP",))),
-    ])
+    assert sorted(updates) == sorted(
+        [
+            ("city", "北京", "天津"),
+            ("potential_value", "500000.00", "1.50"),
+            ("tags", str(("VIP", "华东")), str(("VIP",))),
+        ]
+    )
 
 
 def test_saving_an_unchanged_form_writes_no_audit_rows(services: Services, world: World) -> None:
@@ -359,9 +366,7 @@ def test_saving_an_unchanged_form_writes_no_audit_rows(services: Services, world
     ] == []
 
 
-def test_the_same_tags_in_another_order_are_not_a_change(
-    services: Services, world: World
-) -> None:
+def test_the_same_tags_in_another_order_are_not_a_change(services: Services, world: World) -> None:
     """BUG: update() compares the tag tuples by order, so re-ordering the same tags writes an
     audit row "tags: ('VIP', '华东') → ('华东', 'VIP')" and rewrites customer_tags."""
     original = services.customers.get(world.huaxia).data
@@ -395,14 +400,16 @@ def test_a_deleted_customer_cannot_be_edited(services: Services, world: World) -
 # ------------------------------------------------------------------------------ the list
 
 
-def test_the_list_shows_live_customers_with_their_figures(
-    services: Services, world: World
-) -> None:
+def test_the_list_shows_live_customers_with_their_figures(services: Services, world: World) -> None:
     rows = {r.id: r for r in services.customers.list_customers(limit=1000)}
     assert set(rows) == world.live_customers
     huaxia = rows[world.huaxia]
     assert (huaxia.name, huaxia.city, huaxia.industry, huaxia.tier, huaxia.owner) == (
-        "北京华夏科技有限公司", "北京", "软件", "A", "张明",
+        "北京华夏科技有限公司",
+        "北京",
+        "软件",
+        "A",
+        "张明",
     )
     assert huaxia.revenue_12m == HUAXIA_ORDER_10D + HUAXIA_ORDER_45D
     assert huaxia.open_pipeline == HUAXIA_OPEN_PIPELINE
@@ -433,8 +440,7 @@ def test_deleted_customers_are_never_listed_or_counted(services: Services, world
         (lambda w: CustomerFilter(tier="B"), lambda w: {w.mingda, w.acme}),
         (lambda w: CustomerFilter(industry="贸易"), lambda w: {w.mingda, w.bluesky}),
         (lambda w: CustomerFilter(city="北京"), lambda w: {w.huaxia, w.hx_dup}),
-        (lambda w: CustomerFilter(tag_id=w.tags["VIP"]), lambda w: {w.huaxia, w.yunfan,
-                                                                      w.hx_dup}),
+        (lambda w: CustomerFilter(tag_id=w.tags["VIP"]), lambda w: {w.huaxia, w.yunfan, w.hx_dup}),
         (lambda w: CustomerFilter(tag_id=w.tags["华东"]), lambda w: {w.huaxia, w.mingda}),
         (lambda w: CustomerFilter(city="北京", tag_id=w.tags["大客户"]), lambda w: {w.hx_dup}),
         (lambda w: CustomerFilter(tier="B", owner_id=w.lina), lambda w: {w.mingda}),
@@ -522,9 +528,11 @@ def test_sorting_by_every_key_with_empty_values_last_and_ties_by_id(
     paged: list[int] = []
     for offset in range(0, len(rows) + 3, 3):
         paged.extend(
-            ids(services.customers.list_customers(
-                offset=offset, limit=3, order_by=key, descending=descending
-            ))
+            ids(
+                services.customers.list_customers(
+                    offset=offset, limit=3, order_by=key, descending=descending
+                )
+            )
         )
     assert paged == ids(rows)
 
@@ -549,8 +557,10 @@ def test_iter_customers_yields_the_same_rows_as_the_pages_with_a_filter(
 
 def test_filter_options(services: Services, world: World) -> None:
     options = services.customers.filter_options()
-    assert [(o.id, o.name) for o in options.owners] == [(world.lina, "Li Na"),
-                                                        (world.zhang, "张明")]
+    assert [(o.id, o.name) for o in options.owners] == [
+        (world.lina, "Li Na"),
+        (world.zhang, "张明"),
+    ]
     assert options.tiers == ("A", "B", "C")  # "D" belongs to a deleted customer
     assert "物流" not in options.industries
     assert options.industries == tuple(sorted({"软件", "贸易", "Manufacturing", "互联网"}))
@@ -587,19 +597,54 @@ def test_filter_options(services: Services, world: World) -> None:
         ("不存在的公司", lambda w: set()),
     ],
 )
-def test_search_through_the_list(services: Services, world: World, text: str,
-                                 expected: Any) -> None:
+def test_search_through_the_list(
+    services: Services, world: World, text: str, expected: Any
+) -> None:
     flt = CustomerFilter(search=text)
     assert listed(services, flt) == expected(world)
     assert services.customers.count_customers(flt) == len(expected(world))
 
 
-HOSTILE = ['"', "'", '""', "%", "_", "*", "(", ")", "()", "AND", "OR", "NOT", "NEAR",
-           "a AND b", "\\", "\x00", "   ", "+", "-", "*:*", '"\'', "%%", "__"]
+HOSTILE = [
+    '"',
+    "'",
+    '""',
+    "%",
+    "_",
+    "*",
+    "(",
+    ")",
+    "()",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR",
+    "a AND b",
+    "\\",
+    "\x00",
+    "   ",
+    "+",
+    "-",
+    "*:*",
+    "\"'",
+    "%%",
+    "__",
+]
 # Text that is FTS5 syntax (OR, *, column filters, ^, -) must match nothing here.
-NO_MATCH = ["huaxia OR acme", '"huaxia" OR "acme"', "acme*", "col:acme", "^acme",
-            "{huaxia}", "huaxia -acme", "100%", "50_50", "华夏 (北京)", "NEAR(huaxia acme)",
-            "'; DROP TABLE customers; --"]
+NO_MATCH = [
+    "huaxia OR acme",
+    '"huaxia" OR "acme"',
+    "acme*",
+    "col:acme",
+    "^acme",
+    "{huaxia}",
+    "huaxia -acme",
+    "100%",
+    "50_50",
+    "华夏 (北京)",
+    "NEAR(huaxia acme)",
+    "'; DROP TABLE customers; --",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE + NO_MATCH)
@@ -649,8 +694,10 @@ def test_key_figures_against_hand_computed_numbers(services: Services, world: Wo
     figures = services.customers.key_figures(world.huaxia, today=world.today)
     # The cancelled order (99,999.00) never counts; the 13-month-old one only for lifetime.
     assert figures.revenue_12m == Decimal("16000.49") == HUAXIA_ORDER_10D + HUAXIA_ORDER_45D
-    assert figures.revenue_lifetime == Decimal("18469.61") == (
-        HUAXIA_ORDER_10D + HUAXIA_ORDER_45D + HUAXIA_ORDER_400D
+    assert (
+        figures.revenue_lifetime
+        == Decimal("18469.61")
+        == (HUAXIA_ORDER_10D + HUAXIA_ORDER_45D + HUAXIA_ORDER_400D)
     )
     assert figures.orders == 3
     assert figures.last_order == world.today - timedelta(days=10)
@@ -675,7 +722,9 @@ def test_key_figures_of_a_customer_without_history(services: Services, world: Wo
     figures = services.customers.key_figures(world.liuyang, today=world.today)
     assert figures.revenue_12m == figures.revenue_lifetime == figures.open_pipeline == Decimal(0)
     assert (figures.orders, figures.last_order, figures.average_days_between_orders) == (
-        0, None, None,
+        0,
+        None,
+        None,
     )
     assert (figures.open_opportunities, figures.open_tasks) == (0, 0)
     single = services.customers.key_figures(world.mingda, today=world.today)
@@ -687,17 +736,28 @@ def test_key_figures_agree_with_the_stored_stats(services: Services, world: Worl
     with services.db.read() as s:
         stats = {
             row[0]: tuple(row[1:])
-            for row in s.execute(select(
-                cs.customer_id, cs.revenue_12m, cs.revenue_lifetime, cs.orders_count,
-                cs.last_order_date, cs.open_pipeline, cs.open_tasks,
-            ))
+            for row in s.execute(
+                select(
+                    cs.customer_id,
+                    cs.revenue_12m,
+                    cs.revenue_lifetime,
+                    cs.orders_count,
+                    cs.last_order_date,
+                    cs.open_pipeline,
+                    cs.open_tasks,
+                )
+            )
         }
     for customer_id in world.live_customers:
         figures = services.customers.key_figures(customer_id, today=world.today)
-        assert (figures.revenue_12m, figures.revenue_lifetime, figures.orders,
-                figures.last_order, figures.open_pipeline, figures.open_tasks) == (
-            stats[customer_id]
-        ), customer_id
+        assert (
+            figures.revenue_12m,
+            figures.revenue_lifetime,
+            figures.orders,
+            figures.last_order,
+            figures.open_pipeline,
+            figures.open_tasks,
+        ) == (stats[customer_id]), customer_id
 
 
 # ----------------------------------------------------------------------------- contacts
@@ -714,11 +774,12 @@ def test_the_first_contact_becomes_primary(services: Services, world: World) -> 
 def test_setting_another_primary_unsets_the_first(services: Services, world: World) -> None:
     detail = services.customers.get(world.huaxia)
     assert [(c.name, c.is_primary) for c in detail.contacts] == [
-        ("王伟", True), ("Lisa Chen", False),
+        ("王伟", True),
+        ("Lisa Chen", False),
     ]
     before = services.customers.update_contact(
-        world.lisa, ContactInput(name="Lisa Chen", title="CTO", email="lisa@huaxia.example",
-                                 is_primary=True)
+        world.lisa,
+        ContactInput(name="Lisa Chen", title="CTO", email="lisa@huaxia.example", is_primary=True),
     )
     assert before == ContactInput(name="Lisa Chen", title="CTO", email="lisa@huaxia.example")
     after = services.customers.get(world.huaxia).contacts
@@ -733,18 +794,34 @@ def test_update_contact_round_trip_and_undo(services: Services, world: World) ->
     original = next(
         c for c in services.customers.get(world.huaxia).contacts if c.id == world.wangwei
     )
-    changed = ContactInput(name="王伟", title="总经理", buying_role=BuyingRole.INFLUENCER,
-                           phone="", mobile="13911112222", email="", wechat="ww",
-                           is_primary=True, notes="新职位")
+    changed = ContactInput(
+        name="王伟",
+        title="总经理",
+        buying_role=BuyingRole.INFLUENCER,
+        phone="",
+        mobile="13911112222",
+        email="",
+        wechat="ww",
+        is_primary=True,
+        notes="新职位",
+    )
     before = services.customers.update_contact(world.wangwei, changed)
     now = next(c for c in services.customers.get(world.huaxia).contacts if c.id == world.wangwei)
-    assert (now.title, now.buying_role, now.phone, now.mobile, now.email, now.wechat,
-            now.notes) == ("总经理", BuyingRole.INFLUENCER, "", "13911112222", "", "ww", "新职位")
+    assert (
+        now.title,
+        now.buying_role,
+        now.phone,
+        now.mobile,
+        now.email,
+        now.wechat,
+        now.notes,
+    ) == ("总经理", BuyingRole.INFLUENCER, "", "13911112222", "", "ww", "新职位")
     services.customers.update_contact(world.wangwei, before)
     back = next(c for c in services.customers.get(world.huaxia).contacts if c.id == world.wangwei)
     assert back == original
     fields = {
-        a.field for a in audit_rows(services, "contact", world.wangwei)
+        a.field
+        for a in audit_rows(services, "contact", world.wangwei)
         if a.action == AuditAction.UPDATE
     }
     assert fields == {"title", "buying_role", "phone", "mobile", "email", "wechat", "notes"}
@@ -790,13 +867,15 @@ def test_no_contact_days_threshold_is_relative_to_now(services: Services, world:
     # An interaction logged 29 days ago keeps Acme out of the 30-day filter, 31 days does not.
     services.interactions.log(
         world.acme,
-        InteractionInput(InteractionKind.CALL, "",
-                         occurred_at=datetime.now(UTC) - timedelta(days=31)),
+        InteractionInput(
+            InteractionKind.CALL, "", occurred_at=datetime.now(UTC) - timedelta(days=31)
+        ),
     )
     assert world.acme in listed(services, CustomerFilter(no_contact_days=30))
     services.interactions.log(
         world.acme,
-        InteractionInput(InteractionKind.CALL, "",
-                         occurred_at=datetime.now(UTC) - timedelta(days=29)),
+        InteractionInput(
+            InteractionKind.CALL, "", occurred_at=datetime.now(UTC) - timedelta(days=29)
+        ),
     )
     assert world.acme not in listed(services, CustomerFilter(no_contact_days=30))

@@ -32,9 +32,7 @@ def found(candidates: list[DuplicateCandidate]) -> dict[int, tuple[str, ...]]:
 
 
 def search(services: Services, text: str) -> set[int]:
-    return {
-        r.id for r in services.customers.list_customers(CustomerFilter(search=text), limit=100)
-    }
+    return {r.id for r in services.customers.list_customers(CustomerFilter(search=text), limit=100)}
 
 
 # ----------------------------------------------------------------------------- finding
@@ -42,8 +40,14 @@ def search(services: Services, text: str) -> set[int]:
 
 @pytest.mark.parametrize(
     "name",
-    ["北京华夏科技有限公司", "北京华夏科技", "北京华夏科技股份有限公司", "北京华夏科技有限责任公司",
-     " 北京华夏科技（有限公司） ", "北京华夏科技集团有限公司"],
+    [
+        "北京华夏科技有限公司",
+        "北京华夏科技",
+        "北京华夏科技股份有限公司",
+        "北京华夏科技有限责任公司",
+        " 北京华夏科技（有限公司） ",
+        "北京华夏科技集团有限公司",
+    ],
 )
 def test_the_same_name_with_or_without_a_legal_form_is_found(
     services: Services, world: World, name: str
@@ -53,11 +57,8 @@ def test_the_same_name_with_or_without_a_legal_form_is_found(
     assert all(c.score == 1.0 for c in candidates)
 
 
-def test_an_english_name_with_another_legal_form_is_found(services: Services,
-                                                          world: World) -> None:
-    assert found(services.duplicates.find(name="ACME Company Limited")) == {
-        world.acme: ("name",)
-    }
+def test_an_english_name_with_another_legal_form_is_found(services: Services, world: World) -> None:
+    assert found(services.duplicates.find(name="ACME Company Limited")) == {world.acme: ("name",)}
 
 
 def test_a_multi_word_english_name_with_another_legal_form_is_found(
@@ -86,25 +87,24 @@ def test_a_typo_in_the_first_characters_is_found(services: Services) -> None:
     typo among them (腾飞 → 腾非) finds nothing, though name_similarity() scores the pair
     0.89, above the 0.85 threshold."""
     target = services.customers.create(CustomerInput(name="深圳市腾飞电子科技有限公司"))
-    assert found(services.duplicates.find(name="深圳市腾非电子科技有限公司")) == {
-        target: ("name",)
-    }
+    assert found(services.duplicates.find(name="深圳市腾非电子科技有限公司")) == {target: ("name",)}
 
 
 def test_the_same_tax_id_is_found_whatever_the_case(services: Services, world: World) -> None:
-    candidates = services.duplicates.find(name="完全不同的名字", tax_id=f" {HUAXIA_TAX_ID.lower()} ")
+    candidates = services.duplicates.find(
+        name="完全不同的名字", tax_id=f" {HUAXIA_TAX_ID.lower()} "
+    )
     assert found(candidates) == {world.huaxia: ("tax_id",)}
     assert candidates[0].score == 1.0
 
 
-@pytest.mark.parametrize("phone", ["(010) 88886666", "010 8888 6666", "01088886666",
-                                   "010-8888-6666"])
+@pytest.mark.parametrize(
+    "phone", ["(010) 88886666", "010 8888 6666", "01088886666", "010-8888-6666"]
+)
 def test_the_same_phone_with_other_punctuation_is_found(
     services: Services, world: World, phone: str
 ) -> None:
-    assert found(services.duplicates.find(name="某公司", phone=phone)) == {
-        world.huaxia: ("phone",)
-    }
+    assert found(services.duplicates.find(name="某公司", phone=phone)) == {world.huaxia: ("phone",)}
 
 
 def test_a_contacts_mobile_is_found(services: Services, world: World) -> None:
@@ -121,8 +121,15 @@ def test_a_removed_contacts_mobile_is_not_found(services: Services, world: World
     assert services.duplicates.find(name="x", phone="13700001111") == []
 
 
-@pytest.mark.parametrize("email", ["INFO@huaxia.example", " info@huaxia.example ",
-                                   "lisa@HUAXIA.example", "wei.wang@huaxia.example"])
+@pytest.mark.parametrize(
+    "email",
+    [
+        "INFO@huaxia.example",
+        " info@huaxia.example ",
+        "lisa@HUAXIA.example",
+        "wei.wang@huaxia.example",
+    ],
+)
 def test_the_same_email_of_the_customer_or_a_contact_is_found(
     services: Services, world: World, email: str
 ) -> None:
@@ -131,7 +138,9 @@ def test_the_same_email_of_the_customer_or_a_contact_is_found(
 
 def test_several_reasons_rank_first(services: Services, world: World) -> None:
     candidates = services.duplicates.find(
-        name="北京华夏科技有限公司", phone="010 8888 6666", email="info@huaxia.example",
+        name="北京华夏科技有限公司",
+        phone="010 8888 6666",
+        email="info@huaxia.example",
         tax_id=HUAXIA_TAX_ID,
     )
     assert [c.id for c in candidates] == [world.huaxia, world.hx_dup]
@@ -140,18 +149,19 @@ def test_several_reasons_rank_first(services: Services, world: World) -> None:
     assert candidates[0].city == "北京"
 
 
-def test_exclude_id_leaves_the_customer_being_edited_out(
-    services: Services, world: World
-) -> None:
+def test_exclude_id_leaves_the_customer_being_edited_out(services: Services, world: World) -> None:
     candidates = services.duplicates.find(
-        name="北京华夏科技有限公司", tax_id=HUAXIA_TAX_ID, phone="01088886666",
+        name="北京华夏科技有限公司",
+        tax_id=HUAXIA_TAX_ID,
+        phone="01088886666",
         exclude_id=world.huaxia,
     )
     assert found(candidates) == {world.hx_dup: ("name",)}
 
 
-@pytest.mark.parametrize("name", ["杭州明月食品有限公司", "Zeta Foods", "华", "", "有限公司",
-                                  "广州华南物流"])
+@pytest.mark.parametrize(
+    "name", ["杭州明月食品有限公司", "Zeta Foods", "华", "", "有限公司", "广州华南物流"]
+)
 def test_unrelated_names_are_not_found(services: Services, name: str) -> None:
     assert services.duplicates.find(name=name) == []
 
@@ -174,13 +184,24 @@ def test_limit_caps_the_candidates(services: Services) -> None:
 
 def _count(services: Services, table: Any, customer_id: int) -> int:
     with services.db.read() as s:
-        return s.scalar(
-            select(func.count()).select_from(table).where(table.customer_id == customer_id)
-        ) or 0
+        return (
+            s.scalar(
+                select(func.count()).select_from(table).where(table.customer_id == customer_id)
+            )
+            or 0
+        )
 
 
-MOVABLE = (m.Contact, m.Interaction, m.Opportunity, m.Activity, m.Quote, m.Order,
-           m.SatisfactionSurvey, m.PriceList)
+MOVABLE = (
+    m.Contact,
+    m.Interaction,
+    m.Opportunity,
+    m.Activity,
+    m.Quote,
+    m.Order,
+    m.SatisfactionSurvey,
+    m.PriceList,
+)
 
 
 def test_merge_moves_everything_to_the_kept_customer(services: Services, world: World) -> None:
@@ -195,15 +216,21 @@ def test_merge_moves_everything_to_the_kept_customer(services: Services, world: 
     # Account plans: the one of a year keep already has stays; the other moves.
     with services.db.read() as s:
         plans = {
-            (cid, year) for cid, year in s.execute(
-                select(m.AccountPlan.customer_id, m.AccountPlan.year)
-            )
+            (cid, year)
+            for cid, year in s.execute(select(m.AccountPlan.customer_id, m.AccountPlan.year))
         }
     year = world.today.year
     assert plans == {(keep, year), (keep, year - 2), (drop, year)}
     assert set(record.moved) == {
-        "contacts", "interactions", "opportunities", "activities", "quotes", "orders",
-        "satisfaction_surveys", "price_lists", "account_plans",
+        "contacts",
+        "interactions",
+        "opportunities",
+        "activities",
+        "quotes",
+        "orders",
+        "satisfaction_surveys",
+        "price_lists",
+        "account_plans",
     }
 
     kept = services.customers.get(keep)
@@ -214,7 +241,9 @@ def test_merge_moves_everything_to_the_kept_customer(services: Services, world: 
     assert record.filled == {"source": None, "website": None}
     assert record.tags_added == (world.tags["大客户"],)
     assert [(c.name, c.is_primary) for c in kept.contacts] == [
-        ("王伟", True), ("Lisa Chen", False), ("赵磊", False),
+        ("王伟", True),
+        ("Lisa Chen", False),
+        ("赵磊", False),
     ]
     assert record.unprimaried == (world.zhaolei,)
 
@@ -224,16 +253,16 @@ def test_merge_moves_everything_to_the_kept_customer(services: Services, world: 
         assert s.scalar(select(m.Customer.merged_into_id).where(m.Customer.id == drop)) == keep
     trash = services.trash.items()
     assert (trash[0].entity, trash[0].entity_id, trash[0].label) == (
-        "customer", drop, "北京华夏科技 → 北京华夏科技有限公司",
+        "customer",
+        drop,
+        "北京华夏科技 → 北京华夏科技有限公司",
     )
     assert drop not in {r.id for r in services.customers.list_customers(limit=100)}
 
 
 def test_merge_recomputes_the_kept_customers_figures(services: Services, world: World) -> None:
     services.duplicates.merge(world.huaxia, world.hx_dup)
-    row = next(
-        r for r in services.customers.list_customers(limit=100) if r.id == world.huaxia
-    )
+    row = next(r for r in services.customers.list_customers(limit=100) if r.id == world.huaxia)
     assert row.revenue_12m == HUAXIA_ORDER_10D + HUAXIA_ORDER_45D + HX_DUP_ORDER
     assert row.open_pipeline == HUAXIA_OPEN_PIPELINE + HX_DUP_OPEN_PIPELINE
     figures = services.customers.key_figures(world.huaxia, today=world.today)
@@ -245,9 +274,12 @@ def test_merge_recomputes_the_kept_customers_figures(services: Services, world: 
     assert figures.last_order == world.today - timedelta(days=5)
     with services.db.read() as s:
         dropped = s.execute(
-            select(m.CustomerStats.orders_count, m.CustomerStats.revenue_lifetime,
-                   m.CustomerStats.open_pipeline, m.CustomerStats.last_interaction_at)
-            .where(m.CustomerStats.customer_id == world.hx_dup)
+            select(
+                m.CustomerStats.orders_count,
+                m.CustomerStats.revenue_lifetime,
+                m.CustomerStats.open_pipeline,
+                m.CustomerStats.last_interaction_at,
+            ).where(m.CustomerStats.customer_id == world.hx_dup)
         ).one()
     assert tuple(dropped) == (0, Decimal("0.00"), Decimal("0.00"), None)
 

@@ -69,11 +69,20 @@ def test_timeline_entries_carry_their_details_and_exact_amounts(
 ) -> None:
     by_key = {(e.source, e.ref_id): e for e in services.interactions.timeline(world.huaxia)}
     wechat = by_key["interaction", world.interactions["wechat_5d"]]
-    assert (wechat.kind, wechat.title, wechat.detail, wechat.who, wechat.satisfaction,
-            wechat.amount) == ("wechat", "", "微信确认交期", "张明", 4, None)
+    assert (
+        wechat.kind,
+        wechat.title,
+        wechat.detail,
+        wechat.who,
+        wechat.satisfaction,
+        wechat.amount,
+    ) == ("wechat", "", "微信确认交期", "张明", 4, None)
     visit = by_key["task", world.activities["visit_done"]]
     assert (visit.kind, visit.title, visit.detail, visit.who) == (
-        "visit", "上门拜访", "确认需求", "张明",
+        "visit",
+        "上门拜访",
+        "确认需求",
+        "张明",
     )
     order = by_key["order", world.orders["10d"]]
     assert (order.kind, order.title, order.who) == ("completed", "SO-0001", "张明")
@@ -85,11 +94,18 @@ def test_timeline_entries_carry_their_details_and_exact_amounts(
     assert (cancelled.kind, cancelled.amount) == ("cancelled", HUAXIA_ORDER_200D_CANCELLED)
     assert by_key["order", world.orders["400d"]].amount == HUAXIA_ORDER_400D
     quote = by_key["quote", world.quotes["sent"]]
-    assert (quote.kind, quote.title, quote.amount) == ("sent", "Q-2026-0002 rev B",
-                                                       HUAXIA_SENT_QUOTE_TOTAL)
+    assert (quote.kind, quote.title, quote.amount) == (
+        "sent",
+        "Q-2026-0002 rev B",
+        HUAXIA_SENT_QUOTE_TOTAL,
+    )
     stage = by_key["stage", world.stage_change]
     assert (stage.kind, stage.title, stage.detail, stage.who, stage.amount) == (
-        "proposal", "ERP 升级", "线索 → 方案|Lead → Proposal", "张明", Decimal("80000.00"),
+        "proposal",
+        "ERP 升级",
+        "线索 → 方案|Lead → Proposal",
+        "张明",
+        Decimal("80000.00"),
     )
 
 
@@ -117,14 +133,24 @@ def test_a_logged_interaction_appears_at_the_top(services: Services, world: Worl
     before = services.interactions.timeline(world.huaxia)
     new_id = services.interactions.log(
         world.huaxia,
-        InteractionInput(InteractionKind.VISIT, "  现场演示  ", contact_id=world.lisa,
-                         salesperson_id=world.lina, satisfaction=5),
+        InteractionInput(
+            InteractionKind.VISIT,
+            "  现场演示  ",
+            contact_id=world.lisa,
+            salesperson_id=world.lina,
+            satisfaction=5,
+        ),
     )
     after = services.interactions.timeline(world.huaxia)
     assert after[1:] == before
     top = after[0]
     assert (top.source, top.ref_id, top.kind, top.detail, top.who, top.satisfaction) == (
-        "interaction", new_id, "visit", "现场演示", "Li Na", 5,
+        "interaction",
+        new_id,
+        "visit",
+        "现场演示",
+        "Li Na",
+        5,
     )
     assert abs(top.at - datetime.now(UTC)) < timedelta(minutes=5)
 
@@ -215,9 +241,7 @@ def test_satisfaction_outside_one_to_five_is_refused(
 
 
 @pytest.mark.parametrize("score", [1, 2, 3, 4, 5])
-def test_satisfaction_one_to_five_is_accepted(
-    services: Services, world: World, score: int
-) -> None:
+def test_satisfaction_one_to_five_is_accepted(services: Services, world: World, score: int) -> None:
     entry = services.interactions.log(
         world.huaxia, InteractionInput(InteractionKind.FEEDBACK, "ok", satisfaction=score)
     )
@@ -243,14 +267,13 @@ def test_a_call_without_text_is_fine(services: Services, world: World) -> None:
     assert services.interactions.timeline(world.huaxia, limit=1)[0].ref_id == entry
 
 
-def test_several_interaction_errors_are_reported_together(
-    services: Services, world: World
-) -> None:
+def test_several_interaction_errors_are_reported_together(services: Services, world: World) -> None:
     with pytest.raises(ValidationError) as caught:
         services.interactions.log(
             world.huaxia,
-            InteractionInput(InteractionKind.NOTE, "", occurred_at=datetime(2026, 1, 1),
-                             satisfaction=7),
+            InteractionInput(
+                InteractionKind.NOTE, "", occurred_at=datetime(2026, 1, 1), satisfaction=7
+            ),
         )
     assert set(caught.value.errors) == {"summary", "satisfaction", "occurred_at"}
 
@@ -271,8 +294,9 @@ def test_a_date_more_than_a_year_ahead_is_refused(services: Services, world: Wor
     with pytest.raises(ValidationError) as caught:
         services.interactions.log(
             world.huaxia,
-            InteractionInput(InteractionKind.CALL, "",
-                             occurred_at=datetime.now(UTC) + timedelta(days=400)),
+            InteractionInput(
+                InteractionKind.CALL, "", occurred_at=datetime.now(UTC) + timedelta(days=400)
+            ),
         )
     assert set(caught.value.errors) == {"occurred_at"}
 
@@ -294,7 +318,8 @@ def test_logging_works_on_the_29th_of_february(
     monkeypatch.setattr(interactions_module, "datetime", _LeapDay)
     entry = services.interactions.log(
         world.huaxia,
-        InteractionInput(InteractionKind.CALL, "闰日电话",
-                         occurred_at=datetime(2028, 2, 29, 10, 0, tzinfo=UTC)),
+        InteractionInput(
+            InteractionKind.CALL, "闰日电话", occurred_at=datetime(2028, 2, 29, 10, 0, tzinfo=UTC)
+        ),
     )
     assert services.interactions.timeline(world.huaxia, limit=1)[0].ref_id == entry

@@ -22,8 +22,10 @@ from tests.services.dataset import (
     World,
 )
 
-FIGURES = ("first_order_date, last_order_date, orders_count, revenue_lifetime, revenue_12m, "
-           "open_pipeline, open_tasks, last_interaction_at")
+FIGURES = (
+    "first_order_date, last_order_date, orders_count, revenue_lifetime, revenue_12m, "
+    "open_pipeline, open_tasks, last_interaction_at"
+)
 
 
 def figures(conn: Connection) -> dict[int, tuple[object, ...]]:
@@ -34,11 +36,13 @@ def figures(conn: Connection) -> dict[int, tuple[object, ...]]:
 
 
 def wipe(conn: Connection) -> None:
-    conn.execute(text(
-        "UPDATE customer_stats SET first_order_date = NULL, last_order_date = NULL, "
-        "orders_count = -1, revenue_lifetime = -1, revenue_12m = -1, open_pipeline = -1, "
-        "open_tasks = -1, last_interaction_at = NULL"
-    ))
+    conn.execute(
+        text(
+            "UPDATE customer_stats SET first_order_date = NULL, last_order_date = NULL, "
+            "orders_count = -1, revenue_lifetime = -1, revenue_12m = -1, open_pipeline = -1, "
+            "open_tasks = -1, last_interaction_at = NULL"
+        )
+    )
 
 
 def stored(db: Database, customer_id: int) -> m.CustomerStats:
@@ -62,11 +66,17 @@ def test_the_figures_follow_the_documented_rules(services: Services, world: Worl
     assert huaxia.last_interaction_at == world.now - timedelta(days=3)
     mingda = stored(services.db, world.mingda)
     assert (mingda.orders_count, mingda.revenue_12m, mingda.last_interaction_at) == (
-        1, MINGDA_ORDER, world.now - timedelta(days=60),
+        1,
+        MINGDA_ORDER,
+        world.now - timedelta(days=60),
     )
     nobody = stored(services.db, world.liuyang)
-    assert (nobody.orders_count, nobody.revenue_lifetime, nobody.first_order_date,
-            nobody.last_interaction_at) == (0, Decimal("0.00"), None, None)
+    assert (
+        nobody.orders_count,
+        nobody.revenue_lifetime,
+        nobody.first_order_date,
+        nobody.last_interaction_at,
+    ) == (0, Decimal("0.00"), None, None)
 
 
 def test_refreshing_all_or_a_subset_gives_the_same_numbers(
@@ -118,9 +128,10 @@ def test_twelve_month_revenue_moves_with_today(services: Services, world: World)
     with services.db.write() as s:
         conn = s.connection()
         refresh_customer_stats(conn, [world.huaxia], today=world.today + timedelta(days=340))
-        revenue = conn.execute(text(
-            "SELECT revenue_12m FROM customer_stats WHERE customer_id = :c"
-        ), {"c": world.huaxia}).scalar()
+        revenue = conn.execute(
+            text("SELECT revenue_12m FROM customer_stats WHERE customer_id = :c"),
+            {"c": world.huaxia},
+        ).scalar()
     assert revenue == 1_099_999  # minor units: only the 10-day-old order is within 12 months
 
 
@@ -129,14 +140,32 @@ def test_deleted_and_other_kinds_of_activity_do_not_count_as_contact(
 ) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
     with services.db.write() as s:
-        s.add_all([
-            m.Activity(kind=ActivityKind.TODO, subject="内部", customer_id=world.acme,
-                       due_at=now, done_at=now),
-            m.Activity(kind=ActivityKind.CALL, subject="已删除", customer_id=world.acme,
-                       due_at=now, done_at=now, deleted_at=now),
-            m.Activity(kind=ActivityKind.DEMO, subject="演示", customer_id=world.bluesky,
-                       due_at=now - timedelta(days=1), done_at=now - timedelta(days=1)),
-        ])
+        s.add_all(
+            [
+                m.Activity(
+                    kind=ActivityKind.TODO,
+                    subject="内部",
+                    customer_id=world.acme,
+                    due_at=now,
+                    done_at=now,
+                ),
+                m.Activity(
+                    kind=ActivityKind.CALL,
+                    subject="已删除",
+                    customer_id=world.acme,
+                    due_at=now,
+                    done_at=now,
+                    deleted_at=now,
+                ),
+                m.Activity(
+                    kind=ActivityKind.DEMO,
+                    subject="演示",
+                    customer_id=world.bluesky,
+                    due_at=now - timedelta(days=1),
+                    done_at=now - timedelta(days=1),
+                ),
+            ]
+        )
         s.flush()
         refresh_customer_stats(s.connection(), [world.acme, world.bluesky], today=world.today)
     assert stored(services.db, world.acme).last_interaction_at is None

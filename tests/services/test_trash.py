@@ -68,11 +68,13 @@ def test_restore_brings_a_customer_back_with_contacts_and_history(
     assert [(i.entity_id) for i in services.trash.items()] == [world.deleted]
 
     with services.db.read() as s:
-        actions = list(s.scalars(
-            select(m.AuditEntry.action)
-            .where(m.AuditEntry.entity == "customer", m.AuditEntry.entity_id == world.huaxia)
-            .order_by(m.AuditEntry.id)
-        ))
+        actions = list(
+            s.scalars(
+                select(m.AuditEntry.action)
+                .where(m.AuditEntry.entity == "customer", m.AuditEntry.entity_id == world.huaxia)
+                .order_by(m.AuditEntry.id)
+            )
+        )
     assert actions[-2:] == [AuditAction.DELETE, AuditAction.RESTORE]
 
 
@@ -94,9 +96,7 @@ def test_restore_of_an_unknown_item_is_refused(services: Services, world: World)
     assert len(services.trash.items()) == 1
 
 
-def test_delete_again_through_the_trash_undoes_a_restore(
-    services: Services, world: World
-) -> None:
+def test_delete_again_through_the_trash_undoes_a_restore(services: Services, world: World) -> None:
     services.trash.restore("customer", world.deleted)
     services.trash.delete("customer", world.deleted)
     assert [(i.entity, i.entity_id) for i in services.trash.items()] == [
@@ -120,19 +120,18 @@ def test_a_merged_customer_is_not_restored_as_an_empty_shell(
     assert world.hx_dup not in listed(services)
 
 
-def test_a_deleted_opportunity_is_restored_from_the_trash(services: Services,
-                                                          world: World) -> None:
+def test_a_deleted_opportunity_is_restored_from_the_trash(services: Services, world: World) -> None:
     from decimal import Decimal
 
     from sms_desktop.services.pipeline import OpportunityInput
 
-    deal = services.pipeline.create(OpportunityInput(customer_id=world.huaxia, title="回收站测试",
-                                                     amount=Decimal("100.00")))
+    deal = services.pipeline.create(
+        OpportunityInput(customer_id=world.huaxia, title="回收站测试", amount=Decimal("100.00"))
+    )
     services.pipeline.delete(deal)
     assert ("opportunity", deal) in {(i.entity, i.entity_id) for i in services.trash.items()}
     services.trash.restore("opportunity", deal)
     assert services.pipeline.get(deal).data.title == "回收站测试"
-    assert ("opportunity", deal) not in {(i.entity, i.entity_id)
-                                         for i in services.trash.items()}
+    assert ("opportunity", deal) not in {(i.entity, i.entity_id) for i in services.trash.items()}
     services.trash.delete("opportunity", deal)
     assert ("opportunity", deal) in {(i.entity, i.entity_id) for i in services.trash.items()}

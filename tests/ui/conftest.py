@@ -37,8 +37,7 @@ def language() -> str:
 
 
 @pytest.fixture
-def controller(qapp: object, qtbot: QtBot, company_db: Path, language: str
-               ) -> Iterator[Controller]:
+def controller(qapp: object, qtbot: QtBot, company_db: Path, language: str) -> Iterator[Controller]:
     install_translators(language)
     register_fonts()
     ctrl = Controller(qapp, SettingsStore(), language, company_db)  # type: ignore[arg-type]

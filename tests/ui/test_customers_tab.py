@@ -19,8 +19,12 @@ from sms_desktop.ui.models.customer_table import CustomerTableModel
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.tabs.customers.tab import CustomersTab
 
-NAMES = ["北京华夏科技有限公司", "上海明达贸易有限公司", "Acme Trading Co., Ltd.",
-         "杭州瑞丰机械制造有限公司"]
+NAMES = [
+    "北京华夏科技有限公司",
+    "上海明达贸易有限公司",
+    "Acme Trading Co., Ltd.",
+    "杭州瑞丰机械制造有限公司",
+]
 
 
 @pytest.fixture
@@ -30,11 +34,13 @@ def company_db(company_db: Path) -> Path:
     customers = workspace.services.customers
     for number, name in enumerate(NAMES):
         customer_id = customers.create(CustomerInput(name=name, city="北京", tier="A"))
-        customers.add_contact(customer_id, ContactInput(name=f"王伟{number}",
-                                                        mobile=f"1381234567{number}"))
+        customers.add_contact(
+            customer_id, ContactInput(name=f"王伟{number}", mobile=f"1381234567{number}")
+        )
     with workspace.db.write() as session:  # filler rows in one transaction (fast)
-        session.add_all(Customer(name=f"Customer {number:03}", city="Lyon")
-                        for number in range(300))
+        session.add_all(
+            Customer(name=f"Customer {number:03}", city="Lyon") for number in range(300)
+        )
     workspace.close(backup=False)
     return company_db
 
@@ -102,8 +108,9 @@ def test_chinese_search_and_log_an_interaction(controller: Controller, qtbot: Qt
 
 
 @pytest.mark.parametrize("query", ["bjhx", "huaxia", "13812345670", "王伟0"])
-def test_search_by_pinyin_phone_and_contact(controller: Controller, qtbot: QtBot,
-                                            query: str) -> None:
+def test_search_by_pinyin_phone_and_contact(
+    controller: Controller, qtbot: QtBot, query: str
+) -> None:
     tab = customers_tab(controller)
     type_text(tab.search_edit, query)
     qtbot.waitUntil(lambda: tab.model.total == 1)
@@ -122,8 +129,9 @@ def test_hostile_search_text_is_harmless(controller: Controller, qtbot: QtBot) -
 def test_create_edit_delete_and_undo(controller: Controller, qtbot: QtBot) -> None:
     tab = customers_tab(controller)
     services = controller.workspace.services  # type: ignore[union-attr]
-    qtbot.mouseClick(tab.findChild(type(tab.detail.save_button), "newCustomerButton"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        tab.findChild(type(tab.detail.save_button), "newCustomerButton"), Qt.MouseButton.LeftButton
+    )
     form = tab.detail.profile
     form.edits["email"].setText("bad")
     tab.save_profile()
@@ -155,15 +163,20 @@ def test_create_edit_delete_and_undo(controller: Controller, qtbot: QtBot) -> No
     assert services.customers.count_customers() == 305
 
 
-def test_duplicate_warning_before_saving(controller: Controller, qtbot: QtBot,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_duplicate_warning_before_saving(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sms_desktop.ui.tabs.customers import dialogs
 
     seen: list[list[str]] = []
 
     def fake_exec(dialog: dialogs.DuplicatesDialog) -> int:
-        seen.append([dialog.tree.topLevelItem(i).text(0)  # type: ignore[union-attr]
-                     for i in range(dialog.tree.topLevelItemCount())])
+        seen.append(
+            [
+                dialog.tree.topLevelItem(i).text(0)  # type: ignore[union-attr]
+                for i in range(dialog.tree.topLevelItemCount())
+            ]
+        )
         dialog.action = dialogs.DuplicateAction.OPEN_EXISTING
         dialog.chosen_id = None
         return 0  # cancelled
@@ -177,8 +190,9 @@ def test_duplicate_warning_before_saving(controller: Controller, qtbot: QtBot,
     assert controller.workspace.services.customers.count_customers() == 304  # type: ignore
 
 
-def test_export_current_view(controller: Controller, qtbot: QtBot, tmp_path: Path,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_current_view(
+    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import openpyxl
     from PySide6.QtWidgets import QFileDialog
 
@@ -194,10 +208,11 @@ def test_export_current_view(controller: Controller, qtbot: QtBot, tmp_path: Pat
     sheet = openpyxl.load_workbook(target).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     header_row = next(i for i, r in enumerate(rows) if r[0] == "Customer")
-    header, data = rows[header_row], rows[header_row + 1:]
+    header, data = rows[header_row], rows[header_row + 1 :]
     assert "Industry" not in header
-    assert [r[0] for r in data] == [tab.model.index(i, 0).data()
-                                    for i in range(tab.model.rowCount())]
+    assert [r[0] for r in data] == [
+        tab.model.index(i, 0).data() for i in range(tab.model.rowCount())
+    ]
     assert len(data) == 10
     revenue = header.index("Revenue, last 12 months")
     assert all(isinstance(r[revenue], (int, float)) for r in data)

@@ -58,8 +58,11 @@ def test_undo_and_redo_are_wired_to_the_stack(controller: Controller) -> None:
 
 
 def test_settings_validation_is_inline(controller: Controller, qtbot: QtBot) -> None:
-    dialog = SettingsDialog(controller.workspace.services,  # type: ignore[union-attr]
-                            controller.store.preferences(), controller.window)
+    dialog = SettingsDialog(
+        controller.workspace.services,  # type: ignore[union-attr]
+        controller.store.preferences(),
+        controller.window,
+    )
     qtbot.addWidget(dialog)
     dialog.company_edits["email"].setText("not-an-email")
     dialog.accept()
@@ -78,8 +81,11 @@ def test_settings_validation_is_inline(controller: Controller, qtbot: QtBot) -> 
 @pytest.mark.parametrize("language", ["zh_CN"])
 def test_chinese_interface(controller: Controller, qtbot: QtBot) -> None:
     assert _menu_titles(controller)[0] == "文件(&F)"
-    dialog = SettingsDialog(controller.workspace.services,  # type: ignore[union-attr]
-                            controller.store.preferences(), controller.window)
+    dialog = SettingsDialog(
+        controller.workspace.services,  # type: ignore[union-attr]
+        controller.store.preferences(),
+        controller.window,
+    )
     qtbot.addWidget(dialog)
     dialog.company_edits["email"].setText("bad")
     dialog.accept()
@@ -102,8 +108,9 @@ def test_backup_now_writes_a_checked_copy(controller: Controller, qtbot: QtBot) 
     qtbot.waitUntil(lambda: "Backup written" in controller.window.statusBar().currentMessage())
 
 
-def test_restore_through_the_file_menu(controller: Controller, qtbot: QtBot,
-                                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_restore_through_the_file_menu(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from sms_desktop.persistence.backup import backup_database
 
     workspace = controller.workspace
@@ -117,8 +124,7 @@ def test_restore_through_the_file_menu(controller: Controller, qtbot: QtBot,
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(RestoreDialog, "exec", fake_exec)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     controller.window.actions_by_id[ActionId.RESTORE].trigger()
     qtbot.waitUntil(lambda: "Restored" in controller.window.statusBar().currentMessage())
     assert workspace.services.settings.company().name == "明达贸易"
@@ -130,8 +136,9 @@ def test_welcome_dialog_start_empty(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    qtbot.mouseClick(dialog.findChild(QCommandLinkButton, "welcomeEmptyButton"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.findChild(QCommandLinkButton, "welcomeEmptyButton"), Qt.MouseButton.LeftButton
+    )
     dialog.create_button.click()
     assert dialog.choice is None
     assert dialog.empty_error.isVisibleTo(dialog)
@@ -142,8 +149,7 @@ def test_welcome_dialog_start_empty(qtbot: QtBot, tmp_path: Path) -> None:
     assert (dialog.company_name, dialog.owner_name) == ("Acme Trading", "Ann Lee")
 
 
-def test_controller_creates_an_empty_database(qapp: object, qtbot: QtBot,
-                                              tmp_path: Path) -> None:
+def test_controller_creates_an_empty_database(qapp: object, qtbot: QtBot, tmp_path: Path) -> None:
     from sms_desktop.ui.settings_store import SettingsStore
 
     path = tmp_path / "fresh.sqlite3"
@@ -170,9 +176,26 @@ def test_screenshot_command(company_db: Path, tmp_path: Path, lang: str) -> None
     out = tmp_path / f"shot-{lang}.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, "-m", "sms_desktop", "gui", "--db", str(company_db), "--lang", lang,
-         "--screenshot", str(out), "--size", "1000x700"],
-        capture_output=True, text=True, timeout=120, check=False, env=env)
+        [
+            sys.executable,
+            "-m",
+            "sms_desktop",
+            "gui",
+            "--db",
+            str(company_db),
+            "--lang",
+            lang,
+            "--screenshot",
+            str(out),
+            "--size",
+            "1000x700",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1000, 700)
@@ -181,8 +204,9 @@ def test_screenshot_command(company_db: Path, tmp_path: Path, lang: str) -> None
     assert list_backups(company_db) == []  # a screenshot changes nothing
 
 
-def test_restore_from_the_trash_and_undo(controller: Controller,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_restore_from_the_trash_and_undo(
+    controller: Controller, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sms_desktop.services.customers import CustomerInput
     from sms_desktop.ui.dialogs.trash_dialog import TrashDialog
 
@@ -222,8 +246,9 @@ def test_first_start_with_demo_data(qapp: object, qtbot: QtBot, tmp_path: Path) 
         ctrl.window.close()
 
 
-def test_after_an_unclean_shutdown_the_database_is_checked(qapp: object, qtbot: QtBot,
-                                                           company_db: Path) -> None:
+def test_after_an_unclean_shutdown_the_database_is_checked(
+    qapp: object, qtbot: QtBot, company_db: Path
+) -> None:
     from sms_desktop.persistence.paths import lock_path
     from sms_desktop.ui.settings_store import SettingsStore
 
@@ -234,8 +259,9 @@ def test_after_an_unclean_shutdown_the_database_is_checked(qapp: object, qtbot: 
         ctrl.start()
         qtbot.waitUntil(lambda: ctrl.workspace is not None)
         assert ctrl.workspace.unclean_shutdown  # type: ignore[union-attr]
-        qtbot.waitUntil(lambda: "no problems found" in ctrl.window.statusBar().currentMessage(),
-                        timeout=20000)
+        qtbot.waitUntil(
+            lambda: "no problems found" in ctrl.window.statusBar().currentMessage(), timeout=20000
+        )
     finally:
         ctrl._close_workspace(backup=False)
         ctrl.window.allow_close = True

@@ -33,14 +33,20 @@ class FakeQuery:
     def fetch(self, offset: int, limit: int, key: str, descending: bool) -> list[Item]:
         self.pages.append((offset, limit))
         ordered = sorted(self.rows, key=lambda r: getattr(r, key), reverse=descending)
-        return ordered[offset:offset + limit]
+        return ordered[offset : offset + limit]
 
 
 def make_model(query: FakeQuery, cap: int | None = None) -> PagedTableModel[Item]:
     model: PagedTableModel[Item] = PagedTableModel(
-        [Column("name", lambda: "Name", lambda r: r.name),
-         Column("id", lambda: "Id", lambda r: str(r.id))],
-        count=query.count, fetch=query.fetch, row_id=lambda r: r.id, page_size=100)
+        [
+            Column("name", lambda: "Name", lambda r: r.name),
+            Column("id", lambda: "Id", lambda r: str(r.id)),
+        ],
+        count=query.count,
+        fetch=query.fetch,
+        row_id=lambda r: r.id,
+        page_size=100,
+    )
     model.count_cap = cap
     model.reload()
     return model

@@ -29,8 +29,9 @@ def company_db(company_db: Path) -> Path:
     services = workspace.services
     customer = services.customers.create(CustomerInput(name="北京华夏科技有限公司", tier="A"))
     for number, amount in enumerate(("12800.00", "50000.00", "999.99")):
-        services.pipeline.create(OpportunityInput(
-            customer_id=customer, title=f"项目 {number}", amount=Decimal(amount)))
+        services.pipeline.create(
+            OpportunityInput(customer_id=customer, title=f"项目 {number}", amount=Decimal(amount))
+        )
     workspace.close(backup=False)
     return company_db
 
@@ -53,8 +54,11 @@ def drag_first_card(source: CardListView, target: CardListView) -> None:
     mime = model.mimeData([model.index(0, 0)])
     viewport = target.viewport()
     spot = viewport.rect().center()
-    action, buttons, keys = (Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton,
-                             Qt.KeyboardModifier.NoModifier)
+    action, buttons, keys = (
+        Qt.DropAction.MoveAction,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(viewport, QDragEnterEvent(spot, action, mime, buttons, keys))
     QApplication.sendEvent(viewport, QDragMoveEvent(spot, action, mime, buttons, keys))
     QApplication.sendEvent(viewport, QDropEvent(QPointF(spot), action, mime, buttons, keys))
@@ -83,8 +87,9 @@ def test_drag_to_next_stage_then_undo(controller: Controller, qtbot: QtBot) -> N
     assert lead.model.row_of(moved) is not None
 
 
-def test_drop_on_lost_asks_for_a_reason(controller: Controller, qtbot: QtBot,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_drop_on_lost_asks_for_a_reason(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tab = pipeline_tab(controller)
     ids = stage_ids(tab)
     reasons = tab._services.pipeline.lost_reasons()
@@ -145,15 +150,16 @@ def test_drop_of_foreign_data_is_ignored(controller: Controller) -> None:
     qualified = tab.board.column_of_stage(ids["qualified"])
     mime = QMimeData()
     mime.setText("not a card")
-    assert not qualified.model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1,
-                                               QModelIndex())
-    assert not qualified.model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1,
-                                            QModelIndex())
+    assert not qualified.model.canDropMimeData(
+        mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex()
+    )
+    assert not qualified.model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
     assert tab._services.pipeline.count_opportunities() == 3
 
 
-def test_stage_settings_add_reorder_and_archive(controller: Controller, qtbot: QtBot,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stage_settings_add_reorder_and_archive(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from sms_desktop.ui.dialogs.pipeline_settings import PipelineSettingsPage, StageDialog
@@ -171,8 +177,10 @@ def test_stage_settings_add_reorder_and_archive(controller: Controller, qtbot: Q
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     page.reload()
-    names = [page.stages.topLevelItem(i).text(1)  # type: ignore[union-attr]
-             for i in range(page.stages.topLevelItemCount())]
+    names = [
+        page.stages.topLevelItem(i).text(1)  # type: ignore[union-attr]
+        for i in range(page.stages.topLevelItemCount())
+    ]
     assert names[-3:] == ["Trial", "Won", "Lost"]
     page.stages.setCurrentItem(page.stages.topLevelItem(len(names) - 3))
     page._on_move(-1)
@@ -186,8 +194,9 @@ def test_stage_settings_add_reorder_and_archive(controller: Controller, qtbot: Q
     assert shown and not services.pipeline.stages(include_archived=True)[0].archived
 
 
-def test_funnel_tab_shows_figures_and_chart(controller: Controller, qtbot: QtBot,
-                                            recwarn: pytest.WarningsRecorder) -> None:
+def test_funnel_tab_shows_figures_and_chart(
+    controller: Controller, qtbot: QtBot, recwarn: pytest.WarningsRecorder
+) -> None:
     tab = pipeline_tab(controller)
     tab.views.setCurrentWidget(tab.funnel)
     qtbot.waitUntil(lambda: tab.funnel.canvas is not None)
@@ -219,8 +228,9 @@ def test_a_move_shown_in_place_matches_a_reload(controller: Controller, qtbot: Q
     tab.move_card(moved, ids["proposal"])
 
     def snapshot() -> tuple[object, ...]:
-        columns = tuple((c.totals.text(), tuple(c.model.cards()))
-                        for c in tab.board.columns.values())
+        columns = tuple(
+            (c.totals.text(), tuple(c.model.cards())) for c in tab.board.columns.values()
+        )
         return tab.board.summary.text(), columns
 
     local = snapshot()

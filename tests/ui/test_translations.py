@@ -41,8 +41,10 @@ def test_every_string_is_translated() -> None:
 
 def test_placeholders_and_accelerators_survive() -> None:
     for context, source, text, _translation in _messages(TS):
-        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(text)), \
-            (context, source)
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(text)), (
+            context,
+            source,
+        )
         if re.search(r"&\w", source):
             assert re.search(r"&\w", text), (context, source)
 
@@ -53,9 +55,22 @@ def test_ts_file_is_up_to_date_with_the_code(tmp_path: Path) -> None:
     shutil.copy(TS, copy)
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     result = subprocess.run(
-        [str(lupdate), "-extensions", "py", "-no-obsolete", "-locations", "none",
-         str(ROOT / "sms_desktop"), "-ts", str(copy)],
-        capture_output=True, text=True, timeout=120, check=True)
+        [
+            str(lupdate),
+            "-extensions",
+            "py",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            str(ROOT / "sms_desktop"),
+            "-ts",
+            str(copy),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     assert "(0 new" in result.stdout + result.stderr, result.stdout + result.stderr
     assert len(_messages(copy)) == len(_messages(TS))
 
@@ -94,9 +109,25 @@ def test_english_plurals_are_complete_and_current(tmp_path: Path) -> None:
     shutil.copy(en, copy)
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     result = subprocess.run(
-        [str(lupdate), "-extensions", "py", "-no-obsolete", "-locations", "none",
-         "-pluralonly", "-target-language", "en", str(ROOT / "sms_desktop"), "-ts", str(copy)],
-        capture_output=True, text=True, timeout=120, check=True)
+        [
+            str(lupdate),
+            "-extensions",
+            "py",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-pluralonly",
+            "-target-language",
+            "en",
+            str(ROOT / "sms_desktop"),
+            "-ts",
+            str(copy),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     assert len(_messages(copy)) == len(messages), result.stdout
 
 
