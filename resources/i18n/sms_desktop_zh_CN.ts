@@ -389,17 +389,6 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
-    <name>CustomerExport</name>
-    <message>
-        <source>Customers</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Exporting customers…</source>
-        <translation>正在导出客户…</translation>
-    </message>
-</context>
-<context>
     <name>CustomerTable</name>
     <message>
         <source>Customer</source>
@@ -441,7 +430,7 @@ The current data is kept as a backup and can be restored the same way.</source>
 <context>
     <name>Customers</name>
     <message>
-        <source>Enter the customer's name.</source>
+        <source>Enter the customer&apos;s name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
@@ -489,7 +478,7 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>标签不能超过 40 个字符。</translation>
     </message>
     <message>
-        <source>Enter the contact's name.</source>
+        <source>Enter the contact&apos;s name.</source>
         <translation>请输入联系人姓名。</translation>
     </message>
     <message>
@@ -529,7 +518,7 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>日期不能晚于一年以后。</translation>
     </message>
     <message>
-        <source>Choose one of this customer's contacts.</source>
+        <source>Choose one of this customer&apos;s contacts.</source>
         <translation>请选择该客户的联系人。</translation>
     </message>
     <message>
@@ -613,7 +602,9 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message numerus="yes">
         <source>%n customer(s)</source>
-        <translation><numerusform>共 %n 个客户</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 个客户</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -625,7 +616,9 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message numerus="yes">
         <source>Delete %n customer(s)</source>
-        <translation><numerusform>删除 %n 个客户</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 个客户</numerusform>
+        </translation>
     </message>
     <message>
         <source>Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.</source>
@@ -648,12 +641,18 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>客户.xlsx</translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Exporting customers…</source>
+        <translation>正在导出客户…</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n customer(s) to {path}.</source>
-        <translation><numerusform>已导出 %n 个客户到 {path}。</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 个客户到 {path}。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -802,7 +801,9 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message numerus="yes">
         <source>%n deal(s)</source>
-        <translation><numerusform>共 %n 个商机</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 个商机</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export Deals</source>
@@ -811,10 +812,6 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>deals.xlsx</source>
         <translation>商机.xlsx</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Deals</source>
@@ -826,7 +823,9 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message numerus="yes">
         <source>Exported %n deal(s) to {path}.</source>
-        <translation><numerusform>已导出 %n 个商机到 {path}。</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 个商机到 {path}。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1113,10 +1112,6 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>funnel.xlsx</source>
         <translation>销售漏斗.xlsx</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Funnel exported to {path}.</source>
@@ -1419,7 +1414,7 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>请选择支持的币种。</translation>
     </message>
     <message>
-        <source>Enter the stage's name.</source>
+        <source>Enter the stage&apos;s name.</source>
         <translation>请输入阶段名称。</translation>
     </message>
     <message>
@@ -1447,7 +1442,7 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <source>Choose one of this customer's contacts.</source>
+        <source>Choose one of this customer&apos;s contacts.</source>
         <translation>请选择该客户的联系人。</translation>
     </message>
     <message>
@@ -2100,6 +2095,13 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Stale after:</source>
         <translation>停滞期限：</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>

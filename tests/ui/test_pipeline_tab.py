@@ -237,3 +237,35 @@ def test_a_move_shown_in_place_matches_a_reload(controller: Controller, qtbot: Q
     assert proposal.model.row_of(moved) is not None
     tab.refresh()
     assert snapshot() == local
+
+
+def test_deal_list_exports_what_it_shows(
+    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    tab = pipeline_tab(controller)
+    tab.views.setCurrentIndex(1)
+    deals = tab.deal_list
+    deals._reload()
+    deals.table.horizontalHeader().setSectionHidden(1, True)  # hide Customer
+    deals.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # by amount, largest first
+    target = tmp_path / "deals"  # the extension is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    deals.findChild(QPushButton, "exportDealsButton").click()
+    written = tmp_path / "deals.xlsx"
+    qtbot.waitUntil(written.exists, timeout=10000)
+    qtbot.waitUntil(lambda: "Exported 3 deals" in controller.window.statusBar().currentMessage())
+    rows = list(openpyxl.load_workbook(written).worksheets[0].iter_rows(values_only=True))
+    header_row = next(i for i, r in enumerate(rows) if r[0] == "Deal")
+    header, data = rows[header_row], rows[header_row + 1 :]
+    assert "Customer" not in header
+    assert "Lost reason" in header
+    amount = header.index("Amount")
+    assert [r[0] for r in data] == ["项目 1", "项目 0", "项目 2"]
+    assert [Decimal(str(r[amount])) for r in data] == [
+        Decimal("50000.00"),
+        Decimal("12800.00"),
+        Decimal("999.99"),
+    ]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
 
@@ -10,6 +11,9 @@ from sms_desktop.services.customers import CustomerFilter, CustomerRow, Customer
 from sms_desktop.ui.formatting import format_datetime, format_money, format_relative_days
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel
+
+if TYPE_CHECKING:
+    from sms_desktop.reporting.excel import ColumnKind
 
 COUNT_CAP = 1_000
 
@@ -59,6 +63,19 @@ COLUMNS: tuple[Column[CustomerRow], ...] = (
     ),
     Column("tags", lambda: translate("CustomerTable", "Tags"), lambda r: r.tags, sortable=False),
 )
+
+# What an Excel export writes per column: the raw value, typed (see ui.table_export)
+EXPORT_VALUES: dict[str, tuple[ColumnKind, Callable[[CustomerRow], Any]]] = {
+    "name": ("text", lambda r: r.name),
+    "city": ("text", lambda r: r.city),
+    "industry": ("text", lambda r: r.industry),
+    "tier": ("text", lambda r: _tier(r) or None),
+    "owner": ("text", lambda r: r.owner),
+    "last_interaction": ("datetime", lambda r: r.last_interaction_at),
+    "revenue_12m": ("money", lambda r: r.revenue_12m),
+    "open_pipeline": ("money", lambda r: r.open_pipeline),
+    "tags": ("text", lambda r: r.tags or None),
+}
 
 
 class CustomerTableModel(PagedTableModel[CustomerRow]):

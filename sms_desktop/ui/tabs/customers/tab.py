@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,9 +26,10 @@ from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.services.customers import ContactInput, CustomerFilter, CustomerInput
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
-from sms_desktop.ui.models.customer_table import CustomerTableModel
+from sms_desktop.ui.models.customer_table import COLUMNS, EXPORT_VALUES, CustomerTableModel
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.settings_store import SettingsStore
+from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
 from sms_desktop.ui.tabs.customers import commands
 from sms_desktop.ui.tabs.customers.detail import DetailPanel
 
@@ -562,34 +561,22 @@ class CustomersTab(QWidget):
     def _save_header(self) -> None:
         self._store.save_state("customers/header", self.table.horizontalHeader().saveState())
 
-    def visible_columns(self) -> list[int]:
-        header = self.table.horizontalHeader()
-        return [
-            header.logicalIndex(v)
-            for v in range(header.count())
-            if not header.isSectionHidden(header.logicalIndex(v))
-        ]
-
     def export_view(self) -> None:
-        from sms_desktop.ui.tabs.customers.export import export_customers
-
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Customers"),
-            str(Path.home() / self.tr("customers.xlsx")),
-            self.tr("Excel workbooks (*.xlsx)"),
-        )
-        if not name:
+        path = ask_xlsx_path(self, self.tr("Export Customers"), self.tr("customers.xlsx"))
+        if path is None:
             return
-        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-        export_customers(
+        customers, flt = self._services.customers, self.model.filter
+        order, descending = self.model.order_by, self.model.descending
+        export_table(
             self,
-            self._services,
-            self.model.filter,
-            self.model.order_by,
-            self.model.descending,
-            self.visible_columns(),
             path,
+            COLUMNS,
+            visible_columns(self.table.horizontalHeader()),
+            EXPORT_VALUES,
+            lambda: customers.iter_customers(flt, order_by=order, descending=descending),  # type: ignore[arg-type]
+            total=customers.count_customers(flt),
+            sheet=self.tr("Customers"),
+            label=self.tr("Exporting customers…"),
             on_done=lambda count: self.status_message.emit(
                 self.tr("Exported %n customer(s) to {path}.", "", count).format(path=str(path))
             ),

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,10 +22,13 @@ from PySide6.QtWidgets import (
 from sms_desktop.domain.enums import OpportunityStatus
 from sms_desktop.services.pipeline import OpportunityRow, PipelineFilter
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.background import Operation, Progress
 from sms_desktop.ui.formatting import format_date, format_money
 from sms_desktop.ui.i18n import current_language, translate
 from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
+from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+
+if TYPE_CHECKING:
+    from sms_desktop.reporting.excel import ColumnKind
 
 
 def status_label(status: OpportunityStatus) -> str:
@@ -73,14 +74,14 @@ COLUMNS: tuple[Column[OpportunityRow], ...] = (
         "closed_on", lambda: translate("DealList", "Closed"), lambda r: format_date(r.closed_on)
     ),
     Column(
-        "created",
+        "lost_reason",
         lambda: translate("DealList", "Lost reason"),
         lambda r: r.lost_reason(current_language()),
         sortable=False,
     ),
 )
 
-_EXPORT: dict[str, tuple[str, Callable[[OpportunityRow], Any]]] = {
+EXPORT_VALUES: dict[str, tuple[ColumnKind, Callable[[OpportunityRow], Any]]] = {
     "title": ("text", lambda r: r.title),
     "customer": ("text", lambda r: r.customer),
     "stage": ("text", lambda r: r.stage_name(current_language())),
@@ -91,7 +92,7 @@ _EXPORT: dict[str, tuple[str, Callable[[OpportunityRow], Any]]] = {
     "expected_close": ("date", lambda r: r.expected_close),
     "owner": ("text", lambda r: r.owner),
     "closed_on": ("date", lambda r: r.closed_on),
-    "created": ("text", lambda r: r.lost_reason(current_language()) or None),
+    "lost_reason": ("text", lambda r: r.lost_reason(current_language()) or None),
 }
 
 
@@ -196,52 +197,22 @@ class DealListView(QWidget):
             self.deal_activated.emit(deal_id)
 
     def export_view(self) -> None:
-        from sms_desktop.reporting.excel import ExportColumn, write_table
-
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Deals"),
-            str(Path.home() / self.tr("deals.xlsx")),
-            self.tr("Excel workbooks (*.xlsx)"),
-        )
-        if not name:
+        path = ask_xlsx_path(self, self.tr("Export Deals"), self.tr("deals.xlsx"))
+        if path is None:
             return
-        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-        header = self.table.horizontalHeader()
-        visible = [
-            header.logicalIndex(v)
-            for v in range(header.count())
-            if not header.isSectionHidden(header.logicalIndex(v))
-        ]
-        keys = [COLUMNS[c].key for c in visible]
-        columns = [
-            ExportColumn(COLUMNS[c].header(), _EXPORT[k][0])  # type: ignore[arg-type]
-            for c, k in zip(visible, keys, strict=True)
-        ]
-        getters = [_EXPORT[k][1] for k in keys]
-        flt, order, descending = self.model.filter, self.model.order_by, self.model.descending
-        total = self.model.total
-        pipeline = self._services.pipeline
-
-        def rows() -> Iterator[list[Any]]:
-            for row in pipeline.iter_opportunities(
-                flt,
-                order_by=order,  # type: ignore[arg-type]
-                descending=descending,
-            ):
-                yield [get(row) for get in getters]
-
-        def work(progress: Progress) -> int:
-            return write_table(
-                path, columns, rows(), sheet_title=self.tr("Deals"), total=total, progress=progress
-            )
-
-        Operation(
+        pipeline, flt = self._services.pipeline, self.model.filter
+        order, descending = self.model.order_by, self.model.descending
+        export_table(
             self,
-            work,
+            path,
+            COLUMNS,
+            visible_columns(self.table.horizontalHeader()),
+            EXPORT_VALUES,
+            lambda: pipeline.iter_opportunities(flt, order_by=order, descending=descending),  # type: ignore[arg-type]
+            total=self.model.total,
+            sheet=self.tr("Deals"),
             label=self.tr("Exporting deals…"),
-            cancellable=True,
-            on_success=lambda n: self.status_message.emit(
+            on_done=lambda n: self.status_message.emit(
                 self.tr("Exported %n deal(s) to {path}.", "", n).format(path=str(path))
             ),
-        ).start()
+        )

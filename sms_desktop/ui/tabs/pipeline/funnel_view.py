@@ -29,6 +29,7 @@ from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import date_format, format_decimal, format_money
 from sms_desktop.ui.i18n import current_language
+from sms_desktop.ui.table_export import ask_xlsx_path
 
 if TYPE_CHECKING:
     from sms_desktop.reporting.charts import FunnelLabels
@@ -333,15 +334,9 @@ class FunnelView(QWidget):
 
         if self.report is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Funnel"),
-            str(Path.home() / self.tr("funnel.xlsx")),
-            self.tr("Excel workbooks (*.xlsx)"),
-        )
-        if not name:
+        path = ask_xlsx_path(self, self.tr("Export Funnel"), self.tr("funnel.xlsx"))
+        if path is None:
             return
-        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
         try:
             write_funnel_workbook(
                 path, self.report, language=current_language(), labels=self.export_labels()
