@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.services.pipeline import StageRow
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 
@@ -59,15 +59,7 @@ class StageDialog(QDialog):
             form, "default_probability", self.tr("Win probability:"), self.probability
         )
         self.errors.add_row(form, "stale_after_days", self.tr("Stale after:"), self.stale)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.form_label)
-        layout.addWidget(buttons)
+        ok_cancel_layout(self, form, self.errors.form_label)
 
     def accept(self) -> None:
         pipeline = self._services.pipeline

@@ -11,7 +11,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +32,7 @@ from sms_desktop.services.settings import BusinessDefaults, CompanyProfile
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.dialogs.pipeline_settings import PipelineSettingsPage
 from sms_desktop.ui.settings_store import Preferences
+from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 _COMPANY_FIELDS = (
@@ -72,15 +71,7 @@ class SettingsDialog(QDialog):
         self.pages.addTab(PipelineSettingsPage(services, self), self.tr("Pipeline"))
         self.pages.addTab(self._build_interface_page(prefs), self.tr("Interface"))
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-        layout.addWidget(self.errors.form_label)
-        layout.addWidget(buttons)
+        ok_cancel_layout(self, self.pages, self.errors.form_label)
         self.resize(640, 560)
 
     # ------------------------------------------------------------------ pages

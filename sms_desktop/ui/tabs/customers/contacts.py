@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -24,6 +23,7 @@ from sms_desktop.domain.enums import BuyingRole
 from sms_desktop.domain.errors import ValidationError
 from sms_desktop.services.customers import ContactInput, ContactRow, clean_contact
 from sms_desktop.ui.i18n import translate
+from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 _COPYABLE = {4: "mobile", 5: "phone", 6: "email", 7: "wechat"}
@@ -77,15 +77,7 @@ class ContactDialog(QDialog):
         self.notes = QPlainTextEdit(contact.notes if contact else "", self)
         self.notes.setFixedHeight(60)
         self.errors.add_row(form, "notes", self.tr("Notes:"), self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.form_label)
-        layout.addWidget(buttons)
+        ok_cancel_layout(self, form, self.errors.form_label)
         self.setMinimumWidth(420)
 
     def value(self) -> ContactInput:

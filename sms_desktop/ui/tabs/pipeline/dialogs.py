@@ -11,14 +11,12 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +28,7 @@ from sms_desktop.services.pipeline import LostReasonRow, OpportunityInput, Stage
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.formatting import date_format, format_decimal
 from sms_desktop.ui.i18n import current_language
+from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 
@@ -56,17 +55,7 @@ class LostReasonDialog(QDialog):
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c0392b;")
         self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.reason_combo)
-        layout.addWidget(self.note_edit)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        ok_cancel_layout(self, intro, self.reason_combo, self.note_edit, self.error)
         self.setMinimumWidth(420)
 
     @property
@@ -210,15 +199,7 @@ class OpportunityDialog(QDialog):
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setFixedHeight(70)
         self.errors.add_row(form, "notes", self.tr("Notes:"), self.notes_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.form_label)
-        layout.addWidget(buttons)
+        ok_cancel_layout(self, form, self.errors.form_label)
         self.setMinimumWidth(480)
         self.result_data: OpportunityInput | None = None
         self._editing = data is not None
