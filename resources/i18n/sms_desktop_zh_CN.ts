@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>Title:</source>
-        <translation>商机名称：</translation>
+        <translation>职务：</translation>
     </message>
     <message>
         <source>Mobile:</source>

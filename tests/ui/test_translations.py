@@ -49,6 +49,15 @@ def test_placeholders_and_accelerators_survive() -> None:
             assert re.search(r"&\w", text), (context, source)
 
 
+def test_the_same_words_keep_their_meaning_in_each_dialog() -> None:
+    """'Title:' is a person's job title on a contact but the deal's name on a deal."""
+    translated = {(context, source): text for context, source, text, _ in _messages(TS)}
+    assert translated["ContactDialog", "Title:"] == "职务："
+    assert translated["OpportunityDialog", "Title:"] == "商机名称："
+    assert translated["ContactDialog", "Name:"] == "姓名："
+    assert translated["ProfileForm", "Name:"] == "客户名称："
+
+
 def test_ts_file_is_up_to_date_with_the_code(tmp_path: Path) -> None:
     """Running lupdate over the code adds nothing: every string is in the .ts file."""
     copy = tmp_path / TS.name
