@@ -115,11 +115,6 @@ class DealTableModel(PagedTableModel[OpportunityRow]):
         )
         self.order_by = "expected_close"
 
-    def set_filter(self, flt: PipelineFilter) -> None:
-        if flt != self.filter or not self.rowCount():
-            self.filter = flt
-            self.reload()
-
 
 class DealListView(QWidget):
     """Signals:
