@@ -71,6 +71,9 @@ def test_board_shows_open_deals_by_stage(controller: Controller) -> None:
     assert lead.model.rowCount() == 3
     assert "3" in lead.totals.text()
     assert "Open: 63,799.99" in tab.board.summary.text()
+    # The card's dot is colour only; its tooltip says what it means.
+    tooltip = lead.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.splitlines()[1:] == ["北京华夏科技有限公司", "No activity planned"]
 
 
 def test_drag_to_next_stage_then_undo(controller: Controller, qtbot: QtBot) -> None:

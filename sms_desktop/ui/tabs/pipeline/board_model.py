@@ -20,10 +20,22 @@ from PySide6.QtCore import (
 )
 from typing_extensions import override
 
+from sms_desktop.domain.pipeline import NextActivity
 from sms_desktop.services.pipeline import Card
+from sms_desktop.ui.i18n import translate
 
 MIME_TYPE = "application/x-sms-desktop-opportunity"
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def next_activity_text(state: NextActivity) -> str:
+    """What the card's coloured dot means, in words (for the tooltip)."""
+    return {
+        NextActivity.OVERDUE: translate("Board", "Next activity overdue"),
+        NextActivity.TODAY: translate("Board", "Next activity today"),
+        NextActivity.PLANNED: translate("Board", "Next activity planned"),
+        NextActivity.NONE: translate("Board", "No activity planned"),
+    }[state]
 
 
 class CardRole(IntEnum):
@@ -103,7 +115,7 @@ class StageColumnModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return card.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{card.title}\n{card.customer}"
+            return f"{card.title}\n{card.customer}\n{next_activity_text(card.next_activity)}"
         if role == CardRole.CARD:
             return card
         if role == CardRole.ID:

@@ -24,15 +24,6 @@ _MARGIN = 4
 _PAD = 8
 
 
-def next_activity_text(state: NextActivity) -> str:
-    return {
-        NextActivity.OVERDUE: translate("Board", "Next activity overdue"),
-        NextActivity.TODAY: translate("Board", "Next activity today"),
-        NextActivity.PLANNED: translate("Board", "Next activity planned"),
-        NextActivity.NONE: translate("Board", "No activity planned"),
-    }[state]
-
-
 class CardDelegate(QStyledItemDelegate):
     """Title, customer, amount, expected close and owner; a dot for the next activity, an
     amber edge and a 'stale' badge for a deal that needs attention."""
