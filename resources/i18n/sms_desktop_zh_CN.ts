@@ -364,10 +364,6 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>删除“{name}”</translation>
     </message>
     <message>
-        <source>Restore “{name}”</source>
-        <translation>恢复“{name}”</translation>
-    </message>
-    <message>
         <source>Merge into “{name}”</source>
         <translation>合并到“{name}”</translation>
     </message>

@@ -97,12 +97,6 @@ def _clean(text: str) -> str:
 # --------------------------------------------------------------------------------- pinyin
 
 
-def preload_pinyin() -> None:
-    """Load pypinyin's dictionaries (~0.5–1 s once); call it off the GUI thread at start-up."""
-    _segmenter()
-    _word_syllables("中文")
-
-
 @lru_cache(maxsize=1 << 16)
 def _word_syllables(word: str) -> tuple[str, ...]:
     """The toneless pinyin of one segmented word; words repeat (有限公司, 王), so cache them."""

@@ -99,26 +99,6 @@ class DeleteCustomer(_Command):
         return None  # it is in the trash now
 
 
-class RestoreCustomer(_Command):
-    customer_id: int
-
-    def __init__(
-        self, service: CustomersService, customer_id: int, name: str, changed: Changed
-    ) -> None:
-        text = translate("CustomerCommands", "Restore “{name}”")
-        super().__init__(text.format(name=name), changed)
-        self._service, self.customer_id = service, customer_id
-
-    def do(self) -> None:
-        self._service.restore(self.customer_id)
-
-    def undo_it(self) -> None:
-        self._service.delete(self.customer_id)
-
-    def shown_after_undo(self) -> int | None:
-        return None  # back in the trash
-
-
 class MergeCustomers(_Command):
     def __init__(
         self, service: DuplicatesService, record: MergeRecord, keep_name: str, changed: Changed
