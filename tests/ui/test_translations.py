@@ -31,6 +31,15 @@ def _messages(path: Path) -> list[tuple[str, str, str, ET.Element]]:
     return result
 
 
+def _lupdate(ts: Path, *options: str) -> str:
+    """Run lupdate over the code into ``ts`` as `make i18n` does; returns what it printed."""
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    command = [str(lupdate), "-extensions", "py", "-no-obsolete", "-locations", "none"]
+    command += [*options, str(ROOT / "sms_desktop"), "-ts", str(ts)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+    return result.stdout + result.stderr
+
+
 def test_every_string_is_translated() -> None:
     messages = _messages(TS)
     assert len(messages) > 100
@@ -62,25 +71,8 @@ def test_ts_file_is_up_to_date_with_the_code(tmp_path: Path) -> None:
     """Running lupdate over the code adds nothing: every string is in the .ts file."""
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    result = subprocess.run(
-        [
-            str(lupdate),
-            "-extensions",
-            "py",
-            "-no-obsolete",
-            "-locations",
-            "none",
-            str(ROOT / "sms_desktop"),
-            "-ts",
-            str(copy),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    assert "(0 new" in result.stdout + result.stderr, result.stdout + result.stderr
+    output = _lupdate(copy)
+    assert "(0 new" in output, output
     assert len(_messages(copy)) == len(_messages(TS))
 
 
@@ -116,28 +108,8 @@ def test_english_plurals_are_complete_and_current(tmp_path: Path) -> None:
         assert len(forms) == 2 and all("%n" in f for f in forms), (context, source)
     copy = tmp_path / en.name
     shutil.copy(en, copy)
-    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    result = subprocess.run(
-        [
-            str(lupdate),
-            "-extensions",
-            "py",
-            "-no-obsolete",
-            "-locations",
-            "none",
-            "-pluralonly",
-            "-target-language",
-            "en",
-            str(ROOT / "sms_desktop"),
-            "-ts",
-            str(copy),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    assert len(_messages(copy)) == len(messages), result.stdout
+    output = _lupdate(copy, "-pluralonly", "-target-language", "en")
+    assert len(_messages(copy)) == len(messages), output
 
 
 def test_english_plural_forms_are_used(qapp: object) -> None:
