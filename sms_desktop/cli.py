@@ -37,22 +37,33 @@ def _positive(text: str) -> int:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _shared_options(default: object) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """--db and --lang, accepted before and after the command. After it they default to
+    SUPPRESS, so a command does not reset what was given before it (sms-desktop --db X gui)."""
     db_opt = argparse.ArgumentParser(add_help=False)
     db_opt.add_argument(
         "--db",
         type=Path,
         metavar="PATH",
+        default=default,
         help="database file (default: $SMS_DESKTOP_DB or the user data folder)",
     )
     lang_opt = argparse.ArgumentParser(add_help=False)
     lang_opt.add_argument(
-        "--lang", choices=("zh_CN", "en"), help="user interface language (default: the system's)"
+        "--lang",
+        choices=("zh_CN", "en"),
+        default=default,
+        help="user interface language (default: the system's)",
     )
+    return db_opt, lang_opt
 
+
+def build_parser() -> argparse.ArgumentParser:
+    top_db, top_lang = _shared_options(None)
+    db_opt, lang_opt = _shared_options(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
         prog="sms-desktop",
-        parents=[db_opt, lang_opt],
+        parents=[top_db, top_lang],
         description="SMS Desktop (销售管理系统): offline sales management. "
         "Without a command, opens the app.",
     )

@@ -67,6 +67,14 @@ def test_check_reports_counts(small_db: Path, capsys: pytest.CaptureFixture[str]
     assert any(line.split()[-1] == "1" for line in out.splitlines() if "Salespeople" in line)
 
 
+def test_db_before_or_after_the_command(small_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(small_db), "check"]) == 0
+    before = capsys.readouterr().out
+    assert main(["check", "--db", str(small_db)]) == 0
+    assert capsys.readouterr().out == before
+    assert str(small_db) in before
+
+
 def test_missing_database_is_one_line_error(tmp_path: Path) -> None:
     result = run_cli("check", "--db", str(tmp_path / "nope.sqlite3"))
     assert result.returncode == 1
