@@ -67,6 +67,9 @@ def _probe(name: str) -> None:
         QApplication.exit(0)
 
 
+SCREENSHOT_SETTLE_MS = 1000
+
+
 class Controller(QObject):
     """Owns the open workspace and carries out the File/Help commands of the window."""
 
@@ -518,8 +521,12 @@ class Controller(QObject):
         if self.tab and not self.window.show_tab(self.tab):
             print(f"sms-desktop: there is no {self.tab} tab yet", file=sys.stderr)
             self.exit_code = 1
-        for _ in range(3):  # the tabs' follow-up work (filters, detail panel) and its paint
-            QApplication.processEvents()
+        # Let deferred work settle first: the tabs' follow-up loads and the board's batched
+        # layout, which places a few hundred cards per pass of the event loop.
+        QTimer.singleShot(SCREENSHOT_SETTLE_MS, self._grab_screenshot)
+
+    def _grab_screenshot(self) -> None:
+        assert self.screenshot is not None
         pixmap = self.window.grab()
         self.screenshot.parent.mkdir(parents=True, exist_ok=True)
         if not pixmap.save(str(self.screenshot), "PNG"):

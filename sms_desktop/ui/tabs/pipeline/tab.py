@@ -193,10 +193,6 @@ class PipelineTab(QWidget):
         except DomainError as exc:
             show_error(self, exc)
 
-    def _refresh_all(self) -> None:
-        self._fill_filters()
-        self._load_current_view()
-
     # ---------------------------------------------------------------- editing
 
     def _stage(self, stage_id: int) -> StageRow | None:
