@@ -4,41 +4,41 @@
 <context>
     <name>CustomersTab</name>
     <message numerus="yes">
-        <source>%n customer(s)</source>
+        <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>%n customer</numerusform>
-            <numerusform>%n customers</numerusform>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n customer(s)</source>
+        <source>Delete %Ln customer(s)</source>
         <translation>
-            <numerusform>Delete %n customer</numerusform>
-            <numerusform>Delete %n customers</numerusform>
+            <numerusform>Delete %Ln customer</numerusform>
+            <numerusform>Delete %Ln customers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n customer(s) to {path}.</source>
+        <source>Exported %Ln customer(s) to {path}.</source>
         <translation>
-            <numerusform>Exported %n customer to {path}.</numerusform>
-            <numerusform>Exported %n customers to {path}.</numerusform>
+            <numerusform>Exported %Ln customer to {path}.</numerusform>
+            <numerusform>Exported %Ln customers to {path}.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>DealListView</name>
     <message numerus="yes">
-        <source>%n deal(s)</source>
+        <source>%Ln deal(s)</source>
         <translation>
-            <numerusform>%n deal</numerusform>
-            <numerusform>%n deals</numerusform>
+            <numerusform>%Ln deal</numerusform>
+            <numerusform>%Ln deals</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n deal(s) to {path}.</source>
+        <source>Exported %Ln deal(s) to {path}.</source>
         <translation>
-            <numerusform>Exported %n deal to {path}.</numerusform>
-            <numerusform>Exported %n deals to {path}.</numerusform>
+            <numerusform>Exported %Ln deal to {path}.</numerusform>
+            <numerusform>Exported %Ln deals to {path}.</numerusform>
         </translation>
     </message>
 </context>

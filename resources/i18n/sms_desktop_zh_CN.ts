@@ -597,9 +597,9 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>超过 {count} 个客户</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s)</source>
+        <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>共 %n 个客户</numerusform>
+            <numerusform>共 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
@@ -611,9 +611,9 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>客户已创建。</translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n customer(s)</source>
+        <source>Delete %Ln customer(s)</source>
         <translation>
-            <numerusform>删除 %n 个客户</numerusform>
+            <numerusform>删除 %Ln 个客户</numerusform>
         </translation>
     </message>
     <message>
@@ -645,9 +645,9 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>正在导出客户…</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n customer(s) to {path}.</source>
+        <source>Exported %Ln customer(s) to {path}.</source>
         <translation>
-            <numerusform>已导出 %n 个客户到 {path}。</numerusform>
+            <numerusform>已导出 %Ln 个客户到 {path}。</numerusform>
         </translation>
     </message>
 </context>
@@ -796,9 +796,9 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message numerus="yes">
-        <source>%n deal(s)</source>
+        <source>%Ln deal(s)</source>
         <translation>
-            <numerusform>共 %n 个商机</numerusform>
+            <numerusform>共 %Ln 个商机</numerusform>
         </translation>
     </message>
     <message>
@@ -818,9 +818,9 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>正在导出商机…</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n deal(s) to {path}.</source>
+        <source>Exported %Ln deal(s) to {path}.</source>
         <translation>
-            <numerusform>已导出 %n 个商机到 {path}。</numerusform>
+            <numerusform>已导出 %Ln 个商机到 {path}。</numerusform>
         </translation>
     </message>
 </context>

@@ -105,7 +105,7 @@ def test_english_plurals_are_complete_and_current(tmp_path: Path) -> None:
     assert messages
     for context, source, _text, translation in messages:
         forms = [f.text or "" for f in translation.iter("numerusform")]
-        assert len(forms) == 2 and all("%n" in f for f in forms), (context, source)
+        assert len(forms) == 2 and all("%Ln" in f for f in forms), (context, source)
     copy = tmp_path / en.name
     shutil.copy(en, copy)
     output = _lupdate(copy, "-pluralonly", "-target-language", "en")
@@ -116,6 +116,17 @@ def test_english_plural_forms_are_used(qapp: object) -> None:
     from PySide6.QtCore import QCoreApplication
 
     install_translators("en")
-    one = QCoreApplication.translate("CustomersTab", "%n customer(s)", "", 1)
-    many = QCoreApplication.translate("CustomersTab", "%n customer(s)", "", 3)
-    assert (one, many) == ("1 customer", "3 customers")
+    one = QCoreApplication.translate("CustomersTab", "%Ln customer(s)", "", 1)
+    many = QCoreApplication.translate("CustomersTab", "%Ln customer(s)", "", 100000)
+    assert (one, many) == ("1 customer", "100,000 customers")
+
+
+def test_counts_are_grouped_in_chinese_too(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    install_translators("zh_CN")
+    try:
+        text = QCoreApplication.translate("CustomersTab", "%Ln customer(s)", "", 100000)
+        assert text == "共 100,000 个客户"
+    finally:
+        install_translators("en")

@@ -293,7 +293,7 @@ class CustomersTab(QWidget):
                 self.tr("{count}+ customers").format(count=QLocale().toString(total))
             )
         else:
-            self.count_label.setText(self.tr("%n customer(s)", "", total))
+            self.count_label.setText(self.tr("%Ln customer(s)", "", total))
 
     def _reselect(self) -> None:
         customer_id = self.detail.customer_id
@@ -413,7 +413,7 @@ class CustomersTab(QWidget):
             ids = [self.detail.customer_id]
         if not ids:
             return
-        self._undo.beginMacro(self.tr("Delete %n customer(s)", "", len(ids)))
+        self._undo.beginMacro(self.tr("Delete %Ln customer(s)", "", len(ids)))
         try:
             for customer_id in ids:
                 name = self._services.customers.get(customer_id).data.name
@@ -578,7 +578,7 @@ class CustomersTab(QWidget):
             sheet=self.tr("Customers"),
             label=self.tr("Exporting customers…"),
             on_done=lambda count: self.status_message.emit(
-                self.tr("Exported %n customer(s) to {path}.", "", count).format(path=str(path))
+                self.tr("Exported %Ln customer(s) to {path}.", "", count).format(path=str(path))
             ),
         )
 

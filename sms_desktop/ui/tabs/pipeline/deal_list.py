@@ -166,7 +166,7 @@ class DealListView(QWidget):
                 self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.model.total_changed.connect(
-            lambda n: self.count_label.setText(self.tr("%n deal(s)", "", n))
+            lambda n: self.count_label.setText(self.tr("%Ln deal(s)", "", n))
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -208,6 +208,6 @@ class DealListView(QWidget):
             sheet=self.tr("Deals"),
             label=self.tr("Exporting deals…"),
             on_done=lambda n: self.status_message.emit(
-                self.tr("Exported %n deal(s) to {path}.", "", n).format(path=str(path))
+                self.tr("Exported %Ln deal(s) to {path}.", "", n).format(path=str(path))
             ),
         )
