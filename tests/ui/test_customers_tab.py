@@ -222,3 +222,13 @@ def test_row_ids_are_exposed(controller: Controller) -> None:
     tab = customers_tab(controller)
     ids = [tab.model.index(r, 0).data(Role.ID) for r in range(tab.model.rowCount())]
     assert len(set(ids)) == len(ids) == 256
+
+
+def test_narrow_headers_elide_and_show_the_full_text_on_hover(controller: Controller) -> None:
+    tab = customers_tab(controller)
+    assert tab.header_view().textElideMode() == Qt.TextElideMode.ElideRight
+    horizontal = Qt.Orientation.Horizontal
+    headers = [tab.model.headerData(c, horizontal) for c in range(tab.model.columnCount())]
+    revenue = headers.index("Revenue, last 12 months")
+    tooltip = tab.model.headerData(revenue, horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "Revenue, last 12 months"

@@ -152,8 +152,8 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.columns[section].header()  # the tooltip: in full, where it is elided
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.columns[section].alignment
         return None

@@ -159,6 +159,7 @@ class DealListView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # headers clip mid-word otherwise
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(7, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate((0, 200, 90, 60, 120, 70, 120, 100, 70, 100, 110)):
