@@ -9,6 +9,7 @@ from sms_desktop.persistence.db import Database
 
 if TYPE_CHECKING:
     from sms_desktop.services.customers import CustomersService
+    from sms_desktop.services.dashboard import DashboardService
     from sms_desktop.services.duplicates import DuplicatesService
     from sms_desktop.services.funnel import FunnelService
     from sms_desktop.services.interactions import InteractionsService
@@ -71,3 +72,9 @@ class Services:
         from sms_desktop.services.funnel import FunnelService
 
         return FunnelService(self.db)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from sms_desktop.services.dashboard import DashboardService
+
+        return DashboardService(self.db)
