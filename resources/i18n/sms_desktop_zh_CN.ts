@@ -146,6 +146,17 @@
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save this chart as PNG, SVG or PDF</source>
+        <translation>将此图表保存为 PNG、SVG 或 PDF</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Contact</source>
@@ -649,6 +660,141 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>
             <numerusform>已导出 %Ln 个客户到 {path}。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Revenue in period</source>
+        <translation>本期销售额</translation>
+    </message>
+    <message>
+        <source>Revenue this month</source>
+        <translation>本月销售额</translation>
+    </message>
+    <message>
+        <source>Revenue this quarter</source>
+        <translation>本季度销售额</translation>
+    </message>
+    <message>
+        <source>Revenue year to date</source>
+        <translation>本年累计销售额</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>在谈商机金额</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>加权商机金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢单率</translation>
+    </message>
+    <message>
+        <source>Average deal size</source>
+        <translation>平均成交金额</translation>
+    </message>
+    <message>
+        <source>Quotes awaiting an answer</source>
+        <translation>待回复报价</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>逾期任务</translation>
+    </message>
+    <message>
+        <source>Target attainment</source>
+        <translation>目标完成率</translation>
+    </message>
+    <message>
+        <source>Last year {amount}</source>
+        <translation>去年同期 {amount}</translation>
+    </message>
+    <message>
+        <source>{arrow}{change}% · last year {amount}</source>
+        <translation>同比 {arrow}{change}% · 去年同期 {amount}</translation>
+    </message>
+    <message>
+        <source>Open deals: {count}</source>
+        <translation>在谈商机：{count} 个</translation>
+    </message>
+    <message>
+        <source>Amount × probability</source>
+        <translation>金额 × 赢单概率</translation>
+    </message>
+    <message>
+        <source>Won {won} · lost {lost}</source>
+        <translation>赢单 {won} · 输单 {lost}</translation>
+    </message>
+    <message>
+        <source>Won: {amount}</source>
+        <translation>赢单金额：{amount}</translation>
+    </message>
+    <message>
+        <source>Open tasks due before today</source>
+        <translation>今天之前到期且未完成</translation>
+    </message>
+    <message>
+        <source>{actual} of {target}</source>
+        <translation>{actual} / 目标 {target}</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Chart saved to {path}.</source>
+        <translation>图表已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1382,10 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>SMS Desktop</source>
         <translation>SMS Desktop 销售管理系统</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
     </message>
     <message>
         <source>Customers</source>

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sms_desktop.reporting.charts import _short, is_chinese
+from sms_desktop.reporting.excel import display_width
 from sms_desktop.reporting.fonts import chart_rc
 from sms_desktop.reporting.report_text import ReportText
 
@@ -60,10 +61,24 @@ def compact_money(value: Decimal | float, chinese: bool) -> str:
 
 
 def _money_axis(ax: Axes, axis: str, chinese: bool) -> None:
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    formatter = FuncFormatter(lambda v, _p: compact_money(v, chinese))
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_formatter(FuncFormatter(lambda v, _p: compact_money(v, chinese)))
+    # Few ticks: a compact amount such as "125.0万" is wide.
+    target.set_major_locator(MaxNLocator(nbins=5 if axis == "y" else 3))
+
+
+def _fit(name: str, cells: int) -> str:
+    """``name`` cut to ``cells`` character cells (Chinese counts double), with …."""
+    if display_width(name) <= cells:
+        return name
+    kept = ""
+    for char in name:
+        if display_width(kept + char) > cells - 1:
+            break
+        kept += char
+    return kept + "…"
 
 
 def _tidy(ax: Axes) -> None:
@@ -102,7 +117,8 @@ def draw_monthly(
             _no_data(ax, text.no_data)
             return
         xs = range(len(months))
-        ax.bar(xs, [float(m.revenue) for m in months], color=BAR_COLOR, label=text.this_year)
+        values = [float(m.revenue) for m in months]
+        ax.bar(xs, values, color=BAR_COLOR, label=text.this_year)
         ax.plot(
             xs,
             [float(m.previous_year) for m in months],
@@ -115,8 +131,10 @@ def draw_monthly(
         ticks = [i for i in xs if (len(months) - 1 - i) % 3 == 0]
         ax.set_xticks(ticks, labels=[months[i].month.strftime("%Y-%m") for i in ticks])
         ax.tick_params(axis="x", labelsize=8, rotation=30)
+        highest = max([*values, *(float(m.previous_year) for m in months)])
+        ax.set_ylim(0, highest * 1.25 or 1)  # room for the legend above the bars
         _money_axis(ax, "y", chinese)
-        ax.legend(loc="upper left", fontsize=8, frameon=False)
+        ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=2)
         _tidy(ax)
 
 
@@ -148,7 +166,8 @@ def draw_pipeline(fig: Figure, stages: Sequence[StageRow], text: ReportText, lan
             ax.text(
                 float(stage.amount) + widest * 0.02,
                 row - 0.2,
-                f"{compact_money(stage.amount, chinese)} · {stage.count:,} {text.deals}",
+                f"{compact_money(stage.amount, chinese)} · "
+                + text.deal_count.format(count=f"{stage.count:,}"),
                 va="center",
                 fontsize=8,
                 color=NOTE_COLOR,
@@ -185,9 +204,9 @@ def draw_top_customers(
             bar.set_picker(True)
         ax.set_xticks(
             list(xs),
-            labels=[_short(c.name)[:10] for c in customers],
+            labels=[_fit(c.name, 14) for c in customers],
             parse_math=False,
-            rotation=35,
+            rotation=40,
             ha="right",
             fontsize=8,
         )
@@ -201,9 +220,10 @@ def draw_top_customers(
             markersize=3,
             label=text.cumulative_share,
         )
-        share.set_ylim(0, 105)
+        share.set_ylim(0, 110)
         share.yaxis.set_major_formatter(PercentFormatter(decimals=0))
-        share.legend(loc="lower right", fontsize=8, frameon=False)
+        share.legend(loc="center right", fontsize=8, frameon=False)
+        ax.set_ylim(0, float(customers[0].revenue) * 1.25 or 1)
         ax.spines["top"].set_visible(False)
         share.spines["top"].set_visible(False)
 

@@ -24,6 +24,7 @@ class ReportText:
     amount: str
     weighted: str
     deals: str
+    deal_count: str  # "{count} deals"
     top_customers_title: str
     cumulative_share: str
     categories_title: str
@@ -105,6 +106,7 @@ EN = ReportText(
     amount="Amount",
     weighted="Weighted",
     deals="Deals",
+    deal_count="{count} deals",
     top_customers_title="Top 10 customers",
     cumulative_share="Cumulative share",
     categories_title="Revenue by product category",
@@ -183,6 +185,7 @@ ZH = ReportText(
     amount="金额",
     weighted="加权金额",
     deals="商机数",
+    deal_count="{count} 个商机",
     top_customers_title="前十大客户",
     cumulative_share="累计占比",
     categories_title="各产品类别销售额",

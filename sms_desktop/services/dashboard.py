@@ -262,12 +262,14 @@ class DashboardService:
 
     # one read for the whole tab
 
-    def dashboard(self, flt: DashboardFilter, *, months: int = 24, top: int = 10) -> Dashboard:
+    def dashboard(
+        self, flt: DashboardFilter, *, months: int = 24, top: int = 10, today: date | None = None
+    ) -> Dashboard:
         """All cards and chart series of ``flt`` from one snapshot of the database."""
         with self._db.read() as session:
             return Dashboard(
                 filter=flt,
-                kpis=self._kpis(session, flt),
+                kpis=self._kpis(session, flt, today or self._today()),
                 monthly=self._monthly_revenue(session, flt, months),
                 stages=self._pipeline_by_stage(session, flt.owner_id),
                 top_customers=self._top_customers(session, flt, top),
@@ -275,9 +277,9 @@ class DashboardService:
                 targets=self._targets_by_salesperson(session, flt),
             )
 
-    def kpis(self, flt: DashboardFilter) -> Kpis:
+    def kpis(self, flt: DashboardFilter, today: date | None = None) -> Kpis:
         with self._db.read() as session:
-            return self._kpis(session, flt)
+            return self._kpis(session, flt, today or self._today())
 
     def monthly_revenue(self, flt: DashboardFilter, months: int = 24) -> tuple[MonthRevenue, ...]:
         with self._db.read() as session:
@@ -309,8 +311,7 @@ class DashboardService:
 
     # ------------------------------------------------------------------------- cards
 
-    def _kpis(self, session: Session, flt: DashboardFilter) -> Kpis:
-        today = self._today()
+    def _kpis(self, session: Session, flt: DashboardFilter, today: date) -> Kpis:
         ref = min(flt.period_to, today)
         owner = flt.owner_id
         return Kpis(
