@@ -63,6 +63,7 @@ class ReportText:
     figure: str
     value: str
     previous: str
+    period: str
     period_from: str
     period_to: str
     owner: str
@@ -85,6 +86,7 @@ class ReportText:
     subject: str
     kind: str
     due: str
+    tasks_due: str
     done: str
     status: str
     open_status: str
@@ -143,6 +145,7 @@ EN = ReportText(
     figure="Figure",
     value="Value",
     previous="Last year",
+    period="Period",
     period_from="From",
     period_to="To",
     owner="Owner",
@@ -165,6 +168,7 @@ EN = ReportText(
     subject="Subject",
     kind="Type",
     due="Due",
+    tasks_due="Tasks due in period",
     done="Done",
     status="Status",
     open_status="Open",
@@ -222,6 +226,7 @@ ZH = ReportText(
     figure="指标",
     value="数值",
     previous="去年同期",
+    period="期间",
     period_from="开始日期",
     period_to="结束日期",
     owner="负责人",
@@ -244,6 +249,7 @@ ZH = ReportText(
     subject="主题",
     kind="类型",
     due="截止时间",
+    tasks_due="期内到期任务",
     done="完成时间",
     status="状态",
     open_status="未完成",

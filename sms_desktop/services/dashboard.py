@@ -41,7 +41,7 @@ of its area. The definitions (``flt`` is a :class:`DashboardFilter`; "the owner"
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -584,3 +584,204 @@ class DashboardService:
             )
         rows.sort(key=lambda r: (r.name, r.salesperson_id))
         return tuple(rows)
+
+
+# -------------------------------------------------------------------------- report rows
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerReportRow:
+    """One customer with orders in the period: what the workbook's "By customer" sheet lists."""
+
+    customer_id: int
+    name: str
+    tier: str | None
+    orders: int
+    revenue: Decimal
+    last_order: date
+
+
+@dataclass(frozen=True, slots=True)
+class ProductReportRow:
+    product_id: int | None
+    sku: str
+    name_zh: str
+    name_en: str
+    category_zh: str
+    category_en: str
+    quantity: Decimal
+    revenue: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class DealReportRow:
+    """One open deal with its stage and weighted value."""
+
+    opportunity_id: int
+    title: str
+    customer: str
+    stage_zh: str
+    stage_en: str
+    amount: Decimal
+    probability: int
+    weighted: Decimal
+    expected_close: date | None
+    owner: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityReportRow:
+    """The tasks of one salesperson due in the period (``name`` None: nobody assigned)."""
+
+    salesperson_id: int | None
+    name: str | None
+    due: int
+    done: int
+    open: int
+    overdue: int
+
+
+def _day(value: object) -> date | None:
+    return None if value is None else date.fromisoformat(str(value)[:10])
+
+
+class DashboardReports:
+    """The long lists of the summary workbook, streamed from one read transaction each."""
+
+    def __init__(self, db: Database, today: Callable[[], date] = date.today) -> None:
+        self._db = db
+        self._today = today
+
+    def count_customers(self, flt: DashboardFilter) -> int:
+        sql = (
+            "SELECT COUNT(DISTINCT customer_id) FROM orders WHERE "
+            f"{_REVENUE} AND order_date BETWEEN :start AND :end"
+            + _owner_clause("owner_id", flt.owner_id)
+        )
+        with self._db.read() as session:
+            return int(session.execute(text(sql), _params(flt)).scalar_one())
+
+    def customers(self, flt: DashboardFilter) -> Iterator[CustomerReportRow]:
+        """Customers by revenue in the period (largest first, then by id)."""
+        sql = (
+            "SELECT t.customer_id, c.name, c.tier, t.n, t.revenue, t.last_date FROM"
+            " (SELECT customer_id, COUNT(*) AS n, SUM(subtotal) AS revenue,"
+            "   MAX(order_date) AS last_date FROM orders"
+            f"   WHERE {_REVENUE} AND order_date BETWEEN :start AND :end"
+            + _owner_clause("owner_id", flt.owner_id)
+            + "   GROUP BY customer_id) t"
+            " JOIN customers c ON c.id = t.customer_id ORDER BY t.revenue DESC, t.customer_id"
+        )
+        with self._db.read() as session:
+            for cid, name, tier, n, revenue, last in session.execute(text(sql), _params(flt)):
+                last_day = _day(last)
+                assert last_day is not None
+                yield CustomerReportRow(
+                    int(cid), str(name), tier, int(n), _money(revenue), last_day
+                )
+
+    def products(self, flt: DashboardFilter) -> list[ProductReportRow]:
+        """Order lines of the period per product (largest revenue first)."""
+        sql = (
+            "SELECT l.product_id, p.sku, p.name_zh, p.name_en, pc.name_zh, pc.name_en,"
+            " SUM(l.quantity), SUM(l.net_amount) FROM"
+            " (SELECT id FROM orders"
+            f"   WHERE {_REVENUE} AND order_date BETWEEN :start AND :end"
+            + _owner_clause("owner_id", flt.owner_id)
+            + ") o JOIN order_lines l ON l.order_id = o.id"
+            " LEFT JOIN products p ON p.id = l.product_id"
+            " LEFT JOIN product_categories pc ON pc.id = p.category_id"
+            " GROUP BY l.product_id ORDER BY SUM(l.net_amount) DESC, l.product_id"
+        )
+        with self._db.read() as session:
+            return [
+                ProductReportRow(
+                    None if pid is None else int(pid),
+                    sku or "",
+                    zh or "",
+                    en or "",
+                    czh or "",
+                    cen or "",
+                    Decimal(int(qty or 0)).scaleb(-3),
+                    _money(net),
+                )
+                for pid, sku, zh, en, czh, cen, qty, net in session.execute(text(sql), _params(flt))
+            ]
+
+    def count_open_deals(self, owner_id: int | None) -> int:
+        sql = (
+            "SELECT COUNT(*) FROM opportunities WHERE status = 'open' AND deleted_at IS NULL"
+            + _owner_clause("owner_id", owner_id)
+        )
+        with self._db.read() as session:
+            return int(session.execute(text(sql), {"owner": owner_id}).scalar_one())
+
+    def open_deals(self, owner_id: int | None) -> Iterator[DealReportRow]:
+        """The open deals by stage (board order), then weighted value (largest first)."""
+        sql = (
+            "SELECT o.id, o.title, c.name, s.name_zh, s.name_en, o.amount,"
+            " COALESCE(o.probability_override, s.default_probability) AS chance,"
+            " o.expected_close, sp.name"
+            " FROM opportunities o JOIN customers c ON c.id = o.customer_id"
+            " JOIN pipeline_stages s ON s.id = o.stage_id"
+            " LEFT JOIN salespeople sp ON sp.id = o.owner_id"
+            " WHERE o.status = 'open' AND o.deleted_at IS NULL"
+            + _owner_clause("o.owner_id", owner_id)
+            + " ORDER BY s.position, o.amount * chance DESC, o.id"
+        )
+        with self._db.read() as session:
+            for oid, title, customer, zh, en, amount, chance, close, owner in session.execute(
+                text(sql), {"owner": owner_id}
+            ):
+                minor, probability = int(amount), int(chance)
+                yield DealReportRow(
+                    int(oid),
+                    str(title),
+                    str(customer),
+                    str(zh),
+                    str(en),
+                    from_minor(minor),
+                    probability,
+                    from_minor((minor * probability + 50) // 100),
+                    _day(close),
+                    owner,
+                )
+
+    def activities(
+        self, flt: DashboardFilter, today: date | None = None
+    ) -> list[ActivityReportRow]:
+        """Per assignee: tasks due in the period, done, still open, and open and overdue."""
+        sql = (
+            "SELECT a.assignee_id, sp.name, COUNT(*), SUM(a.done_at IS NOT NULL),"
+            " SUM(a.done_at IS NULL), SUM(a.done_at IS NULL AND a.due_at < :midnight)"
+            " FROM activities a LEFT JOIN salespeople sp ON sp.id = a.assignee_id"
+            " WHERE a.deleted_at IS NULL AND a.due_at >= :from_ts AND a.due_at < :to_ts"
+            + _owner_clause("a.assignee_id", flt.owner_id)
+            + " GROUP BY a.assignee_id ORDER BY sp.name IS NULL, sp.name, a.assignee_id"
+        )
+        params = {
+            "from_ts": _local_midnight_utc(flt.period_from),
+            "to_ts": _local_midnight_utc(flt.period_to + timedelta(days=1)),
+            "midnight": _local_midnight_utc(today or self._today()),
+            "owner": flt.owner_id,
+        }
+        with self._db.read() as session:
+            return [
+                ActivityReportRow(
+                    None if sid is None else int(sid),
+                    name,
+                    int(due),
+                    int(done or 0),
+                    int(still_open or 0),
+                    int(overdue or 0),
+                )
+                for sid, name, due, done, still_open, overdue in session.execute(text(sql), params)
+            ]
+
+
+def _params(flt: DashboardFilter) -> dict[str, Any]:
+    return {
+        "start": flt.period_from.isoformat(),
+        "end": flt.period_to.isoformat(),
+        "owner": flt.owner_id,
+    }

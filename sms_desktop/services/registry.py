@@ -9,7 +9,7 @@ from sms_desktop.persistence.db import Database
 
 if TYPE_CHECKING:
     from sms_desktop.services.customers import CustomersService
-    from sms_desktop.services.dashboard import DashboardService
+    from sms_desktop.services.dashboard import DashboardReports, DashboardService
     from sms_desktop.services.duplicates import DuplicatesService
     from sms_desktop.services.funnel import FunnelService
     from sms_desktop.services.interactions import InteractionsService
@@ -78,3 +78,9 @@ class Services:
         from sms_desktop.services.dashboard import DashboardService
 
         return DashboardService(self.db)
+
+    @cached_property
+    def dashboard_reports(self) -> DashboardReports:
+        from sms_desktop.services.dashboard import DashboardReports
+
+        return DashboardReports(self.db)
