@@ -107,6 +107,22 @@
         <translation>关于 SMS Desktop(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Summary Workbook…</source>
+        <translation>汇总工作簿(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>KPIs, monthly sales, customers, products, pipeline and targets</source>
+        <translation>关键指标、月度销售、客户、产品、销售机会和目标</translation>
+    </message>
+    <message>
+        <source>&amp;Management Report (PDF)…</source>
+        <translation>管理报告 (PDF)(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>A few pages with the KPIs, the charts and the top tables</source>
+        <translation>包含关键指标、图表和排行表的几页报告</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -701,6 +717,14 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Summary Workbook…</source>
+        <translation>汇总工作簿…</translation>
+    </message>
+    <message>
+        <source>Management Report…</source>
+        <translation>管理报告…</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>期间</translation>
     </message>
@@ -795,6 +819,42 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Chart saved to {path}.</source>
         <translation>图表已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Export Summary Workbook</source>
+        <translation>导出汇总工作簿</translation>
+    </message>
+    <message>
+        <source>sales-summary.xlsx</source>
+        <translation>销售汇总.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing the summary workbook…</source>
+        <translation>正在生成汇总工作簿…</translation>
+    </message>
+    <message>
+        <source>Summary workbook saved to {path}.</source>
+        <translation>汇总工作簿已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Export Management Report</source>
+        <translation>导出管理报告</translation>
+    </message>
+    <message>
+        <source>management-report.pdf</source>
+        <translation>销售管理报告.pdf</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the management report…</source>
+        <translation>正在生成管理报告…</translation>
+    </message>
+    <message>
+        <source>Management report saved to {path}.</source>
+        <translation>管理报告已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1422,10 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>

@@ -286,6 +286,8 @@ class Controller(QObject):
             ActionId.OPEN_DATA_FOLDER: self.open_data_folder,
             ActionId.ABOUT: self.about,
             ActionId.TRASH: self.open_trash,
+            ActionId.EXPORT_SUMMARY_WORKBOOK: lambda: self._dashboard_export("export_workbook"),
+            ActionId.EXPORT_MANAGEMENT_REPORT: lambda: self._dashboard_export("export_report"),
         }
         handler = handlers.get(action_id)
         if handler is not None:
@@ -474,6 +476,14 @@ class Controller(QObject):
         old.allow_close = True
         old.close()
         old.deleteLater()
+
+    def _dashboard_export(self, method: str) -> None:
+        """The dashboard writes the summary reports (for its period and owner)."""
+        if self.workspace is None or not self.window.show_tab("dashboard"):
+            return
+        export = getattr(self.window.tabs.currentWidget(), method, None)
+        if callable(export):
+            export()
 
     def open_trash(self) -> None:
         from sms_desktop.ui.dialogs.trash_dialog import TrashDialog

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from sms_desktop.services.workspace import open_workspace
@@ -163,3 +163,51 @@ def test_period_presets() -> None:
     assert {period_range(key, today)[1] <= today for key in PERIODS} == {True}
     with pytest.raises(ValueError, match="unknown period"):
         period_range("decade", today)
+
+
+def test_file_export_summary_workbook_runs_in_the_background(
+    world: DashboardWorld,
+    controller: Controller,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from openpyxl import load_workbook
+
+    from sms_desktop.ui.actions import ActionId
+    from sms_desktop.ui.background import Operation
+    from sms_desktop.ui.tabs.dashboard import tab as tab_module
+
+    tab = dashboard(controller)
+    target = tmp_path / "summary.xlsx"
+    monkeypatch.setattr(tab_module, "ask_xlsx_path", lambda *_a: target)
+    controller.window.show_tab("customers")
+    controller.window.actions_by_id[ActionId.EXPORT_SUMMARY_WORKBOOK].trigger()
+    assert controller.window.tabs.currentWidget() is tab
+    qtbot.waitUntil(lambda: not Operation._running, timeout=30000)
+    wb = load_workbook(target)
+    assert wb.sheetnames[0] == "Summary"
+    assert wb["By customer"]["A2"].value == "甲公司"
+
+
+def test_export_management_report_from_the_tab(
+    world: DashboardWorld,
+    controller: Controller,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sms_desktop.ui.background import Operation
+
+    tab = dashboard(controller)
+    target = tmp_path / "report"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF document (*.pdf)")
+    )
+    with qtbot.waitSignal(tab.status_message, timeout=60000) as signal:
+        operation = tab.export_report()
+        assert operation is not None
+        assert operation.dialog.findChild(QPushButton) is not None  # Cancel is offered
+    assert not Operation._running
+    assert "report.pdf" in signal.args[0]
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")

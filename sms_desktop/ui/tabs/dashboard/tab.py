@@ -32,9 +32,11 @@ from sms_desktop.services.dashboard import (
     add_months,
     quarter_start,
 )
+from sms_desktop.ui.background import Operation, Progress
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import format_decimal, format_money
 from sms_desktop.ui.i18n import current_language
+from sms_desktop.ui.table_export import ask_xlsx_path
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -185,6 +187,12 @@ class DashboardTab(QWidget):
         self.period_label.setStyleSheet("color: palette(dark);")
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.clicked.connect(self.refresh)
+        workbook = QPushButton(self.tr("Summary Workbook…"), self)
+        workbook.setObjectName("dashboardExportWorkbook")
+        workbook.clicked.connect(self.export_workbook)
+        report = QPushButton(self.tr("Management Report…"), self)
+        report.setObjectName("dashboardExportReport")
+        report.clicked.connect(self.export_report)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Period"), self))
         top.addWidget(self.period_combo)
@@ -193,6 +201,8 @@ class DashboardTab(QWidget):
         top.addWidget(QLabel(self.tr("Owner"), self))
         top.addWidget(self.owner_combo)
         top.addStretch(1)
+        top.addWidget(workbook)
+        top.addWidget(report)
         top.addWidget(refresh)
         self.top_bar = top
 
@@ -434,3 +444,81 @@ class DashboardTab(QWidget):
             show_error(self, exc)
             return
         self.status_message.emit(self.tr("Chart saved to {path}.").format(path=str(path)))
+
+    def _owner_name(self) -> str | None:
+        return None if self.owner_combo.currentData() is None else self.owner_combo.currentText()
+
+    def export_workbook(self, path: Path | None = None) -> Operation[Any] | None:
+        """Write the summary workbook of the current period and owner, in the background."""
+        from sms_desktop.reporting.summary_workbook import write_summary_workbook
+
+        if path is None:
+            path = ask_xlsx_path(
+                self, self.tr("Export Summary Workbook"), self.tr("sales-summary.xlsx")
+            )
+        if path is None:
+            return None
+        target = path
+        flt, language, owner = self.current_filter(), current_language(), self._owner_name()
+        services, today = self._services, self.today()
+
+        def work(progress: Progress) -> object:
+            return write_summary_workbook(
+                target,
+                services.dashboard,
+                services.dashboard_reports,
+                flt,
+                language=language,
+                owner_name=owner,
+                progress=progress,
+                today=today,
+            )
+
+        return Operation(
+            self,
+            work,
+            label=self.tr("Writing the summary workbook…"),
+            on_success=lambda _r: self.status_message.emit(
+                self.tr("Summary workbook saved to {path}.").format(path=str(target))
+            ),
+            cancellable=True,
+        ).start()
+
+    def export_report(self, path: Path | None = None) -> Operation[Any] | None:
+        """Write the management report PDF of the current period and owner, in the background."""
+        from sms_desktop.reporting.management_pdf import write_management_report
+
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export Management Report"),
+                str(Path.home() / self.tr("management-report.pdf")),
+                self.tr("PDF document (*.pdf)"),
+            )
+            if not name:
+                return None
+            path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+        target = path
+        flt, language, owner = self.current_filter(), current_language(), self._owner_name()
+        services, today = self._services, self.today()
+
+        def work(progress: Progress) -> object:
+            return write_management_report(
+                target,
+                services.dashboard,
+                flt,
+                language=language,
+                owner_name=owner,
+                progress=progress,
+                today=today,
+            )
+
+        return Operation(
+            self,
+            work,
+            label=self.tr("Writing the management report…"),
+            on_success=lambda _r: self.status_message.emit(
+                self.tr("Management report saved to {path}.").format(path=str(target))
+            ),
+            cancellable=True,
+        ).start()
