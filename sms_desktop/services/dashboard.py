@@ -267,14 +267,17 @@ class DashboardService:
     ) -> Dashboard:
         """All cards and chart series of ``flt`` from one snapshot of the database."""
         with self._db.read() as session:
+            # The cards reuse the stage and target series instead of querying them again.
+            stages = self._pipeline_by_stage(session, flt.owner_id)
+            targets = self._targets_by_salesperson(session, flt)
             return Dashboard(
                 filter=flt,
-                kpis=self._kpis(session, flt, today or self._today()),
+                kpis=self._kpis(session, flt, today or self._today(), targets=targets),
                 monthly=self._monthly_revenue(session, flt, months),
-                stages=self._pipeline_by_stage(session, flt.owner_id),
+                stages=stages,
                 top_customers=self._top_customers(session, flt, top),
                 categories=self._revenue_by_category(session, flt),
-                targets=self._targets_by_salesperson(session, flt),
+                targets=targets,
             )
 
     def kpis(self, flt: DashboardFilter, today: date | None = None) -> Kpis:
@@ -311,7 +314,14 @@ class DashboardService:
 
     # ------------------------------------------------------------------------- cards
 
-    def _kpis(self, session: Session, flt: DashboardFilter, today: date) -> Kpis:
+    def _kpis(
+        self,
+        session: Session,
+        flt: DashboardFilter,
+        today: date,
+        *,
+        targets: tuple[TargetRow, ...] | None = None,
+    ) -> Kpis:
         ref = min(flt.period_to, today)
         owner = flt.owner_id
         return Kpis(
@@ -324,7 +334,9 @@ class DashboardService:
             win_rate=self._win_rate(session, flt),
             quotes_awaiting=self._quotes_awaiting(session, owner, today),
             overdue_tasks=self._overdue_tasks(session, owner, today),
-            targets=self._target_attainment(self._targets_by_salesperson(session, flt)),
+            targets=self._target_attainment(
+                self._targets_by_salesperson(session, flt) if targets is None else targets
+            ),
         )
 
     def _revenue(self, session: Session, start: date, end: date, owner_id: int | None) -> Decimal:

@@ -29,19 +29,22 @@ def world(company_db: Path) -> DashboardWorld:
         workspace.close(backup=False)
 
 
-def dashboard(controller: Controller) -> DashboardTab:
+def dashboard(controller: Controller, qtbot: QtBot) -> DashboardTab:
     controller.window.show_tab("dashboard")
     tab = controller.window.tabs.currentWidget()
     assert isinstance(tab, DashboardTab)
     tab.today = lambda: TODAY
-    tab.refresh()
+    with qtbot.waitSignal(tab.shown, timeout=30000):
+        tab.refresh()
     return tab
 
 
-def choose(tab: DashboardTab, combo_name: str, data: object) -> None:
+def choose(tab: DashboardTab, qtbot: QtBot, combo_name: str, data: object) -> None:
+    """Pick an entry like a user and wait until the figures are redrawn."""
     combo = tab.period_combo if combo_name == "period" else tab.owner_combo
     combo.setCurrentIndex(combo.findData(data))
-    combo.activated.emit(combo.currentIndex())
+    with qtbot.waitSignal(tab.shown, timeout=30000):
+        combo.activated.emit(combo.currentIndex())
 
 
 def test_the_dashboard_is_the_first_tab(world: DashboardWorld, controller: Controller) -> None:
@@ -51,30 +54,30 @@ def test_the_dashboard_is_the_first_tab(world: DashboardWorld, controller: Contr
 
 
 def test_switching_the_period_changes_the_revenue_card(
-    world: DashboardWorld, controller: Controller
+    world: DashboardWorld, controller: Controller, qtbot: QtBot
 ) -> None:
-    tab = dashboard(controller)
+    tab = dashboard(controller, qtbot)
     assert tab.period_combo.currentData() == "year"
     # This year = 2026-01-01 … today (05-20): O1 + O2 + O3.
     assert tab.cards["revenue_period"].value.text() == "3,500.50"
     assert "218.2%" in tab.cards["revenue_period"].detail.text()
-    choose(tab, "period", "last_year")
+    choose(tab, qtbot, "period", "last_year")
     assert tab.snapshot is not None
     assert tab.snapshot.filter.period_from == date(2025, 1, 1)
     assert tab.cards["revenue_period"].value.text() == "1,100.00"
     assert tab.period_label.text() == "2025-01-01 – 2025-12-31"
-    choose(tab, "period", "month")
+    choose(tab, qtbot, "period", "month")
     assert tab.cards["revenue_period"].value.text() == "1,000.00"
     assert tab.cards["revenue_month"].value.text() == "1,000.00"
 
 
 def test_the_owner_filter_applies_to_every_card(
-    world: DashboardWorld, controller: Controller
+    world: DashboardWorld, controller: Controller, qtbot: QtBot
 ) -> None:
-    tab = dashboard(controller)
+    tab = dashboard(controller, qtbot)
     assert tab.cards["overdue"].value.text() == "2"
     assert tab.cards["win_rate"].value.text() == "66.7%"
-    choose(tab, "owner", world.b)
+    choose(tab, qtbot, "owner", world.b)
     assert tab.cards["overdue"].value.text() == "1"
     assert tab.cards["win_rate"].value.text() == "100.0%"
     assert tab.cards["revenue_period"].value.text() == "2,500.50"  # O2 + O3
@@ -83,9 +86,9 @@ def test_the_owner_filter_applies_to_every_card(
 
 
 def test_every_chart_is_drawn_with_no_missing_glyph(
-    world: DashboardWorld, controller: Controller, caplog: pytest.LogCaptureFixture
+    world: DashboardWorld, controller: Controller, qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:
-    tab = dashboard(controller)
+    tab = dashboard(controller, qtbot)
     with caplog.at_level(logging.WARNING), warnings.catch_warnings():
         warnings.simplefilter("error")
         for panel in tab.charts.values():
@@ -96,9 +99,9 @@ def test_every_chart_is_drawn_with_no_missing_glyph(
 
 @pytest.mark.parametrize("language", ["zh_CN"])
 def test_chinese_dashboard_renders_cleanly(
-    world: DashboardWorld, controller: Controller, caplog: pytest.LogCaptureFixture
+    world: DashboardWorld, controller: Controller, qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:
-    tab = dashboard(controller)
+    tab = dashboard(controller, qtbot)
     assert tab.period_combo.currentText() == "本年"
     with caplog.at_level(logging.WARNING), warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -110,9 +113,9 @@ def test_chinese_dashboard_renders_cleanly(
 
 
 def test_clicking_a_customer_bar_opens_the_customer(
-    world: DashboardWorld, controller: Controller
+    world: DashboardWorld, controller: Controller, qtbot: QtBot
 ) -> None:
-    tab = dashboard(controller)
+    tab = dashboard(controller, qtbot)
     figure = tab.charts["customers"].figure
     bar = next(a for a in figure.findobj() if a.get_gid() == f"customer:{world.c1}")
     tab._on_canvas_pick(SimpleNamespace(artist=bar))
@@ -124,8 +127,8 @@ def test_clicking_a_customer_bar_opens_the_customer(
 def test_clicking_the_pipeline_card_opens_the_pipeline_for_the_owner(
     world: DashboardWorld, controller: Controller, qtbot: QtBot
 ) -> None:
-    tab = dashboard(controller)
-    choose(tab, "owner", world.b)
+    tab = dashboard(controller, qtbot)
+    choose(tab, qtbot, "owner", world.b)
     qtbot.mouseClick(tab.cards["open_pipeline"], Qt.MouseButton.LeftButton)
     pipeline = controller.window.tabs.currentWidget()
     assert pipeline.objectName() == "pipelineTab"
@@ -139,11 +142,12 @@ def test_clicking_the_pipeline_card_opens_the_pipeline_for_the_owner(
 def test_save_a_chart(
     world: DashboardWorld,
     controller: Controller,
+    qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     fmt: str,
 ) -> None:
-    tab = dashboard(controller)
+    tab = dashboard(controller, qtbot)
     target = tmp_path / f"pipeline.{fmt}"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PNG image (*.png)")
@@ -178,7 +182,7 @@ def test_file_export_summary_workbook_runs_in_the_background(
     from sms_desktop.ui.background import Operation
     from sms_desktop.ui.tabs.dashboard import tab as tab_module
 
-    tab = dashboard(controller)
+    tab = dashboard(controller, qtbot)
     target = tmp_path / "summary.xlsx"
     monkeypatch.setattr(tab_module, "ask_xlsx_path", lambda *_a: target)
     controller.window.show_tab("customers")
@@ -199,7 +203,7 @@ def test_export_management_report_from_the_tab(
 ) -> None:
     from sms_desktop.ui.background import Operation
 
-    tab = dashboard(controller)
+    tab = dashboard(controller, qtbot)
     target = tmp_path / "report"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF document (*.pdf)")

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.dashboard import (
     Comparison,
     Dashboard,
@@ -32,7 +32,7 @@ from sms_desktop.services.dashboard import (
     add_months,
     quarter_start,
 )
-from sms_desktop.ui.background import Operation, Progress
+from sms_desktop.ui.background import Operation, Progress, run_quietly
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import format_decimal, format_money
 from sms_desktop.ui.i18n import current_language
@@ -42,6 +42,14 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
     from sms_desktop.services.registry import Services
+
+
+def _probe_dashboard() -> None:
+    """Benchmarks: SMS_DESKTOP_PROBE=dashboard prints a marker once the figures are drawn."""
+    from sms_desktop.ui.application import _probe
+
+    _probe("dashboard")
+
 
 PERIODS = ("month", "quarter", "year", "12m", "last_month", "last_quarter", "last_year")
 
@@ -150,11 +158,15 @@ class ChartPanel(QWidget):
 
 
 class DashboardTab(QWidget):
-    """Signals:
-    status_message(str)
+    """The figures are read on a worker thread; the charts are built on first use.
+
+    Signals:
+        status_message(str)
+        shown(): a snapshot is on screen (cards and charts drawn)
     """
 
     status_message = Signal(str)
+    shown = Signal()
 
     def __init__(self, services: Services, undo: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +174,7 @@ class DashboardTab(QWidget):
         self.today: Callable[[], date] = date.today
         self.snapshot: Dashboard | None = None
         self._loaded = False
+        self._generation = 0  # a result of an older refresh is dropped
 
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("dashboardPeriod")
@@ -268,6 +281,8 @@ class DashboardTab(QWidget):
         self._loaded = True
         self._fill_owners()
         self.refresh()
+        # Importing matplotlib and building the canvases overlaps the worker's queries.
+        QTimer.singleShot(0, self._prepare_charts)
 
     def _fill_owners(self) -> None:
         owner = self.owner_combo.currentData()
@@ -282,15 +297,36 @@ class DashboardTab(QWidget):
         return DashboardFilter(start, end, self.owner_combo.currentData())
 
     def refresh(self) -> None:
+        """Re-read every figure (on a worker thread); ``shown`` follows when they are drawn."""
         if not self._loaded:
             return
-        flt = self.current_filter()
-        try:
-            self.snapshot = self._services.dashboard.dashboard(flt, today=self.today())
-        except DomainError as exc:
-            show_error(self, exc)
+        flt, today = self.current_filter(), self.today()
+        self._generation += 1
+        generation = self._generation
+        service = self._services.dashboard
+        run_quietly(
+            lambda: service.dashboard(flt, today=today),
+            lambda snapshot: self._on_loaded(generation, snapshot),
+            lambda exc: self._on_failed(generation, exc),
+        )
+
+    def _on_loaded(self, generation: int, snapshot: Dashboard) -> None:
+        if not isValid(self) or generation != self._generation:
             return
-        self._show(self.snapshot)
+        self.snapshot = snapshot
+        self._show(snapshot)
+        self.shown.emit()
+        QTimer.singleShot(0, _probe_dashboard)  # after the canvases' queued draws
+
+    def _on_failed(self, generation: int, exc: BaseException) -> None:
+        if not isValid(self) or generation != self._generation:
+            return  # the tab is gone (database closed) or a newer refresh is running
+        show_error(self, exc)
+
+    def _prepare_charts(self) -> None:
+        if isValid(self):
+            for panel in self.charts.values():
+                panel.ensure_canvas(self._on_canvas_pick)
 
     def _show(self, snapshot: Dashboard) -> None:
         from sms_desktop.reporting import dashboard_charts as dc
