@@ -237,6 +237,10 @@ def period_end(start: date, kind: str) -> date:
     return add_months(start, months) - timedelta(days=1)
 
 
+def _year_earlier(start: date, end: date) -> tuple[date, date]:
+    return year_earlier(start), year_earlier(end)
+
+
 def _local_midnight_utc(day: date) -> str:
     stamp = datetime.combine(day, time()).astimezone(UTC).replace(tzinfo=None)
     return stamp.isoformat(sep=" ", timespec="microseconds")
@@ -324,12 +328,22 @@ class DashboardService:
     ) -> Kpis:
         ref = min(flt.period_to, today)
         owner = flt.owner_id
+        period, month, quarter, ytd = self._comparisons(
+            session,
+            [
+                (flt.period_from, flt.period_to),
+                (month_start(ref), ref),
+                (quarter_start(ref), ref),
+                (date(ref.year, 1, 1), ref),
+            ],
+            owner,
+        )
         return Kpis(
             reference_day=ref,
-            revenue_period=self._comparison(session, flt.period_from, flt.period_to, owner),
-            revenue_month=self._comparison(session, month_start(ref), ref, owner),
-            revenue_quarter=self._comparison(session, quarter_start(ref), ref, owner),
-            revenue_ytd=self._comparison(session, date(ref.year, 1, 1), ref, owner),
+            revenue_period=period,
+            revenue_month=month,
+            revenue_quarter=quarter,
+            revenue_ytd=ytd,
             pipeline=self._open_pipeline(session, owner),
             win_rate=self._win_rate(session, flt),
             quotes_awaiting=self._quotes_awaiting(session, owner, today),
@@ -339,20 +353,31 @@ class DashboardService:
             ),
         )
 
-    def _revenue(self, session: Session, start: date, end: date, owner_id: int | None) -> Decimal:
-        sql = (
-            f"SELECT SUM(subtotal) FROM orders WHERE {_REVENUE}"
-            " AND order_date BETWEEN :start AND :end" + _owner_clause("owner_id", owner_id)
+    def _comparisons(
+        self, session: Session, ranges: list[tuple[date, date]], owner_id: int | None
+    ) -> list[Comparison]:
+        """Each range's revenue and the year-earlier range's, in one pass over the orders."""
+        spans = [
+            span for start, end in ranges for span in ((start, end), _year_earlier(start, end))
+        ]
+        sums = ", ".join(
+            f"SUM(CASE WHEN order_date BETWEEN :s{i} AND :e{i} THEN subtotal END)"
+            for i in range(len(spans))
         )
-        params = {"start": start.isoformat(), "end": end.isoformat(), "owner": owner_id}
-        return _money(session.execute(text(sql), params).scalar())
-
-    def _comparison(
-        self, session: Session, start: date, end: date, owner_id: int | None
-    ) -> Comparison:
-        current = self._revenue(session, start, end, owner_id)
-        previous = self._revenue(session, year_earlier(start), year_earlier(end), owner_id)
-        return Comparison(start, end, current, previous, change_percent(current, previous))
+        sql = (
+            f"SELECT {sums} FROM orders WHERE {_REVENUE} AND order_date BETWEEN :lo AND :hi"
+            + _owner_clause("owner_id", owner_id)
+        )
+        params: dict[str, Any] = {"owner": owner_id}
+        params["lo"] = min(s for s, _e in spans).isoformat()
+        params["hi"] = max(e for _s, e in spans).isoformat()
+        for i, (start, end) in enumerate(spans):
+            params[f"s{i}"], params[f"e{i}"] = start.isoformat(), end.isoformat()
+        values = [_money(v) for v in session.execute(text(sql), params).one()]
+        return [
+            Comparison(start, end, cur, prev, change_percent(cur, prev))
+            for (start, end), cur, prev in zip(ranges, values[0::2], values[1::2], strict=True)
+        ]
 
     def _open_pipeline(self, session: Session, owner_id: int | None) -> Pipeline:
         count, amount, weighted = 0, ZERO, ZERO
@@ -563,34 +588,31 @@ class DashboardService:
     def _targets_by_salesperson(
         self, session: Session, flt: DashboardFilter
     ) -> tuple[TargetRow, ...]:
+        # Each target's actual revenue in one statement: a correlated sum over the orders of
+        # its salesperson (ix_orders_owner_id_order_date), up to the end of its period or of
+        # the selected period, whichever comes first.
         sql = (
-            "SELECT t.salesperson_id, sp.name, t.period_kind, t.period_start, t.value"
+            "SELECT t.salesperson_id, sp.name, t.period_kind, t.value,"
+            " (SELECT SUM(o.subtotal) FROM orders o"
+            f"   WHERE o.owner_id = t.salesperson_id AND o.{_REVENUE}"
+            "    AND o.order_date BETWEEN t.period_start AND MIN(:end, CASE t.period_kind"
+            "      WHEN 'month' THEN date(t.period_start, '+1 month', '-1 day')"
+            "      WHEN 'quarter' THEN date(t.period_start, '+3 months', '-1 day')"
+            "      ELSE date(t.period_start, '+1 year', '-1 day') END))"
             " FROM targets t JOIN salespeople sp ON sp.id = t.salesperson_id"
             " WHERE t.metric = 'revenue' AND t.period_start BETWEEN :start AND :end"
             + _owner_clause("t.salesperson_id", flt.owner_id)
         )
-        params = {
-            "start": flt.period_from.isoformat(),
-            "end": flt.period_to.isoformat(),
-            "owner": flt.owner_id,
-        }
-        by_person: dict[int, list[tuple[str, date, Decimal]]] = defaultdict(list)
+        by_person: dict[int, list[tuple[str, Decimal, Decimal]]] = defaultdict(list)
         names: dict[int, str] = {}
-        for person, name, kind, start, value in session.execute(text(sql), params):
-            by_person[int(person)].append(
-                (str(kind), date.fromisoformat(str(start)), _money(value))
-            )
+        for person, name, kind, value, actual in session.execute(text(sql), _params(flt)):
+            by_person[int(person)].append((str(kind), _money(value), _money(actual)))
             names[int(person)] = str(name)
         rows: list[TargetRow] = []
         for person, targets in by_person.items():
-            kind = min((k for k, _s, _v in targets), key=lambda k: _KIND_ORDER.get(k, 9))
-            target, actual = ZERO, ZERO
-            for k, start, value in targets:
-                if k != kind:
-                    continue
-                target += value
-                end = min(period_end(start, kind), flt.period_to)
-                actual += self._revenue(session, start, end, person)
+            kind = min((k for k, _v, _a in targets), key=lambda k: _KIND_ORDER.get(k, 9))
+            target = sum((v for k, v, _a in targets if k == kind), ZERO)
+            actual = sum((a for k, _v, a in targets if k == kind), ZERO)
             rows.append(
                 TargetRow(person, names[person], target, actual, percent_of(actual, target))
             )
