@@ -202,10 +202,10 @@ class DashboardTab(QWidget):
         refresh.clicked.connect(self.refresh)
         workbook = QPushButton(self.tr("Summary Workbook…"), self)
         workbook.setObjectName("dashboardExportWorkbook")
-        workbook.clicked.connect(self.export_workbook)
+        workbook.clicked.connect(lambda _c=False: self.export_workbook())
         report = QPushButton(self.tr("Management Report…"), self)
         report.setObjectName("dashboardExportReport")
-        report.clicked.connect(self.export_report)
+        report.clicked.connect(lambda _c=False: self.export_report())
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Period"), self))
         top.addWidget(self.period_combo)
@@ -217,7 +217,6 @@ class DashboardTab(QWidget):
         top.addWidget(workbook)
         top.addWidget(report)
         top.addWidget(refresh)
-        self.top_bar = top
 
         captions = (
             ("revenue_period", self.tr("Revenue in period"), "customers"),
