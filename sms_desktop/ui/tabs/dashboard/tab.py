@@ -51,6 +51,8 @@ def _probe_dashboard() -> None:
     _probe("dashboard")
 
 
+CHARTS_AFTER_MS = 50
+
 PERIODS = ("month", "quarter", "year", "12m", "last_month", "last_quarter", "last_year")
 
 
@@ -280,8 +282,9 @@ class DashboardTab(QWidget):
         self._loaded = True
         self._fill_owners()
         self.refresh()
-        # Importing matplotlib and building the canvases overlaps the worker's queries.
-        QTimer.singleShot(0, self._prepare_charts)
+        # Importing matplotlib (~0.4 s, blocking) overlaps the worker's queries, once the
+        # window's first frame is painted.
+        QTimer.singleShot(CHARTS_AFTER_MS, self._prepare_charts)
 
     def _fill_owners(self) -> None:
         owner = self.owner_combo.currentData()
