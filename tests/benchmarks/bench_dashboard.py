@@ -73,18 +73,28 @@ def dashboard_shown(db: Path) -> list[Row]:
     """From starting the app until the dashboard's cards and charts are drawn."""
     app = [sys.executable, "-m", "sms_desktop", "gui", "--db", str(db)]
     probe = env(SMS_DESKTOP_PROBE="dashboard")
+    cards_probe = env(SMS_DESKTOP_PROBE="dashboard_cards")
     _time_until_line_then_exit(app, "PROBE dashboard", probe)  # a clean start to begin with
     floor = median_of(
         lambda: time_until_line([sys.executable, "-c", BARE_QT], "PROBE shown", env()), RUNS
     )
+    window = median_of(
+        lambda: _time_until_line_then_exit(app, "PROBE shown", env(SMS_DESKTOP_PROBE="shown")),
+        RUNS,
+    )
+    cards = median_of(
+        lambda: _time_until_line_then_exit(app, "PROBE dashboard_cards", cards_probe), RUNS
+    )
     shown = median_of(lambda: _time_until_line_then_exit(app, "PROBE dashboard", probe), RUNS)
     return [
+        Row("start → main window shown", window, floor, "floor: bare QApplication+QMainWindow"),
+        Row("start → dashboard cards filled", cards, window, "floor: the window shown; goal ≤ 1 s"),
         Row(
-            "start → dashboard drawn (cards + 5 charts)",
+            "start → dashboard charts drawn (5 charts)",
             shown,
-            floor,
-            "floor: bare QApplication+QMainWindow; goal ≤ 1 s",
-        )
+            window,
+            "floor: the window shown; goal ≤ 1 s",
+        ),
     ]
 
 

@@ -44,11 +44,12 @@ if TYPE_CHECKING:
     from sms_desktop.services.registry import Services
 
 
-def _probe_dashboard() -> None:
-    """Benchmarks: SMS_DESKTOP_PROBE=dashboard prints a marker once the figures are drawn."""
+def _probe_dashboard(name: str) -> None:
+    """Benchmarks: SMS_DESKTOP_PROBE=dashboard_cards / dashboard prints a marker once the
+    cards / the charts are drawn."""
     from sms_desktop.ui.application import _probe
 
-    _probe("dashboard")
+    _probe(name)
 
 
 CHARTS_AFTER_MS = 50
@@ -316,9 +317,19 @@ class DashboardTab(QWidget):
         if not isValid(self) or generation != self._generation:
             return
         self.snapshot = snapshot
-        self._show(snapshot)
+        flt = snapshot.filter
+        self.period_label.setText(f"{flt.period_from.isoformat()} – {flt.period_to.isoformat()}")
+        self._show_cards(snapshot)
+        QTimer.singleShot(0, lambda: _probe_dashboard("dashboard_cards"))
+        # The cards get painted before the (slower) charts are drawn.
+        QTimer.singleShot(0, lambda: self._show_charts(generation))
+
+    def _show_charts(self, generation: int) -> None:
+        if not isValid(self) or generation != self._generation or self.snapshot is None:
+            return
+        self._draw_charts(self.snapshot)
         self.shown.emit()
-        QTimer.singleShot(0, _probe_dashboard)  # after the canvases' queued draws
+        QTimer.singleShot(0, lambda: _probe_dashboard("dashboard"))  # after the queued draws
 
     def _on_failed(self, generation: int, exc: BaseException) -> None:
         if not isValid(self) or generation != self._generation:
@@ -330,13 +341,10 @@ class DashboardTab(QWidget):
             for panel in self.charts.values():
                 panel.ensure_canvas(self._on_canvas_pick)
 
-    def _show(self, snapshot: Dashboard) -> None:
+    def _draw_charts(self, snapshot: Dashboard) -> None:
         from sms_desktop.reporting import dashboard_charts as dc
         from sms_desktop.reporting.report_text import report_text
 
-        flt = snapshot.filter
-        self.period_label.setText(f"{flt.period_from.isoformat()} – {flt.period_to.isoformat()}")
-        self._show_cards(snapshot)
         language = current_language()
         text = report_text(language)
         draws: dict[str, tuple[Callable[..., None], object]] = {
