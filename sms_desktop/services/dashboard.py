@@ -181,6 +181,17 @@ class Owner:
 
 
 @dataclass(frozen=True, slots=True)
+class DashboardSeries:
+    """The chart series of one filter, read in one transaction."""
+
+    monthly: tuple[MonthRevenue, ...]
+    stages: tuple[StageRow, ...]
+    top_customers: tuple[CustomerRevenue, ...]
+    categories: tuple[CategoryRevenue, ...]
+    targets: tuple[TargetRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Dashboard:
     """Everything the dashboard shows, read in one transaction."""
 
@@ -282,6 +293,17 @@ class DashboardService:
                 top_customers=self._top_customers(session, flt, top),
                 categories=self._revenue_by_category(session, flt),
                 targets=targets,
+            )
+
+    def series(self, flt: DashboardFilter, *, months: int = 24, top: int = 10) -> DashboardSeries:
+        """Every chart series of ``flt`` from one snapshot (the cards come from ``kpis``)."""
+        with self._db.read() as session:
+            return DashboardSeries(
+                monthly=self._monthly_revenue(session, flt, months),
+                stages=self._pipeline_by_stage(session, flt.owner_id),
+                top_customers=self._top_customers(session, flt, top),
+                categories=self._revenue_by_category(session, flt),
+                targets=self._targets_by_salesperson(session, flt),
             )
 
     def kpis(self, flt: DashboardFilter, today: date | None = None) -> Kpis:

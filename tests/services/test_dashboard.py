@@ -176,6 +176,13 @@ def test_one_snapshot_holds_every_figure(setup: tuple[DashboardService, Dashboar
     assert snapshot.kpis == service.kpis(YEAR)
     assert snapshot.monthly == service.monthly_revenue(YEAR)
     assert snapshot.top_customers == service.top_customers(YEAR)
+    series = service.series(YEAR)
+    assert (series.monthly, series.stages, series.categories, series.targets) == (
+        snapshot.monthly,
+        snapshot.stages,
+        snapshot.categories,
+        snapshot.targets,
+    )
     assert [o.name for o in service.owners()] == ["李娜", "王伟"]
 
 

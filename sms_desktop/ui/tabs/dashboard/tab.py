@@ -29,6 +29,8 @@ from sms_desktop.services.dashboard import (
     Comparison,
     Dashboard,
     DashboardFilter,
+    DashboardSeries,
+    Kpis,
     add_months,
     quarter_start,
 )
@@ -51,8 +53,6 @@ def _probe_dashboard(name: str) -> None:
 
     _probe(name)
 
-
-CHARTS_AFTER_MS = 50
 
 PERIODS = ("month", "quarter", "year", "12m", "last_month", "last_quarter", "last_year")
 
@@ -161,7 +161,7 @@ class ChartPanel(QWidget):
 
 
 class DashboardTab(QWidget):
-    """The figures are read on a worker thread; the charts are built on first use.
+    """The figures are read on a worker thread; the charts are built when first drawn.
 
     Signals:
         status_message(str)
@@ -282,10 +282,10 @@ class DashboardTab(QWidget):
             return
         self._loaded = True
         self._fill_owners()
+        # matplotlib (~0.4 s to import) is loaded only when the first figures have arrived
+        # and the cards show them: importing it while the worker queries slows both (the
+        # GIL), and the cards are what the user reads first.
         self.refresh()
-        # Importing matplotlib (~0.4 s, blocking) overlaps the worker's queries, once the
-        # window's first frame is painted.
-        QTimer.singleShot(CHARTS_AFTER_MS, self._prepare_charts)
 
     def _fill_owners(self) -> None:
         owner = self.owner_combo.currentData()
@@ -300,7 +300,8 @@ class DashboardTab(QWidget):
         return DashboardFilter(start, end, self.owner_combo.currentData())
 
     def refresh(self) -> None:
-        """Re-read every figure (on a worker thread); ``shown`` follows when they are drawn."""
+        """Re-read every figure on worker threads: the cards first, then the chart series;
+        ``shown`` follows when both are drawn."""
         if not self._loaded:
             return
         flt, today = self.current_filter(), self.today()
@@ -308,25 +309,38 @@ class DashboardTab(QWidget):
         generation = self._generation
         service = self._services.dashboard
         run_quietly(
-            lambda: service.dashboard(flt, today=today),
-            lambda snapshot: self._on_loaded(generation, snapshot),
+            lambda: service.kpis(flt, today),
+            lambda kpis: self._on_kpis(generation, flt, kpis),
             lambda exc: self._on_failed(generation, exc),
         )
 
-    def _on_loaded(self, generation: int, snapshot: Dashboard) -> None:
+    def _on_kpis(self, generation: int, flt: DashboardFilter, kpis: Kpis) -> None:
         if not isValid(self) or generation != self._generation:
             return
-        self.snapshot = snapshot
-        flt = snapshot.filter
         self.period_label.setText(f"{flt.period_from.isoformat()} – {flt.period_to.isoformat()}")
-        self._show_cards(snapshot)
+        self._show_cards(kpis)
         QTimer.singleShot(0, lambda: _probe_dashboard("dashboard_cards"))
-        # The cards get painted before the (slower) charts are drawn.
-        QTimer.singleShot(0, lambda: self._show_charts(generation))
+        service = self._services.dashboard
+        run_quietly(
+            lambda: service.series(flt),
+            lambda series: self._on_series(generation, flt, kpis, series),
+            lambda exc: self._on_failed(generation, exc),
+        )
 
-    def _show_charts(self, generation: int) -> None:
-        if not isValid(self) or generation != self._generation or self.snapshot is None:
+    def _on_series(
+        self, generation: int, flt: DashboardFilter, kpis: Kpis, series: DashboardSeries
+    ) -> None:
+        if not isValid(self) or generation != self._generation:
             return
+        self.snapshot = Dashboard(
+            filter=flt,
+            kpis=kpis,
+            monthly=series.monthly,
+            stages=series.stages,
+            top_customers=series.top_customers,
+            categories=series.categories,
+            targets=series.targets,
+        )
         self._draw_charts(self.snapshot)
         self.shown.emit()
         QTimer.singleShot(0, lambda: _probe_dashboard("dashboard"))  # after the queued draws
@@ -335,11 +349,6 @@ class DashboardTab(QWidget):
         if not isValid(self) or generation != self._generation:
             return  # the tab is gone (database closed) or a newer refresh is running
         show_error(self, exc)
-
-    def _prepare_charts(self) -> None:
-        if isValid(self):
-            for panel in self.charts.values():
-                panel.ensure_canvas(self._on_canvas_pick)
 
     def _draw_charts(self, snapshot: Dashboard) -> None:
         from sms_desktop.reporting import dashboard_charts as dc
@@ -373,9 +382,7 @@ class DashboardTab(QWidget):
             color,
         )
 
-    def _show_cards(self, snapshot: Dashboard) -> None:
-        k = snapshot.kpis
-
+    def _show_cards(self, k: Kpis) -> None:
         def pct(value: Decimal | None) -> str:
             return "–" if value is None else f"{format_decimal(value, 1)}%"
 
