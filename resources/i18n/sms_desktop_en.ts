@@ -42,4 +42,66 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TasksTab</name>
+    <message numerus="yes">
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>%Ln task</numerusform>
+            <numerusform>%Ln tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reschedule %Ln task(s)</source>
+        <translation>
+            <numerusform>Reschedule %Ln task</numerusform>
+            <numerusform>Reschedule %Ln tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln task(s).</source>
+        <translation>
+            <numerusform>Moved %Ln task.</numerusform>
+            <numerusform>Moved %Ln tasks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln task(s)</source>
+        <translation>
+            <numerusform>Delete %Ln task</numerusform>
+            <numerusform>Delete %Ln tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln task(s) to the trash (Edit ▸ Trash).</source>
+        <translation>
+            <numerusform>Moved %Ln task to the trash (Edit ▸ Trash).</numerusform>
+            <numerusform>Moved %Ln tasks to the trash (Edit ▸ Trash).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %Ln task(s).</source>
+        <translation>
+            <numerusform>Added %Ln task.</numerusform>
+            <numerusform>Added %Ln tasks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln task(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln task to {path}.</numerusform>
+            <numerusform>Exported %Ln tasks to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayDialog</name>
+    <message numerus="yes">
+        <source>%Ln task(s) overdue.</source>
+        <translation>
+            <numerusform>%Ln task overdue.</numerusform>
+            <numerusform>%Ln tasks overdue.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

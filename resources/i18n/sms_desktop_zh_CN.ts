@@ -116,6 +116,29 @@
     </message>
 </context>
 <context>
+    <name>ApplyPlanDialog</name>
+    <message>
+        <source>Start a Follow-up Plan</source>
+        <translation>启动跟进计划</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>计划：</translation>
+    </message>
+    <message>
+        <source>Starting:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>将创建的任务：</translation>
+    </message>
+</context>
+<context>
     <name>Board</name>
     <message>
         <source>Next activity overdue</source>
@@ -143,6 +166,111 @@
     <message>
         <source>Open: {total}   Weighted: {weighted}   Expected to close this month: {month}</source>
         <translation>在谈合计：{total}   加权：{weighted}   预计本月成交：{month}</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Week {n}</source>
+        <translation>第 {n} 周</translation>
+    </message>
+    <message>
+        <source>+{n} more</source>
+        <translation>还有 {n} 项</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>New Task on This Day…</source>
+        <translation>在这一天新建任务…</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteDialog</name>
+    <message>
+        <source>Mark Done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>What came of it? (optional)</source>
+        <translation>结果如何？（可选）</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>(not asked)</source>
+        <translation>（未询问）</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>满意度：</translation>
+    </message>
+    <message>
+        <source>Would recommend (0–10):</source>
+        <translation>推荐意愿（0–10）：</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words:</source>
+        <translation>客户原话：</translation>
     </message>
 </context>
 <context>
@@ -629,6 +757,18 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>合并这两个客户…</translation>
     </message>
     <message>
+        <source>Tasks of This Customer</source>
+        <translation>该客户的任务</translation>
+    </message>
+    <message>
+        <source>Add Task…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
+        <source>Start Follow-up Plan…</source>
+        <translation>启动跟进计划…</translation>
+    </message>
+    <message>
         <source>Export Customers</source>
         <translation>导出客户</translation>
     </message>
@@ -712,6 +852,13 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>The upgraded database failed its integrity check; nothing was changed.</source>
         <translation>升级后的数据库未通过完整性检查，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>DatePickDialog</name>
+    <message>
+        <source>Move to Date</source>
+        <translation>改到日期</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1392,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <source>Pipeline</source>
         <translation>销售机会</translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -1671,12 +1822,83 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>Tasks of This Deal</source>
+        <translation>该机会的任务</translation>
+    </message>
+    <message>
+        <source>Add Task…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
         <source>Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.</source>
         <translation>已移到回收站。可按 Ctrl+Z 撤销，或在“编辑 ▸ 回收站”中恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>PlansDialog</name>
+    <message>
+        <source>Follow-up Plans</source>
+        <translation>跟进计划</translation>
+    </message>
+    <message>
+        <source>New Plan</source>
+        <translation>新建计划</translation>
+    </message>
+    <message>
+        <source>Delete Plan</source>
+        <translation>删除计划</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Start automatically when an order is recorded</source>
+        <translation>录入订单时自动启动</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Days after</source>
+        <translation>间隔天数</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>步骤：</translation>
+    </message>
+    <message>
+        <source>Add Step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Remove Step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Save Plan</source>
+        <translation>保存计划</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2245,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>语言：</translation>
     </message>
     <message>
+        <source>Show today&apos;s tasks at start</source>
+        <translation>启动时显示今日任务</translation>
+    </message>
+    <message>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
@@ -2101,6 +2327,572 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>TaskCommands</name>
+    <message>
+        <source>New task “{subject}”</source>
+        <translation>新建任务“{subject}”</translation>
+    </message>
+    <message>
+        <source>Apply plan “{plan}”</source>
+        <translation>启动计划“{plan}”</translation>
+    </message>
+    <message>
+        <source>Edit “{subject}”</source>
+        <translation>编辑“{subject}”</translation>
+    </message>
+    <message>
+        <source>Mark “{subject}” done</source>
+        <translation>完成“{subject}”</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>New Task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>e.g. Call about the renewal</source>
+        <translation>例如：电话沟通续约事宜</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>到期：</translation>
+    </message>
+    <message>
+        <source>Type to search customers (optional)</source>
+        <translation>输入以搜索客户（可选）</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>Opportunity:</source>
+        <translation>销售机会：</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Assigned to:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Reminder:</source>
+        <translation>提醒：</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>直到</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>重复：</translation>
+    </message>
+    <message>
+        <source>Ask for a satisfaction score when done</source>
+        <translation>完成时记录满意度评分</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不提醒</translation>
+    </message>
+    <message>
+        <source>At the due time</source>
+        <translation>到期时</translation>
+    </message>
+    <message>
+        <source>{n} minutes before</source>
+        <translation>提前 {n} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} hour(s) before</source>
+        <translation>提前 {n} 小时</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>提前 1 天</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Choose a customer from the list, or leave it empty.</source>
+        <translation>请从列表中选择客户，或留空。</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Enter what is to be done.</source>
+        <translation>请填写要做的事。</translation>
+    </message>
+    <message>
+        <source>The subject is longer than {max} characters.</source>
+        <translation>内容超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>The notes are longer than {max} characters.</source>
+        <translation>备注超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>The due time has no time zone.</source>
+        <translation>到期时间缺少时区。</translation>
+    </message>
+    <message>
+        <source>A duration is 1 minute to 24 hours.</source>
+        <translation>时长应为 1 分钟到 24 小时。</translation>
+    </message>
+    <message>
+        <source>The reminder time has no time zone.</source>
+        <translation>提醒时间缺少时区。</translation>
+    </message>
+    <message>
+        <source>Repeat every 1 to {max}.</source>
+        <translation>重复间隔应为 1 到 {max}。</translation>
+    </message>
+    <message>
+        <source>The series cannot end before the task is due.</source>
+        <translation>重复的结束日期不能早于任务到期日。</translation>
+    </message>
+    <message>
+        <source>This opportunity no longer exists.</source>
+        <translation>该销售机会已不存在。</translation>
+    </message>
+    <message>
+        <source>The opportunity belongs to another customer.</source>
+        <translation>该销售机会属于其他客户。</translation>
+    </message>
+    <message>
+        <source>This contact no longer exists.</source>
+        <translation>该联系人已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose one of this customer&apos;s contacts.</source>
+        <translation>请选择该客户的联系人。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>This salesperson no longer exists.</source>
+        <translation>该销售人员已不存在。</translation>
+    </message>
+    <message>
+        <source>A satisfaction survey needs a customer.</source>
+        <translation>满意度调查需要关联客户。</translation>
+    </message>
+    <message>
+        <source>This task no longer exists.</source>
+        <translation>该任务已不存在。</translation>
+    </message>
+    <message>
+        <source>Give the plan a name.</source>
+        <translation>请为计划命名。</translation>
+    </message>
+    <message>
+        <source>The name is longer than {max} characters.</source>
+        <translation>名称超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>A plan needs at least one step.</source>
+        <translation>计划至少需要一个步骤。</translation>
+    </message>
+    <message>
+        <source>Every step needs a subject.</source>
+        <translation>每个步骤都需要填写内容。</translation>
+    </message>
+    <message>
+        <source>A step is 0 to 3,650 days after the start.</source>
+        <translation>步骤应在开始后 0 到 3650 天之间。</translation>
+    </message>
+    <message>
+        <source>This order no longer exists.</source>
+        <translation>该订单已不存在。</translation>
+    </message>
+    <message>
+        <source>After order {number}</source>
+        <translation>订单 {number} 之后</translation>
+    </message>
+    <message>
+        <source>A done task cannot be rescheduled.</source>
+        <translation>已完成的任务不能改期。</translation>
+    </message>
+    <message>
+        <source>The outcome is longer than {max} characters.</source>
+        <translation>结果超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Satisfaction is a score from 1 to 5.</source>
+        <translation>满意度为 1 到 5 分。</translation>
+    </message>
+    <message>
+        <source>The recommendation score is 0 to 10.</source>
+        <translation>推荐意愿为 0 到 10 分。</translation>
+    </message>
+    <message>
+        <source>The comments are longer than {max} characters.</source>
+        <translation>意见超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>This task is already done.</source>
+        <translation>该任务已完成。</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey: {score} of 5</source>
+        <translation>满意度调查：{score} 分（满分 5 分）</translation>
+    </message>
+    <message>
+        <source>This plan no longer exists.</source>
+        <translation>该计划已不存在。</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>To-do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <source>Done (30 days)</source>
+        <translation>已完成（30 天内）</translation>
+    </message>
+    <message>
+        <source>day(s)</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>week(s)</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>month(s)</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>every {n} {unit}</source>
+        <translation>每 {n} {unit}</translation>
+    </message>
+    <message>
+        <source>Remind {time}</source>
+        <translation>提醒 {time}</translation>
+    </message>
+    <message>
+        <source>★ survey</source>
+        <translation>★ 调查</translation>
+    </message>
+    <message>
+        <source>Reminder at {time}</source>
+        <translation>提醒时间 {time}</translation>
+    </message>
+    <message>
+        <source>Repeats {rule}</source>
+        <translation>重复：{rule}</translation>
+    </message>
+    <message>
+        <source>With a satisfaction survey</source>
+        <translation>含满意度调查</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Reminder / repeat</source>
+        <translation>提醒 / 重复</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Search subjects, notes and customers…</source>
+        <translation>搜索任务内容、备注和客户…</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Show everyone&apos;s tasks again</source>
+        <translation>重新显示所有任务</translation>
+    </message>
+    <message>
+        <source>New Task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>New task (Ctrl+N)</source>
+        <translation>新建任务（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Follow-up Plans…</source>
+        <translation>跟进计划…</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Mark Done…</source>
+        <translation>标记完成…</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>To Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>To Calendar (.ics)…</source>
+        <translation>导出到日历（.ics）…</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>New Task…</source>
+        <translation>新建任务…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>+1 Day</source>
+        <translation>推迟 1 天</translation>
+    </message>
+    <message>
+        <source>+1 Week</source>
+        <translation>推迟 1 周</translation>
+    </message>
+    <message>
+        <source>Pick a Date…</source>
+        <translation>选择日期…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>%Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>客户：{name}</translation>
+    </message>
+    <message>
+        <source>Opportunity: {title}</source>
+        <translation>销售机会：{title}</translation>
+    </message>
+    <message>
+        <source>Task “{subject}” added.</source>
+        <translation>已添加任务“{subject}”。</translation>
+    </message>
+    <message>
+        <source>“{subject}” is done.</source>
+        <translation>“{subject}”已完成。</translation>
+    </message>
+    <message>
+        <source>Next one: {due}.</source>
+        <translation>下一次：{due}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reschedule %Ln task(s)</source>
+        <translation>
+            <numerusform>改期 %Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln task(s).</source>
+        <translation>
+            <numerusform>已改期 %Ln 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln task(s)</source>
+        <translation>
+            <numerusform>删除 %Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln task(s) to the trash (Edit ▸ Trash).</source>
+        <translation>
+            <numerusform>已将 %Ln 个任务移到回收站（编辑 ▸ 回收站）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Follow-up Plans</source>
+        <translation>跟进计划</translation>
+    </message>
+    <message>
+        <source>There is no follow-up plan yet. Create one under Follow-up Plans…</source>
+        <translation>还没有跟进计划。请先在“跟进计划…”中创建。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %Ln task(s).</source>
+        <translation>
+            <numerusform>已添加 %Ln 个任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Tasks</source>
+        <translation>导出任务</translation>
+    </message>
+    <message>
+        <source>Exporting tasks…</source>
+        <translation>正在导出任务…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln task(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 个任务导出到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export to Calendar</source>
+        <translation>导出到日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>SMS Desktop tasks</source>
+        <translation>销售管理系统任务</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Call</source>
@@ -2172,6 +2964,35 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>No history yet. Log the first call or visit above.</source>
         <translation>暂无往来记录。请在上方记录第一次电话或拜访。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayDialog</name>
+    <message>
+        <source>Today</source>
+        <translation>今日任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) overdue.</source>
+        <translation>
+            <numerusform>%Ln 个任务已逾期。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today:</source>
+        <translation>今天到期：</translation>
+    </message>
+    <message>
+        <source>Nothing else is due today.</source>
+        <translation>今天没有其他到期任务。</translation>
+    </message>
+    <message>
+        <source>Show this at start</source>
+        <translation>启动时显示</translation>
+    </message>
+    <message>
+        <source>Open Tasks</source>
+        <translation>打开任务</translation>
     </message>
 </context>
 <context>

@@ -357,6 +357,9 @@ class FollowUpStep(Base):
     plan: Mapped[FollowUpPlan] = relationship(back_populates="steps")
 
 
+_OPEN_ACTIVITY = "done_at IS NULL AND deleted_at IS NULL"
+
+
 class Activity(_Timestamps, _SoftDelete, Base):
     """A task or activity assigned to a salesperson; done ones feed the timeline."""
 
@@ -377,6 +380,21 @@ class Activity(_Timestamps, _SoftDelete, Base):
             "due_at",
             sqlite_where=text(
                 "opportunity_id IS NOT NULL AND done_at IS NULL AND deleted_at IS NULL"
+            ),
+        ),
+        # The Tasks tab's groups (overdue, today …) and the reminder clock: open rows only.
+        Index("ix_activities_open_due_at", "due_at", sqlite_where=text(_OPEN_ACTIVITY)),
+        Index(
+            "ix_activities_open_assignee_id_due_at",
+            "assignee_id",
+            "due_at",
+            sqlite_where=text(_OPEN_ACTIVITY),
+        ),
+        Index(
+            "ix_activities_pending_remind_at",
+            "remind_at",
+            sqlite_where=text(
+                f"remind_at IS NOT NULL AND reminded_at IS NULL AND {_OPEN_ACTIVITY}"
             ),
         ),
     )
