@@ -2631,8 +2631,8 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>以后</translation>
     </message>
     <message>
-        <source>Done (30 days)</source>
-        <translation>已完成（30 天内）</translation>
+        <source>Done (7 days)</source>
+        <translation>已完成（7 天内）</translation>
     </message>
     <message>
         <source>day(s)</source>
@@ -2697,6 +2697,10 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Reminder / repeat</source>
         <translation>提醒 / 重复</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成时间</translation>
     </message>
     <message>
         <source>Outcome</source>

@@ -23,7 +23,7 @@ class TaskGroup(StrEnum):
 
 
 OPEN_GROUPS = (TaskGroup.OVERDUE, TaskGroup.TODAY, TaskGroup.THIS_WEEK, TaskGroup.LATER)
-DONE_WINDOW_DAYS = 30  # the Done group lists what was finished in the last 30 days
+DONE_WINDOW_DAYS = 7  # the Done group lists what was finished in the last 7 days
 
 
 def local_midnight(day: date, tz: tzinfo) -> datetime:

@@ -382,13 +382,34 @@ class Activity(_Timestamps, _SoftDelete, Base):
                 "opportunity_id IS NOT NULL AND done_at IS NULL AND deleted_at IS NULL"
             ),
         ),
-        # The Tasks tab's groups (overdue, today …) and the reminder clock: open rows only.
-        Index("ix_activities_open_due_at", "due_at", sqlite_where=text(_OPEN_ACTIVITY)),
+        # The Tasks tab's groups (overdue, today …, done lately): counts read these alone.
+        Index(
+            "ix_activities_open_due_at",
+            "due_at",
+            "customer_id",
+            "kind",
+            "done_at",
+            "deleted_at",
+            sqlite_where=text(_OPEN_ACTIVITY),
+        ),
         Index(
             "ix_activities_open_assignee_id_due_at",
             "assignee_id",
             "due_at",
+            "customer_id",
+            "kind",
+            "done_at",
+            "deleted_at",
             sqlite_where=text(_OPEN_ACTIVITY),
+        ),
+        Index(
+            "ix_activities_live_done_at",
+            "done_at",
+            "customer_id",
+            "kind",
+            "assignee_id",
+            "deleted_at",
+            sqlite_where=text("done_at IS NOT NULL AND deleted_at IS NULL"),
         ),
         Index(
             "ix_activities_pending_remind_at",

@@ -106,7 +106,12 @@ def _event(
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", summary)
-        alarm.add("trigger", task.remind_at - task.due_at)
+        if task.all_day:
+            # An all-day event starts at midnight, the task's day in the app at 09:00: give
+            # the reminder's own time, so the phone rings when the app would.
+            alarm.add("trigger", task.remind_at.astimezone(UTC))
+        else:
+            alarm.add("trigger", task.remind_at - task.due_at)
         event.add_component(alarm)
     return event
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -455,15 +455,26 @@ class TasksService:
 
     # ------------------------------------------------------------------ the grouped list
 
+    def _trash_has_customers(self) -> bool:
+        with self._db.read() as session:
+            found = session.scalar(
+                select(m.TrashEntry.id).where(m.TrashEntry.entity == "customer").limit(1)
+            )
+        return found is not None
+
     def _conditions(
-        self, flt: TaskFilter, group: TaskGroup | None, bounds: GroupBounds | None
+        self,
+        flt: TaskFilter,
+        group: TaskGroup | None,
+        bounds: GroupBounds | None,
+        hide_trashed: bool = True,
     ) -> list[ColumnElement[bool]]:
         a = m.Activity
         conditions: list[ColumnElement[bool]] = [a.deleted_at.is_(None)]
         if group is not None:
             assert bounds is not None
             if group is TaskGroup.DONE:
-                conditions.append(a.done_at >= bounds.done_since)
+                conditions += [a.done_at.is_not(None), a.done_at >= bounds.done_since]
             else:
                 conditions.append(a.done_at.is_(None))
                 if group is TaskGroup.OVERDUE:
@@ -482,9 +493,11 @@ class TasksService:
             conditions.append(a.customer_id == flt.customer_id)
         if flt.opportunity_id is not None:
             conditions.append(a.opportunity_id == flt.opportunity_id)
-        # Tasks of a customer in the trash leave with it (the deleted few, found once).
-        trashed = select(m.Customer.id).where(m.Customer.deleted_at.is_not(None))
-        conditions.append(or_(a.customer_id.is_(None), a.customer_id.not_in(trashed)))
+        # Tasks of a customer in the trash leave with it (the few in the trash, found once;
+        # not asked at all while no customer is in the trash).
+        if hide_trashed:
+            trashed = select(m.TrashEntry.entity_id).where(m.TrashEntry.entity == "customer")
+            conditions.append(or_(a.customer_id.is_(None), a.customer_id.not_in(trashed)))
         words = flt.search.split()
         for word in words:
             pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -500,6 +513,30 @@ class TasksService:
             )
         return conditions
 
+    @staticmethod
+    def _hinted(query: Any, flt: TaskFilter, group: TaskGroup | None) -> Any:
+        """Name the index for a group's rows: SQLite's statistics see ``done_at`` as
+        selective (few rows per value) and would scan every open row through it otherwise."""
+        if group is None or flt.customer_id is not None or flt.opportunity_id is not None:
+            return query  # a customer's or a deal's few tasks: its own index is best
+        if group is TaskGroup.DONE:
+            index = "ix_activities_live_done_at"
+        elif flt.assignee_id is not None:
+            index = "ix_activities_open_assignee_id_due_at"
+        else:
+            index = "ix_activities_open_due_at"
+        return query.with_hint(m.Activity, f"INDEXED BY {index}", "sqlite")
+
+    def _count_query(
+        self, flt: TaskFilter, group: TaskGroup | None, bounds: GroupBounds, hide_trashed: bool
+    ) -> Any:
+        query = (
+            select(func.count())
+            .select_from(m.Activity)
+            .where(and_(*self._conditions(flt, group, bounds, hide_trashed)))
+        )
+        return self._hinted(query, flt, group)
+
     def group_counts(
         self,
         flt: TaskFilter = TaskFilter(),
@@ -508,28 +545,18 @@ class TasksService:
         tz: tzinfo | None = None,
     ) -> GroupCounts:
         bounds = GroupBounds.at(now or datetime.now(UTC), tz or local_zone())
+        hide = self._trash_has_customers()
         with self._db.read() as session:
             counts = {
-                group: session.scalar(
-                    select(func.count())
-                    .select_from(m.Activity)
-                    .where(and_(*self._conditions(flt, group, bounds)))
-                )
-                or 0
+                group: session.scalar(self._count_query(flt, group, bounds, hide)) or 0
                 for group in TaskGroup
             }
         return GroupCounts(counts)
 
     def count_tasks(self, flt: TaskFilter, group: TaskGroup | None, bounds: GroupBounds) -> int:
+        hide = self._trash_has_customers()
         with self._db.read() as session:
-            return (
-                session.scalar(
-                    select(func.count())
-                    .select_from(m.Activity)
-                    .where(and_(*self._conditions(flt, group, bounds)))
-                )
-                or 0
-            )
+            return session.scalar(self._count_query(flt, group, bounds, hide)) or 0
 
     def _list_query(
         self,
@@ -538,6 +565,7 @@ class TasksService:
         bounds: GroupBounds | None,
         order_by: TaskSortKey,
         descending: bool,
+        hide_trashed: bool = True,
     ) -> Select[*tuple[Any, ...]]:
         a, c, sp, ct, o = m.Activity, m.Customer, m.Salesperson, m.Contact, m.Opportunity
         sort_columns: dict[str, Any] = {
@@ -549,14 +577,18 @@ class TasksService:
             "done": a.done_at,
         }
         key = sort_columns[order_by]
-        ordering: list[Any] = (
-            [key.is_(None)] if order_by in ("customer", "assignee", "done") else []
+        nullable = order_by in ("customer", "assignee") or (
+            order_by == "done" and group is not TaskGroup.DONE
         )
-        ordering += [
-            key.desc() if descending else key.asc(),
-            a.id.desc() if descending else a.id.asc(),
-        ]
-        return (
+        ordering: list[Any] = [key.is_(None)] if nullable else []
+        # Ties broken in the groups' index order, so a page is read straight from the index.
+        ties: dict[str, list[Any]] = {
+            "due": [a.customer_id, a.kind],
+            "done": [a.customer_id, a.kind, a.assignee_id],
+        }
+        for column in [key, *ties.get(order_by, []), a.id]:
+            ordering.append(column.desc() if descending else column.asc())
+        query = (
             select(
                 a.id,
                 a.kind,
@@ -586,9 +618,13 @@ class TasksService:
             .outerjoin(sp, sp.id == a.assignee_id)
             .outerjoin(ct, ct.id == a.contact_id)
             .outerjoin(o, o.id == a.opportunity_id)
-            .where(and_(*self._conditions(flt, group, bounds)))
+            .where(and_(*self._conditions(flt, group, bounds, hide_trashed)))
             .order_by(*ordering)
         )
+        # Sorted by due time (done time for done tasks), the group's index gives the order.
+        if (order_by == "done") == (group is TaskGroup.DONE) and order_by in ("due", "done"):
+            return cast(Select[*tuple[Any, ...]], self._hinted(query, flt, group))
+        return query
 
     def list_tasks(
         self,
@@ -601,7 +637,8 @@ class TasksService:
         order_by: TaskSortKey = "due",
         descending: bool = False,
     ) -> list[TaskRow]:
-        query = self._list_query(flt, group, bounds, order_by, descending)
+        hide = self._trash_has_customers()
+        query = self._list_query(flt, group, bounds, order_by, descending, hide)
         with self._db.read() as session:
             return [TaskRow(*r) for r in session.execute(query.offset(offset).limit(limit))]
 
@@ -738,13 +775,16 @@ class TasksService:
                 row.due_at = new_due
             return old
 
-    def set_due(self, due: dict[int, datetime]) -> None:
-        """Put due times back (Undo of a reschedule)."""
+    def set_due(self, due: dict[int, datetime], *, now: datetime | None = None) -> None:
+        """Put due times back (Undo of a reschedule). A reminder put back to a time already
+        past is not shown again: it was due before the task was moved."""
+        now = now or datetime.now(UTC)
         with self._db.write() as session:
             for task_id, due_at in due.items():
                 row = _live(session, task_id)
                 if row.remind_at is not None:
                     row.remind_at = row.remind_at + (due_at - row.due_at)
+                    row.reminded_at = now if row.remind_at <= now else None
                 row.due_at = due_at
 
     def complete(

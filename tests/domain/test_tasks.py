@@ -56,8 +56,8 @@ def test_bounds_on_a_friday_in_shanghai() -> None:
     assert bounds.today == datetime(2026, 11, 26, 16, tzinfo=UTC)
     assert bounds.tomorrow == datetime(2026, 11, 27, 16, tzinfo=UTC)
     assert bounds.next_week == datetime(2026, 11, 29, 16, tzinfo=UTC)  # Monday 30 Nov local
-    assert bounds.done_since == datetime(2026, 10, 27, 16, tzinfo=UTC)
-    assert DONE_WINDOW_DAYS == 30
+    assert bounds.done_since == datetime(2026, 11, 19, 16, tzinfo=UTC)  # 20 Nov local
+    assert DONE_WINDOW_DAYS == 7
 
 
 def test_a_late_evening_task_is_today_all_day_long_although_utc_midnight_lies_between() -> None:
@@ -132,12 +132,12 @@ def test_the_week_follows_the_local_day_not_the_utc_one() -> None:
     assert bounds.group_of(sh(2026, 12, 3, 9, 0), None) is TaskGroup.THIS_WEEK
 
 
-def test_done_tasks_show_for_thirty_days() -> None:
+def test_done_tasks_show_for_seven_days() -> None:
     bounds = GroupBounds.at(sh(2026, 11, 27, 10, 0), SHANGHAI)
     due = sh(2020, 1, 1, 9, 0)
     assert bounds.group_of(due, sh(2026, 11, 27, 9, 0)) is TaskGroup.DONE
-    assert bounds.group_of(due, sh(2026, 10, 28, 0, 0)) is TaskGroup.DONE
-    assert bounds.group_of(due, sh(2026, 10, 27, 23, 59)) is None
+    assert bounds.group_of(due, sh(2026, 11, 20, 0, 0)) is TaskGroup.DONE
+    assert bounds.group_of(due, sh(2026, 11, 19, 23, 59)) is None
 
 
 def test_bounds_across_the_dst_change() -> None:

@@ -34,7 +34,7 @@ def group_label(group: TaskGroup) -> str:
         TaskGroup.TODAY: translate("Tasks", "Today"),
         TaskGroup.THIS_WEEK: translate("Tasks", "This week"),
         TaskGroup.LATER: translate("Tasks", "Later"),
-        TaskGroup.DONE: translate("Tasks", "Done (30 days)"),
+        TaskGroup.DONE: translate("Tasks", "Done (7 days)"),
     }[group]
 
 

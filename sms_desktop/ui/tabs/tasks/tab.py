@@ -185,7 +185,7 @@ class TasksTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for column, width in enumerate((96, 260, 130, 220, 160, 90, 110, 200)):
+        for column, width in enumerate((96, 260, 130, 220, 160, 90, 150, 130, 200)):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._on_double_clicked)
@@ -251,6 +251,8 @@ class TasksTab(QWidget):
         self._show_group_columns()
         self.reminders = ReminderClock(services.tasks, parent=self)
         self.reminders.due.connect(self._on_reminders_due)
+        self.reminders.timer.timeout.connect(self._follow_the_day)
+        self._shown_day = datetime.now(self._tz).date()
         self._tray: QSystemTrayIcon | None = None
         self._update_actions()
 
@@ -346,6 +348,13 @@ class TasksTab(QWidget):
             self.calendar.set_assignee(flt.assignee_id)
             self.calendar.reload()
 
+    def _follow_the_day(self) -> None:
+        """After midnight "today" is another day: regroup (checked with the reminders)."""
+        day = datetime.now(self._tz).date()
+        if day != self._shown_day:
+            self._shown_day = day
+            self.refresh()
+
     def _reload_view(self) -> None:
         if self._loaded and self.views.currentIndex() == 1:
             self.calendar.set_assignee(self.assignee_combo.currentData())
@@ -364,13 +373,30 @@ class TasksTab(QWidget):
             item.setFont(font)
         base = self.tr("Tasks")
         attention = self._counts.attention
+        if self.current_filter() != TaskFilter():
+            # The title counts everyone's tasks, whatever the list is filtered to.
+            attention = self._services.tasks.group_counts(TaskFilter(), tz=self._tz).attention
         self.title_changed.emit(f"{base} ({attention:,})" if attention else base)
 
     def _show_group_columns(self) -> None:
-        """The outcome is for done tasks; open ones show their reminder and repeat rule."""
+        """Done tasks show when they were done and the outcome, newest first; open ones
+        their reminder and repeat rule, by due time."""
         done = self.current_group() is TaskGroup.DONE
         keys = [c.key for c in COLUMNS]
-        self.table.setColumnHidden(keys.index("outcome"), not done)
+        for key in ("done", "outcome"):
+            self.table.setColumnHidden(keys.index(key), not done)
+        self.table.setColumnHidden(keys.index("flags"), done)
+        sort_key = "done" if done else "due"
+        if self.model.order_by in ("due", "done") and self.model.order_by != sort_key:
+            self.model.order_by = sort_key
+            self.model.descending = done
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                keys.index(sort_key),
+                Qt.SortOrder.DescendingOrder if done else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
 
     def _on_group_changed(self) -> None:
         self._show_group_columns()
@@ -733,6 +759,7 @@ class TasksTab(QWidget):
         else:
             box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
             box.setObjectName("reminderBox")
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.setWindowModality(Qt.WindowModality.NonModal)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.show()

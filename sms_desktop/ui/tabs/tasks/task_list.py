@@ -83,6 +83,11 @@ COLUMNS: tuple[Column[TaskRow], ...] = (
         sortable=False,
     ),
     Column(
+        "done",
+        lambda: translate("Tasks", "Done"),
+        lambda r: format_datetime(r.done_at),
+    ),
+    Column(
         "outcome",
         lambda: translate("Tasks", "Outcome"),
         lambda r: r.outcome or "",
@@ -99,6 +104,7 @@ EXPORT_VALUES: dict[str, tuple[ColumnKind, Callable[[TaskRow], Any]]] = {
     "opportunity": ("text", lambda r: r.opportunity),
     "assignee": ("text", lambda r: r.assignee),
     "flags": ("text", lambda r: _flags_tooltip(r).replace("\n", "; ") or None),
+    "done": ("datetime", lambda r: r.done_at),
     "outcome": ("text", lambda r: r.outcome),
 }
 
