@@ -2991,6 +2991,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>今天没有其他到期任务。</translation>
     </message>
     <message>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
         <source>Show this at start</source>
         <translation>启动时显示</translation>
     </message>

@@ -449,6 +449,9 @@ class PlansDialog(QDialog):
         save.setObjectName("savePlanButton")
         save.clicked.connect(self.save)
         step_buttons.addWidget(save)
+        for button in (new_button, self.delete_button, add_step, remove_step):
+            button.setAutoDefault(False)
+        save.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(form)

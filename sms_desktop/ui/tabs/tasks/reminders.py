@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -93,10 +93,10 @@ class TodayDialog(QDialog):
         if rows:
             self.list = QListWidget(self)
             self.list.setObjectName("todayList")
+            self.list.setIconSize(QSize(16, 16))
             for row in rows:
-                text = f"{due_text(row)}  {row.subject}" + (
-                    f" · {row.customer}" if row.customer else ""
-                )
+                when = self.tr("All day") if row.all_day else f"{row.due_at.astimezone():%H:%M}"
+                text = f"{when}  {row.subject}" + (f" · {row.customer}" if row.customer else "")
                 self.list.addItem(QListWidgetItem(kind_icon(row.kind), text))
             layout.addWidget(self.list, 1)
         self.show_check = QCheckBox(self.tr("Show this at start"), self)

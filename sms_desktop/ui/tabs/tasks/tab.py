@@ -185,7 +185,7 @@ class TasksTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for column, width in enumerate((96, 260, 130, 220, 160, 90, 150, 130, 200)):
+        for column, width in enumerate((118, 260, 140, 220, 160, 90, 150, 150, 220)):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._on_double_clicked)
