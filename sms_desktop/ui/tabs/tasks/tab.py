@@ -56,6 +56,7 @@ from sms_desktop.ui.tabs.tasks.reminders import ReminderClock, TodayDialog, remi
 from sms_desktop.ui.tabs.tasks.task_list import COLUMNS, EXPORT_VALUES, TaskTableModel
 
 SEARCH_DELAY_MS = 200
+START_DELAY_MS = 1500
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -255,6 +256,9 @@ class TasksTab(QWidget):
         self._shown_day = datetime.now(self._tz).date()
         self._tray: QSystemTrayIcon | None = None
         self._update_actions()
+        # Reminders and the title's count run from start, whether or not the tab is opened;
+        # after the first screen is painted, so they never delay it.
+        QTimer.singleShot(START_DELAY_MS, self, self._start_in_background)
 
     # ----------------------------------------------------------------------- actions
 
@@ -304,7 +308,17 @@ class TasksTab(QWidget):
         self._loaded = True
         self._fill_assignees()
         self.refresh()
-        self.reminders.start()
+
+    def _start_in_background(self) -> None:
+        if not self.reminders.timer.isActive():
+            self.reminders.start()
+            self.reminders.check()
+        if not self._loaded:
+            try:
+                self._counts = self._services.tasks.group_counts(TaskFilter(), tz=self._tz)
+            except DomainError:
+                return
+            self._show_counts()
 
     def _fill_assignees(self) -> None:
         current = self.assignee_combo.currentData()
