@@ -985,6 +985,18 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>请在左侧选择客户，或点击“新建客户”。</translation>
     </message>
     <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Show this customer&apos;s tasks in the Tasks tab</source>
+        <translation>在任务页查看该客户的任务</translation>
+    </message>
+    <message>
+        <source>Add Task…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>

@@ -119,6 +119,7 @@ class CustomersTab(QWidget):
         self.detail.save_requested.connect(self.save_profile)
         self.detail.revert_requested.connect(lambda: self.show_customer(self.detail.customer_id))
         self.detail.cancel_requested.connect(self._on_detail_cancel_requested)
+        self.detail.tasks_requested.connect(self._on_detail_tasks_requested)
         self._before_new: int | None = None
         self.detail.timeline.log_requested.connect(self.log_interaction)
         self.detail.contacts.add_requested.connect(self._on_contacts_add_requested)
@@ -558,6 +559,10 @@ class CustomersTab(QWidget):
                     lambda _c=False, a=action, i=ids[0]: self.request_tasks(i, a)
                 )
         menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _on_detail_tasks_requested(self, action: str) -> None:
+        if self.detail.customer_id is not None and action in ("show", "add"):
+            self.request_tasks(self.detail.customer_id, "show" if action == "show" else "add")
 
     def request_tasks(self, customer_id: int, action: Literal["show", "add", "plan"]) -> None:
         """Ask the Tasks tab to show, add or plan this customer's tasks."""
