@@ -706,14 +706,12 @@ class QuotesService:
         assert customer is not None
         contact = session.get(m.Contact, q.contact_id) if q.contact_id else None
         owner = session.get(m.Salesperson, q.owner_id) if q.owner_id else None
-        skus: dict[int, str] = {
-            pid: sku
-            for pid, sku in session.execute(
-                select(m.Product.id, m.Product.sku).where(
-                    m.Product.id.in_([ln.product_id for ln in q.lines if ln.product_id])
-                )
+        sku_rows = session.execute(
+            select(m.Product.id, m.Product.sku).where(
+                m.Product.id.in_([ln.product_id for ln in q.lines if ln.product_id])
             )
-        }
+        ).all()
+        skus: dict[int, str] = dict(sku_rows)
         lines = tuple(
             LineData(
                 kind=ln.kind,
