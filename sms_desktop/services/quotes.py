@@ -697,7 +697,15 @@ class QuotesService:
                 query.order_by(m.Quote.revision.desc()).limit(1)
             ).scalar_one_or_none()
             if quote is None:
-                raise _not_found()
+                if revision is None:
+                    raise NotFoundError(
+                        translate("Quotes", "There is no quote {number}.").format(number=number)
+                    )
+                raise NotFoundError(
+                    translate("Quotes", "Quote {number} has no revision {revision}.").format(
+                        number=number, revision=revision_letter(revision)
+                    )
+                )
             return self._detail(session, quote)
 
     @staticmethod
