@@ -323,7 +323,7 @@ class _Document:
         from reportlab.platypus import Paragraph, Table, TableStyle
 
         mm, size = self.mm, self.size
-        widths = [9 * mm, 0.0, 16 * mm, 12 * mm, 22 * mm, 13 * mm, 12 * mm, 25 * mm]
+        widths = [11 * mm, 0.0, 16 * mm, 12 * mm, 22 * mm, 13 * mm, 12 * mm, 25 * mm]
         widths[1] = self.width - sum(widths)
         from reportlab.lib.styles import ParagraphStyle
 
