@@ -955,11 +955,11 @@ class QuotesService:
         if quote is None or quote.deleted_at is not None:
             raise _not_found()
         if not can_change_status(quote.status, target):
-            raise ConflictError(
-                translate("Quotes", "A {current} quote cannot be marked {target}.").format(
-                    current=status_text(quote.status), target=status_text(target)
-                )
-            )
+            if target is QuoteStatus.SENT:
+                refusal = translate("Quotes", "Only a draft quote can be marked sent.")
+            else:
+                refusal = translate("Quotes", "Only a sent quote can be accepted or rejected.")
+            raise ConflictError(refusal)
         audit.record(
             session,
             _ENTITY,
@@ -1249,16 +1249,6 @@ def _diff_lines(q: QuoteDetail) -> list[DiffLine]:
         for ln in q.lines
         if ln.kind is QuoteLineKind.ITEM
     ]
-
-
-def status_text(status: QuoteStatus) -> Message:
-    return {
-        QuoteStatus.DRAFT: translate("QuoteStatus", "draft"),
-        QuoteStatus.SENT: translate("QuoteStatus", "sent"),
-        QuoteStatus.ACCEPTED: translate("QuoteStatus", "accepted"),
-        QuoteStatus.REJECTED: translate("QuoteStatus", "rejected"),
-        QuoteStatus.EXPIRED: translate("QuoteStatus", "expired"),
-    }[status]
 
 
 def margin_message(check: MarginCheck, minimum: Decimal) -> Message:
