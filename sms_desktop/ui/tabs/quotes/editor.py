@@ -8,6 +8,7 @@ service uses to store them, so the figures shown are the figures saved and print
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -256,7 +257,7 @@ class QuoteEditor(QDialog):
         self.totals_label = QLabel(self)
         self.totals_label.setObjectName("quoteTotals")
         self.totals_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.totals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.totals_label.setTextFormat(Qt.TextFormat.RichText)
         self.total_label = QLabel(self)
         self.total_label.setObjectName("quoteTotal")
         font = self.total_label.font()
@@ -274,6 +275,8 @@ class QuoteEditor(QDialog):
         self.terms_edit = QPlainTextEdit(self)
         self.terms_edit.setObjectName("quoteTerms")
         self.terms_edit.setPlaceholderText(self.tr("Terms: validity, payment, delivery…"))
+        for edit in (self.notes_edit, self.terms_edit):
+            edit.setFixedHeight(80)
         texts = QFormLayout()
         self.errors.add_row(texts, "notes", self.tr("Notes:"), self.notes_edit)
         self.errors.add_row(texts, "terms", self.tr("Terms:"), self.terms_edit)
@@ -536,8 +539,11 @@ class QuoteEditor(QDialog):
                     format_money(bucket.tax, currency),
                 )
             )
-        width = max((len(k) for k, _ in rows), default=0)
-        self.totals_label.setText("\n".join(f"{k:<{width}}   {v}" for k, v in rows))
+        cells = "".join(
+            f"<tr><td>{html.escape(k)}</td><td align='right'>&nbsp;&nbsp;{html.escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        self.totals_label.setText(f"<table align='right'>{cells}</table>")
         self.total_label.setText(
             self.tr("Total {amount}").format(amount=format_money(totals.total, currency))
         )
