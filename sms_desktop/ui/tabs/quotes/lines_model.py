@@ -109,13 +109,21 @@ class QuoteLinesModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_results(self, amounts: Sequence[LineAmounts], low_lines: Sequence[int]) -> None:
-        """The computed amounts (and low-margin lines): repaints the amount column only."""
+        """The computed amounts (and low-margin lines): repaints only the rows that changed."""
+        before, low_before = self.amounts, self.low_lines
         self.amounts = list(amounts)
         self.low_lines = frozenset(low_lines)
-        if self.lines:
+        changed = [
+            row
+            for row in range(len(self.lines))
+            if row >= len(before)
+            or before[row] != self.amounts[row]
+            or (row in low_before) != (row in self.low_lines)
+        ]
+        if changed:
             self.dataChanged.emit(
-                self.index(0, DESCRIPTION),
-                self.index(len(self.lines) - 1, RULE),
+                self.index(changed[0], DESCRIPTION),
+                self.index(changed[-1], RULE),
                 [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
             )
 
