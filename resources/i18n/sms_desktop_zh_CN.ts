@@ -83,6 +83,14 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Products…</source>
+        <translation>产品目录(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The product catalogue: codes, prices, costs and tax rates</source>
+        <translation>产品目录：编码、价格、成本和税率</translation>
+    </message>
+    <message>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>

@@ -20,6 +20,7 @@ from sms_desktop.ui.application import Controller
 from sms_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from sms_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from sms_desktop.ui.dialogs.welcome import WelcomeChoice, WelcomeDialog
+from sms_desktop.ui.tabs import available_tabs
 
 
 def _menu_titles(controller: Controller) -> list[str]:
@@ -239,7 +240,7 @@ def test_first_start_with_demo_data(qapp: object, qtbot: QtBot, tmp_path: Path) 
         qtbot.waitUntil(lambda: ctrl.workspace is not None, timeout=60000)
         counts = {c.key: c.count for c in ctrl.workspace.services.maintenance.counts()}  # type: ignore[union-attr]
         assert counts["customers"] == 300
-        assert ctrl.window.tabs.count() == 2
+        assert ctrl.window.tabs.count() == len(available_tabs())
     finally:
         ctrl._close_workspace(backup=False)
         ctrl.window.allow_close = True

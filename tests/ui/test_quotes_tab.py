@@ -402,3 +402,16 @@ def test_products_dialog_lists_and_creates_with_inline_errors(
     type_text(catalogue.search_edit, "会议")
     qtbot.waitUntil(lambda: catalogue.model.rowCount() == 1)
     assert catalogue.model.index(0, 0).data() == "MT-300"
+
+
+def test_products_from_the_edit_menu(
+    controller: Controller, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sms_desktop.ui.actions import ActionId
+
+    shown: list[int] = []
+    monkeypatch.setattr(
+        ProductsDialog, "exec", lambda dialog: shown.append(dialog.model.rowCount()) or 0
+    )
+    controller.window.actions_by_id[ActionId.PRODUCTS].trigger()
+    assert shown == [2]
