@@ -415,3 +415,39 @@ def test_products_from_the_edit_menu(
     )
     controller.window.actions_by_id[ActionId.PRODUCTS].trigger()
     assert shown == [2]
+
+
+def test_export_quotes_and_products_to_excel(
+    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+
+    services = services_of(controller)
+    make_quote(services)
+    make_quote(services, sent=True)
+    tab = clocked_tab(controller, qtbot)
+    target = tmp_path / "quotes.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(tab.status_message, timeout=10000) as blocker:
+        tab.export_view()
+    assert "Exported 2 quotes" in blocker.args[0]
+    rows = list(openpyxl.load_workbook(target).worksheets[0].iter_rows(values_only=True))
+    header_row = next(i for i, r in enumerate(rows) if r[0] == "Number")
+    header, data = rows[header_row], rows[header_row + 1 :]
+    assert [r[0] for r in data] == [tab.model.index(i, 0).data() for i in range(2)]
+    total, issued = header.index("Total"), header.index("Issue date")
+    assert all(r[total] == 678 for r in data)  # 2 × 300.00 + 13 %: a number, not text
+    assert all(r[issued].date() == TODAY for r in data)
+    assert {r[1] for r in data} == {"<b>Acme & Co"}
+
+    catalogue = ProductsDialog(services)
+    qtbot.addWidget(catalogue)
+    products = tmp_path / "products.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(products), ""))
+    catalogue.export_view()
+    qtbot.waitUntil(lambda: "Exported" in catalogue.count_label.text(), timeout=10000)
+    rows = list(openpyxl.load_workbook(products).worksheets[0].iter_rows(values_only=True))
+    header_row = next(i for i, r in enumerate(rows) if r[0] == "SKU")
+    data = rows[header_row + 1 :]
+    assert [r[0] for r in data] == ["CH-200", "DK-100"]
+    assert data[0][4] == 300
