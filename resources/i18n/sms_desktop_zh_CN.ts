@@ -2109,6 +2109,13 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>QuoteCommands</name>
+    <message>
+        <source>Delete quote {label}</source>
+        <translation>删除报价单 {label}</translation>
+    </message>
+</context>
+<context>
     <name>QuoteEditor</name>
     <message>
         <source>New Quote</source>
@@ -2553,6 +2560,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>已接受的报价单不能修订，请复制一份。</translation>
     </message>
     <message>
+        <source>Only a draft can be deleted; a sent quote is kept.</source>
+        <translation>只能删除草稿；已发送的报价单会保留。</translation>
+    </message>
+    <message>
         <source>The quote earns nothing over its cost. Give a reason to save it anyway.</source>
         <translation>该报价没有任何毛利。如仍要保存，请说明原因。</translation>
     </message>
@@ -2630,6 +2641,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>PDF…</translation>
     </message>
     <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
@@ -2662,6 +2677,10 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>{label} rejected.</source>
         <translation>{label} 已拒绝。</translation>
+    </message>
+    <message>
+        <source>Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.</source>
+        <translation>已移到回收站。可用 Ctrl+Z 撤销，或从“编辑 ▸ 回收站”恢复。</translation>
     </message>
     <message>
         <source>{label} copied to {copy}.</source>

@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Literal, get_args
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from sms_desktop.domain.enums import (
@@ -453,7 +453,12 @@ class QuotesService:
         return m.Quote.revision == latest
 
     def _conditions(self, flt: QuoteFilter) -> list[ColumnElement[bool]]:
-        conditions = [m.Quote.deleted_at.is_(None), self._latest_revision()]
+        # Quotes of customers in the trash are hidden with them, as their deals are.
+        conditions = [
+            m.Quote.deleted_at.is_(None),
+            m.Customer.deleted_at.is_(None),
+            self._latest_revision(),
+        ]
         if flt.status is not None:
             conditions.append(m.Quote.status == flt.status)
         if flt.customer_id is not None:
@@ -1126,7 +1131,11 @@ class QuotesService:
                         "Quotes", "An accepted quote cannot be revised; duplicate it instead."
                     )
                 )
-            copy = self._copy(latest, number=latest.number, revision=latest.revision + 1)
+            # Revisions in the trash keep their letters: the next one is after all of them.
+            highest = session.execute(
+                select(func.max(m.Quote.revision)).where(m.Quote.number == latest.number)
+            ).scalar_one()
+            copy = self._copy(latest, number=latest.number, revision=highest + 1)
             session.add(copy)
             session.flush()
             audit.record(
@@ -1203,6 +1212,48 @@ class QuotesService:
         ]
         copy.lines = [m.QuoteLine(**{n: getattr(ln, n) for n in line_names}) for ln in quote.lines]
         return copy
+
+    # -------------------------------------------------------------------- trash
+
+    def delete(self, quote_id: int) -> None:
+        """Move a draft to the trash (restorable); sent revisions are kept as they were sent."""
+        with self._db.write() as session:
+            quote = session.get(m.Quote, quote_id)
+            if quote is None or quote.deleted_at is not None:
+                raise _not_found()
+            if quote.status is not QuoteStatus.DRAFT:
+                raise ConflictError(
+                    translate("Quotes", "Only a draft can be deleted; a sent quote is kept.")
+                )
+            customer = session.get(m.Customer, quote.customer_id)
+            label = quote_label(quote.number, quote.revision)
+            if customer is not None:
+                label = f"{label} · {customer.name}"
+            now = datetime.now(UTC)
+            quote.deleted_at = now
+            session.add(
+                m.TrashEntry(entity=_ENTITY, entity_id=quote_id, label=label[:300], deleted_at=now)
+            )
+            audit.record(session, _ENTITY, quote_id, AuditAction.DELETE, old=label)
+
+    def restore(self, quote_id: int) -> None:
+        with self._db.write() as session:
+            quote = session.get(m.Quote, quote_id)
+            if quote is None:
+                raise _not_found()
+            quote.deleted_at = None
+            session.execute(
+                delete(m.TrashEntry).where(
+                    m.TrashEntry.entity == _ENTITY, m.TrashEntry.entity_id == quote_id
+                )
+            )
+            audit.record(
+                session,
+                _ENTITY,
+                quote_id,
+                AuditAction.RESTORE,
+                new=quote_label(quote.number, quote.revision),
+            )
 
     # --------------------------------------------------------------------- diff
 

@@ -27,16 +27,19 @@ class TrashService:
     def __init__(self, db: Database) -> None:
         self._db = db
         from sms_desktop.services.pipeline import PipelineService
+        from sms_desktop.services.quotes import QuotesService
 
         customers = CustomersService(db)
         pipeline = PipelineService(db)
         self._restorers: dict[str, Callable[[int], None]] = {
             "customer": customers.restore,
             "opportunity": pipeline.restore,
+            "quote": QuotesService(db).restore,
         }
         self._deleters: dict[str, Callable[[int], None]] = {
             "customer": customers.delete,
             "opportunity": pipeline.delete,
+            "quote": QuotesService(db).delete,
         }
 
     def items(self, limit: int = 1000) -> list[TrashItem]:

@@ -327,3 +327,36 @@ def test_new_quote_takes_the_defaults(services: Services, world: World) -> None:
     )
     blank = services.quotes.new_quote(world.huaxia, today=DAY)
     assert blank.terms == "款到发货" and blank.valid_until == DAY + timedelta(days=10)
+
+
+def test_drafts_go_to_the_trash_and_come_back(
+    services: Services, world: World, catalogue: Catalogue
+) -> None:
+    quotes = services.quotes
+    first = quotes.save(None, draft(world, catalogue))
+    quotes.send(first.id, now=NOW)
+    with pytest.raises(ConflictError):
+        quotes.delete(first.id)  # a sent quote is kept
+    rev_b = quotes.revise(first.id)
+    quotes.delete(rev_b.id)
+    assert [r.label for r in quotes.list_quotes(QuoteFilter(search=first.number))] == [first.number]
+    trash = services.trash.items()
+    assert trash[0].entity == "quote" and trash[0].label.startswith(f"{first.number} rev B")
+    rev_c = quotes.revise(first.id)  # the letter in the trash is not reused
+    assert rev_c.revision == 3
+    quotes.delete(rev_c.id)
+    services.trash.restore("quote", rev_b.id)
+    assert quotes.get(rev_b.id).status is QuoteStatus.DRAFT
+    assert quotes.list_quotes(QuoteFilter(search=first.number))[0].id == rev_b.id
+
+
+def test_quotes_of_trashed_customers_are_hidden(
+    services: Services, world: World, catalogue: Catalogue
+) -> None:
+    services.quotes.save(
+        None,
+        draft(world, catalogue, customer_id=world.mingda, contact_id=None, opportunity_id=None),
+    )
+    assert services.quotes.count(QuoteFilter(search="明达")) == 1
+    services.customers.delete(world.mingda)
+    assert services.quotes.count(QuoteFilter(search="明达")) == 0

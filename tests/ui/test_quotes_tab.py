@@ -451,3 +451,22 @@ def test_export_quotes_and_products_to_excel(
     data = rows[header_row + 1 :]
     assert [r[0] for r in data] == ["CH-200", "DK-100"]
     assert data[0][4] == 300
+
+
+def test_delete_a_draft_and_undo(controller: Controller, qtbot: QtBot) -> None:
+    services = services_of(controller)
+    draft_id = make_quote(services)
+    sent_id = make_quote(services, sent=True)
+    tab = QuotesTab(services, controller.window.undo_stack, today=lambda: TODAY)
+    qtbot.addWidget(tab)
+    tab.load()
+    tab.select_quote(sent_id)
+    assert not tab.buttons["delete"].isEnabled()
+    tab.select_quote(draft_id)
+    assert tab.buttons["delete"].isEnabled()
+    qtbot.mouseClick(tab.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert tab.model.rowCount() == 1
+    controller.window.undo_stack.undo()
+    assert tab.model.rowCount() == 2
+    controller.window.undo_stack.redo()
+    assert tab.model.rowCount() == 1 and services.trash.items()[0].entity == "quote"

@@ -261,6 +261,7 @@ class QuotesTab(QWidget):
             ("duplicate", self.tr("Duplicate"), self.duplicate_current),
             ("changes", self.tr("Changes…"), self.show_changes),
             ("pdf", self.tr("PDF…"), self.preview_current),
+            ("delete", self.tr("Delete"), self.delete_current),
         ):
             button = QPushButton(text, self)
             button.setObjectName(f"quote_{key}_button")
@@ -356,6 +357,7 @@ class QuotesTab(QWidget):
             "duplicate": row is not None,
             "changes": row is not None and row.revision > 1,
             "pdf": row is not None,
+            "delete": status is QuoteStatus.DRAFT,
         }
         for key, button in self.buttons.items():
             button.setEnabled(enabled[key])
@@ -481,6 +483,24 @@ class QuotesTab(QWidget):
         row = self.current_row()
         if row is not None:
             self.edit_quote(row.id)
+
+    def delete_current(self) -> None:
+        """Move the selected draft to the trash (Edit ▸ Undo puts it back)."""
+        from sms_desktop.ui.tabs.quotes.commands import DeleteQuote
+
+        row = self.current_row()
+        if row is None:
+            return
+        quotes = self._services.quotes
+        try:
+            quotes.delete(row.id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._undo.push(DeleteQuote(quotes, row.id, row.label, self.model.refresh_rows))
+        self.status_message.emit(
+            self.tr("Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.")
+        )
 
     def duplicate_current(self) -> None:
         row = self.current_row()
