@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -11,7 +12,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QUndoStack
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from sms_desktop.domain.enums import QuoteLineKind, QuoteStatus
@@ -470,3 +478,58 @@ def test_delete_a_draft_and_undo(controller: Controller, qtbot: QtBot) -> None:
     assert tab.model.rowCount() == 2
     controller.window.undo_stack.redo()
     assert tab.model.rowCount() == 1 and services.trash.items()[0].entity == "quote"
+
+
+def test_new_quote_from_the_tab(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = services_of(controller)
+    tab = clocked_tab(controller, qtbot)
+
+    def fill_and_save(editor: QuoteEditor) -> int:
+        type_text(editor.customer_edit, "<b>Acme & Co")
+        qtbot.waitUntil(lambda: editor.customer_edit.customer_id is not None)
+        editor.customer_edit.editingFinished.emit()
+        assert editor.contact_combo.findText("王伟") > 0
+        editor.add_product(product_id(services, "DK-100"))
+        editor.add_section()
+        editor.model.setData(editor.model.index(1, 0), "二、安装")
+        editor.accept()
+        return int(QDialog.DialogCode.Accepted if editor.saved else QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QuoteEditor, "exec", fill_and_save)
+    with qtbot.waitSignal(tab.status_message) as blocker:
+        qtbot.mouseClick(tab.findChild(QPushButton, "newQuoteButton"), Qt.MouseButton.LeftButton)
+    assert blocker.args[0] == "Quote Q-2026-0001 saved."
+    saved = services.quotes.find("Q-2026-0001")
+    assert saved.issue_date == TODAY and saved.total == D("1130.00")
+    assert [ln.description for ln in saved.lines] == ["办公桌", "二、安装"]
+    assert tab.current_row() is not None and tab.current_row().id == saved.id  # type: ignore[union-attr]
+
+
+def test_changes_dialog_lists_the_revision_diff(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sms_desktop.ui.tabs.quotes.dialogs import ChangesDialog
+
+    services = services_of(controller)
+    first = make_quote(services, sent=True)
+    revised = services.quotes.revise(first)
+    line = revised.lines[0]
+    services.quotes.save(
+        revised.id,
+        replace(
+            revised.as_input(), lines=(replace(line, unit_price=D("280.00")),), terms="款到发货"
+        ),
+    )
+    tab = clocked_tab(controller, qtbot)
+    tab.select_quote(revised.id)
+    shown: list[list[str]] = []
+    monkeypatch.setattr(
+        ChangesDialog,
+        "exec",
+        lambda d: shown.append([d.list.item(i).text() for i in range(d.list.count())]) or 0,
+    )
+    qtbot.mouseClick(tab.buttons["changes"], Qt.MouseButton.LeftButton)
+    assert "办公椅: unit price 300.00 → 280.00" in shown[0]
+    assert "Terms: – → 款到发货" in shown[0]
