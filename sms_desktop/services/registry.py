@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
     from sms_desktop.services.pipeline import PipelineService
+    from sms_desktop.services.pricing import PricingService
     from sms_desktop.services.products import ProductsService
     from sms_desktop.services.quotes import QuotesService
     from sms_desktop.services.settings import SettingsService
@@ -85,3 +86,9 @@ class Services:
         from sms_desktop.services.quotes import QuotesService
 
         return QuotesService(self.db)
+
+    @cached_property
+    def pricing(self) -> PricingService:
+        from sms_desktop.services.pricing import PricingService
+
+        return PricingService(self.db)
