@@ -1707,6 +1707,183 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>PriceListDialog</name>
+    <message>
+        <source>New Price List</source>
+        <translation>新建价目表</translation>
+    </message>
+    <message>
+        <source>Price List</source>
+        <translation>价目表</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Customers of tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>One customer</source>
+        <translation>指定客户</translation>
+    </message>
+    <message>
+        <source>Type to search customers</source>
+        <translation>输入以搜索客户</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>Used for new quotes</source>
+        <translation>用于新报价</translation>
+    </message>
+    <message>
+        <source>Active:</source>
+        <translation>启用：</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListsDialog</name>
+    <message>
+        <source>Price Lists</source>
+        <translation>价目表</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>价目表</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则数</translation>
+    </message>
+    <message>
+        <source>Product or category</source>
+        <translation>产品或类别</translation>
+    </message>
+    <message>
+        <source>From qty</source>
+        <translation>起订量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>New List…</source>
+        <translation>新建价目表…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add Rule…</source>
+        <translation>添加规则…</translation>
+    </message>
+    <message>
+        <source>Tier {tier}</source>
+        <translation>{tier} 级客户</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>（停用）</translation>
+    </message>
+    <message>
+        <source>Delete Price List</source>
+        <translation>删除价目表</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and its rules? Quotes keep the prices they already have.</source>
+        <translation>删除“{name}”及其所有规则？已有报价单的价格不受影响。</translation>
+    </message>
+</context>
+<context>
+    <name>Pricing</name>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the price list.</source>
+        <translation>请输入价目表名称。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>A price list is for one customer tier or for one customer.</source>
+        <translation>价目表须适用于一个客户等级或一个客户。</translation>
+    </message>
+    <message>
+        <source>A rule is for one product or for one category.</source>
+        <translation>规则须适用于一个产品或一个类别。</translation>
+    </message>
+    <message>
+        <source>The minimum quantity is 0 or more, with at most three decimals.</source>
+        <translation>起订量须不小于 0，最多三位小数。</translation>
+    </message>
+    <message>
+        <source>A rule gives either a discount or a fixed price.</source>
+        <translation>规则须给出折扣或固定价格之一。</translation>
+    </message>
+    <message>
+        <source>The discount is a percentage from 0 to 100.</source>
+        <translation>折扣是 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>The price is an amount of 0 or more with at most two decimals.</source>
+        <translation>价格须不小于 0，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>This price list no longer exists.</source>
+        <translation>该价目表已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a customer.</source>
+        <translation>请选择客户。</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>该产品已不存在。</translation>
+    </message>
+    <message>
+        <source>This category no longer exists.</source>
+        <translation>该类别已不存在。</translation>
+    </message>
+    <message>
+        <source>This rule no longer exists.</source>
+        <translation>该规则已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>ProductDialog</name>
     <message>
         <source>New Product</source>
@@ -2591,6 +2768,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>产品目录…</translation>
     </message>
     <message>
+        <source>Price Lists…</source>
+        <translation>价目表…</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
@@ -2766,6 +2947,61 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)</source>
         <translation>SMS Desktop 数据库 (*.sqlite3 *.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>New Rule</source>
+        <translation>新建价格规则</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>价格规则</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Applies to:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <source>From quantity:</source>
+        <translation>起订量：</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>Fixed unit price</source>
+        <translation>固定单价</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>价格：</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>The most specific rule wins: a customer&apos;s own list before its tier&apos;s, a product before its category, the largest quantity reached, a dated rule before an open-ended one.</source>
+        <translation>最具体的规则优先：客户专属价目表优先于等级价目表，产品规则优先于类别规则，达到的最高起订量优先，有期限的规则优先于长期规则。</translation>
     </message>
 </context>
 <context>

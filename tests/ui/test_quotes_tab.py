@@ -533,3 +533,57 @@ def test_changes_dialog_lists_the_revision_diff(
     qtbot.mouseClick(tab.buttons["changes"], Qt.MouseButton.LeftButton)
     assert "办公椅: unit price 300.00 → 280.00" in shown[0]
     assert "Terms: – → 款到发货" in shown[0]
+
+
+def test_price_lists_dialog_edits_lists_and_rules(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sms_desktop.ui.tabs.quotes.price_lists import (
+        PriceListDialog,
+        PriceListsDialog,
+        RuleDialog,
+    )
+
+    services = services_of(controller)
+    dialog = PriceListsDialog(services)
+    qtbot.addWidget(dialog)
+    assert dialog.lists.rowCount() == 1 and dialog.lists.item(0, 1).text() == "Tier A"
+    assert dialog.rules.rowCount() == 1
+    assert dialog.rules.item(0, 0).text().startswith("CH-200")
+    assert dialog.rules.item(0, 2).text() == "−10%"
+
+    # A list for one customer, with a fixed price for the desk.
+    editor = PriceListDialog(services, None, dialog)
+    type_text(editor.name_edit, "Acme 合同价")
+    editor.customer_radio.setChecked(True)
+    editor.accept()
+    assert editor.saved_id is None and editor.errors.text("customer_tier")
+    editor.customer_edit.set_customer(customer_id(services), "<b>Acme & Co")
+    editor.accept()
+    assert editor.saved_id is not None
+    dialog.reload(editor.saved_id)
+    assert dialog.lists.item(dialog.lists.currentRow(), 1).text() == "<b>Acme & Co"
+    assert dialog.rules.rowCount() == 0
+
+    rule = RuleDialog(services, editor.saved_id, None, dialog)
+    rule.product_combo.setCurrentIndex(rule.product_combo.findData(product_id(services, "DK-100")))
+    rule.fixed_radio.setChecked(True)
+    rule.fixed_edit.setText("abc")
+    rule.accept()
+    assert rule.saved_id is None and "at most two decimals" in rule.errors.form_label.text()
+    rule.fixed_edit.setText("880")
+    rule.accept()
+    assert rule.saved_id is not None
+    dialog.reload(editor.saved_id)
+    assert dialog.rules.item(0, 2).text() == "= 880.00"
+    # The editor now prices the desk from the customer's own list.
+    quote_editor = new_editor(services, qtbot)
+    quote_editor.add_product(product_id(services, "DK-100"))
+    assert quote_editor.model.index(0, RULE).data() == "Acme 合同价 = 880.00"
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    dialog.rules.setCurrentCell(0, 0)
+    dialog.delete_rule()
+    assert dialog.rules.rowCount() == 0
+    dialog.delete_list()
+    assert dialog.lists.rowCount() == 1

@@ -206,6 +206,9 @@ class QuotesTab(QWidget):
         products = QPushButton(self.tr("Products…"), self)
         products.setObjectName("productsButton")
         products.clicked.connect(self.show_products)
+        price_lists = QPushButton(self.tr("Price Lists…"), self)
+        price_lists.setObjectName("priceListsButton")
+        price_lists.clicked.connect(self.show_price_lists)
         export = QPushButton(self.tr("Export to Excel…"), self)
         export.setObjectName("exportQuotesButton")
         export.clicked.connect(self.export_view)
@@ -221,6 +224,7 @@ class QuotesTab(QWidget):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(products)
+        top.addWidget(price_lists)
         top.addWidget(new_button)
 
         self.model = QuoteTableModel(services, self._day, self)
@@ -550,6 +554,11 @@ class QuotesTab(QWidget):
         from sms_desktop.ui.tabs.quotes.products import ProductsDialog
 
         ProductsDialog(self._services, self).exec()
+
+    def show_price_lists(self) -> None:
+        from sms_desktop.ui.tabs.quotes.price_lists import PriceListsDialog
+
+        PriceListsDialog(self._services, self).exec()
 
     def export_view(self) -> None:
         path = ask_xlsx_path(self, self.tr("Export Quotes"), self.tr("quotes.xlsx"))
