@@ -277,6 +277,7 @@ class CustomerChoice:
     name: str
     tier: str | None
     quote_language: DocumentLanguage | None
+    owner_id: int | None = None
 
 
 class PricingContext:
@@ -554,7 +555,11 @@ class QuotesService:
 
     def customer_choices(self, search: str = "", limit: int = 50) -> list[CustomerChoice]:
         query = select(
-            m.Customer.id, m.Customer.name, m.Customer.tier, m.Customer.quote_language
+            m.Customer.id,
+            m.Customer.name,
+            m.Customer.tier,
+            m.Customer.quote_language,
+            m.Customer.owner_id,
         ).where(m.Customer.deleted_at.is_(None))
         text = search.strip()
         if text:
@@ -574,7 +579,11 @@ class QuotesService:
         with self._db.read() as session:
             row = session.execute(
                 select(
-                    m.Customer.id, m.Customer.name, m.Customer.tier, m.Customer.quote_language
+                    m.Customer.id,
+                    m.Customer.name,
+                    m.Customer.tier,
+                    m.Customer.quote_language,
+                    m.Customer.owner_id,
                 ).where(m.Customer.id == customer_id, m.Customer.deleted_at.is_(None))
             ).one_or_none()
         if row is None:
@@ -668,10 +677,7 @@ class QuotesService:
         """A blank quote for this customer with the defaults from Settings."""
         defaults = self._settings.defaults()
         customer = self.customer_choice(customer_id)
-        with self._db.read() as session:
-            owner = session.execute(
-                select(m.Customer.owner_id).where(m.Customer.id == customer_id)
-            ).scalar_one_or_none()
+        owner = customer.owner_id
         return QuoteInput(
             customer_id=customer_id,
             issue_date=today,

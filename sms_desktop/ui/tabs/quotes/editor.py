@@ -368,6 +368,8 @@ class QuoteEditor(QDialog):
             choice = None
         if choice is not None and choice.quote_language is not None:
             self._select(self.language_combo, choice.quote_language)
+        if choice is not None and self.owner_combo.currentData() is None:
+            self._select(self.owner_combo, choice.owner_id)  # the customer's salesperson
         self.model.reprice(self.issue_date())
 
     # -------------------------------------------------------------------- dates
