@@ -43,6 +43,57 @@
     </message>
 </context>
 <context>
+    <name>ProductsDialog</name>
+    <message numerus="yes">
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln product</numerusform>
+            <numerusform>%Ln products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln product(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln product to {path}.</numerusform>
+            <numerusform>Exported %Ln products to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuotePreviewDialog</name>
+    <message numerus="yes">
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>%Ln page</numerusform>
+            <numerusform>%Ln pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuotesTab</name>
+    <message numerus="yes">
+        <source>%Ln quote(s)</source>
+        <translation>
+            <numerusform>%Ln quote</numerusform>
+            <numerusform>%Ln quotes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln quote(s) passed their validity and are now expired.</source>
+        <translation>
+            <numerusform>%Ln quote passed its validity and is now expired.</numerusform>
+            <numerusform>%Ln quotes passed their validity and are now expired.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln quote(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln quote to {path}.</numerusform>
+            <numerusform>Exported %Ln quotes to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TasksTab</name>
     <message numerus="yes">
         <source>%Ln task(s)</source>

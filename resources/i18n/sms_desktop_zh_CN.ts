@@ -83,6 +83,14 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Products…</source>
+        <translation>产品目录(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The product catalogue: codes, prices, costs and tax rates</source>
+        <translation>产品目录：编码、价格、成本和税率</translation>
+    </message>
+    <message>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
@@ -236,6 +244,21 @@
     <message>
         <source>New Task on This Day…</source>
         <translation>在这一天新建任务…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDialog</name>
+    <message>
+        <source>Changes in {label}</source>
+        <translation>{label} 的修改</translation>
+    </message>
+    <message>
+        <source>Changes since the previous revision:</source>
+        <translation>与上一版本相比的修改：</translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation>没有修改。</translation>
     </message>
 </context>
 <context>
@@ -1408,6 +1431,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
+    <message>
+        <source>Quotes</source>
+        <translation>定价与报价</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -1914,6 +1941,399 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>PriceListDialog</name>
+    <message>
+        <source>New Price List</source>
+        <translation>新建价目表</translation>
+    </message>
+    <message>
+        <source>Price List</source>
+        <translation>价目表</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Customers of tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>One customer</source>
+        <translation>指定客户</translation>
+    </message>
+    <message>
+        <source>Type to search customers</source>
+        <translation>输入以搜索客户</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>Used for new quotes</source>
+        <translation>用于新报价</translation>
+    </message>
+    <message>
+        <source>Active:</source>
+        <translation>启用：</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListsDialog</name>
+    <message>
+        <source>Price Lists</source>
+        <translation>价目表</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>价目表</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则数</translation>
+    </message>
+    <message>
+        <source>Product or category</source>
+        <translation>产品或类别</translation>
+    </message>
+    <message>
+        <source>From qty</source>
+        <translation>起订量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>New List…</source>
+        <translation>新建价目表…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add Rule…</source>
+        <translation>添加规则…</translation>
+    </message>
+    <message>
+        <source>Tier {tier}</source>
+        <translation>{tier} 级客户</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>（停用）</translation>
+    </message>
+    <message>
+        <source>Delete Price List</source>
+        <translation>删除价目表</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and its rules? Quotes keep the prices they already have.</source>
+        <translation>删除“{name}”及其所有规则？已有报价单的价格不受影响。</translation>
+    </message>
+</context>
+<context>
+    <name>Pricing</name>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the price list.</source>
+        <translation>请输入价目表名称。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>A price list is for one customer tier or for one customer.</source>
+        <translation>价目表须适用于一个客户等级或一个客户。</translation>
+    </message>
+    <message>
+        <source>A rule is for one product or for one category.</source>
+        <translation>规则须适用于一个产品或一个类别。</translation>
+    </message>
+    <message>
+        <source>The minimum quantity is 0 or more, with at most three decimals.</source>
+        <translation>起订量须不小于 0，最多三位小数。</translation>
+    </message>
+    <message>
+        <source>A rule gives either a discount or a fixed price.</source>
+        <translation>规则须给出折扣或固定价格之一。</translation>
+    </message>
+    <message>
+        <source>The discount is a percentage from 0 to 100.</source>
+        <translation>折扣是 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>The price is an amount of 0 or more with at most two decimals.</source>
+        <translation>价格须不小于 0，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>This price list no longer exists.</source>
+        <translation>该价目表已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a customer.</source>
+        <translation>请选择客户。</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>该产品已不存在。</translation>
+    </message>
+    <message>
+        <source>This category no longer exists.</source>
+        <translation>该类别已不存在。</translation>
+    </message>
+    <message>
+        <source>This rule no longer exists.</source>
+        <translation>该规则已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>New Product</source>
+        <translation>新建产品</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation>产品编码：</translation>
+    </message>
+    <message>
+        <source>Name (Chinese):</source>
+        <translation>中文名称：</translation>
+    </message>
+    <message>
+        <source>Name (English):</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>List price:</source>
+        <translation>标准价：</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>成本：</translation>
+    </message>
+    <message>
+        <source>Tax rate %:</source>
+        <translation>税率 %：</translation>
+    </message>
+    <message>
+        <source>not tracked</source>
+        <translation>不跟踪库存</translation>
+    </message>
+    <message>
+        <source>In stock:</source>
+        <translation>库存：</translation>
+    </message>
+    <message>
+        <source>Offered on new quotes</source>
+        <translation>可用于新报价</translation>
+    </message>
+    <message>
+        <source>Active:</source>
+        <translation>启用：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+</context>
+<context>
+    <name>ProductList</name>
+    <message>
+        <source>SKU</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>标准价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Tax %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>Products</name>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter an amount of 0 or more.</source>
+        <translation>请输入不小于 0 的金额。</translation>
+    </message>
+    <message>
+        <source>Enter an amount with at most two decimals.</source>
+        <translation>金额最多两位小数。</translation>
+    </message>
+    <message>
+        <source>Enter the SKU (product code).</source>
+        <translation>请输入产品编码。</translation>
+    </message>
+    <message>
+        <source>Enter the product name.</source>
+        <translation>请输入产品名称。</translation>
+    </message>
+    <message>
+        <source>Enter the unit, e.g. 个, 台 or kg.</source>
+        <translation>请输入单位，例如 个、台 或 kg。</translation>
+    </message>
+    <message>
+        <source>Choose one of the supported currencies.</source>
+        <translation>请选择支持的币种。</translation>
+    </message>
+    <message>
+        <source>The tax rate is a percentage from 0 to 99.99.</source>
+        <translation>税率是 0 到 99.99 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>Enter a quantity with at most three decimals.</source>
+        <translation>数量最多三位小数。</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>该产品已不存在。</translation>
+    </message>
+    <message>
+        <source>This category no longer exists.</source>
+        <translation>该类别已不存在。</translation>
+    </message>
+    <message>
+        <source>Another product already has this SKU.</source>
+        <translation>已有其他产品使用此编码。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsDialog</name>
+    <message>
+        <source>Products</source>
+        <translation>产品目录</translation>
+    </message>
+    <message>
+        <source>Search codes and names…</source>
+        <translation>搜索编码和名称…</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>显示停用产品</translation>
+    </message>
+    <message>
+        <source>New Product…</source>
+        <translation>新建产品…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln 个产品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Products</source>
+        <translation>导出产品</translation>
+    </message>
+    <message>
+        <source>products.xlsx</source>
+        <translation>产品目录.xlsx</translation>
+    </message>
+    <message>
+        <source>Exporting products…</source>
+        <translation>正在导出产品…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln product(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 个产品导出到 {path}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfileForm</name>
     <message>
         <source>Name:</source>
@@ -2025,6 +2445,686 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>QuoteChanges</name>
+    <message>
+        <source>Issue date</source>
+        <translation>报价日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Tax mode</source>
+        <translation>计税方式</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>tax %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Added: {line} ({amount})</source>
+        <translation>新增：{line}（{amount}）</translation>
+    </message>
+    <message>
+        <source>Removed: {line} ({amount})</source>
+        <translation>删除：{line}（{amount}）</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>{line}: {field} {old} → {new}</source>
+        <translation>{line}：{field} {old} → {new}</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteCommands</name>
+    <message>
+        <source>Delete quote {label}</source>
+        <translation>删除报价单 {label}</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteEditor</name>
+    <message>
+        <source>New Quote</source>
+        <translation>新建报价</translation>
+    </message>
+    <message>
+        <source>Quote {label}</source>
+        <translation>报价单 {label}</translation>
+    </message>
+    <message>
+        <source>Type to search customers</source>
+        <translation>输入以搜索客户</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>Opportunity:</source>
+        <translation>销售机会：</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Salesperson:</source>
+        <translation>销售代表：</translation>
+    </message>
+    <message>
+        <source>Issue date:</source>
+        <translation>报价日期：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Valid for:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <source>Prices exclude tax</source>
+        <translation>价格不含税</translation>
+    </message>
+    <message>
+        <source>Prices include tax</source>
+        <translation>价格含税</translation>
+    </message>
+    <message>
+        <source>Tax rounded per line</source>
+        <translation>按行计算税额</translation>
+    </message>
+    <message>
+        <source>Tax rounded per document</source>
+        <translation>按单据计算税额</translation>
+    </message>
+    <message>
+        <source>Tax:</source>
+        <translation>计税：</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中英双语</translation>
+    </message>
+    <message>
+        <source>Print in:</source>
+        <translation>打印语言：</translation>
+    </message>
+    <message>
+        <source>Add a product: type its code or name…</source>
+        <translation>添加产品：输入编码或名称…</translation>
+    </message>
+    <message>
+        <source>Free Line</source>
+        <translation>自定义行</translation>
+    </message>
+    <message>
+        <source>Section Heading</source>
+        <translation>分组标题</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Rule Price</source>
+        <translation>恢复规则价</translation>
+    </message>
+    <message>
+        <source>Set the price from the price rules again</source>
+        <translation>按价格规则重新定价</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Notes printed on the quote</source>
+        <translation>打印在报价单上的备注</translation>
+    </message>
+    <message>
+        <source>Terms: validity, payment, delivery…</source>
+        <translation>条款：有效期、付款方式、交货期…</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Terms:</source>
+        <translation>条款：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Before discount</source>
+        <translation>折前金额</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Subtotal (excl. tax)</source>
+        <translation>小计（不含税）</translation>
+    </message>
+    <message>
+        <source>Tax {rate}%</source>
+        <translation>税额 {rate}%</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>总计 {amount}</translation>
+    </message>
+    <message>
+        <source>Margin {margin}% (minimum {minimum}%)</source>
+        <translation>毛利率 {margin}%（最低 {minimum}%）</translation>
+    </message>
+    <message>
+        <source>Low Margin</source>
+        <translation>毛利过低</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteLines</name>
+    <message>
+        <source>Item</source>
+        <translation>品名及描述</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Disc. %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>Tax %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>价格来源</translation>
+    </message>
+    <message>
+        <source>manual price</source>
+        <translation>手动价格</translation>
+    </message>
+    <message>
+        <source>list price</source>
+        <translation>标准价</translation>
+    </message>
+    <message>
+        <source>The margin of this line is under the minimum.</source>
+        <translation>该行毛利率低于最低要求。</translation>
+    </message>
+    <message>
+        <source>Net {net} + tax {tax} = {total}</source>
+        <translation>不含税 {net} + 税额 {tax} = {total}</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteList</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>{date} (expired)</source>
+        <translation>{date}（已过期）</translation>
+    </message>
+    <message>
+        <source>{date} (last day)</source>
+        <translation>{date}（今天到期）</translation>
+    </message>
+    <message>
+        <source>{date} (1 day left)</source>
+        <translation>{date}（剩 1 天）</translation>
+    </message>
+    <message>
+        <source>{date} ({days} days left)</source>
+        <translation>{date}（剩 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>报价单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>报价日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>QuotePreviewDialog</name>
+    <message>
+        <source>Quote {label}</source>
+        <translation>报价单 {label}</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中英双语</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Open in Viewer</source>
+        <translation>用查看器打开</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>共 %Ln 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Quote</source>
+        <translation>保存报价单</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Quotes</name>
+    <message>
+        <source>Line {n}: enter the section heading.</source>
+        <translation>第 {n} 行：请输入分组标题。</translation>
+    </message>
+    <message>
+        <source>Line {n}: choose a product or enter a description.</source>
+        <translation>第 {n} 行：请选择产品或输入描述。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the text is too long.</source>
+        <translation>第 {n} 行：文字太长。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the quantity is a number of 0 or more with at most three decimals.</source>
+        <translation>第 {n} 行：数量须不小于 0，最多三位小数。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the unit price is an amount of 0 or more with at most two decimals.</source>
+        <translation>第 {n} 行：单价须不小于 0，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the discount is a percentage from 0 to 100.</source>
+        <translation>第 {n} 行：折扣是 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the tax rate is a percentage from 0 to 99.99.</source>
+        <translation>第 {n} 行：税率是 0 到 99.99 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>The quote must be valid at least until its issue date.</source>
+        <translation>有效期不能早于报价日期。</translation>
+    </message>
+    <message>
+        <source>Choose one of the supported currencies.</source>
+        <translation>请选择支持的币种。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>This quote no longer exists.</source>
+        <translation>该报价单已不存在。</translation>
+    </message>
+    <message>
+        <source>This revision was sent and cannot be changed; edit it to make the next revision.</source>
+        <translation>该版本已发送，不能再修改；编辑它会生成下一个版本。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>There is no quote {number}.</source>
+        <translation>没有报价单 {number}。</translation>
+    </message>
+    <message>
+        <source>Quote {number} has no revision {revision}.</source>
+        <translation>报价单 {number} 没有版本 {revision}。</translation>
+    </message>
+    <message>
+        <source>Choose a customer.</source>
+        <translation>请选择客户。</translation>
+    </message>
+    <message>
+        <source>Choose a contact of this customer.</source>
+        <translation>请选择该客户的联系人。</translation>
+    </message>
+    <message>
+        <source>Choose an opportunity of this customer.</source>
+        <translation>请选择该客户的销售机会。</translation>
+    </message>
+    <message>
+        <source>Choose a salesperson.</source>
+        <translation>请选择销售代表。</translation>
+    </message>
+    <message>
+        <source>A product of this quote no longer exists.</source>
+        <translation>报价单中的某个产品已不存在。</translation>
+    </message>
+    <message>
+        <source>Only a draft quote can be marked sent.</source>
+        <translation>只有草稿可以标记为已发送。</translation>
+    </message>
+    <message>
+        <source>Only a sent quote can be accepted or rejected.</source>
+        <translation>只有已发送的报价单可以接受或拒绝。</translation>
+    </message>
+    <message>
+        <source>Add at least one product line before sending.</source>
+        <translation>发送前请至少添加一行产品。</translation>
+    </message>
+    <message>
+        <source>An accepted quote cannot be revised; duplicate it instead.</source>
+        <translation>已接受的报价单不能修订，请复制一份。</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted; a sent quote is kept.</source>
+        <translation>只能删除草稿；已发送的报价单会保留。</translation>
+    </message>
+    <message>
+        <source>The quote earns nothing over its cost. Give a reason to save it anyway.</source>
+        <translation>该报价没有任何毛利。如仍要保存，请说明原因。</translation>
+    </message>
+    <message>
+        <source>The margin is {margin} %, under the minimum of {minimum} %. Give a reason to save it anyway.</source>
+        <translation>毛利率为 {margin}%，低于最低要求 {minimum}%。如仍要保存，请说明原因。</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesTab</name>
+    <message>
+        <source>Search quote numbers and customers…</source>
+        <translation>搜索报价单号和客户…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>New Quote</source>
+        <translation>新建报价</translation>
+    </message>
+    <message>
+        <source>Products…</source>
+        <translation>产品目录…</translation>
+    </message>
+    <message>
+        <source>Price Lists…</source>
+        <translation>价目表…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln quote(s)</source>
+        <translation>
+            <numerusform>%Ln 份报价</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Mark Sent</source>
+        <translation>标记为已发送</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>New Revision</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Changes…</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln quote(s) passed their validity and are now expired.</source>
+        <translation>
+            <numerusform>%Ln 份报价已超过有效期，现已过期。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quote {label} saved.</source>
+        <translation>报价单 {label} 已保存。</translation>
+    </message>
+    <message>
+        <source>Quote Sent</source>
+        <translation>报价单已发送</translation>
+    </message>
+    <message>
+        <source>{label} was sent and cannot be changed. Make revision {letter} to edit it?</source>
+        <translation>{label} 已发送，不能修改。要生成版本 {letter} 进行编辑吗？</translation>
+    </message>
+    <message>
+        <source>{label} marked as sent; it can no longer be changed.</source>
+        <translation>{label} 已标记为已发送，不能再修改。</translation>
+    </message>
+    <message>
+        <source>{label} accepted: the order was created.</source>
+        <translation>{label} 已接受，订单已生成。</translation>
+    </message>
+    <message>
+        <source>{label} rejected.</source>
+        <translation>{label} 已拒绝。</translation>
+    </message>
+    <message>
+        <source>Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.</source>
+        <translation>已移到回收站。可用 Ctrl+Z 撤销，或从“编辑 ▸ 回收站”恢复。</translation>
+    </message>
+    <message>
+        <source>{label} copied to {copy}.</source>
+        <translation>{label} 已复制为 {copy}。</translation>
+    </message>
+    <message>
+        <source>Export Quotes</source>
+        <translation>导出报价单</translation>
+    </message>
+    <message>
+        <source>quotes.xlsx</source>
+        <translation>报价单.xlsx</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Exporting quotes…</source>
+        <translation>正在导出报价单…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln quote(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 份报价导出到 {path}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from Backup</source>
@@ -2081,6 +3181,61 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)</source>
         <translation>SMS Desktop 数据库 (*.sqlite3 *.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>New Rule</source>
+        <translation>新建价格规则</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>价格规则</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Applies to:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <source>From quantity:</source>
+        <translation>起订量：</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>Fixed unit price</source>
+        <translation>固定单价</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>价格：</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>The most specific rule wins: a customer&apos;s own list before its tier&apos;s, a product before its category, the largest quantity reached, a dated rule before an open-ended one.</source>
+        <translation>最具体的规则优先：客户专属价目表优先于等级价目表，产品规则优先于类别规则，达到的最高起订量优先，有期限的规则优先于长期规则。</translation>
     </message>
 </context>
 <context>

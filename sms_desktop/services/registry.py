@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
     from sms_desktop.services.pipeline import PipelineService
+    from sms_desktop.services.pricing import PricingService
+    from sms_desktop.services.products import ProductsService
+    from sms_desktop.services.quotes import QuotesService
     from sms_desktop.services.settings import SettingsService
     from sms_desktop.services.tasks import TasksService
     from sms_desktop.services.trash import TrashService
@@ -78,3 +81,21 @@ class Services:
         from sms_desktop.services.tasks import TasksService
 
         return TasksService(self.db)
+
+    @cached_property
+    def products(self) -> ProductsService:
+        from sms_desktop.services.products import ProductsService
+
+        return ProductsService(self.db)
+
+    @cached_property
+    def quotes(self) -> QuotesService:
+        from sms_desktop.services.quotes import QuotesService
+
+        return QuotesService(self.db)
+
+    @cached_property
+    def pricing(self) -> PricingService:
+        from sms_desktop.services.pricing import PricingService
+
+        return PricingService(self.db)

@@ -27,6 +27,7 @@ class TrashService:
     def __init__(self, db: Database) -> None:
         self._db = db
         from sms_desktop.services.pipeline import PipelineService
+        from sms_desktop.services.quotes import QuotesService
         from sms_desktop.services.tasks import TasksService
 
         customers = CustomersService(db)
@@ -36,11 +37,13 @@ class TrashService:
             "customer": customers.restore,
             "opportunity": pipeline.restore,
             "activity": tasks.restore,
+            "quote": QuotesService(db).restore,
         }
         self._deleters: dict[str, Callable[[int], None]] = {
             "customer": customers.delete,
             "opportunity": pipeline.delete,
             "activity": lambda task_id: tasks.delete([task_id]),
+            "quote": QuotesService(db).delete,
         }
 
     def items(self, limit: int = 1000) -> list[TrashItem]:

@@ -24,6 +24,7 @@ class ActionId(StrEnum):
     FULL_SCREEN = "full_screen"
     OPEN_DATA_FOLDER = "open_data_folder"
     ABOUT = "about"
+    PRODUCTS = "products"
 
 
 _Factory = Callable[[QObject], QAction]
@@ -121,6 +122,15 @@ def _quit(parent: QObject) -> QAction:
         action.setShortcut(QKeySequence("Ctrl+Q"))
     action.setMenuRole(QAction.MenuRole.QuitRole)
     return action
+
+
+@_register(ActionId.PRODUCTS)
+def _products(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Products…"),
+        tip=translate("Actions", "The product catalogue: codes, prices, costs and tax rates"),
+    )
 
 
 @_register(ActionId.TRASH)

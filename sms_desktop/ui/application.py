@@ -313,6 +313,7 @@ class Controller(QObject):
             ActionId.OPEN_DATA_FOLDER: self.open_data_folder,
             ActionId.ABOUT: self.about,
             ActionId.TRASH: self.open_trash,
+            ActionId.PRODUCTS: self.open_products,
         }
         handler = handlers.get(action_id)
         if handler is not None:
@@ -501,6 +502,12 @@ class Controller(QObject):
         old.allow_close = True
         old.close()
         old.deleteLater()
+
+    def open_products(self) -> None:
+        from sms_desktop.ui.tabs.quotes.products import ProductsDialog
+
+        if self.workspace is not None:
+            ProductsDialog(self.workspace.services, self.window).exec()
 
     def open_trash(self) -> None:
         from sms_desktop.ui.dialogs.trash_dialog import TrashDialog

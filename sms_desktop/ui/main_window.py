@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(ActionId.TRASH))
+        edit_menu.addAction(self._action(ActionId.PRODUCTS))
         self.edit_menu = edit_menu
 
         view_menu = bar.addMenu(self.tr("&View"))
