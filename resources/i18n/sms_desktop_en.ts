@@ -138,6 +138,34 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>This List to Excel (%Ln task(s))…</source>
+        <translation>
+            <numerusform>This List to Excel (%Ln task)…</numerusform>
+            <numerusform>This List to Excel (%Ln tasks)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This List to Calendar .ics (%Ln task(s))…</source>
+        <translation>
+            <numerusform>This List to Calendar .ics (%Ln task)…</numerusform>
+            <numerusform>This List to Calendar .ics (%Ln tasks)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected to Excel (%Ln task(s))…</source>
+        <translation>
+            <numerusform>Selected to Excel (%Ln task)…</numerusform>
+            <numerusform>Selected to Excel (%Ln tasks)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected to Calendar .ics (%Ln task(s))…</source>
+        <translation>
+            <numerusform>Selected to Calendar .ics (%Ln task)…</numerusform>
+            <numerusform>Selected to Calendar .ics (%Ln tasks)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %Ln task(s) to {path}.</source>
         <translation>
             <numerusform>Exported %Ln task to {path}.</numerusform>

@@ -1904,20 +1904,20 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>启用</translation>
     </message>
     <message>
-        <source>Days after</source>
-        <translation>间隔天数</translation>
-    </message>
-    <message>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation>内容</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Survey</source>
         <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Day (from start)</source>
+        <translation>开始后第几天</translation>
     </message>
     <message>
         <source>Steps:</source>
@@ -3532,7 +3532,7 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message>
         <source>Subject:</source>
-        <translation>内容：</translation>
+        <translation>事项：</translation>
     </message>
     <message>
         <source>All day</source>
@@ -3543,8 +3543,12 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation> 分钟</translation>
     </message>
     <message>
+        <source>for </source>
+        <translation>时长 </translation>
+    </message>
+    <message>
         <source>Due:</source>
-        <translation>到期：</translation>
+        <translation>时间：</translation>
     </message>
     <message>
         <source>Type to search customers (optional)</source>
@@ -3627,11 +3631,11 @@ The current data is kept as a backup and can be restored the same way.</source>
     <name>Tasks</name>
     <message>
         <source>Enter what is to be done.</source>
-        <translation>请填写要做的事。</translation>
+        <translation>请填写要做的事项。</translation>
     </message>
     <message>
         <source>The subject is longer than {max} characters.</source>
-        <translation>内容超过 {max} 个字符。</translation>
+        <translation>事项超过 {max} 个字符。</translation>
     </message>
     <message>
         <source>The notes are longer than {max} characters.</source>
@@ -3703,7 +3707,7 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message>
         <source>Every step needs a subject.</source>
-        <translation>每个步骤都需要填写内容。</translation>
+        <translation>每个步骤都需要填写事项。</translation>
     </message>
     <message>
         <source>A step is 0 to 3,650 days after the start.</source>
@@ -3799,7 +3803,7 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message>
         <source>Done (7 days)</source>
-        <translation>已完成（7 天内）</translation>
+        <translation>近 7 天已完成</translation>
     </message>
     <message>
         <source>day(s)</source>
@@ -3822,8 +3826,8 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>提醒 {time}</translation>
     </message>
     <message>
-        <source>★ survey</source>
-        <translation>★ 调查</translation>
+        <source>with survey</source>
+        <translation>含满意度调查</translation>
     </message>
     <message>
         <source>Reminder at {time}</source>
@@ -3843,11 +3847,11 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message>
         <source>Subject</source>
-        <translation>内容</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation>到期</translation>
+        <translation>计划时间</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -3878,7 +3882,7 @@ The current data is kept as a backup and can be restored the same way.</source>
     <name>TasksTab</name>
     <message>
         <source>Search subjects, notes and customers…</source>
-        <translation>搜索任务内容、备注和客户…</translation>
+        <translation>搜索事项、备注和客户名称…</translation>
     </message>
     <message>
         <source>All types</source>
@@ -4032,6 +4036,30 @@ The current data is kept as a backup and can be restored the same way.</source>
             <numerusform>已添加 %Ln 个任务。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This List to Excel (%Ln task(s))…</source>
+        <translation>
+            <numerusform>当前列表导出到 Excel（%Ln 个任务）…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This List to Calendar .ics (%Ln task(s))…</source>
+        <translation>
+            <numerusform>当前列表导出到日历 .ics（%Ln 个任务）…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected to Excel (%Ln task(s))…</source>
+        <translation>
+            <numerusform>所选导出到 Excel（%Ln 个任务）…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected to Calendar .ics (%Ln task(s))…</source>
+        <translation>
+            <numerusform>所选导出到日历 .ics（%Ln 个任务）…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Export Tasks</source>
         <translation>导出任务</translation>
@@ -4057,6 +4085,22 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>SMS Desktop tasks</source>
         <translation>销售管理系统任务</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Reminder</source>
@@ -4151,7 +4195,7 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message>
         <source>Due today:</source>
-        <translation>今天到期：</translation>
+        <translation>今天的任务：</translation>
     </message>
     <message>
         <source>Nothing else is due today.</source>
@@ -4167,7 +4211,7 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message>
         <source>Open Tasks</source>
-        <translation>打开任务</translation>
+        <translation>查看任务</translation>
     </message>
 </context>
 <context>

@@ -38,9 +38,12 @@ def build_calendar(
     database_id: str,
     kind_name: dict[str, str],
     calendar_name: str,
+    labels: dict[str, str] | None = None,
     now: datetime | None = None,
 ) -> Calendar:
-    """One VCALENDAR with a VEVENT per task. ``kind_name`` maps a kind to its label."""
+    """One VCALENDAR with a VEVENT per task. ``kind_name`` maps a kind to its label;
+    ``labels`` names the description's fields (customer, contact, opportunity, assignee,
+    outcome) in the user's language."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
     cal = Calendar()
     cal.add("prodid", PRODUCT_ID)
@@ -48,13 +51,18 @@ def build_calendar(
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", calendar_name)
     for task in tasks:
-        cal.add_component(_event(task, tz, database_id, kind_name, stamp))
+        cal.add_component(_event(task, tz, database_id, kind_name, labels or {}, stamp))
     cal.add_missing_timezones()
     return cal
 
 
 def _event(
-    task: TaskRow, tz: tzinfo, database_id: str, kind_name: dict[str, str], stamp: datetime
+    task: TaskRow,
+    tz: tzinfo,
+    database_id: str,
+    kind_name: dict[str, str],
+    labels: dict[str, str],
+    stamp: datetime,
 ) -> Event:
     event = Event()
     event.add("uid", task_uid(task.id, database_id))
@@ -72,17 +80,16 @@ def _event(
     else:
         event.add("dtstart", local)
         event.add("dtend", local + timedelta(minutes=task.duration_minutes or DEFAULT_MINUTES))
-    details = [
-        text
-        for text in (
-            task.notes,
-            task.contact and f"{task.contact}",
-            task.opportunity and f"{task.opportunity}",
-            task.assignee and f"{task.assignee}",
-            task.outcome,
-        )
-        if text
-    ]
+    details = [task.notes] if task.notes else []
+    for key, value in (
+        ("customer", task.customer),
+        ("contact", task.contact),
+        ("opportunity", task.opportunity),
+        ("assignee", task.assignee),
+        ("outcome", task.outcome),
+    ):
+        if value:
+            details.append(f"{labels.get(key, key)}: {value}")
     if details:
         event.add("description", "\n".join(details))
     if task.done_at is not None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QAction, QColor, QCursor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -135,6 +135,8 @@ class CalendarModel(QAbstractTableModel):
             else:
                 key = divmod(offset, 7)
             grid.cells.setdefault(key, []).append(task)
+        for cell in grid.cells.values():  # what is still to do first, the done ones after
+            cell.sort(key=lambda t: t.done_at is not None)
         self.beginResetModel()
         self._grid = grid
         self.endResetModel()
@@ -391,12 +393,29 @@ class CalendarView(QWidget):
         self.model.move(step)
         self.title_label.setText(self.model.title())
 
-    def _on_double_clicked(self, index: QModelIndex) -> None:
+    def task_at(self, pos: QPoint) -> TaskRow | None:
+        """The task drawn at ``pos`` (viewport coordinates), if any; None on "+N more"."""
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return None
         tasks: list[TaskRow] = index.data(TASKS_ROLE) or []
-        if len(tasks) == 1:
-            self.task_activated.emit(tasks[0].id)
-            return
-        self.new_task_requested.emit(index.data(DAY_ROLE), index.data(PERSON_ROLE))
+        rect = self.table.visualRect(index)
+        top = rect.top() + 2 + (CalendarDelegate.LINE if self.model.mode == "month" else 0)
+        room = max(0, (rect.bottom() - top) // CalendarDelegate.LINE)
+        shown = len(tasks) if len(tasks) <= room else max(0, room - 1)
+        line = (pos.y() - top) // CalendarDelegate.LINE
+        return tasks[line] if 0 <= line < shown else None
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        pos = self.table.viewport().mapFromGlobal(QCursor.pos())
+        task = self.task_at(pos)
+        tasks: list[TaskRow] = index.data(TASKS_ROLE) or []
+        if task is not None:
+            self.task_activated.emit(task.id)
+        elif tasks and self.table.indexAt(pos) == index:
+            self._on_context_menu(pos)  # "+N more": the day's tasks to choose from
+        else:
+            self.new_task_requested.emit(index.data(DAY_ROLE), index.data(PERSON_ROLE))
 
     def _on_context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -126,6 +127,7 @@ class TaskDialog(QDialog):
         self.duration_spin.setSingleStep(15)
         self.duration_spin.setValue(30)
         self.duration_spin.setSuffix(self.tr(" min"))
+        self.duration_spin.setPrefix(self.tr("for "))
         when_layout.addWidget(self.date_edit, 1)
         when_layout.addWidget(self.time_edit)
         when_layout.addWidget(self.duration_spin)
@@ -215,7 +217,7 @@ class TaskDialog(QDialog):
         me = context.assignee_id or self._services.tasks.me()
         if context.customer_id is not None:
             self.customer_edit.set_customer(context.customer_id, context.customer_name)
-            self._fill_customer_choices()
+        self._fill_customer_choices()
         if context.opportunity_id is not None:
             index = self.opportunity_combo.findData(context.opportunity_id)
             self.opportunity_combo.setCurrentIndex(max(0, index))
@@ -273,6 +275,8 @@ class TaskDialog(QDialog):
         self.opportunity_combo.clear()
         self.opportunity_combo.addItem(self.tr("(none)"), None)
         customer_id = self.customer_edit.customer_id
+        self.contact_combo.setEnabled(customer_id is not None)
+        self.opportunity_combo.setEnabled(customer_id is not None)
         if customer_id is None:
             return
         try:
@@ -374,7 +378,10 @@ class CompleteDialog(QDialog):
             self.errors.add_row(form, "nps", self.tr("Would recommend (0–10):"), self.nps_spin)
             self.comments_edit = QLineEdit(self)
             self.errors.add_row(form, "comments", self.tr("Customer's words:"), self.comments_edit)
-        ok_cancel_layout(self, form, self.errors.form_label)
+        buttons = ok_cancel_layout(self, form, self.errors.form_label)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(self.tr("Mark Done"))
         self.setMinimumWidth(420)
 
     @property
@@ -429,7 +436,7 @@ class PlansDialog(QDialog):
         self.steps = QTableWidget(0, 4, self)
         self.steps.setObjectName("planSteps")
         self.steps.setHorizontalHeaderLabels(
-            [self.tr("Days after"), self.tr("Type"), self.tr("Subject"), self.tr("Survey")]
+            [self.tr("Day (from start)"), self.tr("Type"), self.tr("Subject"), self.tr("Survey")]
         )
         self.steps.verticalHeader().setVisible(False)
         self.steps.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -211,6 +211,7 @@ class TasksTab(QWidget):
         self.export_excel_action.triggered.connect(self.export_excel)
         self.export_ics_action = export_menu.addAction(self.tr("To Calendar (.ics)…"))
         self.export_ics_action.triggered.connect(self.export_ics)
+        export_menu.aboutToShow.connect(self._label_exports)
         self.export_button.setMenu(export_menu)
         actions_row = QHBoxLayout()
         actions_row.addWidget(self.count_label)
@@ -399,7 +400,8 @@ class TasksTab(QWidget):
         keys = [c.key for c in COLUMNS]
         for key in ("done", "outcome"):
             self.table.setColumnHidden(keys.index(key), not done)
-        self.table.setColumnHidden(keys.index("flags"), done)
+        for key in ("flags", "due", "opportunity"):
+            self.table.setColumnHidden(keys.index(key), done)
         sort_key = "done" if done else "due"
         if self.model.order_by in ("due", "done") and self.model.order_by != sort_key:
             self.model.order_by = sort_key
@@ -681,10 +683,22 @@ class TasksTab(QWidget):
     # --------------------------------------------------------------------------- exports
 
     def _export_scope(self) -> tuple[list[int] | None, int]:
+        """Several rows selected: those; else the whole list as filtered."""
         rows = self.selected_rows()
         if len(rows) > 1:
             return [r.id for r in rows], len(rows)
         return None, self.model.total
+
+    def _label_exports(self) -> None:
+        ids, total = self._export_scope()
+        if ids is None:
+            excel = self.tr("This List to Excel (%Ln task(s))…", "", total)
+            ics = self.tr("This List to Calendar .ics (%Ln task(s))…", "", total)
+        else:
+            excel = self.tr("Selected to Excel (%Ln task(s))…", "", total)
+            ics = self.tr("Selected to Calendar .ics (%Ln task(s))…", "", total)
+        self.export_excel_action.setText(excel)
+        self.export_ics_action.setText(ics)
 
     def export_excel(self) -> None:
         path = ask_xlsx_path(self, self.tr("Export Tasks"), self.tr("Tasks") + ".xlsx")
@@ -748,6 +762,13 @@ class TasksTab(QWidget):
                 database_id=self._services.settings.database_id(),
                 kind_name={kind.value: kind_label(kind) for kind in ActivityKind},
                 calendar_name=self.tr("SMS Desktop tasks"),
+                labels={
+                    "customer": self.tr("Customer"),
+                    "contact": self.tr("Contact"),
+                    "opportunity": self.tr("Opportunity"),
+                    "assignee": self.tr("Assigned to"),
+                    "outcome": self.tr("Outcome"),
+                },
             )
             write_ics(path, calendar)
         except (DomainError, OSError) as exc:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from typing_extensions import override
 
 from sms_desktop.domain.tasks import GroupBounds, TaskGroup
@@ -46,7 +46,7 @@ def _flags(r: TaskRow) -> str:
     if r.recurrence_unit is not None:
         parts.append("↻ " + recurrence_text(r))
     if r.with_survey:
-        parts.append(translate("Tasks", "★ survey"))
+        parts.append(translate("Tasks", "with survey"))
     return " · ".join(parts)
 
 
@@ -146,10 +146,4 @@ class TaskTableModel(PagedTableModel[TaskRow]):
             row = self.row_at(index.row())
             if row.done_at is None and row.due_at < self.bounds.today:
                 return QBrush(OVERDUE_RED)
-        if role == Qt.ItemDataRole.FontRole and key == "subject":
-            row = self.row_at(index.row())
-            if row.done_at is not None:
-                font = QFont()
-                font.setStrikeOut(True)
-                return font
         return super().data(index, role)
