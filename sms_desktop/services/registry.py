@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.maintenance import MaintenanceService
     from sms_desktop.services.pipeline import PipelineService
     from sms_desktop.services.settings import SettingsService
+    from sms_desktop.services.targets import TargetsService
     from sms_desktop.services.trash import TrashService
 
 
@@ -71,3 +72,9 @@ class Services:
         from sms_desktop.services.funnel import FunnelService
 
         return FunnelService(self.db)
+
+    @cached_property
+    def targets(self) -> TargetsService:
+        from sms_desktop.services.targets import TargetsService
+
+        return TargetsService(self.db)

@@ -1,0 +1,912 @@
+"""Targets (业绩目标), actuals and attainment per salesperson and period; the salespeople.
+
+Actuals are exact and defined as follows, for a calendar period (see ``domain/targets.py``):
+
+* **Revenue**: the ``total`` (tax included, as invoiced) of the orders dated in the period
+  that are not cancelled, credited to the order's ``owner_id``: the salesperson on the order
+  keeps it when the customer is later re-assigned.
+* **Gross margin**: ``subtotal − cost_total`` of the same orders.
+* **Collections (回款)**: the ``paid_amount`` of orders (not cancelled) whose ``paid_on`` is in
+  the period, credited to the order's owner.
+* **Deals won**: opportunities (not in the trash) with status won and ``closed_on`` in the
+  period, credited to the deal's owner.
+* **New customers**: customers whose first order that is not cancelled (earliest date, then
+  lowest id) is dated in the period, credited to that order's owner.
+* **Activities completed**: activities (not in the trash) whose ``done_at`` falls in the
+  period by the local calendar (``tz``), credited to the assignee.
+
+The company's actual is the sum over all orders, deals and activities, with or without owner.
+A period's target is its own stored target; when there is none, the sum of the stored targets
+of its quarters/months (``target_derived``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, tzinfo
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, func, select, type_coerce
+from sqlalchemy.orm import Session, aliased
+
+from sms_desktop.domain.enums import (
+    OpportunityStatus,
+    OrderStatus,
+    PeriodKind,
+    SalespersonRole,
+    TargetMetric,
+)
+from sms_desktop.domain.errors import Errors, NotFoundError
+from sms_desktop.domain.i18n import translate
+from sms_desktop.domain.money import MAX_AMOUNT, ZERO
+from sms_desktop.domain.targets import (
+    METRIC_ORDER,
+    Period,
+    attainment_percent,
+    metric_unit,
+    projection,
+    spread,
+    spread_evenly,
+)
+from sms_desktop.persistence import models as m
+from sms_desktop.persistence.base import Money
+from sms_desktop.persistence.db import Database
+
+_TENTH = Decimal("0.1")
+Owner = int | None  # a salesperson id; None: no owner (or, for targets, the company)
+Totals = dict[Owner, Decimal]
+
+
+def local_zone() -> tzinfo:
+    zone = datetime.now(UTC).astimezone().tzinfo
+    assert zone is not None
+    return zone
+
+
+# --------------------------------------------------------------------------- read models
+
+
+@dataclass(frozen=True, slots=True)
+class SalespersonRow:
+    id: int
+    name: str
+    name_en: str | None
+    role: SalespersonRole
+    email: str | None
+    phone: str | None
+    hire_date: date | None
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SalespersonInput:
+    name: str
+    role: SalespersonRole = SalespersonRole.SALES
+    active: bool = True
+    hire_date: date | None = None
+    name_en: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AttainmentRow:
+    """One salesperson's (or the company's: ``salesperson_id`` None) figure of one metric."""
+
+    salesperson_id: int | None
+    name: str  # empty for the company row
+    metric: TargetMetric
+    target: Decimal | None  # None: no target set
+    target_derived: bool  # summed from the targets of shorter periods
+    actual: Decimal
+    gap: Decimal | None  # target − actual; negative when exceeded
+    attainment: Decimal | None  # percent, two decimals
+    projected: Decimal  # end-of-period figure at the current pace
+    on_track: bool | None  # projected ≥ target; None without a target
+
+
+@dataclass(frozen=True, slots=True)
+class ActualItem:
+    """One order, deal or activity that makes up an actual figure."""
+
+    kind: str  # "order", "deal", "customer", "activity"
+    id: int
+    day: date
+    reference: str  # order number, deal title, activity subject
+    customer: str
+    owner: str
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    period: Period
+    target: Decimal | None
+    actual: Decimal
+    attainment: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class Scorecard:
+    salesperson_id: int
+    name: str
+    period: Period
+    rows: tuple[AttainmentRow, ...]
+    won: int
+    lost: int
+    win_rate: Decimal | None  # percent, one decimal
+    average_deal_size: Decimal | None
+    average_cycle_days: Decimal | None
+    activities_per_week: Decimal | None
+    trend_metric: TargetMetric
+    trend: tuple[TrendPoint, ...]  # the last 12 periods, oldest first
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderRow:
+    rank: int
+    salesperson_id: int
+    name: str
+    target: Decimal | None
+    actual: Decimal
+    attainment: Decimal | None
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _clean(text: str | None) -> str | None:
+    stripped = (text or "").strip()
+    return stripped or None
+
+
+def _as_decimal(value: Any) -> Decimal:
+    if value is None:
+        return ZERO
+    return value if isinstance(value, Decimal) else Decimal(value)
+
+
+def _count(value: Any) -> Decimal:
+    return Decimal(int(value or 0))
+
+
+def _mean_tenth(total: Decimal, count: int) -> Decimal | None:
+    if count == 0:
+        return None
+    return (total / count).quantize(_TENTH, rounding=ROUND_HALF_UP)
+
+
+def derive_target(
+    explicit: dict[tuple[PeriodKind, date], Decimal], period: Period
+) -> tuple[Decimal | None, bool]:
+    """A period's stored target, else the sum over its sub-periods (recursively)."""
+    own = explicit.get((period.kind, period.start))
+    if own is not None:
+        return own, False
+    if period.kind is PeriodKind.MONTH:
+        return None, False
+    shorter = PeriodKind.QUARTER if period.kind is PeriodKind.YEAR else PeriodKind.MONTH
+    parts = [derive_target(explicit, p)[0] for p in period.sub_periods(shorter)]
+    found = [p for p in parts if p is not None]
+    if not found:
+        return None, False
+    return sum(found, Decimal(0)), True
+
+
+# ----------------------------------------------------------------------- the service
+
+
+class TargetsService:
+    """Targets, actuals and attainment; salespeople. One transaction per call."""
+
+    def __init__(self, db: Database, tz: tzinfo | None = None) -> None:
+        self._db = db
+        self._tz = tz
+
+    @property
+    def tz(self) -> tzinfo:
+        return self._tz or local_zone()
+
+    def _instant(self, day: date) -> datetime:
+        return datetime.combine(day, time(), self.tz).astimezone(UTC)
+
+    # ------------------------------------------------------------------ salespeople
+
+    def salespeople(self, *, include_inactive: bool = True) -> list[SalespersonRow]:
+        sp = m.Salesperson
+        query = select(sp).order_by(sp.active.desc(), sp.name, sp.id)
+        if not include_inactive:
+            query = query.where(sp.active)
+        with self._db.read() as session:
+            return [
+                SalespersonRow(
+                    s.id, s.name, s.name_en, s.role, s.email, s.phone, s.hire_date, s.active
+                )
+                for s in session.scalars(query)
+            ]
+
+    def save_salesperson(self, data: SalespersonInput, salesperson_id: int | None = None) -> int:
+        """Create (``salesperson_id`` None) or update a salesperson; returns the id."""
+        name = (data.name or "").strip()
+        errors = Errors()
+        if not name:
+            errors.add("name", translate("Targets", "Enter the salesperson's name."))
+        elif len(name) > 80:
+            errors.add("name", translate("Targets", "A name has at most 80 characters."))
+        with self._db.write() as session:
+            person = None
+            if salesperson_id is not None:
+                person = session.get(m.Salesperson, salesperson_id)
+                if person is None:
+                    raise NotFoundError(translate("Targets", "This salesperson no longer exists."))
+            owner = session.scalar(
+                select(m.Salesperson.id).where(m.Salesperson.role == SalespersonRole.OWNER)
+            )
+            if data.role is SalespersonRole.OWNER and owner is not None and owner != salesperson_id:
+                errors.add("role", translate("Targets", "There is already an owner."))
+            if person is not None and person.role is SalespersonRole.OWNER:
+                if data.role is not SalespersonRole.OWNER:
+                    errors.add(
+                        "role", translate("Targets", "The owner's role cannot be changed here.")
+                    )
+                if not data.active:
+                    errors.add("active", translate("Targets", "The owner stays active."))
+            errors.raise_if_any()
+            if person is None:
+                person = m.Salesperson()
+                session.add(person)
+            person.name = name
+            person.name_en = _clean(data.name_en)
+            person.role = data.role
+            person.active = data.active
+            person.hire_date = data.hire_date
+            person.email = _clean(data.email)
+            person.phone = _clean(data.phone)
+            session.flush()
+            return person.id
+
+    # ---------------------------------------------------------------------- targets
+
+    @staticmethod
+    def _check_value(errors: Errors, metric: TargetMetric, value: Decimal) -> None:
+        unit = metric_unit(metric)
+        if not value.is_finite() or value < 0:
+            errors.add("value", translate("Targets", "A target is zero or more."))
+        elif value > MAX_AMOUNT:
+            errors.add("value", translate("Targets", "This target is too large."))
+        elif value != value.quantize(unit):
+            if unit == 1:
+                errors.add("value", translate("Targets", "This target is a whole number."))
+            else:
+                errors.add("value", translate("Targets", "Use at most two decimals."))
+
+    def _write_targets(
+        self,
+        session: Session,
+        items: Iterable[tuple[int | None, Period, TargetMetric, Decimal | None]],
+    ) -> None:
+        t = m.Target
+        for salesperson_id, period, metric, value in items:
+            row = session.scalar(
+                select(t).where(
+                    t.salesperson_id.is_(None)
+                    if salesperson_id is None
+                    else t.salesperson_id == salesperson_id,
+                    t.period_kind == period.kind,
+                    t.period_start == period.start,
+                    t.metric == metric,
+                )
+            )
+            if value is None:
+                if row is not None:
+                    session.delete(row)
+                continue
+            if row is None:
+                session.add(
+                    t(
+                        salesperson_id=salesperson_id,
+                        period_kind=period.kind,
+                        period_start=period.start,
+                        metric=metric,
+                        value=value,
+                    )
+                )
+            else:
+                row.value = value
+
+    def set_target(
+        self,
+        salesperson_id: int | None,
+        period: Period,
+        metric: TargetMetric,
+        value: Decimal | None,
+    ) -> None:
+        """Store one target (``salesperson_id`` None: the company); None removes it."""
+        errors = Errors()
+        if value is not None:
+            self._check_value(errors, metric, value)
+        errors.raise_if_any()
+        with self._db.write() as session:
+            self._check_salesperson(session, salesperson_id)
+            self._write_targets(session, [(salesperson_id, period, metric, value)])
+
+    @staticmethod
+    def _check_salesperson(session: Session, salesperson_id: int | None) -> None:
+        if salesperson_id is not None and session.get(m.Salesperson, salesperson_id) is None:
+            raise NotFoundError(translate("Targets", "This salesperson no longer exists."))
+
+    def stored_target(
+        self, salesperson_id: int | None, period: Period, metric: TargetMetric
+    ) -> Decimal | None:
+        t = m.Target
+        with self._db.read() as session:
+            return session.scalar(
+                select(t.value).where(
+                    t.salesperson_id.is_(None)
+                    if salesperson_id is None
+                    else t.salesperson_id == salesperson_id,
+                    t.period_kind == period.kind,
+                    t.period_start == period.start,
+                    t.metric == metric,
+                )
+            )
+
+    def copy_previous(self, period: Period, *, overwrite: bool = False) -> int:
+        """Copy the previous period's stored targets into ``period``; returns how many were
+        written. Existing targets are kept unless ``overwrite``."""
+        t = m.Target
+        source = period.previous()
+        with self._db.write() as session:
+            rows = session.execute(
+                select(t.salesperson_id, t.metric, t.value).where(
+                    t.period_kind == source.kind, t.period_start == source.start
+                )
+            ).all()
+            existing = {
+                (sp, metric)
+                for sp, metric in session.execute(
+                    select(t.salesperson_id, t.metric).where(
+                        t.period_kind == period.kind, t.period_start == period.start
+                    )
+                )
+            }
+            items = [
+                (sp, period, metric, value)
+                for sp, metric, value in rows
+                if overwrite or (sp, metric) not in existing
+            ]
+            self._write_targets(session, items)
+            return len(items)
+
+    def spread_year(
+        self,
+        salesperson_id: int | None,
+        year: Period,
+        metric: TargetMetric,
+        total: Decimal,
+        *,
+        seasonal: bool,
+    ) -> list[Decimal]:
+        """Store ``total`` as the yearly target and its 12 monthly parts, evenly or in
+        proportion to last year's monthly actuals (evenly when last year had none)."""
+        if year.kind is not PeriodKind.YEAR:
+            raise ValueError("spread a yearly target")
+        errors = Errors()
+        self._check_value(errors, metric, total)
+        errors.raise_if_any()
+        months = year.sub_periods(PeriodKind.MONTH)
+        unit = metric_unit(metric)
+        with self._db.write() as session:
+            self._check_salesperson(session, salesperson_id)
+            if seasonal:
+                weights = []
+                for month in months:
+                    totals = self._metric_totals(session, metric, month.year_before())
+                    weights.append(self._pick(totals, salesperson_id))
+                parts = spread(total, weights, unit)
+            else:
+                parts = spread_evenly(total, 12, unit)
+            items: list[tuple[int | None, Period, TargetMetric, Decimal | None]] = [
+                (salesperson_id, year, metric, total)
+            ]
+            items += [
+                (salesperson_id, mo, metric, part) for mo, part in zip(months, parts, strict=True)
+            ]
+            self._write_targets(session, items)
+        return parts
+
+    # ---------------------------------------------------------------------- actuals
+
+    @staticmethod
+    def _pick(totals: Totals, salesperson_id: int | None) -> Decimal:
+        if salesperson_id is None:
+            return sum(totals.values(), ZERO)
+        return totals.get(salesperson_id, ZERO)
+
+    def _order_filter(self, period: Period) -> list[ColumnElement[bool]]:
+        o = m.Order
+        return [
+            o.status != OrderStatus.CANCELLED,
+            o.order_date >= period.start,
+            o.order_date < period.end_exclusive,
+        ]
+
+    def _metric_totals(
+        self,
+        session: Session,
+        metric: TargetMetric,
+        period: Period,
+        *,
+        owner: int | None = None,
+        recurring_only: bool = False,
+    ) -> Totals:
+        """The actual of ``metric`` in ``period`` per owner (one grouped query)."""
+        o, op, a = m.Order, m.Opportunity, m.Activity
+        query: Any
+        if metric in (TargetMetric.REVENUE, TargetMetric.GROSS_MARGIN):
+            value: Any = (
+                func.sum(o.total)
+                if metric is TargetMetric.REVENUE
+                else func.sum(type_coerce(o.subtotal - o.cost_total, Money))
+            )
+            where = self._order_filter(period)
+            if recurring_only:
+                where.append(o.opportunity_id.is_(None))
+            if owner is not None:
+                where.append(o.owner_id == owner)
+            query = select(o.owner_id, type_coerce(value, Money)).where(*where)
+            query = query.group_by(o.owner_id)
+            return {k: _as_decimal(v) for k, v in session.execute(query)}
+        if metric is TargetMetric.COLLECTIONS:
+            where = [
+                o.status != OrderStatus.CANCELLED,
+                o.paid_on >= period.start,
+                o.paid_on < period.end_exclusive,
+            ]
+            if owner is not None:
+                where.append(o.owner_id == owner)
+            query = (
+                select(o.owner_id, type_coerce(func.sum(o.paid_amount), Money))
+                .where(*where)
+                .group_by(o.owner_id)
+            )
+            return {k: _as_decimal(v) for k, v in session.execute(query)}
+        if metric is TargetMetric.DEALS_WON:
+            where = [
+                op.deleted_at.is_(None),
+                op.status == OpportunityStatus.WON,
+                op.closed_on >= period.start,
+                op.closed_on < period.end_exclusive,
+            ]
+            if owner is not None:
+                where.append(op.owner_id == owner)
+            query = select(op.owner_id, func.count()).where(*where).group_by(op.owner_id)
+            return {k: _count(v) for k, v in session.execute(query)}
+        if metric is TargetMetric.NEW_CUSTOMERS:
+            earlier = aliased(m.Order)
+            where = self._order_filter(period)
+            where.append(
+                ~exists().where(
+                    earlier.customer_id == o.customer_id,
+                    earlier.status != OrderStatus.CANCELLED,
+                    (earlier.order_date < o.order_date)
+                    | and_(earlier.order_date == o.order_date, earlier.id < o.id),
+                )
+            )
+            if owner is not None:
+                where.append(o.owner_id == owner)
+            query = select(o.owner_id, func.count()).where(*where).group_by(o.owner_id)
+            return {k: _count(v) for k, v in session.execute(query)}
+        if metric is TargetMetric.ACTIVITIES:
+            where = [
+                a.deleted_at.is_(None),
+                a.done_at >= self._instant(period.start),
+                a.done_at < self._instant(period.end_exclusive),
+            ]
+            if owner is not None:
+                where.append(a.assignee_id == owner)
+            query = select(a.assignee_id, func.count()).where(*where).group_by(a.assignee_id)
+            return {k: _count(v) for k, v in session.execute(query)}
+        raise ValueError(f"unknown metric {metric}")
+
+    def _pipeline(
+        self, session: Session, metric: TargetMetric, period: Period, today: date
+    ) -> Totals:
+        """Open deals expected to close from ``today`` to the period's end, weighted by
+        probability: amounts for revenue, deal counts (probability / 100) for deals won."""
+        if metric not in (TargetMetric.REVENUE, TargetMetric.DEALS_WON) or today >= period.end:
+            return {}
+        op, st = m.Opportunity, m.PipelineStage
+        start = max(today, period.start)
+        probability = func.coalesce(op.probability_override, st.default_probability)
+        rows = session.execute(
+            select(op.owner_id, type_coerce(op.amount, Money), probability)
+            .join(st, st.id == op.stage_id)
+            .where(
+                op.deleted_at.is_(None),
+                op.status == OpportunityStatus.OPEN,
+                op.expected_close >= start,
+                op.expected_close <= period.end,
+            )
+        )
+        result: dict[Owner, Decimal] = defaultdict(Decimal)
+        hundred = Decimal(100)
+        for owner, amount, prob in rows:
+            if metric is TargetMetric.REVENUE:
+                result[owner] += _as_decimal(amount) * prob / hundred
+            else:
+                result[owner] += Decimal(prob) / hundred
+        unit = metric_unit(metric) if metric is TargetMetric.REVENUE else Decimal("0.01")
+        return {k: v.quantize(unit, rounding=ROUND_HALF_UP) for k, v in result.items()}
+
+    def _explicit_targets(
+        self, session: Session, period: Period, metrics: Sequence[TargetMetric]
+    ) -> dict[tuple[Owner, TargetMetric], dict[tuple[PeriodKind, date], Decimal]]:
+        t = m.Target
+        rows = session.execute(
+            select(t.salesperson_id, t.metric, t.period_kind, t.period_start, t.value).where(
+                t.period_start >= period.start,
+                t.period_start < period.end_exclusive,
+                t.metric.in_(metrics),
+            )
+        )
+        result: dict[tuple[Owner, TargetMetric], dict[tuple[PeriodKind, date], Decimal]] = (
+            defaultdict(dict)
+        )
+        for sp, metric, kind, start, value in rows:
+            result[(sp, metric)][(kind, start)] = value
+        return result
+
+    def attainment(
+        self,
+        period_kind: PeriodKind,
+        period_start: date,
+        *,
+        metric: TargetMetric | None = None,
+        salesperson_id: int | None = None,
+        include_company: bool = True,
+        today: date | None = None,
+    ) -> list[AttainmentRow]:
+        """Target, actual, gap, attainment and pace per salesperson and metric.
+
+        Rows: the company first (unless ``include_company`` is False), then the active
+        salespeople and any other salesperson with a target or an actual in the period, by
+        name; within each, the metrics in ``METRIC_ORDER`` (or only ``metric``).
+        ``salesperson_id`` limits the rows to that salesperson (and no company row).
+        """
+        period = Period.containing(period_kind, period_start)
+        today = today or datetime.now(self.tz).date()
+        metrics = [metric] if metric is not None else list(METRIC_ORDER)
+        with self._db.read() as session:
+            return self._attainment(
+                session, period, metrics, salesperson_id, include_company, today
+            )
+
+    def _attainment(
+        self,
+        session: Session,
+        period: Period,
+        metrics: Sequence[TargetMetric],
+        salesperson_id: int | None,
+        include_company: bool,
+        today: date,
+    ) -> list[AttainmentRow]:
+        targets = self._explicit_targets(session, period, metrics)
+        actuals: dict[TargetMetric, Totals] = {}
+        recurring: dict[TargetMetric, Totals] = {}
+        pipeline: dict[TargetMetric, Totals] = {}
+        for metric in metrics:
+            actuals[metric] = self._metric_totals(session, metric, period, owner=salesperson_id)
+            if metric is TargetMetric.REVENUE and period.start <= today < period.end:
+                recurring[metric] = self._metric_totals(
+                    session, metric, period, owner=salesperson_id, recurring_only=True
+                )
+            elif metric is TargetMetric.DEALS_WON:
+                recurring[metric] = {}
+            pipeline[metric] = self._pipeline(session, metric, period, today)
+        sp = m.Salesperson
+        people = session.execute(select(sp.id, sp.name, sp.active).order_by(sp.name, sp.id)).all()
+        involved = {owner for totals in actuals.values() for owner in totals} | {
+            owner for owner, _metric in targets
+        }
+        rows: list[AttainmentRow] = []
+        owners: list[tuple[int | None, str]] = []
+        if include_company and salesperson_id is None:
+            owners.append((None, ""))
+        for pid, name, active in people:
+            if salesperson_id is not None:
+                if pid == salesperson_id:
+                    owners.append((pid, name))
+            elif active or pid in involved:
+                owners.append((pid, name))
+        for owner, name in owners:
+            for metric in metrics:
+                rows.append(
+                    self._row(
+                        owner,
+                        name,
+                        metric,
+                        period,
+                        today,
+                        targets.get((owner, metric), {}),
+                        actuals[metric],
+                        recurring.get(metric),
+                        pipeline[metric],
+                    )
+                )
+        return rows
+
+    def _row(
+        self,
+        owner: int | None,
+        name: str,
+        metric: TargetMetric,
+        period: Period,
+        today: date,
+        explicit: dict[tuple[PeriodKind, date], Decimal],
+        actuals: Totals,
+        recurring: Totals | None,
+        pipeline: Totals,
+    ) -> AttainmentRow:
+        target, derived = derive_target(explicit, period)
+        actual = self._pick(actuals, owner)
+        rec = actual if recurring is None else self._pick(recurring, owner)
+        pipe = self._pick(pipeline, owner) if pipeline else ZERO
+        unit = metric_unit(metric)
+        projected = projection(actual, recurring=rec, pipeline=pipe, period=period, today=today)
+        projected = projected.quantize(
+            unit if unit != 1 else Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
+        return AttainmentRow(
+            salesperson_id=owner,
+            name=name,
+            metric=metric,
+            target=target,
+            target_derived=derived,
+            actual=actual,
+            gap=None if target is None else target - actual,
+            attainment=attainment_percent(actual, target),
+            projected=projected,
+            on_track=None if target is None else projected >= target,
+        )
+
+    # ------------------------------------------------------------------- drill-down
+
+    def actual_items(
+        self,
+        period_kind: PeriodKind,
+        period_start: date,
+        metric: TargetMetric,
+        salesperson_id: int | None,
+        *,
+        limit: int = 5000,
+    ) -> list[ActualItem]:
+        """The orders, deals, customers or activities behind one actual (``salesperson_id``
+        None: the whole company), newest first, at most ``limit`` of them."""
+        period = Period.containing(period_kind, period_start)
+        o, op, a, c, sp = m.Order, m.Opportunity, m.Activity, m.Customer, m.Salesperson
+        query: Any
+        with self._db.read() as session:
+            if metric in (
+                TargetMetric.REVENUE,
+                TargetMetric.GROSS_MARGIN,
+                TargetMetric.COLLECTIONS,
+                TargetMetric.NEW_CUSTOMERS,
+            ):
+                if metric is TargetMetric.REVENUE:
+                    value: Any = o.total
+                elif metric is TargetMetric.GROSS_MARGIN:
+                    value = type_coerce(o.subtotal - o.cost_total, Money)
+                elif metric is TargetMetric.COLLECTIONS:
+                    value = o.paid_amount
+                else:
+                    value = o.total
+                day_col = o.paid_on if metric is TargetMetric.COLLECTIONS else o.order_date
+                if metric is TargetMetric.COLLECTIONS:
+                    where = [
+                        o.status != OrderStatus.CANCELLED,
+                        o.paid_on >= period.start,
+                        o.paid_on < period.end_exclusive,
+                    ]
+                else:
+                    where = self._order_filter(period)
+                if metric is TargetMetric.NEW_CUSTOMERS:
+                    earlier = aliased(m.Order)
+                    where.append(
+                        ~exists().where(
+                            earlier.customer_id == o.customer_id,
+                            earlier.status != OrderStatus.CANCELLED,
+                            (earlier.order_date < o.order_date)
+                            | and_(earlier.order_date == o.order_date, earlier.id < o.id),
+                        )
+                    )
+                if salesperson_id is not None:
+                    where.append(o.owner_id == salesperson_id)
+                query = (
+                    select(o.id, day_col, o.number, c.name, sp.name, value)
+                    .join(c, c.id == o.customer_id)
+                    .outerjoin(sp, sp.id == o.owner_id)
+                    .where(*where)
+                    .order_by(day_col.desc(), o.id.desc())
+                    .limit(limit)
+                )
+                kind = "customer" if metric is TargetMetric.NEW_CUSTOMERS else "order"
+                return [
+                    ActualItem(kind, i, d, ref, cust, own or "", _as_decimal(v))
+                    for i, d, ref, cust, own, v in session.execute(query)
+                ]
+            if metric is TargetMetric.DEALS_WON:
+                where = [
+                    op.deleted_at.is_(None),
+                    op.status == OpportunityStatus.WON,
+                    op.closed_on >= period.start,
+                    op.closed_on < period.end_exclusive,
+                ]
+                if salesperson_id is not None:
+                    where.append(op.owner_id == salesperson_id)
+                query = (
+                    select(op.id, op.closed_on, op.title, c.name, sp.name, op.amount)
+                    .join(c, c.id == op.customer_id)
+                    .outerjoin(sp, sp.id == op.owner_id)
+                    .where(*where)
+                    .order_by(op.closed_on.desc(), op.id.desc())
+                    .limit(limit)
+                )
+                return [
+                    ActualItem("deal", i, d, ref, cust, own or "", _as_decimal(v))
+                    for i, d, ref, cust, own, v in session.execute(query)
+                ]
+            where = [
+                a.deleted_at.is_(None),
+                a.done_at >= self._instant(period.start),
+                a.done_at < self._instant(period.end_exclusive),
+            ]
+            if salesperson_id is not None:
+                where.append(a.assignee_id == salesperson_id)
+            query = (
+                select(a.id, a.done_at, a.subject, c.name, sp.name)
+                .outerjoin(c, c.id == a.customer_id)
+                .outerjoin(sp, sp.id == a.assignee_id)
+                .where(*where)
+                .order_by(a.done_at.desc(), a.id.desc())
+                .limit(limit)
+            )
+            return [
+                ActualItem(
+                    "activity",
+                    i,
+                    done.astimezone(self.tz).date(),
+                    ref,
+                    cust or "",
+                    own or "",
+                    Decimal(1),
+                )
+                for i, done, ref, cust, own in session.execute(query)
+            ]
+
+    # ------------------------------------------------------------ scorecard, ranking
+
+    def leaderboard(
+        self,
+        period_kind: PeriodKind,
+        period_start: date,
+        metric: TargetMetric = TargetMetric.REVENUE,
+        *,
+        today: date | None = None,
+    ) -> list[LeaderRow]:
+        """The salespeople ranked by attainment (those without a target last), then actual."""
+        rows = [
+            r
+            for r in self.attainment(
+                period_kind, period_start, metric=metric, include_company=False, today=today
+            )
+            if r.salesperson_id is not None
+        ]
+        rows.sort(
+            key=lambda r: (
+                r.attainment is None,
+                -(r.attainment or 0),
+                -r.actual,
+                r.name,
+            )
+        )
+        result: list[LeaderRow] = []
+        for index, r in enumerate(rows, 1):
+            assert r.salesperson_id is not None
+            result.append(
+                LeaderRow(index, r.salesperson_id, r.name, r.target, r.actual, r.attainment)
+            )
+        return result
+
+    def scorecard(
+        self,
+        salesperson_id: int,
+        period_kind: PeriodKind,
+        period_start: date,
+        *,
+        trend_metric: TargetMetric = TargetMetric.REVENUE,
+        today: date | None = None,
+    ) -> Scorecard:
+        period = Period.containing(period_kind, period_start)
+        today = today or datetime.now(self.tz).date()
+        op = m.Opportunity
+        with self._db.read() as session:
+            person = session.get(m.Salesperson, salesperson_id)
+            if person is None:
+                raise NotFoundError(translate("Targets", "This salesperson no longer exists."))
+            name = person.name
+            rows = self._attainment(
+                session, period, list(METRIC_ORDER), salesperson_id, False, today
+            )
+            closed = session.execute(
+                select(
+                    op.status,
+                    func.count(),
+                    type_coerce(func.sum(op.amount), Money),
+                    func.sum(
+                        func.julianday(op.closed_on) - func.julianday(func.date(op.created_at))
+                    ),
+                )
+                .where(
+                    op.deleted_at.is_(None),
+                    op.owner_id == salesperson_id,
+                    op.status.in_([OpportunityStatus.WON, OpportunityStatus.LOST]),
+                    op.closed_on >= period.start,
+                    op.closed_on < period.end_exclusive,
+                )
+                .group_by(op.status)
+            ).all()
+            by_status = {status: (n, amount, days) for status, n, amount, days in closed}
+            won, won_amount, cycle = by_status.get(OpportunityStatus.WON, (0, None, None))
+            lost = by_status.get(OpportunityStatus.LOST, (0, None, None))[0]
+            done = self._pick(
+                self._metric_totals(session, TargetMetric.ACTIVITIES, period, owner=salesperson_id),
+                salesperson_id,
+            )
+            trend: list[TrendPoint] = []
+            for back in range(11, -1, -1):
+                p = period.shifted(-back)
+                explicit = self._explicit_targets(session, p, [trend_metric]).get(
+                    (salesperson_id, trend_metric), {}
+                )
+                target, _derived = derive_target(explicit, p)
+                actual = self._pick(
+                    self._metric_totals(session, trend_metric, p, owner=salesperson_id),
+                    salesperson_id,
+                )
+                trend.append(TrendPoint(p, target, actual, attainment_percent(actual, target)))
+        elapsed_end = min(today, period.end)
+        elapsed_days = (elapsed_end - period.start).days + 1
+        per_week = (
+            (done * 7 / elapsed_days).quantize(_TENTH, rounding=ROUND_HALF_UP)
+            if elapsed_days > 0
+            else None
+        )
+        closed_count = won + lost
+        return Scorecard(
+            salesperson_id=salesperson_id,
+            name=name,
+            period=period,
+            rows=tuple(rows),
+            won=won,
+            lost=lost,
+            win_rate=(
+                (Decimal(won) * 100 / closed_count).quantize(_TENTH, rounding=ROUND_HALF_UP)
+                if closed_count
+                else None
+            ),
+            average_deal_size=(
+                (_as_decimal(won_amount) / won).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                if won
+                else None
+            ),
+            average_cycle_days=(
+                _mean_tenth(Decimal(str(cycle)), won) if won and cycle is not None else None
+            ),
+            activities_per_week=per_week,
+            trend_metric=trend_metric,
+            trend=tuple(trend),
+        )
