@@ -58,6 +58,8 @@ from sms_desktop.persistence.db import Database
 _TENTH = Decimal("0.1")
 Owner = int | None  # a salesperson id; None: no owner (or, for targets, the company)
 Totals = dict[Owner, Decimal]
+TargetKey = tuple[int | None, Period, TargetMetric]
+TargetItem = tuple[int | None, Period, TargetMetric, Decimal | None]  # None: no target
 
 
 def local_zone() -> tzinfo:
@@ -150,6 +152,7 @@ class LeaderRow:
     rank: int
     salesperson_id: int
     name: str
+    metric: TargetMetric
     target: Decimal | None
     actual: Decimal
     attainment: Decimal | None
@@ -286,7 +289,7 @@ class TargetsService:
     def _write_targets(
         self,
         session: Session,
-        items: Iterable[tuple[int | None, Period, TargetMetric, Decimal | None]],
+        items: Iterable[TargetItem],
     ) -> None:
         t = m.Target
         for salesperson_id, period, metric, value in items:
@@ -354,12 +357,43 @@ class TargetsService:
                 )
             )
 
-    def copy_previous(self, period: Period, *, overwrite: bool = False) -> int:
-        """Copy the previous period's stored targets into ``period``; returns how many were
-        written. Existing targets are kept unless ``overwrite``."""
+    def stored_targets(self, keys: Iterable[TargetKey]) -> list[TargetItem]:
+        """The stored values of these targets (None where there is none), e.g. to undo."""
+        t = m.Target
+        wanted = list(keys)
+        with self._db.read() as session:
+            found: dict[TargetKey, Decimal] = {}
+            for sp_id, period, metric in wanted:
+                value = session.scalar(
+                    select(t.value).where(
+                        t.salesperson_id.is_(None) if sp_id is None else t.salesperson_id == sp_id,
+                        t.period_kind == period.kind,
+                        t.period_start == period.start,
+                        t.metric == metric,
+                    )
+                )
+                if value is not None:
+                    found[(sp_id, period, metric)] = value
+        return [(sp, p, mt, found.get((sp, p, mt))) for sp, p, mt in wanted]
+
+    def set_targets(self, items: Sequence[TargetItem]) -> None:
+        """Store (or, with None, remove) several targets in one transaction."""
+        errors = Errors()
+        for _sp, _period, metric, value in items:
+            if value is not None:
+                self._check_value(errors, metric, value)
+        errors.raise_if_any()
+        with self._db.write() as session:
+            for sp_id in {sp for sp, _p, _m, _v in items}:
+                self._check_salesperson(session, sp_id)
+            self._write_targets(session, items)
+
+    def copy_plan(self, period: Period, *, overwrite: bool = False) -> list[TargetItem]:
+        """The targets copying the previous period's stored ones into ``period`` would write;
+        existing targets are kept unless ``overwrite``."""
         t = m.Target
         source = period.previous()
-        with self._db.write() as session:
+        with self._db.read() as session:
             rows = session.execute(
                 select(t.salesperson_id, t.metric, t.value).where(
                     t.period_kind == source.kind, t.period_start == source.start
@@ -373,13 +407,53 @@ class TargetsService:
                     )
                 )
             }
-            items = [
-                (sp, period, metric, value)
-                for sp, metric, value in rows
-                if overwrite or (sp, metric) not in existing
-            ]
-            self._write_targets(session, items)
-            return len(items)
+        return [
+            (sp, period, metric, value)
+            for sp, metric, value in rows
+            if overwrite or (sp, metric) not in existing
+        ]
+
+    def copy_previous(self, period: Period, *, overwrite: bool = False) -> int:
+        """Copy the previous period's stored targets into ``period``; returns how many."""
+        items = self.copy_plan(period, overwrite=overwrite)
+        self.set_targets(items)
+        return len(items)
+
+    def spread_plan(
+        self,
+        salesperson_id: int | None,
+        year: Period,
+        metric: TargetMetric,
+        total: Decimal,
+        *,
+        seasonal: bool,
+    ) -> list[TargetItem]:
+        """``total`` as the yearly target and its 12 monthly parts, evenly or in proportion
+        to last year's monthly actuals (evenly when last year had none); stores nothing."""
+        if year.kind is not PeriodKind.YEAR:
+            raise ValueError("spread a yearly target")
+        errors = Errors()
+        self._check_value(errors, metric, total)
+        errors.raise_if_any()
+        months = year.sub_periods(PeriodKind.MONTH)
+        unit = metric_unit(metric)
+        if seasonal:
+            with self._db.read() as session:
+                weights = [
+                    self._pick(
+                        self._metric_totals(session, metric, month.year_before()),
+                        salesperson_id,
+                    )
+                    for month in months
+                ]
+            parts = spread(total, weights, unit)
+        else:
+            parts = spread_evenly(total, 12, unit)
+        items: list[TargetItem] = [(salesperson_id, year, metric, total)]
+        items += [
+            (salesperson_id, mo, metric, part) for mo, part in zip(months, parts, strict=True)
+        ]
+        return items
 
     def spread_year(
         self,
@@ -390,33 +464,10 @@ class TargetsService:
         *,
         seasonal: bool,
     ) -> list[Decimal]:
-        """Store ``total`` as the yearly target and its 12 monthly parts, evenly or in
-        proportion to last year's monthly actuals (evenly when last year had none)."""
-        if year.kind is not PeriodKind.YEAR:
-            raise ValueError("spread a yearly target")
-        errors = Errors()
-        self._check_value(errors, metric, total)
-        errors.raise_if_any()
-        months = year.sub_periods(PeriodKind.MONTH)
-        unit = metric_unit(metric)
-        with self._db.write() as session:
-            self._check_salesperson(session, salesperson_id)
-            if seasonal:
-                weights = []
-                for month in months:
-                    totals = self._metric_totals(session, metric, month.year_before())
-                    weights.append(self._pick(totals, salesperson_id))
-                parts = spread(total, weights, unit)
-            else:
-                parts = spread_evenly(total, 12, unit)
-            items: list[tuple[int | None, Period, TargetMetric, Decimal | None]] = [
-                (salesperson_id, year, metric, total)
-            ]
-            items += [
-                (salesperson_id, mo, metric, part) for mo, part in zip(months, parts, strict=True)
-            ]
-            self._write_targets(session, items)
-        return parts
+        """Store :meth:`spread_plan`; returns the monthly parts."""
+        items = self.spread_plan(salesperson_id, year, metric, total, seasonal=seasonal)
+        self.set_targets(items)
+        return [value for _sp, _p, _m, value in items[1:] if value is not None]
 
     # ---------------------------------------------------------------------- actuals
 
@@ -817,7 +868,7 @@ class TargetsService:
         for index, r in enumerate(rows, 1):
             assert r.salesperson_id is not None
             result.append(
-                LeaderRow(index, r.salesperson_id, r.name, r.target, r.actual, r.attainment)
+                LeaderRow(index, r.salesperson_id, r.name, metric, r.target, r.actual, r.attainment)
             )
         return result
 

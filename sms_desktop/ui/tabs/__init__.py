@@ -36,6 +36,12 @@ def _pipeline(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
     return PipelineTab(services, undo, parent)
 
 
+def _targets(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+    from sms_desktop.ui.tabs.targets.tab import TargetsTab
+
+    return TargetsTab(services, undo, parent)
+
+
 def available_tabs() -> list[TabSpec]:
     """The tabs in display order; an area appears here once it is built."""
     from sms_desktop.ui.i18n import translate
@@ -43,4 +49,5 @@ def available_tabs() -> list[TabSpec]:
     return [
         TabSpec("customersTab", lambda: translate("MainWindow", "Customers"), _customers),
         TabSpec("pipelineTab", lambda: translate("MainWindow", "Pipeline"), _pipeline),
+        TabSpec("targetsTab", lambda: translate("MainWindow", "Targets"), _targets),
     ]
