@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sms_desktop.persistence.db import Database
 
 if TYPE_CHECKING:
+    from sms_desktop.services.commissions import CommissionsService
     from sms_desktop.services.customers import CustomersService
     from sms_desktop.services.duplicates import DuplicatesService
     from sms_desktop.services.funnel import FunnelService
@@ -78,3 +79,9 @@ class Services:
         from sms_desktop.services.targets import TargetsService
 
         return TargetsService(self.db)
+
+    @cached_property
+    def commissions(self) -> CommissionsService:
+        from sms_desktop.services.commissions import CommissionsService
+
+        return CommissionsService(self.db, self.targets)

@@ -611,6 +611,20 @@ class TargetsService:
             result[(sp, metric)][(kind, start)] = value
         return result
 
+    def actual_in(
+        self, session: Session, metric: TargetMetric, period: Period, salesperson_id: int | None
+    ) -> Decimal:
+        """One actual inside the caller's transaction (``salesperson_id`` None: company)."""
+        totals = self._metric_totals(session, metric, period, owner=salesperson_id)
+        return self._pick(totals, salesperson_id)
+
+    def target_in(
+        self, session: Session, salesperson_id: int | None, metric: TargetMetric, period: Period
+    ) -> Decimal | None:
+        """One target (stored or derived) inside the caller's transaction."""
+        explicit = self._explicit_targets(session, period, [metric])
+        return derive_target(explicit.get((salesperson_id, metric), {}), period)[0]
+
     def attainment(
         self,
         period_kind: PeriodKind,
