@@ -213,7 +213,7 @@ class CommissionsService:
                     a.period_kind == period.kind, a.period_start == period.start
                 )
             )
-            return {sp_id: plan_id for sp_id, plan_id in rows}
+            return {int(sp_id): int(plan_id) for sp_id, plan_id in rows}
 
     def assign(self, salesperson_ids: Sequence[int], period: Period, plan_id: int | None) -> None:
         """Give these salespeople ``plan_id`` for the period (None: no plan)."""
