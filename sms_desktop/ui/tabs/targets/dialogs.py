@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from sms_desktop.domain.enums import SalespersonRole, TargetMetric
 from sms_desktop.domain.errors import Errors, ValidationError
-from sms_desktop.domain.i18n import translate as mark
+from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import parse_money
 from sms_desktop.domain.targets import METRIC_ORDER, Period
 from sms_desktop.services.targets import (
@@ -58,9 +58,20 @@ def parse_target(text: str) -> Decimal | None:
         return parse_money(text)
     except ValueError:
         errors = Errors()
-        errors.add("value", mark("Targets", "Enter a number, e.g. 120000."))
+        errors.add("value", translate("Targets", "Enter a number, e.g. 120000."))
         errors.raise_if_any()
         raise  # unreachable: raise_if_any raised
+
+
+def parse_required(text: str) -> Decimal:
+    """Like :func:`parse_target`, but a value is needed."""
+    value = parse_target(text)
+    if value is None:
+        errors = Errors()
+        errors.add("value", translate("Targets", "Enter the yearly target."))
+        errors.raise_if_any()
+        raise AssertionError  # unreachable: raise_if_any raised
+    return value
 
 
 def salesperson_combo(

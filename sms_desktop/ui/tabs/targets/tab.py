@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import PeriodKind, TargetMetric
-from sms_desktop.domain.errors import DomainError, Errors, ValidationError
-from sms_desktop.domain.i18n import translate as mark
+from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.targets import METRIC_ORDER, Period
 from sms_desktop.services.registry import Services
 from sms_desktop.services.targets import AttainmentRow, SalespersonRow, TargetItem
@@ -33,12 +32,14 @@ from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import format_decimal, format_money
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.tabs.targets.commands import ChangeTargets
+from sms_desktop.ui.tabs.targets.commissions_view import CommissionsView
 from sms_desktop.ui.tabs.targets.delegate import AttainmentDelegate
 from sms_desktop.ui.tabs.targets.dialogs import (
     DrillDownDialog,
     SalespeopleDialog,
     SpreadDialog,
     TargetDialog,
+    parse_required,
     parse_target,
 )
 from sms_desktop.ui.tabs.targets.labels import (
@@ -233,6 +234,9 @@ class TargetsTab(QWidget):
         self.pages.setObjectName("targetsPages")
         self.pages.addTab(attainment_page, self.tr("Attainment"))
         self.pages.addTab(board_page, self.tr("Leaderboard && Scorecard"))
+        self.commissions = CommissionsView(services, self.period, self)
+        self.commissions.status_message.connect(self.status_message)
+        self.pages.addTab(self.commissions, self.tr("Commissions"))
         self.pages.currentChanged.connect(lambda _i: self._refresh_page())
 
         layout = QVBoxLayout(self)
@@ -306,10 +310,13 @@ class TargetsTab(QWidget):
     def _refresh_page(self) -> None:
         if not self._loaded:
             return
-        if self.pages.currentIndex() == 0:
+        page = self.pages.currentIndex()
+        if page == 0:
             self._refresh_table()
-        else:
+        elif page == 1:
             self._refresh_leaderboard()
+        else:
+            self.commissions.refresh()
 
     def _refresh_table(self) -> None:
         period = self.period()
@@ -486,12 +493,7 @@ class TargetsTab(QWidget):
         dialog = SpreadDialog(year, self._people, self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
-                total = parse_target(dialog.total.text())
-                if total is None:
-                    errors = Errors()
-                    errors.add("value", mark("Targets", "Enter the yearly target."))
-                    errors.raise_if_any()
-                    return
+                total = parse_required(dialog.total.text())
                 after = service.spread_plan(
                     dialog.salesperson_id(),
                     year,
