@@ -42,4 +42,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>DrillDownDialog</name>
+    <message numerus="yes">
+        <source>%Ln item(s), total {total}</source>
+        <translation>
+            <numerusform>%Ln item, total {total}</numerusform>
+            <numerusform>%Ln items, total {total}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message numerus="yes">
+        <source>Copied %Ln target(s) from the previous period.</source>
+        <translation>
+            <numerusform>Copied %Ln target from the previous period.</numerusform>
+            <numerusform>Copied %Ln targets from the previous period.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
