@@ -53,6 +53,7 @@ def trend_figure(
             marker="o",
             markersize=3,
             linewidth=1.5,
+            zorder=3,  # over the bars
             label=labels.target,
         )
         ax.set_xticks(xs, list(labels.periods), fontsize=8)

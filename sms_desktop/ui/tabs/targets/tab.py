@@ -183,10 +183,8 @@ class TargetsTab(QWidget):
         self.leaders.setModel(self.leader_model)
         self.leaders.setItemDelegateForColumn(4, AttainmentDelegate(self.leaders))
         self.leaders.horizontalHeader().setStretchLastSection(True)
-        self.leaders.setColumnWidth(0, 50)
-        self.leaders.setColumnWidth(1, 110)
-        self.leaders.setColumnWidth(2, 130)
-        self.leaders.setColumnWidth(3, 130)
+        for column, width in enumerate((44, 90, 115, 115, 130)):
+            self.leaders.setColumnWidth(column, width)
         self.leaders.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_scorecard(current)
         )
@@ -229,6 +227,7 @@ class TargetsTab(QWidget):
         board_page.addWidget(card)
         board_page.setStretchFactor(0, 2)
         board_page.setStretchFactor(1, 3)
+        board_page.setSizes([520, 860])
 
         self.pages = QTabWidget(self)
         self.pages.setObjectName("targetsPages")
