@@ -29,7 +29,7 @@ from datetime import UTC, date, datetime, time, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, select, type_coerce
+from sqlalchemy import ColumnElement, Integer, and_, exists, func, select, text, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from sms_desktop.domain.enums import (
@@ -58,6 +58,8 @@ from sms_desktop.persistence.db import Database
 _TENTH = Decimal("0.1")
 Owner = int | None  # a salesperson id; None: no owner (or, for targets, the company)
 Totals = dict[Owner, Decimal]
+# Written out (not a bound parameter) so SQLite can use the partial index of won deals.
+_WON = text("opportunities.status = 'won'")
 TargetKey = tuple[int | None, Period, TargetMetric]
 TargetItem = tuple[int | None, Period, TargetMetric, Decimal | None]  # None: no target
 
@@ -497,6 +499,7 @@ class TargetsService:
         """The actual of ``metric`` in ``period`` per owner (one grouped query)."""
         o, op, a = m.Order, m.Opportunity, m.Activity
         query: Any
+        where: list[Any]
         if metric in (TargetMetric.REVENUE, TargetMetric.GROSS_MARGIN):
             value: Any = (
                 func.sum(o.total)
@@ -528,7 +531,7 @@ class TargetsService:
         if metric is TargetMetric.DEALS_WON:
             where = [
                 op.deleted_at.is_(None),
-                op.status == OpportunityStatus.WON,
+                _WON,
                 op.closed_on >= period.start,
                 op.closed_on < period.end_exclusive,
             ]
@@ -552,29 +555,50 @@ class TargetsService:
             query = select(o.owner_id, func.count()).where(*where).group_by(o.owner_id)
             return {k: _count(v) for k, v in session.execute(query)}
         if metric is TargetMetric.ACTIVITIES:
-            where = [
+            done = [
                 a.deleted_at.is_(None),
                 a.done_at >= self._instant(period.start),
                 a.done_at < self._instant(period.end_exclusive),
             ]
             if owner is not None:
-                where.append(a.assignee_id == owner)
-            query = select(a.assignee_id, func.count()).where(*where).group_by(a.assignee_id)
-            return {k: _count(v) for k, v in session.execute(query)}
+                query = select(func.count()).where(a.assignee_id == owner, *done)
+                return {owner: _count(session.scalar(query))}
+            # One index range per salesperson (and one for nobody's): cheaper than grouping
+            # the period's activities, which can be hundreds of thousands.
+            sp = m.Salesperson
+            per_person = (
+                select(func.count())
+                .where(a.assignee_id == sp.id, *done)
+                .correlate(sp)
+                .scalar_subquery()
+            )
+            nobody = select(func.count()).where(a.assignee_id.is_(None), *done).scalar_subquery()
+            rows = session.execute(select(sp.id, per_person)).all()
+            result = {k: _count(v) for k, v in rows if v}
+            unassigned = session.scalar(select(nobody))
+            if unassigned:
+                result[None] = _count(unassigned)
+            return result
         raise ValueError(f"unknown metric {metric}")
 
     def _pipeline(
         self, session: Session, metric: TargetMetric, period: Period, today: date
     ) -> Totals:
         """Open deals expected to close from ``today`` to the period's end, weighted by
-        probability: amounts for revenue, deal counts (probability / 100) for deals won."""
+        probability: amounts for revenue, deal counts (probability / 100) for deals won.
+        Summed exactly in SQL (minor units × percent) and rounded once per owner."""
         if metric not in (TargetMetric.REVENUE, TargetMetric.DEALS_WON) or today >= period.end:
             return {}
         op, st = m.Opportunity, m.PipelineStage
         start = max(today, period.start)
         probability = func.coalesce(op.probability_override, st.default_probability)
+        weighted = (
+            func.sum(type_coerce(op.amount, Integer) * probability)
+            if metric is TargetMetric.REVENUE
+            else func.sum(probability)
+        )
         rows = session.execute(
-            select(op.owner_id, type_coerce(op.amount, Money), probability)
+            select(op.owner_id, weighted)
             .join(st, st.id == op.stage_id)
             .where(
                 op.deleted_at.is_(None),
@@ -582,16 +606,16 @@ class TargetsService:
                 op.expected_close >= start,
                 op.expected_close <= period.end,
             )
+            .group_by(op.owner_id)
         )
-        result: dict[Owner, Decimal] = defaultdict(Decimal)
-        hundred = Decimal(100)
-        for owner, amount, prob in rows:
-            if metric is TargetMetric.REVENUE:
-                result[owner] += _as_decimal(amount) * prob / hundred
-            else:
-                result[owner] += Decimal(prob) / hundred
-        unit = metric_unit(metric) if metric is TargetMetric.REVENUE else Decimal("0.01")
-        return {k: v.quantize(unit, rounding=ROUND_HALF_UP) for k, v in result.items()}
+        # amounts: cents × percent → / 10,000; counts: percent → / 100
+        scale = Decimal(10_000) if metric is TargetMetric.REVENUE else Decimal(100)
+        return {
+            owner: (Decimal(int(total or 0)) / scale).quantize(
+                Decimal("0.01"), rounding=ROUND_HALF_UP
+            )
+            for owner, total in rows
+        }
 
     def _explicit_targets(
         self, session: Session, period: Period, metrics: Sequence[TargetMetric]
