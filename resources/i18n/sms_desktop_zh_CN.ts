@@ -2414,8 +2414,8 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>按去年各月比例（季节性）</translation>
     </message>
     <message>
-        <source>Stores the yearly target and one target per month; the months add up exactly to the year. Existing targets of that year are replaced.</source>
-        <translation>保存年度目标及每月目标，各月之和恰好等于全年目标。该年已有的目标将被替换。</translation>
+        <source>Stores the yearly target and one target per month; the months add up exactly to the year and replace the months&apos; current targets.</source>
+        <translation>保存年度目标及每月目标，各月之和恰好等于全年目标，并替换各月现有的目标。</translation>
     </message>
     <message>
         <source>Year</source>

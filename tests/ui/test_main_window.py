@@ -239,7 +239,9 @@ def test_first_start_with_demo_data(qapp: object, qtbot: QtBot, tmp_path: Path) 
         qtbot.waitUntil(lambda: ctrl.workspace is not None, timeout=60000)
         counts = {c.key: c.count for c in ctrl.workspace.services.maintenance.counts()}  # type: ignore[union-attr]
         assert counts["customers"] == 300
-        assert ctrl.window.tabs.count() == 2
+        from sms_desktop.ui.tabs import available_tabs
+
+        assert ctrl.window.tabs.count() == len(available_tabs())
     finally:
         ctrl._close_workspace(backup=False)
         ctrl.window.allow_close = True

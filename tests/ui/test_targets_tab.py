@@ -5,11 +5,12 @@ from __future__ import annotations
 import warnings
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QComboBox, QDialog
 from pytestqt.qtbot import QtBot
 
 from sms_desktop.domain.enums import OrderStatus, PeriodKind, TargetMetric
@@ -194,3 +195,69 @@ def test_models_pass_the_model_tester(qtmodeltester: object) -> None:
         [LeaderRow(1, 1, "王明", TargetMetric.REVENUE, Decimal(10), Decimal(5), Decimal(50))]
     )
     qtmodeltester.check(leaders)  # type: ignore[attr-defined]
+
+
+def test_commissions_page_plan_statement_exports_and_what_if(
+    tab: TargetsTab, services: Services, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from sms_desktop.services.pipeline import OpportunityInput
+    from sms_desktop.ui.tabs.targets import commissions_view, plan_dialog
+
+    owner = tab._people[0].id
+    with services.db.read() as s:
+        customer = s.query(m.Customer.id).scalar()
+    services.pipeline.create(
+        OpportunityInput(
+            customer_id=customer, title="大项目", amount=Decimal("4000.00"), owner_id=owner
+        )
+    )
+    services.targets.set_target(owner, Q2, TargetMetric.REVENUE, Decimal("6000"))
+
+    def fill(dialog: plan_dialog.PlanDialog) -> QDialog.DialogCode:
+        dialog.name.setText("标准提成")
+        dialog.bonus.setText("1000")
+        return QDialog.DialogCode.Accepted  # the default tiers: 0 → 2 %, 80 → 3 %, 100 → 5 %
+
+    monkeypatch.setattr(plan_dialog.PlanDialog, "exec", fill)
+    tab.pages.setCurrentIndex(2)
+    view = tab.commissions
+    view.new_plan()
+    combo = view.assignments.cellWidget(0, 1)
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    statement = view.statement
+    assert statement is not None and statement.plan_name == "标准提成"
+    assert (statement.attainment, statement.total) == (Decimal("50.00"), Decimal("60.00"))
+    assert "60.00" in view.summary.text()
+
+    # what-if: tick the open deal; the figures move, the database does not
+    before = services.targets.attainment(PeriodKind.QUARTER, Q2.start, today=TODAY)
+    assert view.deals.count() == 1
+    view.deals.item(0).setCheckState(Qt.CheckState.Checked)
+    assert "50.0 % → 116.7 %" in view.what_if.text()
+    assert "60.00 → 1,350.00" in view.what_if.text()
+    assert services.targets.attainment(PeriodKind.QUARTER, Q2.start, today=TODAY) == before
+
+    xlsx, pdf = tmp_path / "statement.xlsx", tmp_path / "statement.pdf"
+    monkeypatch.setattr(commissions_view, "ask_xlsx_path", lambda *_a: xlsx)
+    monkeypatch.setattr(commissions_view.QFileDialog, "getSaveFileName", lambda *_a: (str(pdf), ""))
+    view.export_excel()
+    view.export_pdf()
+    assert xlsx.stat().st_size > 0 and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_salespeople_dialog_adds_a_salesperson(
+    services: Services, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fill(dialog: dialogs.SalespersonDialog) -> QDialog.DialogCode:
+        dialog.name.setText("Sun Li")
+        dialog.has_hire_date.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs.SalespersonDialog, "exec", fill)
+    dialog = dialogs.SalespeopleDialog(services.targets)
+    qtbot.addWidget(dialog)
+    dialog.add()
+    assert dialog.changed and dialog.list.count() == 2
+    assert any(p.name == "Sun Li" and p.hire_date for p in services.targets.salespeople())

@@ -127,6 +127,7 @@ class TargetDialog(QDialog):
         self.errors = FieldErrors(self)
         self.errors.add_row(form, "value", self.tr("Target"), self.value)
         ok_cancel_layout(self, form, self.errors.form_label)
+        self.setMinimumWidth(340)
 
     def salesperson_id(self) -> int | None:
         data = self.who.currentData()
@@ -158,7 +159,7 @@ class SpreadDialog(QDialog):
         note = QLabel(
             self.tr(
                 "Stores the yearly target and one target per month; the months add up "
-                "exactly to the year. Existing targets of that year are replaced."
+                "exactly to the year and replace the months' current targets."
             ),
             self,
         )
@@ -317,7 +318,7 @@ class DrillDownDialog(QDialog):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         if metric is TargetMetric.ACTIVITIES:
             self.view.hideColumn(4)
         total = sum((i.value for i in items), Decimal(0))
