@@ -29,7 +29,17 @@ from datetime import UTC, date, datetime, time, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, exists, func, select, text, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    and_,
+    case,
+    exists,
+    func,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, aliased
 
 from sms_desktop.domain.enums import (
@@ -494,7 +504,6 @@ class TargetsService:
         period: Period,
         *,
         owner: int | None = None,
-        recurring_only: bool = False,
     ) -> Totals:
         """The actual of ``metric`` in ``period`` per owner (one grouped query)."""
         o, op, a = m.Order, m.Opportunity, m.Activity
@@ -507,8 +516,6 @@ class TargetsService:
                 else func.sum(type_coerce(o.subtotal - o.cost_total, Money))
             )
             where = self._order_filter(period)
-            if recurring_only:
-                where.append(o.opportunity_id.is_(None))
             if owner is not None:
                 where.append(o.owner_id == owner)
             query = select(o.owner_id, type_coerce(value, Money)).where(*where)
@@ -581,24 +588,52 @@ class TargetsService:
             return result
         raise ValueError(f"unknown metric {metric}")
 
-    def _pipeline(
-        self, session: Session, metric: TargetMetric, period: Period, today: date
-    ) -> Totals:
+    def _order_totals(
+        self, session: Session, period: Period, owner: int | None
+    ) -> tuple[Totals, Totals, Totals]:
+        """Revenue, gross margin and revenue of orders not tied to a deal, per owner."""
+        o = m.Order
+        where = self._order_filter(period)
+        if owner is not None:
+            where.append(o.owner_id == owner)
+        repeat = case((o.opportunity_id.is_(None), o.total), else_=0)
+        query = (
+            select(
+                o.owner_id,
+                type_coerce(func.sum(o.total), Money),
+                type_coerce(func.sum(o.subtotal - o.cost_total), Money),
+                type_coerce(func.sum(repeat), Money),
+            )
+            .where(*where)
+            .group_by(o.owner_id)
+        )
+        revenue: Totals = {}
+        margin: Totals = {}
+        recurring: Totals = {}
+        for key, total, gross, plain in session.execute(query):
+            revenue[key] = _as_decimal(total)
+            margin[key] = _as_decimal(gross)
+            recurring[key] = _as_decimal(plain)
+        return revenue, margin, recurring
+
+    def _pipelines(
+        self, session: Session, metrics: Sequence[TargetMetric], period: Period, today: date
+    ) -> dict[TargetMetric, Totals]:
         """Open deals expected to close from ``today`` to the period's end, weighted by
         probability: amounts for revenue, deal counts (probability / 100) for deals won.
         Summed exactly in SQL (minor units × percent) and rounded once per owner."""
-        if metric not in (TargetMetric.REVENUE, TargetMetric.DEALS_WON) or today >= period.end:
+        wanted = {TargetMetric.REVENUE, TargetMetric.DEALS_WON} & set(metrics)
+        if not wanted or today >= period.end:
             return {}
         op, st = m.Opportunity, m.PipelineStage
         start = max(today, period.start)
         probability = func.coalesce(op.probability_override, st.default_probability)
-        weighted = (
-            func.sum(type_coerce(op.amount, Integer) * probability)
-            if metric is TargetMetric.REVENUE
-            else func.sum(probability)
-        )
         rows = session.execute(
-            select(op.owner_id, weighted)
+            select(
+                op.owner_id,
+                func.sum(type_coerce(op.amount, Integer) * probability),
+                func.sum(probability),
+            )
             .join(st, st.id == op.stage_id)
             .where(
                 op.deleted_at.is_(None),
@@ -607,14 +642,17 @@ class TargetsService:
                 op.expected_close <= period.end,
             )
             .group_by(op.owner_id)
-        )
-        # amounts: cents × percent → / 10,000; counts: percent → / 100
-        scale = Decimal(10_000) if metric is TargetMetric.REVENUE else Decimal(100)
-        return {
-            owner: (Decimal(int(total or 0)) / scale).quantize(
+        ).all()
+
+        def scaled(value: Any, scale: int) -> Decimal:
+            return (Decimal(int(value or 0)) / scale).quantize(
                 Decimal("0.01"), rounding=ROUND_HALF_UP
             )
-            for owner, total in rows
+
+        # amounts: cents × percent → / 10,000; counts: percent → / 100
+        return {
+            TargetMetric.REVENUE: {owner: scaled(amount, 10_000) for owner, amount, _ in rows},
+            TargetMetric.DEALS_WON: {owner: scaled(count, 100) for owner, _, count in rows},
         }
 
     def _explicit_targets(
@@ -687,15 +725,24 @@ class TargetsService:
         actuals: dict[TargetMetric, Totals] = {}
         recurring: dict[TargetMetric, Totals] = {}
         pipeline: dict[TargetMetric, Totals] = {}
+        money = {TargetMetric.REVENUE, TargetMetric.GROSS_MARGIN} & set(metrics)
+        if money:
+            # Revenue, margin and the repeat-order revenue in one pass over the orders.
+            revenue, margin, repeat = self._order_totals(session, period, salesperson_id)
+            if TargetMetric.REVENUE in money:
+                actuals[TargetMetric.REVENUE] = revenue
+                if period.start <= today < period.end:
+                    recurring[TargetMetric.REVENUE] = repeat
+            if TargetMetric.GROSS_MARGIN in money:
+                actuals[TargetMetric.GROSS_MARGIN] = margin
         for metric in metrics:
-            actuals[metric] = self._metric_totals(session, metric, period, owner=salesperson_id)
-            if metric is TargetMetric.REVENUE and period.start <= today < period.end:
-                recurring[metric] = self._metric_totals(
-                    session, metric, period, owner=salesperson_id, recurring_only=True
-                )
-            elif metric is TargetMetric.DEALS_WON:
+            if metric not in actuals:
+                actuals[metric] = self._metric_totals(session, metric, period, owner=salesperson_id)
+            if metric is TargetMetric.DEALS_WON:
                 recurring[metric] = {}
-            pipeline[metric] = self._pipeline(session, metric, period, today)
+        pipelines = self._pipelines(session, metrics, period, today)
+        for metric in metrics:
+            pipeline[metric] = pipelines.get(metric, {})
         sp = m.Salesperson
         people = session.execute(select(sp.id, sp.name, sp.active).order_by(sp.name, sp.id)).all()
         involved = {owner for totals in actuals.values() for owner in totals} | {
