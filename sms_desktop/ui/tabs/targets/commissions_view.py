@@ -153,7 +153,7 @@ class CommissionsView(QWidget):
         self.lines.setModel(self.lines_model)
         self.lines.verticalHeader().hide()
         self.lines.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((100, 130, 190, 110)):
+        for column, width in enumerate((92, 120, 160, 100)):
             self.lines.setColumnWidth(column, width)
 
         self.deals = QListWidget(self)
@@ -177,6 +177,7 @@ class CommissionsView(QWidget):
         lower.addWidget(what_if_box)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
+        lower.setSizes([620, 420])
         right_layout.addWidget(lower, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
