@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sms_desktop.domain.enums import PeriodKind
 from sms_desktop.domain.targets import (
@@ -104,3 +106,16 @@ def test_projection_extrapolates_only_the_recurring_part() -> None:
     assert projection(
         D(0), recurring=D(0), pipeline=D(500), period=april, today=date(2025, 3, 1)
     ) == D(500)
+
+
+@given(
+    cents=st.integers(min_value=0, max_value=10**14),
+    weights=st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=24),
+)
+def test_spreading_always_sums_exactly_in_whole_cents(cents: int, weights: list[int]) -> None:
+    total = Decimal(cents).scaleb(-2)
+    parts = spread(total, weights)
+    assert sum(parts) == total
+    assert all(p >= 0 and p == p.quantize(Decimal("0.01")) for p in parts)
+    if any(weights):  # a month without last-year figures gets nothing
+        assert all(p == 0 for p, w in zip(parts, weights, strict=True) if w == 0)
