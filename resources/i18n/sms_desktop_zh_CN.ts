@@ -180,6 +180,10 @@
         <translation>该提成方案已不存在。</translation>
     </message>
     <message>
+        <source>This plan is assigned; mark it inactive instead.</source>
+        <translation>该方案已分配给销售员，请改为停用。</translation>
+    </message>
+    <message>
         <source>This salesperson no longer exists.</source>
         <translation>该销售员已不存在。</translation>
     </message>
@@ -271,6 +275,10 @@
         <translation>无方案</translation>
     </message>
     <message>
+        <source>Assign commission plan</source>
+        <translation>分配提成方案</translation>
+    </message>
+    <message>
         <source>No plan is assigned for this period: nothing is earned.</source>
         <translation>本期未分配提成方案：无提成。</translation>
     </message>
@@ -297,6 +305,14 @@ Deals won {wbefore} → {wafter}</source>
         <translation>达成率 {before} → {after}
 提成 {cbefore} → {cafter}
 赢单数 {wbefore} → {wafter}</translation>
+    </message>
+    <message>
+        <source>Edit commission plan</source>
+        <translation>编辑提成方案</translation>
+    </message>
+    <message>
+        <source>New commission plan</source>
+        <translation>新建提成方案</translation>
     </message>
     <message>
         <source>Commission statement</source>
@@ -2173,6 +2189,14 @@ The current data is kept as a backup and can be restored the same way.</source>
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
+    <message>
+        <source>Edit salesperson</source>
+        <translation>编辑销售员</translation>
+    </message>
+    <message>
+        <source>Add salesperson</source>
+        <translation>添加销售员</translation>
+    </message>
 </context>
 <context>
     <name>SalespersonDialog</name>
@@ -2551,6 +2575,10 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>The owner stays active.</source>
         <translation>老板必须保持在职。</translation>
+    </message>
+    <message>
+        <source>This salesperson has records; deactivate them instead.</source>
+        <translation>该销售员已有业务记录，请改为停用。</translation>
     </message>
     <message>
         <source>A target is zero or more.</source>

@@ -29,7 +29,7 @@ from sms_desktop.domain.enums import (
     PeriodKind,
     TargetMetric,
 )
-from sms_desktop.domain.errors import Errors, NotFoundError
+from sms_desktop.domain.errors import ConflictError, Errors, NotFoundError
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import MAX_AMOUNT, ZERO, round_money
 from sms_desktop.domain.targets import Period, Tier, attainment_percent, commission
@@ -201,6 +201,27 @@ class CommissionsService:
                     )
                 )
             return plan.id
+
+    def delete_plan(self, plan_id: int) -> None:
+        """Remove a plan no salesperson is assigned (e.g. to undo creating it)."""
+        with self._db.write() as session:
+            plan = session.get(m.CommissionPlan, plan_id)
+            if plan is None:
+                return
+            used = session.scalar(
+                select(m.CommissionAssignment.id)
+                .where(m.CommissionAssignment.plan_id == plan_id)
+                .limit(1)
+            )
+            if used is not None:
+                raise ConflictError(
+                    translate("Commissions", "This plan is assigned; mark it inactive instead.")
+                )
+            session.delete(plan)
+
+    @staticmethod
+    def input_of(plan: PlanRow) -> PlanInput:
+        return PlanInput(plan.name, plan.basis, plan.tiers, plan.bonus_at_target, plan.active)
 
     # ---------------------------------------------------------------- assignments
 

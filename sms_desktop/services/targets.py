@@ -49,7 +49,7 @@ from sms_desktop.domain.enums import (
     SalespersonRole,
     TargetMetric,
 )
-from sms_desktop.domain.errors import Errors, NotFoundError
+from sms_desktop.domain.errors import ConflictError, Errors, NotFoundError
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import MAX_AMOUNT, ZERO
 from sms_desktop.domain.targets import (
@@ -62,7 +62,7 @@ from sms_desktop.domain.targets import (
     spread_evenly,
 )
 from sms_desktop.persistence import models as m
-from sms_desktop.persistence.base import Money
+from sms_desktop.persistence.base import Base, Money
 from sms_desktop.persistence.db import Database
 
 _TENTH = Decimal("0.1")
@@ -283,7 +283,36 @@ class TargetsService:
             session.flush()
             return person.id
 
+    def delete_salesperson(self, salesperson_id: int) -> None:
+        """Remove a salesperson nothing refers to (e.g. to undo adding one); anyone with
+        customers, deals, orders, activities, targets … is deactivated instead."""
+        with self._db.write() as session:
+            person = session.get(m.Salesperson, salesperson_id)
+            if person is None:
+                return
+            for table in Base.metadata.sorted_tables:
+                for fk in table.foreign_keys:
+                    if fk.column.table.name != "salespeople":
+                        continue
+                    used = session.execute(
+                        select(fk.parent).where(fk.parent == salesperson_id).limit(1)
+                    ).first()
+                    if used is not None:
+                        raise ConflictError(
+                            translate(
+                                "Targets",
+                                "This salesperson has records; deactivate them instead.",
+                            )
+                        )
+            session.delete(person)
+
     # ---------------------------------------------------------------------- targets
+
+    @staticmethod
+    def input_of(row: SalespersonRow) -> SalespersonInput:
+        return SalespersonInput(
+            row.name, row.role, row.active, row.hire_date, row.name_en, row.email, row.phone
+        )
 
     @staticmethod
     def _check_value(errors: Errors, metric: TargetMetric, value: Decimal) -> None:

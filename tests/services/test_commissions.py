@@ -123,3 +123,15 @@ def test_what_if_changes_figures_but_stores_nothing(
     assert (result.after.attainment, result.after.total) == (D("108.33"), D("1150.00"))
     # margin estimated at Li's ratio 1500 / 3000
     assert result.after.lines[-1].margin == D("5000.00")
+
+
+def test_an_assigned_plan_is_not_removed(plans: CommissionsService) -> None:
+    from sms_desktop.domain.errors import ConflictError
+
+    plan_id = _plan(plans)
+    plans.assign([1], Q2, plan_id)
+    with pytest.raises(ConflictError):
+        plans.delete_plan(plan_id)
+    plans.assign([1], Q2, None)
+    plans.delete_plan(plan_id)
+    assert plans.plans() == []

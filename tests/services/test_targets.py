@@ -236,3 +236,13 @@ def test_reading_stores_nothing(svc: TargetsService) -> None:
     svc.attainment(PeriodKind.QUARTER, Q2.start, today=TODAY)
     with svc._db.read() as s:
         assert s.scalar(select(func.count()).select_from(m.Target)) == before == 0
+
+
+def test_only_a_salesperson_without_records_can_be_removed(svc: TargetsService) -> None:
+    from sms_desktop.domain.errors import ConflictError
+
+    new_id = svc.save_salesperson(SalespersonInput("临时"))
+    svc.delete_salesperson(new_id)
+    assert new_id not in {p.id for p in svc.salespeople()}
+    with pytest.raises(ConflictError):
+        svc.delete_salesperson(1)  # Wang has orders, deals and activities

@@ -228,6 +228,12 @@ def test_commissions_page_plan_statement_exports_and_what_if(
     combo.activated.emit(1)
     statement = view.statement
     assert statement is not None and statement.plan_name == "标准提成"
+    # both the plan and its assignment are undoable
+    tab._undo.undo()
+    assert view.statement is not None and view.statement.plan_id is None
+    tab._undo.redo()
+    statement = view.statement
+    assert statement is not None and statement.plan_name == "标准提成"
     assert (statement.attainment, statement.total) == (Decimal("50.00"), Decimal("60.00"))
     assert "60.00" in view.summary.text()
 
@@ -256,8 +262,14 @@ def test_salespeople_dialog_adds_a_salesperson(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(dialogs.SalespersonDialog, "exec", fill)
-    dialog = dialogs.SalespeopleDialog(services.targets)
+    undo = QUndoStack()
+    refreshed: list[bool] = []
+    dialog = dialogs.SalespeopleDialog(services.targets, undo, lambda: refreshed.append(True))
     qtbot.addWidget(dialog)
     dialog.add()
-    assert dialog.changed and dialog.list.count() == 2
+    assert dialog.changed and dialog.list.count() == 2 and refreshed
     assert any(p.name == "Sun Li" and p.hire_date for p in services.targets.salespeople())
+    undo.undo()
+    assert [p.name for p in services.targets.salespeople()] == ["王明"]
+    undo.redo()
+    assert len(services.targets.salespeople()) == 2

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +37,7 @@ from sms_desktop.ui.formatting import format_date, format_decimal, format_money
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.models.paged import RIGHT, Column
 from sms_desktop.ui.table_export import ask_xlsx_path
+from sms_desktop.ui.tabs.targets.commands import AssignPlan, SavePlan
 from sms_desktop.ui.tabs.targets.labels import percent_text, period_name
 from sms_desktop.ui.tabs.targets.models import RowsModel
 from sms_desktop.ui.tabs.targets.plan_dialog import PlanDialog, basis_name
@@ -88,11 +90,16 @@ class CommissionsView(QWidget):
     status_message = Signal(str)
 
     def __init__(
-        self, services: Services, period: Callable[[], Period], parent: QWidget | None = None
+        self,
+        services: Services,
+        period: Callable[[], Period],
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("commissionsView")
         self._services = services
+        self._undo = undo_stack
         self._period = period
         self.statement: Statement | None = None
 
@@ -226,11 +233,28 @@ class CommissionsView(QWidget):
         self.show_statement()
 
     def _assign(self, salesperson_id: int, plan_id: int | None) -> None:
+        period = self._period()
+        service = self._services.commissions
+        before = service.assignments(period).get(salesperson_id)
+        if before == plan_id:
+            return
         try:
-            self._services.commissions.assign([salesperson_id], self._period(), plan_id)
+            service.assign([salesperson_id], period, plan_id)
         except DomainError as exc:
             show_error(self, exc)
-        self.show_statement()
+            self.refresh()
+            return
+        self._undo.push(
+            AssignPlan(
+                self.tr("Assign commission plan"),
+                service,
+                salesperson_id,
+                period,
+                before,
+                plan_id,
+                self.refresh,
+            )
+        )
 
     def show_statement(self) -> None:
         salesperson_id = self.person.currentData()
@@ -335,15 +359,19 @@ class CommissionsView(QWidget):
     def _edit(self, plan: PlanRow | None) -> None:
         dialog = PlanDialog(plan, self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
+            service = self._services.commissions
             try:
-                self._services.commissions.save_plan(dialog.value(), plan.id if plan else None)
+                after = dialog.value()
+                saved = service.save_plan(after, plan.id if plan else None)
             except ValidationError as exc:
                 dialog.errors.show(exc)
                 continue
             except DomainError as exc:
                 show_error(self, exc)
                 return
-            self.refresh()
+            before = service.input_of(plan) if plan else None
+            text = self.tr("Edit commission plan") if plan else self.tr("New commission plan")
+            self._undo.push(SavePlan(text, service, saved, before, after, self.refresh))
             return
 
     # ------------------------------------------------------------------ exports

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -240,9 +241,17 @@ class SalespersonDialog(QDialog):
 class SalespeopleDialog(QDialog):
     """The team: add and edit salespeople (nobody is deleted: deactivate instead)."""
 
-    def __init__(self, service: TargetsService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: TargetsService,
+        undo_stack: QUndoStack,
+        changed: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
+        self._undo = undo_stack
+        self._changed = changed
         self.setObjectName("salespeopleDialog")
         self.setWindowTitle(self.tr("Salespeople"))
         self.list = QListWidget(self)
@@ -284,13 +293,21 @@ class SalespeopleDialog(QDialog):
             self._edit(item.data(Qt.ItemDataRole.UserRole))
 
     def _edit(self, person: SalespersonRow | None) -> None:
+        from sms_desktop.ui.tabs.targets.commands import SaveSalesperson
+
         dialog = SalespersonDialog(person, self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
+            after = dialog.value()
             try:
-                self._service.save_salesperson(dialog.value(), person.id if person else None)
+                saved = self._service.save_salesperson(after, person.id if person else None)
             except ValidationError as exc:
                 dialog.errors.show(exc)
                 continue
+            before = self._service.input_of(person) if person else None
+            text = self.tr("Edit salesperson") if person else self.tr("Add salesperson")
+            self._undo.push(
+                SaveSalesperson(text, self._service, saved, before, after, self._changed)
+            )
             self.changed = True
             self._reload()
             return

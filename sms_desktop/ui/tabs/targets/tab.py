@@ -233,7 +233,7 @@ class TargetsTab(QWidget):
         self.pages.setObjectName("targetsPages")
         self.pages.addTab(attainment_page, self.tr("Attainment"))
         self.pages.addTab(board_page, self.tr("Leaderboard && Scorecard"))
-        self.commissions = CommissionsView(services, self.period, self)
+        self.commissions = CommissionsView(services, self.period, undo_stack, self)
         self.commissions.status_message.connect(self.status_message)
         self.pages.addTab(self.commissions, self.tr("Commissions"))
         self.pages.currentChanged.connect(lambda _i: self._refresh_page())
@@ -512,10 +512,8 @@ class TargetsTab(QWidget):
             return
 
     def edit_salespeople(self) -> None:
-        dialog = SalespeopleDialog(self._services.targets, self)
+        dialog = SalespeopleDialog(self._services.targets, self._undo, self.refresh, self)
         dialog.exec()
-        if dialog.changed:
-            self.refresh()
 
     def _push(self, text: str, before: list[TargetItem], after: list[TargetItem]) -> None:
         self._undo.push(ChangeTargets(text, self._services.targets, before, after, self.refresh))
