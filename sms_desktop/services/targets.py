@@ -728,6 +728,10 @@ class TargetsService:
     ) -> list[AttainmentRow]:
         """Target, actual, gap, attainment and pace per salesperson and metric.
 
+        The period is the ``period_kind`` (month, quarter, year) containing ``period_start``
+        (any day of it). ``today`` (default: today in ``tz``) drives the pace projection.
+        One read transaction; the result is a list of frozen :class:`AttainmentRow`.
+
         Rows: the company first (unless ``include_company`` is False), then the active
         salespeople and any other salesperson with a target or an actual in the period, by
         name; within each, the metrics in ``METRIC_ORDER`` (or only ``metric``).
