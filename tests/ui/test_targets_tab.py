@@ -140,7 +140,7 @@ def test_copy_spread_and_drill_down(tab: TargetsTab, monkeypatch: pytest.MonkeyP
 
 
 def test_leaderboard_and_scorecard_chart(tab: TargetsTab) -> None:
-    owner = tab._people[0].id
+    owner = tab.people()[0].id
     tab._services.targets.set_target(owner, Q2, TargetMetric.REVENUE, Decimal("6000"))
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a missing CJK glyph would warn
@@ -203,7 +203,7 @@ def test_commissions_page_plan_statement_exports_and_what_if(
     from sms_desktop.services.pipeline import OpportunityInput
     from sms_desktop.ui.tabs.targets import commissions_view, plan_dialog
 
-    owner = tab._people[0].id
+    owner = tab.people()[0].id
     with services.db.read() as s:
         customer = s.query(m.Customer.id).scalar()
     services.pipeline.create(

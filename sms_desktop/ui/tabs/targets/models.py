@@ -39,10 +39,13 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[RowT] = []
+        self._texts: list[list[str]] = []
 
     def set_rows(self, rows: Sequence[RowT]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        # Display texts made once: Qt asks for every visible cell on each paint.
+        self._texts = [[c.text(row) for c in self.columns] for row in self.rows]
         self.endResetModel()
 
     @override
@@ -59,7 +62,7 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             return None
         row, column = self.rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return self._texts[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return column.alignment
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:

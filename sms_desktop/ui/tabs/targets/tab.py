@@ -89,7 +89,6 @@ class TargetsTab(QWidget):
         self._undo = undo_stack
         self._today = today
         self._loaded = False
-        self._people: list[SalespersonRow] = []
         self._canvas: FigureCanvasQTAgg | None = None
 
         self.kind_combo = QComboBox(self)
@@ -256,6 +255,10 @@ class TargetsTab(QWidget):
             return Period(kind, start)
         return Period.containing(kind, self.today())
 
+    def people(self) -> list[SalespersonRow]:
+        """The team, read when a dialog needs it (the table itself does not)."""
+        return self._services.targets.salespeople()
+
     def chosen_metric(self) -> TargetMetric | None:
         value = self.metric_combo.currentData()
         return TargetMetric(value) if value else None
@@ -301,7 +304,6 @@ class TargetsTab(QWidget):
     def refresh(self) -> None:
         self._loaded = True
         try:
-            self._people = self._services.targets.salespeople()
             self._refresh_page()
         except DomainError as exc:
             show_error(self, exc)
@@ -448,7 +450,7 @@ class TargetsTab(QWidget):
         current = service.stored_target(salesperson_id, period, metric)
         dialog = TargetDialog(
             period,
-            self._people,
+            self.people(),
             self,
             salesperson_id=salesperson_id,
             metric=metric,
@@ -489,7 +491,7 @@ class TargetsTab(QWidget):
     def spread_year(self) -> None:
         year = Period.containing(PeriodKind.YEAR, self.period().start)
         service = self._services.targets
-        dialog = SpreadDialog(year, self._people, self)
+        dialog = SpreadDialog(year, self.people(), self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
                 total = parse_required(dialog.total.text())
