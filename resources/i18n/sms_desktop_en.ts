@@ -43,6 +43,16 @@
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message numerus="yes">
+        <source>%Ln item(s), total {total}</source>
+        <translation>
+            <numerusform>%Ln item, total {total}</numerusform>
+            <numerusform>%Ln items, total {total}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProductsDialog</name>
     <message numerus="yes">
         <source>%Ln product(s)</source>
@@ -90,6 +100,16 @@
         <translation>
             <numerusform>Exported %Ln quote to {path}.</numerusform>
             <numerusform>Exported %Ln quotes to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message numerus="yes">
+        <source>Copied %Ln target(s) from the previous period.</source>
+        <translation>
+            <numerusform>Copied %Ln target from the previous period.</numerusform>
+            <numerusform>Copied %Ln targets from the previous period.</numerusform>
         </translation>
     </message>
 </context>

@@ -262,6 +262,264 @@
     </message>
 </context>
 <context>
+    <name>Commissions</name>
+    <message>
+        <source>Add at least one tier.</source>
+        <translation>请至少添加一个档位。</translation>
+    </message>
+    <message>
+        <source>A tier starts at 0 to 1000 % of target, with two decimals.</source>
+        <translation>档位起点为目标的 0 至 1000 %，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>A rate is 0 to 100 %, with at most two decimals.</source>
+        <translation>提成比例为 0 至 100 %，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>Two tiers start at the same attainment.</source>
+        <translation>有两个档位的起点达成率相同。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the plan.</source>
+        <translation>请输入方案名称。</translation>
+    </message>
+    <message>
+        <source>A name has at most 120 characters.</source>
+        <translation>名称最多 120 个字符。</translation>
+    </message>
+    <message>
+        <source>The bonus is an amount of zero or more.</source>
+        <translation>奖金须为零或正数金额。</translation>
+    </message>
+    <message>
+        <source>This plan no longer exists.</source>
+        <translation>该提成方案已不存在。</translation>
+    </message>
+    <message>
+        <source>This plan is assigned; mark it inactive instead.</source>
+        <translation>该方案已分配给销售员，请改为停用。</translation>
+    </message>
+    <message>
+        <source>This salesperson no longer exists.</source>
+        <translation>该销售员已不存在。</translation>
+    </message>
+    <message>
+        <source>below the lowest tier: nothing</source>
+        <translation>低于最低档位：无提成</translation>
+    </message>
+    <message>
+        <source>from {min} % of target: {rate} % of the basis</source>
+        <translation>达成目标 {min} % 起：按基数的 {rate} % 计提</translation>
+    </message>
+    <message>
+        <source>{title} (assumed won)</source>
+        <translation>{title}（假设赢单）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Enter numbers in every tier.</source>
+        <translation>每个档位都须填写数字。</translation>
+    </message>
+</context>
+<context>
+    <name>CommissionsView</name>
+    <message>
+        <source>New Plan…</source>
+        <translation>新建方案…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>提成方案</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Export to PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Statement for</source>
+        <translation>提成结算：</translation>
+    </message>
+    <message>
+        <source>What if these open deals closed in the period?</source>
+        <translation>假如这些进行中的商机在本期成交？</translation>
+    </message>
+    <message>
+        <source>Plans for {period}</source>
+        <translation>{period}的提成方案</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>无方案</translation>
+    </message>
+    <message>
+        <source>Assign commission plan</source>
+        <translation>分配提成方案</translation>
+    </message>
+    <message>
+        <source>No plan is assigned for this period: nothing is earned.</source>
+        <translation>本期未分配提成方案：无提成。</translation>
+    </message>
+    <message>
+        <source>Plan: {plan} (on {basis})</source>
+        <translation>方案：{plan}（按{basis}计提）</translation>
+    </message>
+    <message>
+        <source>Target {target} · actual {actual} · attainment {attainment} · tier: {tier}</source>
+        <translation>目标 {target} · 实际 {actual} · 达成率 {attainment} · 档位：{tier}</translation>
+    </message>
+    <message>
+        <source>Commission {rate} + bonus {bonus} = {total}</source>
+        <translation>提成 {rate} + 奖金 {bonus} = {total}</translation>
+    </message>
+    <message>
+        <source>Tick open deals to see their effect.</source>
+        <translation>勾选进行中的商机，查看其对业绩与提成的影响。</translation>
+    </message>
+    <message>
+        <source>Attainment {before} → {after}
+Commission {cbefore} → {cafter}
+Deals won {wbefore} → {wafter}</source>
+        <translation>达成率 {before} → {after}
+提成 {cbefore} → {cafter}
+赢单数 {wbefore} → {wafter}</translation>
+    </message>
+    <message>
+        <source>Edit commission plan</source>
+        <translation>编辑提成方案</translation>
+    </message>
+    <message>
+        <source>New commission plan</source>
+        <translation>新建提成方案</translation>
+    </message>
+    <message>
+        <source>Commission statement</source>
+        <translation>提成结算单</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>计提基数</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>提成</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>奖金</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>What counted</source>
+        <translation>计入的订单</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>assumed won</source>
+        <translation>假设赢单</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Export Statement</source>
+        <translation>导出结算单</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>CompleteDialog</name>
     <message>
         <source>Mark Done</source>
@@ -1053,6 +1311,19 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message numerus="yes">
+        <source>%Ln item(s), total {total}</source>
+        <translation>
+            <numerusform>共 %Ln 项，合计 {total}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <source>similar name</source>
@@ -1434,6 +1705,10 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Quotes</source>
         <translation>定价与报价</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>业绩管理</translation>
     </message>
 </context>
 <context>
@@ -1875,6 +2150,49 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.</source>
         <translation>已移到回收站。可按 Ctrl+Z 撤销，或在“编辑 ▸ 回收站”中恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Commission Plan</source>
+        <translation>提成方案</translation>
+    </message>
+    <message>
+        <source>From attainment (%)</source>
+        <translation>起点达成率 (%)</translation>
+    </message>
+    <message>
+        <source>Rate (% of basis)</source>
+        <translation>提成比例（基数的 %）</translation>
+    </message>
+    <message>
+        <source>Add Tier</source>
+        <translation>添加档位</translation>
+    </message>
+    <message>
+        <source>Remove Tier</source>
+        <translation>删除档位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>计提基数</translation>
+    </message>
+    <message>
+        <source>Bonus at 100 %</source>
+        <translation>达成 100 % 奖金</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>A tier applies from its attainment upwards; its rate is paid on the whole basis. The bonus is paid once the target is reached.</source>
+        <translation>档位自其起点达成率起适用，按整个基数的比例计提；达成目标后另发奖金。</translation>
     </message>
 </context>
 <context>
@@ -3239,6 +3557,76 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>SalespeopleDialog</name>
+    <message>
+        <source>Salespeople</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Edit salesperson</source>
+        <translation>编辑销售员</translation>
+    </message>
+    <message>
+        <source>Add salesperson</source>
+        <translation>添加销售员</translation>
+    </message>
+</context>
+<context>
+    <name>SalespersonDialog</name>
+    <message>
+        <source>Edit Salesperson</source>
+        <translation>编辑销售员</translation>
+    </message>
+    <message>
+        <source>New Salesperson</source>
+        <translation>新建销售员</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Hire date</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Enter an email address like name@example.com.</source>
@@ -3429,6 +3817,41 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>SpreadDialog</name>
+    <message>
+        <source>Spread a Yearly Target</source>
+        <translation>分解年度目标</translation>
+    </message>
+    <message>
+        <source>Evenly over the 12 months</source>
+        <translation>平均分到 12 个月</translation>
+    </message>
+    <message>
+        <source>Like last year&apos;s months (seasonality)</source>
+        <translation>按去年各月比例（季节性）</translation>
+    </message>
+    <message>
+        <source>Stores the yearly target and one target per month; the months add up exactly to the year and replace the months&apos; current targets.</source>
+        <translation>保存年度目标及每月目标，各月之和恰好等于全年目标，并替换各月现有的目标。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Yearly target</source>
+        <translation>年度目标</translation>
+    </message>
+</context>
+<context>
     <name>StageColumn</name>
     <message>
         <source>Drop a deal here to mark it won</source>
@@ -3491,6 +3914,325 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Set Target</source>
+        <translation>设定目标</translation>
+    </message>
+    <message>
+        <source>Empty: no target</source>
+        <translation>留空：不设目标</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>Targets</name>
+    <message>
+        <source>Enter the salesperson&apos;s name.</source>
+        <translation>请输入销售员姓名。</translation>
+    </message>
+    <message>
+        <source>A name has at most 80 characters.</source>
+        <translation>姓名最多 80 个字符。</translation>
+    </message>
+    <message>
+        <source>This salesperson no longer exists.</source>
+        <translation>该销售员已不存在。</translation>
+    </message>
+    <message>
+        <source>There is already an owner.</source>
+        <translation>已经有一位老板（所有者）。</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s role cannot be changed here.</source>
+        <translation>此处不能更改老板的角色。</translation>
+    </message>
+    <message>
+        <source>The owner stays active.</source>
+        <translation>老板必须保持在职。</translation>
+    </message>
+    <message>
+        <source>This salesperson has records; deactivate them instead.</source>
+        <translation>该销售员已有业务记录，请改为停用。</translation>
+    </message>
+    <message>
+        <source>A target is zero or more.</source>
+        <translation>目标须为零或正数。</translation>
+    </message>
+    <message>
+        <source>This target is too large.</source>
+        <translation>目标值过大。</translation>
+    </message>
+    <message>
+        <source>This target is a whole number.</source>
+        <translation>该目标须为整数。</translation>
+    </message>
+    <message>
+        <source>Use at most two decimals.</source>
+        <translation>最多两位小数。</translation>
+    </message>
+    <message>
+        <source>Enter a number, e.g. 120000.</source>
+        <translation>请输入数字，例如 120000。</translation>
+    </message>
+    <message>
+        <source>Enter the yearly target.</source>
+        <translation>请输入年度目标。</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Deals won</source>
+        <translation>赢单数</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Activities completed</source>
+        <translation>完成活动数</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>老板</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Whole company</source>
+        <translation>全公司</translation>
+    </message>
+    <message>
+        <source>The sum of the targets of the months or quarters</source>
+        <translation>由各月或各季度目标相加得出</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>可达成</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Double-click to see what makes up this figure</source>
+        <translation>双击查看构成该数字的明细</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>预计</translation>
+    </message>
+    <message>
+        <source>Actual so far, plus repeat business at its daily run rate, plus open deals expected to close in the period weighted by probability</source>
+        <translation>迄今实际，加上非商机订单按日均进度推算的部分，再加上预计本期成交的进行中商机（按赢率加权）</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单号/名称</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <source>All metrics</source>
+        <translation>全部指标</translation>
+    </message>
+    <message>
+        <source>Set Target…</source>
+        <translation>设定目标…</translation>
+    </message>
+    <message>
+        <source>Copy Previous Period</source>
+        <translation>复制上期目标</translation>
+    </message>
+    <message>
+        <source>Copy the previous period&apos;s targets where this period has none</source>
+        <translation>将上一期的目标复制到本期尚未设定目标之处</translation>
+    </message>
+    <message>
+        <source>Spread Yearly Target…</source>
+        <translation>分解年度目标…</translation>
+    </message>
+    <message>
+        <source>Salespeople…</source>
+        <translation>销售员…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Double-click a row to see the orders, deals or activities behind its actual; double-click a target to change it.</source>
+        <translation>双击一行查看构成实际值的订单、商机或活动；双击目标可修改目标。</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢单率</translation>
+    </message>
+    <message>
+        <source>Average deal size</source>
+        <translation>平均成交金额</translation>
+    </message>
+    <message>
+        <source>Sales cycle</source>
+        <translation>销售周期</translation>
+    </message>
+    <message>
+        <source>Activities per week</source>
+        <translation>每周活动数</translation>
+    </message>
+    <message>
+        <source>Leaderboard &amp;&amp; Scorecard</source>
+        <translation>排行榜与个人业绩卡</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>提成</translation>
+    </message>
+    <message>
+        <source>Company revenue {actual} of {target}</source>
+        <translation>公司销售额 {actual}，目标 {target}</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>{name}: {metric}, last 12 periods</source>
+        <translation>{name}：{metric}（近 12 期）</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Set target</source>
+        <translation>设定目标</translation>
+    </message>
+    <message>
+        <source>Copy targets</source>
+        <translation>复制目标</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln target(s) from the previous period.</source>
+        <translation>
+            <numerusform>已从上一期复制 %Ln 个目标。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spread yearly target</source>
+        <translation>分解年度目标</translation>
     </message>
 </context>
 <context>

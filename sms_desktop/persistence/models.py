@@ -275,6 +275,13 @@ class Opportunity(_Timestamps, _SoftDelete, Base):
         Index("ix_opportunities_status_stage_id", "status", "stage_id"),
         Index("ix_opportunities_owner_id", "owner_id"),
         Index("ix_opportunities_expected_close", "expected_close"),
+        # Deals won in a period, per owner (the targets table).
+        Index(
+            "ix_opportunities_won_closed_on_owner_id",
+            "closed_on",
+            "owner_id",
+            sqlite_where=text("status = 'won' AND deleted_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -373,6 +380,13 @@ class Activity(_Timestamps, _SoftDelete, Base):
         Index("ix_activities_customer_id", "customer_id"),
         Index("ix_activities_opportunity_id", "opportunity_id"),
         Index("ix_activities_done_at", "done_at"),
+        # The targets table counts the done activities of a period per assignee from here.
+        Index(
+            "ix_activities_live_assignee_id_done_at",
+            "assignee_id",
+            "done_at",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
         # The pipeline board's "next activity" of each deal: one seek per open deal.
         Index(
             "ix_activities_open_opportunity_id_due_at",
@@ -608,6 +622,7 @@ class Order(_Timestamps, Base):
         Index("ix_orders_customer_id_order_date", "customer_id", "order_date"),
         Index("ix_orders_order_date", "order_date"),
         Index("ix_orders_owner_id_order_date", "owner_id", "order_date"),
+        Index("ix_orders_paid_on", "paid_on"),  # collections (回款) of a period
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sms_desktop.persistence.db import Database
 
 if TYPE_CHECKING:
+    from sms_desktop.services.commissions import CommissionsService
     from sms_desktop.services.customers import CustomersService
     from sms_desktop.services.duplicates import DuplicatesService
     from sms_desktop.services.funnel import FunnelService
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.products import ProductsService
     from sms_desktop.services.quotes import QuotesService
     from sms_desktop.services.settings import SettingsService
+    from sms_desktop.services.targets import TargetsService
     from sms_desktop.services.tasks import TasksService
     from sms_desktop.services.trash import TrashService
 
@@ -99,3 +101,15 @@ class Services:
         from sms_desktop.services.pricing import PricingService
 
         return PricingService(self.db)
+
+    @cached_property
+    def targets(self) -> TargetsService:
+        from sms_desktop.services.targets import TargetsService
+
+        return TargetsService(self.db)
+
+    @cached_property
+    def commissions(self) -> CommissionsService:
+        from sms_desktop.services.commissions import CommissionsService
+
+        return CommissionsService(self.db, self.targets)

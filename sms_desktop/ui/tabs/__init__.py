@@ -48,6 +48,12 @@ def _quotes(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
     return QuotesTab(services, undo, parent)
 
 
+def _targets(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+    from sms_desktop.ui.tabs.targets.tab import TargetsTab
+
+    return TargetsTab(services, undo, parent)
+
+
 def available_tabs() -> list[TabSpec]:
     """The tabs in display order; an area appears here once it is built."""
     from sms_desktop.ui.i18n import translate
@@ -57,4 +63,5 @@ def available_tabs() -> list[TabSpec]:
         TabSpec("pipelineTab", lambda: translate("MainWindow", "Pipeline"), _pipeline),
         TabSpec("tasksTab", lambda: translate("MainWindow", "Tasks"), _tasks),
         TabSpec("quotesTab", lambda: translate("MainWindow", "Quotes"), _quotes),
+        TabSpec("targetsTab", lambda: translate("MainWindow", "Targets"), _targets),
     ]
