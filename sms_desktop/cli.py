@@ -122,6 +122,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", type=Path, metavar="FILE")
 
+    quote = sub.add_parser("quote", help="quotes: print a quote to PDF")
+    quote_sub = quote.add_subparsers(dest="quote_command", metavar="ACTION", required=True)
+    quote_pdf = quote_sub.add_parser("pdf", parents=[db_opt], help="write a quote as a PDF")
+    quote_pdf.add_argument("number", metavar="NUMBER", help="the quote number, e.g. Q-2026-0012")
+    quote_pdf.add_argument(
+        "--revision", metavar="R", help="revision letter or number (default: the latest)"
+    )
+    quote_pdf.add_argument(
+        "--lang",
+        dest="pdf_lang",
+        choices=("zh_CN", "en", "bilingual"),
+        help="language of the PDF (default: the quote's customer's, else Settings)",
+    )
+    quote_pdf.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
     report = sub.add_parser("report", parents=[db_opt, lang_opt], help="write a summary report")
     kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
     for kind, metavar, what in (
@@ -223,6 +238,47 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_quote(args: argparse.Namespace) -> int:
+    from sms_desktop.domain.enums import DocumentLanguage
+    from sms_desktop.domain.quotes import revision_number
+    from sms_desktop.persistence.db import Database, SchemaState, make_engine, schema_info
+    from sms_desktop.reporting.quote_pdf import quote_language, write_quote_pdf
+    from sms_desktop.services.registry import Services
+
+    path = _db_path(args)
+    if not path.is_file():
+        raise _UserError(f"there is no database at {path}")
+    if schema_info(path).state is not SchemaState.CURRENT:
+        raise _UserError(f"{path}: open it in the app first to upgrade it")
+    revision = None
+    if args.revision is not None:
+        try:
+            revision = revision_number(args.revision)
+        except ValueError as exc:
+            raise _UserError(f"not a revision: {args.revision!r} (use A, B … or 1, 2 …)") from exc
+    db = Database(path, make_engine(path))
+    try:
+        services = Services(db)
+        quote = services.quotes.find(args.number, revision)
+        settings = services.settings
+        language = (
+            DocumentLanguage(args.pdf_lang)
+            if args.pdf_lang
+            else quote_language(quote, settings.defaults().quote_language)
+        )
+        out = Path(args.out).expanduser()
+        try:
+            pages = write_quote_pdf(
+                quote, out, company=settings.company(), logo=settings.logo(), language=language
+            )
+        except OSError as exc:
+            raise _UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    finally:
+        db.close()
+    print(f"{quote.label}: {pages} page(s) written to {out}")
+    return EXIT_OK
+
+
 def _report_language(args: argparse.Namespace) -> str:
     import os
 
@@ -305,6 +361,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "report": _cmd_report,
+    "quote": _cmd_quote,
 }
 
 

@@ -42,4 +42,165 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>DrillDownDialog</name>
+    <message numerus="yes">
+        <source>%Ln item(s), total {total}</source>
+        <translation>
+            <numerusform>%Ln item, total {total}</numerusform>
+            <numerusform>%Ln items, total {total}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProductsDialog</name>
+    <message numerus="yes">
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln product</numerusform>
+            <numerusform>%Ln products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln product(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln product to {path}.</numerusform>
+            <numerusform>Exported %Ln products to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuotePreviewDialog</name>
+    <message numerus="yes">
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>%Ln page</numerusform>
+            <numerusform>%Ln pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuotesTab</name>
+    <message numerus="yes">
+        <source>%Ln quote(s)</source>
+        <translation>
+            <numerusform>%Ln quote</numerusform>
+            <numerusform>%Ln quotes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln quote(s) passed their validity and are now expired.</source>
+        <translation>
+            <numerusform>%Ln quote passed its validity and is now expired.</numerusform>
+            <numerusform>%Ln quotes passed their validity and are now expired.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln quote(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln quote to {path}.</numerusform>
+            <numerusform>Exported %Ln quotes to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message numerus="yes">
+        <source>Copied %Ln target(s) from the previous period.</source>
+        <translation>
+            <numerusform>Copied %Ln target from the previous period.</numerusform>
+            <numerusform>Copied %Ln targets from the previous period.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message numerus="yes">
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>%Ln task</numerusform>
+            <numerusform>%Ln tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reschedule %Ln task(s)</source>
+        <translation>
+            <numerusform>Reschedule %Ln task</numerusform>
+            <numerusform>Reschedule %Ln tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln task(s).</source>
+        <translation>
+            <numerusform>Moved %Ln task.</numerusform>
+            <numerusform>Moved %Ln tasks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln task(s)</source>
+        <translation>
+            <numerusform>Delete %Ln task</numerusform>
+            <numerusform>Delete %Ln tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln task(s) to the trash (Edit ▸ Trash).</source>
+        <translation>
+            <numerusform>Moved %Ln task to the trash (Edit ▸ Trash).</numerusform>
+            <numerusform>Moved %Ln tasks to the trash (Edit ▸ Trash).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %Ln task(s).</source>
+        <translation>
+            <numerusform>Added %Ln task.</numerusform>
+            <numerusform>Added %Ln tasks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This List to Excel (%Ln task(s))…</source>
+        <translation>
+            <numerusform>This List to Excel (%Ln task)…</numerusform>
+            <numerusform>This List to Excel (%Ln tasks)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This List to Calendar .ics (%Ln task(s))…</source>
+        <translation>
+            <numerusform>This List to Calendar .ics (%Ln task)…</numerusform>
+            <numerusform>This List to Calendar .ics (%Ln tasks)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected to Excel (%Ln task(s))…</source>
+        <translation>
+            <numerusform>Selected to Excel (%Ln task)…</numerusform>
+            <numerusform>Selected to Excel (%Ln tasks)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected to Calendar .ics (%Ln task(s))…</source>
+        <translation>
+            <numerusform>Selected to Calendar .ics (%Ln task)…</numerusform>
+            <numerusform>Selected to Calendar .ics (%Ln tasks)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln task(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln task to {path}.</numerusform>
+            <numerusform>Exported %Ln tasks to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayDialog</name>
+    <message numerus="yes">
+        <source>%Ln task(s) overdue.</source>
+        <translation>
+            <numerusform>%Ln task overdue.</numerusform>
+            <numerusform>%Ln tasks overdue.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

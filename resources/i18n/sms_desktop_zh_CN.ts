@@ -83,6 +83,14 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Products…</source>
+        <translation>产品目录(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The product catalogue: codes, prices, costs and tax rates</source>
+        <translation>产品目录：编码、价格、成本和税率</translation>
+    </message>
+    <message>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
@@ -132,6 +140,29 @@
     </message>
 </context>
 <context>
+    <name>ApplyPlanDialog</name>
+    <message>
+        <source>Start a Follow-up Plan</source>
+        <translation>启动跟进计划</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>计划：</translation>
+    </message>
+    <message>
+        <source>Starting:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>将创建的任务：</translation>
+    </message>
+</context>
+<context>
     <name>Board</name>
     <message>
         <source>Next activity overdue</source>
@@ -162,6 +193,91 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Week {n}</source>
+        <translation>第 {n} 周</translation>
+    </message>
+    <message>
+        <source>+{n} more</source>
+        <translation>还有 {n} 项</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>New Task on This Day…</source>
+        <translation>在这一天新建任务…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDialog</name>
+    <message>
+        <source>Changes in {label}</source>
+        <translation>{label} 的修改</translation>
+    </message>
+    <message>
+        <source>Changes since the previous revision:</source>
+        <translation>与上一版本相比的修改：</translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation>没有修改。</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Save…</source>
@@ -170,6 +286,299 @@
     <message>
         <source>Save this chart as PNG, SVG or PDF</source>
         <translation>将此图表保存为 PNG、SVG 或 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>Commissions</name>
+    <message>
+        <source>Add at least one tier.</source>
+        <translation>请至少添加一个档位。</translation>
+    </message>
+    <message>
+        <source>A tier starts at 0 to 1000 % of target, with two decimals.</source>
+        <translation>档位起点为目标的 0 至 1000 %，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>A rate is 0 to 100 %, with at most two decimals.</source>
+        <translation>提成比例为 0 至 100 %，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>Two tiers start at the same attainment.</source>
+        <translation>有两个档位的起点达成率相同。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the plan.</source>
+        <translation>请输入方案名称。</translation>
+    </message>
+    <message>
+        <source>A name has at most 120 characters.</source>
+        <translation>名称最多 120 个字符。</translation>
+    </message>
+    <message>
+        <source>The bonus is an amount of zero or more.</source>
+        <translation>奖金须为零或正数金额。</translation>
+    </message>
+    <message>
+        <source>This plan no longer exists.</source>
+        <translation>该提成方案已不存在。</translation>
+    </message>
+    <message>
+        <source>This plan is assigned; mark it inactive instead.</source>
+        <translation>该方案已分配给销售员，请改为停用。</translation>
+    </message>
+    <message>
+        <source>This salesperson no longer exists.</source>
+        <translation>该销售员已不存在。</translation>
+    </message>
+    <message>
+        <source>below the lowest tier: nothing</source>
+        <translation>低于最低档位：无提成</translation>
+    </message>
+    <message>
+        <source>from {min} % of target: {rate} % of the basis</source>
+        <translation>达成目标 {min} % 起：按基数的 {rate} % 计提</translation>
+    </message>
+    <message>
+        <source>{title} (assumed won)</source>
+        <translation>{title}（假设赢单）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Enter numbers in every tier.</source>
+        <translation>每个档位都须填写数字。</translation>
+    </message>
+</context>
+<context>
+    <name>CommissionsView</name>
+    <message>
+        <source>New Plan…</source>
+        <translation>新建方案…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>提成方案</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Export to PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Statement for</source>
+        <translation>提成结算：</translation>
+    </message>
+    <message>
+        <source>What if these open deals closed in the period?</source>
+        <translation>假如这些进行中的商机在本期成交？</translation>
+    </message>
+    <message>
+        <source>Plans for {period}</source>
+        <translation>{period}的提成方案</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>无方案</translation>
+    </message>
+    <message>
+        <source>Assign commission plan</source>
+        <translation>分配提成方案</translation>
+    </message>
+    <message>
+        <source>No plan is assigned for this period: nothing is earned.</source>
+        <translation>本期未分配提成方案：无提成。</translation>
+    </message>
+    <message>
+        <source>Plan: {plan} (on {basis})</source>
+        <translation>方案：{plan}（按{basis}计提）</translation>
+    </message>
+    <message>
+        <source>Target {target} · actual {actual} · attainment {attainment} · tier: {tier}</source>
+        <translation>目标 {target} · 实际 {actual} · 达成率 {attainment} · 档位：{tier}</translation>
+    </message>
+    <message>
+        <source>Commission {rate} + bonus {bonus} = {total}</source>
+        <translation>提成 {rate} + 奖金 {bonus} = {total}</translation>
+    </message>
+    <message>
+        <source>Tick open deals to see their effect.</source>
+        <translation>勾选进行中的商机，查看其对业绩与提成的影响。</translation>
+    </message>
+    <message>
+        <source>Attainment {before} → {after}
+Commission {cbefore} → {cafter}
+Deals won {wbefore} → {wafter}</source>
+        <translation>达成率 {before} → {after}
+提成 {cbefore} → {cafter}
+赢单数 {wbefore} → {wafter}</translation>
+    </message>
+    <message>
+        <source>Edit commission plan</source>
+        <translation>编辑提成方案</translation>
+    </message>
+    <message>
+        <source>New commission plan</source>
+        <translation>新建提成方案</translation>
+    </message>
+    <message>
+        <source>Commission statement</source>
+        <translation>提成结算单</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>计提基数</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>提成</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>奖金</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>What counted</source>
+        <translation>计入的订单</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>assumed won</source>
+        <translation>假设赢单</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Export Statement</source>
+        <translation>导出结算单</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteDialog</name>
+    <message>
+        <source>Mark Done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>What came of it? (optional)</source>
+        <translation>结果如何？（可选）</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>(not asked)</source>
+        <translation>（未询问）</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>满意度：</translation>
+    </message>
+    <message>
+        <source>Would recommend (0–10):</source>
+        <translation>推荐意愿（0–10）：</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words:</source>
+        <translation>客户原话：</translation>
     </message>
 </context>
 <context>
@@ -656,6 +1065,18 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>合并这两个客户…</translation>
     </message>
     <message>
+        <source>Tasks of This Customer</source>
+        <translation>该客户的任务</translation>
+    </message>
+    <message>
+        <source>Add Task…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
+        <source>Start Follow-up Plan…</source>
+        <translation>启动跟进计划…</translation>
+    </message>
+    <message>
         <source>Export Customers</source>
         <translation>导出客户</translation>
     </message>
@@ -921,6 +1342,13 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>DatePickDialog</name>
+    <message>
+        <source>Move to Date</source>
+        <translation>改到日期</translation>
+    </message>
+</context>
+<context>
     <name>DealList</name>
     <message>
         <source>Open</source>
@@ -1044,6 +1472,18 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>请在左侧选择客户，或点击“新建客户”。</translation>
     </message>
     <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Show this customer&apos;s tasks in the Tasks tab</source>
+        <translation>在任务页查看该客户的任务</translation>
+    </message>
+    <message>
+        <source>Add Task…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1074,6 +1514,19 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Create</source>
         <translation>创建</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message numerus="yes">
+        <source>%Ln item(s), total {total}</source>
+        <translation>
+            <numerusform>共 %Ln 项，合计 {total}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1911,18 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Pipeline</source>
         <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>定价与报价</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>业绩管理</translation>
     </message>
 </context>
 <context>
@@ -1885,12 +2350,519 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>Tasks of This Deal</source>
+        <translation>该机会的任务</translation>
+    </message>
+    <message>
+        <source>Add Task…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
         <source>Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.</source>
         <translation>已移到回收站。可按 Ctrl+Z 撤销，或在“编辑 ▸ 回收站”中恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Commission Plan</source>
+        <translation>提成方案</translation>
+    </message>
+    <message>
+        <source>From attainment (%)</source>
+        <translation>起点达成率 (%)</translation>
+    </message>
+    <message>
+        <source>Rate (% of basis)</source>
+        <translation>提成比例（基数的 %）</translation>
+    </message>
+    <message>
+        <source>Add Tier</source>
+        <translation>添加档位</translation>
+    </message>
+    <message>
+        <source>Remove Tier</source>
+        <translation>删除档位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>计提基数</translation>
+    </message>
+    <message>
+        <source>Bonus at 100 %</source>
+        <translation>达成 100 % 奖金</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>A tier applies from its attainment upwards; its rate is paid on the whole basis. The bonus is paid once the target is reached.</source>
+        <translation>档位自其起点达成率起适用，按整个基数的比例计提；达成目标后另发奖金。</translation>
+    </message>
+</context>
+<context>
+    <name>PlansDialog</name>
+    <message>
+        <source>Follow-up Plans</source>
+        <translation>跟进计划</translation>
+    </message>
+    <message>
+        <source>New Plan</source>
+        <translation>新建计划</translation>
+    </message>
+    <message>
+        <source>Delete Plan</source>
+        <translation>删除计划</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Start automatically when an order is recorded</source>
+        <translation>录入订单时自动启动</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Day (from start)</source>
+        <translation>开始后第几天</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>步骤：</translation>
+    </message>
+    <message>
+        <source>Add Step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Remove Step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Save Plan</source>
+        <translation>保存计划</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListDialog</name>
+    <message>
+        <source>New Price List</source>
+        <translation>新建价目表</translation>
+    </message>
+    <message>
+        <source>Price List</source>
+        <translation>价目表</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Customers of tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>One customer</source>
+        <translation>指定客户</translation>
+    </message>
+    <message>
+        <source>Type to search customers</source>
+        <translation>输入以搜索客户</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>Used for new quotes</source>
+        <translation>用于新报价</translation>
+    </message>
+    <message>
+        <source>Active:</source>
+        <translation>启用：</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListsDialog</name>
+    <message>
+        <source>Price Lists</source>
+        <translation>价目表</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>价目表</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则数</translation>
+    </message>
+    <message>
+        <source>Product or category</source>
+        <translation>产品或类别</translation>
+    </message>
+    <message>
+        <source>From qty</source>
+        <translation>起订量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>New List…</source>
+        <translation>新建价目表…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add Rule…</source>
+        <translation>添加规则…</translation>
+    </message>
+    <message>
+        <source>Tier {tier}</source>
+        <translation>{tier} 级客户</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>（停用）</translation>
+    </message>
+    <message>
+        <source>Delete Price List</source>
+        <translation>删除价目表</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and its rules? Quotes keep the prices they already have.</source>
+        <translation>删除“{name}”及其所有规则？已有报价单的价格不受影响。</translation>
+    </message>
+</context>
+<context>
+    <name>Pricing</name>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the price list.</source>
+        <translation>请输入价目表名称。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>A price list is for one customer tier or for one customer.</source>
+        <translation>价目表须适用于一个客户等级或一个客户。</translation>
+    </message>
+    <message>
+        <source>A rule is for one product or for one category.</source>
+        <translation>规则须适用于一个产品或一个类别。</translation>
+    </message>
+    <message>
+        <source>The minimum quantity is 0 or more, with at most three decimals.</source>
+        <translation>起订量须不小于 0，最多三位小数。</translation>
+    </message>
+    <message>
+        <source>A rule gives either a discount or a fixed price.</source>
+        <translation>规则须给出折扣或固定价格之一。</translation>
+    </message>
+    <message>
+        <source>The discount is a percentage from 0 to 100.</source>
+        <translation>折扣是 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>The price is an amount of 0 or more with at most two decimals.</source>
+        <translation>价格须不小于 0，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>This price list no longer exists.</source>
+        <translation>该价目表已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a customer.</source>
+        <translation>请选择客户。</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>该产品已不存在。</translation>
+    </message>
+    <message>
+        <source>This category no longer exists.</source>
+        <translation>该类别已不存在。</translation>
+    </message>
+    <message>
+        <source>This rule no longer exists.</source>
+        <translation>该规则已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>New Product</source>
+        <translation>新建产品</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation>产品编码：</translation>
+    </message>
+    <message>
+        <source>Name (Chinese):</source>
+        <translation>中文名称：</translation>
+    </message>
+    <message>
+        <source>Name (English):</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>List price:</source>
+        <translation>标准价：</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>成本：</translation>
+    </message>
+    <message>
+        <source>Tax rate %:</source>
+        <translation>税率 %：</translation>
+    </message>
+    <message>
+        <source>not tracked</source>
+        <translation>不跟踪库存</translation>
+    </message>
+    <message>
+        <source>In stock:</source>
+        <translation>库存：</translation>
+    </message>
+    <message>
+        <source>Offered on new quotes</source>
+        <translation>可用于新报价</translation>
+    </message>
+    <message>
+        <source>Active:</source>
+        <translation>启用：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+</context>
+<context>
+    <name>ProductList</name>
+    <message>
+        <source>SKU</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>标准价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Tax %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>Products</name>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter an amount of 0 or more.</source>
+        <translation>请输入不小于 0 的金额。</translation>
+    </message>
+    <message>
+        <source>Enter an amount with at most two decimals.</source>
+        <translation>金额最多两位小数。</translation>
+    </message>
+    <message>
+        <source>Enter the SKU (product code).</source>
+        <translation>请输入产品编码。</translation>
+    </message>
+    <message>
+        <source>Enter the product name.</source>
+        <translation>请输入产品名称。</translation>
+    </message>
+    <message>
+        <source>Enter the unit, e.g. 个, 台 or kg.</source>
+        <translation>请输入单位，例如 个、台 或 kg。</translation>
+    </message>
+    <message>
+        <source>Choose one of the supported currencies.</source>
+        <translation>请选择支持的币种。</translation>
+    </message>
+    <message>
+        <source>The tax rate is a percentage from 0 to 99.99.</source>
+        <translation>税率是 0 到 99.99 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>Enter a quantity with at most three decimals.</source>
+        <translation>数量最多三位小数。</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>该产品已不存在。</translation>
+    </message>
+    <message>
+        <source>This category no longer exists.</source>
+        <translation>该类别已不存在。</translation>
+    </message>
+    <message>
+        <source>Another product already has this SKU.</source>
+        <translation>已有其他产品使用此编码。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsDialog</name>
+    <message>
+        <source>Products</source>
+        <translation>产品目录</translation>
+    </message>
+    <message>
+        <source>Search codes and names…</source>
+        <translation>搜索编码和名称…</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>显示停用产品</translation>
+    </message>
+    <message>
+        <source>New Product…</source>
+        <translation>新建产品…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln 个产品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Products</source>
+        <translation>导出产品</translation>
+    </message>
+    <message>
+        <source>products.xlsx</source>
+        <translation>产品目录.xlsx</translation>
+    </message>
+    <message>
+        <source>Exporting products…</source>
+        <translation>正在导出产品…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln product(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 个产品导出到 {path}。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2005,6 +2977,686 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>QuoteChanges</name>
+    <message>
+        <source>Issue date</source>
+        <translation>报价日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Tax mode</source>
+        <translation>计税方式</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>tax %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Added: {line} ({amount})</source>
+        <translation>新增：{line}（{amount}）</translation>
+    </message>
+    <message>
+        <source>Removed: {line} ({amount})</source>
+        <translation>删除：{line}（{amount}）</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>{line}: {field} {old} → {new}</source>
+        <translation>{line}：{field} {old} → {new}</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteCommands</name>
+    <message>
+        <source>Delete quote {label}</source>
+        <translation>删除报价单 {label}</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteEditor</name>
+    <message>
+        <source>New Quote</source>
+        <translation>新建报价</translation>
+    </message>
+    <message>
+        <source>Quote {label}</source>
+        <translation>报价单 {label}</translation>
+    </message>
+    <message>
+        <source>Type to search customers</source>
+        <translation>输入以搜索客户</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>Opportunity:</source>
+        <translation>销售机会：</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Salesperson:</source>
+        <translation>销售代表：</translation>
+    </message>
+    <message>
+        <source>Issue date:</source>
+        <translation>报价日期：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Valid for:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <source>Prices exclude tax</source>
+        <translation>价格不含税</translation>
+    </message>
+    <message>
+        <source>Prices include tax</source>
+        <translation>价格含税</translation>
+    </message>
+    <message>
+        <source>Tax rounded per line</source>
+        <translation>按行计算税额</translation>
+    </message>
+    <message>
+        <source>Tax rounded per document</source>
+        <translation>按单据计算税额</translation>
+    </message>
+    <message>
+        <source>Tax:</source>
+        <translation>计税：</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中英双语</translation>
+    </message>
+    <message>
+        <source>Print in:</source>
+        <translation>打印语言：</translation>
+    </message>
+    <message>
+        <source>Add a product: type its code or name…</source>
+        <translation>添加产品：输入编码或名称…</translation>
+    </message>
+    <message>
+        <source>Free Line</source>
+        <translation>自定义行</translation>
+    </message>
+    <message>
+        <source>Section Heading</source>
+        <translation>分组标题</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Rule Price</source>
+        <translation>恢复规则价</translation>
+    </message>
+    <message>
+        <source>Set the price from the price rules again</source>
+        <translation>按价格规则重新定价</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Notes printed on the quote</source>
+        <translation>打印在报价单上的备注</translation>
+    </message>
+    <message>
+        <source>Terms: validity, payment, delivery…</source>
+        <translation>条款：有效期、付款方式、交货期…</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Terms:</source>
+        <translation>条款：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Before discount</source>
+        <translation>折前金额</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Subtotal (excl. tax)</source>
+        <translation>小计（不含税）</translation>
+    </message>
+    <message>
+        <source>Tax {rate}%</source>
+        <translation>税额 {rate}%</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>总计 {amount}</translation>
+    </message>
+    <message>
+        <source>Margin {margin}% (minimum {minimum}%)</source>
+        <translation>毛利率 {margin}%（最低 {minimum}%）</translation>
+    </message>
+    <message>
+        <source>Low Margin</source>
+        <translation>毛利过低</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteLines</name>
+    <message>
+        <source>Item</source>
+        <translation>品名及描述</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Disc. %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>Tax %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>价格来源</translation>
+    </message>
+    <message>
+        <source>manual price</source>
+        <translation>手动价格</translation>
+    </message>
+    <message>
+        <source>list price</source>
+        <translation>标准价</translation>
+    </message>
+    <message>
+        <source>The margin of this line is under the minimum.</source>
+        <translation>该行毛利率低于最低要求。</translation>
+    </message>
+    <message>
+        <source>Net {net} + tax {tax} = {total}</source>
+        <translation>不含税 {net} + 税额 {tax} = {total}</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteList</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>{date} (expired)</source>
+        <translation>{date}（已过期）</translation>
+    </message>
+    <message>
+        <source>{date} (last day)</source>
+        <translation>{date}（今天到期）</translation>
+    </message>
+    <message>
+        <source>{date} (1 day left)</source>
+        <translation>{date}（剩 1 天）</translation>
+    </message>
+    <message>
+        <source>{date} ({days} days left)</source>
+        <translation>{date}（剩 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>报价单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>报价日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>QuotePreviewDialog</name>
+    <message>
+        <source>Quote {label}</source>
+        <translation>报价单 {label}</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中英双语</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Open in Viewer</source>
+        <translation>用查看器打开</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>共 %Ln 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Quote</source>
+        <translation>保存报价单</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Quotes</name>
+    <message>
+        <source>Line {n}: enter the section heading.</source>
+        <translation>第 {n} 行：请输入分组标题。</translation>
+    </message>
+    <message>
+        <source>Line {n}: choose a product or enter a description.</source>
+        <translation>第 {n} 行：请选择产品或输入描述。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the text is too long.</source>
+        <translation>第 {n} 行：文字太长。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the quantity is a number of 0 or more with at most three decimals.</source>
+        <translation>第 {n} 行：数量须不小于 0，最多三位小数。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the unit price is an amount of 0 or more with at most two decimals.</source>
+        <translation>第 {n} 行：单价须不小于 0，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the discount is a percentage from 0 to 100.</source>
+        <translation>第 {n} 行：折扣是 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the tax rate is a percentage from 0 to 99.99.</source>
+        <translation>第 {n} 行：税率是 0 到 99.99 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>The quote must be valid at least until its issue date.</source>
+        <translation>有效期不能早于报价日期。</translation>
+    </message>
+    <message>
+        <source>Choose one of the supported currencies.</source>
+        <translation>请选择支持的币种。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>This quote no longer exists.</source>
+        <translation>该报价单已不存在。</translation>
+    </message>
+    <message>
+        <source>This revision was sent and cannot be changed; edit it to make the next revision.</source>
+        <translation>该版本已发送，不能再修改；编辑它会生成下一个版本。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>There is no quote {number}.</source>
+        <translation>没有报价单 {number}。</translation>
+    </message>
+    <message>
+        <source>Quote {number} has no revision {revision}.</source>
+        <translation>报价单 {number} 没有版本 {revision}。</translation>
+    </message>
+    <message>
+        <source>Choose a customer.</source>
+        <translation>请选择客户。</translation>
+    </message>
+    <message>
+        <source>Choose a contact of this customer.</source>
+        <translation>请选择该客户的联系人。</translation>
+    </message>
+    <message>
+        <source>Choose an opportunity of this customer.</source>
+        <translation>请选择该客户的销售机会。</translation>
+    </message>
+    <message>
+        <source>Choose a salesperson.</source>
+        <translation>请选择销售代表。</translation>
+    </message>
+    <message>
+        <source>A product of this quote no longer exists.</source>
+        <translation>报价单中的某个产品已不存在。</translation>
+    </message>
+    <message>
+        <source>Only a draft quote can be marked sent.</source>
+        <translation>只有草稿可以标记为已发送。</translation>
+    </message>
+    <message>
+        <source>Only a sent quote can be accepted or rejected.</source>
+        <translation>只有已发送的报价单可以接受或拒绝。</translation>
+    </message>
+    <message>
+        <source>Add at least one product line before sending.</source>
+        <translation>发送前请至少添加一行产品。</translation>
+    </message>
+    <message>
+        <source>An accepted quote cannot be revised; duplicate it instead.</source>
+        <translation>已接受的报价单不能修订，请复制一份。</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted; a sent quote is kept.</source>
+        <translation>只能删除草稿；已发送的报价单会保留。</translation>
+    </message>
+    <message>
+        <source>The quote earns nothing over its cost. Give a reason to save it anyway.</source>
+        <translation>该报价没有任何毛利。如仍要保存，请说明原因。</translation>
+    </message>
+    <message>
+        <source>The margin is {margin} %, under the minimum of {minimum} %. Give a reason to save it anyway.</source>
+        <translation>毛利率为 {margin}%，低于最低要求 {minimum}%。如仍要保存，请说明原因。</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesTab</name>
+    <message>
+        <source>Search quote numbers and customers…</source>
+        <translation>搜索报价单号和客户…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>New Quote</source>
+        <translation>新建报价</translation>
+    </message>
+    <message>
+        <source>Products…</source>
+        <translation>产品目录…</translation>
+    </message>
+    <message>
+        <source>Price Lists…</source>
+        <translation>价目表…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln quote(s)</source>
+        <translation>
+            <numerusform>%Ln 份报价</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Mark Sent</source>
+        <translation>标记为已发送</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>New Revision</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Changes…</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln quote(s) passed their validity and are now expired.</source>
+        <translation>
+            <numerusform>%Ln 份报价已超过有效期，现已过期。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quote {label} saved.</source>
+        <translation>报价单 {label} 已保存。</translation>
+    </message>
+    <message>
+        <source>Quote Sent</source>
+        <translation>报价单已发送</translation>
+    </message>
+    <message>
+        <source>{label} was sent and cannot be changed. Make revision {letter} to edit it?</source>
+        <translation>{label} 已发送，不能修改。要生成版本 {letter} 进行编辑吗？</translation>
+    </message>
+    <message>
+        <source>{label} marked as sent; it can no longer be changed.</source>
+        <translation>{label} 已标记为已发送，不能再修改。</translation>
+    </message>
+    <message>
+        <source>{label} accepted: the order was created.</source>
+        <translation>{label} 已接受，订单已生成。</translation>
+    </message>
+    <message>
+        <source>{label} rejected.</source>
+        <translation>{label} 已拒绝。</translation>
+    </message>
+    <message>
+        <source>Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.</source>
+        <translation>已移到回收站。可用 Ctrl+Z 撤销，或从“编辑 ▸ 回收站”恢复。</translation>
+    </message>
+    <message>
+        <source>{label} copied to {copy}.</source>
+        <translation>{label} 已复制为 {copy}。</translation>
+    </message>
+    <message>
+        <source>Export Quotes</source>
+        <translation>导出报价单</translation>
+    </message>
+    <message>
+        <source>quotes.xlsx</source>
+        <translation>报价单.xlsx</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Exporting quotes…</source>
+        <translation>正在导出报价单…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln quote(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 份报价导出到 {path}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from Backup</source>
@@ -2061,6 +3713,131 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)</source>
         <translation>SMS Desktop 数据库 (*.sqlite3 *.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>New Rule</source>
+        <translation>新建价格规则</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>价格规则</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Applies to:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <source>From quantity:</source>
+        <translation>起订量：</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>Fixed unit price</source>
+        <translation>固定单价</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>价格：</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>The most specific rule wins: a customer&apos;s own list before its tier&apos;s, a product before its category, the largest quantity reached, a dated rule before an open-ended one.</source>
+        <translation>最具体的规则优先：客户专属价目表优先于等级价目表，产品规则优先于类别规则，达到的最高起订量优先，有期限的规则优先于长期规则。</translation>
+    </message>
+</context>
+<context>
+    <name>SalespeopleDialog</name>
+    <message>
+        <source>Salespeople</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Edit salesperson</source>
+        <translation>编辑销售员</translation>
+    </message>
+    <message>
+        <source>Add salesperson</source>
+        <translation>添加销售员</translation>
+    </message>
+</context>
+<context>
+    <name>SalespersonDialog</name>
+    <message>
+        <source>Edit Salesperson</source>
+        <translation>编辑销售员</translation>
+    </message>
+    <message>
+        <source>New Salesperson</source>
+        <translation>新建销售员</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Hire date</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
     </message>
 </context>
 <context>
@@ -2237,6 +4014,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>语言：</translation>
     </message>
     <message>
+        <source>Show today&apos;s tasks at start</source>
+        <translation>启动时显示今日任务</translation>
+    </message>
+    <message>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
@@ -2247,6 +4028,41 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadDialog</name>
+    <message>
+        <source>Spread a Yearly Target</source>
+        <translation>分解年度目标</translation>
+    </message>
+    <message>
+        <source>Evenly over the 12 months</source>
+        <translation>平均分到 12 个月</translation>
+    </message>
+    <message>
+        <source>Like last year&apos;s months (seasonality)</source>
+        <translation>按去年各月比例（季节性）</translation>
+    </message>
+    <message>
+        <source>Stores the yearly target and one target per month; the months add up exactly to the year and replace the months&apos; current targets.</source>
+        <translation>保存年度目标及每月目标，各月之和恰好等于全年目标，并替换各月现有的目标。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Yearly target</source>
+        <translation>年度目标</translation>
     </message>
 </context>
 <context>
@@ -2312,6 +4128,939 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Set Target</source>
+        <translation>设定目标</translation>
+    </message>
+    <message>
+        <source>Empty: no target</source>
+        <translation>留空：不设目标</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>Targets</name>
+    <message>
+        <source>Enter the salesperson&apos;s name.</source>
+        <translation>请输入销售员姓名。</translation>
+    </message>
+    <message>
+        <source>A name has at most 80 characters.</source>
+        <translation>姓名最多 80 个字符。</translation>
+    </message>
+    <message>
+        <source>This salesperson no longer exists.</source>
+        <translation>该销售员已不存在。</translation>
+    </message>
+    <message>
+        <source>There is already an owner.</source>
+        <translation>已经有一位老板（所有者）。</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s role cannot be changed here.</source>
+        <translation>此处不能更改老板的角色。</translation>
+    </message>
+    <message>
+        <source>The owner stays active.</source>
+        <translation>老板必须保持在职。</translation>
+    </message>
+    <message>
+        <source>This salesperson has records; deactivate them instead.</source>
+        <translation>该销售员已有业务记录，请改为停用。</translation>
+    </message>
+    <message>
+        <source>A target is zero or more.</source>
+        <translation>目标须为零或正数。</translation>
+    </message>
+    <message>
+        <source>This target is too large.</source>
+        <translation>目标值过大。</translation>
+    </message>
+    <message>
+        <source>This target is a whole number.</source>
+        <translation>该目标须为整数。</translation>
+    </message>
+    <message>
+        <source>Use at most two decimals.</source>
+        <translation>最多两位小数。</translation>
+    </message>
+    <message>
+        <source>Enter a number, e.g. 120000.</source>
+        <translation>请输入数字，例如 120000。</translation>
+    </message>
+    <message>
+        <source>Enter the yearly target.</source>
+        <translation>请输入年度目标。</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Deals won</source>
+        <translation>赢单数</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Activities completed</source>
+        <translation>完成活动数</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>老板</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Whole company</source>
+        <translation>全公司</translation>
+    </message>
+    <message>
+        <source>The sum of the targets of the months or quarters</source>
+        <translation>由各月或各季度目标相加得出</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>可达成</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Double-click to see what makes up this figure</source>
+        <translation>双击查看构成该数字的明细</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>预计</translation>
+    </message>
+    <message>
+        <source>Actual so far, plus repeat business at its daily run rate, plus open deals expected to close in the period weighted by probability</source>
+        <translation>迄今实际，加上非商机订单按日均进度推算的部分，再加上预计本期成交的进行中商机（按赢率加权）</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单号/名称</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <source>All metrics</source>
+        <translation>全部指标</translation>
+    </message>
+    <message>
+        <source>Set Target…</source>
+        <translation>设定目标…</translation>
+    </message>
+    <message>
+        <source>Copy Previous Period</source>
+        <translation>复制上期目标</translation>
+    </message>
+    <message>
+        <source>Copy the previous period&apos;s targets where this period has none</source>
+        <translation>将上一期的目标复制到本期尚未设定目标之处</translation>
+    </message>
+    <message>
+        <source>Spread Yearly Target…</source>
+        <translation>分解年度目标…</translation>
+    </message>
+    <message>
+        <source>Salespeople…</source>
+        <translation>销售员…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Double-click a row to see the orders, deals or activities behind its actual; double-click a target to change it.</source>
+        <translation>双击一行查看构成实际值的订单、商机或活动；双击目标可修改目标。</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢单率</translation>
+    </message>
+    <message>
+        <source>Average deal size</source>
+        <translation>平均成交金额</translation>
+    </message>
+    <message>
+        <source>Sales cycle</source>
+        <translation>销售周期</translation>
+    </message>
+    <message>
+        <source>Activities per week</source>
+        <translation>每周活动数</translation>
+    </message>
+    <message>
+        <source>Leaderboard &amp;&amp; Scorecard</source>
+        <translation>排行榜与个人业绩卡</translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation>提成</translation>
+    </message>
+    <message>
+        <source>Company revenue {actual} of {target}</source>
+        <translation>公司销售额 {actual}，目标 {target}</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>{name}: {metric}, last 12 periods</source>
+        <translation>{name}：{metric}（近 12 期）</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Set target</source>
+        <translation>设定目标</translation>
+    </message>
+    <message>
+        <source>Copy targets</source>
+        <translation>复制目标</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln target(s) from the previous period.</source>
+        <translation>
+            <numerusform>已从上一期复制 %Ln 个目标。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spread yearly target</source>
+        <translation>分解年度目标</translation>
+    </message>
+</context>
+<context>
+    <name>TaskCommands</name>
+    <message>
+        <source>New task “{subject}”</source>
+        <translation>新建任务“{subject}”</translation>
+    </message>
+    <message>
+        <source>Apply plan “{plan}”</source>
+        <translation>启动计划“{plan}”</translation>
+    </message>
+    <message>
+        <source>Edit “{subject}”</source>
+        <translation>编辑“{subject}”</translation>
+    </message>
+    <message>
+        <source>Mark “{subject}” done</source>
+        <translation>完成“{subject}”</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>New Task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>e.g. Call about the renewal</source>
+        <translation>例如：电话沟通续约事宜</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>for </source>
+        <translation>时长 </translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Type to search customers (optional)</source>
+        <translation>输入以搜索客户（可选）</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>Opportunity:</source>
+        <translation>销售机会：</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Assigned to:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Reminder:</source>
+        <translation>提醒：</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>直到</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>重复：</translation>
+    </message>
+    <message>
+        <source>Ask for a satisfaction score when done</source>
+        <translation>完成时记录满意度评分</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不提醒</translation>
+    </message>
+    <message>
+        <source>At the due time</source>
+        <translation>到期时</translation>
+    </message>
+    <message>
+        <source>{n} minutes before</source>
+        <translation>提前 {n} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} hour(s) before</source>
+        <translation>提前 {n} 小时</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>提前 1 天</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Choose a customer from the list, or leave it empty.</source>
+        <translation>请从列表中选择客户，或留空。</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Enter what is to be done.</source>
+        <translation>请填写要做的事项。</translation>
+    </message>
+    <message>
+        <source>The subject is longer than {max} characters.</source>
+        <translation>事项超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>The notes are longer than {max} characters.</source>
+        <translation>备注超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>The due time has no time zone.</source>
+        <translation>到期时间缺少时区。</translation>
+    </message>
+    <message>
+        <source>A duration is 1 minute to 24 hours.</source>
+        <translation>时长应为 1 分钟到 24 小时。</translation>
+    </message>
+    <message>
+        <source>The reminder time has no time zone.</source>
+        <translation>提醒时间缺少时区。</translation>
+    </message>
+    <message>
+        <source>Repeat every 1 to {max}.</source>
+        <translation>重复间隔应为 1 到 {max}。</translation>
+    </message>
+    <message>
+        <source>The series cannot end before the task is due.</source>
+        <translation>重复的结束日期不能早于任务到期日。</translation>
+    </message>
+    <message>
+        <source>This opportunity no longer exists.</source>
+        <translation>该销售机会已不存在。</translation>
+    </message>
+    <message>
+        <source>The opportunity belongs to another customer.</source>
+        <translation>该销售机会属于其他客户。</translation>
+    </message>
+    <message>
+        <source>This contact no longer exists.</source>
+        <translation>该联系人已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose one of this customer&apos;s contacts.</source>
+        <translation>请选择该客户的联系人。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>This salesperson no longer exists.</source>
+        <translation>该销售人员已不存在。</translation>
+    </message>
+    <message>
+        <source>A satisfaction survey needs a customer.</source>
+        <translation>满意度调查需要关联客户。</translation>
+    </message>
+    <message>
+        <source>This task no longer exists.</source>
+        <translation>该任务已不存在。</translation>
+    </message>
+    <message>
+        <source>Give the plan a name.</source>
+        <translation>请为计划命名。</translation>
+    </message>
+    <message>
+        <source>The name is longer than {max} characters.</source>
+        <translation>名称超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>A plan needs at least one step.</source>
+        <translation>计划至少需要一个步骤。</translation>
+    </message>
+    <message>
+        <source>Every step needs a subject.</source>
+        <translation>每个步骤都需要填写事项。</translation>
+    </message>
+    <message>
+        <source>A step is 0 to 3,650 days after the start.</source>
+        <translation>步骤应在开始后 0 到 3650 天之间。</translation>
+    </message>
+    <message>
+        <source>This order no longer exists.</source>
+        <translation>该订单已不存在。</translation>
+    </message>
+    <message>
+        <source>After order {number}</source>
+        <translation>订单 {number} 之后</translation>
+    </message>
+    <message>
+        <source>A done task cannot be rescheduled.</source>
+        <translation>已完成的任务不能改期。</translation>
+    </message>
+    <message>
+        <source>The outcome is longer than {max} characters.</source>
+        <translation>结果超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Satisfaction is a score from 1 to 5.</source>
+        <translation>满意度为 1 到 5 分。</translation>
+    </message>
+    <message>
+        <source>The recommendation score is 0 to 10.</source>
+        <translation>推荐意愿为 0 到 10 分。</translation>
+    </message>
+    <message>
+        <source>The comments are longer than {max} characters.</source>
+        <translation>意见超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>This task is already done.</source>
+        <translation>该任务已完成。</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey: {score} of 5</source>
+        <translation>满意度调查：{score} 分（满分 5 分）</translation>
+    </message>
+    <message>
+        <source>This plan no longer exists.</source>
+        <translation>该计划已不存在。</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>To-do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <source>Done (7 days)</source>
+        <translation>近 7 天已完成</translation>
+    </message>
+    <message>
+        <source>day(s)</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>week(s)</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>month(s)</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>every {n} {unit}</source>
+        <translation>每 {n} {unit}</translation>
+    </message>
+    <message>
+        <source>Remind {time}</source>
+        <translation>提醒 {time}</translation>
+    </message>
+    <message>
+        <source>with survey</source>
+        <translation>含满意度调查</translation>
+    </message>
+    <message>
+        <source>Reminder at {time}</source>
+        <translation>提醒时间 {time}</translation>
+    </message>
+    <message>
+        <source>Repeats {rule}</source>
+        <translation>重复：{rule}</translation>
+    </message>
+    <message>
+        <source>With a satisfaction survey</source>
+        <translation>含满意度调查</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Reminder / repeat</source>
+        <translation>提醒 / 重复</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Search subjects, notes and customers…</source>
+        <translation>搜索事项、备注和客户名称…</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Show everyone&apos;s tasks again</source>
+        <translation>重新显示所有任务</translation>
+    </message>
+    <message>
+        <source>New Task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>New task (Ctrl+N)</source>
+        <translation>新建任务（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Follow-up Plans…</source>
+        <translation>跟进计划…</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Mark Done…</source>
+        <translation>标记完成…</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>To Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>To Calendar (.ics)…</source>
+        <translation>导出到日历（.ics）…</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>New Task…</source>
+        <translation>新建任务…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>+1 Day</source>
+        <translation>推迟 1 天</translation>
+    </message>
+    <message>
+        <source>+1 Week</source>
+        <translation>推迟 1 周</translation>
+    </message>
+    <message>
+        <source>Pick a Date…</source>
+        <translation>选择日期…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>%Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>客户：{name}</translation>
+    </message>
+    <message>
+        <source>Opportunity: {title}</source>
+        <translation>销售机会：{title}</translation>
+    </message>
+    <message>
+        <source>Task “{subject}” added.</source>
+        <translation>已添加任务“{subject}”。</translation>
+    </message>
+    <message>
+        <source>“{subject}” is done.</source>
+        <translation>“{subject}”已完成。</translation>
+    </message>
+    <message>
+        <source>Next one: {due}.</source>
+        <translation>下一次：{due}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reschedule %Ln task(s)</source>
+        <translation>
+            <numerusform>改期 %Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln task(s).</source>
+        <translation>
+            <numerusform>已改期 %Ln 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln task(s)</source>
+        <translation>
+            <numerusform>删除 %Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln task(s) to the trash (Edit ▸ Trash).</source>
+        <translation>
+            <numerusform>已将 %Ln 个任务移到回收站（编辑 ▸ 回收站）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Follow-up Plans</source>
+        <translation>跟进计划</translation>
+    </message>
+    <message>
+        <source>There is no follow-up plan yet. Create one under Follow-up Plans…</source>
+        <translation>还没有跟进计划。请先在“跟进计划…”中创建。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %Ln task(s).</source>
+        <translation>
+            <numerusform>已添加 %Ln 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This List to Excel (%Ln task(s))…</source>
+        <translation>
+            <numerusform>当前列表导出到 Excel（%Ln 个任务）…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This List to Calendar .ics (%Ln task(s))…</source>
+        <translation>
+            <numerusform>当前列表导出到日历 .ics（%Ln 个任务）…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected to Excel (%Ln task(s))…</source>
+        <translation>
+            <numerusform>所选导出到 Excel（%Ln 个任务）…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected to Calendar .ics (%Ln task(s))…</source>
+        <translation>
+            <numerusform>所选导出到日历 .ics（%Ln 个任务）…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Tasks</source>
+        <translation>导出任务</translation>
+    </message>
+    <message>
+        <source>Exporting tasks…</source>
+        <translation>正在导出任务…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln task(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 个任务导出到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export to Calendar</source>
+        <translation>导出到日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>SMS Desktop tasks</source>
+        <translation>销售管理系统任务</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
     </message>
 </context>
 <context>
@@ -2386,6 +5135,39 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>No history yet. Log the first call or visit above.</source>
         <translation>暂无往来记录。请在上方记录第一次电话或拜访。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayDialog</name>
+    <message>
+        <source>Today</source>
+        <translation>今日任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) overdue.</source>
+        <translation>
+            <numerusform>%Ln 个任务已逾期。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today:</source>
+        <translation>今天的任务：</translation>
+    </message>
+    <message>
+        <source>Nothing else is due today.</source>
+        <translation>今天没有其他到期任务。</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <source>Show this at start</source>
+        <translation>启动时显示</translation>
+    </message>
+    <message>
+        <source>Open Tasks</source>
+        <translation>查看任务</translation>
     </message>
 </context>
 <context>

@@ -275,6 +275,13 @@ class Opportunity(_Timestamps, _SoftDelete, Base):
         Index("ix_opportunities_status_stage_id", "status", "stage_id"),
         Index("ix_opportunities_owner_id", "owner_id"),
         Index("ix_opportunities_expected_close", "expected_close"),
+        # Deals won in a period, per owner (the targets table).
+        Index(
+            "ix_opportunities_won_closed_on_owner_id",
+            "closed_on",
+            "owner_id",
+            sqlite_where=text("status = 'won' AND deleted_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -357,6 +364,9 @@ class FollowUpStep(Base):
     plan: Mapped[FollowUpPlan] = relationship(back_populates="steps")
 
 
+_OPEN_ACTIVITY = "done_at IS NULL AND deleted_at IS NULL"
+
+
 class Activity(_Timestamps, _SoftDelete, Base):
     """A task or activity assigned to a salesperson; done ones feed the timeline."""
 
@@ -370,6 +380,13 @@ class Activity(_Timestamps, _SoftDelete, Base):
         Index("ix_activities_customer_id", "customer_id"),
         Index("ix_activities_opportunity_id", "opportunity_id"),
         Index("ix_activities_done_at", "done_at"),
+        # The targets table counts the done activities of a period per assignee from here.
+        Index(
+            "ix_activities_live_assignee_id_done_at",
+            "assignee_id",
+            "done_at",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
         # The pipeline board's "next activity" of each deal: one seek per open deal.
         Index(
             "ix_activities_open_opportunity_id_due_at",
@@ -377,6 +394,42 @@ class Activity(_Timestamps, _SoftDelete, Base):
             "due_at",
             sqlite_where=text(
                 "opportunity_id IS NOT NULL AND done_at IS NULL AND deleted_at IS NULL"
+            ),
+        ),
+        # The Tasks tab's groups (overdue, today …, done lately): counts read these alone.
+        Index(
+            "ix_activities_open_due_at",
+            "due_at",
+            "customer_id",
+            "kind",
+            "done_at",
+            "deleted_at",
+            sqlite_where=text(_OPEN_ACTIVITY),
+        ),
+        Index(
+            "ix_activities_open_assignee_id_due_at",
+            "assignee_id",
+            "due_at",
+            "customer_id",
+            "kind",
+            "done_at",
+            "deleted_at",
+            sqlite_where=text(_OPEN_ACTIVITY),
+        ),
+        Index(
+            "ix_activities_live_done_at",
+            "done_at",
+            "customer_id",
+            "kind",
+            "assignee_id",
+            "deleted_at",
+            sqlite_where=text("done_at IS NOT NULL AND deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_activities_pending_remind_at",
+            "remind_at",
+            sqlite_where=text(
+                f"remind_at IS NOT NULL AND reminded_at IS NULL AND {_OPEN_ACTIVITY}"
             ),
         ),
     )
@@ -569,6 +622,7 @@ class Order(_Timestamps, Base):
         Index("ix_orders_customer_id_order_date", "customer_id", "order_date"),
         Index("ix_orders_order_date", "order_date"),
         Index("ix_orders_owner_id_order_date", "owner_id", "order_date"),
+        Index("ix_orders_paid_on", "paid_on"),  # collections (回款) of a period
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sms_desktop.persistence.db import Database
 
 if TYPE_CHECKING:
+    from sms_desktop.services.commissions import CommissionsService
     from sms_desktop.services.customers import CustomersService
     from sms_desktop.services.dashboard import DashboardReports, DashboardService
     from sms_desktop.services.duplicates import DuplicatesService
@@ -15,7 +16,12 @@ if TYPE_CHECKING:
     from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
     from sms_desktop.services.pipeline import PipelineService
+    from sms_desktop.services.pricing import PricingService
+    from sms_desktop.services.products import ProductsService
+    from sms_desktop.services.quotes import QuotesService
     from sms_desktop.services.settings import SettingsService
+    from sms_desktop.services.targets import TargetsService
+    from sms_desktop.services.tasks import TasksService
     from sms_desktop.services.trash import TrashService
 
 
@@ -84,3 +90,39 @@ class Services:
         from sms_desktop.services.dashboard import DashboardReports
 
         return DashboardReports(self.db)
+
+    @cached_property
+    def tasks(self) -> TasksService:
+        from sms_desktop.services.tasks import TasksService
+
+        return TasksService(self.db)
+
+    @cached_property
+    def products(self) -> ProductsService:
+        from sms_desktop.services.products import ProductsService
+
+        return ProductsService(self.db)
+
+    @cached_property
+    def quotes(self) -> QuotesService:
+        from sms_desktop.services.quotes import QuotesService
+
+        return QuotesService(self.db)
+
+    @cached_property
+    def pricing(self) -> PricingService:
+        from sms_desktop.services.pricing import PricingService
+
+        return PricingService(self.db)
+
+    @cached_property
+    def targets(self) -> TargetsService:
+        from sms_desktop.services.targets import TargetsService
+
+        return TargetsService(self.db)
+
+    @cached_property
+    def commissions(self) -> CommissionsService:
+        from sms_desktop.services.commissions import CommissionsService
+
+        return CommissionsService(self.db, self.targets)

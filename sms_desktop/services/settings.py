@@ -90,6 +90,22 @@ class SettingsService:
             for key, value in values.items():
                 session.merge(Setting(key=prefix + key, value=_encode(value)))
 
+    def database_id(self) -> str:
+        """A random id of this database, made on first use: it keeps exported calendar
+        entries (and other outside references) apart from another database's."""
+        value = self._load("database.").get("id")
+        if isinstance(value, str) and value:
+            return value
+        import uuid
+
+        new = uuid.uuid4().hex
+        with self._db.write() as session:
+            existing = session.get(Setting, "database.id")
+            if existing is not None:
+                return str(json.loads(existing.value))
+            session.add(Setting(key="database.id", value=_encode(new)))
+        return new
+
     # ------------------------------------------------------------------ company
 
     def company(self) -> CompanyProfile:

@@ -26,6 +26,7 @@ class ActionId(StrEnum):
     ABOUT = "about"
     EXPORT_SUMMARY_WORKBOOK = "export_summary_workbook"
     EXPORT_MANAGEMENT_REPORT = "export_management_report"
+    PRODUCTS = "products"
 
 
 _Factory = Callable[[QObject], QAction]
@@ -123,6 +124,15 @@ def _quit(parent: QObject) -> QAction:
         action.setShortcut(QKeySequence("Ctrl+Q"))
     action.setMenuRole(QAction.MenuRole.QuitRole)
     return action
+
+
+@_register(ActionId.PRODUCTS)
+def _products(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Products…"),
+        tip=translate("Actions", "The product catalogue: codes, prices, costs and tax rates"),
+    )
 
 
 @_register(ActionId.TRASH)

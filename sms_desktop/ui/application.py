@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QIcon,
     QUndoStack,
 )
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from sms_desktop import APP_ID, APP_NAME, __version__
 from sms_desktop.domain.errors import DomainError
@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # SQLAlchemy is imported only after the window shows
     from sms_desktop.services.workspace import Workspace
 
 STATS_DELAY_MS = 3000
+TODAY_DELAY_MS = 800  # the Today summary, once the window has painted
 PROBE_ENV = "SMS_DESKTOP_PROBE"  # benchmarks: print a marker at "shown" or "data", then exit
 UI_FONT_FAMILY = "WenQuanYi Micro Hei"
 
@@ -172,6 +173,32 @@ class Controller(QObject):
             self._check_after_crash()
         # After start-up has settled: the recount competes with the first paint otherwise.
         QTimer.singleShot(STATS_DELAY_MS, lambda: self._refresh_stats(workspace))
+        if self.store.preferences().show_today_summary:
+            QTimer.singleShot(TODAY_DELAY_MS, self.show_today_summary)
+
+    def show_today_summary(self) -> None:
+        """What is overdue and due today, in a window beside the main one (not blocking)."""
+        from sms_desktop.ui.tabs.tasks.tab import TasksTab
+
+        tasks = self.window.tab_widget("tasksTab")
+        if not isinstance(tasks, TasksTab):
+            return
+        try:
+            dialog = tasks.today_summary(show_at_start=True)
+        except DomainError:
+            return
+        if dialog is None:
+            return
+        self.today_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.store.update_preferences(show_today_summary=dialog.show_check.isChecked())
+            if result == QDialog.DialogCode.Accepted:
+                tasks.open_today()
+
+        dialog.finished.connect(finished)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.show()
 
     def _refresh_stats(self, workspace: Workspace) -> None:
         """Once a day, recompute per-customer figures (12-month revenue moves with time)."""
@@ -288,6 +315,7 @@ class Controller(QObject):
             ActionId.TRASH: self.open_trash,
             ActionId.EXPORT_SUMMARY_WORKBOOK: lambda: self._dashboard_export("export_workbook"),
             ActionId.EXPORT_MANAGEMENT_REPORT: lambda: self._dashboard_export("export_report"),
+            ActionId.PRODUCTS: self.open_products,
         }
         handler = handlers.get(action_id)
         if handler is not None:
@@ -484,6 +512,12 @@ class Controller(QObject):
         export = getattr(self.window.tabs.currentWidget(), method, None)
         if callable(export):
             export()
+
+    def open_products(self) -> None:
+        from sms_desktop.ui.tabs.quotes.products import ProductsDialog
+
+        if self.workspace is not None:
+            ProductsDialog(self.workspace.services, self.window).exec()
 
     def open_trash(self) -> None:
         from sms_desktop.ui.dialogs.trash_dialog import TrashDialog

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from sms_desktop.ui.actions import ActionId, create_action, create_undo_actions
+from sms_desktop.ui.navigation import TaskRequest
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.tabs import available_tabs
 
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(ActionId.TRASH))
+        edit_menu.addAction(self._action(ActionId.PRODUCTS))
         self.edit_menu = edit_menu
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -138,6 +140,14 @@ class MainWindow(QMainWindow):
                 message = getattr(widget, "status_message", None)
                 if message is not None:
                     message.connect(self.status_message)
+                title_changed = getattr(widget, "title_changed", None)
+                if title_changed is not None:
+                    title_changed.connect(
+                        lambda text, w=widget: self.tabs.setTabText(self.tabs.indexOf(w), text)
+                    )
+                task_requested = getattr(widget, "task_requested", None)
+                if task_requested is not None:
+                    task_requested.connect(self.handle_task_request)
                 index = self.tabs.addTab(widget, spec.title())
                 action = QAction(spec.title(), self)
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -176,6 +186,43 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(index)
                 return True
         return False
+
+    def tab_widget(self, object_name: str) -> QWidget | None:
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if widget is not None and widget.objectName() == object_name:
+                return widget
+        return None
+
+    def handle_task_request(self, request: TaskRequest) -> None:
+        """Another tab asks for tasks: show a customer's or deal's, add one, start a plan."""
+        from sms_desktop.ui.tabs.tasks.dialogs import TaskContext
+        from sms_desktop.ui.tabs.tasks.tab import TasksTab
+
+        tasks = self.tab_widget("tasksTab")
+        if not isinstance(tasks, TasksTab):
+            return
+        customer = (
+            (request.customer_id, request.customer_name)
+            if request.customer_id is not None
+            else None
+        )
+        if request.action == "add":
+            tasks.load()
+            tasks.new_task(
+                TaskContext(request.customer_id, request.customer_name, request.opportunity_id)
+            )
+        elif request.action == "plan" and request.customer_id is not None:
+            tasks.load()
+            tasks.apply_plan(request.customer_id, request.customer_name)
+        else:
+            opportunity = (
+                (request.opportunity_id, request.opportunity_title)
+                if request.opportunity_id is not None
+                else None
+            )
+            self.show_tab("tasks")
+            tasks.show_for(customer=None if opportunity else customer, opportunity=opportunity)
 
     def _update_title(self) -> None:
         app_title = self.tr("SMS Desktop")

@@ -232,3 +232,17 @@ def test_narrow_headers_elide_and_show_the_full_text_on_hover(controller: Contro
     revenue = headers.index("Revenue, last 12 months")
     tooltip = tab.model.headerData(revenue, horizontal, Qt.ItemDataRole.ToolTipRole)
     assert tooltip == "Revenue, last 12 months"
+
+
+def test_the_detail_panel_opens_the_customers_tasks(controller: Controller, qtbot: QtBot) -> None:
+    tab = customers_tab(controller)
+    type_text(tab.search_edit, "华夏")
+    qtbot.waitUntil(lambda: tab.model.total == 1)
+    tab.table.selectRow(0)
+    qtbot.waitUntil(lambda: tab.detail.title.text() == "北京华夏科技有限公司")
+    assert tab.detail.tasks_button.isVisible()
+    qtbot.mouseClick(tab.detail.tasks_button, Qt.MouseButton.LeftButton)
+    tasks = controller.window.tabs.currentWidget()
+    assert tasks is not None and tasks.objectName() == "tasksTab"
+    assert "北京华夏科技有限公司" in tasks.context_label.text()  # type: ignore[attr-defined]
+    assert tasks.current_filter().customer_id == tab.detail.customer_id  # type: ignore[attr-defined]

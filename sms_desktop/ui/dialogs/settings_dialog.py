@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -194,6 +195,10 @@ class SettingsDialog(QDialog):
         self.language_combo.addItem("English", "en")
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(prefs.language)))
         form.addRow(self.tr("Language:"), self.language_combo)
+        self.today_summary_check = QCheckBox(self.tr("Show today's tasks at start"), page)
+        self.today_summary_check.setObjectName("todaySummaryCheck")
+        self.today_summary_check.setChecked(prefs.show_today_summary)
+        form.addRow("", self.today_summary_check)
         return page
 
     # ------------------------------------------------------------------- logo
@@ -269,7 +274,9 @@ class SettingsDialog(QDialog):
             show_error(self, exc)
             return
         self.preferences = replace(
-            self.preferences, language=str(self.language_combo.currentData())
+            self.preferences,
+            language=str(self.language_combo.currentData()),
+            show_today_summary=self.today_summary_check.isChecked(),
         )
         super().accept()
 

@@ -109,6 +109,10 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
     def total(self) -> int:
         return self._total
 
+    def row_at(self, row: int) -> RowT:
+        """The loaded row at position ``row``."""
+        return self._rows[row]
+
     def row_of_id(self, row_id: int) -> int | None:
         for number, row in enumerate(self._rows):
             if self._row_id(row) == row_id:

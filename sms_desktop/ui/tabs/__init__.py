@@ -42,6 +42,24 @@ def _pipeline(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
     return PipelineTab(services, undo, parent)
 
 
+def _tasks(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+    from sms_desktop.ui.tabs.tasks.tab import TasksTab
+
+    return TasksTab(services, undo, parent)
+
+
+def _quotes(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+    from sms_desktop.ui.tabs.quotes.tab import QuotesTab
+
+    return QuotesTab(services, undo, parent)
+
+
+def _targets(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+    from sms_desktop.ui.tabs.targets.tab import TargetsTab
+
+    return TargetsTab(services, undo, parent)
+
+
 def available_tabs() -> list[TabSpec]:
     """The tabs in display order; an area appears here once it is built."""
     from sms_desktop.ui.i18n import translate
@@ -50,4 +68,7 @@ def available_tabs() -> list[TabSpec]:
         TabSpec("dashboardTab", lambda: translate("MainWindow", "Dashboard"), _dashboard),
         TabSpec("customersTab", lambda: translate("MainWindow", "Customers"), _customers),
         TabSpec("pipelineTab", lambda: translate("MainWindow", "Pipeline"), _pipeline),
+        TabSpec("tasksTab", lambda: translate("MainWindow", "Tasks"), _tasks),
+        TabSpec("quotesTab", lambda: translate("MainWindow", "Quotes"), _quotes),
+        TabSpec("targetsTab", lambda: translate("MainWindow", "Targets"), _targets),
     ]

@@ -84,11 +84,14 @@ class DetailPanel(QStackedWidget):
     Signals:
         save_requested(): the user pressed Save/Create in the profile.
         revert_requested(): the user pressed Revert.
+        cancel_requested(): the user pressed Cancel on a new customer.
+        tasks_requested(str): "show" or "add" this customer's tasks.
     """
 
     save_requested = Signal()
     revert_requested = Signal()
     cancel_requested = Signal()
+    tasks_requested = Signal(str)  # "show" or "add": this customer's tasks
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +115,18 @@ class DetailPanel(QStackedWidget):
         self.subtitle = QLabel(page)
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")
         self.figures = KeyFiguresView(page)
-        layout.addWidget(self.title)
+        self.tasks_button = QPushButton(self.tr("Tasks"), page)
+        self.tasks_button.setObjectName("customerTasksButton")
+        self.tasks_button.setToolTip(self.tr("Show this customer's tasks in the Tasks tab"))
+        self.tasks_button.clicked.connect(lambda: self.tasks_requested.emit("show"))
+        self.add_task_button = QPushButton(self.tr("Add Task…"), page)
+        self.add_task_button.setObjectName("customerAddTaskButton")
+        self.add_task_button.clicked.connect(lambda: self.tasks_requested.emit("add"))
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.tasks_button, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(self.add_task_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(heading)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.figures)
 
@@ -172,6 +186,8 @@ class DetailPanel(QStackedWidget):
         self.subtitle.setText(" · ".join(parts))
         self.figures.show()
         self.figures.show_figures(figures, detail.data.currency)
+        self.tasks_button.show()
+        self.add_task_button.show()
         self.profile.load(detail.data)
         self.contacts.set_contacts(detail.contacts)
         self.timeline.set_contacts(detail.contacts)
@@ -192,6 +208,8 @@ class DetailPanel(QStackedWidget):
         self.title.setText(self.tr("New customer"))
         self.subtitle.setText("")
         self.figures.hide()
+        self.tasks_button.hide()
+        self.add_task_button.hide()
         self.profile.load(CustomerInput(name=""))
         self.tabs.setTabEnabled(0, False)
         self.tabs.setTabEnabled(2, False)

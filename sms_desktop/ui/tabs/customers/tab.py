@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -28,6 +29,7 @@ from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.models.customer_table import COLUMNS, EXPORT_VALUES, CustomerTableModel
 from sms_desktop.ui.models.paged import Role
+from sms_desktop.ui.navigation import TaskRequest
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
 from sms_desktop.ui.tabs.customers import commands
@@ -40,9 +42,11 @@ class CustomersTab(QWidget):
     """Signals:
     status_message(str): something to tell the user in the status bar.
     data_shown(): the first page of customers is on screen.
+    task_requested(TaskRequest): show, add or plan a customer's tasks in the Tasks tab.
     """
 
     status_message = Signal(str)
+    task_requested = Signal(object)  # a TaskRequest for the Tasks tab
     data_shown = Signal()
 
     def __init__(
@@ -115,6 +119,7 @@ class CustomersTab(QWidget):
         self.detail.save_requested.connect(self.save_profile)
         self.detail.revert_requested.connect(lambda: self.show_customer(self.detail.customer_id))
         self.detail.cancel_requested.connect(self._on_detail_cancel_requested)
+        self.detail.tasks_requested.connect(self._on_detail_tasks_requested)
         self._before_new: int | None = None
         self.detail.timeline.log_requested.connect(self.log_interaction)
         self.detail.contacts.add_requested.connect(self._on_contacts_add_requested)
@@ -542,7 +547,31 @@ class CustomersTab(QWidget):
         if len(ids) == 2:
             merge = menu.addAction(self.tr("Merge These Two Customers…"))
             merge.triggered.connect(self.merge_selected)
+        if len(ids) == 1:
+            menu.addSeparator()
+            for text, action in (
+                (self.tr("Tasks of This Customer"), "show"),
+                (self.tr("Add Task…"), "add"),
+                (self.tr("Start Follow-up Plan…"), "plan"),
+            ):
+                item = menu.addAction(text)
+                item.triggered.connect(
+                    lambda _c=False, a=action, i=ids[0]: self.request_tasks(i, a)
+                )
         menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _on_detail_tasks_requested(self, action: str) -> None:
+        if self.detail.customer_id is not None and action in ("show", "add"):
+            self.request_tasks(self.detail.customer_id, "show" if action == "show" else "add")
+
+    def request_tasks(self, customer_id: int, action: Literal["show", "add", "plan"]) -> None:
+        """Ask the Tasks tab to show, add or plan this customer's tasks."""
+        try:
+            name = self._services.customers.get(customer_id).data.name
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.task_requested.emit(TaskRequest(action, customer_id=customer_id, customer_name=name))
 
     def _on_header_menu(self, pos: QPoint) -> None:
         header = self.table.horizontalHeader()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Literal
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -26,6 +27,7 @@ from sms_desktop.services.pipeline import PipelineFilter, StageRow
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.i18n import current_language
+from sms_desktop.ui.navigation import TaskRequest
 from sms_desktop.ui.tabs.pipeline import commands
 from sms_desktop.ui.tabs.pipeline.board import BoardView
 from sms_desktop.ui.tabs.pipeline.deal_list import DealListView
@@ -55,9 +57,11 @@ def close_period(choice: str, today: date) -> tuple[date | None, date | None]:
 class PipelineTab(QWidget):
     """Signals:
     status_message(str)
+    task_requested(TaskRequest): show or add a deal's tasks in the Tasks tab.
     """
 
     status_message = Signal(str)
+    task_requested = Signal(object)  # a TaskRequest for the Tasks tab
 
     def __init__(
         self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -286,9 +290,32 @@ class PipelineTab(QWidget):
         menu = QMenu(self)
         edit = menu.addAction(self.tr("Edit…"))
         edit.triggered.connect(lambda: self.edit_opportunity(opportunity_id))
+        menu.addSeparator()
+        tasks = menu.addAction(self.tr("Tasks of This Deal"))
+        tasks.triggered.connect(lambda: self.request_tasks(opportunity_id, "show"))
+        add_task = menu.addAction(self.tr("Add Task…"))
+        add_task.triggered.connect(lambda: self.request_tasks(opportunity_id, "add"))
+        menu.addSeparator()
         delete = menu.addAction(self.tr("Delete"))
         delete.triggered.connect(lambda: self.delete_opportunity(opportunity_id))
         menu.exec(where)
+
+    def request_tasks(self, opportunity_id: int, action: Literal["show", "add"]) -> None:
+        """Ask the Tasks tab to show this deal's tasks, or to add one for it."""
+        try:
+            detail = self._services.pipeline.get(opportunity_id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.task_requested.emit(
+            TaskRequest(
+                action,
+                customer_id=detail.data.customer_id,
+                customer_name=detail.customer_name,
+                opportunity_id=opportunity_id,
+                opportunity_title=detail.data.title,
+            )
+        )
 
     def delete_opportunity(self, opportunity_id: int) -> None:
         """Move a deal to the trash (undoable, restorable from Edit ▸ Trash)."""

@@ -1,0 +1,343 @@
+"""Quote arithmetic: line amounts, totals per tax rate, margins, revisions and diffs.
+
+Every amount is a ``Decimal`` rounded half up (四舍五入) to the cent. What the editor shows,
+what the database stores and what the PDF prints are the same numbers: the services store the
+:class:`LineAmounts` computed here and every total is a sum of stored, rounded line amounts.
+
+**Prices excluding tax** (the default): a line's net amount is
+``quantity × unit price × (1 − discount %)`` rounded to the cent; its tax is
+``net × tax rate``, rounded per line (policy ``per_line``) or once per tax rate on the sum of
+the rounded nets (``per_document``; the rounded tax of a rate is then shared out over its lines
+so that the lines still add up exactly).
+
+**Prices including tax:** a line's total is ``quantity × unit price × (1 − discount %)``
+rounded to the cent, and the net is backed out of it: ``total ÷ (1 + rate)`` rounded, tax =
+total − net (100.00 at 13 % → 88.50 + 11.50). With ``per_document`` the net is backed out once
+per rate from the sum of the line totals and shared out over the lines.
+
+Totals: ``subtotal`` = Σ net (after discounts, without tax), ``tax_total`` = Σ tax,
+``total`` = Σ line totals = subtotal + tax_total. ``discount_total`` is what the discounts took
+off: Σ round(quantity × unit price) − Σ the discounted amounts (net without tax, total with).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sms_desktop.domain.enums import QuoteLineKind, QuoteStatus, RoundingPolicy, TaxMode
+from sms_desktop.domain.money import CENT, ZERO, round_money
+
+HUNDRED = Decimal(100)
+MAX_QUANTITY = Decimal("999999999.999")
+QUANTITY_STEP = Decimal("0.001")
+PERCENT_STEP = Decimal("0.01")
+
+
+@dataclass(frozen=True, slots=True)
+class LineInput:
+    """What the user enters for a line; sections carry only a description."""
+
+    quantity: Decimal = ZERO
+    unit_price: Decimal = ZERO
+    discount_percent: Decimal = ZERO
+    tax_rate: Decimal = ZERO
+    unit_cost: Decimal | None = None
+    kind: QuoteLineKind = QuoteLineKind.ITEM
+
+
+@dataclass(frozen=True, slots=True)
+class LineAmounts:
+    gross: Decimal  # round(quantity × unit price), before the discount
+    net: Decimal  # without tax, after the discount
+    tax: Decimal
+    total: Decimal  # net + tax
+
+
+NO_AMOUNTS = LineAmounts(ZERO, ZERO, ZERO, ZERO)
+
+
+@dataclass(frozen=True, slots=True)
+class TaxBucket:
+    rate: Decimal
+    net: Decimal
+    tax: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteTotals:
+    lines: tuple[LineAmounts, ...]  # one per input line (zeros for sections)
+    subtotal: Decimal
+    discount_total: Decimal
+    tax_total: Decimal
+    total: Decimal
+    taxes: tuple[TaxBucket, ...]  # per tax rate, highest rate first
+    gross_total: Decimal = field(default=ZERO)  # Σ round(quantity × unit price)
+
+
+def _discounted(line: LineInput) -> Decimal:
+    """quantity × unit price × (1 − discount %), unrounded."""
+    return line.quantity * line.unit_price * (HUNDRED - line.discount_percent) / HUNDRED
+
+
+def _share(amount: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
+    """Split ``amount`` (whole cents) in proportion to ``weights`` into cents that add up
+    exactly (largest remainder; ties go to the earlier line)."""
+    if not weights:
+        return []
+    total_weight = sum(weights, ZERO)
+    cents = int(amount / CENT)
+    if total_weight == 0:
+        parts = [0] * len(weights)
+        parts[0] = cents
+        return [Decimal(p) * CENT for p in parts]
+    exact = [Decimal(cents) * w / total_weight for w in weights]
+    floors = [int(e.to_integral_value(rounding="ROUND_FLOOR")) for e in exact]
+    left = cents - sum(floors)
+    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:left]:
+        floors[i] += 1
+    return [Decimal(p) * CENT for p in floors]
+
+
+def compute(
+    lines: Sequence[LineInput],
+    *,
+    tax_mode: TaxMode = TaxMode.EXCLUSIVE,
+    rounding: RoundingPolicy = RoundingPolicy.PER_LINE,
+) -> QuoteTotals:
+    """Every line's amounts and the quote's totals (see the module docstring)."""
+    amounts: list[LineAmounts] = [NO_AMOUNTS] * len(lines)
+    items = [i for i, line in enumerate(lines) if line.kind is QuoteLineKind.ITEM]
+    gross = {i: round_money(lines[i].quantity * lines[i].unit_price) for i in items}
+    discounted = {i: round_money(_discounted(lines[i])) for i in items}
+    if rounding is RoundingPolicy.PER_LINE:
+        for i in items:
+            rate = lines[i].tax_rate / HUNDRED
+            if tax_mode is TaxMode.EXCLUSIVE:
+                net = discounted[i]
+                tax = round_money(net * rate)
+            else:
+                net = round_money(discounted[i] / (1 + rate))
+                tax = discounted[i] - net
+            amounts[i] = LineAmounts(gross[i], net, tax, net + tax)
+    else:
+        by_rate: dict[Decimal, list[int]] = {}
+        for i in items:
+            by_rate.setdefault(lines[i].tax_rate, []).append(i)
+        for rate_percent, members in by_rate.items():
+            rate = rate_percent / HUNDRED
+            base = sum((discounted[i] for i in members), ZERO)
+            weights = [discounted[i] for i in members]
+            if tax_mode is TaxMode.EXCLUSIVE:
+                taxes = _share(round_money(base * rate), weights)
+                for i, tax in zip(members, taxes, strict=True):
+                    amounts[i] = LineAmounts(gross[i], discounted[i], tax, discounted[i] + tax)
+            else:
+                nets = _share(round_money(base / (1 + rate)), weights)
+                for i, net in zip(members, nets, strict=True):
+                    amounts[i] = LineAmounts(gross[i], net, discounted[i] - net, discounted[i])
+    return totals_of(amounts, [line.tax_rate for line in lines], tax_mode=tax_mode)
+
+
+def totals_of(
+    amounts: Sequence[LineAmounts], rates: Sequence[Decimal], *, tax_mode: TaxMode
+) -> QuoteTotals:
+    """The quote totals as sums of (stored) line amounts."""
+    subtotal = sum((a.net for a in amounts), ZERO)
+    tax_total = sum((a.tax for a in amounts), ZERO)
+    gross_total = sum((a.gross for a in amounts), ZERO)
+    discounted = subtotal if tax_mode is TaxMode.EXCLUSIVE else subtotal + tax_total
+    buckets: dict[Decimal, tuple[Decimal, Decimal]] = {}
+    for a, rate in zip(amounts, rates, strict=True):
+        if a is NO_AMOUNTS or (a.gross == 0 and a.net == 0 and a.tax == 0):
+            continue
+        net, tax = buckets.get(rate, (ZERO, ZERO))
+        buckets[rate] = (net + a.net, tax + a.tax)
+    taxes = tuple(
+        TaxBucket(rate, net, tax) for rate, (net, tax) in sorted(buckets.items(), reverse=True)
+    )
+    return QuoteTotals(
+        lines=tuple(amounts),
+        subtotal=subtotal,
+        discount_total=max(ZERO, gross_total - discounted),
+        tax_total=tax_total,
+        total=subtotal + tax_total,
+        taxes=taxes,
+        gross_total=gross_total,
+    )
+
+
+# ------------------------------------------------------------------------------ margin
+
+
+@dataclass(frozen=True, slots=True)
+class MarginCheck:
+    margin_percent: Decimal | None  # of the whole quote; None when nothing has a cost
+    low_lines: tuple[int, ...]  # indexes of lines below the minimum
+    quote_low: bool
+
+    @property
+    def flagged(self) -> bool:
+        return self.quote_low or bool(self.low_lines)
+
+
+def margin_percent(net: Decimal, cost: Decimal) -> Decimal | None:
+    """(net − cost) ÷ net in %, rounded to 0.01; None when there is no revenue."""
+    if net <= 0:
+        return None
+    return ((net - cost) * HUNDRED / net).quantize(PERCENT_STEP, rounding="ROUND_HALF_UP")
+
+
+def check_margin(
+    lines: Sequence[LineInput], amounts: Sequence[LineAmounts], minimum: Decimal
+) -> MarginCheck:
+    """Lines (with a known cost) and the quote whose margin is under ``minimum`` %."""
+    low: list[int] = []
+    net_sum = cost_sum = ZERO
+    for i, (line, a) in enumerate(zip(lines, amounts, strict=True)):
+        if line.kind is not QuoteLineKind.ITEM or line.unit_cost is None:
+            continue
+        cost = round_money(line.quantity * line.unit_cost)
+        net_sum += a.net
+        cost_sum += cost
+        margin = margin_percent(a.net, cost)
+        if (margin is None and cost > 0) or (margin is not None and margin < minimum):
+            low.append(i)
+    quote_margin = margin_percent(net_sum, cost_sum)
+    quote_low = (quote_margin is None and cost_sum > 0) or (
+        quote_margin is not None and quote_margin < minimum
+    )
+    return MarginCheck(quote_margin, tuple(low), quote_low)
+
+
+# --------------------------------------------------------------- numbers and revisions
+
+
+def revision_letter(revision: int) -> str:
+    """1 → A, 2 → B … 26 → Z, 27 → AA (like spreadsheet columns)."""
+    if revision < 1:
+        raise ValueError(f"revision must be ≥ 1, not {revision}")
+    letters = ""
+    while revision:
+        revision, rest = divmod(revision - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def revision_number(letters: str) -> int:
+    """``"B"`` → 2; accepts a number too (``"2"``); raises ``ValueError`` otherwise."""
+    text = letters.strip().upper()
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    if not text or not text.isascii() or not text.isalpha():
+        raise ValueError(f"not a revision: {letters!r}")
+    value = 0
+    for ch in text:
+        value = value * 26 + (ord(ch) - ord("A") + 1)
+    return value
+
+
+def format_number(pattern: str, *, year: int, seq: int) -> str:
+    """A document number from a Settings pattern such as ``Q-{year}-{seq:04}``."""
+    return pattern.format(year=year, seq=seq)
+
+
+# ------------------------------------------------------------------------------ status
+
+
+def can_change_status(current: QuoteStatus, target: QuoteStatus) -> bool:
+    """draft → sent → accepted / rejected; a sent quote expires after its validity."""
+    allowed = {
+        QuoteStatus.DRAFT: {QuoteStatus.SENT},
+        QuoteStatus.SENT: {QuoteStatus.ACCEPTED, QuoteStatus.REJECTED, QuoteStatus.EXPIRED},
+    }
+    return target in allowed.get(current, set())
+
+
+def is_expired(status: QuoteStatus, valid_until: date, today: date) -> bool:
+    """A sent quote is expired from the day after its last valid day."""
+    return status is QuoteStatus.SENT and today > valid_until
+
+
+# ------------------------------------------------------------------------------- diff
+
+
+@dataclass(frozen=True, slots=True)
+class DiffLine:
+    """A line as a revision diff compares it."""
+
+    kind: QuoteLineKind
+    product_id: int | None
+    description: str
+    quantity: Decimal
+    unit: str
+    unit_price: Decimal
+    discount_percent: Decimal
+    tax_rate: Decimal
+    total: Decimal
+
+    @property
+    def key(self) -> tuple[str, object]:
+        return ("p", self.product_id) if self.product_id is not None else ("d", self.description)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference between two revisions.
+
+    ``what`` is ``"field"`` (a header field such as terms), ``"added"``, ``"removed"`` or
+    ``"changed"`` (a line); ``field`` names the changed value (``quantity``, ``unit_price`` …).
+    """
+
+    what: str
+    label: str  # the field name or the line's description
+    field: str | None
+    old: str | None
+    new: str | None
+
+
+_LINE_FIELDS = ("description", "quantity", "unit", "unit_price", "discount_percent", "tax_rate")
+
+
+def _show(value: object) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    return "" if value is None else str(value)
+
+
+def diff(
+    old_fields: dict[str, object],
+    new_fields: dict[str, object],
+    old_lines: Iterable[DiffLine],
+    new_lines: Iterable[DiffLine],
+) -> list[Change]:
+    """What changed from one revision to the next: header fields, then lines (matched by
+    product, or by description for lines without one), in the new revision's order."""
+    changes = [
+        Change("field", name, name, _show(old_fields.get(name)), _show(value))
+        for name, value in new_fields.items()
+        if old_fields.get(name) != value
+    ]
+    remaining: dict[tuple[str, object], list[DiffLine]] = {}
+    for line in old_lines:
+        remaining.setdefault(line.key, []).append(line)
+    added: list[Change] = []
+    for line in new_lines:
+        matches = remaining.get(line.key)
+        if not matches:
+            added.append(Change("added", line.description, None, None, _show(line.total)))
+            continue
+        before = matches.pop(0)
+        for name in _LINE_FIELDS:
+            was, now = getattr(before, name), getattr(line, name)
+            if was != now:
+                changes.append(Change("changed", line.description, name, _show(was), _show(now)))
+    changes += added
+    for left in remaining.values():
+        changes += [
+            Change("removed", line.description, None, _show(line.total), None) for line in left
+        ]
+    return changes

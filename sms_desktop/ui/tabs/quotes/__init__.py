@@ -1,0 +1,1 @@
+"""定价与报价: quotes, their editor and PDF, and the product catalogue."""

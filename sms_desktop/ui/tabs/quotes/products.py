@@ -1,0 +1,361 @@
+"""The product catalogue: a searchable list with Excel export, and the product editor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sms_desktop.domain.errors import DomainError, ValidationError
+from sms_desktop.domain.money import CURRENCIES, parse_money
+from sms_desktop.domain.pricing import format_number
+from sms_desktop.services.products import COMMON_UNITS, ProductInput, ProductRow
+from sms_desktop.services.registry import Services
+from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.formatting import format_money
+from sms_desktop.ui.i18n import current_language, translate
+from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
+from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
+from sms_desktop.ui.widgets.field_errors import FieldErrors
+
+if TYPE_CHECKING:
+    from sms_desktop.reporting.excel import ColumnKind
+
+COLUMNS: tuple[Column[ProductRow], ...] = (
+    Column("sku", lambda: translate("ProductList", "SKU"), lambda r: r.sku),
+    Column("name", lambda: translate("ProductList", "Name"), lambda r: r.name(current_language())),
+    Column(
+        "category",
+        lambda: translate("ProductList", "Category"),
+        lambda r: r.category(current_language()),
+    ),
+    Column("unit", lambda: translate("ProductList", "Unit"), lambda r: r.unit),
+    Column(
+        "list_price",
+        lambda: translate("ProductList", "List price"),
+        lambda r: format_money(r.list_price, r.currency),
+        RIGHT,
+    ),
+    Column(
+        "cost",
+        lambda: translate("ProductList", "Cost"),
+        lambda r: format_money(r.cost, r.currency),
+        RIGHT,
+    ),
+    Column(
+        "tax_rate",
+        lambda: translate("ProductList", "Tax %"),
+        lambda r: format_number(r.tax_rate),
+        RIGHT,
+    ),
+    Column(
+        "stock",
+        lambda: translate("ProductList", "Stock"),
+        lambda r: "" if r.stock is None else format_number(r.stock),
+        RIGHT,
+    ),
+    Column(
+        "active",
+        lambda: translate("ProductList", "Active"),
+        lambda r: translate("ProductList", "yes") if r.active else translate("ProductList", "no"),
+    ),
+)
+
+EXPORT_VALUES: dict[str, tuple[ColumnKind, Callable[[ProductRow], Any]]] = {
+    "sku": ("text", lambda r: r.sku),
+    "name": ("text", lambda r: r.name(current_language())),
+    "category": ("text", lambda r: r.category(current_language()) or None),
+    "unit": ("text", lambda r: r.unit),
+    "list_price": ("money", lambda r: r.list_price),
+    "cost": ("money", lambda r: r.cost),
+    "tax_rate": ("percent", lambda r: r.tax_rate),
+    "stock": ("decimal", lambda r: r.stock),
+    "active": ("bool", lambda r: r.active),
+}
+
+
+class ProductTableModel(PagedTableModel[ProductRow]):
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        self.search = ""
+        self.include_inactive = True
+        products = services.products
+        super().__init__(
+            COLUMNS,
+            count=lambda: products.count(self.search, include_inactive=self.include_inactive),
+            fetch=lambda offset, limit, key, desc: products.list_products(
+                self.search,
+                include_inactive=self.include_inactive,
+                offset=offset,
+                limit=limit,
+                order_by=key,  # type: ignore[arg-type]
+                descending=desc,
+            ),
+            row_id=lambda r: r.id,
+            parent=parent,
+        )
+
+
+class ProductsDialog(QDialog):
+    """The catalogue, reachable from the Quotes tab."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("productsDialog")
+        self.setWindowTitle(self.tr("Products"))
+        self._services = services
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("productSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("Search codes and names…"))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.reload)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.inactive_check = QCheckBox(self.tr("Show inactive"), self)
+        self.inactive_check.setObjectName("productShowInactive")
+        self.inactive_check.setChecked(True)
+        self.inactive_check.toggled.connect(lambda _on: self.reload())
+        self.count_label = QLabel(self)
+        new_button = QPushButton(self.tr("New Product…"), self)
+        new_button.setObjectName("newProductButton")
+        new_button.clicked.connect(self.new_product)
+        edit_button = QPushButton(self.tr("Edit…"), self)
+        edit_button.clicked.connect(self.edit_current)
+        export = QPushButton(self.tr("Export to Excel…"), self)
+        export.setObjectName("exportProductsButton")
+        export.clicked.connect(self.export_view)
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.inactive_check)
+        top.addWidget(self.count_label)
+        top.addWidget(new_button)
+        top.addWidget(edit_button)
+        top.addWidget(export)
+        self.model = ProductTableModel(services, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("productTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((100, 0, 110, 50, 110, 110, 60, 70, 60)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.model.total_changed.connect(
+            lambda n: self.count_label.setText(self.tr("%Ln product(s)", "", n))
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.resize(1000, 600)
+        self.reload()
+
+    def reload(self) -> None:
+        self._timer.stop()
+        self.model.search = self.search_edit.text()
+        self.model.include_inactive = self.inactive_check.isChecked()
+        header = self.table.horizontalHeader()
+        try:
+            self.model.load_sorted(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        except DomainError as exc:
+            show_error(self, exc)
+
+    def new_product(self) -> None:
+        dialog = ProductDialog(self._services, None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def edit_current(self) -> None:
+        index = self.table.currentIndex()
+        row = index.data(Role.ROW) if index.isValid() else None
+        if not isinstance(row, ProductRow):
+            return
+        dialog = ProductDialog(self._services, row, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.model.refresh_rows()
+
+    def export_view(self) -> None:
+        path = ask_xlsx_path(self, self.tr("Export Products"), self.tr("products.xlsx"))
+        if path is None:
+            return
+        products = self._services.products
+        search, inactive = self.model.search, self.model.include_inactive
+        order, descending = self.model.order_by, self.model.descending
+        export_table(
+            self,
+            path,
+            COLUMNS,
+            visible_columns(self.table.horizontalHeader()),
+            EXPORT_VALUES,
+            lambda: products.iter_all(
+                search,
+                include_inactive=inactive,
+                order_by=order,  # type: ignore[arg-type]
+                descending=descending,
+            ),
+            total=self.model.total,
+            sheet=self.tr("Products"),
+            label=self.tr("Exporting products…"),
+            on_done=lambda n: self.count_label.setText(
+                self.tr("Exported %Ln product(s) to {path}.", "", n).format(path=str(path))
+            ),
+        )
+
+
+def _decimal(text: str, *, money: bool) -> Decimal | None:
+    """The number typed, None when empty, NaN (refused by the service) when not a number."""
+    if not text.strip():
+        return None
+    try:
+        if money:
+            return parse_money(text)
+        cleaned = text.strip().replace(",", "").replace("%", "")
+        return Decimal(cleaned) if cleaned else None
+    except (ValueError, InvalidOperation):
+        return Decimal("NaN")
+
+
+class ProductDialog(QDialog):
+    """Create or edit one product; the service's messages show beside their fields."""
+
+    def __init__(
+        self, services: Services, product: ProductRow | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("productDialog")
+        self.setWindowTitle(self.tr("New Product") if product is None else self.tr("Product"))
+        self._services = services
+        self._product = product
+        self.saved: ProductRow | None = None
+        self.errors = FieldErrors(self)
+        form = QFormLayout()
+        self.sku_edit = QLineEdit(self)
+        self.sku_edit.setObjectName("productSku")
+        self.errors.add_row(form, "sku", self.tr("SKU:"), self.sku_edit)
+        self.name_zh_edit = QLineEdit(self)
+        self.name_zh_edit.setObjectName("productNameZh")
+        self.errors.add_row(form, "name_zh", self.tr("Name (Chinese):"), self.name_zh_edit)
+        self.name_en_edit = QLineEdit(self)
+        self.name_en_edit.setObjectName("productNameEn")
+        self.errors.add_row(form, "name_en", self.tr("Name (English):"), self.name_en_edit)
+        self.category_combo = QComboBox(self)
+        self.category_combo.addItem(self.tr("(none)"), None)
+        for category in services.products.categories():
+            self.category_combo.addItem(category.name(current_language()), category.id)
+        self.errors.add_row(form, "category_id", self.tr("Category:"), self.category_combo)
+        self.unit_combo = QComboBox(self)
+        self.unit_combo.setObjectName("productUnit")
+        self.unit_combo.setEditable(True)
+        self.unit_combo.addItems(list(COMMON_UNITS))
+        self.errors.add_row(form, "unit", self.tr("Unit:"), self.unit_combo)
+        price_row = QWidget(self)
+        price_layout = QHBoxLayout(price_row)
+        price_layout.setContentsMargins(0, 0, 0, 0)
+        self.price_edit = QLineEdit(self)
+        self.price_edit.setObjectName("productPrice")
+        self.price_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.currency_combo = QComboBox(self)
+        self.currency_combo.addItems(list(CURRENCIES))
+        price_layout.addWidget(self.price_edit, 1)
+        price_layout.addWidget(self.currency_combo)
+        self.errors.add_row(form, "list_price", self.tr("List price:"), price_row)
+        self.cost_edit = QLineEdit(self)
+        self.cost_edit.setObjectName("productCost")
+        self.cost_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.errors.add_row(form, "cost", self.tr("Cost:"), self.cost_edit)
+        self.tax_edit = QLineEdit(self)
+        self.tax_edit.setObjectName("productTax")
+        self.tax_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.errors.add_row(form, "tax_rate", self.tr("Tax rate %:"), self.tax_edit)
+        self.stock_edit = QLineEdit(self)
+        self.stock_edit.setObjectName("productStock")
+        self.stock_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.stock_edit.setPlaceholderText(self.tr("not tracked"))
+        self.errors.add_row(form, "stock", self.tr("In stock:"), self.stock_edit)
+        self.active_check = QCheckBox(self.tr("Offered on new quotes"), self)
+        self.active_check.setChecked(True)
+        self.errors.add_row(form, "active", self.tr("Active:"), self.active_check)
+        self.description_edit = QPlainTextEdit(self)
+        self.description_edit.setFixedHeight(70)
+        self.errors.add_row(form, "description", self.tr("Description:"), self.description_edit)
+        ok_cancel_layout(self, form, self.errors.form_label)
+        self.setMinimumWidth(460)
+        if product is None:
+            self.tax_edit.setText(format_number(services.settings.defaults().tax_rate))
+            self.cost_edit.setText("0.00")
+        else:
+            self.sku_edit.setText(product.sku)
+            self.name_zh_edit.setText(product.name_zh)
+            self.name_en_edit.setText(product.name_en)
+            self.category_combo.setCurrentIndex(
+                max(0, self.category_combo.findData(product.category_id))
+            )
+            self.unit_combo.setCurrentText(product.unit)
+            self.price_edit.setText(f"{product.list_price:f}")
+            self.currency_combo.setCurrentText(product.currency)
+            self.cost_edit.setText(f"{product.cost:f}")
+            self.tax_edit.setText(format_number(product.tax_rate))
+            self.stock_edit.setText("" if product.stock is None else format_number(product.stock))
+            self.active_check.setChecked(product.active)
+            self.description_edit.setPlainText(product.description or "")
+
+    def data(self) -> ProductInput:
+        price = _decimal(self.price_edit.text(), money=True)
+        cost = _decimal(self.cost_edit.text(), money=True)
+        tax = _decimal(self.tax_edit.text(), money=False)
+        return ProductInput(
+            sku=self.sku_edit.text(),
+            name_zh=self.name_zh_edit.text(),
+            name_en=self.name_en_edit.text(),
+            description=self.description_edit.toPlainText(),
+            unit=self.unit_combo.currentText(),
+            category_id=self.category_combo.currentData(),
+            list_price=price if price is not None else Decimal("NaN"),
+            cost=cost if cost is not None else Decimal(0),
+            currency=self.currency_combo.currentText(),
+            tax_rate=tax if tax is not None else Decimal(0),
+            active=self.active_check.isChecked(),
+            stock=_decimal(self.stock_edit.text(), money=False),
+        )
+
+    def accept(self) -> None:
+        products = self._services.products
+        try:
+            if self._product is None:
+                self.saved = products.create(self.data())
+            else:
+                self.saved = products.update(self._product.id, self.data())
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        super().accept()

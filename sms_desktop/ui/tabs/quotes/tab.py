@@ -1,0 +1,618 @@
+"""定价与报价: the list of quotes, the editor, the status flow, PDF and the product catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from sms_desktop.domain.enums import QuoteStatus
+from sms_desktop.domain.errors import DomainError
+from sms_desktop.domain.quotes import Change, revision_letter
+from sms_desktop.services.quotes import QuoteFilter, QuoteRow
+from sms_desktop.services.registry import Services
+from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.formatting import format_date, format_money
+from sms_desktop.ui.i18n import translate
+from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
+from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+
+if TYPE_CHECKING:
+    from sms_desktop.reporting.excel import ColumnKind
+
+SEARCH_DELAY_MS = 150
+EXPIRED_COLOR = QColor("#c0392b")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def status_label(status: QuoteStatus) -> str:
+    return {
+        QuoteStatus.DRAFT: translate("QuoteList", "Draft"),
+        QuoteStatus.SENT: translate("QuoteList", "Sent"),
+        QuoteStatus.ACCEPTED: translate("QuoteList", "Accepted"),
+        QuoteStatus.REJECTED: translate("QuoteList", "Rejected"),
+        QuoteStatus.EXPIRED: translate("QuoteList", "Expired"),
+    }[status]
+
+
+def validity_text(row: QuoteRow, today: date) -> str:
+    """``2026/5/31 (12 days left)``, ``… (expired)`` for an open quote past its date."""
+    day = format_date(row.valid_until)
+    if row.status not in (QuoteStatus.DRAFT, QuoteStatus.SENT, QuoteStatus.EXPIRED):
+        return day
+    left = row.days_left(today)
+    if left < 0 or row.status is QuoteStatus.EXPIRED:
+        return translate("QuoteList", "{date} (expired)").format(date=day)
+    if left == 0:
+        return translate("QuoteList", "{date} (last day)").format(date=day)
+    if left == 1:
+        return translate("QuoteList", "{date} (1 day left)").format(date=day)
+    return translate("QuoteList", "{date} ({days} days left)").format(date=day, days=left)
+
+
+def is_overdue(row: QuoteRow, today: date) -> bool:
+    return row.status is QuoteStatus.EXPIRED or (
+        row.status in (QuoteStatus.DRAFT, QuoteStatus.SENT) and row.days_left(today) < 0
+    )
+
+
+def _columns(today: Callable[[], date]) -> tuple[Column[QuoteRow], ...]:
+    return (
+        Column("number", lambda: translate("QuoteList", "Number"), lambda r: r.label),
+        Column("customer", lambda: translate("QuoteList", "Customer"), lambda r: r.customer),
+        Column(
+            "status", lambda: translate("QuoteList", "Status"), lambda r: status_label(r.status)
+        ),
+        Column(
+            "total",
+            lambda: translate("QuoteList", "Total"),
+            lambda r: format_money(r.total, r.currency),
+            RIGHT,
+        ),
+        Column(
+            "issue_date",
+            lambda: translate("QuoteList", "Issue date"),
+            lambda r: format_date(r.issue_date),
+        ),
+        Column(
+            "valid_until",
+            lambda: translate("QuoteList", "Valid until"),
+            lambda r: validity_text(r, today()),
+        ),
+        Column("owner", lambda: translate("QuoteList", "Owner"), lambda r: r.owner or ""),
+    )
+
+
+EXPORT_VALUES: dict[str, tuple[ColumnKind, Callable[[QuoteRow], Any]]] = {
+    "number": ("text", lambda r: r.label),
+    "customer": ("text", lambda r: r.customer),
+    "status": ("text", lambda r: status_label(r.status)),
+    "total": ("money", lambda r: r.total),
+    "issue_date": ("date", lambda r: r.issue_date),
+    "valid_until": ("date", lambda r: r.valid_until),
+    "owner": ("text", lambda r: r.owner),
+}
+VALID_COLUMN = 5
+
+
+class QuoteTableModel(PagedTableModel[QuoteRow]):
+    def __init__(
+        self, services: Services, today: Callable[[], date], parent: QObject | None = None
+    ) -> None:
+        self.filter = QuoteFilter()
+        self._today = today
+        quotes = services.quotes
+        super().__init__(
+            _columns(today),
+            count=lambda: quotes.count(self.filter),
+            fetch=lambda offset, limit, key, desc: quotes.list_quotes(
+                self.filter,
+                offset=offset,
+                limit=limit,
+                order_by=key,  # type: ignore[arg-type]
+                descending=desc,
+            ),
+            row_id=lambda r: r.id,
+            parent=parent,
+        )
+        self.order_by = "issue_date"
+        self.descending = True
+
+    @override
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and index.column() == VALID_COLUMN
+        ):
+            row = super().data(index, Role.ROW)
+            if isinstance(row, QuoteRow) and is_overdue(row, self._today()):
+                return QBrush(EXPIRED_COLOR)
+            return None
+        return super().data(index, role)
+
+
+class QuotesTab(QWidget):
+    """Signals:
+    status_message(str)
+    """
+
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("quotesTab")
+        self._services = services
+        self._undo = undo_stack
+        self.today, self.now = today, now
+        self._loaded = False
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("quoteSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("Search quote numbers and customers…"))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.reload)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.status_combo = QComboBox(self)
+        self.status_combo.setObjectName("quoteStatusFilter")
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        for status in QuoteStatus:
+            self.status_combo.addItem(status_label(status), status)
+        self.owner_combo = QComboBox(self)
+        self.owner_combo.setObjectName("quoteOwnerFilter")
+        for combo in (self.status_combo, self.owner_combo):
+            combo.activated.connect(lambda _i: self.reload())
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("quoteCount")
+        new_button = QPushButton(self.tr("New Quote"), self)
+        new_button.setObjectName("newQuoteButton")
+        new_button.clicked.connect(self.new_quote)
+        products = QPushButton(self.tr("Products…"), self)
+        products.setObjectName("productsButton")
+        products.clicked.connect(self.show_products)
+        price_lists = QPushButton(self.tr("Price Lists…"), self)
+        price_lists.setObjectName("priceListsButton")
+        price_lists.clicked.connect(self.show_price_lists)
+        export = QPushButton(self.tr("Export to Excel…"), self)
+        export.setObjectName("exportQuotesButton")
+        export.clicked.connect(self.export_view)
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 2)
+        for caption_text, widget in (
+            (self.tr("Status"), self.status_combo),
+            (self.tr("Owner"), self.owner_combo),
+        ):
+            caption = QLabel(caption_text, self)
+            caption.setBuddy(widget)
+            top.addWidget(caption)
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(products)
+        top.addWidget(price_lists)
+        top.addWidget(new_button)
+
+        self.model = QuoteTableModel(services, self._day, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("quoteTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        header = self.table.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+        for column, width in enumerate((160, 0, 80, 130, 110, 200, 90)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+        self.model.total_changed.connect(
+            lambda n: self.count_label.setText(self.tr("%Ln quote(s)", "", n))
+        )
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        actions.addWidget(self.count_label)
+        actions.addStretch(1)
+        for key, text, slot in (
+            ("open", self.tr("Open…"), self.open_current),
+            ("send", self.tr("Mark Sent"), self.send_current),
+            ("accept", self.tr("Accept"), self.accept_current),
+            ("reject", self.tr("Reject"), self.reject_current),
+            ("revise", self.tr("New Revision"), self.revise_current),
+            ("duplicate", self.tr("Duplicate"), self.duplicate_current),
+            ("changes", self.tr("Changes…"), self.show_changes),
+            ("pdf", self.tr("PDF…"), self.preview_current),
+            ("delete", self.tr("Delete"), self.delete_current),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(f"quote_{key}_button")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            actions.addWidget(button)
+        actions.addWidget(export)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        new_action = QAction(self.tr("New Quote"), self)
+        new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_action.triggered.connect(self.new_quote)
+        self.addAction(new_action)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------- data
+
+    def _day(self) -> date:
+        return self.today()  # looked up on each call: tests replace the clock
+
+    def load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        owner = self.owner_combo.currentData()
+        self.owner_combo.clear()
+        self.owner_combo.addItem(self.tr("Everyone"), None)
+        for person in self._services.quotes.salespeople():
+            self.owner_combo.addItem(person.label, person.id)
+        self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(owner)))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Expire the quotes past their validity, then re-read the list."""
+        if not self._loaded:
+            return
+        try:
+            expired = self._services.quotes.expire_due(today=self.today(), now=self.now())
+        except DomainError as exc:
+            show_error(self, exc)
+            expired = 0
+        if expired:
+            self.status_message.emit(
+                self.tr("%Ln quote(s) passed their validity and are now expired.", "", expired)
+            )
+        self.reload()
+
+    def current_filter(self) -> QuoteFilter:
+        status = self.status_combo.currentData()
+        return QuoteFilter(
+            status=QuoteStatus(status) if status else None,
+            owner_id=self.owner_combo.currentData(),
+            search=self.search_edit.text(),
+        )
+
+    def reload(self) -> None:
+        if not self._loaded:
+            return
+        self._timer.stop()
+        self.model.filter = self.current_filter()
+        header = self.table.horizontalHeader()
+        try:
+            self.model.load_sorted(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        except DomainError as exc:
+            show_error(self, exc)
+
+    def current_row(self) -> QuoteRow | None:
+        index = self.table.currentIndex()
+        row = index.data(Role.ROW) if index.isValid() else None
+        return row if isinstance(row, QuoteRow) else None
+
+    def select_quote(self, quote_id: int) -> None:
+        row = self.model.row_of_id(quote_id)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _update_buttons(self) -> None:
+        row = self.current_row()
+        status = row.status if row is not None else None
+        enabled = {
+            "open": row is not None,
+            "send": status is QuoteStatus.DRAFT,
+            "accept": status is QuoteStatus.SENT,
+            "reject": status is QuoteStatus.SENT,
+            "revise": status in (QuoteStatus.SENT, QuoteStatus.REJECTED, QuoteStatus.EXPIRED),
+            "duplicate": row is not None,
+            "changes": row is not None and row.revision > 1,
+            "pdf": row is not None,
+            "delete": status is QuoteStatus.DRAFT,
+        }
+        for key, button in self.buttons.items():
+            button.setEnabled(enabled[key])
+
+    def _after_change(self, quote_id: int, message: str) -> None:
+        self.model.refresh_rows()
+        self.select_quote(quote_id)
+        self._update_buttons()
+        self.status_message.emit(message)
+
+    def _context_menu(self, where: Any) -> None:
+        if self.current_row() is None:
+            return
+        menu = QMenu(self)
+        for button in self.buttons.values():
+            action = menu.addAction(button.text())
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+        menu.exec(self.table.viewport().mapToGlobal(where))
+
+    # ---------------------------------------------------------------- editing
+
+    def new_quote(self) -> None:
+        from sms_desktop.services.quotes import QuoteInput
+        from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
+
+        defaults = self._services.quotes.business_defaults()
+        today = self.today()
+        from datetime import timedelta
+
+        initial = QuoteInput(
+            customer_id=0,
+            issue_date=today,
+            valid_until=today + timedelta(days=defaults.quote_validity_days),
+            currency=defaults.currency,
+            language=defaults.quote_language,
+            notes=defaults.quote_notes,
+            terms=defaults.quote_terms,
+        )
+        editor = QuoteEditor(self._services, initial, parent=self)
+        editor.customer_edit.customer_id = None
+        if editor.exec() == QuoteEditor.DialogCode.Accepted and editor.saved is not None:
+            saved = editor.saved
+            self._after_change(saved.id, self.tr("Quote {label} saved.").format(label=saved.label))
+
+    def edit_quote(self, quote_id: int) -> None:
+        from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
+
+        quotes = self._services.quotes
+        try:
+            quote = quotes.get(quote_id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        if not quote.editable:
+            if quote.status is QuoteStatus.ACCEPTED:
+                self.preview(quote_id)
+                return
+            answer = QMessageBox.question(
+                self,
+                self.tr("Quote Sent"),
+                self.tr(
+                    "{label} was sent and cannot be changed. Make revision {letter} to edit it?"
+                ).format(
+                    label=quote.label, letter=revision_letter(quote.revisions[-1].revision + 1)
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            try:
+                quote = quotes.revise(quote_id)
+            except DomainError as exc:
+                show_error(self, exc)
+                return
+            self.model.refresh_rows()
+        editor = QuoteEditor(
+            self._services, quote.as_input(), quote, customer_name=quote.party.name, parent=self
+        )
+        if editor.exec() == QuoteEditor.DialogCode.Accepted and editor.saved is not None:
+            saved = editor.saved
+            self._after_change(saved.id, self.tr("Quote {label} saved.").format(label=saved.label))
+        else:
+            self.model.refresh_rows()
+            self.select_quote(quote.id)
+
+    def open_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.edit_quote(row.id)
+
+    def _status_action(self, action: Callable[[int], Any], message: str) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        try:
+            action(row.id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._after_change(row.id, message.format(label=row.label))
+
+    def send_current(self) -> None:
+        quotes = self._services.quotes
+        self._status_action(
+            lambda qid: quotes.send(qid, now=self.now()),
+            self.tr("{label} marked as sent; it can no longer be changed."),
+        )
+
+    def accept_current(self) -> None:
+        quotes = self._services.quotes
+        self._status_action(
+            lambda qid: quotes.accept(qid, today=self.today(), now=self.now()),
+            self.tr("{label} accepted: the order was created."),
+        )
+
+    def reject_current(self) -> None:
+        quotes = self._services.quotes
+        self._status_action(
+            lambda qid: quotes.reject(qid, now=self.now()), self.tr("{label} rejected.")
+        )
+
+    def revise_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.edit_quote(row.id)
+
+    def delete_current(self) -> None:
+        """Move the selected draft to the trash (Edit ▸ Undo puts it back)."""
+        from sms_desktop.ui.tabs.quotes.commands import DeleteQuote
+
+        row = self.current_row()
+        if row is None:
+            return
+        quotes = self._services.quotes
+        try:
+            quotes.delete(row.id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._undo.push(DeleteQuote(quotes, row.id, row.label, self.model.refresh_rows))
+        self.status_message.emit(
+            self.tr("Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.")
+        )
+
+    def duplicate_current(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        try:
+            copy = self._services.quotes.duplicate(row.id, today=self.today())
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.model.refresh_rows()
+        self.select_quote(copy.id)
+        self.status_message.emit(
+            self.tr("{label} copied to {copy}.").format(label=row.label, copy=copy.label)
+        )
+        self.edit_quote(copy.id)
+
+    def show_changes(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        try:
+            changes = self._services.quotes.diff_with_previous(row.id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        from sms_desktop.ui.tabs.quotes.dialogs import ChangesDialog
+
+        ChangesDialog(row.label, changes or [], self).exec()
+
+    def preview_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.preview(row.id)
+
+    def preview(self, quote_id: int) -> None:
+        from sms_desktop.ui.tabs.quotes.preview import QuotePreviewDialog
+
+        try:
+            dialog = QuotePreviewDialog(self._services, quote_id, self)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        dialog.exec()
+
+    def show_products(self) -> None:
+        from sms_desktop.ui.tabs.quotes.products import ProductsDialog
+
+        ProductsDialog(self._services, self).exec()
+
+    def show_price_lists(self) -> None:
+        from sms_desktop.ui.tabs.quotes.price_lists import PriceListsDialog
+
+        PriceListsDialog(self._services, self).exec()
+
+    def export_view(self) -> None:
+        path = ask_xlsx_path(self, self.tr("Export Quotes"), self.tr("quotes.xlsx"))
+        if path is None:
+            return
+        quotes, flt = self._services.quotes, self.model.filter
+        order, descending = self.model.order_by, self.model.descending
+        export_table(
+            self,
+            path,
+            self.model.columns,
+            visible_columns(self.table.horizontalHeader()),
+            EXPORT_VALUES,
+            lambda: quotes.iter_all(flt, order_by=order, descending=descending),  # type: ignore[arg-type]
+            total=self.model.total,
+            sheet=self.tr("Quotes"),
+            label=self.tr("Exporting quotes…"),
+            on_done=lambda n: self.status_message.emit(
+                self.tr("Exported %Ln quote(s) to {path}.", "", n).format(path=str(path))
+            ),
+        )
+
+
+def change_text(change: Change) -> str:
+    """One line of a revision diff, for people."""
+    names = {
+        "issue_date": translate("QuoteChanges", "Issue date"),
+        "valid_until": translate("QuoteChanges", "Valid until"),
+        "contact_id": translate("QuoteChanges", "Contact"),
+        "currency": translate("QuoteChanges", "Currency"),
+        "tax_mode": translate("QuoteChanges", "Tax mode"),
+        "notes": translate("QuoteChanges", "Notes"),
+        "terms": translate("QuoteChanges", "Terms"),
+        "total": translate("QuoteChanges", "Total"),
+        "description": translate("QuoteChanges", "description"),
+        "quantity": translate("QuoteChanges", "quantity"),
+        "unit": translate("QuoteChanges", "unit"),
+        "unit_price": translate("QuoteChanges", "unit price"),
+        "discount_percent": translate("QuoteChanges", "discount %"),
+        "tax_rate": translate("QuoteChanges", "tax %"),
+    }
+    if change.what == "added":
+        return translate("QuoteChanges", "Added: {line} ({amount})").format(
+            line=change.label, amount=change.new or ""
+        )
+    if change.what == "removed":
+        return translate("QuoteChanges", "Removed: {line} ({amount})").format(
+            line=change.label, amount=change.old or ""
+        )
+    field = names.get(change.field or "", change.field or "")
+    if change.what == "field":
+        return translate("QuoteChanges", "{field}: {old} → {new}").format(
+            field=field, old=change.old or "–", new=change.new or "–"
+        )
+    return translate("QuoteChanges", "{line}: {field} {old} → {new}").format(
+        line=change.label, field=field, old=change.old or "–", new=change.new or "–"
+    )

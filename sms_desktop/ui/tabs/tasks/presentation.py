@@ -1,0 +1,118 @@
+"""How tasks look: type names and icons, the groups' names, due texts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+from functools import cache
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from sms_desktop.domain.enums import ActivityKind, RecurrenceUnit
+from sms_desktop.domain.tasks import TaskGroup
+from sms_desktop.services.tasks import TaskRow
+from sms_desktop.ui.formatting import format_date
+from sms_desktop.ui.i18n import current_language, translate
+
+
+def kind_label(kind: ActivityKind) -> str:
+    return {
+        ActivityKind.CALL: translate("Tasks", "Call"),
+        ActivityKind.VISIT: translate("Tasks", "Visit"),
+        ActivityKind.FOLLOW_UP: translate("Tasks", "Follow-up visit"),
+        ActivityKind.MEETING: translate("Tasks", "Meeting"),
+        ActivityKind.EMAIL: translate("Tasks", "Email"),
+        ActivityKind.WECHAT: translate("Tasks", "WeChat"),
+        ActivityKind.DEMO: translate("Tasks", "Demo"),
+        ActivityKind.TODO: translate("Tasks", "To-do"),
+    }[kind]
+
+
+def group_label(group: TaskGroup) -> str:
+    return {
+        TaskGroup.OVERDUE: translate("Tasks", "Overdue"),
+        TaskGroup.TODAY: translate("Tasks", "Today"),
+        TaskGroup.THIS_WEEK: translate("Tasks", "This week"),
+        TaskGroup.LATER: translate("Tasks", "Later"),
+        TaskGroup.DONE: translate("Tasks", "Done (7 days)"),
+    }[group]
+
+
+def unit_label(unit: RecurrenceUnit) -> str:
+    return {
+        RecurrenceUnit.DAY: translate("Tasks", "day(s)"),
+        RecurrenceUnit.WEEK: translate("Tasks", "week(s)"),
+        RecurrenceUnit.MONTH: translate("Tasks", "month(s)"),
+    }[unit]
+
+
+# One colour and one glyph per type: 电话 blue, 拜访 green, 回访 teal …
+_KIND_STYLE: dict[ActivityKind, tuple[str, str, str]] = {
+    ActivityKind.CALL: ("#1f6feb", "电", "C"),
+    ActivityKind.VISIT: ("#2da44e", "访", "V"),
+    ActivityKind.FOLLOW_UP: ("#0f8a8a", "回", "F"),
+    ActivityKind.MEETING: ("#8250df", "会", "M"),
+    ActivityKind.EMAIL: ("#bf8700", "邮", "E"),
+    ActivityKind.WECHAT: ("#1aad19", "微", "W"),
+    ActivityKind.DEMO: ("#cf222e", "演", "D"),
+    ActivityKind.TODO: ("#57606a", "办", "T"),
+}
+
+
+def kind_color(kind: ActivityKind) -> QColor:
+    return QColor(_KIND_STYLE[kind][0])
+
+
+@cache
+def _icon(kind: ActivityKind, language: str) -> QIcon:
+    color, zh, en = _KIND_STYLE[kind]
+    icon = QIcon()
+    for size in (16, 20, 24, 32):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), size / 4, size / 4)
+        font = QFont()
+        font.setPixelSize(max(9, int(size * 0.62)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(
+            QRectF(0, 0, size, size),
+            Qt.AlignmentFlag.AlignCenter,
+            zh if language.startswith("zh") else en,
+        )
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def kind_icon(kind: ActivityKind) -> QIcon:
+    return _icon(kind, current_language())
+
+
+def due_text(row: TaskRow, tz: tzinfo | None = None) -> str:
+    """ "2026-11-27" for an all-day task, "2026-11-27 14:30" for one at a time."""
+    local = row.due_at.astimezone(tz)
+    if row.all_day:
+        return format_date(local.date())
+    return f"{format_date(local.date())} {local:%H:%M}"
+
+
+def recurrence_text(row: TaskRow) -> str:
+    if row.recurrence_unit is None or not row.recurrence_interval:
+        return ""
+    return translate("Tasks", "every {n} {unit}").format(
+        n=row.recurrence_interval, unit=unit_label(row.recurrence_unit)
+    )
+
+
+def is_overdue(row: TaskRow, today_start: datetime) -> bool:
+    return row.done_at is None and row.due_at < today_start
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
