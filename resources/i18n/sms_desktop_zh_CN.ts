@@ -1203,7 +1203,7 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
     <message>
         <source>{arrow}{change}% · last year {amount}</source>
-        <translation>同比 {arrow}{change}% · 去年同期 {amount}</translation>
+        <translation>同比 {arrow}{change}% · 去年 {amount}</translation>
     </message>
     <message>
         <source>Open deals: {count}</source>

@@ -133,9 +133,14 @@ def test_clicking_the_pipeline_card_opens_the_pipeline_for_the_owner(
     pipeline = controller.window.tabs.currentWidget()
     assert pipeline.objectName() == "pipelineTab"
     assert pipeline.owner_combo.currentData() == world.b
-    # Areas that are not built on this branch leave the dashboard where it is.
+    for card, area in (("quotes", "quotesTab"), ("overdue", "tasksTab"), ("targets", "targetsTab")):
+        controller.window.show_tab("dashboard")
+        qtbot.mouseClick(tab.cards[card], Qt.MouseButton.LeftButton)
+        assert controller.window.tabs.currentWidget().objectName() == area
     controller.window.show_tab("dashboard")
-    assert tab.open_item("salesperson:1") is controller.window.show_tab("targets")
+    assert tab.open_item(f"salesperson:{world.b}")
+    assert controller.window.tabs.currentWidget().objectName() == "targetsTab"
+    assert not tab.open_item("nothing:1")
 
 
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])

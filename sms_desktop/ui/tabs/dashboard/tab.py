@@ -178,6 +178,7 @@ class DashboardTab(QWidget):
         self.snapshot: Dashboard | None = None
         self._loaded = False
         self._generation = 0  # a result of an older refresh is dropped
+        self.loading = False  # figures are being read or drawn
 
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("dashboardPeriod")
@@ -307,6 +308,7 @@ class DashboardTab(QWidget):
         flt, today = self.current_filter(), self.today()
         self._generation += 1
         generation = self._generation
+        self.loading = True
         service = self._services.dashboard
         run_quietly(
             lambda: service.kpis(flt, today),
@@ -342,12 +344,14 @@ class DashboardTab(QWidget):
             targets=series.targets,
         )
         self._draw_charts(self.snapshot)
+        self.loading = False
         self.shown.emit()
         QTimer.singleShot(0, lambda: _probe_dashboard("dashboard"))  # after the queued draws
 
     def _on_failed(self, generation: int, exc: BaseException) -> None:
         if not isValid(self) or generation != self._generation:
             return  # the tab is gone (database closed) or a newer refresh is running
+        self.loading = False
         show_error(self, exc)
 
     def _draw_charts(self, snapshot: Dashboard) -> None:
