@@ -195,6 +195,14 @@ class TasksTab(QWidget):
         selection = self.table.selectionModel()
         selection.selectionChanged.connect(lambda _s, _d: self._update_actions())
 
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("taskEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text); font-size: 14px;")
+        self.empty_label.hide()
+        empty_layout = QVBoxLayout(self.table.viewport())
+        empty_layout.addWidget(self.empty_label)
+
         self.count_label = QLabel(self)
         self.count_label.setObjectName("taskCount")
         self.done_button = QPushButton(self.tr("Mark Done…"), self)
@@ -424,6 +432,16 @@ class TasksTab(QWidget):
 
     def _on_total_changed(self, total: int) -> None:
         self.count_label.setText(self.tr("%Ln task(s)", "", total))
+        if total:
+            self.empty_label.hide()
+            return
+        filtered = self.current_filter() != TaskFilter()
+        self.empty_label.setText(
+            self.tr("No tasks match the filters.")
+            if filtered
+            else self.tr("Nothing here. New Task (Ctrl+N) adds one.")
+        )
+        self.empty_label.show()
 
     def select_group(self, group: TaskGroup) -> None:
         for index in range(self.groups.count()):
@@ -571,7 +589,7 @@ class TasksTab(QWidget):
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
                 completion = self._services.tasks.complete(
-                    task.id, dialog.outcome, survey=dialog.survey, tz=self._tz
+                    task.id, dialog.outcome, survey=dialog.survey, now=dialog.done_at, tz=self._tz
                 )
             except DomainError as exc:
                 show_error(self, exc)
@@ -583,6 +601,7 @@ class TasksTab(QWidget):
                     task.subject,
                     dialog.outcome,
                     dialog.survey,
+                    dialog.done_at,
                     self._after_change,
                 )
             )
