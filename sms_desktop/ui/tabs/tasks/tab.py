@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -54,6 +53,7 @@ from sms_desktop.ui.tabs.tasks.dialogs import (
 from sms_desktop.ui.tabs.tasks.presentation import due_text, group_label, kind_label
 from sms_desktop.ui.tabs.tasks.reminders import ReminderClock, TodayDialog, reminder_text
 from sms_desktop.ui.tabs.tasks.task_list import COLUMNS, EXPORT_VALUES, TaskTableModel
+from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 200
 START_DELAY_MS = 1500
@@ -109,15 +109,13 @@ class TasksTab(QWidget):
         self.last_reminder: list[TaskRow] = []
 
         # ---- filters
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("taskSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr("Search subjects, notes and customers…"))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.search_edit = SearchField(
+            "taskSearch",
+            self.tr("Search subjects, notes and customers…"),
+            SEARCH_DELAY_MS,
+            self,
+        )
+        self.search_edit.search_changed.connect(lambda _t: self.refresh())
         self.assignee_combo = QComboBox(self)
         self.assignee_combo.setObjectName("taskAssigneeFilter")
         self.kind_combo = QComboBox(self)
@@ -354,6 +352,7 @@ class TasksTab(QWidget):
         """Re-read the counts and the list (as of ``now``: tests pass a fixed clock)."""
         if not self._loaded:
             return
+        self.search_edit.cancel_pending()
         now = now or datetime.now(UTC)
         flt = self.current_filter()
         try:
