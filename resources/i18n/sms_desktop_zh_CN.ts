@@ -565,6 +565,14 @@ Deals won {wbefore} → {wafter}</source>
         <translation>结果：</translation>
     </message>
     <message>
+        <source>When it was done: earlier if you record it late</source>
+        <translation>完成的时间：补记时可改为更早的时间</translation>
+    </message>
+    <message>
+        <source>Done at:</source>
+        <translation>完成时间：</translation>
+    </message>
+    <message>
         <source>(not asked)</source>
         <translation>（未询问）</translation>
     </message>
@@ -4933,6 +4941,14 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>
             <numerusform>%Ln 个任务</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No tasks match the filters.</source>
+        <translation>没有符合条件的任务。</translation>
+    </message>
+    <message>
+        <source>Nothing here. New Task (Ctrl+N) adds one.</source>
+        <translation>这里没有任务。按“新建任务”（Ctrl+N）添加。</translation>
     </message>
     <message>
         <source>Customer: {name}</source>

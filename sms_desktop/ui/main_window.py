@@ -5,17 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from sms_desktop.ui.actions import ActionId, create_action, create_undo_actions
 from sms_desktop.ui.navigation import TaskRequest
 from sms_desktop.ui.settings_store import SettingsStore
-from sms_desktop.ui.tabs import available_tabs
+from sms_desktop.ui.tabs import TabSpec, available_tabs
 
 if TYPE_CHECKING:
     from sms_desktop.services.registry import Services
+
+
+BUILD_OTHER_TABS_MS = 1000
+
+
+class _UnbuiltTab(QWidget):
+    """Stands in for a tab until it is first needed; carries the tab's objectName."""
+
+    def __init__(self, spec: TabSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.setObjectName(spec.object_name)
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +49,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self.undo_stack = undo_stack
         self._db_path: Path | None = None
+        self._services: Services | None = None
         self.allow_close = False
         self.actions_by_id: dict[ActionId, QAction] = {}
         self.tabs = QTabWidget(self)
@@ -132,23 +145,11 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(0)
             if widget is not None:
                 widget.deleteLater()
+        self._services = services
         if services is not None:
             first = self.view_menu.actions()[0]  # the separator above Full Screen
             for number, spec in enumerate(available_tabs(), start=1):
-                widget = spec.create(services, self.undo_stack, self.tabs)
-                widget.setObjectName(spec.object_name)
-                message = getattr(widget, "status_message", None)
-                if message is not None:
-                    message.connect(self.status_message)
-                title_changed = getattr(widget, "title_changed", None)
-                if title_changed is not None:
-                    title_changed.connect(
-                        lambda text, w=widget: self.tabs.setTabText(self.tabs.indexOf(w), text)
-                    )
-                task_requested = getattr(widget, "task_requested", None)
-                if task_requested is not None:
-                    task_requested.connect(self.handle_task_request)
-                index = self.tabs.addTab(widget, spec.title())
+                index = self.tabs.addTab(_UnbuiltTab(spec, self.tabs), spec.title())
                 action = QAction(spec.title(), self)
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
                 action.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
@@ -162,12 +163,51 @@ class MainWindow(QMainWindow):
         self._db_label.setToolTip(str(path) if path else "")
         self._update_title()
 
+    def _build_tab(self, index: int) -> QWidget | None:
+        """The tab at ``index``, built now if it was not yet (tabs are built when first
+        needed, so start-up builds only the visible one)."""
+        widget = self.tabs.widget(index)
+        if not isinstance(widget, _UnbuiltTab) or self._services is None:
+            return widget
+        spec = widget.spec
+        built = spec.create(self._services, self.undo_stack, self.tabs)
+        built.setObjectName(spec.object_name)
+        message = getattr(built, "status_message", None)
+        if message is not None:
+            message.connect(self.status_message)
+        title_changed = getattr(built, "title_changed", None)
+        if title_changed is not None:
+            title_changed.connect(
+                lambda text, w=built: self.tabs.setTabText(self.tabs.indexOf(w), text)
+            )
+        task_requested = getattr(built, "task_requested", None)
+        if task_requested is not None:
+            task_requested.connect(self.handle_task_request)
+        current = self.tabs.currentIndex()
+        text = self.tabs.tabText(index)
+        blocked = self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, built, text)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(blocked)
+        widget.deleteLater()
+        return built
+
     def load_tabs(self) -> None:
-        """Fill the visible tab now; the others when they are first shown."""
+        """Fill the visible tab now; build the others once start-up has settled (their
+        background work, e.g. reminders, runs from start even if never shown)."""
         self._load_tab(self.tabs.currentIndex())
+        QTimer.singleShot(BUILD_OTHER_TABS_MS, self, self._build_next_tab)
+
+    def _build_next_tab(self) -> None:
+        for index in range(self.tabs.count()):
+            if isinstance(self.tabs.widget(index), _UnbuiltTab):
+                self._build_tab(index)
+                QTimer.singleShot(0, self, self._build_next_tab)  # one per turn of the loop
+                return
 
     def _load_tab(self, index: int) -> None:
-        load = getattr(self.tabs.widget(index), "load", None)
+        load = getattr(self._build_tab(index), "load", None)
         if callable(load):
             load()
 
@@ -188,10 +228,11 @@ class MainWindow(QMainWindow):
         return False
 
     def tab_widget(self, object_name: str) -> QWidget | None:
+        """The tab with this objectName (built if it was not yet)."""
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)
             if widget is not None and widget.objectName() == object_name:
-                return widget
+                return self._build_tab(index)
         return None
 
     def handle_task_request(self, request: TaskRequest) -> None:

@@ -267,3 +267,22 @@ def test_after_an_unclean_shutdown_the_database_is_checked(
         ctrl._close_workspace(backup=False)
         ctrl.window.allow_close = True
         ctrl.window.close()
+
+
+def test_tabs_are_built_when_first_needed(controller: Controller, qtbot: QtBot) -> None:
+    from sms_desktop.ui.main_window import _UnbuiltTab
+    from sms_desktop.ui.tabs.tasks.tab import TasksTab
+
+    tabs = controller.window.tabs
+    names = [tabs.widget(i).objectName() for i in range(tabs.count())]
+    assert names == [spec.object_name for spec in available_tabs()]
+    # Only the visible tab is built at start; the others follow once start-up has settled.
+    assert not isinstance(tabs.currentWidget(), _UnbuiltTab)
+    assert any(isinstance(tabs.widget(i), _UnbuiltTab) for i in range(tabs.count()))
+    assert controller.window.show_tab("tasks")
+    assert isinstance(tabs.currentWidget(), TasksTab)
+    assert tabs.currentWidget().objectName() == "tasksTab"
+    qtbot.waitUntil(
+        lambda: not any(isinstance(tabs.widget(i), _UnbuiltTab) for i in range(tabs.count()))
+    )
+    assert [tabs.widget(i).objectName() for i in range(tabs.count())] == names

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QSignalSpy, QTest
 from PySide6.QtWidgets import (
@@ -967,3 +967,38 @@ def test_reminder_box_shows_markup_literally(controller: Controller, qtbot: QtBo
         shown = document.toPlainText()
     box.close()
     assert subject in shown
+
+
+def test_an_empty_group_says_so_and_how_to_add(controller: Controller, qtbot: QtBot) -> None:
+    tab = tasks_tab(controller)
+    tab.search_edit.setText("no-such-task-anywhere")
+    qtbot.waitUntil(lambda: tab.model.total == 0)
+    assert tab.empty_label.isVisible()
+    assert "filters" in tab.empty_label.text()
+    tab.search_edit.clear()
+    qtbot.waitUntil(lambda: tab.model.total > 0)
+    assert not tab.empty_label.isVisible()
+
+
+def test_a_task_done_yesterday_is_recorded_as_done_yesterday(
+    controller: Controller, qtbot: QtBot, modal: ModalDriver
+) -> None:
+    services = services_of(controller)
+    tab = tasks_tab(controller)
+    survey_task = task_id(services, SURVEY_TODAY)
+    yesterday = QDateTime.currentDateTime().addDays(-1)
+
+    def backdate(dialog: CompleteDialog) -> None:
+        assert dialog.done_edit.maximumDateTime() >= yesterday
+        dialog.done_edit.setDateTime(yesterday)
+        press_ok(dialog)
+
+    tab.table.selectRow(row_of(tab, SURVEY_TODAY))
+    modal.expect(CompleteDialog, backdate)
+    click(tab.done_button)
+    modal.check()
+    with services.db.read() as session:
+        row = session.get(m.Activity, survey_task)
+        assert row is not None and row.done_at is not None
+        expected = datetime.fromtimestamp(yesterday.toSecsSinceEpoch(), UTC)
+        assert abs((row.done_at - expected).total_seconds()) < 1

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSpinBox,
@@ -34,6 +33,7 @@ from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
 from sms_desktop.ui.tabs.customers import commands
 from sms_desktop.ui.tabs.customers.detail import DetailPanel
+from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 120
 
@@ -57,20 +57,15 @@ class CustomersTab(QWidget):
         self._undo = undo_stack
         self._store = SettingsStore()
         self.model = CustomerTableModel(services.customers, parent=self)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
         self._loaded = False
 
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("customerSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(
-            self.tr("Search name, contact, phone, email, WeChat, tax id, notes, pinyin…")
+        self.search_edit = SearchField(
+            "customerSearch",
+            self.tr("Search name, contact, phone, email, WeChat, tax id, notes, pinyin…"),
+            SEARCH_DELAY_MS,
+            self,
         )
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.apply_filter)
+        self.search_edit.search_changed.connect(lambda _t: self.apply_filter())
         self.owner_combo = self._filter_combo("ownerFilter")
         self.tier_combo = self._filter_combo("tierFilter")
         self.industry_combo = self._filter_combo("industryFilter")
@@ -279,7 +274,7 @@ class CustomersTab(QWidget):
         )
 
     def apply_filter(self) -> None:
-        self._search_timer.stop()
+        self.search_edit.cancel_pending()
         try:
             self.model.set_filter(self.current_filter())
         except DomainError as exc:

@@ -6,13 +6,12 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Literal
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QTabWidget,
@@ -32,6 +31,7 @@ from sms_desktop.ui.tabs.pipeline import commands
 from sms_desktop.ui.tabs.pipeline.board import BoardView
 from sms_desktop.ui.tabs.pipeline.deal_list import DealListView
 from sms_desktop.ui.tabs.pipeline.funnel_view import FunnelView
+from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 150
 
@@ -72,15 +72,10 @@ class PipelineTab(QWidget):
         self._loaded = False
         self._stages: list[StageRow] = []
 
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("pipelineSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr("Search deal titles and customers…"))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.search_edit = SearchField(
+            "pipelineSearch", self.tr("Search deal titles and customers…"), SEARCH_DELAY_MS, self
+        )
+        self.search_edit.search_changed.connect(lambda _t: self.refresh())
         self.owner_combo = QComboBox(self)
         self.owner_combo.setObjectName("pipelineOwnerFilter")
         self.period_combo = QComboBox(self)
@@ -180,7 +175,7 @@ class PipelineTab(QWidget):
     def refresh(self) -> None:
         if not self._loaded:
             return
-        self._timer.stop()
+        self.search_edit.cancel_pending()
         self._load_current_view()
 
     def _load_current_view(self) -> None:

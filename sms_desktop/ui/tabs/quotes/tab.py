@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoStack
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -41,6 +39,7 @@ from sms_desktop.ui.formatting import format_date, format_money
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
 from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.widgets.search_field import SearchField
 
 if TYPE_CHECKING:
     from sms_desktop.reporting.excel import ColumnKind
@@ -180,15 +179,10 @@ class QuotesTab(QWidget):
         self.today, self.now = today, now
         self._loaded = False
 
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("quoteSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr("Search quote numbers and customers…"))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.reload)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.search_edit = SearchField(
+            "quoteSearch", self.tr("Search quote numbers and customers…"), SEARCH_DELAY_MS, self
+        )
+        self.search_edit.search_changed.connect(lambda _t: self.reload())
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("quoteStatusFilter")
         self.status_combo.addItem(self.tr("All statuses"), None)
@@ -331,7 +325,7 @@ class QuotesTab(QWidget):
     def reload(self) -> None:
         if not self._loaded:
             return
-        self._timer.stop()
+        self.search_edit.cancel_pending()
         self.model.filter = self.current_filter()
         header = self.table.horizontalHeader()
         try:

@@ -84,16 +84,17 @@ class CompleteTask(_Command):
         subject: str,
         outcome: str,
         survey: SurveyInput | None,
+        done_at: datetime,
         refresh: Callable[[], None],
     ) -> None:
         text = translate("TaskCommands", "Mark “{subject}” done")
         super().__init__(text.format(subject=subject), refresh)
         self._service, self.completion = service, completion
-        self._outcome, self._survey = outcome, survey
+        self._outcome, self._survey, self._done_at = outcome, survey, done_at
 
     def do(self) -> None:
         self.completion = self._service.complete(
-            self.completion.task_id, self._outcome, survey=self._survey
+            self.completion.task_id, self._outcome, survey=self._survey, now=self._done_at
         )
 
     def undo_it(self) -> None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -361,6 +362,13 @@ class CompleteDialog(QDialog):
         self.outcome_edit.setPlaceholderText(self.tr("What came of it? (optional)"))
         self.outcome_edit.setFixedHeight(80)
         self.errors.add_row(form, "outcome", self.tr("Outcome:"), self.outcome_edit)
+        self.done_edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.done_edit.setObjectName("taskDoneAt")
+        self.done_edit.setCalendarPopup(True)
+        self.done_edit.setDisplayFormat(date_format() + " HH:mm")
+        self.done_edit.setMaximumDateTime(QDateTime.currentDateTime())
+        self.done_edit.setToolTip(self.tr("When it was done: earlier if you record it late"))
+        self.errors.add_row(form, "done_at", self.tr("Done at:"), self.done_edit)
         self.score_combo: QComboBox | None = None
         self.nps_spin: QSpinBox | None = None
         self.comments_edit: QLineEdit | None = None
@@ -387,6 +395,12 @@ class CompleteDialog(QDialog):
     @property
     def outcome(self) -> str:
         return self.outcome_edit.toPlainText().strip()
+
+    @property
+    def done_at(self) -> datetime:
+        """The chosen time (aware, UTC); never later than now."""
+        chosen = self.done_edit.dateTime().toSecsSinceEpoch()
+        return min(datetime.fromtimestamp(chosen, UTC), datetime.now(UTC))
 
     @property
     def survey(self) -> SurveyInput | None:

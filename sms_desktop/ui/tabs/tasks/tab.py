@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -54,6 +53,7 @@ from sms_desktop.ui.tabs.tasks.dialogs import (
 from sms_desktop.ui.tabs.tasks.presentation import due_text, group_label, kind_label
 from sms_desktop.ui.tabs.tasks.reminders import ReminderClock, TodayDialog, reminder_text
 from sms_desktop.ui.tabs.tasks.task_list import COLUMNS, EXPORT_VALUES, TaskTableModel
+from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 200
 START_DELAY_MS = 1500
@@ -109,15 +109,13 @@ class TasksTab(QWidget):
         self.last_reminder: list[TaskRow] = []
 
         # ---- filters
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("taskSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr("Search subjects, notes and customers…"))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.search_edit = SearchField(
+            "taskSearch",
+            self.tr("Search subjects, notes and customers…"),
+            SEARCH_DELAY_MS,
+            self,
+        )
+        self.search_edit.search_changed.connect(lambda _t: self.refresh())
         self.assignee_combo = QComboBox(self)
         self.assignee_combo.setObjectName("taskAssigneeFilter")
         self.kind_combo = QComboBox(self)
@@ -194,6 +192,14 @@ class TasksTab(QWidget):
         self.table.customContextMenuRequested.connect(self._on_context_menu)
         selection = self.table.selectionModel()
         selection.selectionChanged.connect(lambda _s, _d: self._update_actions())
+
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("taskEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text); font-size: 14px;")
+        self.empty_label.hide()
+        empty_layout = QVBoxLayout(self.table.viewport())
+        empty_layout.addWidget(self.empty_label)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("taskCount")
@@ -346,6 +352,7 @@ class TasksTab(QWidget):
         """Re-read the counts and the list (as of ``now``: tests pass a fixed clock)."""
         if not self._loaded:
             return
+        self.search_edit.cancel_pending()
         now = now or datetime.now(UTC)
         flt = self.current_filter()
         try:
@@ -424,6 +431,16 @@ class TasksTab(QWidget):
 
     def _on_total_changed(self, total: int) -> None:
         self.count_label.setText(self.tr("%Ln task(s)", "", total))
+        if total:
+            self.empty_label.hide()
+            return
+        filtered = self.current_filter() != TaskFilter()
+        self.empty_label.setText(
+            self.tr("No tasks match the filters.")
+            if filtered
+            else self.tr("Nothing here. New Task (Ctrl+N) adds one.")
+        )
+        self.empty_label.show()
 
     def select_group(self, group: TaskGroup) -> None:
         for index in range(self.groups.count()):
@@ -571,7 +588,7 @@ class TasksTab(QWidget):
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
                 completion = self._services.tasks.complete(
-                    task.id, dialog.outcome, survey=dialog.survey, tz=self._tz
+                    task.id, dialog.outcome, survey=dialog.survey, now=dialog.done_at, tz=self._tz
                 )
             except DomainError as exc:
                 show_error(self, exc)
@@ -583,6 +600,7 @@ class TasksTab(QWidget):
                     task.subject,
                     dialog.outcome,
                     dialog.survey,
+                    dialog.done_at,
                     self._after_change,
                 )
             )
