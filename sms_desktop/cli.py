@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from sms_desktop import __version__
@@ -35,6 +36,13 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-01-31, got {text!r}") from exc
 
 
 def _shared_options(default: object) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -128,6 +136,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the PDF (default: the quote's customer's, else Settings)",
     )
     quote_pdf.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
+    report = sub.add_parser("report", parents=[db_opt, lang_opt], help="write a summary report")
+    kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
+    for kind, metavar, what in (
+        ("excel", "FILE.xlsx", "the summary workbook (KPIs, monthly sales, customers …)"),
+        ("pdf", "FILE.pdf", "the management report (KPIs, charts, top tables)"),
+    ):
+        one = kinds.add_parser(kind, parents=[db_opt, lang_opt], help=what)
+        one.add_argument("--out", type=Path, required=True, metavar=metavar)
+        one.add_argument(
+            "--from",
+            dest="date_from",
+            type=_date,
+            metavar="DATE",
+            help="first day (default: 1 Jan)",
+        )
+        one.add_argument(
+            "--to", dest="date_to", type=_date, metavar="DATE", help="last day (default: today)"
+        )
     return parser
 
 
@@ -252,6 +279,63 @@ def _cmd_quote(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report_language(args: argparse.Namespace) -> str:
+    import os
+
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    import time
+
+    from sms_desktop.persistence.db import Database, SchemaState, make_engine, schema_info
+    from sms_desktop.services.dashboard import DashboardFilter
+    from sms_desktop.services.registry import Services
+
+    path = _db_path(args)
+    if not path.is_file():
+        raise _UserError(f"there is no database at {path}")
+    info = schema_info(path)
+    if info.state is not SchemaState.CURRENT:
+        raise _UserError(
+            f"{path}: schema revision {info.revision or 'none'} "
+            f"(this app expects {info.head}); open it in the app to upgrade"
+        )
+    today = date.today()
+    start = args.date_from or date(today.year, 1, 1)
+    end = args.date_to or today
+    if start > end:
+        raise _UserError(f"--from {start} is after --to {end}")
+    out = Path(args.out).expanduser()
+    language = _report_language(args)
+    db = Database(path, make_engine(path))
+    started = time.perf_counter()
+    try:
+        services = Services(db)
+        flt = DashboardFilter(start, end)
+        if args.report_kind == "excel":
+            from sms_desktop.reporting.summary_workbook import write_summary_workbook
+
+            write_summary_workbook(
+                out, services.dashboard, services.dashboard_reports, flt, language=language
+            )
+        else:
+            from sms_desktop.reporting.management_pdf import write_management_report
+
+            write_management_report(out, services.dashboard, flt, language=language)
+    finally:
+        db.close()
+    elapsed = time.perf_counter() - started
+    print(f"Report for {start} – {end} written to {out} in {elapsed:.1f} s")
+    return EXIT_OK
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from sms_desktop.app import run_gui
 
@@ -276,6 +360,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "check": _cmd_check,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
+    "report": _cmd_report,
     "quote": _cmd_quote,
 }
 

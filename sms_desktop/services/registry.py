@@ -10,6 +10,7 @@ from sms_desktop.persistence.db import Database
 if TYPE_CHECKING:
     from sms_desktop.services.commissions import CommissionsService
     from sms_desktop.services.customers import CustomersService
+    from sms_desktop.services.dashboard import DashboardReports, DashboardService
     from sms_desktop.services.duplicates import DuplicatesService
     from sms_desktop.services.funnel import FunnelService
     from sms_desktop.services.interactions import InteractionsService
@@ -77,6 +78,18 @@ class Services:
         from sms_desktop.services.funnel import FunnelService
 
         return FunnelService(self.db)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from sms_desktop.services.dashboard import DashboardService
+
+        return DashboardService(self.db)
+
+    @cached_property
+    def dashboard_reports(self) -> DashboardReports:
+        from sms_desktop.services.dashboard import DashboardReports
+
+        return DashboardReports(self.db)
 
     @cached_property
     def tasks(self) -> TasksService:

@@ -24,6 +24,8 @@ class ActionId(StrEnum):
     FULL_SCREEN = "full_screen"
     OPEN_DATA_FOLDER = "open_data_folder"
     ABOUT = "about"
+    EXPORT_SUMMARY_WORKBOOK = "export_summary_workbook"
+    EXPORT_MANAGEMENT_REPORT = "export_management_report"
     PRODUCTS = "products"
 
 
@@ -170,6 +172,26 @@ def _about(parent: QObject) -> QAction:
     action = _simple(parent, translate("Actions", "&About SMS Desktop"), icon="help-about")
     action.setMenuRole(QAction.MenuRole.AboutRole)
     return action
+
+
+@_register(ActionId.EXPORT_SUMMARY_WORKBOOK)
+def _export_summary_workbook(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Summary Workbook…"),
+        icon="x-office-spreadsheet",
+        tip=translate("Actions", "KPIs, monthly sales, customers, products, pipeline and targets"),
+    )
+
+
+@_register(ActionId.EXPORT_MANAGEMENT_REPORT)
+def _export_management_report(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Management Report (PDF)…"),
+        icon="x-office-document",
+        tip=translate("Actions", "A few pages with the KPIs, the charts and the top tables"),
+    )
 
 
 def create_action(action_id: ActionId, parent: QObject) -> QAction:

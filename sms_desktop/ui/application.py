@@ -313,6 +313,8 @@ class Controller(QObject):
             ActionId.OPEN_DATA_FOLDER: self.open_data_folder,
             ActionId.ABOUT: self.about,
             ActionId.TRASH: self.open_trash,
+            ActionId.EXPORT_SUMMARY_WORKBOOK: lambda: self._dashboard_export("export_workbook"),
+            ActionId.EXPORT_MANAGEMENT_REPORT: lambda: self._dashboard_export("export_report"),
             ActionId.PRODUCTS: self.open_products,
         }
         handler = handlers.get(action_id)
@@ -503,6 +505,14 @@ class Controller(QObject):
         old.close()
         old.deleteLater()
 
+    def _dashboard_export(self, method: str) -> None:
+        """The dashboard writes the summary reports (for its period and owner)."""
+        if self.workspace is None or not self.window.show_tab("dashboard"):
+            return
+        export = getattr(self.window.tabs.currentWidget(), method, None)
+        if callable(export):
+            export()
+
     def open_products(self) -> None:
         from sms_desktop.ui.tabs.quotes.products import ProductsDialog
 
@@ -559,8 +569,16 @@ class Controller(QObject):
         # layout, which places a few hundred cards per pass of the event loop.
         QTimer.singleShot(SCREENSHOT_SETTLE_MS, self._grab_screenshot)
 
-    def _grab_screenshot(self) -> None:
+    def _grab_screenshot(self, waited_ms: int = 0) -> None:
         assert self.screenshot is not None
+        # A tab still reading in the background (the dashboard's figures) says so with a
+        # ``loading`` attribute: wait for it (a minute at most), then let its layout settle.
+        if getattr(self.window.tabs.currentWidget(), "loading", False) and waited_ms < 60_000:
+            QTimer.singleShot(100, lambda: self._grab_screenshot(waited_ms + 100))
+            return
+        if waited_ms > 0:
+            QTimer.singleShot(SCREENSHOT_SETTLE_MS // 2, lambda: self._grab_screenshot(-1))
+            return
         pixmap = self.window.grab()
         self.screenshot.parent.mkdir(parents=True, exist_ok=True)
         if not pixmap.save(str(self.screenshot), "PNG"):

@@ -85,6 +85,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(ActionId.BACKUP))
         file_menu.addAction(self._action(ActionId.RESTORE))
         file_menu.addSeparator()
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        export_menu.setObjectName("exportMenu")
+        export_menu.addAction(self._action(ActionId.EXPORT_SUMMARY_WORKBOOK))
+        export_menu.addAction(self._action(ActionId.EXPORT_MANAGEMENT_REPORT))
+        file_menu.addSeparator()
         file_menu.addAction(self._action(ActionId.SETTINGS))
         file_menu.addSeparator()
         file_menu.addAction(self._action(ActionId.QUIT))
@@ -151,6 +156,8 @@ class MainWindow(QMainWindow):
                 self.view_menu.insertAction(first, action)
                 self._tab_actions.append(action)
         for action_id in (ActionId.BACKUP, ActionId.RESTORE, ActionId.SETTINGS, ActionId.TRASH):
+            self.actions_by_id[action_id].setEnabled(services is not None)
+        for action_id in (ActionId.EXPORT_SUMMARY_WORKBOOK, ActionId.EXPORT_MANAGEMENT_REPORT):
             self.actions_by_id[action_id].setEnabled(services is not None)
         self._db_label.setText(self.tr("Database: {name}").format(name=path.name) if path else "")
         self._db_label.setToolTip(str(path) if path else "")

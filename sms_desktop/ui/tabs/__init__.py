@@ -24,6 +24,12 @@ class TabSpec:
     create: Callable[[Services, QUndoStack, QWidget], QWidget]
 
 
+def _dashboard(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+    from sms_desktop.ui.tabs.dashboard.tab import DashboardTab
+
+    return DashboardTab(services, undo, parent)
+
+
 def _customers(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
     from sms_desktop.ui.tabs.customers.tab import CustomersTab
 
@@ -59,6 +65,7 @@ def available_tabs() -> list[TabSpec]:
     from sms_desktop.ui.i18n import translate
 
     return [
+        TabSpec("dashboardTab", lambda: translate("MainWindow", "Dashboard"), _dashboard),
         TabSpec("customersTab", lambda: translate("MainWindow", "Customers"), _customers),
         TabSpec("pipelineTab", lambda: translate("MainWindow", "Pipeline"), _pipeline),
         TabSpec("tasksTab", lambda: translate("MainWindow", "Tasks"), _tasks),

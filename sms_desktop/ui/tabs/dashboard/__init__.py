@@ -1,0 +1,1 @@
+"""The dashboard tab: KPI cards and charts."""
