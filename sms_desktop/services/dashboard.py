@@ -817,33 +817,63 @@ class DashboardReports:
     def activities(
         self, flt: DashboardFilter, today: date | None = None
     ) -> list[ActivityReportRow]:
-        """Per assignee: tasks due in the period, done, still open, and open and overdue."""
-        sql = (
-            "SELECT a.assignee_id, sp.name, COUNT(*), SUM(a.done_at IS NOT NULL),"
-            " SUM(a.done_at IS NULL), SUM(a.done_at IS NULL AND a.due_at < :midnight)"
-            " FROM activities a LEFT JOIN salespeople sp ON sp.id = a.assignee_id"
-            " WHERE a.deleted_at IS NULL AND a.due_at >= :from_ts AND a.due_at < :to_ts"
-            + _owner_clause("a.assignee_id", flt.owner_id)
-            + " GROUP BY a.assignee_id ORDER BY sp.name IS NULL, sp.name, a.assignee_id"
-        )
+        """Per assignee: tasks due in the period, done, still open, and open and overdue.
+
+        Read from indexes alone, not from the million task rows: all tasks due in the period
+        per assignee from ``(assignee_id, due_at)``, less those in the trash (a deleted task
+        always has its trash entry), and the open ones from the open-task index; done is the
+        difference."""
+        owner = _owner_clause("assignee_id", flt.owner_id)
         params = {
             "from_ts": _local_midnight_utc(flt.period_from),
             "to_ts": _local_midnight_utc(flt.period_to + timedelta(days=1)),
             "midnight": _local_midnight_utc(today or self._today()),
             "owner": flt.owner_id,
         }
+        in_period = "due_at >= :from_ts AND due_at < :to_ts"
+        all_sql = (
+            "SELECT assignee_id, COUNT(*) FROM activities"
+            f" INDEXED BY ix_activities_assignee_id_due_at WHERE {in_period}{owner}"
+            " GROUP BY assignee_id"
+        )
+        trashed_sql = (
+            "SELECT a.assignee_id, COUNT(*) FROM trash t JOIN activities a ON a.id = t.entity_id"
+            " WHERE t.entity = 'activity' AND a.deleted_at IS NOT NULL AND a."
+            + in_period.replace(" AND due_at", " AND a.due_at")
+            + owner.replace("assignee_id", "a.assignee_id")
+            + " GROUP BY a.assignee_id"
+        )
+        open_sql = (
+            "SELECT assignee_id, COUNT(*), SUM(due_at < :midnight) FROM activities"
+            " INDEXED BY ix_activities_open_assignee_id_due_at"
+            f" WHERE done_at IS NULL AND deleted_at IS NULL AND {in_period}{owner}"
+            " GROUP BY assignee_id"
+        )
         with self._db.read() as session:
-            return [
-                ActivityReportRow(
-                    None if sid is None else int(sid),
-                    name,
-                    int(due),
-                    int(done or 0),
-                    int(still_open or 0),
-                    int(overdue or 0),
-                )
-                for sid, name, due, done, still_open, overdue in session.execute(text(sql), params)
-            ]
+            due = {sid: int(n) for sid, n in session.execute(text(all_sql), params)}
+            for sid, n in session.execute(text(trashed_sql), params):
+                due[sid] = due.get(sid, 0) - int(n)
+            still_open = {
+                sid: (int(n), int(overdue or 0))
+                for sid, n, overdue in session.execute(text(open_sql), params)
+            }
+            names: dict[int, str] = dict(
+                session.execute(text("SELECT id, name FROM salespeople")).all()
+            )
+        rows = [
+            ActivityReportRow(
+                None if sid is None else int(sid),
+                names.get(sid),
+                count,
+                count - still_open.get(sid, (0, 0))[0],
+                still_open.get(sid, (0, 0))[0],
+                still_open.get(sid, (0, 0))[1],
+            )
+            for sid, count in due.items()
+            if count
+        ]
+        rows.sort(key=lambda r: (r.name is None, r.name or "", r.salesperson_id or 0))
+        return rows
 
 
 def _params(flt: DashboardFilter) -> dict[str, Any]:

@@ -924,7 +924,8 @@ class TasksService:
             _refresh_stats(session, [row.customer_id])
 
     def delete(self, task_ids: Sequence[int]) -> None:
-        """Move tasks to the trash (restorable from Edit ▸ Trash)."""
+        """Move tasks to the trash (restorable from Edit ▸ Trash). A deleted task always has
+        its trash entry: the dashboard's reports count deleted tasks from the trash."""
         now = datetime.now(UTC)
         with self._db.write() as session:
             customers: list[int | None] = []

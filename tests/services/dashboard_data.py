@@ -182,16 +182,25 @@ def build_dashboard_world(db: Database, *, c1_name: str = "甲公司") -> Dashbo
             ("T5", datetime(2026, 5, 1, 1, tzinfo=UTC), None, a, True),
         )
         for subject, due, done, who, deleted in tasks:
-            s.add(
-                m.Activity(
-                    kind=ActivityKind.CALL,
-                    subject=subject,
-                    due_at=due,
-                    done_at=done,
-                    assignee_id=who,
-                    deleted_at=datetime(2026, 5, 2, tzinfo=UTC) if deleted else None,
-                )
+            task = m.Activity(
+                kind=ActivityKind.CALL,
+                subject=subject,
+                due_at=due,
+                done_at=done,
+                assignee_id=who,
+                deleted_at=datetime(2026, 5, 2, tzinfo=UTC) if deleted else None,
             )
+            s.add(task)
+            if deleted:  # as TasksService.delete does: a deleted task is in the trash
+                s.flush()
+                s.add(
+                    m.TrashEntry(
+                        entity="activity",
+                        entity_id=task.id,
+                        label=subject,
+                        deleted_at=datetime(2026, 5, 2, tzinfo=UTC),
+                    )
+                )
         month, quarter, year = PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR
         revenue = TargetMetric.REVENUE
         targets = (

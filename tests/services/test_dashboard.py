@@ -207,3 +207,20 @@ def test_date_helpers() -> None:
     assert change_percent(D("5"), D("0")) is None
     with pytest.raises(ValueError, match="ends before"):
         DashboardFilter(date(2026, 2, 1), date(2026, 1, 1))
+
+
+def test_activities_per_salesperson_from_the_indexes(
+    setup: tuple[DashboardService, DashboardWorld], empty_services: Services
+) -> None:
+    from sms_desktop.services.dashboard import ActivityReportRow, DashboardReports
+
+    _service, world = setup
+    reports = DashboardReports(empty_services.db, today=lambda: TODAY)
+    rows = reports.activities(DashboardFilter(date(2026, 5, 1), date(2026, 5, 31)))
+    # a: T1 open and overdue, T2 done, T3 open and not yet due (T5 is in the trash); b: T4.
+    assert rows == [
+        ActivityReportRow(world.b, "李娜", 1, 0, 1, 1),
+        ActivityReportRow(world.a, "王伟", 3, 1, 2, 1),
+    ]
+    only_b = reports.activities(DashboardFilter(date(2026, 5, 1), date(2026, 5, 31), world.b))
+    assert only_b == [ActivityReportRow(world.b, "李娜", 1, 0, 1, 1)]
