@@ -4936,6 +4936,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
+    <message>
+        <source>{overdue} overdue, {today} due today</source>
+        <translation>已逾期 {overdue} 个，今天到期 {today} 个</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln task(s)</source>
         <translation>

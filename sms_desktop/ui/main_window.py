@@ -177,9 +177,7 @@ class MainWindow(QMainWindow):
             message.connect(self.status_message)
         title_changed = getattr(built, "title_changed", None)
         if title_changed is not None:
-            title_changed.connect(
-                lambda text, w=built: self.tabs.setTabText(self.tabs.indexOf(w), text)
-            )
+            title_changed.connect(lambda text, w=built: self._retitle(w, text))
         task_requested = getattr(built, "task_requested", None)
         if task_requested is not None:
             task_requested.connect(self.handle_task_request)
@@ -192,6 +190,11 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(blocked)
         widget.deleteLater()
         return built
+
+    def _retitle(self, tab: QWidget, text: str) -> None:
+        index = self.tabs.indexOf(tab)
+        self.tabs.setTabText(index, text)
+        self.tabs.setTabToolTip(index, str(getattr(tab, "title_tooltip", "")))
 
     def load_tabs(self) -> None:
         """Fill the visible tab now; build the others once start-up has settled (their

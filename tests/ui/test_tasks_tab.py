@@ -420,6 +420,8 @@ def test_add_complete_and_reschedule_through_the_widgets(
     assert shown_count(tab, TaskGroup.TODAY) == 2
     assert shown_count(tab, TaskGroup.OVERDUE) == 1
     assert tab_title(controller, tab) == "Tasks (3)"
+    tabs = controller.window.tabs
+    assert tabs.tabToolTip(tabs.indexOf(tab)) == "1 overdue, 2 due today"
     huaxia = customer_id(services, HUAXIA)
     today = local_today()
     subject = "拜访华夏，讨论续约"

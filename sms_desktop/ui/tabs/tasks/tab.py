@@ -107,6 +107,7 @@ class TasksTab(QWidget):
         self._customer: tuple[int, str] | None = None
         self._opportunity: tuple[int, str] | None = None
         self.last_reminder: list[TaskRow] = []
+        self.title_tooltip = ""  # what the title's count is made of
 
         # ---- filters
         self.search_edit = SearchField(
@@ -363,6 +364,7 @@ class TasksTab(QWidget):
         self._show_counts()
         self.model.filter = flt
         self.model.group = self.current_group()
+        self.model.now = now
         self.model.bounds = GroupBounds.at(now, self._tz)
         self.model.reload()
         self._update_actions()
@@ -394,10 +396,14 @@ class TasksTab(QWidget):
             font.setBold(overdue or (group is TaskGroup.TODAY and count > 0))
             item.setFont(font)
         base = self.tr("Tasks")
-        attention = self._counts.attention
+        counts = self._counts
         if self.current_filter() != TaskFilter():
             # The title counts everyone's tasks, whatever the list is filtered to.
-            attention = self._services.tasks.group_counts(TaskFilter(), tz=self._tz).attention
+            counts = self._services.tasks.group_counts(TaskFilter(), tz=self._tz)
+        attention = counts.attention
+        self.title_tooltip = self.tr("{overdue} overdue, {today} due today").format(
+            overdue=f"{counts[TaskGroup.OVERDUE]:,}", today=f"{counts[TaskGroup.TODAY]:,}"
+        )
         self.title_changed.emit(f"{base} ({attention:,})" if attention else base)
 
     def _show_group_columns(self) -> None:

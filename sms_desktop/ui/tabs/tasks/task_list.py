@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 _Index = QModelIndex | QPersistentModelIndex
 OVERDUE_RED = QColor("#c62828")
+PASSED_AMBER = QColor("#b26a00")
 
 
 def _reminder_time(r: TaskRow) -> str:
@@ -115,7 +116,8 @@ class TaskTableModel(PagedTableModel[TaskRow]):
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         self.filter = TaskFilter()
         self.group: TaskGroup | None = TaskGroup.TODAY
-        self.bounds = GroupBounds.at(datetime.now(UTC), local_zone())
+        self.now = datetime.now(UTC)
+        self.bounds = GroupBounds.at(self.now, local_zone())
         tasks = services.tasks
         super().__init__(
             COLUMNS,
@@ -146,4 +148,6 @@ class TaskTableModel(PagedTableModel[TaskRow]):
             row = self.row_at(index.row())
             if row.done_at is None and row.due_at < self.bounds.today:
                 return QBrush(OVERDUE_RED)
+            if row.done_at is None and not row.all_day and row.due_at < self.now:
+                return QBrush(PASSED_AMBER)  # today, but its time has passed
         return super().data(index, role)
