@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import tzinfo
 from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
@@ -108,11 +108,3 @@ def recurrence_text(row: TaskRow) -> str:
     return translate("Tasks", "every {n} {unit}").format(
         n=row.recurrence_interval, unit=unit_label(row.recurrence_unit)
     )
-
-
-def is_overdue(row: TaskRow, today_start: datetime) -> bool:
-    return row.done_at is None and row.due_at < today_start
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)

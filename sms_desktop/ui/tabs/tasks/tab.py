@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from sms_desktop.domain.enums import ActivityKind
 from sms_desktop.domain.errors import DomainError
-from sms_desktop.domain.tasks import GroupBounds, TaskGroup
+from sms_desktop.domain.tasks import OPEN_GROUPS, GroupBounds, TaskGroup
 from sms_desktop.services.registry import Services
 from sms_desktop.services.tasks import GroupCounts, TaskFilter, TaskInput, TaskRow, local_zone
 from sms_desktop.ui.dialogs.messages import show_error
@@ -469,7 +469,7 @@ class TasksTab(QWidget):
             self.load()
         else:
             self.refresh()
-        for group in (TaskGroup.OVERDUE, TaskGroup.TODAY, TaskGroup.THIS_WEEK, TaskGroup.LATER):
+        for group in OPEN_GROUPS:
             if self._counts[group]:
                 self.select_group(group)
                 break
