@@ -3347,6 +3347,10 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>总计</translation>
     </message>
     <message>
+        <source>Below the minimum margin. Reason: {reason}</source>
+        <translation>低于最低毛利率。原因：{reason}</translation>
+    </message>
+    <message>
         <source>Issue date</source>
         <translation>报价日期</translation>
     </message>

@@ -92,6 +92,7 @@ class QuoteRow:
     issue_date: date
     valid_until: date
     owner: str | None
+    margin_reason: str | None = None  # saved below the minimum margin, with this reason
 
     @property
     def label(self) -> str:
@@ -494,6 +495,7 @@ class QuotesService:
                 m.Quote.issue_date,
                 m.Quote.valid_until,
                 m.Salesperson.name,
+                m.Quote.margin_override_reason,
             )
             .join(m.Customer, m.Customer.id == m.Quote.customer_id)
             .outerjoin(m.Salesperson, m.Salesperson.id == m.Quote.owner_id)

@@ -202,6 +202,8 @@ def test_margin_guardrail_needs_a_reason_recorded_in_the_audit_log(
             )
         ).one()
     assert tuple(entry) == ("清库存", "6.67")
+    listed = {r.id: r for r in services.quotes.list_quotes()}
+    assert listed[saved.id].margin_reason == "清库存"  # the list flags it
 
 
 # ------------------------------------------------------------- status and revisions

@@ -33,7 +33,7 @@ from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
 from sms_desktop.ui.tabs.quotes.lines_model import AMOUNT, PRICE, QUANTITY, RULE, QuoteLinesModel
 from sms_desktop.ui.tabs.quotes.preview import QuotePreviewDialog, print_pdf
 from sms_desktop.ui.tabs.quotes.products import ProductDialog, ProductsDialog
-from sms_desktop.ui.tabs.quotes.tab import QuotesTab
+from sms_desktop.ui.tabs.quotes.tab import TOTAL_COLUMN, QuotesTab
 
 TODAY = date(2026, 5, 1)
 D = Decimal
@@ -316,6 +316,13 @@ def test_editor_low_margin_needs_a_reason(
     assert editor.saved.margin_override_reason == "清库存"
     assert editor.saved.total == D("813.60")
     assert editor.total_label.text() == "Total ¥813.60"  # shown = stored
+    tab = quotes_tab(controller)
+    tab.reload()
+    row = tab.model.row_of_id(editor.saved.id)
+    assert row is not None
+    total = tab.model.index(row, TOTAL_COLUMN)
+    assert total.data(Qt.ItemDataRole.ForegroundRole) is not None  # flagged in the list
+    assert "清库存" in total.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_editor_shows_service_errors_inline(controller: Controller, qtbot: QtBot) -> None:

@@ -92,6 +92,13 @@ def _columns(today: Callable[[], date]) -> tuple[Column[QuoteRow], ...]:
             lambda: translate("QuoteList", "Total"),
             lambda r: format_money(r.total, r.currency),
             RIGHT,
+            tooltip=lambda r: (
+                translate("QuoteList", "Below the minimum margin. Reason: {reason}").format(
+                    reason=r.margin_reason
+                )
+                if r.margin_reason
+                else ""
+            ),
         ),
         Column(
             "issue_date",
@@ -116,7 +123,9 @@ EXPORT_VALUES: dict[str, tuple[ColumnKind, Callable[[QuoteRow], Any]]] = {
     "valid_until": ("date", lambda r: r.valid_until),
     "owner": ("text", lambda r: r.owner),
 }
+TOTAL_COLUMN = 3
 VALID_COLUMN = 5
+LOW_MARGIN_COLOR = QColor("#b26a00")
 
 
 class QuoteTableModel(PagedTableModel[QuoteRow]):
@@ -144,14 +153,14 @@ class QuoteTableModel(PagedTableModel[QuoteRow]):
 
     @override
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and index.isValid()
-            and index.column() == VALID_COLUMN
-        ):
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             row = super().data(index, Role.ROW)
-            if isinstance(row, QuoteRow) and is_overdue(row, self._today()):
+            if not isinstance(row, QuoteRow):
+                return None
+            if index.column() == VALID_COLUMN and is_overdue(row, self._today()):
                 return QBrush(EXPIRED_COLOR)
+            if index.column() == TOTAL_COLUMN and row.margin_reason:
+                return QBrush(LOW_MARGIN_COLOR)  # saved below the minimum margin
             return None
         return super().data(index, role)
 
