@@ -369,7 +369,7 @@ class DashboardService:
             pipeline=self._open_pipeline(session, owner),
             win_rate=self._win_rate(session, flt),
             quotes_awaiting=self._quotes_awaiting(session, owner, today),
-            overdue_tasks=self._overdue_tasks(session, owner, today),
+            overdue_tasks=self._overdue_tasks(owner, today),
             targets=self._target_attainment(
                 self._targets_by_salesperson(session, flt) if targets is None else targets
             ),
@@ -444,24 +444,16 @@ class DashboardService:
         ).one()
         return QuotesAwaiting(int(count), _money(amount))
 
-    def _overdue_tasks(self, session: Session, owner_id: int | None, today: date) -> int:
-        """The Tasks tab's Overdue count: open tasks due before today, those of customers in
-        the trash left out; read from the open-task index alone (SQLite's statistics would
-        otherwise walk every open row through the done_at index)."""
-        index = (
-            "ix_activities_open_due_at"
-            if owner_id is None
-            else "ix_activities_open_assignee_id_due_at"
+    def _overdue_tasks(self, owner_id: int | None, today: date) -> int:
+        """The Tasks tab's Overdue count, asked of the tasks service (one definition)."""
+        from sms_desktop.domain.tasks import GroupBounds, TaskGroup
+        from sms_desktop.services.tasks import TaskFilter, TasksService, local_zone
+
+        tz = local_zone()
+        bounds = GroupBounds.at(datetime.combine(today, time(12), tzinfo=tz), tz)
+        return TasksService(self._db).count_tasks(
+            TaskFilter(assignee_id=owner_id), TaskGroup.OVERDUE, bounds
         )
-        sql = (
-            f"SELECT COUNT(*) FROM activities INDEXED BY {index}"
-            " WHERE done_at IS NULL AND deleted_at IS NULL AND due_at < :start"
-            " AND (customer_id IS NULL OR customer_id NOT IN"
-            " (SELECT entity_id FROM trash WHERE entity = 'customer'))"
-            + _owner_clause("assignee_id", owner_id)
-        )
-        params = {"start": _local_midnight_utc(today), "owner": owner_id}
-        return int(session.execute(text(sql), params).scalar_one())
 
     @staticmethod
     def _target_attainment(rows: Iterable[TargetRow]) -> Attainment:
