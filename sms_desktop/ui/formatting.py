@@ -7,6 +7,17 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QLocale
 
+
+def to_qdate(day: date) -> QDate:
+    """A Python date for Qt's date widgets."""
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> date:
+    """What a Qt date widget holds, as a Python date."""
+    return date(value.year(), value.month(), value.day())
+
+
 _SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "HKD": "HK$", "JPY": "¥", "GBP": "£"}
 
 

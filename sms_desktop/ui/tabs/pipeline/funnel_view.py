@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,7 +27,13 @@ from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.pipeline import PipelineFilter
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
-from sms_desktop.ui.formatting import date_format, format_decimal, format_money
+from sms_desktop.ui.formatting import (
+    date_format,
+    format_decimal,
+    format_money,
+    from_qdate,
+    to_qdate,
+)
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.table_export import ask_xlsx_path
 
@@ -35,14 +41,6 @@ if TYPE_CHECKING:
     from sms_desktop.reporting.charts import FunnelLabels
     from sms_desktop.reporting.funnel_export import FunnelExportLabels
     from sms_desktop.services.funnel import FunnelReport
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 class FunnelView(QWidget):
@@ -165,8 +163,8 @@ class FunnelView(QWidget):
         else:
             start = today - timedelta(days=365)
         self._setting_dates = True
-        self.date_from.setDate(_qdate(start))
-        self.date_to.setDate(_qdate(today))
+        self.date_from.setDate(to_qdate(start))
+        self.date_to.setDate(to_qdate(today))
         self._setting_dates = False
         self.refresh()
 
@@ -187,7 +185,7 @@ class FunnelView(QWidget):
             return  # built when the tab is first shown
         try:
             self.report = self._services.funnel.report(
-                _pydate(self.date_from.date()), _pydate(self.date_to.date()), self._owner_id
+                from_qdate(self.date_from.date()), from_qdate(self.date_to.date()), self._owner_id
             )
         except DomainError as exc:
             show_error(self, exc)

@@ -51,7 +51,7 @@ from sms_desktop.services.quotes import (
 )
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
-from sms_desktop.ui.formatting import date_format, format_money
+from sms_desktop.ui.formatting import date_format, format_money, from_qdate, to_qdate
 from sms_desktop.ui.i18n import tr_message
 from sms_desktop.ui.tabs.pipeline.dialogs import CustomerPicker
 from sms_desktop.ui.tabs.quotes.lines_model import (
@@ -65,14 +65,6 @@ from sms_desktop.ui.tabs.quotes.lines_model import (
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 LOW_STYLE = "color: #c0392b;"
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def product_label(product: ProductRow, language: str) -> str:
@@ -316,8 +308,8 @@ class QuoteEditor(QDialog):
             product_label(p, self._lines_language()): p.id for p in self._products.values()
         }
         self._product_model.setStringList(sorted(self._lookup))
-        self.issue_edit.setDate(_qdate(data.issue_date))
-        self.valid_edit.setDate(_qdate(data.valid_until))
+        self.issue_edit.setDate(to_qdate(data.issue_date))
+        self.valid_edit.setDate(to_qdate(data.valid_until))
         self.days_spin.setValue((data.valid_until - data.issue_date).days)
         self.currency_combo.setCurrentText(data.currency)
         self._select(self.tax_mode_combo, data.tax_mode)
@@ -375,22 +367,24 @@ class QuoteEditor(QDialog):
     # -------------------------------------------------------------------- dates
 
     def issue_date(self) -> date:
-        return _pydate(self.issue_edit.date())
+        return from_qdate(self.issue_edit.date())
 
     def _issue_changed(self, _value: QDate) -> None:
         self.valid_edit.blockSignals(True)
-        self.valid_edit.setDate(_qdate(self.issue_date() + timedelta(days=self.days_spin.value())))
+        self.valid_edit.setDate(
+            to_qdate(self.issue_date() + timedelta(days=self.days_spin.value()))
+        )
         self.valid_edit.blockSignals(False)
         self.model.reprice(self.issue_date())
 
     def _days_changed(self, days: int) -> None:
         self.valid_edit.blockSignals(True)
-        self.valid_edit.setDate(_qdate(self.issue_date() + timedelta(days=days)))
+        self.valid_edit.setDate(to_qdate(self.issue_date() + timedelta(days=days)))
         self.valid_edit.blockSignals(False)
 
     def _valid_changed(self, value: QDate) -> None:
         self.days_spin.blockSignals(True)
-        self.days_spin.setValue(max(0, (_pydate(value) - self.issue_date()).days))
+        self.days_spin.setValue(max(0, (from_qdate(value) - self.issue_date()).days))
         self.days_spin.blockSignals(False)
 
     # -------------------------------------------------------------------- lines
@@ -508,7 +502,7 @@ class QuoteEditor(QDialog):
         return QuoteInput(
             customer_id=customer_id if customer_id is not None else 0,
             issue_date=self.issue_date(),
-            valid_until=_pydate(self.valid_edit.date()),
+            valid_until=from_qdate(self.valid_edit.date()),
             contact_id=self.contact_combo.currentData(),
             opportunity_id=self.opportunity_combo.currentData(),
             owner_id=self.owner_combo.currentData(),

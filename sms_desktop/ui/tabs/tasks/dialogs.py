@@ -46,21 +46,13 @@ from sms_desktop.services.tasks import (
     local_zone,
 )
 from sms_desktop.ui.dialogs.messages import show_error
-from sms_desktop.ui.formatting import date_format, format_date
+from sms_desktop.ui.formatting import date_format, format_date, from_qdate, to_qdate
 from sms_desktop.ui.tabs.pipeline.dialogs import CustomerPicker
 from sms_desktop.ui.tabs.tasks.presentation import kind_icon, kind_label, unit_label
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 REMINDER_CHOICES = (None, 0, 5, 15, 30, 60, 120, 24 * 60)  # minutes before the due time
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def fill_kinds(combo: QComboBox) -> None:
@@ -212,7 +204,7 @@ class TaskDialog(QDialog):
 
     def _defaults(self, context: TaskContext) -> None:
         today = datetime.now(self._tz).date()
-        self.date_edit.setDate(_qdate(context.day or today))
+        self.date_edit.setDate(to_qdate(context.day or today))
         self.all_day_check.setChecked(True)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(context.kind)))
         me = context.assignee_id or self._services.tasks.me()
@@ -228,7 +220,7 @@ class TaskDialog(QDialog):
         local = task.due_at.astimezone(self._tz)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(task.kind)))
         self.subject_edit.setText(task.subject)
-        self.date_edit.setDate(_qdate(local.date()))
+        self.date_edit.setDate(to_qdate(local.date()))
         self.time_edit.setTime(QTime(local.hour, local.minute))
         self.all_day_check.setChecked(task.all_day)
         if task.duration_minutes:
@@ -253,7 +245,7 @@ class TaskDialog(QDialog):
             self.unit_combo.setCurrentIndex(self.unit_combo.findData(task.recurrence_unit))
             if task.recurrence_until is not None:
                 self.until_check.setChecked(True)
-                self.until_edit.setDate(_qdate(task.recurrence_until))
+                self.until_edit.setDate(to_qdate(task.recurrence_until))
         self.survey_check.setChecked(task.with_survey)
         self.notes_edit.setPlainText(task.notes or "")
 
@@ -293,7 +285,7 @@ class TaskDialog(QDialog):
         self.opportunity_combo.setCurrentIndex(max(0, self.opportunity_combo.findData(deal)))
 
     def value(self) -> TaskInput:
-        day = _pydate(self.date_edit.date())
+        day = from_qdate(self.date_edit.date())
         all_day = self.all_day_check.isChecked()
         clock = self.time_edit.time()
         local_time = time(9) if all_day else time(clock.hour(), clock.minute())
@@ -325,7 +317,9 @@ class TaskDialog(QDialog):
             recurrence_unit=self.unit_combo.currentData() if repeat else None,
             recurrence_interval=self.interval_spin.value() if repeat else None,
             recurrence_until=(
-                _pydate(self.until_edit.date()) if repeat and self.until_check.isChecked() else None
+                from_qdate(self.until_edit.date())
+                if repeat and self.until_check.isChecked()
+                else None
             ),
             with_survey=self.survey_check.isChecked(),
         )
@@ -635,7 +629,7 @@ class ApplyPlanDialog(QDialog):
 
     @property
     def start(self) -> date:
-        return _pydate(self.start_edit.date())
+        return from_qdate(self.start_edit.date())
 
     def _show_steps(self) -> None:
         plan = self._plans.get(self.plan_combo.currentData())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from sms_desktop.domain.tasks import OPEN_GROUPS, GroupBounds, TaskGroup
 from sms_desktop.services.registry import Services
 from sms_desktop.services.tasks import GroupCounts, TaskFilter, TaskInput, TaskRow, local_zone
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.formatting import from_qdate, to_qdate
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
 from sms_desktop.ui.tabs.tasks import commands
@@ -69,7 +70,7 @@ class DatePickDialog(QDialog):
         self.setWindowTitle(self.tr("Move to Date"))
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(True)
-        self.calendar.setSelectedDate(QDate(initial.year, initial.month, initial.day))
+        self.calendar.setSelectedDate(to_qdate(initial))
         self.calendar.activated.connect(lambda _d: self.accept())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -82,8 +83,7 @@ class DatePickDialog(QDialog):
 
     @property
     def day(self) -> date:
-        value = self.calendar.selectedDate()
-        return date(value.year(), value.month(), value.day())
+        return from_qdate(self.calendar.selectedDate())
 
 
 class TasksTab(QWidget):
