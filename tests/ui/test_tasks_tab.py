@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -793,6 +794,18 @@ def test_export_ics_of_the_current_group(controller: Controller, tmp_path: Path)
     tab.select_group(TaskGroup.TODAY)
     tab.table.selectAll()
     assert tab.export_ics(tmp_path / "selected.ics") == 2
+
+
+def test_export_menu_writes_the_ics_file(
+    controller: Controller, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The menu command, as the user triggers it: ``triggered(bool)`` must not reach the
+    ``path`` parameter (it once arrived as ``False`` and failed with AttributeError)."""
+    tab = tasks_tab(controller)
+    target = tmp_path / "from-menu.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    tab.export_ics_action.trigger()
+    assert len(Calendar.from_ical(target.read_bytes()).walk("VEVENT")) == 2
 
 
 @pytest.mark.parametrize("language", ["zh_CN"])

@@ -217,7 +217,7 @@ class TasksTab(QWidget):
         self.export_excel_action = export_menu.addAction(self.tr("To Excel…"))
         self.export_excel_action.triggered.connect(self.export_excel)
         self.export_ics_action = export_menu.addAction(self.tr("To Calendar (.ics)…"))
-        self.export_ics_action.triggered.connect(self.export_ics)
+        self.export_ics_action.triggered.connect(lambda _checked=False: self.export_ics())
         export_menu.aboutToShow.connect(self._label_exports)
         self.export_button.setMenu(export_menu)
         actions_row = QHBoxLayout()
