@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import threading
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from sms_desktop.ui.i18n import translate
@@ -38,41 +40,92 @@ class Progress:
         return self._cancel.is_set()
 
 
-class _Bridge(QObject):
-    """Lives in the GUI thread; the worker only emits these signals."""
+class _Dispatcher(QObject):
+    """The one object workers talk to: lives in the GUI thread for the life of the process.
 
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
+    Workers hold no reference to any per-operation Qt object. If they did, the worker could
+    drop the last reference to it after the GUI had let go, and Qt would then destroy a
+    GUI-thread object from the worker thread (docs/architecture.md, "Qt object ownership").
+    """
 
+    progressed = Signal(int, int, int)  # ticket, done, total
+    finished = Signal(int, bool, object)  # ticket, succeeded, result or exception
 
-class _Runnable(QRunnable):
-    def __init__(
-        self, work: Callable[[Progress], Any], bridge: _Bridge, progress: Progress
-    ) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._work, self._bridge, self._progress = work, bridge, progress
+        self._handlers: dict[int, tuple[_Handler, _ProgressHandler | None]] = {}
+        self._tickets = itertools.count(1)
+        self.progressed.connect(self._on_progressed)
+        self.finished.connect(self._on_finished)
 
-    def run(self) -> None:
-        try:
-            result = self._work(self._progress)
-        except BaseException as exc:  # every failure goes back to the GUI
-            self._report(self._bridge.failed, exc)
-        else:
-            self._report(self._bridge.succeeded, result)
+    def submit(
+        self,
+        work: Callable[[Progress], Any],
+        on_finished: _Handler,
+        on_progress: _ProgressHandler | None = None,
+    ) -> Progress:
+        ticket = next(self._tickets)
+        self._handlers[ticket] = (on_finished, on_progress)
+        progressed = self.progressed
+        finished = self.finished
+        progress = Progress(lambda done, total: progressed.emit(ticket, done, total))
 
-    @staticmethod
-    def _report(signal: Any, value: object) -> None:
-        try:
-            signal.emit(value)
-        except RuntimeError:  # the application quit while the work ran: nobody to tell
-            return
+        # The pool gets a plain callable, never a Python QRunnable subclass: the pool deletes
+        # its runnable after run(), under a Python wrapper that would still point at it.
+        def run() -> None:
+            try:
+                result = work(progress)
+            except BaseException as exc:  # every failure goes back to the GUI
+                _emit(finished, ticket, False, exc)
+            else:
+                _emit(finished, ticket, True, result)
+
+        QThreadPool.globalInstance().start(run)
+        return progress
+
+    def _on_progressed(self, ticket: int, done: int, total: int) -> None:
+        handlers = self._handlers.get(ticket)
+        if handlers is not None and handlers[1] is not None:
+            handlers[1](done, total)
+
+    def _on_finished(self, ticket: int, succeeded: bool, value: object) -> None:
+        handlers = self._handlers.pop(ticket, None)
+        if handlers is not None:
+            handlers[0](succeeded, value)
+
+
+_Handler = Callable[[bool, Any], None]
+_ProgressHandler = Callable[[int, int], None]
+
+
+def _emit(signal: Any, *args: object) -> None:
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # the application quit while the work ran: nobody to tell
+        return
+
+
+@functools.cache
+def _dispatcher() -> _Dispatcher:
+    """Made on first use, in the GUI thread; kept until the process ends."""
+    return _Dispatcher()
+
+
+def _submit(
+    work: Callable[[Progress], Any],
+    on_finished: _Handler,
+    on_progress: _ProgressHandler | None = None,
+) -> Progress:
+    """Start ``work`` on the pool (call from the GUI thread); returns its ``Progress``."""
+    return _dispatcher().submit(work, on_finished, on_progress)
 
 
 class Operation(Generic[T]):
     """Run ``work(progress)`` on the thread pool; ``on_success``/``on_failure`` run in the GUI.
 
-    Worker code never touches widgets: it reports through ``progress`` only.
+    Worker code never touches widgets: it reports through ``progress`` only. The progress
+    dialog belongs to ``parent`` (Qt deletes it with ``deleteLater`` when the work is done)
+    and this object lets go of it then, so no Python reference outlives the C++ dialog.
     """
 
     _running: ClassVar[set[Operation[Any]]] = set()  # keep alive until finished
@@ -88,39 +141,50 @@ class Operation(Generic[T]):
         cancellable: bool = False,
         show_after_ms: int = 400,
     ) -> None:
-        self._bridge = _Bridge()
-        self._progress = Progress(self._bridge.progressed.emit)
+        self._parent = parent
+        self._work = work
+        self._progress: Progress | None = None
         self._on_success, self._on_failure = on_success, on_failure
-        self.dialog = QProgressDialog(label, translate("Messages", "Cancel"), 0, 0, parent)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(show_after_ms)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
+        dialog = QProgressDialog(label, translate("Messages", "Cancel"), 0, 0, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(show_after_ms)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
         if not cancellable:
-            self.dialog.setCancelButton(None)
-        self.dialog.canceled.connect(self._progress.cancel)
-        self._bridge.progressed.connect(self._on_progress)
-        self._bridge.succeeded.connect(self._on_succeeded)
-        self._bridge.failed.connect(self._on_failed)
-        self._runnable = _Runnable(work, self._bridge, self._progress)
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(self._on_dialog_canceled)
+        self.dialog: QProgressDialog | None = dialog
         self.finished = False
 
     def start(self) -> Operation[T]:
         Operation._running.add(self)
-        self.dialog.setValue(0)
-        QThreadPool.globalInstance().start(self._runnable)
+        if self.dialog is not None:
+            self.dialog.setValue(0)
+        self._progress = _submit(self._work, self._on_finished, self._on_progress)
         return self
 
+    def _on_dialog_canceled(self) -> None:
+        if self._progress is not None:
+            self._progress.cancel()
+
+    def _on_finished(self, succeeded: bool, value: Any) -> None:
+        if succeeded:
+            self._on_succeeded(value)
+        else:
+            self._on_failed(value)
+
     def _on_progress(self, done: int, total: int) -> None:
-        if total > 0:
+        if total > 0 and self.dialog is not None:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
 
     def _finish(self) -> None:
         self.finished = True
-        self.dialog.reset()
-        self.dialog.close()
-        self.dialog.deleteLater()
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.reset()
+            dialog.close()
+            dialog.deleteLater()
         Operation._running.discard(self)
 
     def _on_succeeded(self, result: T) -> None:
@@ -136,7 +200,7 @@ class Operation(Generic[T]):
         else:
             from sms_desktop.ui.dialogs.messages import show_error
 
-            show_error(self.dialog.parentWidget(), exc)
+            show_error(self._parent, exc)
 
 
 def run_quietly(
@@ -145,23 +209,11 @@ def run_quietly(
     on_failure: Callable[[BaseException], None] | None = None,
 ) -> None:
     """Background work the user does not wait for: no dialog, result back in the GUI."""
-    bridge = _Bridge()
-    _quiet.add(bridge)
 
-    def succeeded(result: T) -> None:
-        _quiet.discard(bridge)
-        on_success(result)
+    def finished(succeeded: bool, value: Any) -> None:
+        if succeeded:
+            on_success(value)
+        elif on_failure is not None:
+            on_failure(value)
 
-    def failed(exc: BaseException) -> None:
-        _quiet.discard(bridge)
-        if on_failure is not None:
-            on_failure(exc)
-
-    bridge.succeeded.connect(succeeded)
-    bridge.failed.connect(failed)
-    QThreadPool.globalInstance().start(
-        _Runnable(lambda _p: work(), bridge, Progress(lambda _d, _t: None))
-    )
-
-
-_quiet: set[_Bridge] = set()
+    _submit(lambda _p: work(), finished)
