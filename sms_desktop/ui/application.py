@@ -28,6 +28,7 @@ from sms_desktop.ui.actions import ActionId
 from sms_desktop.ui.i18n import install_translators, resolve_language, translate
 from sms_desktop.ui.main_window import MainWindow
 from sms_desktop.ui.settings_store import SettingsStore
+from sms_desktop.ui.widgets.dialogs import run_modal
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only after the window shows
     from sms_desktop.services.workspace import Workspace
@@ -327,7 +328,7 @@ class Controller(QObject):
         dialog = WelcomeDialog(path, self.window)
         if empty_only:
             dialog.show_empty_page()
-        if dialog.exec() != WelcomeDialog.DialogCode.Accepted or dialog.choice is None:
+        if run_modal(dialog) != WelcomeDialog.DialogCode.Accepted or dialog.choice is None:
             if fatal and self.workspace is None:
                 self.quit()
             return
@@ -443,7 +444,7 @@ class Controller(QObject):
         if workspace is None:
             return
         dialog = RestoreDialog(workspace.path, self.window)
-        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
+        if run_modal(dialog) != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
             return
         source = dialog.chosen
         answer = QMessageBox.question(
@@ -482,7 +483,7 @@ class Controller(QObject):
             return
         prefs = self.store.preferences()
         dialog = SettingsDialog(self.workspace.services, prefs, self.window)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+        if run_modal(dialog) != SettingsDialog.DialogCode.Accepted:
             return
         self.store.save_preferences(dialog.preferences)
         language = resolve_language(dialog.preferences.language)
@@ -517,7 +518,7 @@ class Controller(QObject):
         from sms_desktop.ui.tabs.quotes.products import ProductsDialog
 
         if self.workspace is not None:
-            ProductsDialog(self.workspace.services, self.window).exec()
+            run_modal(ProductsDialog(self.workspace.services, self.window))
 
     def open_trash(self) -> None:
         from sms_desktop.ui.dialogs.trash_dialog import TrashDialog
@@ -542,7 +543,7 @@ class Controller(QObject):
             dialog.set_items(trash.items())
 
         dialog.restore_requested.connect(restore)
-        dialog.exec()
+        run_modal(dialog)
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.resolve().parent)))
@@ -550,7 +551,7 @@ class Controller(QObject):
     def about(self) -> None:
         from sms_desktop.ui.dialogs.about import AboutDialog
 
-        AboutDialog(self.workspace.path if self.workspace else None, self.window).exec()
+        run_modal(AboutDialog(self.workspace.path if self.workspace else None, self.window))
 
     def quit(self) -> None:
         self._close_workspace(backup=self.screenshot is None)

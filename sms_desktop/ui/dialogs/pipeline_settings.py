@@ -27,6 +27,7 @@ from sms_desktop.services.pipeline import StageRow
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
+from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 
@@ -190,14 +191,14 @@ class PipelineSettingsPage(QWidget):
         self.reload()
 
     def _on_add_stage(self) -> None:
-        if StageDialog(self._services, None, self).exec() == QDialog.DialogCode.Accepted:
+        if run_modal(StageDialog(self._services, None, self)) == QDialog.DialogCode.Accepted:
             self.reload()
 
     def _on_edit_stage(self) -> None:
         stage = self._selected_stage()
         if (
             stage is not None
-            and StageDialog(self._services, stage, self).exec() == QDialog.DialogCode.Accepted
+            and run_modal(StageDialog(self._services, stage, self)) == QDialog.DialogCode.Accepted
         ):
             self.reload()
 

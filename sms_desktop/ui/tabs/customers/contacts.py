@@ -24,6 +24,7 @@ from sms_desktop.domain.errors import ValidationError
 from sms_desktop.services.customers import ContactInput, ContactRow, clean_contact
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
+from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 _COPYABLE = {4: "mobile", 5: "phone", 6: "email", 7: "wechat"}
@@ -192,7 +193,7 @@ class ContactsPanel(QWidget):
 
     def _on_add_clicked(self) -> None:
         dialog = ContactDialog(None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.add_requested.emit(dialog.value())
 
     def _on_edit_clicked(self) -> None:
@@ -201,7 +202,7 @@ class ContactsPanel(QWidget):
             return
         before = contact.as_input()
         dialog = ContactDialog(before, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.edit_requested.emit(contact.id, before, dialog.value())
 
     def _on_remove_clicked(self) -> None:

@@ -33,6 +33,7 @@ from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
 from sms_desktop.ui.tabs.customers import commands
 from sms_desktop.ui.tabs.customers.detail import DetailPanel
+from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 120
@@ -394,7 +395,7 @@ class CustomersTab(QWidget):
         )
         if candidates:
             dialog = DuplicatesDialog(cleaned.name, candidates, self)
-            if dialog.exec() != DuplicatesDialog.DialogCode.Accepted:
+            if run_modal(dialog) != DuplicatesDialog.DialogCode.Accepted:
                 return
             if dialog.action is DuplicateAction.OPEN_EXISTING and dialog.chosen_id:
                 self.select_customer(dialog.chosen_id)
@@ -445,7 +446,7 @@ class CustomersTab(QWidget):
             " · ".join(v for v in (d.data.name, d.data.city, d.owner_name) if v) for d in details
         ]
         dialog = MergeDialog((ids[0], labels[0]), (ids[1], labels[1]), self)
-        if dialog.exec() != MergeDialog.DialogCode.Accepted:
+        if run_modal(dialog) != MergeDialog.DialogCode.Accepted:
             return
         keep, drop = dialog.keep_and_drop()
         try:

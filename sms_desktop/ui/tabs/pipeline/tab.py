@@ -31,6 +31,7 @@ from sms_desktop.ui.tabs.pipeline import commands
 from sms_desktop.ui.tabs.pipeline.board import BoardView
 from sms_desktop.ui.tabs.pipeline.deal_list import DealListView
 from sms_desktop.ui.tabs.pipeline.funnel_view import FunnelView
+from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 150
@@ -217,7 +218,7 @@ class PipelineTab(QWidget):
         note = ""
         if stage.kind is StageKind.LOST:
             dialog = LostReasonDialog(detail.data.title, pipeline.lost_reasons(), self)
-            if dialog.exec() != LostReasonDialog.DialogCode.Accepted:
+            if run_modal(dialog) != LostReasonDialog.DialogCode.Accepted:
                 return
             reason_id, note = dialog.reason_id, dialog.note
         try:
@@ -333,7 +334,7 @@ class PipelineTab(QWidget):
 
         open_stages = [s for s in self._stages if s.kind is StageKind.OPEN]
         dialog = OpportunityDialog(self._services, open_stages, parent=self)
-        if dialog.exec() != OpportunityDialog.DialogCode.Accepted or dialog.result_data is None:
+        if run_modal(dialog) != OpportunityDialog.DialogCode.Accepted or dialog.result_data is None:
             return
         data = dialog.result_data
         try:
@@ -367,7 +368,7 @@ class PipelineTab(QWidget):
             detail.stage,
             parent=self,
         )
-        if dialog.exec() != OpportunityDialog.DialogCode.Accepted or dialog.result_data is None:
+        if run_modal(dialog) != OpportunityDialog.DialogCode.Accepted or dialog.result_data is None:
             return
         after = dialog.result_data
         try:

@@ -29,6 +29,7 @@ from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.quotes import QuoteDetail
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.widgets.dialogs import run_modal
 
 PREVIEW_DPI = 96
 PRINT_DPI = 300
@@ -200,6 +201,6 @@ class QuotePreviewDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.quote.label)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
             return
         print_pdf(self.pdf, printer)

@@ -38,6 +38,7 @@ from sms_desktop.ui.formatting import date_format, format_date, format_money
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.tabs.pipeline.dialogs import CustomerPicker
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
+from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 TIERS = ("A", "B", "C", "D")
@@ -421,7 +422,7 @@ class PriceListsDialog(QDialog):
 
     def new_list(self) -> None:
         dialog = PriceListDialog(self._services, None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reload(dialog.saved_id)
 
     def edit_list(self) -> None:
@@ -429,7 +430,7 @@ class PriceListsDialog(QDialog):
         if not 0 <= row < len(self._lists):
             return
         dialog = PriceListDialog(self._services, self._lists[row], self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reload(dialog.saved_id)
 
     def delete_list(self) -> None:
@@ -484,7 +485,7 @@ class PriceListsDialog(QDialog):
         if list_id is None:
             return
         dialog = RuleDialog(self._services, list_id, None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reload(list_id)
 
     def edit_rule(self) -> None:
@@ -492,7 +493,7 @@ class PriceListsDialog(QDialog):
         if list_id is None or rule is None:
             return
         dialog = RuleDialog(self._services, list_id, rule, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reload(list_id)
 
     def delete_rule(self) -> None:

@@ -35,6 +35,7 @@ from sms_desktop.ui.i18n import current_language, translate
 from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
 from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
+from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
@@ -189,7 +190,7 @@ class ProductsDialog(QDialog):
 
     def new_product(self) -> None:
         dialog = ProductDialog(self._services, None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reload()
 
     def edit_current(self) -> None:
@@ -198,7 +199,7 @@ class ProductsDialog(QDialog):
         if not isinstance(row, ProductRow):
             return
         dialog = ProductDialog(self._services, row, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.model.refresh_rows()
 
     def export_view(self) -> None:

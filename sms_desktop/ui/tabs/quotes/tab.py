@@ -39,6 +39,7 @@ from sms_desktop.ui.formatting import format_date, format_money
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
 from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.search_field import SearchField
 
 if TYPE_CHECKING:
@@ -406,7 +407,7 @@ class QuotesTab(QWidget):
         )
         editor = QuoteEditor(self._services, initial, parent=self)
         editor.customer_edit.customer_id = None
-        if editor.exec() == QuoteEditor.DialogCode.Accepted and editor.saved is not None:
+        if run_modal(editor) == QuoteEditor.DialogCode.Accepted and editor.saved is not None:
             saved = editor.saved
             self._after_change(saved.id, self.tr("Quote {label} saved.").format(label=saved.label))
 
@@ -443,7 +444,7 @@ class QuotesTab(QWidget):
         editor = QuoteEditor(
             self._services, quote.as_input(), quote, customer_name=quote.party.name, parent=self
         )
-        if editor.exec() == QuoteEditor.DialogCode.Accepted and editor.saved is not None:
+        if run_modal(editor) == QuoteEditor.DialogCode.Accepted and editor.saved is not None:
             saved = editor.saved
             self._after_change(saved.id, self.tr("Quote {label} saved.").format(label=saved.label))
         else:
@@ -536,7 +537,7 @@ class QuotesTab(QWidget):
             return
         from sms_desktop.ui.tabs.quotes.dialogs import ChangesDialog
 
-        ChangesDialog(row.label, changes or [], self).exec()
+        run_modal(ChangesDialog(row.label, changes or [], self))
 
     def preview_current(self) -> None:
         row = self.current_row()
@@ -551,17 +552,17 @@ class QuotesTab(QWidget):
         except DomainError as exc:
             show_error(self, exc)
             return
-        dialog.exec()
+        run_modal(dialog)
 
     def show_products(self) -> None:
         from sms_desktop.ui.tabs.quotes.products import ProductsDialog
 
-        ProductsDialog(self._services, self).exec()
+        run_modal(ProductsDialog(self._services, self))
 
     def show_price_lists(self) -> None:
         from sms_desktop.ui.tabs.quotes.price_lists import PriceListsDialog
 
-        PriceListsDialog(self._services, self).exec()
+        run_modal(PriceListsDialog(self._services, self))
 
     def export_view(self) -> None:
         path = ask_xlsx_path(self, self.tr("Export Quotes"), self.tr("quotes.xlsx"))

@@ -41,6 +41,7 @@ from sms_desktop.ui.tabs.targets.commands import AssignPlan, SavePlan
 from sms_desktop.ui.tabs.targets.labels import percent_text, period_name
 from sms_desktop.ui.tabs.targets.models import RowsModel
 from sms_desktop.ui.tabs.targets.plan_dialog import PlanDialog, basis_name
+from sms_desktop.ui.widgets.dialogs import run_modal
 
 
 def tier_text(tier: Tier | None) -> str:
@@ -358,7 +359,7 @@ class CommissionsView(QWidget):
 
     def _edit(self, plan: PlanRow | None) -> None:
         dialog = PlanDialog(plan, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
+        while run_modal(dialog) == QDialog.DialogCode.Accepted:
             service = self._services.commissions
             try:
                 after = dialog.value()

@@ -48,6 +48,7 @@ from sms_desktop.ui.tabs.targets.labels import (
 )
 from sms_desktop.ui.tabs.targets.models import ItemsModel
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
+from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 
@@ -296,7 +297,7 @@ class SalespeopleDialog(QDialog):
         from sms_desktop.ui.tabs.targets.commands import SaveSalesperson
 
         dialog = SalespersonDialog(person, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
+        while run_modal(dialog) == QDialog.DialogCode.Accepted:
             after = dialog.value()
             try:
                 saved = self._service.save_salesperson(after, person.id if person else None)

@@ -50,6 +50,7 @@ from sms_desktop.ui.tabs.targets.labels import (
     short_period_name,
 )
 from sms_desktop.ui.tabs.targets.models import AttainmentModel, LeaderModel
+from sms_desktop.ui.widgets.dialogs import run_modal
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -440,7 +441,7 @@ class TargetsTab(QWidget):
             return
         who = row.name if row.salesperson_id is not None else company_name()
         title = f"{who} · {metric_name(row.metric)} · {period_name(period)}"
-        DrillDownDialog(title, row.metric, items, self).exec()
+        run_modal(DrillDownDialog(title, row.metric, items, self))
 
     def set_target(self, row: AttainmentRow | None = None) -> None:
         period = self.period()
@@ -456,7 +457,7 @@ class TargetsTab(QWidget):
             metric=metric,
             current=current,
         )
-        while dialog.exec() == QDialog.DialogCode.Accepted:
+        while run_modal(dialog) == QDialog.DialogCode.Accepted:
             try:
                 value = parse_target(dialog.value.text())
                 key = (dialog.salesperson_id(), period, dialog.chosen_metric())
@@ -492,7 +493,7 @@ class TargetsTab(QWidget):
         year = Period.containing(PeriodKind.YEAR, self.period().start)
         service = self._services.targets
         dialog = SpreadDialog(year, self.people(), self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
+        while run_modal(dialog) == QDialog.DialogCode.Accepted:
             try:
                 total = parse_required(dialog.total.text())
                 after = service.spread_plan(
@@ -515,7 +516,7 @@ class TargetsTab(QWidget):
 
     def edit_salespeople(self) -> None:
         dialog = SalespeopleDialog(self._services.targets, self._undo, self.refresh, self)
-        dialog.exec()
+        run_modal(dialog)
 
     def _push(self, text: str, before: list[TargetItem], after: list[TargetItem]) -> None:
         self._undo.push(ChangeTargets(text, self._services.targets, before, after, self.refresh))

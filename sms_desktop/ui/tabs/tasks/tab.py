@@ -54,6 +54,7 @@ from sms_desktop.ui.tabs.tasks.dialogs import (
 from sms_desktop.ui.tabs.tasks.presentation import due_text, group_label, kind_label
 from sms_desktop.ui.tabs.tasks.reminders import ReminderClock, TodayDialog, reminder_text
 from sms_desktop.ui.tabs.tasks.task_list import COLUMNS, EXPORT_VALUES, TaskTableModel
+from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 200
@@ -534,7 +535,7 @@ class TasksTab(QWidget):
             created.append(self._services.tasks.create(data))
 
         dialog = TaskDialog(self._services, submit, context=context or self.context(), parent=self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not created:
+        if run_modal(dialog) != QDialog.DialogCode.Accepted or not created:
             return None
         subject = dialog.subject_edit.text().strip()
         self._undo.push(
@@ -575,7 +576,7 @@ class TasksTab(QWidget):
             after.append(data)
 
         dialog = TaskDialog(self._services, submit, task=task, parent=self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not after:
+        if run_modal(dialog) != QDialog.DialogCode.Accepted or not after:
             return
         self._undo.push(
             commands.UpdateTask(
@@ -591,7 +592,7 @@ class TasksTab(QWidget):
 
     def complete_task(self, task: TaskRow) -> bool:
         dialog = CompleteDialog(task, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
+        while run_modal(dialog) == QDialog.DialogCode.Accepted:
             try:
                 completion = self._services.tasks.complete(
                     task.id, dialog.outcome, survey=dialog.survey, now=dialog.done_at, tz=self._tz
@@ -647,7 +648,7 @@ class TasksTab(QWidget):
             return
         first = rows[0].due_at.astimezone(self._tz).date()
         dialog = DatePickDialog(max(first, datetime.now(self._tz).date()), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reschedule_selected(to_day=dialog.day)
 
     def delete_selected(self) -> None:
@@ -675,7 +676,7 @@ class TasksTab(QWidget):
     # -------------------------------------------------------------------- follow-up plans
 
     def manage_plans(self) -> None:
-        PlansDialog(self._services, self).exec()
+        run_modal(PlansDialog(self._services, self))
 
     def apply_plan(self, customer_id: int, customer_name: str) -> list[int]:
         plans = self._services.tasks.plans(active_only=True)
@@ -687,7 +688,7 @@ class TasksTab(QWidget):
             )
             return []
         dialog = ApplyPlanDialog(plans, customer_name, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.plan_id is None:
+        if run_modal(dialog) != QDialog.DialogCode.Accepted or dialog.plan_id is None:
             return []
         try:
             ids = self._services.tasks.apply_plan(
