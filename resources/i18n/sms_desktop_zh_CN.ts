@@ -1968,6 +1968,33 @@ The current data is kept as a backup and can be restored the same way.</source>
     </message>
 </context>
 <context>
+    <name>Numbering</name>
+    <message>
+        <source>Remove the control characters from the number pattern.</source>
+        <translation>请删除编号规则中的控制字符。</translation>
+    </message>
+    <message>
+        <source>Add {{seq}} to the number pattern so that every number is different, e.g. {example}.</source>
+        <translation>请在编号规则中加入 {{seq}}，使每个编号都不相同，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>{field} is not a number pattern field: use {{year}}, {{yy}}, {{month}}, {{seq}} or {{seq:4}}.</source>
+        <translation>{field} 不是编号规则的字段：请使用 {{year}}、{{yy}}、{{month}}、{{seq}} 或 {{seq:4}}。</translation>
+    </message>
+    <message>
+        <source>Only {{seq}} takes a width, a number from 1 to 10: e.g. {{seq:4}} gives 0001.</source>
+        <translation>只有 {{seq}} 可以指定位数，位数为 1 到 10：例如 {{seq:4}} 得到 0001。</translation>
+    </message>
+    <message>
+        <source>Write each field of the number pattern in a pair of braces, e.g. {example}; braces cannot be used as text.</source>
+        <translation>编号规则的每个字段都写在一对花括号中，例如 {example}；花括号不能用作普通文字。</translation>
+    </message>
+    <message>
+        <source>Numbers from this pattern would be longer than 40 characters; shorten the pattern.</source>
+        <translation>按此规则生成的编号会超过 40 个字符，请缩短编号规则。</translation>
+    </message>
+</context>
+<context>
     <name>OpportunityDialog</name>
     <message>
         <source>Opportunity</source>
@@ -3526,6 +3553,14 @@ The current data is kept as a backup and can be restored the same way.</source>
         <source>The margin is {margin} %, under the minimum of {minimum} %. Give a reason to save it anyway.</source>
         <translation>毛利率为 {margin}%，低于最低要求 {minimum}%。如仍要保存，请说明原因。</translation>
     </message>
+    <message>
+        <source>The number pattern in Settings ▸ Defaults can't be used: correct it there.</source>
+        <translation>设置 ▸ 业务默认值中的编号规则无法使用，请在那里更正。</translation>
+    </message>
+    <message>
+        <source>The next {count} numbers of this pattern are already taken: change the number pattern in Settings ▸ Defaults.</source>
+        <translation>此编号规则接下来的 {count} 个编号都已被占用，请在 设置 ▸ 业务默认值 中修改编号规则。</translation>
+    </message>
 </context>
 <context>
     <name>QuotesTab</name>
@@ -3890,10 +3925,6 @@ The current data is kept as a backup and can be restored the same way.</source>
         <source>The minimum margin is a percentage from 0 to 99.99.</source>
         <translation>最低毛利率应为 0 到 99.99 之间的百分比。</translation>
     </message>
-    <message>
-        <source>A number pattern needs {{seq}} and may use {{year}}, e.g. Q-{{year}}-{{seq:04}}.</source>
-        <translation>编号规则必须包含 {{seq}}，可以使用 {{year}}，例如 Q-{{year}}-{{seq:04}}。</translation>
-    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -4040,6 +4071,14 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Text and the fields {year}, {yy}, {month} and {seq}; {seq:4} gives 0001.</source>
+        <translation>文字加字段 {year}、{yy}、{month} 和 {seq}；{seq:4} 得到 0001。</translation>
+    </message>
+    <message>
+        <source>Next number: {number}</source>
+        <translation>下一个编号：{number}</translation>
     </message>
 </context>
 <context>

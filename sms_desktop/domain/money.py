@@ -9,8 +9,8 @@ CENT = Decimal(1).scaleb(-MINOR_DIGITS)
 ZERO = Decimal("0.00")
 DEFAULT_CURRENCY = "CNY"
 CURRENCIES: tuple[str, ...] = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP")
-# The largest amount we accept anywhere: a trillion minus a cent fits 64-bit minor units with
-# room for sums of many of them.
+# The largest single amount validation accepts (10¹⁴ − 1 minor units): only about 92,000 of them
+# sum within 64-bit minor units (2⁶³ ≈ 9.2 × 10¹⁸); it does not bound quantity × price.
 MAX_AMOUNT = Decimal("999999999999.99")
 
 

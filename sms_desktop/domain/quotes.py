@@ -240,11 +240,6 @@ def revision_number(letters: str) -> int:
     return value
 
 
-def format_number(pattern: str, *, year: int, seq: int) -> str:
-    """A document number from a Settings pattern such as ``Q-{year}-{seq:04}``."""
-    return pattern.format(year=year, seq=seq)
-
-
 # ------------------------------------------------------------------------------ status
 
 

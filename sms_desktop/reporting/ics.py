@@ -9,6 +9,7 @@ updates events instead of duplicating them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -25,6 +26,14 @@ _FREQ = {
     RecurrenceUnit.MONTH: "MONTHLY",
 }
 DEFAULT_MINUTES = 30
+# RFC 5545 forbids control characters in TEXT values; tab, line feed and carriage return
+# are allowed or escaped by the icalendar library, the other C0 ones and DEL are dropped.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def ics_text(value: str) -> str:
+    """``value`` fit for an iCalendar TEXT property: without control characters."""
+    return _CONTROL.sub("", value)
 
 
 def task_uid(task_id: int, database_id: str) -> str:
@@ -49,7 +58,7 @@ def build_calendar(
     cal.add("prodid", PRODUCT_ID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", calendar_name)
+    cal.add("x-wr-calname", ics_text(calendar_name))
     for task in tasks:
         cal.add_component(_event(task, tz, database_id, kind_name, labels or {}, stamp))
     cal.add_missing_timezones()
@@ -71,6 +80,7 @@ def _event(
     summary = f"[{label}] {task.subject}"
     if task.customer:
         summary += f" · {task.customer}"
+    summary = ics_text(summary)
     event.add("summary", summary)
     local = task.due_at.astimezone(tz)
     if task.all_day:
@@ -91,7 +101,7 @@ def _event(
         if value:
             details.append(f"{labels.get(key, key)}: {value}")
     if details:
-        event.add("description", "\n".join(details))
+        event.add("description", ics_text("\n".join(details)))
     if task.done_at is not None:
         event.add("status", "CONFIRMED")
     if task.recurrence_unit is not None and task.recurrence_interval:

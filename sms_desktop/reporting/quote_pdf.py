@@ -3,8 +3,8 @@
 Layout: the letterhead (logo, company name, address, tax id, contact), the title, the
 customer block beside the quote's number, revision and dates, the line table (its header
 repeats on every page and it splits between pages), the totals with the tax per rate and, in
-Chinese, the total in capital numerals (大写), the notes and terms, a signature and stamp area,
-and "page x of y" in the footer.
+Chinese, the total in capital numerals (大写), the notes, terms and bank details, a signature
+and stamp area, and "page x of y" in the footer.
 
 Every user string is escaped before it reaches a ``Paragraph`` (whose mini-markup would
 otherwise turn ``<b>Acme & Co`` into bold text, or fail, or fetch an ``<img>``); table cells
@@ -74,6 +74,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "capitals": ("大写金额", "Amount in words"),
     "notes": ("备注", "Notes"),
     "terms": ("条款", "Terms"),
+    "bank": ("开户银行及账号", "Bank details"),
     "customer_sign": ("客户确认（签字盖章）", "Accepted by the customer (signature and stamp)"),
     "company_sign": ("供方（盖章）", "For the supplier (stamp)"),
     "sign_date": ("日期", "Date"),
@@ -431,7 +432,9 @@ class _Document:
         from reportlab.platypus import Paragraph
 
         story: list[Flowable] = []
-        for key, text in (("notes", self.q.notes), ("terms", self.q.terms)):
+        # The company's bank and account (Settings ▸ Company), for the customer's payment.
+        blocks = (("notes", self.q.notes), ("terms", self.q.terms), ("bank", self.company.bank))
+        for key, text in blocks:
             if text.strip():
                 story.append(Paragraph(_text(self.L(key)), self.heading))
                 story.append(Paragraph(_text(text), self.body))

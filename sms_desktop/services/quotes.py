@@ -1,7 +1,7 @@
 """Quotes: editing drafts, numbering, the status flow, revisions, accepting into an order.
 
-A quote is identified by its **number** (``Q-2026-0012``, from the pattern in Settings,
-gap-free per year) and each change after it was sent is a new **revision** (rev A, B …) with
+A quote is identified by its **number** (``Q-2026-0012``, from the pattern in Settings read by
+:mod:`sms_desktop.domain.numbering`, gap-free per year) and each change after it was sent is a new **revision** (rev A, B …) with
 its own row: a sent revision is never modified again. Only drafts are edited; :meth:`revise`
 copies a sent (or rejected, or expired) revision into the next draft revision.
 
@@ -40,6 +40,7 @@ from sms_desktop.domain.enums import (
 from sms_desktop.domain.errors import ConflictError, Errors, NotFoundError, ValidationError
 from sms_desktop.domain.i18n import Message, translate
 from sms_desktop.domain.money import CURRENCIES, MAX_AMOUNT, ZERO, round_money
+from sms_desktop.domain.numbering import NumberPattern, PatternError, parse_pattern
 from sms_desktop.domain.pricing import PricedProduct, PriceResult, PriceRuleSpec, price
 from sms_desktop.domain.quotes import (
     MAX_QUANTITY,
@@ -54,7 +55,6 @@ from sms_desktop.domain.quotes import (
     check_margin,
     compute,
     diff,
-    format_number,
     revision_letter,
 )
 from sms_desktop.persistence import models as m
@@ -72,6 +72,10 @@ MAX_REASON = 500
 MAX_TEXT = 4000
 MAX_DESCRIPTION = 1000
 MAX_UNIT = 20
+# Numbers made outside the counter (imports, older data, another pattern) are skipped, at
+# most this many times in a row: one indexed look-up each, inside the write transaction.
+MAX_SKIPPED_NUMBERS = 1000
+DocumentKind = Literal["quote", "order"]
 
 
 # ------------------------------------------------------------------------ read models
@@ -420,6 +424,12 @@ def evaluate(data: QuoteInput, min_margin: Decimal) -> tuple[QuoteTotals, Margin
 
 
 # --------------------------------------------------------------------------- service
+
+
+def _sequence_key(kind: DocumentKind, pattern: NumberPattern, day: date) -> str:
+    """The counter of ``pattern``'s numbers: one per year when the numbers show the year,
+    else one over all years, so that a pattern without the year never repeats a number."""
+    return f"{kind}:{day.year}" if pattern.has_year else f"{kind}:all"
 
 
 def _not_found() -> NotFoundError:
@@ -810,22 +820,49 @@ class QuotesService:
 
     # ------------------------------------------------------------------ writing
 
+    def next_number(self, kind: DocumentKind, pattern: str, day: date) -> str:
+        """The number the next ``kind`` dated ``day`` would get from ``pattern`` (a preview:
+        nothing is counted). Raises ``PatternError`` if the pattern can't be used."""
+        parsed = parse_pattern(pattern)
+        with self._db.read() as session:
+            sequence = session.get(m.NumberSequence, _sequence_key(kind, parsed, day))
+            return parsed.render(day=day, seq=(sequence.last_value if sequence else 0) + 1)
+
     @staticmethod
-    def _next_number(session: Session, pattern: str, scope: str, year: int, model: Any) -> str:
-        """The next number of ``pattern`` for ``year``: counted in ``number_sequences`` in the
-        same transaction as the insert, so numbers are unique and without gaps."""
-        key = f"{scope}:{year}"
+    def _next_number(
+        session: Session, pattern: str, kind: DocumentKind, day: date, model: Any
+    ) -> str:
+        """The next number of ``pattern`` for a document dated ``day``: counted in
+        ``number_sequences`` in the same transaction as the insert, so numbers are unique and
+        without gaps."""
+        try:
+            parsed = parse_pattern(pattern)
+        except PatternError:
+            raise ConflictError(
+                translate(
+                    "Quotes",
+                    "The number pattern in Settings ▸ Defaults can't be used: correct it there.",
+                )
+            ) from None
+        key = _sequence_key(kind, parsed, day)
         sequence = session.get(m.NumberSequence, key)
         if sequence is None:
             sequence = m.NumberSequence(scope=key, last_value=0)
             session.add(sequence)
-        while True:
+        for _ in range(MAX_SKIPPED_NUMBERS + 1):
             sequence.last_value += 1
-            number = format_number(pattern, year=year, seq=sequence.last_value)
+            number = parsed.render(day=day, seq=sequence.last_value)
             # Numbers made outside the counter (imports, older data) are skipped, not reused.
             taken = session.execute(select(model.id).where(model.number == number).limit(1)).first()
             if taken is None:
                 return number
+        raise ConflictError(
+            translate(
+                "Quotes",
+                "The next {count} numbers of this pattern are already taken: "
+                "change the number pattern in Settings ▸ Defaults.",
+            ).format(count=MAX_SKIPPED_NUMBERS)
+        )
 
     @staticmethod
     def _check_references(session: Session, data: QuoteInput) -> None:
@@ -874,9 +911,7 @@ class QuotesService:
             self._check_references(session, data)
             if quote_id is None:
                 quote = m.Quote(
-                    number=self._next_number(
-                        session, pattern, "quote", data.issue_date.year, m.Quote
-                    ),
+                    number=self._next_number(session, pattern, "quote", data.issue_date, m.Quote),
                     revision=1,
                     status=QuoteStatus.DRAFT,
                 )
@@ -1027,7 +1062,7 @@ class QuotesService:
 
     def _create_order(self, session: Session, quote: m.Quote, pattern: str, today: date) -> int:
         order = m.Order(
-            number=self._next_number(session, pattern, "order", today.year, m.Order),
+            number=self._next_number(session, pattern, "order", today, m.Order),
             customer_id=quote.customer_id,
             quote_id=quote.id,
             opportunity_id=quote.opportunity_id,
@@ -1168,7 +1203,7 @@ class QuotesService:
             if quote is None or quote.deleted_at is not None:
                 raise _not_found()
             number = self._next_number(
-                session, defaults.quote_number_pattern, "quote", today.year, m.Quote
+                session, defaults.quote_number_pattern, "quote", today, m.Quote
             )
             copy = self._copy(quote, number=number, revision=1)
             copy.issue_date = today

@@ -13,6 +13,7 @@ from sms_desktop.domain.enums import DocumentLanguage
 from sms_desktop.domain.errors import Errors
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import CURRENCIES, DEFAULT_CURRENCY
+from sms_desktop.domain.numbering import PatternError, parse_pattern
 from sms_desktop.domain.validation import is_email, is_phone, is_tax_id
 from sms_desktop.persistence.db import Database
 from sms_desktop.persistence.models import Setting
@@ -40,6 +41,7 @@ class CompanyProfile:
 class BusinessDefaults:
     currency: str = DEFAULT_CURRENCY
     tax_rate: Decimal = Decimal("13.00")  # 增值税 13 %
+    # Patterns of sms_desktop.domain.numbering (named fields, never str.format).
     quote_number_pattern: str = "Q-{year}-{seq:04}"
     order_number_pattern: str = "SO-{year}-{seq:05}"
     quote_validity_days: int = 30
@@ -53,17 +55,6 @@ def _encode(value: Any) -> str:
     if isinstance(value, Decimal):
         return json.dumps(str(value))
     return json.dumps(value, ensure_ascii=False)
-
-
-def validate_number_pattern(pattern: str) -> bool:
-    """A pattern must contain ``{seq…}`` and format with year and seq only."""
-    if "{seq" not in pattern:
-        return False
-    try:
-        pattern.format(year=2026, seq=1)
-    except (KeyError, IndexError, ValueError):
-        return False
-    return True
 
 
 class SettingsService:
@@ -213,15 +204,10 @@ class SettingsService:
                 translate("Settings", "The minimum margin is a percentage from 0 to 99.99."),
             )
         for name in ("quote_number_pattern", "order_number_pattern"):
-            if not validate_number_pattern(getattr(defaults, name)):
-                errors.add(
-                    name,
-                    translate(
-                        "Settings",
-                        "A number pattern needs {{seq}} and may use {{year}}, "
-                        "e.g. Q-{{year}}-{{seq:04}}.",
-                    ),
-                )
+            try:
+                parse_pattern(getattr(defaults, name))
+            except PatternError as exc:
+                errors.add(name, exc.message)
         errors.raise_if_any()
         self._store("defaults.", asdict(defaults))
         return defaults

@@ -261,3 +261,48 @@ def test_all_day_task_alarm_fires_when_the_app_reminds(tmp_path: Path) -> None:
     else:  # an absolute time
         fires = trigger
     assert fires == datetime(2026, 11, 27, 8, 45, tzinfo=SHANGHAI)
+
+
+CONTROLS = "".join(chr(c) for c in [*range(0x20), 0x7F] if chr(c) not in "\t\n\r")
+
+
+def test_control_characters_are_stripped_from_every_text(tmp_path: Path) -> None:
+    """RFC 5545 forbids them in TEXT values (the audit found NUL, 0x0B and 0x1F written)."""
+
+    def dirty(text: str) -> str:
+        return f"{CONTROLS[:16]}{text}{CONTROLS[16:]}"
+
+    task = replace(
+        timed_task(SHANGHAI),
+        subject=dirty("报价\x00跟进\x0b 第二版"),
+        notes=dirty("带上\x1f样品") + "\n第二行\t缩进",
+        customer=dirty("华夏科技"),
+        contact=dirty("王伟"),
+        opportunity=dirty("年度采购"),
+        assignee=dirty("王明"),
+    )
+    calendar = build_calendar(
+        [task],
+        tz=SHANGHAI,
+        database_id=DATABASE_ID,
+        kind_name={"call": dirty("电话")},
+        calendar_name=dirty("SMS 任务"),
+        labels={"contact": dirty("联系人")},
+        now=NOW,
+    )
+    parsed = parse_back(calendar, tmp_path)
+    raw = (tmp_path / "tasks.ics").read_bytes()
+    assert not set(raw.replace(b"\r\n", b"")) & set(CONTROLS.encode()), raw
+    event = events(parsed)[task_uid(2, DATABASE_ID)]
+    summary = "[电话] 报价跟进 第二版 · 华夏科技"
+    assert str(event["SUMMARY"]) == summary
+    assert str(event.walk("VALARM")[0]["DESCRIPTION"]) == summary
+    assert str(event["DESCRIPTION"]).split("\n") == [
+        "带上样品",
+        "第二行\t缩进",
+        "customer: 华夏科技",
+        "联系人: 王伟",
+        "opportunity: 年度采购",
+        "assignee: 王明",
+    ]
+    assert str(parsed["X-WR-CALNAME"]) == "SMS 任务"

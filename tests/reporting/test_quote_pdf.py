@@ -1,4 +1,5 @@
 import subprocess
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -81,6 +82,30 @@ def test_hostile_names_print_literally(tmp_path: Path, hostile: str) -> None:
     text = pdf_text(out)
     assert text.count(hostile) >= 5
     assert "<u>" in text
+
+
+BANK = "中国工商银行上海张江支行 <b>1001 2345 6789 0123 456</b> & Co"
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        (DocumentLanguage.ZH_CN, "开户银行及账号"),
+        (DocumentLanguage.EN, "Bank details"),
+        (DocumentLanguage.BILINGUAL, "开户银行及账号 Bank details"),
+    ],
+)
+def test_bank_details_are_printed_when_set(
+    tmp_path: Path, language: DocumentLanguage, heading: str
+) -> None:
+    out, plain = tmp_path / "bank.pdf", tmp_path / "plain.pdf"
+    quote = make_quote(sample_lines(2))
+    write_quote_pdf(quote, out, company=replace(COMPANY, bank=BANK), language=language)
+    text = pdf_text(out)
+    assert heading in text and BANK in text  # escaped: the markup prints as text
+    assert text.index(heading) > text.index("1. 本报价有效期30天")  # after the terms
+    write_quote_pdf(quote, plain, company=COMPANY, language=language)
+    assert heading not in pdf_text(plain)
 
 
 def test_tax_inclusive_totals(tmp_path: Path) -> None:

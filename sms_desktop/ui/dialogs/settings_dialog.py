@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QPixmap
@@ -28,13 +30,18 @@ from PySide6.QtWidgets import (
 from sms_desktop.domain.enums import DocumentLanguage
 from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.money import CURRENCIES
+from sms_desktop.domain.numbering import PatternError
 from sms_desktop.services.registry import Services
 from sms_desktop.services.settings import BusinessDefaults, CompanyProfile
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.dialogs.pipeline_settings import PipelineSettingsPage
+from sms_desktop.ui.i18n import tr_message
 from sms_desktop.ui.settings_store import Preferences
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
+
+if TYPE_CHECKING:
+    from sms_desktop.services.quotes import DocumentKind
 
 _COMPANY_FIELDS = (
     "name",
@@ -47,6 +54,7 @@ _COMPANY_FIELDS = (
     "website",
     "bank",
 )
+_PROBLEM_STYLE = "color: #c0392b;"  # as FieldErrors shows a problem
 
 
 class SettingsDialog(QDialog):
@@ -152,15 +160,33 @@ class SettingsDialog(QDialog):
             form, "min_margin_percent", self.tr("Minimum margin:"), self.margin_spin
         )
 
+        pattern_hint = self.tr(
+            "Text and the fields {year}, {yy}, {month} and {seq}; {seq:4} gives 0001."
+        )
         self.quote_pattern_edit = QLineEdit(defaults.quote_number_pattern, page)
         self.quote_pattern_edit.setObjectName("quoteNumberPattern")
+        self.quote_pattern_edit.setToolTip(pattern_hint)
         self.errors.add_row(
             form, "quote_number_pattern", self.tr("Quote numbers:"), self.quote_pattern_edit
         )
+        self.quote_number_preview = QLabel(page)
+        self.quote_number_preview.setObjectName("quoteNumberPreview")
+        self.quote_number_preview.setWordWrap(True)
+        form.addRow("", self.quote_number_preview)
         self.order_pattern_edit = QLineEdit(defaults.order_number_pattern, page)
+        self.order_pattern_edit.setObjectName("orderNumberPattern")
+        self.order_pattern_edit.setToolTip(pattern_hint)
         self.errors.add_row(
             form, "order_number_pattern", self.tr("Order numbers:"), self.order_pattern_edit
         )
+        self.order_number_preview = QLabel(page)
+        self.order_number_preview.setObjectName("orderNumberPreview")
+        self.order_number_preview.setWordWrap(True)
+        form.addRow("", self.order_number_preview)
+        self.quote_pattern_edit.textChanged.connect(self._on_quote_pattern_changed)
+        self.order_pattern_edit.textChanged.connect(self._on_order_pattern_changed)
+        self._on_quote_pattern_changed()
+        self._on_order_pattern_changed()
 
         self.quote_language_combo = QComboBox(page)
         for value, text in (
@@ -200,6 +226,25 @@ class SettingsDialog(QDialog):
         self.today_summary_check.setChecked(prefs.show_today_summary)
         form.addRow("", self.today_summary_check)
         return page
+
+    # ---------------------------------------------------------------- numbering
+
+    def _on_quote_pattern_changed(self) -> None:
+        self._show_next_number("quote", self.quote_pattern_edit, self.quote_number_preview)
+
+    def _on_order_pattern_changed(self) -> None:
+        self._show_next_number("order", self.order_pattern_edit, self.order_number_preview)
+
+    def _show_next_number(self, kind: DocumentKind, edit: QLineEdit, label: QLabel) -> None:
+        """The number the next document would get, or what is wrong with the pattern."""
+        try:
+            number = self._services.quotes.next_number(kind, edit.text().strip(), date.today())
+        except PatternError as exc:
+            label.setText(tr_message(exc.message))
+            label.setStyleSheet(_PROBLEM_STYLE)
+            return
+        label.setText(self.tr("Next number: {number}").format(number=number))
+        label.setStyleSheet("")
 
     # ------------------------------------------------------------------- logo
 
