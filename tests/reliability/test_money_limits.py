@@ -15,6 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
+from sms_desktop import cli
 from sms_desktop.domain.capitals import rmb_capitals
 from sms_desktop.domain.enums import (
     DocumentLanguage,
@@ -369,7 +370,7 @@ def _fill_with_maximums(db: Database, shop: Shop, deals: int) -> None:
 
 
 def test_dashboard_targets_and_reports_over_maximum_documents(
-    services: Services, shop: Shop, tmp_path: Path
+    services: Services, shop: Shop, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # 2,000 deals × 10¹⁴ minor units × 100 % overflowed when multiplied inside the SQL sum.
     _fill_with_maximums(services.db, shop, deals=2_000)
@@ -403,6 +404,15 @@ def test_dashboard_targets_and_reports_over_maximum_documents(
     assert load_workbook(workbook, read_only=True).sheetnames
     pdf = tmp_path / "management.pdf"
     assert write_management_report(pdf, services.dashboard, YEAR, language="en", today=TODAY) > 0
+
+    # The audit's repro: both reports from the command line, one line on stderr at most.
+    services.db.close()
+    for kind, name in (("excel", "cli.xlsx"), ("pdf", "cli.pdf")):
+        out = tmp_path / name
+        args = ["--db", str(services.db.path), "report", kind, "--out", str(out)]
+        assert cli.main([*args, "--from", "2027-01-01", "--to", "2027-12-31"]) == 0
+        assert out.stat().st_size > 0
+    assert "overflow" not in capsys.readouterr().err
 
 
 # ------------------------------------------------------------------------- capitals
