@@ -10,8 +10,10 @@ same bound where it is checked. Because a document's total is capped (not only i
 lines of all documents add up to no more than their documents' totals; every SQL sum of a money
 column therefore adds values under 10¹⁴ minor units each, and stays exact for any
 :data:`SUM_HEADROOM` (92,233) of them at the maximum — a database whose amounts in one column
-add up to less than 9.2 × 10¹⁶ currency units (about a thousand years of the world's output).
-Sums in Python are ``Decimal`` and have no limit.
+add up to less than 9.2 × 10¹⁶ currency units (in US dollars, centuries of the world's
+output). That bound is the guarantee: no number of documents is refused, but no real database
+comes near it. Sums in Python are ``Decimal`` and have no limit; a product inside an SQL sum
+(amount × probability) is not bounded like this and is done in Python instead.
 """
 
 from __future__ import annotations
