@@ -2628,6 +2628,14 @@ The current data is kept as a backup and can be restored the same way.</source>
 <context>
     <name>Pricing</name>
     <message>
+        <source>The minimum quantity is at most {limit}.</source>
+        <translation>最小数量最多为 {limit}。</translation>
+    </message>
+    <message>
+        <source>The price is at most {limit}.</source>
+        <translation>价格最多为 {limit}。</translation>
+    </message>
+    <message>
         <source>The end date is before the start date.</source>
         <translation>截止日期早于起始日期。</translation>
     </message>
@@ -2800,6 +2808,10 @@ The current data is kept as a backup and can be restored the same way.</source>
 </context>
 <context>
     <name>Products</name>
+    <message>
+        <source>Enter an amount of at most {limit}.</source>
+        <translation>金额最多为 {limit}。</translation>
+    </message>
     <message>
         <source>At most {limit} characters.</source>
         <translation>最多 {limit} 个字符。</translation>
@@ -3445,6 +3457,34 @@ The current data is kept as a backup and can be restored the same way.</source>
 </context>
 <context>
     <name>Quotes</name>
+    <message>
+        <source>Line {n}: the quantity is at most {limit}.</source>
+        <translation>第 {n} 行：数量最多为 {limit}。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the unit price is at most {limit}.</source>
+        <translation>第 {n} 行：单价最多为 {limit}。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the unit cost is an amount from 0 to {limit} with at most two decimals.</source>
+        <translation>第 {n} 行：单位成本须在 0 到 {limit} 之间，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>A quote has at most {limit} lines; split it into several quotes.</source>
+        <translation>一张报价单最多 {limit} 行，请拆分为多张报价单。</translation>
+    </message>
+    <message>
+        <source>Line {n}: the amount is over the maximum of {limit} per line; lower the quantity or the price.</source>
+        <translation>第 {n} 行：金额超过每行上限 {limit}，请减少数量或降低价格。</translation>
+    </message>
+    <message>
+        <source>The quote comes to more than the maximum of {limit}; split it into several quotes.</source>
+        <translation>报价单金额超过上限 {limit}，请拆分为多张报价单。</translation>
+    </message>
+    <message>
+        <source>This quote is over the amount limits of an order ({limit}); revise it before accepting it.</source>
+        <translation>此报价单超过订单金额上限（{limit}），请先修订再接受。</translation>
+    </message>
     <message>
         <source>Line {n}: enter the section heading.</source>
         <translation>第 {n} 行：请输入分组标题。</translation>

@@ -5,7 +5,9 @@ Written per the usual rules of 《支付结算办法》: ``人民币`` first; a 
 groups); nothing is written for zeros at the end; 元 is followed directly by 角 (the
 alternative with ``零`` is also allowed), and an amount with 分 but no 角 reads ``元零X分``.
 Examples: 0 → 人民币零元整, 0.05 → 人民币伍分, 10.00 → 人民币壹拾元整,
-100,010.30 → 人民币壹拾万零壹拾元叁角整, 1,000,000,000.99 → 人民币壹拾亿元玖角玖分.
+100,010.30 → 人民币壹拾万零壹拾元叁角整, 1,000,000,000.99 → 人民币壹拾亿元玖角玖分, the largest
+amount (``MAX_AMOUNT``) 999,999,999,999.99 → 人民币玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元
+玖角玖分. Larger amounts (older data) read on in 亿 groups: 10¹⁴ → 壹佰万亿, 10¹⁶ → 壹亿亿.
 
 The conversion is small and exact (Decimal digits), so no library is needed for it.
 """
@@ -18,8 +20,9 @@ from sms_desktop.domain.money import round_money
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _SMALL_UNITS = ("", "拾", "佰", "仟")
-_BIG_UNITS = ("", "万", "亿", "万亿")
 PREFIX = "人民币"
+_WAN = 10**4
+_YI = 10**8
 
 
 def _group(value: int) -> str:
@@ -38,27 +41,31 @@ def _group(value: int) -> str:
     return text
 
 
+def _below_yi(value: int) -> str:
+    """0 < value < 10⁸: thousands of 万, then the rest (a 零 where a digit is skipped)."""
+    wan, rest = divmod(value, _WAN)
+    text = _group(wan) + "万" if wan else ""
+    if rest:
+        if wan and rest < 1000:
+            text += "零"
+        text += _group(rest)
+    return text
+
+
 def _integer(value: int) -> str:
+    """Any whole number ≥ 0 ('' for 0): 亿 groups of eight digits, each read with 万, so
+    10¹² reads 壹万亿, 10¹⁴ 壹佰万亿 and 1,2345,0000,0000 壹万贰仟叁佰肆拾伍亿 (the usual
+    mainland reading; 兆 is avoided, it means 10⁶ or 10¹² depending on the reader)."""
     if value == 0:
         return ""
-    groups: list[int] = []
-    while value:
-        value, rest = divmod(value, 10_000)
-        groups.append(rest)
-    if len(groups) > len(_BIG_UNITS):
-        raise ValueError("amount too large for capital numerals")
-    text = ""
-    need_zero = False
-    for index in range(len(groups) - 1, -1, -1):
-        group = groups[index]
-        if group == 0:
-            need_zero = bool(text)
-            continue
-        # A zero before this group: skipped groups, or a group under 1000 after a higher one.
-        if text and (need_zero or group < 1000):
+    if value < _YI:
+        return _below_yi(value)
+    yi, rest = divmod(value, _YI)
+    text = _integer(yi) + "亿"
+    if rest:
+        if rest < _YI // 10:
             text += "零"
-        text += _group(group) + _BIG_UNITS[index]
-        need_zero = False
+        text += _below_yi(rest)
     return text
 
 

@@ -1,4 +1,20 @@
-"""Exact money: ``Decimal`` amounts with two minor digits, rounded half up (四舍五入)."""
+"""Exact money: ``Decimal`` amounts with two minor digits, rounded half up (四舍五入).
+
+**Limits.** The database stores amounts as signed 64-bit integers of minor units (fen, cents):
+at most 2⁶³ − 1 ≈ 9.22 × 10¹⁸, and SQLite's ``SUM`` of integers fails with "integer overflow"
+past that. So every single amount is bounded by :data:`MAX_AMOUNT` (10¹² − 0.01 currency
+units, i.e. under 10¹⁴ minor units): a unit price, each amount of a document line (before the
+discount, net, tax, total, and quantity × unit cost), each total of a document (quote, order)
+and an opportunity's value. :data:`MAX_LINE_TOTAL` and :data:`MAX_DOCUMENT_TOTAL` name the
+same bound where it is checked. Because a document's total is capped (not only its lines), the
+lines of all documents add up to no more than their documents' totals; every SQL sum of a money
+column therefore adds values under 10¹⁴ minor units each, and stays exact for any
+:data:`SUM_HEADROOM` (92,233) of them at the maximum — a database whose amounts in one column
+add up to less than 9.2 × 10¹⁶ currency units (in US dollars, centuries of the world's
+output). That bound is the guarantee: no number of documents is refused, but no real database
+comes near it. Sums in Python are ``Decimal`` and have no limit; a product inside an SQL sum
+(amount × probability) is not bounded like this and is done in Python instead.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +25,14 @@ CENT = Decimal(1).scaleb(-MINOR_DIGITS)
 ZERO = Decimal("0.00")
 DEFAULT_CURRENCY = "CNY"
 CURRENCIES: tuple[str, ...] = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP")
-# The largest single amount validation accepts (10¹⁴ − 1 minor units): only about 92,000 of them
-# sum within 64-bit minor units (2⁶³ ≈ 9.2 × 10¹⁸); it does not bound quantity × price.
+# The largest amount we accept anywhere (a trillion minus a cent, < 10¹⁴ minor units): see the
+# module docstring for why sums of them fit 64-bit minor units.
 MAX_AMOUNT = Decimal("999999999999.99")
+MAX_LINE_TOTAL = MAX_AMOUNT  # each amount of one document line
+MAX_DOCUMENT_TOTAL = MAX_AMOUNT  # each total of one document (before discount, net, with tax)
+MAX_MINOR = 2**63 - 1  # the largest integer SQLite (and a PostgreSQL bigint) holds
+# How many amounts at the maximum an SQL SUM adds exactly: 92,233.
+SUM_HEADROOM = MAX_MINOR // int(MAX_AMOUNT.scaleb(MINOR_DIGITS))
 
 
 def amount_problem(value: Decimal) -> str | None:
@@ -47,6 +68,11 @@ def to_minor(value: Decimal) -> int:
 
 def from_minor(minor: int) -> Decimal:
     return Decimal(minor).scaleb(-MINOR_DIGITS)
+
+
+def money_text(value: Decimal) -> str:
+    """``999999999999.99`` → ``999,999,999,999.99`` (for messages naming a limit)."""
+    return f"{value:,.2f}"
 
 
 def parse_money(text: str) -> Decimal:

@@ -18,6 +18,13 @@ per rate from the sum of the line totals and shared out over the lines.
 Totals: ``subtotal`` = Σ net (after discounts, without tax), ``tax_total`` = Σ tax,
 ``total`` = Σ line totals = subtotal + tax_total. ``discount_total`` is what the discounts took
 off: Σ round(quantity × unit price) − Σ the discounted amounts (net without tax, total with).
+
+**Limits** (why they keep every stored amount and SQL sum in 64-bit minor units: see
+:mod:`sms_desktop.domain.money`): a quantity is at most :data:`MAX_QUANTITY`, a unit price at
+most ``MAX_AMOUNT``; each line's amount before the discount, its total and quantity × unit
+cost at most ``MAX_LINE_TOTAL``; the document's amount before discounts, its total and its
+cost at most ``MAX_DOCUMENT_TOTAL``; and a document has at most :data:`MAX_LINES` lines.
+:func:`limit_problems` finds what is over them.
 """
 
 from __future__ import annotations
@@ -28,10 +35,19 @@ from datetime import date
 from decimal import Decimal
 
 from sms_desktop.domain.enums import QuoteLineKind, QuoteStatus, RoundingPolicy, TaxMode
-from sms_desktop.domain.money import CENT, ZERO, round_money
+from sms_desktop.domain.money import (
+    CENT,
+    MAX_DOCUMENT_TOTAL,
+    MAX_LINE_TOTAL,
+    ZERO,
+    round_money,
+)
 
 HUNDRED = Decimal(100)
 MAX_QUANTITY = Decimal("999999999.999")
+# Lines (items and section headings) of one quote or order: a printed quote of 1,000 lines is
+# about 40 pages already.
+MAX_LINES = 1000
 QUANTITY_STEP = Decimal("0.001")
 PERCENT_STEP = Decimal("0.01")
 
@@ -168,6 +184,41 @@ def totals_of(
         taxes=taxes,
         gross_total=gross_total,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class LimitProblems:
+    """What is over the limits: indexes of lines, and whether the document as a whole is."""
+
+    lines: tuple[int, ...]
+    document: bool
+
+    def __bool__(self) -> bool:
+        return self.document or bool(self.lines)
+
+
+def line_cost(line: LineInput) -> Decimal:
+    """round(quantity × unit cost); zero without a known cost."""
+    if line.kind is not QuoteLineKind.ITEM or line.unit_cost is None:
+        return ZERO
+    return round_money(line.quantity * line.unit_cost)
+
+
+def limit_problems(lines: Sequence[LineInput], totals: QuoteTotals) -> LimitProblems:
+    """The lines whose amount before discount, total or cost is over ``MAX_LINE_TOTAL``, and
+    whether the document's amount before discounts, total or cost is over
+    ``MAX_DOCUMENT_TOTAL`` (the quantity and unit price are each checked on their own)."""
+    over: list[int] = []
+    cost_total = ZERO
+    for i, (line, amounts) in enumerate(zip(lines, totals.lines, strict=True)):
+        cost = line_cost(line)
+        cost_total += cost
+        if max(amounts.gross, amounts.net, amounts.total, cost) > MAX_LINE_TOTAL:
+            over.append(i)
+    document = (
+        max(totals.gross_total, totals.subtotal, totals.total, cost_total) > MAX_DOCUMENT_TOTAL
+    )
+    return LimitProblems(tuple(over), document)
 
 
 # ------------------------------------------------------------------------------ margin

@@ -7,20 +7,31 @@ matplotlib's default font (DejaVu Sans) has no Chinese glyphs. Instead of changi
 characters it lacks fall back to the bundled font (matplotlib ≥ 3.6 falls back per glyph).
 The families are stored on each text when it is created, so a figure built this way renders
 Chinese wherever it is drawn later (a Qt canvas, ``savefig``) without any global state.
+
+**Characters the font lacks.** WenQuanYi Micro Hei covers the Basic Multilingual Plane's CJK
+(and Latin) but not CJK Extension B (𠀀 𪚥, found in Chinese names) or emoji; reportlab would
+print them as blanks. No open font with that coverage is small enough to ship beside it (the
+Debian candidates: HanaMin B and BabelStone Han are 25–50 MB, Unifont's upper planes are CFF
+outlines that reportlab cannot embed and lack Extension B). So the PDFs print
+:data:`REPLACEMENT` (□, which the font has) for each such character — see :func:`printable` —
+and :func:`missing_glyphs` lets an editor warn before printing.
 """
 
 from __future__ import annotations
 
 import threading
+import unicodedata
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 from sms_desktop.persistence.paths import resources_dir
 
 CJK_FONT_FILE = "wqy-microhei.ttc"
+REPLACEMENT = "\u25a1"  # □ WHITE SQUARE: in the bundled font, and reads as "a character here"
 
 _lock = threading.Lock()
 _family: str | None = None
+_chars: frozenset[int] | None = None
 
 
 def cjk_font_path() -> Path:
@@ -66,3 +77,51 @@ def chart_rc() -> AbstractContextManager[None]:
             "svg.fonttype": "path",
         }
     )
+
+
+def font_chars() -> frozenset[int]:
+    """The code points the bundled font (face 0) has a glyph for; read once."""
+    global _chars  # noqa: PLW0603 - the font's character map, read once per process
+    with _lock:
+        if _chars is None:
+            from reportlab.pdfbase.ttfonts import TTFontFile
+
+            face = TTFontFile(str(cjk_font_path()), subfontIndex=0)
+            _chars = frozenset(face.charToGlyph)
+        return _chars
+
+
+def _invisible(char: str) -> bool:
+    """Characters that draw nothing themselves: line breaks and tabs (the layout handles
+    them), joiners and variation selectors (ZWJ, VS-16 after an emoji), skin-tone modifiers."""
+    category = unicodedata.category(char)
+    return (
+        category in ("Cc", "Cf", "Zl", "Zp")
+        or "\ufe00" <= char <= "\ufe0f"
+        or "\U000e0100" <= char <= "\U000e01ef"
+        or "\U0001f3fb" <= char <= "\U0001f3ff"
+    )
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """The visible characters of ``text`` the bundled font cannot print (they come out as
+    :data:`REPLACEMENT`): e.g. ``{"𠀀", "😀"}``; empty when everything prints."""
+    chars = font_chars()
+    return {
+        ch for ch in set(text) if ord(ch) not in chars and not ch.isspace() and not _invisible(ch)
+    }
+
+
+def printable(text: str) -> str:
+    """``text`` with every character the font lacks replaced by :data:`REPLACEMENT` (one per
+    character); invisible ones it lacks (joiners, variation selectors) are dropped."""
+    chars = font_chars()
+    if all(ord(ch) in chars for ch in text):
+        return text
+    out: list[str] = []
+    for ch in text:
+        if ord(ch) in chars or ch.isspace() or unicodedata.category(ch) == "Cc":
+            out.append(ch)
+        elif not _invisible(ch):
+            out.append(REPLACEMENT)
+    return "".join(out)

@@ -11,8 +11,15 @@ otherwise turn ``<b>Acme & Co`` into bold text, or fail, or fetch an ``<img>``);
 that fit on one line are plain strings, which reportlab never parses. The amounts printed are
 the stored, rounded amounts of the quote: what the editor showed.
 
+The line table's columns are sized from their content (:func:`line_column_widths`): numbers
+never wrap and get the width they need, up to the largest amounts the limits allow; a unit
+wraps inside its column when it is longer than that column's maximum; nothing is printed over
+a neighbouring cell.
+
 The bundled WenQuanYi Micro Hei font is embedded as a subset, so the Chinese renders in any
-viewer. reportlab is imported inside the functions, keeping it out of the app's start-up.
+viewer. Characters it lacks (CJK Extension B such as 𠀀, emoji) print as □ rather than as a
+blank (see :mod:`sms_desktop.reporting.fonts`). reportlab is imported inside the functions,
+keeping it out of the app's start-up.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from xml.sax.saxutils import escape
 from sms_desktop.domain.capitals import rmb_capitals
 from sms_desktop.domain.enums import DocumentLanguage, QuoteLineKind, TaxMode
 from sms_desktop.domain.pricing import format_number
-from sms_desktop.reporting.fonts import cjk_font_path
+from sms_desktop.reporting.fonts import cjk_font_path, printable
 from sms_desktop.services.quotes import LineData, QuoteDetail
 from sms_desktop.services.settings import CompanyProfile
 
@@ -128,25 +135,77 @@ def percent_text(value: Decimal) -> str:
 
 
 def _text(value: str | None) -> str:
-    """A user string made safe for a Paragraph: escaped, line breaks kept."""
-    return escape(value or "").replace("\n", "<br/>")
+    """A user string made safe for a Paragraph: characters the font lacks replaced (□),
+    escaped, line breaks kept."""
+    return escape(printable(value or "")).replace("\n", "<br/>")
 
 
-def _wrap_cells(lines: tuple[LineData, ...], width: float, size: float) -> Callable[[str], Any]:
-    """Plain strings where the text fits the column, an escaped Paragraph where it wraps."""
+def _wrap_cells(width: float, size: float, *, align: int = 0) -> Callable[[str], Any]:
+    """Plain strings where the text fits the column, an escaped Paragraph where it wraps
+    (``wordWrap="CJK"``: Chinese and long Latin words break inside the column too)."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph
 
-    style = ParagraphStyle("cell", fontName=FONT, fontSize=size, leading=size * 1.3, wordWrap="CJK")
-    del lines
+    style = ParagraphStyle(
+        "cell",
+        fontName=FONT,
+        fontSize=size,
+        leading=size * 1.3,
+        wordWrap="CJK",
+        alignment=align,
+    )
 
     def cell(text: str) -> Any:
+        text = printable(text)
         if "\n" not in text and stringWidth(text, FONT, size) <= width:
             return text
         return Paragraph(_text(text), style)
 
     return cell
+
+
+# The line table's columns: no, item, qty, unit, price, discount, tax, amount. Each column but
+# the item is as wide as its widest cell (at least these widths, so ordinary quotes keep their
+# layout); the unit is at most _UNIT_MAX wide and wraps inside it beyond; the item takes the
+# rest, at least _ITEM_MIN (numbers are set smaller when even the limits' largest amounts
+# would leave less).
+_MIN_MM = (11.0, 0.0, 16.0, 12.0, 22.0, 13.0, 12.0, 25.0)
+_UNIT_MAX_MM = 22.0
+_ITEM_MIN_MM = 40.0
+_PAD = 3.0  # left and right cell padding of the line table, in points
+
+
+def line_column_widths(
+    texts: list[list[str]], width: float, size: float
+) -> tuple[list[float], float]:
+    """Column widths (points) for the line table's ``texts`` (one list per item row, the eight
+    cells as printed), and the font size of the number columns; the widths add up to
+    ``width``."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def natural(column: int, font_size: float) -> float:
+        widest = max((stringWidth(row[column], FONT, font_size) for row in texts), default=0.0)
+        return widest + 2 * _PAD
+
+    unit_min, unit_max = _MIN_MM[3] * mm, _UNIT_MAX_MM * mm
+    unit = min(max(unit_min, natural(3, size)), unit_max)
+    number_size = size
+    while True:
+        widths = [max(_MIN_MM[c] * mm, natural(c, number_size)) for c in range(8)]
+        widths[3] = unit
+        rest = width - sum(w for c, w in enumerate(widths) if c != 1)
+        if rest >= _ITEM_MIN_MM * mm:
+            break
+        if widths[3] > unit_min:
+            unit = unit_min  # units wrap in a narrower column before numbers shrink
+            continue
+        if number_size <= 5:
+            break
+        number_size -= 0.5
+    widths[1] = max(rest, 10 * mm)
+    return widths, number_size
 
 
 class _Document:
@@ -321,20 +380,48 @@ class _Document:
 
     def line_table(self) -> list[Flowable]:
         from reportlab.lib import colors
+        from reportlab.lib.styles import ParagraphStyle
         from reportlab.platypus import Paragraph, Table, TableStyle
 
-        mm, size = self.mm, self.size
-        widths = [11 * mm, 0.0, 16 * mm, 12 * mm, 22 * mm, 13 * mm, 12 * mm, 25 * mm]
-        widths[1] = self.width - sum(widths)
-        from reportlab.lib.styles import ParagraphStyle
-
+        size = self.size
+        exclusive = self.q.tax_mode is TaxMode.EXCLUSIVE
+        items: list[tuple[LineData, list[str]]] = []
+        number = 0
+        for line in self.q.lines:
+            if line.kind is QuoteLineKind.SECTION:
+                items.append((line, []))
+                continue
+            number += 1
+            text = line.description
+            if line.sku:
+                text = f"{line.sku}  {text}" if text else line.sku
+            amount = line.net_amount if exclusive else line.total_amount
+            items.append(
+                (
+                    line,
+                    [
+                        str(number),
+                        text,
+                        quantity_text(line.quantity),
+                        printable(line.unit),
+                        money(line.unit_price),
+                        percent_text(line.discount_percent) if line.discount_percent else "",
+                        percent_text(line.tax_rate),
+                        money(amount),
+                    ],
+                )
+            )
+        widths, number_size = line_column_widths(
+            [cells for _line, cells in items if cells], self.width, size
+        )
         left = ParagraphStyle("th", parent=self.small, fontSize=7.5, leading=9.5)
         right = ParagraphStyle("th_right", parent=left, alignment=2)
         keys = ("no", "item", "qty", "unit", "price", "discount", "rate", "amount")
         header = [
             Paragraph(self.header_label(k), right if k in _RIGHT_KEYS else left) for k in keys
         ]
-        cell = _wrap_cells(self.q.lines, widths[1] - 6, size)
+        cell = _wrap_cells(widths[1] - 2 * _PAD, size)
+        unit_cell = _wrap_cells(widths[3] - 2 * _PAD, size)
         rows: list[list[Any]] = [header]
         styles: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), FONT, size),
@@ -346,11 +433,14 @@ class _Document:
             ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#CCCCCC")),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
         ]
-        number = 0
-        exclusive = self.q.tax_mode is TaxMode.EXCLUSIVE
-        for line in self.q.lines:
-            if line.kind is QuoteLineKind.SECTION:
+        if number_size != size:
+            for column in (0, 2, 4, 5, 6, 7):
+                styles.append(("FONTSIZE", (column, 1), (column, -1), number_size))
+        for line, cells in items:
+            if not cells:
                 row = len(rows)
                 rows.append([cell(line.description), "", "", "", "", "", "", ""])
                 styles += [
@@ -358,23 +448,9 @@ class _Document:
                     ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#F2F2F2")),
                 ]
                 continue
-            number += 1
-            text = line.description
-            if line.sku:
-                text = f"{line.sku}  {text}" if text else line.sku
-            amount = line.net_amount if exclusive else line.total_amount
-            rows.append(
-                [
-                    str(number),
-                    cell(text),
-                    quantity_text(line.quantity),
-                    line.unit,
-                    money(line.unit_price),
-                    percent_text(line.discount_percent) if line.discount_percent else "",
-                    percent_text(line.tax_rate),
-                    money(amount),
-                ]
-            )
+            cells[1] = cell(cells[1])
+            cells[3] = unit_cell(cells[3])
+            rows.append(cells)
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle(styles))
         return [table]
@@ -403,10 +479,20 @@ class _Document:
             rows += [
                 (f"{self.L('of_vat')} {percent_text(b.rate)}", money(b.tax)) for b in totals.taxes
             ]
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
         label_width = 62 * self.mm
+        # As wide as the widest figure (the total is set at 11 pt), default padding 6 + 6.
+        value_width = max(
+            [38 * self.mm]
+            + [
+                stringWidth(v, FONT, 11 if i == bold_row else self.size) + 12
+                for i, (_k, v) in enumerate(rows)
+            ]
+        )
         table = Table(
             [[Paragraph(_text(k), self.body), v] for k, v in rows],
-            colWidths=[label_width, 38 * self.mm],
+            colWidths=[label_width, value_width],
             hAlign="RIGHT",
         )
         table.setStyle(
@@ -528,7 +614,7 @@ class _Document:
             )
         )
         canvas.drawRightString(self.page_width - self.margin, y, text)
-        canvas.drawString(self.margin, y, f"{self.q.label}")
+        canvas.drawString(self.margin, y, printable(self.q.label))
         canvas.restoreState()
 
 

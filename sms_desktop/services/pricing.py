@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from sms_desktop.domain.enums import AuditAction
 from sms_desktop.domain.errors import Errors, NotFoundError
 from sms_desktop.domain.i18n import translate
-from sms_desktop.domain.money import MAX_AMOUNT
+from sms_desktop.domain.money import MAX_AMOUNT, money_text
 from sms_desktop.domain.pricing import PriceRuleSpec, describe_rule
+from sms_desktop.domain.quotes import MAX_QUANTITY
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
@@ -121,7 +122,16 @@ def _clean_rule(data: RuleInput) -> RuleInput:
             "product_id", translate("Pricing", "A rule is for one product or for one category.")
         )
     quantity = data.min_quantity
-    if not quantity.is_finite() or quantity < 0 or quantity != quantity.quantize(Decimal("0.001")):
+    if quantity.is_finite() and quantity > MAX_QUANTITY:
+        errors.add(
+            "min_quantity",
+            translate("Pricing", "The minimum quantity is at most {limit}.").format(
+                limit=f"{MAX_QUANTITY:,f}"
+            ),
+        )
+    elif (
+        not quantity.is_finite() or quantity < 0 or quantity != quantity.quantize(Decimal("0.001"))
+    ):
         errors.add(
             "min_quantity",
             translate("Pricing", "The minimum quantity is 0 or more, with at most three decimals."),
@@ -142,7 +152,14 @@ def _clean_rule(data: RuleInput) -> RuleInput:
             translate("Pricing", "The discount is a percentage from 0 to 100."),
         )
     fixed = data.fixed_price
-    if fixed is not None and (
+    if fixed is not None and fixed.is_finite() and fixed > MAX_AMOUNT:
+        errors.add(
+            "fixed_price",
+            translate("Pricing", "The price is at most {limit}.").format(
+                limit=money_text(MAX_AMOUNT)
+            ),
+        )
+    elif fixed is not None and (
         not fixed.is_finite()
         or not 0 <= fixed <= MAX_AMOUNT
         or fixed != fixed.quantize(Decimal("0.01"))

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from sms_desktop.domain.enums import AuditAction
 from sms_desktop.domain.errors import Errors, NotFoundError, ValidationError
 from sms_desktop.domain.i18n import translate
-from sms_desktop.domain.money import CURRENCIES, DEFAULT_CURRENCY, MAX_AMOUNT
+from sms_desktop.domain.money import CURRENCIES, DEFAULT_CURRENCY, MAX_AMOUNT, money_text
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
@@ -99,7 +99,14 @@ def _too_long(limit: int) -> Any:
 def _check_amount(errors: Errors, field: str, value: Decimal) -> None:
     if not value.is_finite() or value < 0:
         errors.add(field, translate("Products", "Enter an amount of 0 or more."))
-    elif value > MAX_AMOUNT or value != value.quantize(Decimal("0.01")):
+    elif value > MAX_AMOUNT:
+        errors.add(
+            field,
+            translate("Products", "Enter an amount of at most {limit}.").format(
+                limit=money_text(MAX_AMOUNT)
+            ),
+        )
+    elif value != value.quantize(Decimal("0.01")):
         errors.add(field, translate("Products", "Enter an amount with at most two decimals."))
 
 

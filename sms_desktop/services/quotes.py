@@ -39,10 +39,19 @@ from sms_desktop.domain.enums import (
 )
 from sms_desktop.domain.errors import ConflictError, Errors, NotFoundError, ValidationError
 from sms_desktop.domain.i18n import Message, translate
-from sms_desktop.domain.money import CURRENCIES, MAX_AMOUNT, ZERO, round_money
+from sms_desktop.domain.money import (
+    CURRENCIES,
+    MAX_AMOUNT,
+    MAX_DOCUMENT_TOTAL,
+    MAX_LINE_TOTAL,
+    ZERO,
+    money_text,
+    round_money,
+)
 from sms_desktop.domain.numbering import NumberPattern, PatternError, parse_pattern
 from sms_desktop.domain.pricing import PricedProduct, PriceResult, PriceRuleSpec, price
 from sms_desktop.domain.quotes import (
+    MAX_LINES,
     MAX_QUANTITY,
     PERCENT_STEP,
     QUANTITY_STEP,
@@ -55,6 +64,7 @@ from sms_desktop.domain.quotes import (
     check_margin,
     compute,
     diff,
+    limit_problems,
     revision_letter,
 )
 from sms_desktop.persistence import models as m
@@ -346,7 +356,14 @@ def _clean_lines(lines: Sequence[LineData], errors: Errors) -> tuple[LineData, .
             )
         if len(description) > MAX_DESCRIPTION or len(unit) > MAX_UNIT:
             errors.add(key, translate("Quotes", "Line {n}: the text is too long.").format(n=number))
-        if _decimal_problem(line.quantity, QUANTITY_STEP, ZERO, MAX_QUANTITY):
+        if line.quantity.is_finite() and line.quantity > MAX_QUANTITY:
+            errors.add(
+                key,
+                translate("Quotes", "Line {n}: the quantity is at most {limit}.").format(
+                    n=number, limit=f"{MAX_QUANTITY:,f}"
+                ),
+            )
+        elif _decimal_problem(line.quantity, QUANTITY_STEP, ZERO, MAX_QUANTITY):
             errors.add(
                 key,
                 translate(
@@ -354,13 +371,30 @@ def _clean_lines(lines: Sequence[LineData], errors: Errors) -> tuple[LineData, .
                     "Line {n}: the quantity is a number of 0 or more with at most three decimals.",
                 ).format(n=number),
             )
-        if _decimal_problem(line.unit_price, Decimal("0.01"), ZERO, MAX_AMOUNT):
+        if line.unit_price.is_finite() and line.unit_price > MAX_AMOUNT:
+            errors.add(
+                key,
+                translate("Quotes", "Line {n}: the unit price is at most {limit}.").format(
+                    n=number, limit=money_text(MAX_AMOUNT)
+                ),
+            )
+        elif _decimal_problem(line.unit_price, Decimal("0.01"), ZERO, MAX_AMOUNT):
             errors.add(
                 key,
                 translate(
                     "Quotes",
                     "Line {n}: the unit price is an amount of 0 or more with at most two decimals.",
                 ).format(n=number),
+            )
+        cost = line.unit_cost
+        if cost is not None and _decimal_problem(cost, Decimal("0.01"), ZERO, MAX_AMOUNT):
+            errors.add(
+                key,
+                translate(
+                    "Quotes",
+                    "Line {n}: the unit cost is an amount from 0 to {limit} "
+                    "with at most two decimals.",
+                ).format(n=number, limit=money_text(MAX_AMOUNT)),
             )
         if _decimal_problem(line.discount_percent, PERCENT_STEP, ZERO, Decimal(100)):
             errors.add(
@@ -405,6 +439,13 @@ def _clean(data: QuoteInput) -> QuoteInput:
         errors.add(
             "terms", translate("Quotes", "At most {limit} characters.").format(limit=MAX_TEXT)
         )
+    if len(data.lines) > MAX_LINES:
+        errors.add(
+            "lines",
+            translate(
+                "Quotes", "A quote has at most {limit} lines; split it into several quotes."
+            ).format(limit=MAX_LINES),
+        )
     lines = _clean_lines(data.lines, errors)
     reason = data.margin_reason.strip()
     if len(reason) > MAX_REASON:
@@ -414,6 +455,34 @@ def _clean(data: QuoteInput) -> QuoteInput:
         )
     errors.raise_if_any()
     return replace(data, notes=notes, terms=terms, lines=lines, margin_reason=reason)
+
+
+def check_limits(inputs: Sequence[LineInput], totals: QuoteTotals) -> None:
+    """Refuse lines and documents over the amount limits (see domain/quotes.py), one message
+    per line over them and one for the quote's total; raises ``ValidationError``."""
+    problems = limit_problems(inputs, totals)
+    if not problems:
+        return
+    errors = Errors()
+    for index in problems.lines:
+        errors.add(
+            f"lines.{index + 1}",
+            translate(
+                "Quotes",
+                "Line {n}: the amount is over the maximum of {limit} per line; "
+                "lower the quantity or the price.",
+            ).format(n=index + 1, limit=money_text(MAX_LINE_TOTAL)),
+        )
+    if problems.document:
+        errors.add(
+            "total",
+            translate(
+                "Quotes",
+                "The quote comes to more than the maximum of {limit}; "
+                "split it into several quotes.",
+            ).format(limit=money_text(MAX_DOCUMENT_TOTAL)),
+        )
+    errors.raise_if_any()
 
 
 def evaluate(data: QuoteInput, min_margin: Decimal) -> tuple[QuoteTotals, MarginCheck]:
@@ -904,6 +973,7 @@ class QuotesService:
         data = _clean(data)
         minimum = self._settings.defaults().min_margin_percent
         totals, margin = evaluate(data, minimum)
+        check_limits([line.as_input() for line in data.lines], totals)
         if margin.flagged and not data.margin_reason:
             raise ValidationError({"margin_reason": margin_message(margin, minimum)})
         pattern = self._settings.defaults().quote_number_pattern
@@ -1049,6 +1119,7 @@ class QuotesService:
         pattern = self._settings.defaults().order_number_pattern
         with self._db.write() as session:
             quote = self._change_status(session, quote_id, QuoteStatus.ACCEPTED, now)
+            self._check_order_limits(quote)
             order_id = self._create_order(session, quote, pattern, today)
             # The "after an order" follow-up plans start with the order, in its transaction.
             schedule_for_order(session, order_id)
@@ -1059,6 +1130,44 @@ class QuotesService:
             session.flush()
             refresh_customer_stats(session.connection(), [quote.customer_id])
             return self._detail(session, quote)
+
+    @staticmethod
+    def _check_order_limits(quote: m.Quote) -> None:
+        """A quote saved before the limits existed may be over them: its order is refused
+        (its amounts would not fit the database) until a revision brings it under them."""
+        from sms_desktop.domain.quotes import LineAmounts, totals_of
+
+        inputs = [
+            LineInput(
+                quantity=ln.quantity,
+                unit_price=ln.unit_price,
+                discount_percent=ln.discount_percent,
+                tax_rate=ln.tax_rate,
+                unit_cost=ln.unit_cost,
+                kind=ln.kind,
+            )
+            for ln in quote.lines
+        ]
+        amounts = [
+            LineAmounts(
+                round_money(ln.quantity * ln.unit_price) if ln.kind is QuoteLineKind.ITEM else ZERO,
+                ln.net_amount,
+                ln.tax_amount,
+                ln.total_amount,
+            )
+            for ln in quote.lines
+        ]
+        totals = totals_of(amounts, [ln.tax_rate for ln in quote.lines], tax_mode=quote.tax_mode)
+        if len(quote.lines) > MAX_LINES or limit_problems(inputs, totals):
+            raise ValidationError(
+                {
+                    "total": translate(
+                        "Quotes",
+                        "This quote is over the amount limits of an order ({limit}); "
+                        "revise it before accepting it.",
+                    ).format(limit=money_text(MAX_DOCUMENT_TOTAL))
+                }
+            )
 
     def _create_order(self, session: Session, quote: m.Quote, pattern: str, today: date) -> int:
         order = m.Order(

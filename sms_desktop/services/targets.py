@@ -650,7 +650,8 @@ class TargetsService:
     ) -> dict[TargetMetric, Totals]:
         """Open deals expected to close from ``today`` to the period's end, weighted by
         probability: amounts for revenue, deal counts (probability / 100) for deals won.
-        Summed exactly in SQL (minor units × percent) and rounded once per owner."""
+        Summed exactly: minor units per owner and probability in SQL (a sum of amounts, within
+        the bound of domain/money.py), × percent in Python, rounded once per owner."""
         wanted = {TargetMetric.REVENUE, TargetMetric.DEALS_WON} & set(metrics)
         if not wanted or today >= period.end:
             return {}
@@ -660,8 +661,9 @@ class TargetsService:
         rows = session.execute(
             select(
                 op.owner_id,
-                func.sum(type_coerce(op.amount, Integer) * probability),
-                func.sum(probability),
+                probability,
+                func.sum(type_coerce(op.amount, Integer)),
+                func.count(),
             )
             .join(st, st.id == op.stage_id)
             .where(
@@ -670,18 +672,22 @@ class TargetsService:
                 op.expected_close >= start,
                 op.expected_close <= period.end,
             )
-            .group_by(op.owner_id)
+            .group_by(op.owner_id, probability)
         ).all()
+        # Multiplying in SQL (minor units × percent, up to 10¹⁶ a deal) could overflow 64 bits.
+        amounts: dict[Owner, int] = defaultdict(int)
+        counts: dict[Owner, int] = defaultdict(int)
+        for owner, percent, amount, n in rows:
+            amounts[owner] += int(amount or 0) * int(percent or 0)
+            counts[owner] += int(n) * int(percent or 0)
 
-        def scaled(value: Any, scale: int) -> Decimal:
-            return (Decimal(int(value or 0)) / scale).quantize(
-                Decimal("0.01"), rounding=ROUND_HALF_UP
-            )
+        def scaled(value: int, scale: int) -> Decimal:
+            return (Decimal(value) / scale).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
         # amounts: cents × percent → / 10,000; counts: percent → / 100
         return {
-            TargetMetric.REVENUE: {owner: scaled(amount, 10_000) for owner, amount, _ in rows},
-            TargetMetric.DEALS_WON: {owner: scaled(count, 100) for owner, _, count in rows},
+            TargetMetric.REVENUE: {owner: scaled(v, 10_000) for owner, v in amounts.items()},
+            TargetMetric.DEALS_WON: {owner: scaled(v, 100) for owner, v in counts.items()},
         }
 
     def _explicit_targets(

@@ -1,6 +1,8 @@
+import re
 import subprocess
 from dataclasses import replace
 from decimal import Decimal
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -142,3 +144,120 @@ def test_300_lines_paginate_with_repeated_headers(tmp_path: Path) -> None:
     for line in quote.lines:
         assert line.description in whole
     assert f"CNY {quote.total:,.2f}" in whole
+
+
+# ------------------------------------------------- column widths and missing glyphs
+
+
+def words(path: Path) -> list[tuple[float, float, float, float, str]]:
+    """Every word pdftotext finds: (x min, y min, x max, y max, text), in points."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        html,
+    )
+    return [(float(a), float(b), float(c), float(d), unescape(t)) for a, b, c, d, t in found]
+
+
+def overprinted(path: Path) -> list[tuple[str, str]]:
+    """Pairs of words on the same text line whose boxes overlap (printed over each other)."""
+    found = words(path)
+    clashes = []
+    for i, (x0, y0, x1, y1, text) in enumerate(found):
+        for u0, v0, u1, v1, other in found[i + 1 :]:
+            same_line = min(y1, v1) - max(y0, v0) > 0.5 * (y1 - y0)
+            if same_line and min(x1, u1) - max(x0, u0) > 0.5:
+                clashes.append((text, other))
+    return clashes
+
+
+def unit_line(unit: str, price: str, quantity: str = "8") -> LineData:
+    return LineData(
+        description="实施服务",
+        quantity=Decimal(quantity),
+        unit=unit,
+        unit_price=Decimal(price),
+        tax_rate=Decimal(6),
+    )
+
+
+LONG_UNITS = [
+    unit_line("person-hours", "99999999.99"),
+    unit_line("人工小时计费", "88888888.88"),
+    # the 20-character maximum, with the maximum price
+    unit_line("按项目阶段分期交付的定制化软件开发服务", "999999999999.99", "1"),
+    unit_line("个", "0.01", "999999999.999"),
+]
+
+
+@pytest.mark.parametrize("language", list(DocumentLanguage))
+def test_units_and_amounts_stay_inside_their_columns(
+    tmp_path: Path, language: DocumentLanguage
+) -> None:
+    out = tmp_path / "units.pdf"
+    write_quote_pdf(
+        make_quote([*LONG_UNITS, *sample_lines(2)]), out, company=COMPANY, language=language
+    )
+    assert overprinted(out) == []
+    found = words(out)
+
+    def box(text: str) -> tuple[float, float, float, float, str]:
+        return next(w for w in found if w[4] == text)
+
+    # Both short-enough units print whole on one line, left of their price.
+    assert box("person-hours")[2] < box("99,999,999.99")[0]
+    assert box("人工小时计费")[2] < box("88,888,888.88")[0]
+    # The 20-character unit wraps inside its column: several lines, all left of the price.
+    price = box("999,999,999,999.99")
+    pieces = [
+        w for w in found if w[4] and set(w[4]) <= set("按项目阶段分期交付的定制化软件开发服务")
+    ]
+    assert (
+        len(pieces) >= 2
+        and "".join(w[4] for w in pieces) == "按项目阶段分期交付的定制化软件开发服务"
+    )
+    assert all(w[2] < price[0] for w in pieces)
+    assert "999,999,999.999" in pdf_text(out)
+
+
+def test_an_ordinary_quote_keeps_its_column_widths() -> None:
+    from reportlab.lib.units import mm
+
+    from sms_desktop.reporting.quote_pdf import line_column_widths, register_font
+
+    register_font()
+    widths, size = line_column_widths(
+        [["1", "桌子", "2", "张", "900.00", "", "13%", "1,800.00"]], 180 * mm, 8.5
+    )
+    assert [round(w / mm, 1) for w in widths] == [11.0, 69.0, 16.0, 12.0, 22.0, 13.0, 12.0, 25.0]
+    assert size == 8.5
+
+
+def test_characters_the_font_lacks_print_as_a_visible_replacement(tmp_path: Path) -> None:
+    from sms_desktop.reporting.fonts import REPLACEMENT, missing_glyphs, printable
+
+    assert missing_glyphs("王伟 Wang Wei, 北京 ¥1,000.00\n") == set()
+    assert missing_glyphs("王𠀀明 𪚥 礼品 🎁 😀") == {"𠀀", "𪚥", "🎁", "😀"}
+    # an emoji's variation selector draws nothing: one replacement per visible character
+    assert printable("❤️ 王𠀀明") == f"{REPLACEMENT} 王{REPLACEMENT}明"
+    lines = [
+        LineData(
+            description="礼品 🎁 套装",
+            quantity=Decimal(1),
+            unit="盒😀",
+            unit_price=Decimal("10.00"),
+            tax_rate=Decimal(13),
+        )
+    ]
+    quote = make_quote(lines, customer="王𠀀科技有限公司", contact="李𪚥")
+    for language in (DocumentLanguage.ZH_CN, DocumentLanguage.EN):
+        out = tmp_path / f"glyphs-{language.value}.pdf"
+        write_quote_pdf(quote, out, company=COMPANY, language=language)
+        text = pdf_text(out)
+        assert f"李{REPLACEMENT}" in text
+        assert f"礼品 {REPLACEMENT} 套装" in text and f"盒{REPLACEMENT}" in text
+        assert "𠀀" not in text and "🎁" not in text
+        if language is DocumentLanguage.ZH_CN:
+            assert f"王{REPLACEMENT}科技有限公司" in text
