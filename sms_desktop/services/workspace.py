@@ -26,6 +26,7 @@ from sms_desktop.persistence.backup import (
 )
 from sms_desktop.persistence.db import Database, open_database
 from sms_desktop.persistence.lock import InstanceLock
+from sms_desktop.persistence.paths import real_path
 from sms_desktop.services.registry import Services
 from sms_desktop.services.settings import CompanyProfile
 
@@ -71,8 +72,9 @@ class Workspace:
         try:
             return action(self.path)
         finally:
-            self.db = open_database(self.path)
+            self.db = open_database(real_path(self.path))
             self.services = Services(self.db)
+            self.lock.follow_file()  # the file there now is a new one
 
     def close(self, *, backup: bool = True) -> Path | None:
         """Close the database; with ``backup``, write a rotated backup if anything changed."""
@@ -88,11 +90,15 @@ class Workspace:
 
 
 def open_workspace(path: Path) -> Workspace:
-    """Lock and open (creating or migrating) the database at ``path``."""
+    """Lock and open (creating or migrating) the database at ``path``.
+
+    A symlinked ``path`` opens the file it points to (and is locked, backed up and
+    restored as that file)."""
     lock = InstanceLock(path).acquire()
     try:
         clean_leftovers(path)
-        db = open_database(path)
+        db = open_database(real_path(path))
+        lock.follow_file()  # the file may have just been created
     except BaseException:
         lock.release()
         raise

@@ -3,14 +3,20 @@ emptied files, a newer database, and output paths."""
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from sms_desktop.cli import main
 from sms_desktop.persistence.backup import BackupError, backup_database, list_backups
+from sms_desktop.persistence.lock import DatabaseLockedError, InstanceLock
 from sms_desktop.services.workspace import initialize_empty, open_workspace, restore_into
 from tests.persistence.dbutil import checkpoint, connect, marker, set_marker, sha256
 
@@ -168,3 +174,117 @@ def test_restore_of_an_older_complete_backup_is_accepted(live_db: Path, tmp_path
     assert marker(live_db) == "OLD-BACKUP"
     assert schema_info(live_db).state is SchemaState.OLDER  # migrated when the app opens it
     assert _leftovers(live_db.parent) == []
+
+
+# ------------------------------------------------------------------ locks and links
+
+HOLDER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from sms_desktop.services.workspace import open_workspace
+    workspace = open_workspace(Path(sys.argv[1]))
+    print("open", flush=True)
+    sys.stdin.readline()
+    workspace.close(backup=False)
+""")
+
+
+@pytest.fixture
+def holder(live_db: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another SMS Desktop process with ``live_db`` open until its stdin gets a line."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(live_db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdin is not None
+    line = proc.stdout.readline()
+    assert line.strip() == "open", proc.stderr.read() if proc.stderr else ""
+    yield proc
+    if proc.poll() is None:
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        proc.wait(30)
+    for stream in (proc.stdin, proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
+
+
+def _link(live_db: Path, tmp_path: Path, kind: str) -> Path:
+    if kind == "symlink":
+        link = live_db.with_name("link.sqlite3")
+        link.symlink_to(live_db)
+    else:
+        other = tmp_path / "elsewhere"
+        other.mkdir()
+        link = other / "hard.sqlite3"
+        os.link(live_db, link)
+    return link
+
+
+@pytest.mark.parametrize("kind", ["symlink", "hard link"])
+def test_a_link_to_an_open_database_cannot_open_a_second_instance(
+    live_db: Path, tmp_path: Path, holder: subprocess.Popen[str], kind: str
+) -> None:
+    link = _link(live_db, tmp_path, kind)
+    with pytest.raises(DatabaseLockedError) as caught:
+        open_workspace(link)
+    assert f"pid {holder.pid}" in caught.value.render()
+    with pytest.raises(DatabaseLockedError):
+        InstanceLock(link).acquire()
+    assert main(["restore", str(live_db), "--db", str(link)]) == 1  # nor restore over it
+    assert holder.poll() is None
+
+
+@pytest.mark.parametrize("kind", ["symlink", "hard link"])
+def test_a_link_opens_once_the_first_instance_has_closed(
+    live_db: Path, tmp_path: Path, kind: str
+) -> None:
+    link = _link(live_db, tmp_path, kind)
+    first = open_workspace(live_db)
+    with pytest.raises(DatabaseLockedError):
+        open_workspace(link)
+    first.close(backup=False)
+    second = open_workspace(link)
+    try:
+        assert not second.unclean_shutdown  # the refused attempt left no stale lock behind
+        with pytest.raises(DatabaseLockedError):
+            open_workspace(live_db)
+    finally:
+        second.close(backup=False)
+    leftovers = [p.name for p in live_db.parent.iterdir() if p.name.endswith(".lock")]
+    assert leftovers == []
+
+
+def test_the_identity_lock_follows_the_file_a_restore_puts_in_place(
+    live_db: Path, tmp_path: Path
+) -> None:
+    copy = backup_database(live_db, dest=tmp_path / "copy.sqlite3")
+    workspace = open_workspace(live_db)
+    try:
+        workspace.replace_file(lambda path: restore_into(path, copy))
+        link = tmp_path / "hard-after-restore.sqlite3"
+        os.link(live_db, link)  # a hard link to the file now in place
+        with pytest.raises(DatabaseLockedError):
+            open_workspace(link)
+    finally:
+        workspace.close(backup=False)
+
+
+def test_restore_through_a_symlink_replaces_the_target_and_keeps_the_link(
+    live_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = backup_database(live_db, dest=tmp_path / "copy.sqlite3")
+    set_marker(copy, "RESTORED")
+    link = _link(live_db, tmp_path, "symlink")
+    assert main(["restore", str(copy), "--db", str(link)]) == 0
+    capsys.readouterr()
+    assert link.is_symlink() and link.resolve() == live_db
+    assert marker(live_db) == "RESTORED"
+    (kept,) = list_backups(live_db)
+    assert kept.path.name.startswith("shop-")  # named after the real file
+    assert marker(kept.path) == "LIVE"
+    assert main(["backup", "--db", str(link)]) == 0
+    assert all(b.path.name.startswith("shop-") for b in list_backups(live_db))
