@@ -184,18 +184,18 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from sms_desktop.persistence.db import Database, SchemaState, make_engine, schema_info
+    from sms_desktop.persistence.db import Database, make_engine, require_current_schema
     from sms_desktop.services.maintenance import MaintenanceService
+    from sms_desktop.services.workspace import file_problems
 
     path = _db_path(args)
     if not path.is_file():
         raise _UserError(f"there is no database at {path}")
-    info = schema_info(path)
-    if info.state is not SchemaState.CURRENT:
-        raise _UserError(
-            f"{path}: schema revision {info.revision or 'none'} "
-            f"(this app expects {info.head}); open it in the app to upgrade"
-        )
+    problems, _emptied = file_problems(path)
+    if problems:
+        _report_damage(path, problems)
+        return EXIT_ERROR
+    require_current_schema(path)
     db = Database(path, make_engine(path))
     try:
         report = MaintenanceService(db).check(full=args.full)
@@ -208,7 +208,38 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"  ! {problem}")
     for area in report.counts:
         print(f"  {area.label:<28}{area.count:>12,}")
+    if not report.ok:
+        _print_backups(path)
     return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def _report_damage(path: Path, problems: list[str]) -> None:
+    size = path.stat().st_size
+    print(f"Database: {path} ({size / 1_048_576:.1f} MiB)")
+    print("Integrity: DAMAGED")
+    for problem in problems[:20]:
+        print(f"  ! {problem}")
+    _print_backups(path)
+
+
+def _print_backups(path: Path) -> None:
+    """Name the backups of a damaged database and how to restore the latest good one."""
+    from sms_desktop.persistence.backup import latest_good_backup, list_backups
+    from sms_desktop.services.workspace import backup_date
+
+    backups = list_backups(path)
+    if not backups:
+        print("No backups of this database were found in its backups folder.")
+        return
+    good = latest_good_backup(path)
+    print(f"Backups ({len(backups)}, newest first):")
+    for backup in backups[:10]:
+        mark = "  <- latest good backup" if good is not None and backup.path == good.path else ""
+        print(f"  {backup_date(backup)}  {backup.size / 1_048_576:8.1f} MiB  {backup.path}{mark}")
+    if good is None:
+        print("None of the backups passes its check; keep a copy of every file.")
+    else:
+        print(f'Restore the latest good one with: sms-desktop restore "{good.path}" --db "{path}"')
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:

@@ -792,6 +792,14 @@ The current data is kept as a backup and can be restored the same way.</source>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
+    <message>
+        <source>{path} is damaged or has lost its data and was not opened.
+
+SMS Desktop can keep the file aside and restore the latest good backup from {when}. Restore it now?</source>
+        <translation>{path} 已损坏或数据已丢失，未能打开。
+
+SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完好备份。现在恢复吗？</translation>
+    </message>
 </context>
 <context>
     <name>CustomerCommands</name>
@@ -5394,6 +5402,22 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Enter your name.</source>
         <translation>请输入您的姓名。</translation>
+    </message>
+    <message>
+        <source>{path} is empty although it has held data, and there is no good backup of it; it was not opened. Keep the file and look for a copy of your data.</source>
+        <translation>{path} 曾有数据但现在是空的，且没有完好的备份，未打开。请保留该文件，并寻找数据的副本。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and there is no good backup of it; it was not opened. Keep a copy of the file and export what you can from it.</source>
+        <translation>{path} 已损坏且没有完好的备份，未打开。请保留该文件的副本，并尽量导出其中的数据。</translation>
+    </message>
+    <message>
+        <source>{path} is empty although it has held data; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot;</source>
+        <translation>{path} 曾有数据但现在是空的，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot; 恢复</translation>
+    </message>
+    <message>
+        <source>{path} is damaged; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot;</source>
+        <translation>{path} 已损坏，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot; 恢复</translation>
     </message>
 </context>
 </TS>

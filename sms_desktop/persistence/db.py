@@ -27,6 +27,7 @@ class DatabaseError(DomainError):
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+NOT_SQLITE = "the file does not start with an SQLite header"
 
 
 def file_problem(path: Path) -> str | None:
@@ -44,7 +45,7 @@ def file_problem(path: Path) -> str | None:
     if size == 0:
         return "the file is empty (0 bytes)"
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        return "the file does not start with an SQLite header"
+        return NOT_SQLITE
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):

@@ -13,11 +13,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from sms_desktop.cli import main
 from sms_desktop.persistence.backup import BackupError, backup_database, list_backups
 from sms_desktop.persistence.lock import DatabaseLockedError, InstanceLock
-from sms_desktop.services.workspace import initialize_empty, open_workspace, restore_into
+from sms_desktop.persistence.paths import lock_path
+from sms_desktop.services.workspace import (
+    DatabaseDamagedError,
+    check_health,
+    initialize_empty,
+    open_workspace,
+    recover_damaged,
+    restore_into,
+)
 from tests.persistence.dbutil import checkpoint, connect, marker, set_marker, sha256
 
 
@@ -288,3 +297,150 @@ def test_restore_through_a_symlink_replaces_the_target_and_keeps_the_link(
     assert marker(kept.path) == "LIVE"
     assert main(["backup", "--db", str(link)]) == 0
     assert all(b.path.name.startswith("shop-") for b in list_backups(live_db))
+
+
+# -------------------------------------------------------------- damaged or emptied files
+
+
+def _damage_mid_file(path: Path) -> None:
+    """600 random bytes over the start of a page in the middle of the file."""
+    page = sqlite3.connect(path).execute("PRAGMA page_size").fetchone()[0]
+    pages = path.stat().st_size // page
+    assert pages > 20
+    with open(path, "r+b") as handle:
+        handle.seek((pages // 2) * page)
+        handle.write(random.Random(600).randbytes(600))
+
+
+@pytest.fixture
+def backed_up_db(live_db: Path) -> tuple[Path, Path]:
+    """A closed database with some data and one good backup beside it."""
+    con = connect(live_db)
+    con.executemany(
+        "INSERT INTO tags (name) VALUES (?)", [(f"tag {i:05} " + "x" * 60,) for i in range(3000)]
+    )
+    con.close()
+    checkpoint(live_db)
+    good = backup_database(live_db)
+    return live_db, good
+
+
+def _assert_names_the_backup(text: str, good: Path) -> None:
+    assert "\n" not in text
+    assert str(good) in text
+    assert "sms-desktop restore" in text
+    (info,) = list_backups(good.parent.parent / "shop.sqlite3")
+    assert info.created.astimezone().strftime("%Y-%m-%d %H:%M") in text
+
+
+def test_damage_is_found_when_opening_after_a_clean_close(
+    backed_up_db: tuple[Path, Path],
+) -> None:
+    db, good = backed_up_db
+    _damage_mid_file(db)
+    assert not lock_path(db).exists()  # the last session closed cleanly
+    before = sha256(db)
+    with pytest.raises(DatabaseDamagedError) as caught:
+        open_workspace(db)
+    _assert_names_the_backup(caught.value.render(), good)
+    assert caught.value.backup is not None and caught.value.backup.path == good
+    assert sha256(db) == before  # nothing was changed
+    assert not lock_path(db).exists()
+    aside, used = recover_damaged(db) or pytest.fail("no recovery")
+    assert used.path == good and sha256(aside) == before
+    workspace = open_workspace(db)
+    workspace.close(backup=False)
+
+
+def test_a_large_file_opens_and_is_checked_in_the_background(
+    backed_up_db: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sms_desktop.services import workspace as workspace_module
+
+    db, _good = backed_up_db
+    _damage_mid_file(db)
+    monkeypatch.setattr(workspace_module, "QUICK_CHECK_ON_OPEN_BYTES", 1024)
+    workspace = open_workspace(db)
+    try:
+        assert workspace.check_pending and not workspace.unclean_shutdown
+        assert check_health(workspace.path)
+    finally:
+        workspace.close(backup=False)
+
+
+@pytest.mark.parametrize("how", ["zero length", "half", "header", "hollow"])
+def test_an_emptied_truncated_or_hollow_file_with_backups_is_damaged_not_new(
+    backed_up_db: tuple[Path, Path], how: str
+) -> None:
+    db, good = backed_up_db
+    data = db.read_bytes()
+    if how == "zero length":
+        db.write_bytes(b"")
+    elif how == "half":
+        db.write_bytes(data[: len(data) // 2])
+    elif how == "header":
+        db.write_bytes(random.Random(1).randbytes(100) + data[100:])
+    else:
+        db.unlink()
+        _hollow(db)
+    before = sha256(db)
+    with pytest.raises(DatabaseDamagedError) as caught:
+        open_workspace(db)
+    _assert_names_the_backup(caught.value.render(), good)
+    assert caught.value.emptied == (how == "zero length")
+    assert sha256(db) == before  # not turned into a new, empty schema
+    assert main(["check", "--db", str(db)]) == 1
+
+
+def test_a_zero_length_file_without_backups_is_a_new_database(db_path: Path) -> None:
+    db_path.write_bytes(b"")
+    workspace = open_workspace(db_path)
+    workspace.close(backup=False)
+    assert db_path.stat().st_size > 0
+
+
+def test_check_names_the_backups_of_a_damaged_database(
+    backed_up_db: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, good = backed_up_db
+    _damage_mid_file(db)
+    assert main(["check", "--db", str(db)]) == 1
+    out = capsys.readouterr().out
+    assert "Integrity: DAMAGED" in out
+    assert f"{good}  <- latest good backup" in out
+    assert f'sms-desktop restore "{good}" --db "{db}"' in out
+
+
+def test_the_app_offers_the_latest_good_backup_when_open_finds_damage(
+    qapp: object, qtbot: QtBot, backed_up_db: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from sms_desktop.ui import application
+    from sms_desktop.ui.settings_store import SettingsStore
+
+    db, _good = backed_up_db
+    _damage_mid_file(db)
+    damaged = sha256(db)
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(application.QGuiApplication, "platformName", staticmethod(lambda: "x"))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *_: None))
+    ctrl = application.Controller(qapp, SettingsStore(), "en", db)  # type: ignore[arg-type]
+    try:
+        ctrl.start()
+        qtbot.waitUntil(lambda: ctrl.workspace is not None)
+        (text,) = asked
+        assert "restore the latest good backup" in text
+        assert marker(db) == "LIVE"  # the backup is in place, and open
+        (aside,) = db.parent.glob("shop.damaged-*.sqlite3")
+        assert sha256(aside) == damaged
+    finally:
+        ctrl._close_workspace(backup=False)
+        ctrl.window.allow_close = True
+        ctrl.window.close()
