@@ -272,15 +272,14 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 def _cmd_quote(args: argparse.Namespace) -> int:
     from sms_desktop.domain.enums import DocumentLanguage
     from sms_desktop.domain.quotes import revision_number
-    from sms_desktop.persistence.db import Database, SchemaState, make_engine, schema_info
+    from sms_desktop.persistence.db import Database, make_engine, require_current_schema
     from sms_desktop.reporting.quote_pdf import quote_language, write_quote_pdf
     from sms_desktop.services.registry import Services
 
     path = _db_path(args)
     if not path.is_file():
         raise _UserError(f"there is no database at {path}")
-    if schema_info(path).state is not SchemaState.CURRENT:
-        raise _UserError(f"{path}: open it in the app first to upgrade it")
+    require_current_schema(path)
     revision = None
     if args.revision is not None:
         try:
@@ -325,19 +324,14 @@ def _report_language(args: argparse.Namespace) -> str:
 def _cmd_report(args: argparse.Namespace) -> int:
     import time
 
-    from sms_desktop.persistence.db import Database, SchemaState, make_engine, schema_info
+    from sms_desktop.persistence.db import Database, make_engine, require_current_schema
     from sms_desktop.services.dashboard import DashboardFilter
     from sms_desktop.services.registry import Services
 
     path = _db_path(args)
     if not path.is_file():
         raise _UserError(f"there is no database at {path}")
-    info = schema_info(path)
-    if info.state is not SchemaState.CURRENT:
-        raise _UserError(
-            f"{path}: schema revision {info.revision or 'none'} "
-            f"(this app expects {info.head}); open it in the app to upgrade"
-        )
+    require_current_schema(path)
     today = date.today()
     start = args.date_from or date(today.year, 1, 1)
     end = args.date_to or today

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from sms_desktop.cli import main
 from sms_desktop.persistence.backup import BackupError, backup_database, list_backups
+from sms_desktop.persistence.db import DatabaseError
 from sms_desktop.persistence.lock import DatabaseLockedError, InstanceLock
 from sms_desktop.persistence.paths import lock_path
 from sms_desktop.services.workspace import (
@@ -444,3 +445,49 @@ def test_the_app_offers_the_latest_good_backup_when_open_finds_damage(
         ctrl._close_workspace(backup=False)
         ctrl.window.allow_close = True
         ctrl.window.close()
+
+
+# ------------------------------------------------------------ a database from a newer app
+
+READ_COMMANDS = (
+    ["check"],
+    ["report", "excel", "--out", "{out}/r.xlsx"],
+    ["report", "pdf", "--out", "{out}/r.pdf"],
+    ["quote", "pdf", "Q-2026-0001", "--out", "{out}/q.pdf"],
+)
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: " ".join(c[:2]))
+def test_a_newer_database_says_to_install_the_newer_version(
+    live_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    con = connect(live_db)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.close()
+    argv = [part.format(out=tmp_path) for part in command] + ["--db", str(live_db)]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "created by a newer SMS Desktop (revision 9999)" in err
+    assert "install the newer version" in err
+    assert "upgrade" not in err
+    with pytest.raises(DatabaseError) as caught:  # and the app says the same
+        open_workspace(live_db)
+    assert "install the newer version" in caught.value.render()
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: " ".join(c[:2]))
+def test_an_older_database_says_to_open_it_in_the_app_to_upgrade(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    from sms_desktop.persistence import migrations
+    from tests.persistence.dbutil import add_owner
+
+    old = tmp_path / "old.sqlite3"
+    migrations.upgrade(old, "0005")
+    add_owner(old)
+    argv = [part.format(out=tmp_path) for part in command] + ["--db", str(old)]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "older schema (revision 0005)" in err and "open it in the app" in err
