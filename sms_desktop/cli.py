@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -159,9 +160,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    from sms_desktop.persistence.paths import default_db_path
+    """The database a command works on; a folder, a pipe or a device is refused here."""
+    from sms_desktop.persistence.paths import check_database_path, default_db_path
 
-    return Path(args.db).expanduser() if args.db else default_db_path()
+    return check_database_path(Path(args.db).expanduser() if args.db else default_db_path())
+
+
+def _out_path(path: Path) -> Path:
+    """A file a command will write, checked before any work starts (one rule for all)."""
+    from sms_desktop.persistence.paths import check_output_path
+
+    return check_output_path(Path(path))
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -246,7 +255,8 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     from sms_desktop.persistence.backup import backup_database, rotate_backups
 
     path = _db_path(args)
-    dest = backup_database(path, dest=args.out, reason=None if args.out else "manual")
+    out = _out_path(args.out) if args.out else None
+    dest = backup_database(path, dest=out, reason=None if out else "manual")
     if args.out is None:
         rotate_backups(path)
     print(f"Backup written to {dest}")
@@ -280,6 +290,7 @@ def _cmd_quote(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise _UserError(f"there is no database at {path}")
     require_current_schema(path)
+    out = _out_path(args.out)
     revision = None
     if args.revision is not None:
         try:
@@ -296,7 +307,6 @@ def _cmd_quote(args: argparse.Namespace) -> int:
             if args.pdf_lang
             else quote_language(quote, settings.defaults().quote_language)
         )
-        out = Path(args.out).expanduser()
         try:
             pages = write_quote_pdf(
                 quote, out, company=settings.company(), logo=settings.logo(), language=language
@@ -337,7 +347,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     end = args.date_to or today
     if start > end:
         raise _UserError(f"--from {start} is after --to {end}")
-    out = Path(args.out).expanduser()
+    out = _out_path(args.out)
     language = _report_language(args)
     db = Database(path, make_engine(path))
     started = time.perf_counter()
@@ -390,10 +400,75 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
+@contextmanager
+def _interrupt_on_sigterm() -> Iterator[None]:
+    """While a command runs, ``kill`` (SIGTERM) stops it like Ctrl+C does, so it removes
+    its temporary files on the way out instead of leaving them behind."""
+    import signal
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError):  # not the main thread (embedded use): leave it
+        yield
+        return
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _unexpected(exc: Exception) -> str:
+    """One line for an error nobody foresaw: what kind, and where the details are (never
+    SQL or a traceback on screen; database errors carry their SQL in their text)."""
+    import traceback
+
+    from sms_desktop.domain.i18n import translate
+    from sms_desktop.persistence.paths import write_crash_log
+
+    log = write_crash_log(traceback.format_exc())
+    where = str(log) if log is not None else "-"
+    if isinstance(exc, OSError) and not _is_database_error(exc):
+        return (
+            translate("Cli", "Could not read or write {file} ({reason}); details are in {log}.")
+            .format(
+                file=str(exc.filename or "a file"),
+                reason=exc.strerror or type(exc).__name__,
+                log=where,
+            )
+            .render()
+        )
+    if _is_database_error(exc):
+        return (
+            translate("Cli", "A database error stopped the command; details are in {log}.")
+            .format(log=where)
+            .render()
+        )
+    return (
+        translate("Cli", "Unexpected error ({kind}); details are in {log}.")
+        .format(kind=type(exc).__name__, log=where)
+        .render()
+    )
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    import sqlite3
+
+    if isinstance(exc, sqlite3.Error):
+        return True
+    return any(cls.__module__.startswith("sqlalchemy") for cls in type(exc).__mro__)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return _COMMANDS[args.command](args)
+        if args.command in (None, "gui"):  # the app handles its own signals
+            return _COMMANDS[args.command](args)
+        with _interrupt_on_sigterm():
+            return _COMMANDS[args.command](args)
     except KeyboardInterrupt:
         print("sms-desktop: interrupted", file=sys.stderr)
         return EXIT_ERROR
@@ -401,18 +476,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"sms-desktop: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
-        import traceback
-
         from sms_desktop.domain.errors import DomainError
 
-        if isinstance(exc, DomainError):
-            text = exc.render()
-        else:
-            from sms_desktop.persistence.paths import write_crash_log
-
-            log = write_crash_log(traceback.format_exc())
-            text = f"unexpected error: {type(exc).__name__}: {exc}"
-            if log is not None:
-                text += f" (details in {log})"
-        print(f"sms-desktop: {text}", file=sys.stderr)
+        text = exc.render() if isinstance(exc, DomainError) else _unexpected(exc)
+        print(f"sms-desktop: {' '.join(text.split())}", file=sys.stderr)
         return EXIT_ERROR

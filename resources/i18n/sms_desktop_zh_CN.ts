@@ -289,6 +289,21 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Could not read or write {file} ({reason}); details are in {log}.</source>
+        <translation>无法读写 {file}（{reason}），详情见 {log}。</translation>
+    </message>
+    <message>
+        <source>A database error stopped the command; details are in {log}.</source>
+        <translation>数据库错误使命令中止，详情见 {log}。</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({kind}); details are in {log}.</source>
+        <translation>发生意外错误（{kind}），详情见 {log}。</translation>
+    </message>
+</context>
+<context>
     <name>Commissions</name>
     <message>
         <source>Add at least one tier.</source>

@@ -19,7 +19,7 @@ from sms_desktop.cli import main
 from sms_desktop.persistence.backup import BackupError, backup_database, list_backups
 from sms_desktop.persistence.db import DatabaseError
 from sms_desktop.persistence.lock import DatabaseLockedError, InstanceLock
-from sms_desktop.persistence.paths import lock_path
+from sms_desktop.persistence.paths import PathError, lock_path
 from sms_desktop.services.workspace import (
     DatabaseDamagedError,
     check_health,
@@ -491,3 +491,153 @@ def test_an_older_database_says_to_open_it_in_the_app_to_upgrade(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "older schema (revision 0005)" in err and "open it in the app" in err
+
+
+# ------------------------------------------------------------------ paths and partial outputs
+
+
+def _one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("sms-desktop: ") and captured.err.count("\n") == 1
+    assert "Traceback" not in captured.err and "unexpected" not in captured.err.lower()
+    return captured.err
+
+
+def _parts(*folders: Path) -> list[str]:
+    return sorted(p.name for f in folders if f.is_dir() for p in f.iterdir() if ".part" in p.name)
+
+
+WRITERS = (
+    ["backup", "--out", "{target}"],
+    ["report", "excel", "--out", "{target}"],
+    ["report", "pdf", "--out", "{target}"],
+    ["quote", "pdf", "Q-2026-0001", "--out", "{target}"],
+)
+
+
+@pytest.mark.parametrize("command", WRITERS, ids=lambda c: " ".join(c[:2]))
+@pytest.mark.parametrize("target", ["existing folder", "missing folder", "file as folder"])
+def test_output_path_errors_are_one_clear_line(
+    live_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    target: str,
+) -> None:
+    from sms_desktop.persistence.paths import log_dir
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (tmp_path / "plain.txt").write_text("x")
+    where = {
+        "existing folder": folder,
+        "missing folder": tmp_path / "missing" / "file.out",
+        "file as folder": tmp_path / "plain.txt" / "file.out",
+    }[target]
+    argv = [part.format(target=where) for part in command] + ["--db", str(live_db)]
+    assert main(argv) == 1
+    err = _one_line_error(capsys)
+    expected = {
+        "existing folder": "is a folder",
+        "missing folder": "does not exist",
+        "file as folder": "is not a folder",
+    }[target]
+    assert expected in err
+    assert _parts(tmp_path, folder) == []
+    assert list(folder.iterdir()) == []
+    assert not (log_dir() / "errors.log").exists()  # an expected error: no crash log
+
+
+@pytest.mark.parametrize("command", [["check"], ["backup"], ["report", "excel", "--out", "r.xlsx"]])
+def test_a_database_path_that_is_a_pipe_is_refused_clearly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    pipe = tmp_path / "pipe.sqlite3"
+    os.mkfifo(pipe)
+    assert main([*command, "--db", str(pipe)]) == 1
+    assert "not a regular file" in _one_line_error(capsys)
+    with pytest.raises(PathError):  # and the app says the same
+        open_workspace(pipe)
+
+
+def test_a_failed_backup_leaves_no_partial_file(
+    live_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sms_desktop.persistence import backup as backup_module
+
+    out = tmp_path / "out" / "copy.sqlite3"
+    out.parent.mkdir()
+    monkeypatch.setattr(backup_module, "quick_check", lambda *_a, **_k: ["page 3: bad"])
+    assert main(["backup", "--db", str(live_db), "--out", str(out)]) == 1
+    assert "failed its check" in _one_line_error(capsys)
+    assert list(out.parent.iterdir()) == []
+
+
+def test_a_backup_stopped_by_sigterm_removes_its_temporary_file(
+    live_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out" / "copy.sqlite3"
+    out.parent.mkdir()
+    code = textwrap.dedent("""
+        import os, signal, sys
+        from sms_desktop import cli
+        from sms_desktop.persistence import backup
+
+        real = backup._copy
+
+        def copy(source, dest, progress, **kw):
+            # SIGTERM arrives while the temporary copy is being written
+            return real(source, dest, lambda d, t: os.kill(os.getpid(), signal.SIGTERM), **kw)
+
+        backup._copy = copy
+        sys.exit(cli.main(["backup", "--db", sys.argv[1], "--out", sys.argv[2]]))
+    """)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(live_db), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (1, "sms-desktop: interrupted\n")
+    assert list(out.parent.iterdir()) == []
+
+
+def test_a_part_left_by_a_killed_backup_is_removed_by_the_next(
+    live_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "copy.sqlite3"
+    stale = tmp_path / ".copy.sqlite3.k1ll3d.part"
+    stale.write_bytes(b"half a copy")
+    assert main(["backup", "--db", str(live_db), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert out.is_file() and not stale.exists()
+    assert _parts(tmp_path) == []
+
+
+def test_an_unexpected_database_error_is_one_line_without_sql(
+    live_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from sms_desktop.persistence.paths import log_dir
+    from sms_desktop.services.maintenance import MaintenanceService
+
+    def fail(_self: object) -> object:
+        raise OperationalError(
+            "SELECT sum(total_minor)\nFROM orders\nWHERE x = ?", (1,), Exception("overflow")
+        )
+
+    monkeypatch.setattr(MaintenanceService, "counts", fail)
+    assert main(["check", "--db", str(live_db)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "SELECT" not in err and "FROM" not in err and "overflow" not in err
+    assert "database error" in err
+    log = log_dir() / "errors.log"
+    assert str(log) in err
+    assert "SELECT sum(total_minor)" in log.read_text(encoding="utf-8")
