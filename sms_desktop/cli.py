@@ -200,14 +200,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     path = _db_path(args)
     if not path.is_file():
         raise _UserError(f"there is no database at {path}")
-    problems, _emptied = file_problems(path)
+    problems, _emptied = file_problems(path)  # header, schema and quick_check
     if problems:
         _report_damage(path, problems)
         return EXIT_ERROR
     require_current_schema(path)
     db = Database(path, make_engine(path))
     try:
-        report = MaintenanceService(db).check(full=args.full)
+        report = MaintenanceService(db).check(full=args.full, quick_checked=True)
     finally:
         db.close()
     print(f"Database: {report.path} ({report.size_bytes / 1_048_576:.1f} MiB)")
