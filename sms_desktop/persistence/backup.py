@@ -278,8 +278,11 @@ def needs_backup(db_path: Path) -> bool:
 
 
 def latest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup that is whole (not empty, not truncated) and passes quick_check."""
+    from sms_desktop.persistence.db import file_problem
+
     for b in list_backups(db_path):
-        if not quick_check(b.path):
+        if file_problem(b.path) is None and not quick_check(b.path):
             return b
     return None
 
@@ -450,9 +453,11 @@ def restore_database(
         _validate_candidate(source, incoming)
         kept: Path | None = None
         if db_path.exists():
-            if not quick_check(db_path):
+            from sms_desktop.persistence.db import file_problem
+
+            if file_problem(db_path) is None and not quick_check(db_path):
                 kept = backup_database(db_path, reason="before-restore", now=now)
-            else:  # a damaged current file is kept as it is, beside the database
+            else:  # a damaged (or emptied) current file is kept as it is, beside it
                 kept = set_aside(db_path, "damaged", now)
         if db_path.exists():
             fold_wal(db_path)

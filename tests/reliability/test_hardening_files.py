@@ -641,3 +641,20 @@ def test_an_unexpected_database_error_is_one_line_without_sql(
     log = log_dir() / "errors.log"
     assert str(log) in err
     assert "SELECT sum(total_minor)" in log.read_text(encoding="utf-8")
+
+
+def test_restoring_over_an_emptied_file_keeps_it_aside_not_as_a_backup(
+    backed_up_db: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, good = backed_up_db
+    db.write_bytes(b"")
+    assert main(["restore", str(good), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert marker(db) == "LIVE"
+    assert [b.path for b in list_backups(db)] == [good]  # no empty "before-restore" backup
+    (aside,) = db.parent.glob("shop.damaged-*.sqlite3")
+    assert aside.stat().st_size == 0
+    db.write_bytes(b"")
+    with pytest.raises(DatabaseDamagedError) as caught:
+        open_workspace(db)
+    assert caught.value.backup is not None and caught.value.backup.path == good
