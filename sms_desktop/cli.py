@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -159,9 +160,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    from sms_desktop.persistence.paths import default_db_path
+    """The database a command works on; a folder, a pipe or a device is refused here."""
+    from sms_desktop.persistence.paths import check_database_path, default_db_path
 
-    return Path(args.db).expanduser() if args.db else default_db_path()
+    return check_database_path(Path(args.db).expanduser() if args.db else default_db_path())
+
+
+def _out_path(path: Path) -> Path:
+    """A file a command will write, checked before any work starts (one rule for all)."""
+    from sms_desktop.persistence.paths import check_output_path
+
+    return check_output_path(Path(path))
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -184,21 +193,21 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from sms_desktop.persistence.db import Database, SchemaState, make_engine, schema_info
+    from sms_desktop.persistence.db import Database, make_engine, require_current_schema
     from sms_desktop.services.maintenance import MaintenanceService
+    from sms_desktop.services.workspace import file_problems
 
     path = _db_path(args)
     if not path.is_file():
         raise _UserError(f"there is no database at {path}")
-    info = schema_info(path)
-    if info.state is not SchemaState.CURRENT:
-        raise _UserError(
-            f"{path}: schema revision {info.revision or 'none'} "
-            f"(this app expects {info.head}); open it in the app to upgrade"
-        )
+    problems, _emptied = file_problems(path)  # header, schema and quick_check
+    if problems:
+        _report_damage(path, problems)
+        return EXIT_ERROR
+    require_current_schema(path)
     db = Database(path, make_engine(path))
     try:
-        report = MaintenanceService(db).check(full=args.full)
+        report = MaintenanceService(db).check(full=args.full, quick_checked=True)
     finally:
         db.close()
     print(f"Database: {report.path} ({report.size_bytes / 1_048_576:.1f} MiB)")
@@ -208,14 +217,46 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"  ! {problem}")
     for area in report.counts:
         print(f"  {area.label:<28}{area.count:>12,}")
+    if not report.ok:
+        _print_backups(path)
     return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def _report_damage(path: Path, problems: list[str]) -> None:
+    size = path.stat().st_size
+    print(f"Database: {path} ({size / 1_048_576:.1f} MiB)")
+    print("Integrity: DAMAGED")
+    for problem in problems[:20]:
+        print(f"  ! {problem}")
+    _print_backups(path)
+
+
+def _print_backups(path: Path) -> None:
+    """Name the backups of a damaged database and how to restore the latest good one."""
+    from sms_desktop.persistence.backup import latest_good_backup, list_backups
+    from sms_desktop.services.workspace import backup_date
+
+    backups = list_backups(path)
+    if not backups:
+        print("No backups of this database were found in its backups folder.")
+        return
+    good = latest_good_backup(path)
+    print(f"Backups ({len(backups)}, newest first):")
+    for backup in backups[:10]:
+        mark = "  <- latest good backup" if good is not None and backup.path == good.path else ""
+        print(f"  {backup_date(backup)}  {backup.size / 1_048_576:8.1f} MiB  {backup.path}{mark}")
+    if good is None:
+        print("None of the backups passes its check; keep a copy of every file.")
+    else:
+        print(f'Restore the latest good one with: sms-desktop restore "{good.path}" --db "{path}"')
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
     from sms_desktop.persistence.backup import backup_database, rotate_backups
 
     path = _db_path(args)
-    dest = backup_database(path, dest=args.out, reason=None if args.out else "manual")
+    out = _out_path(args.out) if args.out else None
+    dest = backup_database(path, dest=out, reason=None if out else "manual")
     if args.out is None:
         rotate_backups(path)
     print(f"Backup written to {dest}")
@@ -241,15 +282,15 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 def _cmd_quote(args: argparse.Namespace) -> int:
     from sms_desktop.domain.enums import DocumentLanguage
     from sms_desktop.domain.quotes import revision_number
-    from sms_desktop.persistence.db import Database, SchemaState, make_engine, schema_info
+    from sms_desktop.persistence.db import Database, make_engine, require_current_schema
     from sms_desktop.reporting.quote_pdf import quote_language, write_quote_pdf
     from sms_desktop.services.registry import Services
 
     path = _db_path(args)
     if not path.is_file():
         raise _UserError(f"there is no database at {path}")
-    if schema_info(path).state is not SchemaState.CURRENT:
-        raise _UserError(f"{path}: open it in the app first to upgrade it")
+    require_current_schema(path)
+    out = _out_path(args.out)
     revision = None
     if args.revision is not None:
         try:
@@ -266,7 +307,6 @@ def _cmd_quote(args: argparse.Namespace) -> int:
             if args.pdf_lang
             else quote_language(quote, settings.defaults().quote_language)
         )
-        out = Path(args.out).expanduser()
         try:
             pages = write_quote_pdf(
                 quote, out, company=settings.company(), logo=settings.logo(), language=language
@@ -294,25 +334,20 @@ def _report_language(args: argparse.Namespace) -> str:
 def _cmd_report(args: argparse.Namespace) -> int:
     import time
 
-    from sms_desktop.persistence.db import Database, SchemaState, make_engine, schema_info
+    from sms_desktop.persistence.db import Database, make_engine, require_current_schema
     from sms_desktop.services.dashboard import DashboardFilter
     from sms_desktop.services.registry import Services
 
     path = _db_path(args)
     if not path.is_file():
         raise _UserError(f"there is no database at {path}")
-    info = schema_info(path)
-    if info.state is not SchemaState.CURRENT:
-        raise _UserError(
-            f"{path}: schema revision {info.revision or 'none'} "
-            f"(this app expects {info.head}); open it in the app to upgrade"
-        )
+    require_current_schema(path)
     today = date.today()
     start = args.date_from or date(today.year, 1, 1)
     end = args.date_to or today
     if start > end:
         raise _UserError(f"--from {start} is after --to {end}")
-    out = Path(args.out).expanduser()
+    out = _out_path(args.out)
     language = _report_language(args)
     db = Database(path, make_engine(path))
     started = time.perf_counter()
@@ -365,10 +400,75 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
+@contextmanager
+def _interrupt_on_sigterm() -> Iterator[None]:
+    """While a command runs, ``kill`` (SIGTERM) stops it like Ctrl+C does, so it removes
+    its temporary files on the way out instead of leaving them behind."""
+    import signal
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError):  # not the main thread (embedded use): leave it
+        yield
+        return
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _unexpected(exc: Exception) -> str:
+    """One line for an error nobody foresaw: what kind, and where the details are (never
+    SQL or a traceback on screen; database errors carry their SQL in their text)."""
+    import traceback
+
+    from sms_desktop.domain.i18n import translate
+    from sms_desktop.persistence.paths import write_crash_log
+
+    log = write_crash_log(traceback.format_exc())
+    where = str(log) if log is not None else "-"
+    if isinstance(exc, OSError) and not _is_database_error(exc):
+        return (
+            translate("Cli", "Could not read or write {file} ({reason}); details are in {log}.")
+            .format(
+                file=str(exc.filename or "a file"),
+                reason=exc.strerror or type(exc).__name__,
+                log=where,
+            )
+            .render()
+        )
+    if _is_database_error(exc):
+        return (
+            translate("Cli", "A database error stopped the command; details are in {log}.")
+            .format(log=where)
+            .render()
+        )
+    return (
+        translate("Cli", "Unexpected error ({kind}); details are in {log}.")
+        .format(kind=type(exc).__name__, log=where)
+        .render()
+    )
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    import sqlite3
+
+    if isinstance(exc, sqlite3.Error):
+        return True
+    return any(cls.__module__.startswith("sqlalchemy") for cls in type(exc).__mro__)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return _COMMANDS[args.command](args)
+        if args.command in (None, "gui"):  # the app handles its own signals
+            return _COMMANDS[args.command](args)
+        with _interrupt_on_sigterm():
+            return _COMMANDS[args.command](args)
     except KeyboardInterrupt:
         print("sms-desktop: interrupted", file=sys.stderr)
         return EXIT_ERROR
@@ -376,18 +476,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"sms-desktop: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
-        import traceback
-
         from sms_desktop.domain.errors import DomainError
 
-        if isinstance(exc, DomainError):
-            text = exc.render()
-        else:
-            from sms_desktop.persistence.paths import write_crash_log
-
-            log = write_crash_log(traceback.format_exc())
-            text = f"unexpected error: {type(exc).__name__}: {exc}"
-            if log is not None:
-                text += f" (details in {log})"
-        print(f"sms-desktop: {text}", file=sys.stderr)
+        text = exc.render() if isinstance(exc, DomainError) else _unexpected(exc)
+        print(f"sms-desktop: {' '.join(text.split())}", file=sys.stderr)
         return EXIT_ERROR

@@ -68,7 +68,7 @@ def test_quote_pdf_errors_are_one_line(
     )
     missing = str(tmp_path / "none" / "x.pdf")
     assert main(["quote", "pdf", number, "--db", str(demo_db), "--out", missing]) == 1
-    assert "cannot write" in capsys.readouterr().err
+    assert "does not exist" in capsys.readouterr().err  # checked before any work
     with pytest.raises(SystemExit) as usage:
         main(["quote", "pdf", number, "--db", str(demo_db)])
     assert usage.value.code == 2

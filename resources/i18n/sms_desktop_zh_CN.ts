@@ -289,6 +289,21 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Could not read or write {file} ({reason}); details are in {log}.</source>
+        <translation>无法读写 {file}（{reason}），详情见 {log}。</translation>
+    </message>
+    <message>
+        <source>A database error stopped the command; details are in {log}.</source>
+        <translation>数据库错误使命令中止，详情见 {log}。</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({kind}); details are in {log}.</source>
+        <translation>发生意外错误（{kind}），详情见 {log}。</translation>
+    </message>
+</context>
+<context>
     <name>Commissions</name>
     <message>
         <source>Add at least one tier.</source>
@@ -791,6 +806,14 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or has lost its data and was not opened.
+
+SMS Desktop can keep the file aside and restore the latest good backup from {when}. Restore it now?</source>
+        <translation>{path} 已损坏或数据已丢失，未能打开。
+
+SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完好备份。现在恢复吗？</translation>
     </message>
 </context>
 <context>
@@ -1305,14 +1328,6 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>备份失败：{error}</translation>
     </message>
     <message>
-        <source>{path} is damaged or not a database ({problem}); nothing was restored.</source>
-        <translation>{path} 已损坏或不是数据库（{problem}），未做任何恢复。</translation>
-    </message>
-    <message>
-        <source>{path} is not a backup this version of SMS Desktop can restore.</source>
-        <translation>{path} 不是此版本 SMS Desktop 能恢复的备份。</translation>
-    </message>
-    <message>
         <source>That file is the open database itself.</source>
         <translation>该文件就是当前打开的数据库本身。</translation>
     </message>
@@ -1329,10 +1344,6 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>{path} 是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <source>{path} was written by a newer version of SMS Desktop (schema {revision}); please update the app to open it.</source>
-        <translation>{path} 由更新版本的 SMS Desktop 写入（结构版本 {revision}），请先升级本软件再打开。</translation>
-    </message>
-    <message>
         <source>{path} is not an SMS Desktop database.</source>
         <translation>{path} 不是 SMS Desktop 数据库。</translation>
     </message>
@@ -1347,6 +1358,46 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>The upgraded database failed its integrity check; nothing was changed.</source>
         <translation>升级后的数据库未通过完整性检查，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read; nothing was restored.</source>
+        <translation>无法读取 {path}，未做任何恢复。</translation>
+    </message>
+    <message>
+        <source>{path} is empty (0 bytes); nothing was restored.</source>
+        <translation>{path} 是空文件（0 字节），未做任何恢复。</translation>
+    </message>
+    <message>
+        <source>{path} is not an SMS Desktop backup (not a database file); nothing was restored.</source>
+        <translation>{path} 不是 SMS Desktop 备份（不是数据库文件），未做任何恢复。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged; nothing was restored. Choose another backup.</source>
+        <translation>{path} 已损坏，未做任何恢复。请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>{path} is an incomplete SMS Desktop database (tables or columns are missing); nothing was restored.</source>
+        <translation>{path} 是不完整的 SMS Desktop 数据库（缺少表或列），未做任何恢复。</translation>
+    </message>
+    <message>
+        <source>{path} has no owner or salespeople; nothing was restored.</source>
+        <translation>{path} 中没有负责人或销售员，未做任何恢复。</translation>
+    </message>
+    <message>
+        <source>{path} has no pipeline stages; nothing was restored.</source>
+        <translation>{path} 中没有销售阶段，未做任何恢复。</translation>
+    </message>
+    <message>
+        <source>{path} is not an SMS Desktop backup; nothing was restored.</source>
+        <translation>{path} 不是 SMS Desktop 备份，未做任何恢复。</translation>
+    </message>
+    <message>
+        <source>{path} was created by a newer SMS Desktop (revision {revision}); install the newer version to open it.</source>
+        <translation>{path} 由更新版本的 SMS Desktop 创建（结构版本 {revision}），请安装新版本后再打开。</translation>
+    </message>
+    <message>
+        <source>{path} has an older schema (revision {revision}); open it in the app once to upgrade it.</source>
+        <translation>{path} 的数据结构较旧（版本 {revision}），请先在应用中打开一次以完成升级。</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2130,37 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>Paths</name>
+    <message>
+        <source>{path} cannot be read; check its permissions.</source>
+        <translation>无法读取 {path}，请检查其权限。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a pipe or a device); name a database file.</source>
+        <translation>{path} 不是普通文件（是管道或设备），请指定一个数据库文件。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of a file to write.</source>
+        <translation>{path} 是文件夹，请指定要写入的文件名。</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder; choose another place for {name}.</source>
+        <translation>{folder} 不是文件夹，请为 {name} 另选位置。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; create it first.</source>
+        <translation>文件夹 {folder} 不存在，请先创建。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file; give the name of a file to write.</source>
+        <translation>{path} 不是普通文件，请指定要写入的文件名。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written (no permission); choose another place.</source>
+        <translation>无法写入 {path}（没有权限），请另选位置。</translation>
     </message>
 </context>
 <context>
@@ -5414,6 +5496,22 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>Enter your name.</source>
         <translation>请输入您的姓名。</translation>
+    </message>
+    <message>
+        <source>{path} is empty although it has held data, and there is no good backup of it; it was not opened. Keep the file and look for a copy of your data.</source>
+        <translation>{path} 曾有数据但现在是空的，且没有完好的备份，未打开。请保留该文件，并寻找数据的副本。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and there is no good backup of it; it was not opened. Keep a copy of the file and export what you can from it.</source>
+        <translation>{path} 已损坏且没有完好的备份，未打开。请保留该文件的副本，并尽量导出其中的数据。</translation>
+    </message>
+    <message>
+        <source>{path} is empty although it has held data; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot;</source>
+        <translation>{path} 曾有数据但现在是空的，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot; 恢复</translation>
+    </message>
+    <message>
+        <source>{path} is damaged; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot;</source>
+        <translation>{path} 已损坏，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot; 恢复</translation>
     </message>
 </context>
 </TS>

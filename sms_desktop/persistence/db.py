@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from sms_desktop.domain.errors import DomainError
-from sms_desktop.domain.i18n import translate
+from sms_desktop.domain.i18n import Message, translate
 from sms_desktop.persistence.schema_version import HEAD_REVISION
 
 BUSY_TIMEOUT_MS = 10_000
@@ -24,6 +24,88 @@ BUSY_TIMEOUT_MS = 10_000
 
 class DatabaseError(DomainError):
     """The file cannot be used as an SMS Desktop database (with a message for the user)."""
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+NOT_SQLITE = "the file does not start with an SQLite header"
+
+
+def file_problem(path: Path) -> str | None:
+    """What is wrong with the file itself, read from its first 100 bytes and its size (no
+    SQLite needed): empty, not an SQLite file, or shorter than its header says. None if the
+    file looks whole (or does not exist). English text for logs and ``check``."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot read the file ({exc.strerror or exc})"
+    if size == 0:
+        return "the file is empty (0 bytes)"
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        return NOT_SQLITE
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return "the SQLite header is damaged (page size)"
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count in the header is valid when the change counter beside it matches.
+    if header[24:28] == header[92:96] and pages and size < pages * page_size:
+        wal = path.with_name(path.name + "-wal")
+        if not wal.exists() or wal.stat().st_size == 0:
+            return f"the file is truncated ({size:,} of {pages * page_size:,} bytes)"
+    return None
+
+
+def schema_problems(con: sqlite3.Connection) -> list[str]:
+    """Tables and columns of the current schema that the database lacks (English text);
+    empty when every table and column this version of the app uses is there."""
+    from sms_desktop.persistence import models  # noqa: F401 - fills Base.metadata
+    from sms_desktop.persistence.base import Base
+    from sms_desktop.persistence.search import SEARCH_TABLE_NAMES
+
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    problems = [f"missing table {t}" for t in sorted(SEARCH_TABLE_NAMES - tables)]
+    for table in Base.metadata.sorted_tables:
+        if table.name not in tables:
+            problems.append(f"missing table {table.name}")
+            continue
+        present = {r[1] for r in con.execute(f'PRAGMA table_info("{table.name}")')}
+        problems += [
+            f"missing column {table.name}.{c.name}" for c in table.columns if c.name not in present
+        ]
+    return problems
+
+
+def newer_database_message(path: Path, revision: str | None) -> Message:
+    return translate(
+        "Database",
+        "{path} was created by a newer SMS Desktop (revision {revision}); "
+        "install the newer version to open it.",
+    ).format(path=str(path), revision=revision or "?")
+
+
+def require_current_schema(path: Path) -> SchemaInfo:
+    """For commands that read a database without migrating it (check, report, quote pdf):
+    raises :class:`DatabaseError` saying what to do unless the schema is the current one."""
+    info = schema_info(path)
+    if info.state is SchemaState.NEWER:
+        raise DatabaseError(newer_database_message(path, info.revision))
+    if info.state is SchemaState.OLDER:
+        raise DatabaseError(
+            translate(
+                "Database",
+                "{path} has an older schema (revision {revision}); open it in the app once "
+                "to upgrade it.",
+            ).format(path=str(path), revision=info.revision or "?")
+        )
+    if info.state is not SchemaState.CURRENT:
+        raise DatabaseError(
+            translate("Database", "{path} is not an SMS Desktop database.").format(path=str(path))
+        )
+    return info
 
 
 def _on_connect(foreign_keys: bool) -> Any:
@@ -159,13 +241,7 @@ def open_database(path: Path, *, backup_before_migrate: bool = True) -> Database
     path.parent.mkdir(parents=True, exist_ok=True)
     info = schema_info(path)
     if info.state is SchemaState.NEWER:
-        raise DatabaseError(
-            translate(
-                "Database",
-                "{path} was written by a newer version of SMS Desktop (schema {revision}); "
-                "please update the app to open it.",
-            ).format(path=str(path), revision=info.revision or "?")
-        )
+        raise DatabaseError(newer_database_message(path, info.revision))
     if info.state is SchemaState.FOREIGN:
         raise DatabaseError(
             translate("Database", "{path} is not an SMS Desktop database.").format(path=str(path))

@@ -88,11 +88,12 @@ class MaintenanceService:
                 result.append(AreaCount(key, label, session.scalar(query) or 0))
         return tuple(result)
 
-    def check(self, *, full: bool = False) -> CheckReport:
+    def check(self, *, full: bool = False, quick_checked: bool = False) -> CheckReport:
         """``quick_check``, schema and counts; with ``full`` also ``integrity_check`` and
-        every foreign key (slower: several times the file's read time on a large database)."""
+        every foreign key (slower: several times the file's read time on a large database).
+        ``quick_checked``: the caller has just run ``quick_check`` (it reads the whole file)."""
         path = self._db.path
-        problems = list(quick_check(path, full=full))
+        problems = [] if quick_checked and not full else list(quick_check(path, full=full))
         if full:
             with self._db.engine.connect() as conn:
                 problems += [

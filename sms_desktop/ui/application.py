@@ -31,7 +31,7 @@ from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.widgets.dialogs import run_modal
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only after the window shows
-    from sms_desktop.services.workspace import Workspace
+    from sms_desktop.services.workspace import DatabaseDamagedError, Workspace
 
 STATS_DELAY_MS = 3000
 TODAY_DELAY_MS = 800  # the Today summary, once the window has painted
@@ -140,8 +140,8 @@ class Controller(QObject):
 
     # --------------------------------------------------------------- database
 
-    def open_path(self, path: Path, *, fatal: bool = False) -> bool:
-        from sms_desktop.services.workspace import open_workspace
+    def open_path(self, path: Path, *, fatal: bool = False, offer_backup: bool = True) -> bool:
+        from sms_desktop.services.workspace import DatabaseDamagedError, open_workspace
         from sms_desktop.ui.dialogs.messages import error_text
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -149,6 +149,8 @@ class Controller(QObject):
             workspace = open_workspace(path)
         except Exception as exc:
             QGuiApplication.restoreOverrideCursor()
+            if isinstance(exc, DatabaseDamagedError) and offer_backup and self._offer_recovery(exc):
+                return self.open_path(path, fatal=fatal, offer_backup=False)
             if fatal and self.workspace is None:
                 self._fail(error_text(exc))
             else:
@@ -156,6 +158,43 @@ class Controller(QObject):
             return False
         QGuiApplication.restoreOverrideCursor()
         self._show_workspace(workspace)
+        return True
+
+    def _offer_recovery(self, damaged: DatabaseDamagedError) -> bool:
+        """A file that could not be opened as damaged: offer its latest good backup (the
+        damaged file is kept aside). True when the backup is now in its place."""
+        from sms_desktop.services.workspace import backup_date, recover_damaged
+        from sms_desktop.ui.dialogs.messages import show_error
+
+        if damaged.backup is None or self.screenshot is not None:
+            return False
+        if QGuiApplication.platformName() == "offscreen":
+            return False
+        answer = QMessageBox.question(
+            self.window,
+            app_title(),
+            self.tr(
+                "{path} is damaged or has lost its data and was not opened.\n\n"
+                "SMS Desktop can keep the file aside and restore the latest good backup "
+                "from {when}. Restore it now?"
+            ).format(path=str(damaged.path), when=backup_date(damaged.backup)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            result = recover_damaged(damaged.path)
+        except Exception as exc:
+            show_error(self.window, exc)
+            return False
+        if result is None:
+            return False
+        QMessageBox.information(
+            self.window,
+            app_title(),
+            self.tr("The backup was restored. The damaged file was kept at {path}.").format(
+                path=str(result[0])
+            ),
+        )
         return True
 
     def _show_workspace(self, workspace: Workspace) -> None:
@@ -170,7 +209,7 @@ class Controller(QObject):
             self._take_screenshot()
             return
         self.store.update_preferences(last_database=str(workspace.path))
-        if workspace.unclean_shutdown:
+        if workspace.unclean_shutdown or workspace.check_pending:
             self._check_after_crash()
         # After start-up has settled: the recount competes with the first paint otherwise.
         QTimer.singleShot(STATS_DELAY_MS, lambda: self._refresh_stats(workspace))
@@ -238,7 +277,10 @@ class Controller(QObject):
         workspace = self.workspace
         assert workspace is not None
         self.window.status_message(
-            self.tr("The last session did not end normally; checking the database…"), 0
+            self.tr("The last session did not end normally; checking the database…")
+            if workspace.unclean_shutdown
+            else self.tr("Checking the database…"),
+            0,
         )
         Operation(
             self.window,

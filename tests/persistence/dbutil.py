@@ -151,3 +151,25 @@ def damage(path: Path, *, seed: int = 7) -> None:
         for page in (pages // 2, pages // 2 + 1, pages // 3):
             handle.seek(page * size)
             handle.write(rng.randbytes(size))
+
+
+def add_owner(path: Path) -> None:
+    """An owner and the pipeline stages (raw SQL, any revision): what restore requires of a
+    backup besides its schema."""
+    con = connect(path)
+    try:
+        con.execute(
+            "INSERT INTO salespeople (name, role, active, created_at, updated_at) "
+            "VALUES ('Owner', 'owner', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        )
+        con.executemany(
+            "INSERT INTO pipeline_stages (key, name_zh, name_en, position, kind, "
+            "default_probability, archived) VALUES (?, ?, ?, ?, ?, ?, 0)",
+            [
+                ("lead", "线索", "Lead", 0, "open", 10),
+                ("won", "赢单", "Won", 1, "won", 100),
+                ("lost", "输单", "Lost", 2, "lost", 0),
+            ],
+        )
+    finally:
+        con.close()

@@ -30,6 +30,7 @@ from sms_desktop.persistence.paths import backup_dir
 from tests.dbtemplate import migrated_database
 from tests.persistence.dbutil import (
     add_bulk,
+    add_owner,
     add_tags,
     checkpoint,
     connect,
@@ -50,6 +51,7 @@ NOW = datetime(2026, 3, 15, 13, 0, tzinfo=UTC)
 def closed_db(db_path: Path) -> Path:
     """A migrated database with a little data and no open connection."""
     migrated_database(db_path)
+    add_owner(db_path)
     add_tags(db_path, 50)
     set_marker(db_path, "OLD")
     return db_path
@@ -540,6 +542,7 @@ def test_backup_then_restore_roundtrips_exactly(db: Database, db_path: Path) -> 
 
     with db.write() as session:
         session.add(m.Tag(name="vip", color="#ff0000"))
+    add_owner(db_path)
     add_tags(db_path, 100)
     saved = read_all(db_path)
     dest = backup_database(db_path, now=NOW)
@@ -728,6 +731,7 @@ def test_restoring_an_older_backup_is_migrated_when_opened(closed_db: Path, tmp_
     oldest = revisions[-1]
     old = tmp_path / "old-backup.sqlite3"
     migrations.upgrade(old, oldest)
+    add_owner(old)
     set_marker(old, "FROM-OLD-BACKUP")
     expected = schema_info(old).state
     assert expected in (SchemaState.OLDER, SchemaState.CURRENT)
@@ -793,25 +797,15 @@ def test_cli_restore_of_a_damaged_file_is_one_line_and_changes_nothing(
 
 def test_recover_from_backup_sets_the_damaged_file_aside(tmp_path: Path) -> None:
     """The workspace's recovery: damaged file kept aside, latest good backup put in place."""
-    import sqlite3
-
     from sms_desktop.persistence.backup import backup_database, quick_check
     from sms_desktop.services.workspace import recover_from_backup
 
-    db = tmp_path / "shop.sqlite3"
-    con = sqlite3.connect(db)
-    con.execute("CREATE TABLE alembic_version (version_num TEXT)")
-    con.execute("INSERT INTO alembic_version VALUES ('0001')")
-    con.execute("CREATE TABLE t (x TEXT)")
-    con.executemany("INSERT INTO t VALUES (?)", [(f"row {i}" * 20,) for i in range(3000)])
-    con.commit()
-    con.close()
+    db = migrated_database(tmp_path / "shop.sqlite3")
+    add_owner(db)
+    add_tags(db, 3000)
     good = backup_database(db)
     assert recover_from_backup(tmp_path / "missing.sqlite3") is None
-    data = bytearray(db.read_bytes())
-    page = 4096
-    data[page * 5 : page * 5 + 200] = b"\xff" * 200  # a damaged page in the middle
-    db.write_bytes(bytes(data))
+    damage(db)
     assert quick_check(db)
     result = recover_from_backup(db)
     assert result is not None
@@ -819,6 +813,4 @@ def test_recover_from_backup_sets_the_damaged_file_aside(tmp_path: Path) -> None
     assert used.path == good
     assert aside.exists() and aside != db
     assert quick_check(db) == []
-    con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*) FROM t").fetchone() == (3000,)
-    con.close()
+    assert count(db, "tags") == 3000

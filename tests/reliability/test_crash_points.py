@@ -18,6 +18,7 @@ from sms_desktop.persistence.db import Database
 from sms_desktop.persistence.paths import backup_dir
 from tests.dbtemplate import migrated_database
 from tests.persistence.dbutil import (
+    add_owner,
     integrity,
     leave_wal,
     marker,
@@ -85,6 +86,7 @@ def test_crash_just_before_the_restore_rename_keeps_the_old_database_whole(
     wal_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = migrated_database(tmp_path / "source.sqlite3")
+    add_owner(source)
     set_marker(source, "NEW")
     rows = read_all(wal_db)
     crash_on_replace_into(monkeypatch, wal_db)

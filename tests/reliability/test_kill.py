@@ -20,6 +20,7 @@ from sms_desktop.persistence.paths import backup_dir, lock_path
 from tests.dbtemplate import migrated_database
 from tests.persistence.dbutil import (
     add_bulk,
+    add_owner,
     add_tags,
     count,
     integrity,
@@ -149,6 +150,7 @@ def big_backup(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A ~30 MB backup whose marker is NEW."""
     folder = tmp_path_factory.mktemp("source")
     path = migrated_database(folder / "new.sqlite3")
+    add_owner(path)
     set_marker(path, "NEW")
     add_bulk(path, 30, "new")
     return backup_database(path, dest=folder / "new-backup.sqlite3")
