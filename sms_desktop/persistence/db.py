@@ -174,10 +174,14 @@ class Database:
         self._write = sessionmaker(
             engine.execution_options(sqlite_immediate=True), expire_on_commit=False
         )
+        from sms_desktop.persistence.changes import ChangeFeed, watch
         from sms_desktop.persistence.search import register_search_sync
 
         # Every ORM flush keeps the customer search index in step, in the same transaction.
         register_search_sync(self._read, self._write)
+        # Every commit tells the open views what it changed.
+        self.changes = ChangeFeed()
+        watch(engine, (self._read, self._write), self.changes)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

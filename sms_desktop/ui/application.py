@@ -28,6 +28,7 @@ from sms_desktop.ui.actions import ActionId
 from sms_desktop.ui.i18n import install_translators, resolve_language, translate
 from sms_desktop.ui.main_window import MainWindow
 from sms_desktop.ui.settings_store import SettingsStore
+from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.widgets.dialogs import run_modal
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only after the window shows
@@ -356,8 +357,8 @@ class Controller(QObject):
             ActionId.OPEN_DATA_FOLDER: self.open_data_folder,
             ActionId.ABOUT: self.about,
             ActionId.TRASH: self.open_trash,
-            ActionId.EXPORT_SUMMARY_WORKBOOK: lambda: self._dashboard_export("export_workbook"),
-            ActionId.EXPORT_MANAGEMENT_REPORT: lambda: self._dashboard_export("export_report"),
+            ActionId.EXPORT_SUMMARY_WORKBOOK: lambda: self._dashboard_export(report=False),
+            ActionId.EXPORT_MANAGEMENT_REPORT: lambda: self._dashboard_export(report=True),
             ActionId.PRODUCTS: self.open_products,
         }
         handler = handlers.get(action_id)
@@ -548,13 +549,18 @@ class Controller(QObject):
         old.close()
         old.deleteLater()
 
-    def _dashboard_export(self, method: str) -> None:
+    def _dashboard_export(self, *, report: bool) -> None:
         """The dashboard writes the summary reports (for its period and owner)."""
-        if self.workspace is None or not self.window.show_tab("dashboard"):
+        from sms_desktop.ui.tabs.dashboard.tab import DashboardTab
+
+        dashboard = self.window.tab_widget("dashboardTab")
+        if self.workspace is None or not isinstance(dashboard, DashboardTab):
             return
-        export = getattr(self.window.tabs.currentWidget(), method, None)
-        if callable(export):
-            export()
+        self.window.tabs.setCurrentWidget(dashboard)
+        if report:
+            dashboard.export_report()
+        else:
+            dashboard.export_workbook()
 
     def open_products(self) -> None:
         from sms_desktop.ui.tabs.quotes.products import ProductsDialog
@@ -616,7 +622,8 @@ class Controller(QObject):
         assert self.screenshot is not None
         # A tab still reading in the background (the dashboard's figures) says so with a
         # ``loading`` attribute: wait for it (a minute at most), then let its layout settle.
-        if getattr(self.window.tabs.currentWidget(), "loading", False) and waited_ms < 60_000:
+        current = self.window.tabs.currentWidget()
+        if isinstance(current, AreaTab) and current.loading and waited_ms < 60_000:
             QTimer.singleShot(100, lambda: self._grab_screenshot(waited_ms + 100))
             return
         if waited_ms > 0:

@@ -10,11 +10,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from sms_desktop.ui.actions import ActionId, create_action, create_undo_actions
-from sms_desktop.ui.navigation import TaskRequest
+from sms_desktop.ui.changes import ChangeBus
+from sms_desktop.ui.navigation import Navigation
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.tabs import TabSpec, available_tabs
+from sms_desktop.ui.tabs.base import AreaTab
 
 if TYPE_CHECKING:
+    from sms_desktop.persistence.changes import Changes
     from sms_desktop.services.registry import Services
 
 
@@ -50,6 +53,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = undo_stack
         self._db_path: Path | None = None
         self._services: Services | None = None
+        self._bus: ChangeBus | None = None
         self.allow_close = False
         self.actions_by_id: dict[ActionId, QAction] = {}
         self.tabs = QTabWidget(self)
@@ -146,7 +150,13 @@ class MainWindow(QMainWindow):
             if widget is not None:
                 widget.deleteLater()
         self._services = services
+        if self._bus is not None:
+            self._bus.close()
+            self._bus.deleteLater()
+            self._bus = None
         if services is not None:
+            self._bus = ChangeBus(services.db.changes, self)
+            self._bus.changed.connect(self._on_bus_changed)
             first = self.view_menu.actions()[0]  # the separator above Full Screen
             for number, spec in enumerate(available_tabs(), start=1):
                 index = self.tabs.addTab(_UnbuiltTab(spec, self.tabs), spec.title())
@@ -163,24 +173,20 @@ class MainWindow(QMainWindow):
         self._db_label.setToolTip(str(path) if path else "")
         self._update_title()
 
-    def _build_tab(self, index: int) -> QWidget | None:
+    def _build_tab(self, index: int) -> AreaTab | None:
         """The tab at ``index``, built now if it was not yet (tabs are built when first
         needed, so start-up builds only the visible one)."""
         widget = self.tabs.widget(index)
-        if not isinstance(widget, _UnbuiltTab) or self._services is None:
+        if isinstance(widget, AreaTab):
             return widget
+        if not isinstance(widget, _UnbuiltTab) or self._services is None:
+            return None
         spec = widget.spec
         built = spec.create(self._services, self.undo_stack, self.tabs)
         built.setObjectName(spec.object_name)
-        message = getattr(built, "status_message", None)
-        if message is not None:
-            message.connect(self.status_message)
-        title_changed = getattr(built, "title_changed", None)
-        if title_changed is not None:
-            title_changed.connect(lambda text, w=built: self._retitle(w, text))
-        task_requested = getattr(built, "task_requested", None)
-        if task_requested is not None:
-            task_requested.connect(self.handle_task_request)
+        built.status_message.connect(self.status_message)
+        built.title_changed.connect(lambda text, w=built: self._retitle(w, text))
+        built.navigation_requested.connect(self.navigate)
         current = self.tabs.currentIndex()
         text = self.tabs.tabText(index)
         blocked = self.tabs.blockSignals(True)
@@ -191,10 +197,10 @@ class MainWindow(QMainWindow):
         widget.deleteLater()
         return built
 
-    def _retitle(self, tab: QWidget, text: str) -> None:
+    def _retitle(self, tab: AreaTab, text: str) -> None:
         index = self.tabs.indexOf(tab)
         self.tabs.setTabText(index, text)
-        self.tabs.setTabToolTip(index, str(getattr(tab, "title_tooltip", "")))
+        self.tabs.setTabToolTip(index, tab.title_tooltip)
 
     def load_tabs(self) -> None:
         """Fill the visible tab now; build the others once start-up has settled (their
@@ -210,16 +216,29 @@ class MainWindow(QMainWindow):
                 return
 
     def _load_tab(self, index: int) -> None:
-        load = getattr(self._build_tab(index), "load", None)
-        if callable(load):
-            load()
+        tab = self._build_tab(index)
+        if tab is not None:
+            tab.activate()
+
+    def area_tabs(self) -> list[AreaTab]:
+        """The tabs built so far."""
+        return [
+            w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), AreaTab)
+        ]
+
+    def _on_bus_changed(self, changes: Changes) -> None:
+        self.deliver_changes(changes)
+
+    def deliver_changes(self, changes: Changes | None) -> None:
+        """Tell every built tab what changed (``None``: anything may have): the visible one
+        re-reads now, the others when they are next shown."""
+        current = self.tabs.currentWidget()
+        for tab in self.area_tabs():
+            tab.changes_arrived(changes, visible=tab is current)
 
     def refresh_tabs(self) -> None:
-        """Re-read every loaded tab (after a restore, a trash restore, stats refresh…)."""
-        for index in range(self.tabs.count()):
-            refresh = getattr(self.tabs.widget(index), "refresh", None)
-            if callable(refresh):
-                refresh()
+        """Re-read every loaded tab (after a restore, a stats refresh…)."""
+        self.deliver_changes(None)
 
     def show_tab(self, name: str) -> bool:
         """Select the tab whose objectName starts with ``name`` (e.g. "customers")."""
@@ -230,7 +249,7 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
-    def tab_widget(self, object_name: str) -> QWidget | None:
+    def tab_widget(self, object_name: str) -> AreaTab | None:
         """The tab with this objectName (built if it was not yet)."""
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)
@@ -238,35 +257,15 @@ class MainWindow(QMainWindow):
                 return self._build_tab(index)
         return None
 
-    def handle_task_request(self, request: TaskRequest) -> None:
-        """Another tab asks for tasks: show a customer's or deal's, add one, start a plan."""
-        from sms_desktop.ui.tabs.tasks.dialogs import TaskContext
-        from sms_desktop.ui.tabs.tasks.tab import TasksTab
-
-        tasks = self.tab_widget("tasksTab")
-        if not isinstance(tasks, TasksTab):
+    def navigate(self, request: Navigation) -> None:
+        """Route a tab's request to the tab it is for (built if it was not yet)."""
+        tab = self.tab_widget(request.target)
+        if tab is None:
             return
-        customer = (
-            (request.customer_id, request.customer_name)
-            if request.customer_id is not None
-            else None
-        )
-        if request.action == "add":
-            tasks.load()
-            tasks.new_task(
-                TaskContext(request.customer_id, request.customer_name, request.opportunity_id)
-            )
-        elif request.action == "plan" and request.customer_id is not None:
-            tasks.load()
-            tasks.apply_plan(request.customer_id, request.customer_name)
-        else:
-            opportunity = (
-                (request.opportunity_id, request.opportunity_title)
-                if request.opportunity_id is not None
-                else None
-            )
-            self.show_tab("tasks")
-            tasks.show_for(customer=None if opportunity else customer, opportunity=opportunity)
+        if request.shows_tab:
+            self.tabs.setCurrentWidget(tab)
+        tab.activate()
+        tab.navigate(request)
 
     def _update_title(self) -> None:
         app_title = self.tr("SMS Desktop")

@@ -1,9 +1,31 @@
-"""Requests one tab makes of another, routed by the main window (tabs do not know each other)."""
+"""Requests one tab makes of another, routed by the main window (tabs do not know each other).
+
+Each request names the tab it is for (``target``, the tab's objectName) and whether the
+window brings that tab to the front (``shows_tab``); the tab's ``navigate()`` does the rest.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class ShowArea:
+    """Bring a tab to the front, filtered by a salesperson where it has an owner filter."""
+
+    target: str  # objectName: "pipelineTab", "targetsTab" …
+    owner_id: int | None = None
+    shows_tab = True
+
+
+@dataclass(frozen=True, slots=True)
+class ShowCustomer:
+    """Show one customer in the Customers tab."""
+
+    customer_id: int
+    target = "customersTab"
+    shows_tab = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,3 +38,11 @@ class TaskRequest:
     customer_name: str = ""
     opportunity_id: int | None = None
     opportunity_title: str = ""
+    target = "tasksTab"
+
+    @property
+    def shows_tab(self) -> bool:
+        return self.action == "show"  # adding opens a dialog over the current tab
+
+
+Navigation = ShowArea | ShowCustomer | TaskRequest

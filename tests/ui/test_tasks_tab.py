@@ -757,7 +757,7 @@ def test_task_request_from_another_tab_opens_the_tasks(controller: Controller) -
     tab = window.tab_widget("tasksTab")
     assert isinstance(tab, TasksTab)
     mingda = customer_id(services, MINGDA)
-    window.handle_task_request(TaskRequest("show", customer_id=mingda, customer_name=MINGDA))
+    window.navigate(TaskRequest("show", customer_id=mingda, customer_name=MINGDA))
     assert window.tabs.currentWidget() is tab
     assert tab.context_label.text() == f"Customer: {MINGDA}"
     assert subjects(tab) == [OVERDUE_VISIT]

@@ -11,50 +11,50 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from sms_desktop.services.registry import Services
+    from sms_desktop.ui.tabs.base import AreaTab
 
 
 @dataclass(frozen=True, slots=True)
 class TabSpec:
-    """One tab of the main window. Its widget may have ``load()`` (fill it: called when the
-    tab is first shown) and ``refresh()`` (re-read after a change made elsewhere), and a
-    ``status_message(str)`` signal the window shows in its status bar."""
+    """One tab of the main window: its widget is an ``AreaTab`` (ui/tabs/base.py), the
+    contract the window knows tabs by."""
 
     object_name: str  # stable contract for automation: customersTab, pipelineTab …
     title: Callable[[], str]  # translated at the time the tab is built
-    create: Callable[[Services, QUndoStack, QWidget], QWidget]
+    create: Callable[[Services, QUndoStack, QWidget], AreaTab]
 
 
-def _dashboard(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+def _dashboard(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
     from sms_desktop.ui.tabs.dashboard.tab import DashboardTab
 
     return DashboardTab(services, undo, parent)
 
 
-def _customers(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+def _customers(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
     from sms_desktop.ui.tabs.customers.tab import CustomersTab
 
     return CustomersTab(services, undo, parent)
 
 
-def _pipeline(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+def _pipeline(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
     from sms_desktop.ui.tabs.pipeline.tab import PipelineTab
 
     return PipelineTab(services, undo, parent)
 
 
-def _tasks(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+def _tasks(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
     from sms_desktop.ui.tabs.tasks.tab import TasksTab
 
     return TasksTab(services, undo, parent)
 
 
-def _quotes(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+def _quotes(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
     from sms_desktop.ui.tabs.quotes.tab import QuotesTab
 
     return QuotesTab(services, undo, parent)
 
 
-def _targets(services: Services, undo: QUndoStack, parent: QWidget) -> QWidget:
+def _targets(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
     from sms_desktop.ui.tabs.targets.tab import TargetsTab
 
     return TargetsTab(services, undo, parent)

@@ -28,9 +28,10 @@ from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.models.customer_table import COLUMNS, EXPORT_VALUES, CustomerTableModel
 from sms_desktop.ui.models.paged import Role
-from sms_desktop.ui.navigation import TaskRequest
+from sms_desktop.ui.navigation import Navigation, ShowCustomer, TaskRequest
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.customers import commands
 from sms_desktop.ui.tabs.customers.detail import DetailPanel
 from sms_desktop.ui.widgets.dialogs import run_modal
@@ -39,15 +40,28 @@ from sms_desktop.ui.widgets.search_field import SearchField
 SEARCH_DELAY_MS = 120
 
 
-class CustomersTab(QWidget):
+class CustomersTab(AreaTab):
     """Signals:
     status_message(str): something to tell the user in the status bar.
     data_shown(): the first page of customers is on screen.
-    task_requested(TaskRequest): show, add or plan a customer's tasks in the Tasks tab.
     """
 
-    status_message = Signal(str)
-    task_requested = Signal(object)  # a TaskRequest for the Tasks tab
+    watches = frozenset(
+        {
+            "customers",
+            "customer_stats",
+            "contacts",
+            "interactions",
+            "tags",
+            "customer_tags",
+            "salespeople",
+            "orders",
+            "quotes",
+            "opportunities",
+            "activities",
+        }
+    )
+
     data_shown = Signal()
 
     def __init__(
@@ -259,7 +273,8 @@ class CustomersTab(QWidget):
             return
         self._fill_filter_options()
         self.model.refresh_rows()
-        self.show_customer(self.detail.customer_id)
+        if not self.detail.dirty:  # never overwrite what the user is typing
+            self.show_customer(self.detail.customer_id)
 
     def current_filter(self) -> CustomerFilter:
         owner = self.owner_combo.currentData()
@@ -330,6 +345,20 @@ class CustomersTab(QWidget):
         except DomainError as exc:
             show_error(self, exc)
             self.detail.show_empty()
+
+    def navigate(self, request: Navigation) -> None:
+        if isinstance(request, ShowCustomer):
+            self.select_customer(request.customer_id)
+        else:
+            super().navigate(request)
+
+    def show_owner(self, owner_id: int) -> None:
+        if self.owner_combo.findData(owner_id) < 0:  # the choices are filled after the list
+            self._fill_filter_options()
+        index = self.owner_combo.findData(owner_id)
+        if index >= 0:
+            self.owner_combo.setCurrentIndex(index)
+            self.apply_filter()
 
     def select_customer(self, customer_id: int) -> None:
         """Select the customer in the list if it is loaded, and show it."""
@@ -567,7 +596,9 @@ class CustomersTab(QWidget):
         except DomainError as exc:
             show_error(self, exc)
             return
-        self.task_requested.emit(TaskRequest(action, customer_id=customer_id, customer_name=name))
+        self.navigation_requested.emit(
+            TaskRequest(action, customer_id=customer_id, customer_name=name)
+        )
 
     def _on_header_menu(self, pos: QPoint) -> None:
         header = self.table.horizontalHeader()

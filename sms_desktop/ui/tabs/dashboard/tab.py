@@ -38,7 +38,9 @@ from sms_desktop.ui.background import Operation, Progress, run_quietly
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import format_decimal, format_money
 from sms_desktop.ui.i18n import current_language
+from sms_desktop.ui.navigation import ShowArea, ShowCustomer
 from sms_desktop.ui.table_export import ask_xlsx_path
+from sms_desktop.ui.tabs.base import AreaTab
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -160,7 +162,7 @@ class ChartPanel(QWidget):
         return self.figure
 
 
-class DashboardTab(QWidget):
+class DashboardTab(AreaTab):
     """The figures are read on a worker thread; the charts are built when first drawn.
 
     Signals:
@@ -168,7 +170,20 @@ class DashboardTab(QWidget):
         shown(): a snapshot is on screen (cards and charts drawn)
     """
 
-    status_message = Signal(str)
+    watches = frozenset(
+        {
+            "orders",
+            "order_lines",
+            "quotes",
+            "opportunities",
+            "activities",
+            "customers",
+            "targets",
+            "salespeople",
+            "pipeline_stages",
+        }
+    )
+
     shown = Signal()
 
     def __init__(self, services: Services, undo: QUndoStack, parent: QWidget | None = None) -> None:
@@ -433,41 +448,20 @@ class DashboardTab(QWidget):
 
     # ------------------------------------------------------------ click-through
 
-    def _main_window(self) -> Any:
-        window = self.window()
-        return window if hasattr(window, "show_tab") else None
+    def open_area(self, area: str) -> None:
+        """Show the tab of ``area`` (its objectName prefix: customers, pipeline …) filtered
+        by the salesperson chosen here."""
+        self.navigation_requested.emit(ShowArea(f"{area}Tab", self.owner_combo.currentData()))
 
-    def open_area(self, area: str) -> bool:
-        """Show the tab of ``area`` (customers, pipeline …) with this owner, if it exists."""
-        window = self._main_window()
-        if window is None or not window.show_tab(area):
-            return False
-        tab = window.tabs.currentWidget()
-        owner_combo = getattr(tab, "owner_combo", None)
-        owner = self.owner_combo.currentData()
-        if isinstance(owner_combo, QComboBox) and owner_combo.findData(owner) >= 0:
-            owner_combo.setCurrentIndex(owner_combo.findData(owner))
-            refresh = getattr(tab, "refresh", None)
-            if callable(refresh):
-                refresh()
-        return True
-
-    def open_item(self, gid: str) -> bool:
+    def open_item(self, gid: str) -> None:
         """Open what a chart bar stands for: ``customer:ID``, ``stage:ID``, ``salesperson:ID``."""
         kind, _sep, number = gid.partition(":")
         if kind == "customer":
-            window = self._main_window()
-            if window is None or not window.show_tab("customers"):
-                return False
-            select = getattr(window.tabs.currentWidget(), "select_customer", None)
-            if callable(select):
-                select(int(number))
-            return True
-        if kind == "stage":
-            return self.open_area("pipeline")
-        if kind == "salesperson":
-            return self.open_area("targets")
-        return False
+            self.navigation_requested.emit(ShowCustomer(int(number)))
+        elif kind == "stage":
+            self.open_area("pipeline")
+        elif kind == "salesperson":
+            self.open_area("targets")
 
     def _on_canvas_pick(self, event: Any) -> None:
         gid = event.artist.get_gid()

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Literal
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.navigation import TaskRequest
+from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.pipeline import commands
 from sms_desktop.ui.tabs.pipeline.board import BoardView
 from sms_desktop.ui.tabs.pipeline.deal_list import DealListView
@@ -55,14 +56,23 @@ def close_period(choice: str, today: date) -> tuple[date | None, date | None]:
     return None, None
 
 
-class PipelineTab(QWidget):
+class PipelineTab(AreaTab):
     """Signals:
     status_message(str)
-    task_requested(TaskRequest): show or add a deal's tasks in the Tasks tab.
     """
 
-    status_message = Signal(str)
-    task_requested = Signal(object)  # a TaskRequest for the Tasks tab
+    watches = frozenset(
+        {
+            "opportunities",
+            "opportunity_stage_history",
+            "pipeline_stages",
+            "lost_reasons",
+            "customers",
+            "salespeople",
+            "activities",
+            "quotes",
+        }
+    )
 
     def __init__(
         self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -137,6 +147,12 @@ class PipelineTab(QWidget):
         self.addAction(new_action)
 
     # ------------------------------------------------------------------- data
+
+    def show_owner(self, owner_id: int) -> None:
+        index = self.owner_combo.findData(owner_id)
+        if index >= 0:
+            self.owner_combo.setCurrentIndex(index)
+            self.refresh()
 
     def load(self) -> None:
         if self._loaded:
@@ -303,7 +319,7 @@ class PipelineTab(QWidget):
         except DomainError as exc:
             show_error(self, exc)
             return
-        self.task_requested.emit(
+        self.navigation_requested.emit(
             TaskRequest(
                 action,
                 customer_id=detail.data.customer_id,

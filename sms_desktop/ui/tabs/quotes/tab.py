@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -39,6 +38,7 @@ from sms_desktop.ui.formatting import format_date, format_money
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
 from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.search_field import SearchField
 
@@ -166,12 +166,24 @@ class QuoteTableModel(PagedTableModel[QuoteRow]):
         return super().data(index, role)
 
 
-class QuotesTab(QWidget):
+class QuotesTab(AreaTab):
     """Signals:
     status_message(str)
     """
 
-    status_message = Signal(str)
+    watches = frozenset(
+        {
+            "quotes",
+            "quote_lines",
+            "orders",
+            "customers",
+            "opportunities",
+            "salespeople",
+            "products",
+            "price_lists",
+            "price_rules",
+        }
+    )
 
     def __init__(
         self,
@@ -296,6 +308,12 @@ class QuotesTab(QWidget):
 
     def _day(self) -> date:
         return self.today()  # looked up on each call: tests replace the clock
+
+    def show_owner(self, owner_id: int) -> None:
+        index = self.owner_combo.findData(owner_id)
+        if index >= 0:
+            self.owner_combo.setCurrentIndex(index)
+            self.reload()
 
     def load(self) -> None:
         if self._loaded:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from sms_desktop.services.targets import AttainmentRow, SalespersonRow, TargetIt
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import format_decimal, format_money
 from sms_desktop.ui.models.paged import Role
+from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.targets.commands import ChangeTargets
 from sms_desktop.ui.tabs.targets.commissions_view import CommissionsView
 from sms_desktop.ui.tabs.targets.delegate import AttainmentDelegate
@@ -70,12 +71,25 @@ def _table(parent: QWidget, name: str) -> QTableView:
     return view
 
 
-class TargetsTab(QWidget):
+class TargetsTab(AreaTab):
     """Signals:
     status_message(str)
     """
 
-    status_message = Signal(str)
+    watches = frozenset(
+        {
+            "targets",
+            "orders",
+            "order_lines",
+            "opportunities",
+            "activities",
+            "customers",
+            "salespeople",
+            "commission_plans",
+            "commission_tiers",
+            "commission_assignments",
+        }
+    )
 
     def __init__(
         self,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,9 @@ from sms_desktop.services.tasks import GroupCounts, TaskFilter, TaskInput, TaskR
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import from_qdate, to_qdate
 from sms_desktop.ui.models.paged import Role
+from sms_desktop.ui.navigation import Navigation, ShowArea, TaskRequest
 from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.tasks import commands
 from sms_desktop.ui.tabs.tasks.calendar_view import CalendarView
 from sms_desktop.ui.tabs.tasks.dialogs import (
@@ -87,14 +89,23 @@ class DatePickDialog(QDialog):
         return from_qdate(self.calendar.selectedDate())
 
 
-class TasksTab(QWidget):
+class TasksTab(AreaTab):
     """Signals:
     status_message(str)
     title_changed(str): the tab's title with the number overdue or due today.
     """
 
-    status_message = Signal(str)
-    title_changed = Signal(str)
+    watches = frozenset(
+        {
+            "activities",
+            "customers",
+            "opportunities",
+            "salespeople",
+            "follow_up_plans",
+            "follow_up_steps",
+            "satisfaction_surveys",
+        }
+    )
 
     def __init__(
         self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -456,6 +467,27 @@ class TasksTab(QWidget):
                 return
 
     # ------------------------------------------------------------- customer / deal context
+
+    def navigate(self, request: Navigation) -> None:
+        """Another tab asks for tasks: show a customer's or deal's, add one, start a plan."""
+        if not isinstance(request, TaskRequest):
+            return
+        if request.action == "add":
+            self.new_task(
+                TaskContext(request.customer_id, request.customer_name, request.opportunity_id)
+            )
+        elif request.action == "plan":
+            if request.customer_id is not None:
+                self.apply_plan(request.customer_id, request.customer_name)
+        elif request.opportunity_id is not None:
+            self.show_for(opportunity=(request.opportunity_id, request.opportunity_title))
+        else:
+            customer = (
+                (request.customer_id, request.customer_name)
+                if request.customer_id is not None
+                else None
+            )
+            self.show_for(customer=customer)
 
     def show_for(
         self,
@@ -826,10 +858,7 @@ class TasksTab(QWidget):
         self.status_message.emit(title + ": " + text.splitlines()[0])
 
     def _open_from_reminder(self) -> None:
-        window = self.window()
-        show_tab = getattr(window, "show_tab", None)
-        if callable(show_tab):
-            show_tab("tasks")
+        self.navigation_requested.emit(ShowArea("tasksTab"))
         self.select_group(TaskGroup.TODAY)
 
     def today_summary(
@@ -846,10 +875,7 @@ class TasksTab(QWidget):
         return dialog
 
     def open_today(self) -> None:
-        window = self.window()
-        show_tab = getattr(window, "show_tab", None)
-        if callable(show_tab):
-            show_tab("tasks")
+        self.navigation_requested.emit(ShowArea("tasksTab"))
         self.load()
         group = TaskGroup.OVERDUE if self._counts[TaskGroup.OVERDUE] else TaskGroup.TODAY
         self.select_group(group)

@@ -1,0 +1,86 @@
+"""The change feed: each committed write says which tables (and rows) it changed."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import update
+
+from sms_desktop.domain.errors import ValidationError
+from sms_desktop.persistence import models as m
+from sms_desktop.persistence.changes import Changes
+from sms_desktop.persistence.db import Database
+from sms_desktop.services.customers import CustomerInput
+from sms_desktop.services.registry import Services
+
+
+@pytest.fixture
+def seen(db: Database) -> list[Changes]:
+    received: list[Changes] = []
+    db.changes.subscribe(received.append)
+    return received
+
+
+def test_a_service_write_announces_its_tables_and_rows(
+    services: Services, seen: list[Changes]
+) -> None:
+    customer_id = services.customers.create(CustomerInput(name="明达贸易"))
+    (changes,) = seen
+    assert "customers" in changes.tables
+    assert changes.may_touch("customers", customer_id)
+    assert not changes.may_touch("customers", customer_id + 1)
+
+    services.customers.update(customer_id, CustomerInput(name="明达贸易有限公司"))
+    assert seen[-1].may_touch("customers", customer_id)
+
+
+def test_reads_and_refused_writes_announce_nothing(services: Services, seen: list[Changes]) -> None:
+    services.customers.create(CustomerInput(name="华夏"))
+    seen.clear()
+    with pytest.raises(ValidationError):
+        services.customers.create(CustomerInput(name="  "))
+    with services.db.read() as session:
+        session.get(m.Customer, 1)
+    assert seen == []
+
+
+def test_a_bulk_statement_names_its_table_with_unknown_rows(
+    db: Database, services: Services, seen: list[Changes]
+) -> None:
+    services.customers.create(CustomerInput(name="华夏"))
+    seen.clear()
+    with db.write() as session:
+        session.execute(update(m.Customer).values(notes="x"))
+    (changes,) = seen
+    assert changes.tables == {"customers"} and "customers" in changes.unknown
+    assert changes.may_touch("customers", 12345)
+
+
+def test_a_rolled_back_transaction_announces_nothing(db: Database, seen: list[Changes]) -> None:
+    def write_then_fail() -> None:
+        with db.write() as session:
+            session.add(m.Customer(name="临时"))
+            session.flush()
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        write_then_fail()
+    assert seen == []
+
+
+def test_unsubscribe(db: Database, services: Services) -> None:
+    received: list[Changes] = []
+    unsubscribe = db.changes.subscribe(received.append)
+    unsubscribe()
+    services.customers.create(CustomerInput(name="华夏"))
+    assert received == []
+
+
+def test_merged_changes_keep_every_table_and_row() -> None:
+    a = Changes(frozenset({"customers"}), {"customers": frozenset({1})})
+    b = Changes(
+        frozenset({"customers", "orders"}), {"customers": frozenset({2})}, frozenset({"orders"})
+    )
+    both = a.merged(b)
+    assert both.tables == {"customers", "orders"}
+    assert both.may_touch("customers", 1) and both.may_touch("customers", 2)
+    assert both.may_touch("orders", 99) and not both.may_touch("customers", 3)
