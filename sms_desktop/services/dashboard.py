@@ -43,13 +43,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from sms_desktop.domain.calendar import (
+    add_months,
+    month_end,
+    month_start,
+    next_month_start,
+    quarter_start,
+    year_earlier,
+    year_start,
+)
+from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.money import ZERO, from_minor, round_money
 from sms_desktop.persistence.db import Database
 
@@ -220,28 +230,6 @@ def change_percent(current: Decimal, previous: Decimal) -> Decimal | None:
     return ((current - previous) * 100 / previous).quantize(_TENTH, rounding=ROUND_HALF_UP)
 
 
-def year_earlier(day: date) -> date:
-    """The same day one year earlier; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
-
-
-def month_start(day: date) -> date:
-    return day.replace(day=1)
-
-
-def quarter_start(day: date) -> date:
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
-def add_months(day: date, months: int) -> date:
-    """The first day of the month ``months`` after ``day``'s month (negative: before)."""
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
 def period_end(start: date, kind: str) -> date:
     """The last day of the target period of ``kind`` that starts on ``start``."""
     months = {"month": 1, "quarter": 3, "year": 12}[kind]
@@ -253,7 +241,7 @@ def _year_earlier(start: date, end: date) -> tuple[date, date]:
 
 
 def _local_midnight_utc(day: date) -> str:
-    stamp = datetime.combine(day, time()).astimezone(UTC).replace(tzinfo=None)
+    stamp = clock().local_midnight(day).replace(tzinfo=None)
     return stamp.isoformat(sep=" ", timespec="microseconds")
 
 
@@ -271,9 +259,9 @@ def _money(minor: object) -> Decimal:
 class DashboardService:
     """The dashboard's figures; ``today`` is injectable so tests need no wall clock."""
 
-    def __init__(self, db: Database, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, today: Callable[[], date] | None = None) -> None:
         self._db = db
-        self._today = today
+        self._today = today or (lambda: clock().today())
 
     # one read for the whole tab
 
@@ -356,7 +344,7 @@ class DashboardService:
                 (flt.period_from, flt.period_to),
                 (month_start(ref), ref),
                 (quarter_start(ref), ref),
-                (date(ref.year, 1, 1), ref),
+                (year_start(ref), ref),
             ],
             owner,
         )
@@ -447,7 +435,7 @@ class DashboardService:
     def _overdue_tasks(self, owner_id: int | None, today: date) -> int:
         """The Tasks tab's Overdue count, asked of the tasks service (one definition)."""
         from sms_desktop.domain.tasks import GroupBounds, TaskGroup
-        from sms_desktop.services.tasks import TaskFilter, TasksService, local_zone
+        from sms_desktop.services.tasks import TaskFilter, TasksService
 
         tz = local_zone()
         bounds = GroupBounds.at(datetime.combine(today, time(12), tzinfo=tz), tz)
@@ -468,9 +456,9 @@ class DashboardService:
     def _monthly_revenue(
         self, session: Session, flt: DashboardFilter, months: int
     ) -> tuple[MonthRevenue, ...]:
-        first = add_months(flt.period_to, -(months - 1))
+        first = next_month_start(flt.period_to, -(months - 1))
         since = add_months(first, -12)
-        until = add_months(flt.period_to, 1) - timedelta(days=1)
+        until = month_end(flt.period_to)
         sql = (
             "SELECT substr(order_date, 1, 7), SUM(subtotal) FROM orders"
             f" WHERE {_REVENUE} AND order_date BETWEEN :start AND :end"
@@ -707,9 +695,9 @@ def _day(value: object) -> date | None:
 class DashboardReports:
     """The long lists of the summary workbook, streamed from one read transaction each."""
 
-    def __init__(self, db: Database, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, today: Callable[[], date] | None = None) -> None:
         self._db = db
-        self._today = today
+        self._today = today or (lambda: clock().today())
 
     def count_customers(self, flt: DashboardFilter) -> int:
         sql = (

@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Connection, text
 
+from sms_desktop.domain.clock import clock
+
 _REFRESH = """
 INSERT INTO customer_stats (customer_id, first_order_date, last_order_date, orders_count,
                             revenue_lifetime, revenue_12m, open_pipeline, open_tasks,
@@ -60,8 +62,8 @@ def refresh_customer_stats(
     now: datetime | None = None,
 ) -> None:
     """Recompute the figures of ``customer_ids`` (all customers when None)."""
-    today = today or date.today()
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
+    today = today or clock().today()
+    stamp = (now or clock().now()).astimezone(UTC).replace(tzinfo=None)
     params: dict[str, object] = {
         "cutoff": (today - timedelta(days=365)).isoformat(),
         "now": stamp.isoformat(sep=" ", timespec="microseconds"),

@@ -42,6 +42,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.enums import (
     OpportunityStatus,
     OrderStatus,
@@ -72,12 +73,6 @@ Totals = dict[Owner, Decimal]
 _WON = text("opportunities.status = 'won'")
 TargetKey = tuple[int | None, Period, TargetMetric]
 TargetItem = tuple[int | None, Period, TargetMetric, Decimal | None]  # None: no target
-
-
-def local_zone() -> tzinfo:
-    zone = datetime.now(UTC).astimezone().tzinfo
-    assert zone is not None
-    return zone
 
 
 # --------------------------------------------------------------------------- read models
@@ -744,7 +739,7 @@ class TargetsService:
         ``salesperson_id`` limits the rows to that salesperson (and no company row).
         """
         period = Period.containing(period_kind, period_start)
-        today = today or datetime.now(self.tz).date()
+        today = today or clock().now().astimezone(self.tz).date()
         metrics = [metric] if metric is not None else list(METRIC_ORDER)
         with self._db.read() as session:
             return self._attainment(
@@ -1006,7 +1001,7 @@ class TargetsService:
         today: date | None = None,
     ) -> Scorecard:
         period = Period.containing(period_kind, period_start)
-        today = today or datetime.now(self.tz).date()
+        today = today or clock().now().astimezone(self.tz).date()
         op = m.Opportunity
         with self._db.read() as session:
             person = session.get(m.Salesperson, salesperson_id)
