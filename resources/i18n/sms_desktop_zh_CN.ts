@@ -470,8 +470,16 @@ Deals won {wbefore} → {wafter}</source>
         <translation>期间</translation>
     </message>
     <message>
-        <source>Basis</source>
+        <source>Commission base</source>
         <translation>计提基数</translation>
+    </message>
+    <message>
+        <source>Revenue (incl. tax)</source>
+        <translation>销售额（含税）</translation>
+    </message>
+    <message>
+        <source>Revenue (excl. tax)</source>
+        <translation>销售额（不含税）</translation>
     </message>
     <message>
         <source>Target</source>
@@ -516,10 +524,6 @@ Deals won {wbefore} → {wafter}</source>
     <message>
         <source>Customer</source>
         <translation>客户</translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation>销售额</translation>
     </message>
     <message>
         <source>Gross margin</source>
@@ -1162,20 +1166,20 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <source>Revenue in period</source>
-        <translation>本期销售额</translation>
+        <source>Revenue (excl. tax) in period</source>
+        <translation>本期销售额（不含税）</translation>
     </message>
     <message>
-        <source>Revenue this month</source>
-        <translation>本月销售额</translation>
+        <source>Revenue (excl. tax) this month</source>
+        <translation>本月销售额（不含税）</translation>
     </message>
     <message>
-        <source>Revenue this quarter</source>
-        <translation>本季度销售额</translation>
+        <source>Revenue (excl. tax) this quarter</source>
+        <translation>本季度销售额（不含税）</translation>
     </message>
     <message>
-        <source>Revenue year to date</source>
-        <translation>本年累计销售额</translation>
+        <source>Revenue (excl. tax) year to date</source>
+        <translation>本年累计销售额（不含税）</translation>
     </message>
     <message>
         <source>Open pipeline</source>
@@ -2428,7 +2432,7 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>名称</translation>
     </message>
     <message>
-        <source>Basis</source>
+        <source>Commission base</source>
         <translation>计提基数</translation>
     </message>
     <message>
@@ -3594,7 +3598,7 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>毛利率为 {margin}%，低于最低要求 {minimum}%。如仍要保存，请说明原因。</translation>
     </message>
     <message>
-        <source>The number pattern in Settings ▸ Defaults can't be used: correct it there.</source>
+        <source>The number pattern in Settings ▸ Defaults can&apos;t be used: correct it there.</source>
         <translation>设置 ▸ 业务默认值中的编号规则无法使用，请在那里更正。</translation>
     </message>
     <message>
@@ -3800,6 +3804,25 @@ The current data is kept as a backup and can be restored the same way.</source>
     <message>
         <source>SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)</source>
         <translation>SMS Desktop 数据库 (*.sqlite3 *.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Revenue</name>
+    <message>
+        <source>Revenue (excl. tax)</source>
+        <translation>销售额（不含税）</translation>
+    </message>
+    <message>
+        <source>Revenue (incl. tax)</source>
+        <translation>销售额（含税）</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Payments collected</source>
+        <translation>回款</translation>
     </message>
 </context>
 <context>
@@ -4303,8 +4326,8 @@ The current data is kept as a backup and can be restored the same way.</source>
         <translation>请输入年度目标。</translation>
     </message>
     <message>
-        <source>Revenue</source>
-        <translation>销售额</translation>
+        <source>Revenue (excl. tax)</source>
+        <translation>销售额（不含税）</translation>
     </message>
     <message>
         <source>Gross margin</source>

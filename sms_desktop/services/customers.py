@@ -21,6 +21,7 @@ from sms_desktop.domain.validation import is_email, is_phone, is_tax_id
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
+from sms_desktop.services.revenue import revenue_amount, revenue_filter
 
 CustomerSortKey = Literal[
     "name",
@@ -624,18 +625,18 @@ class CustomersService:
     def key_figures(self, customer_id: int, today: date | None = None) -> KeyFigures:
         today = today or clock().today()
         o = m.Order
-        counted = and_(o.customer_id == customer_id, o.status != "cancelled")
+        counted = and_(o.customer_id == customer_id, *revenue_filter(o))
         with self._db.read() as session:
             lifetime, orders, first, last = session.execute(
                 select(
-                    func.coalesce(func.sum(o.subtotal), 0),
+                    func.coalesce(func.sum(revenue_amount(o)), 0),
                     func.count(),
                     func.min(o.order_date),
                     func.max(o.order_date),
                 ).where(counted)
             ).one()
             recent = session.scalar(
-                select(func.coalesce(func.sum(o.subtotal), 0)).where(
+                select(func.coalesce(func.sum(revenue_amount(o)), 0)).where(
                     counted, o.order_date > today - timedelta(days=365)
                 )
             ) or Decimal("0.00")

@@ -5,9 +5,9 @@ of its area. The definitions (``flt`` is a :class:`DashboardFilter`; "the owner"
 ``orders.owner_id``, ``opportunities.owner_id``, ``quotes.owner_id``,
 ``activities.assignee_id`` and ``targets.salesperson_id``; all owners when None):
 
-* **Revenue** of a date range: the sum of ``orders.subtotal`` (net, without tax) of the
-  orders that are not cancelled with ``order_date`` in the range (both days included), the
-  same definition as ``customer_stats``. Amounts are added as stored, whatever the currency.
+* **Revenue** of a date range: revenue as defined once in ``domain/revenue.py`` (net of tax,
+  orders not cancelled, by ``order_date``; SQL from ``services/revenue.py``) with the order
+  date in the range (both days included), as in ``customer_stats`` and the Targets tab. Amounts are added as stored, whatever the currency.
 * **Same period last year**: both ends moved back one year (29 February → 28 February).
   **Change**: ``(current − previous) / previous × 100``, one decimal half up; None when the
   previous figure is 0.
@@ -62,10 +62,15 @@ from sms_desktop.domain.calendar import (
 from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.money import ZERO, from_minor, round_money
 from sms_desktop.persistence.db import Database
+from sms_desktop.services.revenue import counted_sql, revenue_sql
 
 _TENTH = Decimal("0.1")
 _KIND_ORDER = {"month": 0, "quarter": 1, "year": 2}
-_REVENUE = "status != 'cancelled'"
+# The one revenue definition (domain/revenue.py), written out for these text queries.
+_REVENUE = counted_sql()
+_REVENUE_O = counted_sql("o")
+_AMOUNT = revenue_sql()
+_AMOUNT_O = revenue_sql("o")
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +376,7 @@ class DashboardService:
             span for start, end in ranges for span in ((start, end), _year_earlier(start, end))
         ]
         sums = ", ".join(
-            f"SUM(CASE WHEN order_date BETWEEN :s{i} AND :e{i} THEN subtotal END)"
+            f"SUM(CASE WHEN order_date BETWEEN :s{i} AND :e{i} THEN {_AMOUNT} END)"
             for i in range(len(spans))
         )
         sql = (
@@ -460,7 +465,7 @@ class DashboardService:
         since = add_months(first, -12)
         until = month_end(flt.period_to)
         sql = (
-            "SELECT substr(order_date, 1, 7), SUM(subtotal) FROM orders"
+            f"SELECT substr(order_date, 1, 7), SUM({_AMOUNT}) FROM orders"
             f" WHERE {_REVENUE} AND order_date BETWEEN :start AND :end"
             + _owner_clause("owner_id", flt.owner_id)
             + " GROUP BY 1"
@@ -517,12 +522,12 @@ class DashboardService:
         }
         total = _money(
             session.execute(
-                text(f"SELECT SUM(subtotal) FROM orders WHERE {where}"), params
+                text(f"SELECT SUM({_AMOUNT}) FROM orders WHERE {where}"), params
             ).scalar()
         )
         sql = (
             "SELECT t.customer_id, c.name, t.revenue, t.n FROM"
-            " (SELECT customer_id, SUM(subtotal) AS revenue, COUNT(*) AS n FROM orders"
+            f" (SELECT customer_id, SUM({_AMOUNT}) AS revenue, COUNT(*) AS n FROM orders"
             f"   WHERE {where} GROUP BY customer_id"
             "   ORDER BY revenue DESC, customer_id LIMIT :limit) t"
             " JOIN customers c ON c.id = t.customer_id ORDER BY t.revenue DESC, t.customer_id"
@@ -551,7 +556,7 @@ class DashboardService:
         sql = (
             "SELECT l.product_id, SUM(l.net_amount) FROM orders o"
             " JOIN order_lines l ON l.order_id = o.id"
-            f" WHERE o.{_REVENUE} AND o.order_date BETWEEN :start AND :end"
+            f" WHERE {_REVENUE_O} AND o.order_date BETWEEN :start AND :end"
             + _owner_clause("o.owner_id", flt.owner_id)
             + " GROUP BY l.product_id"
         )
@@ -606,8 +611,8 @@ class DashboardService:
         # the selected period, whichever comes first.
         sql = (
             "SELECT t.salesperson_id, sp.name, t.period_kind, t.value,"
-            " (SELECT SUM(o.subtotal) FROM orders o"
-            f"   WHERE o.owner_id = t.salesperson_id AND o.{_REVENUE}"
+            f" (SELECT SUM({_AMOUNT_O}) FROM orders o"
+            f"   WHERE o.owner_id = t.salesperson_id AND {_REVENUE_O}"
             "    AND o.order_date BETWEEN t.period_start AND MIN(:end, CASE t.period_kind"
             "      WHEN 'month' THEN date(t.period_start, '+1 month', '-1 day')"
             "      WHEN 'quarter' THEN date(t.period_start, '+3 months', '-1 day')"
@@ -712,7 +717,7 @@ class DashboardReports:
         """Customers by revenue in the period (largest first, then by id)."""
         sql = (
             "SELECT t.customer_id, c.name, c.tier, t.n, t.revenue, t.last_date FROM"
-            " (SELECT customer_id, COUNT(*) AS n, SUM(subtotal) AS revenue,"
+            f" (SELECT customer_id, COUNT(*) AS n, SUM({_AMOUNT}) AS revenue,"
             "   MAX(order_date) AS last_date FROM orders"
             f"   WHERE {_REVENUE} AND order_date BETWEEN :start AND :end"
             + _owner_clause("owner_id", flt.owner_id)

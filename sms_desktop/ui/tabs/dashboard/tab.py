@@ -229,10 +229,10 @@ class DashboardTab(QWidget):
         top.addWidget(refresh)
 
         captions = (
-            ("revenue_period", self.tr("Revenue in period"), "customers"),
-            ("revenue_month", self.tr("Revenue this month"), "customers"),
-            ("revenue_quarter", self.tr("Revenue this quarter"), "customers"),
-            ("revenue_ytd", self.tr("Revenue year to date"), "customers"),
+            ("revenue_period", self.tr("Revenue (excl. tax) in period"), "customers"),
+            ("revenue_month", self.tr("Revenue (excl. tax) this month"), "customers"),
+            ("revenue_quarter", self.tr("Revenue (excl. tax) this quarter"), "customers"),
+            ("revenue_ytd", self.tr("Revenue (excl. tax) year to date"), "customers"),
             ("open_pipeline", self.tr("Open pipeline"), "pipeline"),
             ("weighted_pipeline", self.tr("Weighted pipeline"), "pipeline"),
             ("win_rate", self.tr("Win rate"), "pipeline"),
