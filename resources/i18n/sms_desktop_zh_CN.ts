@@ -485,8 +485,16 @@ Deals won {wbefore} → {wafter}</source>
         <translation>期间</translation>
     </message>
     <message>
-        <source>Basis</source>
+        <source>Commission base</source>
         <translation>计提基数</translation>
+    </message>
+    <message>
+        <source>Revenue (incl. tax)</source>
+        <translation>销售额（含税）</translation>
+    </message>
+    <message>
+        <source>Revenue (excl. tax)</source>
+        <translation>销售额（不含税）</translation>
     </message>
     <message>
         <source>Target</source>
@@ -531,10 +539,6 @@ Deals won {wbefore} → {wafter}</source>
     <message>
         <source>Customer</source>
         <translation>客户</translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation>销售额</translation>
     </message>
     <message>
         <source>Gross margin</source>
@@ -1185,20 +1189,20 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>负责人</translation>
     </message>
     <message>
-        <source>Revenue in period</source>
-        <translation>本期销售额</translation>
+        <source>Revenue (excl. tax) in period</source>
+        <translation>本期销售额（不含税）</translation>
     </message>
     <message>
-        <source>Revenue this month</source>
-        <translation>本月销售额</translation>
+        <source>Revenue (excl. tax) this month</source>
+        <translation>本月销售额（不含税）</translation>
     </message>
     <message>
-        <source>Revenue this quarter</source>
-        <translation>本季度销售额</translation>
+        <source>Revenue (excl. tax) this quarter</source>
+        <translation>本季度销售额（不含税）</translation>
     </message>
     <message>
-        <source>Revenue year to date</source>
-        <translation>本年累计销售额</translation>
+        <source>Revenue (excl. tax) year to date</source>
+        <translation>本年累计销售额（不含税）</translation>
     </message>
     <message>
         <source>Open pipeline</source>
@@ -2510,7 +2514,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>名称</translation>
     </message>
     <message>
-        <source>Basis</source>
+        <source>Commission base</source>
         <translation>计提基数</translation>
     </message>
     <message>
@@ -3676,7 +3680,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>毛利率为 {margin}%，低于最低要求 {minimum}%。如仍要保存，请说明原因。</translation>
     </message>
     <message>
-        <source>The number pattern in Settings ▸ Defaults can't be used: correct it there.</source>
+        <source>The number pattern in Settings ▸ Defaults can&apos;t be used: correct it there.</source>
         <translation>设置 ▸ 业务默认值中的编号规则无法使用，请在那里更正。</translation>
     </message>
     <message>
@@ -3882,6 +3886,25 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)</source>
         <translation>SMS Desktop 数据库 (*.sqlite3 *.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Revenue</name>
+    <message>
+        <source>Revenue (excl. tax)</source>
+        <translation>销售额（不含税）</translation>
+    </message>
+    <message>
+        <source>Revenue (incl. tax)</source>
+        <translation>销售额（含税）</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Payments collected</source>
+        <translation>回款</translation>
     </message>
 </context>
 <context>
@@ -4385,8 +4408,8 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>请输入年度目标。</translation>
     </message>
     <message>
-        <source>Revenue</source>
-        <translation>销售额</translation>
+        <source>Revenue (excl. tax)</source>
+        <translation>销售额（不含税）</translation>
     </message>
     <message>
         <source>Gross margin</source>

@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 
 from sms_desktop.demo import names
 from sms_desktop.domain.money import to_minor
+from sms_desktop.domain.revenue import DEFAULT_COMMISSION_BASE
 from sms_desktop.persistence.db import Database
 
 CHUNK = 20_000
@@ -556,12 +557,12 @@ class _Builder:
         year = self.today.year
         self._insert(
             "commission_plans",
-            "id, name, basis, bonus_at_target, active, created_at, updated_at",
+            "id, name, base, bonus_at_target, active, created_at, updated_at",
             [
                 (
                     1,
                     f"{year}年销售提成方案 Sales commission plan {year}",
-                    "revenue",
+                    DEFAULT_COMMISSION_BASE.value,
                     500_000,
                     1,
                     plan_day,

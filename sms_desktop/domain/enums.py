@@ -132,11 +132,6 @@ class TargetMetric(StrEnum):
     COLLECTIONS = "collections"  # 回款
 
 
-class CommissionBasis(StrEnum):
-    REVENUE = "revenue"
-    MARGIN = "margin"
-
-
 class AccountPlanStatus(StrEnum):
     DRAFT = "draft"
     ACTIVE = "active"

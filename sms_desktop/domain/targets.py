@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from sms_desktop.domain.calendar import add_months, period_start, quarter_of
 from sms_desktop.domain.enums import PeriodKind, TargetMetric
 from sms_desktop.domain.money import CENT, ZERO, round_money
 
@@ -53,11 +54,6 @@ def metric_unit(metric: TargetMetric) -> Decimal:
     return CENT if is_money(metric) else ONE
 
 
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
 @dataclass(frozen=True, slots=True, order=True)
 class Period:
     """A calendar month, quarter or year (``start`` is its first day)."""
@@ -71,8 +67,7 @@ class Period:
 
     @classmethod
     def containing(cls, kind: PeriodKind, day: date) -> Period:
-        step = _MONTHS[kind]
-        return cls(kind, date(day.year, (day.month - 1) // step * step + 1, 1))
+        return cls(kind, period_start(day, _MONTHS[kind]))
 
     @property
     def months(self) -> int:
@@ -80,7 +75,7 @@ class Period:
 
     @property
     def end_exclusive(self) -> date:
-        return _add_months(self.start, self.months)
+        return add_months(self.start, self.months)
 
     @property
     def end(self) -> date:
@@ -93,14 +88,14 @@ class Period:
 
     @property
     def quarter(self) -> int:
-        return (self.start.month - 1) // 3 + 1
+        return quarter_of(self.start)
 
     def contains(self, day: date) -> bool:
         return self.start <= day < self.end_exclusive
 
     def shifted(self, count: int) -> Period:
         """The period ``count`` periods later (earlier when negative)."""
-        return Period(self.kind, _add_months(self.start, count * self.months))
+        return Period(self.kind, add_months(self.start, count * self.months))
 
     def previous(self) -> Period:
         return self.shifted(-1)
@@ -113,7 +108,7 @@ class Period:
         step = _MONTHS[kind]
         if step > self.months:
             raise ValueError(f"a {self.kind} has no {kind}s")
-        return [Period(kind, _add_months(self.start, i)) for i in range(0, self.months, step)]
+        return [Period(kind, add_months(self.start, i)) for i in range(0, self.months, step)]
 
 
 def attainment_percent(actual: Decimal, target: Decimal | None) -> Decimal | None:

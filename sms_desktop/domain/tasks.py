@@ -6,11 +6,11 @@ that day, wherever UTC midnight falls. Instants are aware datetimes; ``tz`` is t
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
+from sms_desktop.domain.calendar import add_months, week_start
 from sms_desktop.domain.enums import RecurrenceUnit
 
 
@@ -51,7 +51,7 @@ class GroupBounds:
         if now.tzinfo is None:
             raise ValueError("now must be aware")
         local_today = now.astimezone(tz).date()
-        monday = local_today - timedelta(days=local_today.weekday())
+        monday = week_start(local_today)
         return cls(
             local_today,
             local_midnight(local_today, tz),
@@ -71,15 +71,6 @@ class GroupBounds:
         if due_at < self.next_week:
             return TaskGroup.THIS_WEEK
         return TaskGroup.LATER
-
-
-def add_months(day: date, months: int, anchor_day: int | None = None) -> date:
-    """``day`` moved by ``months`` calendar months, on ``anchor_day`` (default: ``day.day``)
-    or the last day of a shorter month: Jan 31 → Feb 28/29 → Mar 31 with anchor 31."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    wanted = anchor_day or day.day
-    return date(year, month + 1, min(wanted, calendar.monthrange(year, month + 1)[1]))
 
 
 def occurrence(start: date, unit: RecurrenceUnit, interval: int, n: int) -> date:

@@ -26,7 +26,6 @@ from sms_desktop.domain.enums import (
     ActivityKind,
     AuditAction,
     BuyingRole,
-    CommissionBasis,
     CustomerKind,
     DocumentLanguage,
     FollowUpTrigger,
@@ -45,6 +44,7 @@ from sms_desktop.domain.enums import (
     TargetMetric,
     TaxMode,
 )
+from sms_desktop.domain.revenue import DEFAULT_COMMISSION_BASE, CommissionBase
 from sms_desktop.persistence.base import Base, Money, Percent, Quantity, UTCDateTime, utcnow
 
 
@@ -716,8 +716,9 @@ class CommissionPlan(_Timestamps, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
-    basis: Mapped[CommissionBasis] = mapped_column(
-        _enum(CommissionBasis), default=CommissionBasis.REVENUE
+    # What the rate is paid on (domain/revenue.py); plans from before 0007 keep revenue_gross.
+    base: Mapped[CommissionBase] = mapped_column(
+        _enum(CommissionBase), default=DEFAULT_COMMISSION_BASE
     )
     bonus_at_target: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     active: Mapped[bool] = mapped_column(Boolean, default=True)

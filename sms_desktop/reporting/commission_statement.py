@@ -40,8 +40,8 @@ class StatementLabels:
     period_name: str  # the period written out, e.g. "2026年第2季度"
     plan: str
     no_plan: str
-    basis: str
-    basis_name: str  # "Revenue" or "Gross margin"
+    basis: str  # caption: "Commission base"
+    basis_name: str  # the plan's base, e.g. "Revenue (excl. tax)" (domain/revenue.py)
     target: str
     actual: str
     attainment: str

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from sms_desktop.domain.clock import clock
 from sms_desktop.reporting import dashboard_charts as dc
 from sms_desktop.reporting.charts import is_chinese
 from sms_desktop.reporting.dashboard_charts import _fit
@@ -205,7 +206,7 @@ def _build(
     story: list[Any] = [
         Paragraph(escape(text.report_title), title_style),
         Paragraph(escape(subtitle), small),
-        Paragraph(escape(text.generated.format(date=date.today().isoformat())), small),
+        Paragraph(escape(text.generated.format(date=clock().today().isoformat())), small),
         Spacer(1, 6 * mm),
         table(kpi_rows, [width * 0.4, width * 0.22, width * 0.22, width * 0.16]),
         Spacer(1, 6 * mm),

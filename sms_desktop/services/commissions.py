@@ -1,9 +1,12 @@
 """Commission plans (提成方案), their assignment per salesperson and period, statements, what-if.
 
-A plan pays one rate on its *basis* (the period's revenue or gross margin, as defined in
-``services/targets.py``), chosen by the attainment of the matching target (revenue target for
-a revenue plan, gross-margin target for a margin plan), plus an optional fixed bonus once the
-target is reached; see ``domain/targets.py`` for the tier rules. A statement uses the plan
+A plan pays one rate on its *base* (``CommissionBase``, stored on the plan): the period's
+revenue as defined once in ``domain/revenue.py`` (net of tax; the default), the tax-included
+order totals (plans made before revenue was defined once keep this base, so their figures do
+not change), the gross margin, or the payments collected (回款) in the period. The tier is
+chosen by the attainment of the matching target (revenue, gross margin or collections), plus
+an optional fixed bonus once the target is reached; see ``domain/targets.py`` for the tier
+rules. A statement uses the plan
 assigned to the salesperson for exactly that period.
 
 **What-if** adds chosen open deals as if they were won and ordered in the period by the
@@ -22,19 +25,15 @@ from decimal import Decimal
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
-from sms_desktop.domain.enums import (
-    CommissionBasis,
-    OpportunityStatus,
-    OrderStatus,
-    PeriodKind,
-    TargetMetric,
-)
+from sms_desktop.domain.enums import OpportunityStatus, PeriodKind, TargetMetric
 from sms_desktop.domain.errors import ConflictError, Errors, NotFoundError
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import MAX_AMOUNT, ZERO, round_money
+from sms_desktop.domain.revenue import DEFAULT_COMMISSION_BASE, CommissionBase, target_metric_of
 from sms_desktop.domain.targets import Period, Tier, attainment_percent, commission
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
+from sms_desktop.services.revenue import gross_amount, revenue_amount, revenue_filter
 from sms_desktop.services.targets import TargetsService
 
 _MAX_RATE = Decimal(100)
@@ -45,7 +44,7 @@ _MAX_ATTAINMENT = Decimal(1000)
 class PlanRow:
     id: int
     name: str
-    basis: CommissionBasis
+    base: CommissionBase
     bonus_at_target: Decimal
     active: bool
     tiers: tuple[Tier, ...]  # by minimum attainment
@@ -54,7 +53,7 @@ class PlanRow:
 @dataclass(frozen=True, slots=True)
 class PlanInput:
     name: str
-    basis: CommissionBasis
+    base: CommissionBase
     tiers: tuple[Tier, ...]
     bonus_at_target: Decimal = ZERO
     active: bool = True
@@ -69,7 +68,7 @@ class StatementLine:
     day: date | None
     reference: str  # order number or deal title
     customer: str
-    revenue: Decimal
+    revenue: Decimal  # net of tax; with tax for a plan on the tax-included base
     margin: Decimal
 
 
@@ -82,9 +81,9 @@ class Statement:
     period: Period
     plan_id: int | None  # None: no plan assigned for the period (nothing is earned)
     plan_name: str
-    basis: CommissionBasis
+    base: CommissionBase
     target: Decimal | None
-    actual: Decimal  # of the basis metric (revenue or gross margin)
+    actual: Decimal  # of the plan's base (revenue, gross margin or payments collected)
     attainment: Decimal | None
     tier: Tier | None
     rate_amount: Decimal
@@ -160,7 +159,7 @@ class CommissionsService:
         return PlanRow(
             plan.id,
             plan.name,
-            plan.basis,
+            plan.base,
             plan.bonus_at_target,
             plan.active,
             tuple(Tier(t.min_attainment, t.rate) for t in plan.tiers),
@@ -190,7 +189,7 @@ class CommissionsService:
                 session.execute(delete(m.CommissionTier).where(m.CommissionTier.plan_id == plan_id))
                 session.expire(plan, ["tiers"])
             plan.name = name
-            plan.basis = data.basis
+            plan.base = data.base
             plan.bonus_at_target = bonus
             plan.active = data.active
             session.flush()
@@ -221,7 +220,7 @@ class CommissionsService:
 
     @staticmethod
     def input_of(plan: PlanRow) -> PlanInput:
-        return PlanInput(plan.name, plan.basis, plan.tiers, plan.bonus_at_target, plan.active)
+        return PlanInput(plan.name, plan.base, plan.tiers, plan.bonus_at_target, plan.active)
 
     # ---------------------------------------------------------------- assignments
 
@@ -339,8 +338,10 @@ class CommissionsService:
             )
         )
         plan = session.get(m.CommissionPlan, plan_id) if plan_id is not None else None
-        basis = plan.basis if plan is not None else CommissionBasis.REVENUE
-        lines = self._lines(session, salesperson_id, period)
+        base = plan.base if plan is not None else DEFAULT_COMMISSION_BASE
+        lines = self._lines(
+            session, salesperson_id, period, gross=base is CommissionBase.REVENUE_GROSS
+        )
         revenue = sum((ln.revenue for ln in lines), ZERO)
         margin = sum((ln.margin for ln in lines), ZERO)
         deals_won = int(
@@ -352,13 +353,16 @@ class CommissionsService:
             revenue += sum((ln.revenue for ln in extra), ZERO)
             margin += sum((ln.margin for ln in extra), ZERO)
             deals_won += len(extra)
-        metric = (
-            TargetMetric.REVENUE
-            if basis is CommissionBasis.REVENUE
-            else (TargetMetric.GROSS_MARGIN)
-        )
-        target = self._targets.target_in(session, salesperson_id, metric, period)
-        actual = revenue if basis is CommissionBasis.REVENUE else margin
+        target = self._targets.target_in(session, salesperson_id, target_metric_of(base), period)
+        if base is CommissionBase.MARGIN:
+            actual = margin
+        elif base is CommissionBase.COLLECTED:
+            # Payments received in the period; a deal assumed won is not paid yet.
+            actual = self._targets.actual_in(
+                session, TargetMetric.COLLECTIONS, period, salesperson_id
+            )
+        else:
+            actual = revenue
         tiers = tuple(Tier(t.min_attainment, t.rate) for t in plan.tiers) if plan else ()
         result = commission(
             tiers,
@@ -375,7 +379,7 @@ class CommissionsService:
             period=period,
             plan_id=plan.id if plan else None,
             plan_name=plan.name if plan else "",
-            basis=basis,
+            base=base,
             target=target,
             actual=actual,
             attainment=attainment_percent(actual, target),
@@ -390,7 +394,10 @@ class CommissionsService:
         )
 
     @staticmethod
-    def _lines(session: Session, salesperson_id: int, period: Period) -> tuple[StatementLine, ...]:
+    def _lines(
+        session: Session, salesperson_id: int, period: Period, *, gross: bool
+    ) -> tuple[StatementLine, ...]:
+        """The orders that counted, by order date; revenue net of tax unless ``gross``."""
         o, c = m.Order, m.Customer
         rows = session.execute(
             select(
@@ -399,22 +406,20 @@ class CommissionsService:
                 o.order_date,
                 o.number,
                 c.name,
-                o.total,
+                gross_amount(o) if gross else revenue_amount(o),
                 o.subtotal,
                 o.cost_total,
             )
             .join(c, c.id == o.customer_id)
             .where(
                 o.owner_id == salesperson_id,
-                o.status != OrderStatus.CANCELLED,
-                o.order_date >= period.start,
-                o.order_date < period.end_exclusive,
+                *revenue_filter(o, period.start, period.end_exclusive),
             )
             .order_by(o.order_date, o.id)
         )
         return tuple(
-            StatementLine(oid, opp, day, number, cust, total, sub - cost)
-            for oid, opp, day, number, cust, total, sub, cost in rows
+            StatementLine(oid, opp, day, number, cust, amount, sub - cost)
+            for oid, opp, day, number, cust, amount, sub, cost in rows
         )
 
     @staticmethod

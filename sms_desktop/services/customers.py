@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal, get_args
 
 from sqlalchemy import ColumnElement, Select, and_, delete, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from sms_desktop.domain.clock import clock
 from sms_desktop.domain.enums import AuditAction, BuyingRole, CustomerKind, OpportunityStatus
 from sms_desktop.domain.errors import ConflictError, Errors, NotFoundError
 from sms_desktop.domain.i18n import translate
@@ -20,6 +21,7 @@ from sms_desktop.domain.validation import is_email, is_phone, is_tax_id
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
+from sms_desktop.services.revenue import revenue_amount, revenue_filter
 
 CustomerSortKey = Literal[
     "name",
@@ -371,7 +373,7 @@ class CustomersService:
                 )
             )
         if flt.no_contact_days:
-            cutoff = (now or datetime.now(UTC)) - timedelta(days=flt.no_contact_days)
+            cutoff = (now or clock().now()) - timedelta(days=flt.no_contact_days)
             conditions.append(
                 or_(cs.last_interaction_at.is_(None), cs.last_interaction_at < cutoff)
             )
@@ -589,7 +591,7 @@ class CustomersService:
         """Move to the trash; contacts, history and deals stay attached for a restore."""
         with self._db.write() as session:
             customer = _live(session, customer_id)
-            now = datetime.now(UTC)
+            now = clock().now()
             customer.deleted_at = now
             session.add(
                 m.TrashEntry(
@@ -621,20 +623,20 @@ class CustomersService:
             audit.record(session, _ENTITY, customer_id, AuditAction.RESTORE, new=customer.name)
 
     def key_figures(self, customer_id: int, today: date | None = None) -> KeyFigures:
-        today = today or date.today()
+        today = today or clock().today()
         o = m.Order
-        counted = and_(o.customer_id == customer_id, o.status != "cancelled")
+        counted = and_(o.customer_id == customer_id, *revenue_filter(o))
         with self._db.read() as session:
             lifetime, orders, first, last = session.execute(
                 select(
-                    func.coalesce(func.sum(o.subtotal), 0),
+                    func.coalesce(func.sum(revenue_amount(o)), 0),
                     func.count(),
                     func.min(o.order_date),
                     func.max(o.order_date),
                 ).where(counted)
             ).one()
             recent = session.scalar(
-                select(func.coalesce(func.sum(o.subtotal), 0)).where(
+                select(func.coalesce(func.sum(revenue_amount(o)), 0)).where(
                     counted, o.order_date > today - timedelta(days=365)
                 )
             ) or Decimal("0.00")
@@ -713,7 +715,7 @@ class CustomersService:
     def remove_contact(self, contact_id: int) -> None:
         with self._db.write() as session:
             contact = _live_contact(session, contact_id)
-            contact.deleted_at = datetime.now(UTC)
+            contact.deleted_at = clock().now()
             contact.is_primary = False
             audit.record(session, "contact", contact_id, AuditAction.DELETE, old=contact.name)
 
@@ -787,7 +789,7 @@ def refresh_stats_if_stale(db: Database, today: date | None = None) -> bool:
     with the calendar); returns True when it did."""
     from sms_desktop.services.stats import refresh_customer_stats
 
-    today = today or date.today()
+    today = today or clock().today()
     with db.read() as session:
         row = session.get(m.Setting, _STATS_DAY_KEY)
         done_for = row.value if row is not None else None

@@ -5,9 +5,9 @@ of its area. The definitions (``flt`` is a :class:`DashboardFilter`; "the owner"
 ``orders.owner_id``, ``opportunities.owner_id``, ``quotes.owner_id``,
 ``activities.assignee_id`` and ``targets.salesperson_id``; all owners when None):
 
-* **Revenue** of a date range: the sum of ``orders.subtotal`` (net, without tax) of the
-  orders that are not cancelled with ``order_date`` in the range (both days included), the
-  same definition as ``customer_stats``. Amounts are added as stored, whatever the currency.
+* **Revenue** of a date range: revenue as defined once in ``domain/revenue.py`` (net of tax,
+  orders not cancelled, by ``order_date``; SQL from ``services/revenue.py``) with the order
+  date in the range (both days included), as in ``customer_stats`` and the Targets tab. Amounts are added as stored, whatever the currency.
 * **Same period last year**: both ends moved back one year (29 February → 28 February).
   **Change**: ``(current − previous) / previous × 100``, one decimal half up; None when the
   previous figure is 0.
@@ -43,19 +43,34 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from sms_desktop.domain.calendar import (
+    add_months,
+    month_end,
+    month_start,
+    next_month_start,
+    quarter_start,
+    year_earlier,
+    year_start,
+)
+from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.money import ZERO, from_minor, round_money
 from sms_desktop.persistence.db import Database
+from sms_desktop.services.revenue import counted_sql, revenue_sql
 
 _TENTH = Decimal("0.1")
 _KIND_ORDER = {"month": 0, "quarter": 1, "year": 2}
-_REVENUE = "status != 'cancelled'"
+# The one revenue definition (domain/revenue.py), written out for these text queries.
+_REVENUE = counted_sql()
+_REVENUE_O = counted_sql("o")
+_AMOUNT = revenue_sql()
+_AMOUNT_O = revenue_sql("o")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,28 +235,6 @@ def change_percent(current: Decimal, previous: Decimal) -> Decimal | None:
     return ((current - previous) * 100 / previous).quantize(_TENTH, rounding=ROUND_HALF_UP)
 
 
-def year_earlier(day: date) -> date:
-    """The same day one year earlier; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
-
-
-def month_start(day: date) -> date:
-    return day.replace(day=1)
-
-
-def quarter_start(day: date) -> date:
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
-def add_months(day: date, months: int) -> date:
-    """The first day of the month ``months`` after ``day``'s month (negative: before)."""
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
 def period_end(start: date, kind: str) -> date:
     """The last day of the target period of ``kind`` that starts on ``start``."""
     months = {"month": 1, "quarter": 3, "year": 12}[kind]
@@ -253,7 +246,7 @@ def _year_earlier(start: date, end: date) -> tuple[date, date]:
 
 
 def _local_midnight_utc(day: date) -> str:
-    stamp = datetime.combine(day, time()).astimezone(UTC).replace(tzinfo=None)
+    stamp = clock().local_midnight(day).replace(tzinfo=None)
     return stamp.isoformat(sep=" ", timespec="microseconds")
 
 
@@ -271,9 +264,9 @@ def _money(minor: object) -> Decimal:
 class DashboardService:
     """The dashboard's figures; ``today`` is injectable so tests need no wall clock."""
 
-    def __init__(self, db: Database, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, today: Callable[[], date] | None = None) -> None:
         self._db = db
-        self._today = today
+        self._today = today or (lambda: clock().today())
 
     # one read for the whole tab
 
@@ -356,7 +349,7 @@ class DashboardService:
                 (flt.period_from, flt.period_to),
                 (month_start(ref), ref),
                 (quarter_start(ref), ref),
-                (date(ref.year, 1, 1), ref),
+                (year_start(ref), ref),
             ],
             owner,
         )
@@ -383,7 +376,7 @@ class DashboardService:
             span for start, end in ranges for span in ((start, end), _year_earlier(start, end))
         ]
         sums = ", ".join(
-            f"SUM(CASE WHEN order_date BETWEEN :s{i} AND :e{i} THEN subtotal END)"
+            f"SUM(CASE WHEN order_date BETWEEN :s{i} AND :e{i} THEN {_AMOUNT} END)"
             for i in range(len(spans))
         )
         sql = (
@@ -447,7 +440,7 @@ class DashboardService:
     def _overdue_tasks(self, owner_id: int | None, today: date) -> int:
         """The Tasks tab's Overdue count, asked of the tasks service (one definition)."""
         from sms_desktop.domain.tasks import GroupBounds, TaskGroup
-        from sms_desktop.services.tasks import TaskFilter, TasksService, local_zone
+        from sms_desktop.services.tasks import TaskFilter, TasksService
 
         tz = local_zone()
         bounds = GroupBounds.at(datetime.combine(today, time(12), tzinfo=tz), tz)
@@ -468,11 +461,11 @@ class DashboardService:
     def _monthly_revenue(
         self, session: Session, flt: DashboardFilter, months: int
     ) -> tuple[MonthRevenue, ...]:
-        first = add_months(flt.period_to, -(months - 1))
+        first = next_month_start(flt.period_to, -(months - 1))
         since = add_months(first, -12)
-        until = add_months(flt.period_to, 1) - timedelta(days=1)
+        until = month_end(flt.period_to)
         sql = (
-            "SELECT substr(order_date, 1, 7), SUM(subtotal) FROM orders"
+            f"SELECT substr(order_date, 1, 7), SUM({_AMOUNT}) FROM orders"
             f" WHERE {_REVENUE} AND order_date BETWEEN :start AND :end"
             + _owner_clause("owner_id", flt.owner_id)
             + " GROUP BY 1"
@@ -529,12 +522,12 @@ class DashboardService:
         }
         total = _money(
             session.execute(
-                text(f"SELECT SUM(subtotal) FROM orders WHERE {where}"), params
+                text(f"SELECT SUM({_AMOUNT}) FROM orders WHERE {where}"), params
             ).scalar()
         )
         sql = (
             "SELECT t.customer_id, c.name, t.revenue, t.n FROM"
-            " (SELECT customer_id, SUM(subtotal) AS revenue, COUNT(*) AS n FROM orders"
+            f" (SELECT customer_id, SUM({_AMOUNT}) AS revenue, COUNT(*) AS n FROM orders"
             f"   WHERE {where} GROUP BY customer_id"
             "   ORDER BY revenue DESC, customer_id LIMIT :limit) t"
             " JOIN customers c ON c.id = t.customer_id ORDER BY t.revenue DESC, t.customer_id"
@@ -563,7 +556,7 @@ class DashboardService:
         sql = (
             "SELECT l.product_id, SUM(l.net_amount) FROM orders o"
             " JOIN order_lines l ON l.order_id = o.id"
-            f" WHERE o.{_REVENUE} AND o.order_date BETWEEN :start AND :end"
+            f" WHERE {_REVENUE_O} AND o.order_date BETWEEN :start AND :end"
             + _owner_clause("o.owner_id", flt.owner_id)
             + " GROUP BY l.product_id"
         )
@@ -618,8 +611,8 @@ class DashboardService:
         # the selected period, whichever comes first.
         sql = (
             "SELECT t.salesperson_id, sp.name, t.period_kind, t.value,"
-            " (SELECT SUM(o.subtotal) FROM orders o"
-            f"   WHERE o.owner_id = t.salesperson_id AND o.{_REVENUE}"
+            f" (SELECT SUM({_AMOUNT_O}) FROM orders o"
+            f"   WHERE o.owner_id = t.salesperson_id AND {_REVENUE_O}"
             "    AND o.order_date BETWEEN t.period_start AND MIN(:end, CASE t.period_kind"
             "      WHEN 'month' THEN date(t.period_start, '+1 month', '-1 day')"
             "      WHEN 'quarter' THEN date(t.period_start, '+3 months', '-1 day')"
@@ -707,9 +700,9 @@ def _day(value: object) -> date | None:
 class DashboardReports:
     """The long lists of the summary workbook, streamed from one read transaction each."""
 
-    def __init__(self, db: Database, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, today: Callable[[], date] | None = None) -> None:
         self._db = db
-        self._today = today
+        self._today = today or (lambda: clock().today())
 
     def count_customers(self, flt: DashboardFilter) -> int:
         sql = (
@@ -724,7 +717,7 @@ class DashboardReports:
         """Customers by revenue in the period (largest first, then by id)."""
         sql = (
             "SELECT t.customer_id, c.name, c.tier, t.n, t.revenue, t.last_date FROM"
-            " (SELECT customer_id, COUNT(*) AS n, SUM(subtotal) AS revenue,"
+            f" (SELECT customer_id, COUNT(*) AS n, SUM({_AMOUNT}) AS revenue,"
             "   MAX(order_date) AS last_date FROM orders"
             f"   WHERE {_REVENUE} AND order_date BETWEEN :start AND :end"
             + _owner_clause("owner_id", flt.owner_id)

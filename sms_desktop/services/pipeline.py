@@ -33,6 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.enums import AuditAction, OpportunityStatus, StageKind
 from sms_desktop.domain.errors import ConflictError, Errors, NotFoundError, ValidationError
 from sms_desktop.domain.i18n import Message, translate
@@ -273,7 +274,7 @@ def _too_long(limit: int) -> Message:
 def clean_opportunity(data: OpportunityInput, *, today: date | None = None) -> OpportunityInput:
     """Trim text and refuse bad input field by field (that the customer, contact, owner and
     stage exist is checked by the service, which can read them)."""
-    today = today or date.today()
+    today = today or clock().today()
     values = {f.name: _strip(getattr(data, f.name)) for f in fields(OpportunityInput)}
     cleaned = OpportunityInput(**values)
     errors = Errors()
@@ -487,12 +488,6 @@ def _audit_stage(
             reason=reason,
         )
     )
-
-
-def _local_zone() -> tzinfo:
-    zone = datetime.now(UTC).astimezone().tzinfo
-    assert zone is not None
-    return zone
 
 
 class _LocalDays:
@@ -740,8 +735,8 @@ class PipelineService:
         next-activity dots and the days in stage; ``today`` (default: ``now``'s day in ``tz``)
         the month of "closing this month".
         """
-        tz = tz or _local_zone()
-        now = now or datetime.now(UTC)
+        tz = tz or local_zone()
+        now = now or clock().now()
         local_today = now.astimezone(tz).date()
         today = today or local_today
         o, c, s, sp, a = (
@@ -882,7 +877,7 @@ class PipelineService:
         now: datetime | None = None,
     ) -> MoveRecord:
         """Move a deal to another stage: the one place a stage (and the status) changes."""
-        now = now or datetime.now(UTC)
+        now = now or clock().now()
         note = lost_note.strip()
         with self._db.write() as session:
             opportunity = _live(session, opportunity_id)
@@ -909,7 +904,7 @@ class PipelineService:
                 opportunity.lost_note = None
             else:
                 # The business day the deal closed, in the user's zone.
-                opportunity.closed_on = now.astimezone().date()
+                opportunity.closed_on = now.astimezone(local_zone()).date()
                 if target.kind is StageKind.LOST:
                     opportunity.lost_reason_id = lost_reason_id
                     opportunity.lost_note = note or None
@@ -1028,8 +1023,8 @@ class PipelineService:
         now: datetime | None = None,
     ) -> int:
         """A new open deal, in ``data.stage_id`` or the first open stage."""
-        now = now or datetime.now(UTC)
-        cleaned = clean_opportunity(data, today=now.astimezone().date())
+        now = now or clock().now()
+        cleaned = clean_opportunity(data, today=now.astimezone(local_zone()).date())
         with self._db.write() as session:
             _check_references(session, cleaned)
             stage = self._stage_for_new(session, cleaned.stage_id)
@@ -1093,7 +1088,7 @@ class PipelineService:
         """Move to the trash (restorable); it leaves the board, the list and the stats."""
         with self._db.write() as session:
             opportunity = _live(session, opportunity_id)
-            now = datetime.now(UTC)
+            now = clock().now()
             opportunity.deleted_at = now
             session.add(
                 m.TrashEntry(

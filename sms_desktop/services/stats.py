@@ -1,6 +1,6 @@
 """``customer_stats``: per-customer figures the lists sort on, recomputed in one SQL statement.
 
-Revenue is the net amount (``subtotal``, without tax) of orders that are not cancelled. The
+Revenue is the one definition of ``domain/revenue.py`` (net of tax, orders not cancelled). The
 last contact is the latest interaction or completed customer-facing activity (call, visit …).
 """
 
@@ -12,6 +12,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Connection, text
 
+from sms_desktop.domain.clock import clock
+from sms_desktop.services.revenue import counted_sql, revenue_sql
+
 _REFRESH = """
 INSERT INTO customer_stats (customer_id, first_order_date, last_order_date, orders_count,
                             revenue_lifetime, revenue_12m, open_pipeline, open_tasks,
@@ -20,9 +23,9 @@ SELECT c.id, o.first_date, o.last_date, COALESCE(o.n, 0), COALESCE(o.revenue, 0)
        COALESCE(o.revenue_12m, 0), COALESCE(p.open_value, 0), COALESCE(t.n, 0), i.last_at, :now
   FROM customers c
   LEFT JOIN (SELECT customer_id, MIN(order_date) AS first_date, MAX(order_date) AS last_date,
-                    COUNT(*) AS n, SUM(subtotal) AS revenue,
-                    SUM(CASE WHEN order_date > :cutoff THEN subtotal ELSE 0 END) AS revenue_12m
-               FROM orders WHERE status != 'cancelled' {orders_scope}
+                    COUNT(*) AS n, SUM({amount}) AS revenue,
+                    SUM(CASE WHEN order_date > :cutoff THEN {amount} ELSE 0 END) AS revenue_12m
+               FROM orders WHERE {counted} {orders_scope}
               GROUP BY customer_id) o ON o.customer_id = c.id
   LEFT JOIN (SELECT customer_id, SUM(amount) AS open_value FROM opportunities
               WHERE status = 'open' AND deleted_at IS NULL {opps_scope}
@@ -60,8 +63,8 @@ def refresh_customer_stats(
     now: datetime | None = None,
 ) -> None:
     """Recompute the figures of ``customer_ids`` (all customers when None)."""
-    today = today or date.today()
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
+    today = today or clock().today()
+    stamp = (now or clock().now()).astimezone(UTC).replace(tzinfo=None)
     params: dict[str, object] = {
         "cutoff": (today - timedelta(days=365)).isoformat(),
         "now": stamp.isoformat(sep=" ", timespec="microseconds"),
@@ -80,4 +83,5 @@ def refresh_customer_stats(
             "interactions_scope": f"AND customer_id {_IDS}",
             "customers_scope": f"AND c.id {_IDS}",
         }
-    conn.execute(text(_REFRESH.format(**scopes)), params)
+    sql = _REFRESH.format(amount=revenue_sql(), counted=counted_sql(), **scopes)
+    conn.execute(text(sql), params)

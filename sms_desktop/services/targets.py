@@ -2,9 +2,10 @@
 
 Actuals are exact and defined as follows, for a calendar period (see ``domain/targets.py``):
 
-* **Revenue**: the ``total`` (tax included, as invoiced) of the orders dated in the period
-  that are not cancelled, credited to the order's ``owner_id``: the salesperson on the order
-  keeps it when the customer is later re-assigned.
+* **Revenue**: revenue as defined once in ``domain/revenue.py`` (net of tax, orders not
+  cancelled, by order date; the same figure as the Dashboard's), of the orders dated in the
+  period, credited to the order's ``owner_id``: the salesperson on the order keeps it when
+  the customer is later re-assigned.
 * **Gross margin**: ``subtotal − cost_total`` of the same orders.
 * **Collections (回款)**: the ``paid_amount`` of orders (not cancelled) whose ``paid_on`` is in
   the period, credited to the order's owner.
@@ -42,6 +43,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.enums import (
     OpportunityStatus,
     OrderStatus,
@@ -64,6 +66,7 @@ from sms_desktop.domain.targets import (
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.base import Base, Money
 from sms_desktop.persistence.db import Database
+from sms_desktop.services.revenue import revenue_amount, revenue_filter
 
 _TENTH = Decimal("0.1")
 Owner = int | None  # a salesperson id; None: no owner (or, for targets, the company)
@@ -72,12 +75,6 @@ Totals = dict[Owner, Decimal]
 _WON = text("opportunities.status = 'won'")
 TargetKey = tuple[int | None, Period, TargetMetric]
 TargetItem = tuple[int | None, Period, TargetMetric, Decimal | None]  # None: no target
-
-
-def local_zone() -> tzinfo:
-    zone = datetime.now(UTC).astimezone().tzinfo
-    assert zone is not None
-    return zone
 
 
 # --------------------------------------------------------------------------- read models
@@ -519,12 +516,7 @@ class TargetsService:
         return totals.get(salesperson_id, ZERO)
 
     def _order_filter(self, period: Period) -> list[ColumnElement[bool]]:
-        o = m.Order
-        return [
-            o.status != OrderStatus.CANCELLED,
-            o.order_date >= period.start,
-            o.order_date < period.end_exclusive,
-        ]
+        return revenue_filter(m.Order, period.start, period.end_exclusive)
 
     def _metric_totals(
         self,
@@ -540,7 +532,7 @@ class TargetsService:
         where: list[Any]
         if metric in (TargetMetric.REVENUE, TargetMetric.GROSS_MARGIN):
             value: Any = (
-                func.sum(o.total)
+                func.sum(revenue_amount(o))
                 if metric is TargetMetric.REVENUE
                 else func.sum(type_coerce(o.subtotal - o.cost_total, Money))
             )
@@ -625,11 +617,11 @@ class TargetsService:
         where = self._order_filter(period)
         if owner is not None:
             where.append(o.owner_id == owner)
-        repeat = case((o.opportunity_id.is_(None), o.total), else_=0)
+        repeat = case((o.opportunity_id.is_(None), revenue_amount(o)), else_=0)
         query = (
             select(
                 o.owner_id,
-                type_coerce(func.sum(o.total), Money),
+                type_coerce(func.sum(revenue_amount(o)), Money),
                 type_coerce(func.sum(o.subtotal - o.cost_total), Money),
                 type_coerce(func.sum(repeat), Money),
             )
@@ -744,7 +736,7 @@ class TargetsService:
         ``salesperson_id`` limits the rows to that salesperson (and no company row).
         """
         period = Period.containing(period_kind, period_start)
-        today = today or datetime.now(self.tz).date()
+        today = today or clock().now().astimezone(self.tz).date()
         metrics = [metric] if metric is not None else list(METRIC_ORDER)
         with self._db.read() as session:
             return self._attainment(
@@ -872,13 +864,13 @@ class TargetsService:
                 TargetMetric.NEW_CUSTOMERS,
             ):
                 if metric is TargetMetric.REVENUE:
-                    value: Any = o.total
+                    value: Any = revenue_amount(o)
                 elif metric is TargetMetric.GROSS_MARGIN:
                     value = type_coerce(o.subtotal - o.cost_total, Money)
                 elif metric is TargetMetric.COLLECTIONS:
                     value = o.paid_amount
                 else:
-                    value = o.total
+                    value = revenue_amount(o)
                 day_col = o.paid_on if metric is TargetMetric.COLLECTIONS else o.order_date
                 if metric is TargetMetric.COLLECTIONS:
                     where = [
@@ -1006,7 +998,7 @@ class TargetsService:
         today: date | None = None,
     ) -> Scorecard:
         period = Period.containing(period_kind, period_start)
-        today = today or datetime.now(self.tz).date()
+        today = today or clock().now().astimezone(self.tz).date()
         op = m.Opportunity
         with self._db.read() as session:
             person = session.get(m.Salesperson, salesperson_id)

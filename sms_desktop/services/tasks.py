@@ -15,6 +15,7 @@ from typing import Any, Literal, cast
 from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.enums import (
     ActivityKind,
     AuditAction,
@@ -43,14 +44,6 @@ DEFAULT_HOUR = 9  # a plan's steps and "pick a date" land at 09:00 local time
 _ENTITY = "activity"
 
 TaskSortKey = Literal["due", "subject", "kind", "customer", "assignee", "done"]
-
-
-def local_zone() -> tzinfo:
-    """The system's time zone with its daylight-saving rules (not just today's offset)."""
-    import tzlocal
-
-    zone: tzinfo = tzlocal.get_localzone()
-    return zone
 
 
 # ----------------------------------------------------------------------------- read models
@@ -544,7 +537,7 @@ class TasksService:
         now: datetime | None = None,
         tz: tzinfo | None = None,
     ) -> GroupCounts:
-        bounds = GroupBounds.at(now or datetime.now(UTC), tz or local_zone())
+        bounds = GroupBounds.at(now or clock().now(), tz or local_zone())
         hide = self._trash_has_customers()
         with self._db.read() as session:
             counts = {
@@ -778,7 +771,7 @@ class TasksService:
     def set_due(self, due: dict[int, datetime], *, now: datetime | None = None) -> None:
         """Put due times back (Undo of a reschedule). A reminder put back to a time already
         past is not shown again: it was due before the task was moved."""
-        now = now or datetime.now(UTC)
+        now = now or clock().now()
         with self._db.write() as session:
             for task_id, due_at in due.items():
                 row = _live(session, task_id)
@@ -798,7 +791,7 @@ class TasksService:
     ) -> Completion:
         """Mark done with an outcome note. The task joins the customer's history; a survey
         answer is recorded there with its score; a recurring task gets its next occurrence."""
-        now = now or datetime.now(UTC)
+        now = now or clock().now()
         tz = tz or local_zone()
         outcome = outcome.strip()
         errors = Errors()
@@ -926,7 +919,7 @@ class TasksService:
     def delete(self, task_ids: Sequence[int]) -> None:
         """Move tasks to the trash (restorable from Edit ▸ Trash). A deleted task always has
         its trash entry: the dashboard's reports count deleted tasks from the trash."""
-        now = datetime.now(UTC)
+        now = clock().now()
         with self._db.write() as session:
             customers: list[int | None] = []
             for task_id in task_ids:
@@ -959,7 +952,7 @@ class TasksService:
 
     def due_reminders(self, now: datetime | None = None) -> list[TaskRow]:
         """Open tasks whose reminder time has come and that have not been reminded."""
-        now = now or datetime.now(UTC)
+        now = now or clock().now()
         a = m.Activity
         query = self._list_query(TaskFilter(), None, None, "due", False).where(
             a.remind_at.is_not(None),
@@ -977,7 +970,7 @@ class TasksService:
             session.execute(
                 update(m.Activity)
                 .where(m.Activity.id.in_(list(task_ids)))
-                .values(reminded_at=now or datetime.now(UTC))
+                .values(reminded_at=now or clock().now())
             )
 
     # -------------------------------------------------------------------- follow-up plans

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sms_desktop.domain.calendar import add_months
 from sms_desktop.domain.enums import RecurrenceUnit
 from sms_desktop.domain.tasks import (
     DONE_WINDOW_DAYS,
     GroupBounds,
     TaskGroup,
-    add_months,
     local_midnight,
     next_occurrence,
     occurrence,

@@ -562,3 +562,91 @@ def test_current_database_is_not_backed_up_on_open(db_path: Path) -> None:
     open_database(db_path).close()
     open_database(db_path).close()
     assert list_backups(db_path) == []
+
+
+# ------------------------------------------------- 0007: commission plans name their base
+
+
+def test_0007_keeps_existing_commission_figures(db_path: Path) -> None:
+    """A plan made at 0006 paid on the tax-included order total: after the upgrade its base is
+    ``revenue_gross`` and its statement is the same figure; a margin plan stays on margin;
+    a plan made after the upgrade defaults to net revenue."""
+    from datetime import date
+    from decimal import Decimal
+
+    from sms_desktop.domain.enums import PeriodKind
+    from sms_desktop.domain.revenue import CommissionBase
+    from sms_desktop.persistence import models as m
+    from sms_desktop.services.commissions import CommissionsService
+    from sms_desktop.services.targets import TargetsService
+
+    migrations.upgrade(db_path, "0006")
+    rows = insert_a_row_everywhere(db_path)
+    person = rows["salespeople"]["id"]
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        # One order of 1,130.00 with tax (1,000.00 net), a yearly revenue target of 1,000.00
+        # and a plan paying 10 % from 0 % of target: at 0006 the statement read 113 % and
+        # 113.00 (10 % of 1,130.00).
+        con.execute(
+            "UPDATE orders SET status = 'completed', order_date = '2026-03-15',"
+            " total = 113000, subtotal = 100000, cost_total = 40000, owner_id = ?",
+            (person,),
+        )
+        con.execute(
+            "UPDATE targets SET salesperson_id = ?, metric = 'revenue', period_kind = 'year',"
+            " period_start = '2026-01-01', value = 100000",
+            (person,),
+        )
+        con.execute("UPDATE commission_plans SET basis = 'revenue', bonus_at_target = 0")
+        con.execute("UPDATE commission_tiers SET min_attainment = 0, rate = 1000")
+        con.execute(
+            "UPDATE commission_assignments SET salesperson_id = ?, period_kind = 'year',"
+            " period_start = '2026-01-01'",
+            (person,),
+        )
+        margin_plan = rows["commission_plans"]["id"] + 1
+        con.execute(
+            "INSERT INTO commission_plans (id, name, basis, bonus_at_target, active,"
+            " created_at, updated_at) SELECT ?, 'margin', 'margin', 0, 1, created_at,"
+            " updated_at FROM commission_plans",
+            (margin_plan,),
+        )
+    finally:
+        con.close()
+
+    migrations.upgrade(db_path)
+    assert revision_of(db_path) == HEAD_REVISION
+    database = open_database(db_path)
+    try:
+        plans = CommissionsService(database, TargetsService(database))
+        bases = {p.id: p.base for p in plans.plans()}
+        assert bases == {
+            rows["commission_plans"]["id"]: CommissionBase.REVENUE_GROSS,
+            margin_plan: CommissionBase.MARGIN,
+        }
+        st = plans.statement(person, PeriodKind.YEAR, date(2026, 1, 1))
+        assert (st.base, st.actual, st.attainment, st.total) == (
+            CommissionBase.REVENUE_GROSS,
+            Decimal("1130.00"),
+            Decimal("113.00"),
+            Decimal("113.00"),
+        )
+        with database.write() as session:  # a plan saved without naming its base
+            plan = m.CommissionPlan(name="new")
+            session.add(plan)
+            session.flush()
+            new = plan.id
+        assert {p.id: p.base for p in plans.plans()}[new] is CommissionBase.REVENUE_NET
+    finally:
+        database.close()
+    con = sqlite3.connect(db_path)
+    try:
+        ddl = con.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'commission_plans'"
+        ).fetchone()[0]
+        assert "basis" not in ddl and "ck_commission_plans_commissionbase" in ddl
+        with pytest.raises(sqlite3.IntegrityError):
+            con.execute("UPDATE commission_plans SET base = 'revenue'")
+    finally:
+        con.close()

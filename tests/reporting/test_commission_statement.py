@@ -8,7 +8,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from sms_desktop.domain.enums import CommissionBasis, PeriodKind
+from sms_desktop.domain.enums import PeriodKind
+from sms_desktop.domain.revenue import CommissionBase
 from sms_desktop.domain.targets import Period, Tier
 from sms_desktop.reporting.commission_statement import (
     StatementLabels,
@@ -69,7 +70,7 @@ def _statement(lines: int = 3) -> Statement:
         period=Period(PeriodKind.QUARTER, date(2026, 4, 1)),
         plan_id=1,
         plan_name="标准",
-        basis=CommissionBasis.REVENUE,
+        base=CommissionBase.REVENUE_NET,
         target=D("4000"),
         actual=D("3500.30"),
         attainment=D("87.51"),

@@ -74,7 +74,7 @@ def test_sheets_and_column_names_follow_the_language(
         "客户",
         "等级",
         "订单数",
-        "销售额",
+        "销售额（不含税）",
     )
 
 

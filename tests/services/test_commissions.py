@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from sms_desktop.domain.enums import CommissionBasis, PeriodKind, TargetMetric
+from sms_desktop.domain.enums import PeriodKind, TargetMetric
 from sms_desktop.domain.errors import ValidationError
+from sms_desktop.domain.revenue import CommissionBase
 from sms_desktop.domain.targets import Tier
 from sms_desktop.persistence import models as m
 from sms_desktop.services.commissions import CommissionsService, PlanInput
@@ -30,27 +31,29 @@ def plans(svc: TargetsService) -> CommissionsService:
     return CommissionsService(svc._db, svc)
 
 
-def _plan(plans: CommissionsService, basis: CommissionBasis = CommissionBasis.REVENUE) -> int:
-    return plans.save_plan(PlanInput("标准提成", basis, TIERS, bonus_at_target=D("500")))
+def _plan(plans: CommissionsService, base: CommissionBase = CommissionBase.REVENUE_GROSS) -> int:
+    """A plan on ``base``; by default the tax-included base, on which the hand-computed
+    figures below (order totals) were written."""
+    return plans.save_plan(PlanInput("标准提成", base, TIERS, bonus_at_target=D("500")))
 
 
 def test_plan_validation_and_round_trip(plans: CommissionsService) -> None:
     with pytest.raises(ValidationError) as info:
-        plans.save_plan(PlanInput(" ", CommissionBasis.REVENUE, ()))
+        plans.save_plan(PlanInput(" ", CommissionBase.REVENUE_NET, ()))
     assert set(info.value.errors) == {"name", "tiers"}
     with pytest.raises(ValidationError):
         plans.save_plan(
-            PlanInput("x", CommissionBasis.REVENUE, (Tier(D(0), D(2)), Tier(D(0), D(3))))
+            PlanInput("x", CommissionBase.REVENUE_NET, (Tier(D(0), D(2)), Tier(D(0), D(3))))
         )
     with pytest.raises(ValidationError):
-        plans.save_plan(PlanInput("x", CommissionBasis.REVENUE, (Tier(D(0), D(101)),)))
+        plans.save_plan(PlanInput("x", CommissionBase.REVENUE_NET, (Tier(D(0), D(101)),)))
     plan_id = _plan(plans)
     plans.save_plan(
-        PlanInput("标准提成", CommissionBasis.MARGIN, (Tier(D(100), D(5)), Tier(D(0), D(1)))),
+        PlanInput("标准提成", CommissionBase.MARGIN, (Tier(D(100), D(5)), Tier(D(0), D(1)))),
         plan_id,
     )
     (row,) = plans.plans()
-    assert row.basis is CommissionBasis.MARGIN
+    assert row.base is CommissionBase.MARGIN
     assert row.tiers == (Tier(D("0.00"), D("1.00")), Tier(D("100.00"), D("5.00")))
 
 
@@ -83,7 +86,7 @@ def test_statement_counts_orders_picks_tier_and_bonus(
     assert (st.rate_amount, st.bonus, st.total) == (D("105.65"), D("500.00"), D("605.65"))
     # no plan for Li: nothing earned, the figures still shown
     li = plans.statement(2, PeriodKind.QUARTER, Q2.start)
-    assert li.plan_id is None and li.total == 0 and li.revenue == D("3000")
+    assert li.plan_id is None and li.total == 0 and li.revenue == D("2700")  # net of tax
     plans.assign([1], Q2, None)
     assert plans.assignments(Q2) == {}
 
@@ -92,10 +95,48 @@ def test_margin_plan_pays_on_margin(
     plans: CommissionsService,
     svc: TargetsService,
 ) -> None:
-    plans.assign([1], Q2, _plan(plans, CommissionBasis.MARGIN))
+    plans.assign([1], Q2, _plan(plans, CommissionBase.MARGIN))
     svc.set_target(1, Q2, TargetMetric.GROSS_MARGIN, D("1000"))
     st = plans.statement(1, PeriodKind.QUARTER, Q2.start)
     assert (st.actual, st.attainment, st.rate_amount) == (D("860"), D("86.00"), D("25.80"))
+
+
+def test_a_net_revenue_plan_pays_on_revenue_excluding_tax(
+    plans: CommissionsService,
+    svc: TargetsService,
+) -> None:
+    """The default base: Wang's Q2 revenue net of tax, 1800 + 100 = 1900 (the Targets tab's
+    actual), not the order totals 2000 + 113."""
+    plan_id = plans.save_plan(PlanInput("净额提成", CommissionBase.REVENUE_NET, TIERS))
+    plans.assign([1], Q2, plan_id)
+    svc.set_target(1, Q2, TargetMetric.REVENUE, D("2000"))
+    st = plans.statement(1, PeriodKind.QUARTER, Q2.start)
+    actual = svc.attainment(
+        PeriodKind.QUARTER, Q2.start, metric=TargetMetric.REVENUE, salesperson_id=1
+    )[0].actual
+    assert (st.base, st.actual, st.attainment, st.rate_amount) == (
+        CommissionBase.REVENUE_NET,
+        actual,
+        D("95.00"),
+        D("57.00"),  # 3 % of 1900
+    )
+    assert [(ln.reference, ln.revenue) for ln in st.lines] == [("SO-2", D(1800)), ("SO-5", D(100))]
+
+
+def test_a_collected_plan_pays_on_payments_received(
+    plans: CommissionsService,
+    svc: TargetsService,
+) -> None:
+    """Wang collected 1000 (A1) + 500 (A2) in Q2; B2's payment falls in Q3."""
+    plans.assign([1], Q2, _plan(plans, CommissionBase.COLLECTED))
+    svc.set_target(1, Q2, TargetMetric.COLLECTIONS, D("1500"))
+    st = plans.statement(1, PeriodKind.QUARTER, Q2.start)
+    assert (st.actual, st.attainment, st.rate_amount, st.bonus) == (
+        D("1500"),
+        D("100.00"),
+        D("75.00"),
+        D("500.00"),
+    )
 
 
 def test_what_if_changes_figures_but_stores_nothing(

@@ -16,7 +16,7 @@ Fixture (UTC clock; Q2 2025 = April 1 … June 30):
 * Activities done (UTC): Wang 2025-04-01 00:00, 2025-06-30 23:59:59; Li 2025-07-01 00:00
   (outside); Li trashed on 05-01 (ignored); Li not done.
 
-Q2 actuals: revenue Wang 2000+113 = 2113, Li 3000, company 5113; margin Wang 800+60 = 860,
+Q2 actuals: revenue (net of tax, ``subtotal``) Wang 1800+100 = 1900, Li 2700, company 4600; margin Wang 800+60 = 860,
 Li 1500, company 2360; collections Wang 1000+500 = 1500 (B2 paid in Q3); deals won Wang 2;
 new customers Wang 1 (Beta via B2; Acme's first order A1 is in Q1), Li 0; activities Wang 2.
 """
@@ -61,7 +61,7 @@ def _figures(svc: TargetsService, metric: TargetMetric) -> dict[int | None, Deci
 @pytest.mark.parametrize(
     ("metric", "expected"),
     [
-        (TargetMetric.REVENUE, {None: D("5113"), 1: D("2113"), 2: D("3000")}),
+        (TargetMetric.REVENUE, {None: D("4600"), 1: D("1900"), 2: D("2700")}),
         (TargetMetric.GROSS_MARGIN, {None: D("2360"), 1: D("860"), 2: D("1500")}),
         (TargetMetric.COLLECTIONS, {None: D("1500"), 1: D("1500"), 2: D(0)}),
         (TargetMetric.DEALS_WON, {None: D(2), 1: D(2), 2: D(0)}),
@@ -93,20 +93,20 @@ def test_targets_gap_attainment_and_derived_quarter(svc: TargetsService) -> None
         svc.set_target(
             1, Period(PeriodKind.MONTH, date(2025, month, 1)), TargetMetric.REVENUE, D(value)
         )
-    svc.set_target(None, Q2, TargetMetric.REVENUE, D("10226"))
+    svc.set_target(None, Q2, TargetMetric.REVENUE, D("9200"))
     rows = svc.attainment(PeriodKind.QUARTER, Q2.start, metric=TargetMetric.REVENUE, today=TODAY)
     by_id = {r.salesperson_id: r for r in rows}
     company, wang = rows[0], by_id[1]
     assert (company.target, company.target_derived, company.attainment) == (
-        D("10226"),
+        D("9200"),
         False,
         D("50.00"),
     )
     assert (wang.target, wang.target_derived, wang.gap, wang.attainment) == (
         D("4000"),
         True,
-        D("1887"),
-        D("52.83"),
+        D("2100"),
+        D("47.50"),
     )
     assert wang.on_track is False
     # the month view shows the stored monthly target
@@ -118,7 +118,7 @@ def test_targets_gap_attainment_and_derived_quarter(svc: TargetsService) -> None
         today=TODAY,
     )
     assert [(r.target, r.actual, r.attainment) for r in april] == [
-        (D("1000"), D("2000"), D("200.00"))
+        (D("1000"), D("1800"), D("180.00"))
     ]
     svc.set_target(1, Period(PeriodKind.MONTH, date(2025, 4, 1)), TargetMetric.REVENUE, None)
     assert (
@@ -140,7 +140,7 @@ def test_target_validation(svc: TargetsService) -> None:
 def test_pace_adds_run_rate_of_repeat_orders_and_weighted_pipeline(svc: TargetsService) -> None:
     svc.set_target(2, Q2, TargetMetric.REVENUE, D("9000"))
     # 2025-05-10: day 40 of 91. Li has no orders yet in Q2 by then, but A3 is dated 06-30 so
-    # today's actual (3000, not tied to a deal) is extrapolated: 3000 × 51 / 40 = 3825;
+    # today's actual (2700 net, not tied to a deal) is extrapolated: 2700 × 51 / 40 = 3442.50;
     # plus deal 6: 10,000 × 60 % = 6000.
     rows = svc.attainment(
         PeriodKind.QUARTER,
@@ -149,7 +149,7 @@ def test_pace_adds_run_rate_of_repeat_orders_and_weighted_pipeline(svc: TargetsS
         salesperson_id=2,
         today=date(2025, 5, 10),
     )
-    assert rows[0].projected == D("3000") + D("3825") + D("6000")
+    assert rows[0].projected == D("2700") + D("3442.50") + D("6000")
     assert rows[0].on_track is True
     deals = svc.attainment(
         PeriodKind.QUARTER,
@@ -163,7 +163,7 @@ def test_pace_adds_run_rate_of_repeat_orders_and_weighted_pipeline(svc: TargetsS
 
 def test_drill_down_lists_what_counted(svc: TargetsService) -> None:
     items = svc.actual_items(PeriodKind.QUARTER, Q2.start, TargetMetric.REVENUE, 1)
-    assert [(i.reference, i.value) for i in items] == [("SO-5", D("113")), ("SO-2", D("2000"))]
+    assert [(i.reference, i.value) for i in items] == [("SO-5", D("100")), ("SO-2", D("1800"))]
     deals = svc.actual_items(PeriodKind.QUARTER, Q2.start, TargetMetric.DEALS_WON, None)
     assert [i.id for i in deals] == [2, 1]
     new = svc.actual_items(PeriodKind.QUARTER, Q2.start, TargetMetric.NEW_CUSTOMERS, None)
@@ -218,8 +218,8 @@ def test_leaderboard_and_scorecard(svc: TargetsService) -> None:
     svc.set_target(2, Q2, TargetMetric.REVENUE, D("6000"))
     board = svc.leaderboard(PeriodKind.QUARTER, Q2.start, today=TODAY)
     assert [(r.rank, r.salesperson_id, r.attainment) for r in board] == [
-        (1, 1, D("105.65")),
-        (2, 2, D("50.00")),
+        (1, 1, D("95.00")),
+        (2, 2, D("45.00")),
     ]
     card = svc.scorecard(1, PeriodKind.QUARTER, Q2.start, today=TODAY)
     assert (card.won, card.lost, card.win_rate) == (2, 1, D("66.7"))
@@ -227,7 +227,7 @@ def test_leaderboard_and_scorecard(svc: TargetsService) -> None:
     assert card.average_cycle_days == D("15.0")  # (10 + 20) / 2
     assert card.activities_per_week == D("0.2")  # 2 × 7 / 91
     assert len(card.trend) == 12 and card.trend[-1].period == Q2
-    assert card.trend[-1].actual == D("2113") and card.trend[-2].actual == D("1000")
+    assert card.trend[-1].actual == D("1900") and card.trend[-2].actual == D("900")
 
 
 def test_reading_stores_nothing(svc: TargetsService) -> None:

@@ -109,7 +109,7 @@ def test_chinese_dashboard_renders_cleanly(
             panel.canvas.draw()
     assert [r.getMessage() for r in caplog.records if r.name.startswith("matplotlib")] == []
     title = tab.charts["monthly"].figure.get_suptitle()
-    assert title == "月度销售额"
+    assert title == "月度销售额（不含税）"
 
 
 def test_clicking_a_customer_bar_opens_the_customer(

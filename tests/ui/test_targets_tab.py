@@ -253,6 +253,46 @@ def test_commissions_page_plan_statement_exports_and_what_if(
     assert xlsx.stat().st_size > 0 and pdf.read_bytes().startswith(b"%PDF")
 
 
+def test_plan_dialog_chooses_the_base_and_the_statement_prints_it(
+    tab: TargetsTab, services: Services, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from sms_desktop.domain.revenue import CommissionBase
+    from sms_desktop.ui.tabs.targets import commissions_view, plan_dialog
+
+    new = plan_dialog.PlanDialog(None)
+    assert new.base.currentData() == CommissionBase.REVENUE_NET.value  # new plans: net
+    new.deleteLater()
+
+    def fill(dialog: plan_dialog.PlanDialog) -> QDialog.DialogCode:
+        dialog.name.setText("含税提成")
+        dialog.base.setCurrentIndex(dialog.base.findData(CommissionBase.REVENUE_GROSS.value))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(plan_dialog.PlanDialog, "exec", fill)
+    tab.pages.setCurrentIndex(2)
+    view = tab.commissions
+    view.new_plan()
+    (plan,) = services.commissions.plans()
+    assert plan.base is CommissionBase.REVENUE_GROSS
+    assert "Revenue (incl. tax)" in view.plans.item(0).text()
+    combo = view.assignments.cellWidget(0, 1)
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    assert view.statement is not None and view.statement.base is CommissionBase.REVENUE_GROSS
+    xlsx = tmp_path / "statement.xlsx"
+    monkeypatch.setattr(commissions_view, "ask_xlsx_path", lambda *_a: xlsx)
+    view.export_excel()
+    cells = {
+        row[0]: row[1]
+        for row in load_workbook(xlsx).active.iter_rows(values_only=True)
+        if row and row[0]
+    }
+    assert cells["Commission base"] == "Revenue (incl. tax)"
+
+
 def test_salespeople_dialog_adds_a_salesperson(
     services: Services, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -25,14 +25,20 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from sms_desktop.domain.calendar import (
+    month_start,
+    next_month_start,
+    quarter_start,
+    year_end,
+    year_start,
+)
+from sms_desktop.domain.clock import clock
 from sms_desktop.services.dashboard import (
     Comparison,
     Dashboard,
     DashboardFilter,
     DashboardSeries,
     Kpis,
-    add_months,
-    quarter_start,
 )
 from sms_desktop.ui.background import Operation, Progress, run_quietly
 from sms_desktop.ui.dialogs.messages import show_error
@@ -62,21 +68,21 @@ PERIODS = ("month", "quarter", "year", "12m", "last_month", "last_quarter", "las
 def period_range(key: str, today: date) -> tuple[date, date]:
     """The days of a period preset; the current ones end today."""
     if key == "month":
-        return today.replace(day=1), today
+        return month_start(today), today
     if key == "quarter":
         return quarter_start(today), today
     if key == "year":
-        return date(today.year, 1, 1), today
+        return year_start(today), today
     if key == "12m":
-        return add_months(today, -11), today
+        return next_month_start(today, -11), today
     if key == "last_month":
-        start = add_months(today, -1)
-        return start, today.replace(day=1) - timedelta(days=1)
+        return next_month_start(today, -1), month_start(today) - timedelta(days=1)
     if key == "last_quarter":
-        start = add_months(quarter_start(today), -3)
+        start = next_month_start(quarter_start(today), -3)
         return start, quarter_start(today) - timedelta(days=1)
     if key == "last_year":
-        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+        last = year_start(today) - timedelta(days=1)
+        return year_start(last), year_end(last)
     raise ValueError(f"unknown period: {key!r}")
 
 
@@ -189,7 +195,7 @@ class DashboardTab(AreaTab):
     def __init__(self, services: Services, undo: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self.today: Callable[[], date] = date.today
+        self.today: Callable[[], date] = lambda: clock().today()
         self.snapshot: Dashboard | None = None
         self._loaded = False
         self._generation = 0  # a result of an older refresh is dropped
@@ -238,10 +244,10 @@ class DashboardTab(AreaTab):
         top.addWidget(refresh)
 
         captions = (
-            ("revenue_period", self.tr("Revenue in period"), "customers"),
-            ("revenue_month", self.tr("Revenue this month"), "customers"),
-            ("revenue_quarter", self.tr("Revenue this quarter"), "customers"),
-            ("revenue_ytd", self.tr("Revenue year to date"), "customers"),
+            ("revenue_period", self.tr("Revenue (excl. tax) in period"), "customers"),
+            ("revenue_month", self.tr("Revenue (excl. tax) this month"), "customers"),
+            ("revenue_quarter", self.tr("Revenue (excl. tax) this quarter"), "customers"),
+            ("revenue_ytd", self.tr("Revenue (excl. tax) year to date"), "customers"),
             ("open_pipeline", self.tr("Open pipeline"), "pipeline"),
             ("weighted_pipeline", self.tr("Weighted pipeline"), "pipeline"),
             ("win_rate", self.tr("Win rate"), "pipeline"),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.errors import DomainError, ValidationError
+from sms_desktop.domain.revenue import CommissionBase
 from sms_desktop.domain.targets import Period, Tier
 from sms_desktop.services.commissions import PlanRow, Statement, StatementLine
 from sms_desktop.services.registry import Services
@@ -40,7 +41,7 @@ from sms_desktop.ui.table_export import ask_xlsx_path
 from sms_desktop.ui.tabs.targets.commands import AssignPlan, SavePlan
 from sms_desktop.ui.tabs.targets.labels import percent_text, period_name
 from sms_desktop.ui.tabs.targets.models import RowsModel
-from sms_desktop.ui.tabs.targets.plan_dialog import PlanDialog, basis_name
+from sms_desktop.ui.tabs.targets.plan_dialog import PlanDialog, base_name
 from sms_desktop.ui.widgets.dialogs import run_modal
 
 
@@ -206,7 +207,7 @@ class CommissionsView(QWidget):
         plans = self._services.commissions.plans()
         self.plans.clear()
         for plan in plans:
-            text = f"{plan.name} · {basis_name(plan.basis)}"
+            text = f"{plan.name} · {base_name(plan.base)}"
             if not plan.active:
                 text += " · " + self.tr("inactive")
             item = QListWidgetItem(text, self.plans)
@@ -295,7 +296,7 @@ class CommissionsView(QWidget):
             plan = self.tr("No plan is assigned for this period: nothing is earned.")
         else:
             plan = self.tr("Plan: {plan} (on {basis})").format(
-                plan=st.plan_name, basis=basis_name(st.basis)
+                plan=st.plan_name, basis=base_name(st.base)
             )
         figures = self.tr(
             "Target {target} · actual {actual} · attainment {attainment} · tier: {tier}"
@@ -388,8 +389,8 @@ class CommissionsView(QWidget):
             period_name=period_name(st.period),
             plan=self.tr("Plan"),
             no_plan=self.tr("No plan"),
-            basis=self.tr("Basis"),
-            basis_name=basis_name(st.basis),
+            basis=self.tr("Commission base"),
+            basis_name=base_name(st.base),
             target=self.tr("Target"),
             actual=self.tr("Actual"),
             attainment=self.tr("Attainment"),
@@ -402,7 +403,11 @@ class CommissionsView(QWidget):
             date=self.tr("Date"),
             reference=self.tr("Order"),
             customer=self.tr("Customer"),
-            revenue=self.tr("Revenue"),
+            revenue=(
+                self.tr("Revenue (incl. tax)")
+                if st.base is CommissionBase.REVENUE_GROSS
+                else self.tr("Revenue (excl. tax)")
+            ),
             margin=self.tr("Gross margin"),
             assumed=self.tr("assumed won"),
             page=self.tr("Page {page} of {pages}"),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sms_desktop.domain.clock import clock
 from sms_desktop.domain.enums import SalespersonRole, TargetMetric
 from sms_desktop.domain.errors import Errors, ValidationError
 from sms_desktop.domain.i18n import translate
@@ -205,7 +206,7 @@ class SalespersonDialog(QDialog):
         self.hire_date = QDateEdit(self)
         self.hire_date.setCalendarPopup(True)
         self.hire_date.setDisplayFormat(date_format())
-        hired = person.hire_date if person and person.hire_date else date.today()
+        hired = person.hire_date if person and person.hire_date else clock().today()
         self.hire_date.setDate(QDate(hired.year, hired.month, hired.day))
         self.has_hire_date.setChecked(bool(person and person.hire_date))
         self.hire_date.setEnabled(self.has_hire_date.isChecked())

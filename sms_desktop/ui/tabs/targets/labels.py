@@ -12,7 +12,7 @@ from sms_desktop.ui.i18n import current_language, translate
 
 def metric_name(metric: TargetMetric) -> str:
     return {
-        TargetMetric.REVENUE: translate("Targets", "Revenue"),
+        TargetMetric.REVENUE: translate("Targets", "Revenue (excl. tax)"),
         TargetMetric.GROSS_MARGIN: translate("Targets", "Gross margin"),
         TargetMetric.COLLECTIONS: translate("Targets", "Collections"),
         TargetMetric.DEALS_WON: translate("Targets", "Deals won"),

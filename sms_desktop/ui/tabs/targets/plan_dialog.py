@@ -1,4 +1,4 @@
-"""The dialog of a commission plan: name, basis, bonus at 100 % and the tiers."""
+"""The dialog of a commission plan: name, base, bonus at 100 % and the tiers."""
 
 from __future__ import annotations
 
@@ -18,27 +18,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sms_desktop.domain.enums import CommissionBasis
 from sms_desktop.domain.errors import Errors
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import parse_money
+from sms_desktop.domain.revenue import DEFAULT_COMMISSION_BASE, CommissionBase
+from sms_desktop.domain.revenue import base_name as _base_message
 from sms_desktop.domain.targets import Tier
 from sms_desktop.services.commissions import PlanInput, PlanRow
-from sms_desktop.ui.tabs.targets.labels import metric_name
+from sms_desktop.ui.i18n import tr_message
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 
-def basis_name(basis: CommissionBasis) -> str:
-    from sms_desktop.domain.enums import TargetMetric
-
-    if basis is CommissionBasis.REVENUE:
-        return metric_name(TargetMetric.REVENUE)
-    return metric_name(TargetMetric.GROSS_MARGIN)
+def base_name(base: CommissionBase) -> str:
+    """A plan's base as shown and printed (e.g. "Revenue (excl. tax)")."""
+    return tr_message(_base_message(base))
 
 
 class PlanDialog(QDialog):
-    """A plan: name, basis, optional bonus at 100 %, and its tiers."""
+    """A plan: name, base, optional bonus at 100 %, and its tiers."""
 
     def __init__(self, plan: PlanRow | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,11 +44,12 @@ class PlanDialog(QDialog):
         self.setWindowTitle(self.tr("Commission Plan"))
         self.name = QLineEdit(plan.name if plan else "", self)
         self.name.setObjectName("planName")
-        self.basis = QComboBox(self)
-        for basis in CommissionBasis:
-            self.basis.addItem(basis_name(basis), basis.value)
-        if plan is not None:
-            self.basis.setCurrentIndex(self.basis.findData(plan.basis.value))
+        self.base = QComboBox(self)
+        self.base.setObjectName("planBase")
+        for base in CommissionBase:
+            self.base.addItem(base_name(base), base.value)
+        chosen = plan.base if plan is not None else DEFAULT_COMMISSION_BASE
+        self.base.setCurrentIndex(self.base.findData(chosen.value))
         self.bonus = QLineEdit(str(plan.bonus_at_target) if plan else "0", self)
         self.bonus.setObjectName("planBonus")
         self.tiers = QTableWidget(0, 2, self)
@@ -82,7 +81,7 @@ class PlanDialog(QDialog):
         form = QFormLayout()
         self.errors = FieldErrors(self)
         self.errors.add_row(form, "name", self.tr("Name"), self.name)
-        form.addRow(self.tr("Basis"), self.basis)
+        form.addRow(self.tr("Commission base"), self.base)
         self.errors.add_row(form, "bonus", self.tr("Bonus at 100 %"), self.bonus)
         self.errors.add_row(form, "tiers", self.tr("Tiers"), self.tiers)
         note = QLabel(
@@ -126,5 +125,5 @@ class PlanDialog(QDialog):
             bonus = Decimal(0)
         errors.raise_if_any()
         return PlanInput(
-            self.name.text(), CommissionBasis(self.basis.currentData()), tuple(tiers), bonus
+            self.name.text(), CommissionBase(self.base.currentData()), tuple(tiers), bonus
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sms_desktop.domain.clock import clock
 from sms_desktop.domain.enums import PeriodKind, TargetMetric
 from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.targets import METRIC_ORDER, Period
@@ -261,7 +262,7 @@ class TargetsTab(AreaTab):
     # ------------------------------------------------------------------ state
 
     def today(self) -> date:
-        return self._today or date.today()
+        return self._today or clock().today()
 
     def period(self) -> Period:
         kind = PeriodKind(self.kind_combo.currentData())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.tasks import local_midnight
 from sms_desktop.services.registry import Services
-from sms_desktop.services.tasks import Person, TaskRow, local_zone
+from sms_desktop.services.tasks import Person, TaskRow
 from sms_desktop.ui.formatting import format_date
 from sms_desktop.ui.i18n import current_language, translate
 from sms_desktop.ui.tabs.tasks.presentation import kind_color, kind_label
@@ -84,7 +85,7 @@ class CalendarModel(QAbstractTableModel):
         self._services = services
         self.tz: tzinfo = local_zone()
         self.mode = "week"
-        self.anchor = datetime.now(self.tz).date()
+        self.anchor = clock().now().astimezone(self.tz).date()
         self.assignee_id: int | None = None
         self.today = self.anchor
         self._grid = _Grid()
@@ -106,7 +107,7 @@ class CalendarModel(QAbstractTableModel):
         return 7 * weeks
 
     def reload(self, today: date | None = None) -> None:
-        self.today = today or datetime.now(self.tz).date()
+        self.today = today or clock().now().astimezone(self.tz).date()
         first = self.first_day()
         days = [first + timedelta(days=i) for i in range(self.span_days())]
         tasks = self._services.tasks.calendar(
@@ -386,7 +387,7 @@ class CalendarView(QWidget):
         self.reload()
 
     def go_today(self) -> None:
-        self.model.anchor = datetime.now(self.model.tz).date()
+        self.model.anchor = clock().now().astimezone(self.model.tz).date()
         self.reload()
 
     def _move(self, step: int) -> None:

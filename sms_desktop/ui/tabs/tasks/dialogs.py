@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.enums import ActivityKind, FollowUpTrigger, RecurrenceUnit
 from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.i18n import translate
@@ -43,7 +44,6 @@ from sms_desktop.services.tasks import (
     TaskInput,
     TaskRow,
     clean_task,
-    local_zone,
 )
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import date_format, format_date, from_qdate, to_qdate
@@ -203,7 +203,7 @@ class TaskDialog(QDialog):
         return self.tr("1 day before")
 
     def _defaults(self, context: TaskContext) -> None:
-        today = datetime.now(self._tz).date()
+        today = clock().now().astimezone(self._tz).date()
         self.date_edit.setDate(to_qdate(context.day or today))
         self.all_day_check.setChecked(True)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(context.kind)))
@@ -394,7 +394,7 @@ class CompleteDialog(QDialog):
     def done_at(self) -> datetime:
         """The chosen time (aware, UTC); never later than now."""
         chosen = self.done_edit.dateTime().toSecsSinceEpoch()
-        return min(datetime.fromtimestamp(chosen, UTC), datetime.now(UTC))
+        return min(datetime.fromtimestamp(chosen, UTC), clock().now())
 
     @property
     def survey(self) -> SurveyInput | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.tasks import TaskRow, TasksService
 from sms_desktop.ui.tabs.tasks.presentation import due_text, kind_icon, kind_label
@@ -39,7 +40,7 @@ class ReminderClock(QObject):
     def __init__(
         self,
         service: TasksService,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Callable[[], datetime] = lambda: clock().now(),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,7 +96,11 @@ class TodayDialog(QDialog):
             self.list.setObjectName("todayList")
             self.list.setIconSize(QSize(16, 16))
             for row in rows:
-                when = self.tr("All day") if row.all_day else f"{row.due_at.astimezone():%H:%M}"
+                when = (
+                    self.tr("All day")
+                    if row.all_day
+                    else f"{row.due_at.astimezone(local_zone()):%H:%M}"
+                )
                 text = f"{when}  {row.subject}" + (f" · {row.customer}" if row.customer else "")
                 self.list.addItem(QListWidgetItem(kind_icon(row.kind), text))
             layout.addWidget(self.list, 1)

@@ -3,7 +3,7 @@ calendar, follow-up plans, reminders and the exports."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.enums import ActivityKind
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.tasks import OPEN_GROUPS, GroupBounds, TaskGroup
 from sms_desktop.services.registry import Services
-from sms_desktop.services.tasks import GroupCounts, TaskFilter, TaskInput, TaskRow, local_zone
+from sms_desktop.services.tasks import GroupCounts, TaskFilter, TaskInput, TaskRow
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import from_qdate, to_qdate
 from sms_desktop.ui.models.paged import Role
@@ -273,7 +274,7 @@ class TasksTab(AreaTab):
         self.reminders = ReminderClock(services.tasks, parent=self)
         self.reminders.due.connect(self._on_reminders_due)
         self.reminders.timer.timeout.connect(self._follow_the_day)
-        self._shown_day = datetime.now(self._tz).date()
+        self._shown_day = clock().now().astimezone(self._tz).date()
         self._tray: QSystemTrayIcon | None = None
         self._update_actions()
         # Reminders and the title's count run from start, whether or not the tab is opened;
@@ -366,7 +367,7 @@ class TasksTab(AreaTab):
         if not self._loaded:
             return
         self.search_edit.cancel_pending()
-        now = now or datetime.now(UTC)
+        now = now or clock().now()
         flt = self.current_filter()
         try:
             self._counts = self._services.tasks.group_counts(flt, now=now, tz=self._tz)
@@ -386,7 +387,7 @@ class TasksTab(AreaTab):
 
     def _follow_the_day(self) -> None:
         """After midnight "today" is another day: regroup (checked with the reminders)."""
-        day = datetime.now(self._tz).date()
+        day = clock().now().astimezone(self._tz).date()
         if day != self._shown_day:
             self._shown_day = day
             self.refresh()
@@ -679,7 +680,7 @@ class TasksTab(AreaTab):
         if not rows:
             return
         first = rows[0].due_at.astimezone(self._tz).date()
-        dialog = DatePickDialog(max(first, datetime.now(self._tz).date()), self)
+        dialog = DatePickDialog(max(first, clock().now().astimezone(self._tz).date()), self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reschedule_selected(to_day=dialog.day)
 
@@ -865,7 +866,7 @@ class TasksTab(AreaTab):
         self, *, show_at_start: bool, now: datetime | None = None
     ) -> TodayDialog | None:
         """The Today dialog when anything is overdue or due today (None otherwise)."""
-        now = now or datetime.now(UTC)
+        now = now or clock().now()
         counts = self._services.tasks.group_counts(TaskFilter(), now=now, tz=self._tz)
         if not counts.attention:
             return None

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from typing_extensions import override
 
+from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.tasks import GroupBounds, TaskGroup
 from sms_desktop.services.registry import Services
-from sms_desktop.services.tasks import TaskFilter, TaskRow, local_zone
+from sms_desktop.services.tasks import TaskFilter, TaskRow
 from sms_desktop.ui.formatting import format_datetime
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.models.paged import Column, PagedTableModel
@@ -33,7 +33,7 @@ PASSED_AMBER = QColor("#b26a00")
 
 def _reminder_time(r: TaskRow) -> str:
     assert r.remind_at is not None
-    local, due = r.remind_at.astimezone(), r.due_at.astimezone()
+    local, due = r.remind_at.astimezone(local_zone()), r.due_at.astimezone(local_zone())
     if local.date() == due.date():
         return f"{local:%H:%M}"
     return format_datetime(r.remind_at)
@@ -116,7 +116,7 @@ class TaskTableModel(PagedTableModel[TaskRow]):
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         self.filter = TaskFilter()
         self.group: TaskGroup | None = TaskGroup.TODAY
-        self.now = datetime.now(UTC)
+        self.now = clock().now()
         self.bounds = GroupBounds.at(self.now, local_zone())
         tasks = services.tasks
         super().__init__(
