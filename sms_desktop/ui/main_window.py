@@ -10,14 +10,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from sms_desktop.ui.actions import ActionId, create_action, create_undo_actions
-from sms_desktop.ui.changes import ChangeBus
+from sms_desktop.ui.changes import ChangeBus, Delivery
 from sms_desktop.ui.navigation import Navigation
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.tabs import TabSpec, available_tabs
 from sms_desktop.ui.tabs.base import AreaTab
 
 if TYPE_CHECKING:
-    from sms_desktop.persistence.changes import Changes
     from sms_desktop.services.registry import Services
 
 
@@ -226,19 +225,20 @@ class MainWindow(QMainWindow):
             w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), AreaTab)
         ]
 
-    def _on_bus_changed(self, changes: Changes) -> None:
-        self.deliver_changes(changes)
-
-    def deliver_changes(self, changes: Changes | None) -> None:
-        """Tell every built tab what changed (``None``: anything may have): the visible one
-        re-reads now, the others when they are next shown."""
+    def _on_bus_changed(self, delivery: Delivery) -> None:
+        """Tell every built tab what others changed: the visible one re-reads now, the
+        others when they are next shown."""
         current = self.tabs.currentWidget()
         for tab in self.area_tabs():
-            tab.changes_arrived(changes, visible=tab is current)
+            changes = delivery.for_view(tab)
+            if changes is not None:
+                tab.changes_arrived(changes, visible=tab is current)
 
     def refresh_tabs(self) -> None:
         """Re-read every loaded tab (after a restore, a stats refresh…)."""
-        self.deliver_changes(None)
+        current = self.tabs.currentWidget()
+        for tab in self.area_tabs():
+            tab.changes_arrived(None, visible=tab is current)
 
     def show_tab(self, name: str) -> bool:
         """Select the tab whose objectName starts with ``name`` (e.g. "customers")."""

@@ -20,6 +20,7 @@ from sms_desktop.services.registry import Services
 from sms_desktop.services.tasks import TaskInput
 from sms_desktop.services.workspace import open_workspace
 from sms_desktop.ui.application import Controller
+from sms_desktop.ui.changes import writes_of
 from sms_desktop.ui.formatting import format_money
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.customers.tab import CustomersTab
@@ -213,3 +214,21 @@ def _customer_id(services: Services) -> int:
 
     with services.db.read() as session:
         return session.scalars(select(m.Customer.id)).one()
+
+
+def test_a_view_is_not_told_of_its_own_writes(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The board shows its own drop at once; the bus tells only the others (else every drop
+    would reload 15,000 cards)."""
+    services = services_of(controller)
+    dashboard = open_tab(controller, qtbot, DashboardTab, "dashboard")
+    customers = open_tab(controller, qtbot, CustomersTab, "customers")
+    refreshed: list[str] = []
+    monkeypatch.setattr(customers, "refresh", lambda: refreshed.append("customers"))
+    monkeypatch.setattr(dashboard, "refresh", lambda: refreshed.append("dashboard"))
+    with writes_of(customers):
+        services.customers.create(CustomerInput(name="自己写的"))
+    services.customers.create(CustomerInput(name="别人写的"))  # no origin: everyone hears it
+    qtbot.waitUntil(lambda: refreshed == ["customers"])
+    assert dashboard.activate() is None and refreshed == ["customers", "dashboard"]
