@@ -45,6 +45,12 @@ T = TypeVar("T")
 # Files up to this size get their full ``quick_check`` while opening (~40 ms here); a
 # larger one opens at once and is checked in the background (see Workspace.check_pending).
 QUICK_CHECK_ON_OPEN_BYTES = 8 * 1024 * 1024
+# Tables every revision has had since the first (0001): an older database lacking one of them
+# is damaged, not old.
+FIRST_REVISION_TABLES = frozenset(
+    {"salespeople", "settings", "pipeline_stages", "customers", "opportunities", "activities"}
+    | {"products", "quotes", "quote_lines", "orders", "order_lines", "targets"}
+)
 
 
 class DatabaseDamagedError(DatabaseError):
@@ -122,6 +128,22 @@ def file_problems(path: Path, *, quick_check_up_to: int | None = None) -> tuple[
         if list_backups(path):
             return ["the database has no tables left but has backups"], True
         return [], False
+    if info.state is SchemaState.OLDER:
+        # The migrations add what later revisions brought; what every revision has had
+        # since the first one must be there already (a hollow file is not an old database).
+        import sqlite3
+
+        try:
+            con = sqlite3.connect(path)
+            try:
+                tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+            finally:
+                con.close()
+        except sqlite3.DatabaseError:
+            return ["the database cannot be read (its schema is damaged)"], False
+        missing = sorted(FIRST_REVISION_TABLES - tables)
+        if missing:
+            return [f"missing table {t}" for t in missing], False
     if info.state is SchemaState.CURRENT:
         import sqlite3
 
