@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -21,6 +21,16 @@ if TYPE_CHECKING:
 
 
 BUILD_OTHER_TABS_MS = 1000
+PREFERRED_SIZE = QSize(1280, 820)
+WINDOW_FRAME = QSize(16, 48)  # title bar and borders the window manager adds around us
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size on first start: the preferred size, shrunk to fit the screen's
+    available area with its frame (a 1366×768 or 1280×720 laptop shows the status bar and
+    the buttons at the bottom without maximising)."""
+    room = available - WINDOW_FRAME
+    return PREFERRED_SIZE.boundedTo(room.expandedTo(QSize(800, 560)))
 
 
 class _UnbuiltTab(QWidget):
@@ -64,7 +74,7 @@ class MainWindow(QMainWindow):
         self._db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self._db_label)
         self._build_menus()
-        self.resize(1280, 820)
+        self.resize(first_size(self.screen().availableGeometry().size()))
         geometry = store.state("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)

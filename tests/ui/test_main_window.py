@@ -286,3 +286,17 @@ def test_tabs_are_built_when_first_needed(controller: Controller, qtbot: QtBot) 
         lambda: not any(isinstance(tabs.widget(i), _UnbuiltTab) for i in range(tabs.count()))
     )
     assert [tabs.widget(i).objectName() for i in range(tabs.count())] == names
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [((1280, 720), (1264, 672)), ((1366, 768), (1280, 720)), ((1920, 1080), (1280, 820))],
+)
+def test_the_first_window_size_fits_the_screen(
+    screen: tuple[int, int], expected: tuple[int, int]
+) -> None:
+    from PySide6.QtCore import QSize
+
+    from sms_desktop.ui.main_window import first_size
+
+    assert first_size(QSize(*screen)) == QSize(*expected)
