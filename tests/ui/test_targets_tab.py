@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QDialog
+from PySide6.QtWidgets import QComboBox, QDialog, QToolButton
 from pytestqt.qtbot import QtBot
 
 from sms_desktop.domain.enums import OrderStatus, PeriodKind, TargetMetric
@@ -313,3 +313,34 @@ def test_salespeople_dialog_adds_a_salesperson(
     assert [p.name for p in services.targets.salespeople()] == ["王明"]
     undo.redo()
     assert len(services.targets.salespeople()) == 2
+
+
+def _choose(combo: QComboBox, data: object) -> None:
+    """Pick an entry the way the user does (the combo's activated signal)."""
+    index = combo.findData(data)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_switching_quarter_to_month_shows_the_current_month(tab: TargetsTab) -> None:
+    """Quarter → month lands on today's month (May 2026), not the quarter's first month, and
+    lists no period twice; the arrows then move one month."""
+    assert tab.period() == Period(PeriodKind.QUARTER, date(2026, 4, 1))
+    _choose(tab.kind_combo, PeriodKind.MONTH.value)
+    assert tab.period() == Period(PeriodKind.MONTH, date(2026, 5, 1))
+    starts = [tab.period_combo.itemData(i) for i in range(tab.period_combo.count())]
+    assert len(starts) == len(set(starts)) and starts == sorted(starts, reverse=True)
+    next_button = next(b for b in tab.findChildren(QToolButton) if b.toolTip() == "Next period")
+    next_button.click()
+    assert tab.period() == Period(PeriodKind.MONTH, date(2026, 6, 1))
+
+
+def test_switching_a_past_quarter_to_months_stays_in_that_quarter(tab: TargetsTab) -> None:
+    previous = next(b for b in tab.findChildren(QToolButton) if b.toolTip() == "Previous period")
+    for _ in range(3):
+        previous.click()
+    assert tab.period() == Period(PeriodKind.QUARTER, date(2025, 7, 1))
+    _choose(tab.kind_combo, PeriodKind.MONTH.value)
+    assert tab.period() == Period(PeriodKind.MONTH, date(2025, 7, 1))
+    _choose(tab.kind_combo, PeriodKind.YEAR.value)
+    assert tab.period() == Period(PeriodKind.YEAR, date(2025, 1, 1))

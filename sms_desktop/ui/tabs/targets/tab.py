@@ -112,6 +112,7 @@ class TargetsTab(AreaTab):
         for kind in (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR):
             self.kind_combo.addItem(period_kind_name(kind), kind.value)
         self.kind_combo.setCurrentIndex(1)
+        self._listed_kind = PeriodKind.QUARTER  # the kind the period list holds
         self.kind_combo.activated.connect(lambda _i: self._on_kind_changed())
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("targetsPeriod")
@@ -265,11 +266,11 @@ class TargetsTab(AreaTab):
         return self._today or clock().today()
 
     def period(self) -> Period:
-        kind = PeriodKind(self.kind_combo.currentData())
+        """The period shown: the kind and the start the period list was filled with."""
         start = self.period_combo.currentData()
         if isinstance(start, date):
-            return Period(kind, start)
-        return Period.containing(kind, self.today())
+            return Period(self._listed_kind, start)
+        return Period.containing(self._listed_kind, self.today())
 
     def people(self) -> list[SalespersonRow]:
         """The team, read when a dialog needs it (the table itself does not)."""
@@ -285,23 +286,29 @@ class TargetsTab(AreaTab):
         self.refresh()
 
     def _fill_periods(self, chosen: Period | None = None) -> None:
+        """List the periods of the chosen kind around today, newest first, and select
+        ``chosen`` (today's period by default; one outside the range is added in order)."""
         kind = PeriodKind(self.kind_combo.currentData())
         current = Period.containing(kind, self.today())
         chosen = chosen or current
         back, ahead = _RANGE[kind]
+        periods = [current.shifted(step) for step in range(ahead, -back - 1, -1)]
+        if chosen not in periods:
+            periods.append(chosen)
+            periods.sort(key=lambda p: p.start, reverse=True)
         self.period_combo.clear()
-        for step in range(ahead, -back - 1, -1):
-            period = current.shifted(step)
+        for period in periods:
             self.period_combo.addItem(period_name(period), period.start)
-        index = self.period_combo.findData(chosen.start)
-        if index < 0:
-            self.period_combo.addItem(period_name(chosen), chosen.start)
-            index = self.period_combo.count() - 1
-        self.period_combo.setCurrentIndex(index)
+        self._listed_kind = kind
+        self.period_combo.setCurrentIndex(periods.index(chosen))
 
     def _on_kind_changed(self) -> None:
+        """Month ↔ quarter ↔ year: today's period when today lies in the one shown, else
+        the period that starts the one shown (Q4 2025 → October 2025, never another year)."""
         kind = PeriodKind(self.kind_combo.currentData())
-        self._fill_periods(Period.containing(kind, self.period().start))
+        shown, today = self.period(), self.today()
+        anchor = today if shown.contains(today) else shown.start
+        self._fill_periods(Period.containing(kind, anchor))
         self.refresh()
 
     def _step(self, delta: int) -> None:
