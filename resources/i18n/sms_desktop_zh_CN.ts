@@ -4504,8 +4504,12 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>预计</translation>
     </message>
     <message>
-        <source>Actual so far, plus repeat business at its daily run rate, plus open deals expected to close in the period weighted by probability</source>
-        <translation>迄今实际，加上非商机订单按日均进度推算的部分，再加上预计本期成交的进行中商机（按赢率加权）</translation>
+        <source>Too early in the period for a pace: it is projected after {days} working days.</source>
+        <translation>本期刚开始，暂不推算进度：满 {days} 个工作日后再预计。</translation>
+    </message>
+    <message>
+        <source>Actual so far, plus repeat business at its rate per working day, plus open deals expected to close in the period weighted by probability</source>
+        <translation>迄今实际，加上非商机订单按每个工作日的进度推算的部分，再加上预计本期成交的进行中商机（按赢率加权）</translation>
     </message>
     <message>
         <source>Pace</source>

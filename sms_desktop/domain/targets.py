@@ -201,6 +201,20 @@ def spread_evenly(total: Decimal, parts: int, unit: Decimal = CENT) -> list[Deci
     return spread(total, [1] * parts, unit)
 
 
+# A pace needs this many working days of the period behind it: one day × 31 is not a forecast.
+MIN_PACE_WORKING_DAYS = 5
+
+
+def working_days(first: date, last: date) -> int:
+    """Monday to Friday from ``first`` to ``last``, both included (0 if ``last < first``)."""
+    if last < first:
+        return 0
+    days = (last - first).days + 1
+    weeks, rest = divmod(days, 7)
+    extra = sum(1 for n in range(rest) if (first.weekday() + n) % 7 < 5)
+    return weeks * 5 + extra
+
+
 def projection(
     actual: Decimal,
     *,
@@ -209,20 +223,26 @@ def projection(
     period: Period,
     today: date,
     unit: Decimal = CENT,
-) -> Decimal:
-    """The end-of-period figure at the current pace.
+) -> Decimal | None:
+    """The end-of-period figure at the current pace, or None while it is too early to say.
 
     ``actual`` so far, plus ``recurring`` (the part of the actual not tied to a tracked deal,
-    e.g. repeat orders) extrapolated at its daily run rate over the days after ``today``,
-    plus ``pipeline`` (open deals expected to close in the rest of the period, weighted by
-    probability). Deals are not extrapolated, so a won deal is not counted twice. A past
-    period is its actual; a future one has no run rate yet: actual + pipeline.
+    e.g. repeat orders) extrapolated at its run rate per working day (Monday to Friday) over
+    the working days after ``today``, plus ``pipeline`` (open deals expected to close in the
+    rest of the period, weighted by probability). Deals are not extrapolated, so a won deal
+    is not counted twice. A past period is its actual; a future one has no run rate yet:
+    actual + pipeline. Before :data:`MIN_PACE_WORKING_DAYS` working days of the period have
+    passed (or, in a period shorter than that, before its last working day), there is no
+    projection.
     """
     if today >= period.end:
         return actual
     if today < period.start:
         return actual + pipeline
-    elapsed = (today - period.start).days + 1
-    remaining = (period.end - today).days
+    elapsed = working_days(period.start, today)
+    needed = min(MIN_PACE_WORKING_DAYS, working_days(period.start, period.end))
+    if elapsed < needed:
+        return None
+    remaining = working_days(today + timedelta(days=1), period.end)
     rate_part = (recurring * remaining / elapsed).quantize(unit, rounding=ROUND_HALF_UP)
     return actual + rate_part + pipeline

@@ -115,8 +115,8 @@ class AttainmentRow:
     actual: Decimal
     gap: Decimal | None  # target − actual; negative when exceeded
     attainment: Decimal | None  # percent, two decimals
-    projected: Decimal  # end-of-period figure at the current pace
-    on_track: bool | None  # projected ≥ target; None without a target
+    projected: Decimal | None  # end-of-period figure at the current pace; None: too early
+    on_track: bool | None  # projected ≥ target; None without a target or a projection
 
 
 @dataclass(frozen=True, slots=True)
@@ -824,9 +824,10 @@ class TargetsService:
         pipe = self._pick(pipeline, owner) if pipeline else ZERO
         unit = metric_unit(metric)
         projected = projection(actual, recurring=rec, pipeline=pipe, period=period, today=today)
-        projected = projected.quantize(
-            unit if unit != 1 else Decimal("0.01"), rounding=ROUND_HALF_UP
-        )
+        if projected is not None:
+            projected = projected.quantize(
+                unit if unit != 1 else Decimal("0.01"), rounding=ROUND_HALF_UP
+            )
         return AttainmentRow(
             salesperson_id=owner,
             name=name,
@@ -837,7 +838,7 @@ class TargetsService:
             gap=None if target is None else target - actual,
             attainment=attainment_percent(actual, target),
             projected=projected,
-            on_track=None if target is None else projected >= target,
+            on_track=None if target is None or projected is None else projected >= target,
         )
 
     # ------------------------------------------------------------------- drill-down

@@ -19,6 +19,7 @@ from sms_desktop.domain.targets import (
     projection,
     spread,
     spread_evenly,
+    working_days,
 )
 
 D = Decimal
@@ -96,16 +97,44 @@ def test_spreading_sums_exactly() -> None:
 
 def test_projection_extrapolates_only_the_recurring_part() -> None:
     april = Period(PeriodKind.MONTH, date(2025, 4, 1))
-    # day 10 of 30: 1000 so far, 600 of it recurring → +600 × 20/10, plus 500 pipeline
+    # 10 April 2025: 8 working days behind, 14 ahead. 1000 so far, 600 of it recurring
+    # → +600 × 14/8 = 1050, plus 500 pipeline
     assert projection(
         D(1000), recurring=D(600), pipeline=D(500), period=april, today=date(2025, 4, 10)
-    ) == D(2700)
+    ) == D(2550)
     assert projection(
         D(1000), recurring=D(600), pipeline=D(500), period=april, today=date(2025, 4, 30)
     ) == D(1000)
     assert projection(
         D(0), recurring=D(0), pipeline=D(500), period=april, today=date(2025, 3, 1)
     ) == D(500)
+
+
+def test_no_projection_before_five_working_days() -> None:
+    """Day 1 of a month is no pace (one day × 31 was shown as a forecast); nor are the first
+    four working days; the fifth is."""
+    june = Period(PeriodKind.MONTH, date(2026, 6, 1))  # Monday 1 June 2026
+    for day in (1, 2, 3, 4):
+        assert (
+            projection(
+                D(100), recurring=D(100), pipeline=D(0), period=june, today=date(2026, 6, day)
+            )
+            is None
+        )
+    # Friday 5 June: 5 working days behind, 17 ahead
+    assert projection(
+        D(100), recurring=D(100), pipeline=D(0), period=june, today=date(2026, 6, 5)
+    ) == D(100) + D(340)
+    # a weekend adds no working day: Saturday 6 June is the same pace as the Friday
+    assert projection(
+        D(100), recurring=D(100), pipeline=D(0), period=june, today=date(2026, 6, 6)
+    ) == D(440)
+
+
+def test_working_days() -> None:
+    assert working_days(date(2026, 6, 1), date(2026, 6, 30)) == 22
+    assert working_days(date(2026, 6, 6), date(2026, 6, 7)) == 0  # a weekend
+    assert working_days(date(2026, 6, 2), date(2026, 6, 1)) == 0
 
 
 @given(

@@ -153,8 +153,8 @@ def test_targets_period_boundaries_follow_summer_time(empty_services: Services) 
 
 
 def test_targets_pace_uses_the_local_today(empty_services: Services) -> None:
-    """At 1 April 00:30 CEST "today" is 1 April, so April's pace runs (it is not a future
-    period yet): a repeat order of 100 on day 1 projects to 100 × 30 days."""
+    """At 1 April 00:30 CEST "today" is 1 April, so April is the current period, not a future
+    one (that would project actual + pipeline = 100): on its first day there is no pace yet."""
     _people(empty_services)
     with empty_services.db.write() as s:
         s.add(m.Order(id=1, number="SO-1", customer_id=1, owner_id=1,
@@ -164,4 +164,5 @@ def test_targets_pace_uses_the_local_today(empty_services: Services) -> None:
         rows = TargetsService(empty_services.db).attainment(
             PeriodKind.MONTH, date(2026, 4, 1), metric=TargetMetric.REVENUE, salesperson_id=1
         )
-    assert rows[0].projected == rows[0].actual * 30
+    assert rows[0].actual == Decimal("100.00")
+    assert rows[0].projected is None and rows[0].on_track is None

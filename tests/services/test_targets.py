@@ -139,9 +139,9 @@ def test_target_validation(svc: TargetsService) -> None:
 
 def test_pace_adds_run_rate_of_repeat_orders_and_weighted_pipeline(svc: TargetsService) -> None:
     svc.set_target(2, Q2, TargetMetric.REVENUE, D("9000"))
-    # 2025-05-10: day 40 of 91. Li has no orders yet in Q2 by then, but A3 is dated 06-30 so
-    # today's actual (2700 net, not tied to a deal) is extrapolated: 2700 × 51 / 40 = 3442.50;
-    # plus deal 6: 10,000 × 60 % = 6000.
+    # 2025-05-10 (a Saturday): 29 working days of Q2 behind, 36 ahead. Li has no orders yet in
+    # Q2 by then, but A3 is dated 06-30 so today's actual (2700 net, not tied to a deal) is
+    # extrapolated: 2700 × 36 / 29 = 3351.72; plus deal 6: 10,000 × 60 % = 6000.
     rows = svc.attainment(
         PeriodKind.QUARTER,
         Q2.start,
@@ -149,7 +149,7 @@ def test_pace_adds_run_rate_of_repeat_orders_and_weighted_pipeline(svc: TargetsS
         salesperson_id=2,
         today=date(2025, 5, 10),
     )
-    assert rows[0].projected == D("2700") + D("3442.50") + D("6000")
+    assert rows[0].projected == D("2700") + D("3351.72") + D("6000")
     assert rows[0].on_track is True
     deals = svc.attainment(
         PeriodKind.QUARTER,

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 from typing_extensions import override
 
+from sms_desktop.domain.targets import MIN_PACE_WORKING_DAYS
 from sms_desktop.services.targets import ActualItem, AttainmentRow, LeaderRow
 from sms_desktop.ui.formatting import format_date, format_money
 from sms_desktop.ui.i18n import translate
@@ -133,12 +134,19 @@ ATTAINMENT_COLUMNS: tuple[Column[AttainmentRow], ...] = (
     Column(
         "projected",
         lambda: translate("Targets", "Projected"),
-        lambda r: metric_value(r.metric, r.projected),
+        lambda r: "–" if r.projected is None else metric_value(r.metric, r.projected),
         RIGHT,
-        lambda _r: translate(
-            "Targets",
-            "Actual so far, plus repeat business at its daily run rate, plus open deals "
-            "expected to close in the period weighted by probability",
+        lambda r: (
+            translate(
+                "Targets",
+                "Too early in the period for a pace: it is projected after {days} working days.",
+            ).format(days=MIN_PACE_WORKING_DAYS)
+            if r.projected is None
+            else translate(
+                "Targets",
+                "Actual so far, plus repeat business at its rate per working day, plus open deals "
+                "expected to close in the period weighted by probability",
+            )
         ),
     ),
     Column("pace", lambda: translate("Targets", "Pace"), _pace),
