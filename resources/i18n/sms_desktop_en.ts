@@ -104,6 +104,30 @@
     </message>
 </context>
 <context>
+    <name>ReminderPanel</name>
+    <message numerus="yes">
+        <source>Snooze %n Minute(s)</source>
+        <translation>
+            <numerusform>Snooze %n Minute</numerusform>
+            <numerusform>Snooze %n Minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Reminder(s)</source>
+        <translation>
+            <numerusform>%n Reminder</numerusform>
+            <numerusform>%n Reminders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) to remind you of:</source>
+        <translation>
+            <numerusform>%n task to remind you of:</numerusform>
+            <numerusform>%n tasks to remind you of:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TargetsTab</name>
     <message numerus="yes">
         <source>Copied %Ln target(s) from the previous period.</source>

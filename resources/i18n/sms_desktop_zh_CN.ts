@@ -3830,6 +3830,35 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>ReminderPanel</name>
+    <message>
+        <source>Open Tasks</source>
+        <translation>查看任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snooze %n Minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟后再提醒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark All Seen</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Reminder(s)</source>
+        <translation>
+            <numerusform>%n 条提醒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) to remind you of:</source>
+        <translation>
+            <numerusform>有 %n 个任务需要提醒：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from Backup</source>

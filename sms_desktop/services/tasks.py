@@ -973,6 +973,18 @@ class TasksService:
                 .values(reminded_at=now or clock().now())
             )
 
+    def snooze_reminders(self, task_ids: Sequence[int], until: datetime) -> None:
+        """Remind of these open tasks again at ``until`` (one transaction)."""
+        if not task_ids:
+            return
+        a = m.Activity
+        with self._db.write() as session:
+            session.execute(
+                update(a)
+                .where(a.id.in_(list(task_ids)), a.done_at.is_(None))
+                .values(remind_at=until, reminded_at=None)
+            )
+
     # -------------------------------------------------------------------- follow-up plans
 
     def plans(self, *, active_only: bool = False) -> list[FollowUpPlanRow]:

@@ -41,7 +41,7 @@ from sms_desktop.ui.formatting import format_date
 from sms_desktop.ui.navigation import TaskRequest
 from sms_desktop.ui.tabs.tasks.calendar_view import DAY_ROLE, TASKS_ROLE, CalendarModel
 from sms_desktop.ui.tabs.tasks.dialogs import CompleteDialog, TaskDialog
-from sms_desktop.ui.tabs.tasks.reminders import ReminderClock
+from sms_desktop.ui.tabs.tasks.reminders import ReminderClock, ReminderPanel
 from sms_desktop.ui.tabs.tasks.tab import GROUP_ROLE, TasksTab
 from sms_desktop.ui.tabs.tasks.task_list import OVERDUE_RED, TaskTableModel
 
@@ -666,10 +666,56 @@ def test_reminder_is_shown_by_the_tab(controller: Controller, qtbot: QtBot) -> N
     assert [r.id for r in tab.last_reminder] == [reminded]
     assert str(message.args[0]).startswith("Reminder: ")
     assert "提醒我：致电明达" in str(message.args[0])
-    box = tab.findChild(QMessageBox, "reminderBox")
-    assert box is not None and box.isVisible()
-    assert box.windowModality() == Qt.WindowModality.NonModal
-    box.close()
+    panel = tab.findChild(ReminderPanel, "reminderBox")
+    assert panel is not None and panel.isVisible()
+    assert panel.windowModality() == Qt.WindowModality.NonModal
+    assert panel.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    panel.mark_seen()
+
+
+def test_a_reminder_storm_is_one_window_that_loses_none(
+    controller: Controller, qtbot: QtBot
+) -> None:
+    """80 reminders due at once: one window, no modal box, none dropped (the clock reports
+    50 per check: two checks list all 80); snooze re-arms them all, Mark All Seen hides it."""
+    services = services_of(controller)
+    tab = tasks_tab(controller)
+    now = datetime.now(UTC)
+    ids = [
+        services.tasks.create(
+            TaskInput(
+                ActivityKind.CALL,
+                f"回访客户 {n}",
+                now + timedelta(minutes=5),
+                all_day=False,
+                duration_minutes=15,
+                remind_at=now - timedelta(minutes=1),
+            )
+        )
+        for n in range(80)
+    ]
+    clock = ReminderClock(services.tasks, now=lambda: now, parent=tab)
+    clock.due.connect(tab._on_reminders_due)
+    clock.check()
+    clock.check()
+    panels = tab.findChildren(ReminderPanel)
+    assert len(panels) == 1 and not any(
+        isinstance(w, QMessageBox) for w in tab.findChildren(QMessageBox)
+    )
+    panel = panels[0]
+    assert sorted(r.id for r in panel.rows()) == sorted(ids)
+    assert panel.list.count() == 80 and "80" in panel.windowTitle()
+    panel.snooze_button.click()
+    assert not panel.isVisible() and panel.rows() == []
+    assert services.tasks.due_reminders(now) == []  # snoozed: not due now …
+    later = services.tasks.due_reminders(now + timedelta(minutes=11))
+    assert len(later) == 50  # … but again in ten minutes (the first 50 of them)
+    clock2 = ReminderClock(services.tasks, now=lambda: now + timedelta(minutes=11), parent=tab)
+    clock2.due.connect(tab._on_reminders_due)
+    clock2.check()
+    assert panel.isVisible() and panel.list.count() == 50
+    panel.seen_button.click()
+    assert not panel.isVisible()
 
 
 # ------------------------------------------------------------------ filters and context
@@ -952,9 +998,6 @@ def test_undo_of_a_reschedule_does_not_remind_again(controller: Controller, qtbo
 
 
 def test_reminder_box_shows_markup_literally(controller: Controller, qtbot: QtBot) -> None:
-    from PySide6 import QtGui
-    from PySide6.QtGui import QTextDocument
-
     services = services_of(controller)
     tab = tasks_tab(controller)
     now = datetime.now(UTC)
@@ -973,14 +1016,10 @@ def test_reminder_box_shows_markup_literally(controller: Controller, qtbot: QtBo
     clock.due.connect(tab._on_reminders_due)
     with qtbot.waitSignal(clock.due, timeout=2000):
         clock.check()
-    box = tab.findChild(QMessageBox, "reminderBox")
-    assert box is not None
-    shown = box.text()
-    if box.textFormat() != Qt.TextFormat.PlainText and QtGui.Qt.mightBeRichText(shown):
-        document = QTextDocument()
-        document.setHtml(shown)
-        shown = document.toPlainText()
-    box.close()
+    panel = tab.findChild(ReminderPanel, "reminderBox")
+    assert panel is not None
+    shown = panel.list.item(0).text()  # a list item shows its text as plain text
+    panel.mark_seen()
     assert subject in shown
 
 

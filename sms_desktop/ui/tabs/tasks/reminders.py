@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, QSize, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -64,12 +64,108 @@ class ReminderClock(QObject):
         return rows
 
 
-def reminder_text(rows: list[TaskRow]) -> str:
-    return "\n".join(
-        f"{due_text(r)}  {kind_label(r.kind)} · {r.subject}"
-        + (f" ({r.customer})" if r.customer else "")
-        for r in rows[:5]
+SNOOZE_MINUTES = 10
+
+
+def reminder_line(row: TaskRow) -> str:
+    return f"{due_text(row)}  {kind_label(row.kind)} · {row.subject}" + (
+        f" ({row.customer})" if row.customer else ""
     )
+
+
+def reminder_text(rows: list[TaskRow]) -> str:
+    return "\n".join(reminder_line(r) for r in rows[:5])
+
+
+class ReminderPanel(QDialog):
+    """Every reminder that came due and was not dealt with yet, in ONE window that never
+    takes the focus: new reminders are added to it (none is dropped, however many come at
+    once), and the user opens the tasks, snoozes them all, or marks them seen.
+
+    Signals:
+        open_requested(): the user wants to see today's tasks.
+    """
+
+    open_requested = Signal()
+
+    def __init__(
+        self,
+        service: TasksService,
+        now: Callable[[], datetime] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminderBox")
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self._service = service
+        self._now = now or (lambda: clock().now())
+        self._rows: dict[int, TaskRow] = {}
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self)
+        layout.addWidget(self.summary)
+        self.list = QListWidget(self)
+        self.list.setObjectName("reminderList")
+        self.list.setIconSize(QSize(16, 16))
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(self)
+        open_button = buttons.addButton(
+            self.tr("Open Tasks"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        open_button.clicked.connect(self._on_open_clicked)
+        self.snooze_button = buttons.addButton(
+            self.tr("Snooze %n Minute(s)", "", SNOOZE_MINUTES),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
+        self.snooze_button.setObjectName("reminderSnooze")
+        self.snooze_button.clicked.connect(self.snooze)
+        self.seen_button = buttons.addButton(
+            self.tr("Mark All Seen"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.seen_button.setObjectName("reminderSeen")
+        self.seen_button.clicked.connect(self.mark_seen)
+        layout.addWidget(buttons)
+        self.resize(480, 300)
+
+    def add(self, rows: list[TaskRow]) -> None:
+        """Add newly due reminders and show the window (without taking the focus)."""
+        for row in rows:
+            if row.id not in self._rows:
+                self._rows[row.id] = row
+                item = QListWidgetItem(kind_icon(row.kind), reminder_line(row))
+                self.list.addItem(item)
+        count = len(self._rows)
+        self.setWindowTitle(self.tr("%n Reminder(s)", "", count))
+        self.summary.setText(self.tr("%n task(s) to remind you of:", "", count))
+        if count and not self.isVisible():
+            self.show()
+
+    def rows(self) -> list[TaskRow]:
+        return list(self._rows.values())
+
+    def snooze(self) -> None:
+        """Remind of all of them again in a few minutes."""
+        until = self._now() + timedelta(minutes=SNOOZE_MINUTES)
+        try:
+            self._service.snooze_reminders(list(self._rows), until)
+        except DomainError as exc:
+            from sms_desktop.ui.dialogs.messages import show_error
+
+            show_error(self, exc)
+            return
+        self._clear()
+
+    def mark_seen(self) -> None:
+        self._clear()
+
+    def _on_open_clicked(self) -> None:
+        self._clear()
+        self.open_requested.emit()
+
+    def _clear(self) -> None:
+        self._rows.clear()
+        self.list.clear()
+        self.hide()
 
 
 class TodayDialog(QDialog):

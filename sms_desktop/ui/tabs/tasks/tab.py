@@ -55,7 +55,12 @@ from sms_desktop.ui.tabs.tasks.dialogs import (
     fill_kinds,
 )
 from sms_desktop.ui.tabs.tasks.presentation import due_text, group_label, kind_label
-from sms_desktop.ui.tabs.tasks.reminders import ReminderClock, TodayDialog, reminder_text
+from sms_desktop.ui.tabs.tasks.reminders import (
+    ReminderClock,
+    ReminderPanel,
+    TodayDialog,
+    reminder_text,
+)
 from sms_desktop.ui.tabs.tasks.task_list import COLUMNS, EXPORT_VALUES, TaskTableModel
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.search_field import SearchField
@@ -120,6 +125,7 @@ class TasksTab(AreaTab):
         self._customer: tuple[int, str] | None = None
         self._opportunity: tuple[int, str] | None = None
         self.last_reminder: list[TaskRow] = []
+        self.reminder_panel: ReminderPanel | None = None  # made at the first reminder
         self.title_tooltip = ""  # what the title's count is made of
 
         # ---- filters
@@ -840,6 +846,8 @@ class TasksTab(AreaTab):
     # ------------------------------------------------------------- reminders and Today
 
     def _on_reminders_due(self, rows: list[TaskRow]) -> None:
+        """New reminders go to the one reminder window (and the tray, where there is one);
+        nothing pops up modally, nothing takes the focus, none is dropped."""
         self.last_reminder = rows
         title = self.tr("Reminder")
         text = reminder_text(rows)
@@ -849,13 +857,11 @@ class TasksTab(AreaTab):
                 self._tray.messageClicked.connect(self._open_from_reminder)
             self._tray.show()
             self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
-        else:
-            box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
-            box.setObjectName("reminderBox")
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setWindowModality(Qt.WindowModality.NonModal)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.show()
+        if self.reminder_panel is None:
+            self.reminder_panel = ReminderPanel(self._services.tasks, parent=self)
+            self.reminder_panel.setWindowFlag(Qt.WindowType.Tool)
+            self.reminder_panel.open_requested.connect(self._open_from_reminder)
+        self.reminder_panel.add(rows)
         self.status_message.emit(title + ": " + text.splitlines()[0])
 
     def _open_from_reminder(self) -> None:
