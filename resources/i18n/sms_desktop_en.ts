@@ -106,24 +106,24 @@
 <context>
     <name>ReminderPanel</name>
     <message numerus="yes">
-        <source>Snooze %n Minute(s)</source>
+        <source>Snooze %Ln Minute(s)</source>
         <translation>
-            <numerusform>Snooze %n Minute</numerusform>
-            <numerusform>Snooze %n Minutes</numerusform>
+            <numerusform>Snooze %Ln Minute</numerusform>
+            <numerusform>Snooze %Ln Minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n Reminder(s)</source>
+        <source>%Ln Reminder(s)</source>
         <translation>
-            <numerusform>%n Reminder</numerusform>
-            <numerusform>%n Reminders</numerusform>
+            <numerusform>%Ln Reminder</numerusform>
+            <numerusform>%Ln Reminders</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n task(s) to remind you of:</source>
+        <source>%Ln task(s) to remind you of:</source>
         <translation>
-            <numerusform>%n task to remind you of:</numerusform>
-            <numerusform>%n tasks to remind you of:</numerusform>
+            <numerusform>%Ln task to remind you of:</numerusform>
+            <numerusform>%Ln tasks to remind you of:</numerusform>
         </translation>
     </message>
 </context>

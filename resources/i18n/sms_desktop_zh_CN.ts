@@ -3836,9 +3836,9 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>查看任务</translation>
     </message>
     <message numerus="yes">
-        <source>Snooze %n Minute(s)</source>
+        <source>Snooze %Ln Minute(s)</source>
         <translation>
-            <numerusform>%n 分钟后再提醒</numerusform>
+            <numerusform>%Ln 分钟后再提醒</numerusform>
         </translation>
     </message>
     <message>
@@ -3846,15 +3846,15 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>全部标为已读</translation>
     </message>
     <message numerus="yes">
-        <source>%n Reminder(s)</source>
+        <source>%Ln Reminder(s)</source>
         <translation>
-            <numerusform>%n 条提醒</numerusform>
+            <numerusform>%Ln 条提醒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n task(s) to remind you of:</source>
+        <source>%Ln task(s) to remind you of:</source>
         <translation>
-            <numerusform>有 %n 个任务需要提醒：</numerusform>
+            <numerusform>有 %Ln 个任务需要提醒：</numerusform>
         </translation>
     </message>
 </context>

@@ -114,7 +114,7 @@ class ReminderPanel(QDialog):
         )
         open_button.clicked.connect(self._on_open_clicked)
         self.snooze_button = buttons.addButton(
-            self.tr("Snooze %n Minute(s)", "", SNOOZE_MINUTES),
+            self.tr("Snooze %Ln Minute(s)", "", SNOOZE_MINUTES),
             QDialogButtonBox.ButtonRole.ActionRole,
         )
         self.snooze_button.setObjectName("reminderSnooze")
@@ -135,8 +135,8 @@ class ReminderPanel(QDialog):
                 item = QListWidgetItem(kind_icon(row.kind), reminder_line(row))
                 self.list.addItem(item)
         count = len(self._rows)
-        self.setWindowTitle(self.tr("%n Reminder(s)", "", count))
-        self.summary.setText(self.tr("%n task(s) to remind you of:", "", count))
+        self.setWindowTitle(self.tr("%Ln Reminder(s)", "", count))
+        self.summary.setText(self.tr("%Ln task(s) to remind you of:", "", count))
         if count and not self.isVisible():
             self.show()
 
