@@ -3672,12 +3672,36 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>只能删除草稿；已发送的报价单会保留。</translation>
     </message>
     <message>
-        <source>The quote earns nothing over its cost. Give a reason to save it anyway.</source>
-        <translation>该报价没有任何毛利。如仍要保存，请说明原因。</translation>
+        <source>Give a reason to save it anyway.</source>
+        <translation>如仍要保存，请说明原因。</translation>
     </message>
     <message>
-        <source>The margin is {margin} %, under the minimum of {minimum} %. Give a reason to save it anyway.</source>
-        <translation>毛利率为 {margin}%，低于最低要求 {minimum}%。如仍要保存，请说明原因。</translation>
+        <source>The quote earns nothing over its cost.</source>
+        <translation>该报价没有任何毛利。</translation>
+    </message>
+    <message>
+        <source>The quote&apos;s margin is {margin} %, under the minimum of {minimum} %.</source>
+        <translation>报价整体毛利率为 {margin}%，低于最低要求 {minimum}%。</translation>
+    </message>
+    <message>
+        <source>Line {number} ({description}) brings no revenue against its cost.</source>
+        <translation>第 {number} 行（{description}）有成本却没有收入。</translation>
+    </message>
+    <message>
+        <source>Line {number} ({description}) earns {margin} %, under the minimum of {minimum} %.</source>
+        <translation>第 {number} 行（{description}）毛利率 {margin}%，低于最低要求 {minimum}%。</translation>
+    </message>
+    <message>
+        <source>{count} more line(s) are under the minimum too.</source>
+        <translation>另有 {count} 行也低于最低要求。</translation>
+    </message>
+    <message>
+        <source>The quote as a whole earns {margin} %.</source>
+        <translation>报价整体毛利率为 {margin}%。</translation>
+    </message>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
     </message>
     <message>
         <source>The number pattern in Settings ▸ Defaults can&apos;t be used: correct it there.</source>

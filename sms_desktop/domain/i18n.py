@@ -32,11 +32,16 @@ class Message:
         return Message(self.context, self.text, {**self.params, **params})
 
     def render(self, translate: Translator = identity_translator) -> str:
+        """The text in the language of ``translate``; parameters that are messages
+        themselves are rendered in the same language."""
+        params = {
+            k: v.render(translate) if isinstance(v, Message) else v for k, v in self.params.items()
+        }
         template = translate(self.context, self.text)
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except Exception:
-            return self.text.format(**self.params)
+            return self.text.format(**params)
 
     def __str__(self) -> str:
         return self.render()

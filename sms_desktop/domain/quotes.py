@@ -229,6 +229,7 @@ class MarginCheck:
     margin_percent: Decimal | None  # of the whole quote; None when nothing has a cost
     low_lines: tuple[int, ...]  # indexes of lines below the minimum
     quote_low: bool
+    low_line_margins: tuple[Decimal | None, ...] = ()  # their margins (None: no revenue)
 
     @property
     def flagged(self) -> bool:
@@ -247,6 +248,7 @@ def check_margin(
 ) -> MarginCheck:
     """Lines (with a known cost) and the quote whose margin is under ``minimum`` %."""
     low: list[int] = []
+    low_margins: list[Decimal | None] = []
     net_sum = cost_sum = ZERO
     for i, (line, a) in enumerate(zip(lines, amounts, strict=True)):
         if line.kind is not QuoteLineKind.ITEM or line.unit_cost is None:
@@ -257,11 +259,12 @@ def check_margin(
         margin = margin_percent(a.net, cost)
         if (margin is None and cost > 0) or (margin is not None and margin < minimum):
             low.append(i)
+            low_margins.append(margin)
     quote_margin = margin_percent(net_sum, cost_sum)
     quote_low = (quote_margin is None and cost_sum > 0) or (
         quote_margin is not None and quote_margin < minimum
     )
-    return MarginCheck(quote_margin, tuple(low), quote_low)
+    return MarginCheck(quote_margin, tuple(low), quote_low, tuple(low_margins))
 
 
 # --------------------------------------------------------------- numbers and revisions

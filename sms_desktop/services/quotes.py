@@ -975,7 +975,8 @@ class QuotesService:
         totals, margin = evaluate(data, minimum)
         check_limits([line.as_input() for line in data.lines], totals)
         if margin.flagged and not data.margin_reason:
-            raise ValidationError({"margin_reason": margin_message(margin, minimum)})
+            descriptions = [line.description for line in data.lines]
+            raise ValidationError({"margin_reason": margin_message(margin, minimum, descriptions)})
         pattern = self._settings.defaults().quote_number_pattern
         with self._db.write() as session:
             self._check_references(session, data)
@@ -1458,13 +1459,49 @@ def _diff_lines(q: QuoteDetail) -> list[DiffLine]:
     ]
 
 
-def margin_message(check: MarginCheck, minimum: Decimal) -> Message:
-    if check.margin_percent is None:
-        return translate(
-            "Quotes", "The quote earns nothing over its cost. Give a reason to save it anyway."
+def margin_message(check: MarginCheck, minimum: Decimal, descriptions: Sequence[str]) -> Message:
+    """Why the quote needs a reason to be saved: the whole quote under the minimum margin,
+    or the lines that are (named, with their margin), the quote's own margin beside them.
+    ``descriptions`` are the lines' texts, in order."""
+    ask = translate("Quotes", "Give a reason to save it anyway.")
+    if check.quote_low:
+        if check.margin_percent is None:
+            first = translate("Quotes", "The quote earns nothing over its cost.")
+        else:
+            first = translate(
+                "Quotes", "The quote's margin is {margin} %, under the minimum of {minimum} %."
+            ).format(margin=f"{check.margin_percent}", minimum=f"{minimum}")
+        return _sentences(first, ask)
+    line, margin = check.low_lines[0], check.low_line_margins[0]
+    name = descriptions[line] if line < len(descriptions) else ""
+    if margin is None:
+        problem = translate(
+            "Quotes", "Line {number} ({description}) brings no revenue against its cost."
+        ).format(number=line + 1, description=name)
+    else:
+        problem = translate(
+            "Quotes",
+            "Line {number} ({description}) earns {margin} %, under the minimum of {minimum} %.",
+        ).format(number=line + 1, description=name, margin=f"{margin}", minimum=f"{minimum}")
+    parts = [problem]
+    if len(check.low_lines) > 1:
+        parts.append(
+            translate("Quotes", "{count} more line(s) are under the minimum too.").format(
+                count=len(check.low_lines) - 1
+            )
         )
-    return translate(
-        "Quotes",
-        "The margin is {margin} %, under the minimum of {minimum} %. "
-        "Give a reason to save it anyway.",
-    ).format(margin=f"{check.margin_percent}", minimum=f"{minimum}")
+    if check.margin_percent is not None:
+        parts.append(
+            translate("Quotes", "The quote as a whole earns {margin} %.").format(
+                margin=f"{check.margin_percent}"
+            )
+        )
+    return _sentences(*parts, ask)
+
+
+def _sentences(first: Message, *more: Message) -> Message:
+    """Sentences one after the other (a space between them in English, none in Chinese)."""
+    joined = first
+    for sentence in more:
+        joined = translate("Quotes", "{first} {second}").format(first=joined, second=sentence)
+    return joined

@@ -184,6 +184,36 @@ def test_validation_of_lines_and_references(
 # ----------------------------------------------------------------------- margin
 
 
+def test_a_line_below_cost_is_named_when_the_quote_margin_is_fine(
+    services: Services, world: World, catalogue: Catalogue
+) -> None:
+    """The quote earns 13.29 % overall, above the 10 % minimum: the prompt must say that one
+    line is priced below its cost, name it, and not claim 13.29 % is under 10 %."""
+    lines = (
+        line(catalogue.desk, "10", "1000.00", cost="700.00", description="办公桌"),
+        line(catalogue.desk, "2", "650.00", cost="700.00", description="会议椅"),
+    )
+    with pytest.raises(ValidationError) as caught:
+        services.quotes.save(None, draft(world, catalogue, lines=lines))
+    message = caught.value.errors["margin_reason"]
+    english = message.render()
+    assert "Line 2 (会议椅) earns -7.69 %, under the minimum of 10" in english
+    assert (
+        "The quote as a whole earns" in english
+        and "under the minimum of 10.00 %" not in (english.split("as a whole")[1])
+    )
+    zh = {
+        (
+            "Quotes",
+            "Line {number} ({description}) earns {margin} %, under the minimum of {minimum} %.",
+        ): "第 {number} 行（{description}）毛利率 {margin}%，低于最低要求 {minimum}%。",
+        ("Quotes", "{first} {second}"): "{first}{second}",
+    }
+    rendered = message.render(lambda context, text: zh.get((context, text), text))
+    assert rendered.startswith("第 2 行（会议椅）毛利率 -7.69%，低于最低要求 10")
+    assert "  " not in rendered
+
+
 def test_margin_guardrail_needs_a_reason_recorded_in_the_audit_log(
     services: Services, db: Database, world: World, catalogue: Catalogue
 ) -> None:

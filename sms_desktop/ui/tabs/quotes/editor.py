@@ -574,7 +574,11 @@ class QuoteEditor(QDialog):
         self.errors.clear()
         if self.margin is not None and self.margin.flagged:
             reason = self.ask_margin_reason(
-                tr_message(margin_message(self.margin, self._min_margin))
+                tr_message(
+                    margin_message(
+                        self.margin, self._min_margin, [ln.description for ln in self.model.lines]
+                    )
+                )
             )
             if reason is None:
                 return
