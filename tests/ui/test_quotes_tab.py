@@ -594,3 +594,40 @@ def test_price_lists_dialog_edits_lists_and_rules(
     assert dialog.rules.rowCount() == 0
     dialog.delete_list()
     assert dialog.lists.rowCount() == 1
+
+
+def test_product_lookup_adds_once_by_pick_or_exact_code(
+    controller: Controller, qtbot: QtBot
+) -> None:
+    """In the shown editor, with the suggestion list open: ↓ + Enter adds the product once
+    (the completer's activation and the field's Enter both fired); an exact code + Enter
+    adds it even though the list is open."""
+    services = services_of(controller)
+    editor = new_editor(services, qtbot)
+    editor.show()
+    qtbot.waitExposed(editor)
+    field = editor.product_edit
+    field.setFocus()
+    qtbot.keyClicks(field, "CH")
+    popup = field.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.wait(0)
+    assert [line.sku for line in editor.model.lines] == ["CH-200"]
+
+    field.setFocus()
+    qtbot.keyClicks(field, "DK-100")
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.wait(0)
+    assert [line.sku for line in editor.model.lines] == ["CH-200", "DK-100"]
+    assert field.text() == ""
+
+    # What a platform's Enter on a suggestion does: the completer reports the pick, the
+    # field fills itself with it again and reports Enter too. One product, once.
+    label = field.completer().model().index(0, 0).data()
+    field.completer().activated.emit(label)
+    field.setText(label)
+    field.returnPressed.emit()
+    assert len(editor.model.lines) == 3 and field.text() == ""

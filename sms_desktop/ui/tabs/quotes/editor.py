@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QModelIndex, QStringListModel, Qt
+from PySide6.QtCore import QDate, QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -203,6 +203,7 @@ class QuoteEditor(QDialog):
         self.model.rowsMoved.connect(lambda *_a: self._update_spans())
         self.model.modelReset.connect(self._update_spans)
 
+        self._picked: str | None = None  # the product label added in this turn of the loop
         self.product_edit = QLineEdit(self)
         self.product_edit.setObjectName("quoteProductLookup")
         self.product_edit.setPlaceholderText(self.tr("Add a product: type its code or name…"))
@@ -436,6 +437,11 @@ class QuoteEditor(QDialog):
 
     def add_product_by_label(self, text: str) -> None:
         text = text.strip()
+        if text and text == self._picked:
+            # Enter on a suggestion reports the pick twice: the completer's activation, then
+            # the field's returnPressed (after the field re-filled itself with the pick).
+            self.product_edit.clear()
+            return
         product_id = self._lookup.get(text)
         if product_id is None:  # an exact SKU typed without choosing from the list
             product_id = next(
@@ -445,8 +451,13 @@ class QuoteEditor(QDialog):
         if product_id is None:
             return
         self.add_product(product_id)
+        self._picked = text
+        QTimer.singleShot(0, self._forget_pick)
         self.product_edit.clear()
         self.table.setFocus()
+
+    def _forget_pick(self) -> None:
+        self._picked = None
 
     def add_free_line(self) -> None:
         tax = self._quotes.business_defaults().tax_rate
