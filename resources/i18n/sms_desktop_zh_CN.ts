@@ -3526,6 +3526,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
+    <message>
+        <source>⚠ The PDF font has no glyph for {chars}: they print as {box}. Change the text if it must print exactly.</source>
+        <translation>⚠ PDF 字体中没有 {chars} 的字形：打印时显示为 {box}。如需原样打印，请修改文字。</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln page(s)</source>
         <translation>

@@ -631,3 +631,21 @@ def test_product_lookup_adds_once_by_pick_or_exact_code(
     field.setText(label)
     field.returnPressed.emit()
     assert len(editor.model.lines) == 3 and field.text() == ""
+
+
+def test_preview_warns_of_characters_the_pdf_font_lacks(
+    controller: Controller, qtbot: QtBot
+) -> None:
+    """A name with 𠀀 (CJK Extension B) prints as □: the preview says so before printing."""
+    services = services_of(controller)
+    quote_id = make_quote(services)
+    dialog = QuotePreviewDialog(services, quote_id)
+    qtbot.addWidget(dialog)
+    assert dialog.glyph_warning.isHidden()
+    detail = services.customers.get(customer_id(services))
+    services.customers.update(detail.id, replace(detail.data, name="王𠀀 贸易😀"))
+    warned = QuotePreviewDialog(services, quote_id)
+    qtbot.addWidget(warned)
+    assert not warned.glyph_warning.isHidden()
+    assert "𠀀" in warned.glyph_warning.text() and "😀" in warned.glyph_warning.text()
+    assert "□" in warned.glyph_warning.text()

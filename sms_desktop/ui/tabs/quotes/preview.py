@@ -6,6 +6,7 @@ what the user checks on screen is what the customer receives.
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from pathlib import Path
 
@@ -127,8 +128,14 @@ class QuotePreviewDialog(QDialog):
         scroll.setObjectName("previewPages")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.pages)
+        self.glyph_warning = QLabel(self)
+        self.glyph_warning.setObjectName("previewGlyphWarning")
+        self.glyph_warning.setWordWrap(True)
+        self.glyph_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.glyph_warning.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.glyph_warning)
         layout.addWidget(scroll, 1)
         self.resize(900, 1000)
         self.show_pages()
@@ -136,6 +143,20 @@ class QuotePreviewDialog(QDialog):
     def language(self) -> DocumentLanguage:
         # Qt hands a StrEnum back as a plain string.
         return DocumentLanguage(self.language_combo.currentData() or DocumentLanguage.ZH_CN)
+
+    def _warn_of_missing_glyphs(self, company: object) -> None:
+        """Say which characters the embedded font lacks (they print as □) before printing."""
+        from sms_desktop.reporting.fonts import REPLACEMENT, missing_glyphs
+
+        missing = missing_glyphs("\n".join(_texts(self.quote)) + "\n".join(_texts(company)))
+        self.glyph_warning.setVisible(bool(missing))
+        if missing:
+            self.glyph_warning.setText(
+                self.tr(
+                    "⚠ The PDF font has no glyph for {chars}: they print as {box}. "
+                    "Change the text if it must print exactly."
+                ).format(chars=" ".join(sorted(missing)), box=REPLACEMENT)
+            )
 
     def show_pages(self) -> None:
         from sms_desktop.reporting.quote_pdf import quote_pdf_bytes
@@ -151,6 +172,7 @@ class QuotePreviewDialog(QDialog):
         except DomainError as exc:
             show_error(self, exc)
             return
+        self._warn_of_missing_glyphs(settings.company())
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -204,3 +226,14 @@ class QuotePreviewDialog(QDialog):
         if run_modal(dialog) != QDialog.DialogCode.Accepted:
             return
         print_pdf(self.pdf, printer)
+
+
+def _texts(value: object) -> list[str]:
+    """Every string inside a read model (dataclasses, tuples), for the glyph check."""
+    if isinstance(value, str):
+        return [value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [t for f in dataclasses.fields(value) for t in _texts(getattr(value, f.name))]
+    if isinstance(value, tuple | list):
+        return [t for item in value for t in _texts(item)]
+    return []
