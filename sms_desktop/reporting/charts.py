@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from sms_desktop.reporting.excel import atomic_output, display_width
+from sms_desktop.reporting.excel import display_width
+from sms_desktop.reporting.files import atomic_output
 from sms_desktop.reporting.fonts import chart_rc
 
 if TYPE_CHECKING:

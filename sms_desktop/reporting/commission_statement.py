@@ -16,10 +16,10 @@ from xml.sax.saxutils import escape
 
 from sms_desktop.reporting.excel import (
     DATE_FORMAT,
-    atomic_output,
     clean_text,
     sanitize_sheet_title,
 )
+from sms_desktop.reporting.files import atomic_output
 from sms_desktop.reporting.fonts import cjk_font_path
 
 if TYPE_CHECKING:

@@ -15,9 +15,9 @@ from sms_desktop.reporting.excel import (
     PROGRESS_EVERY,
     ExportColumn,
     Progress,
-    atomic_output,
     to_local,
 )
+from sms_desktop.reporting.files import atomic_output
 
 if TYPE_CHECKING:
     from pathlib import Path

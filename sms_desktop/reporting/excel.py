@@ -5,16 +5,17 @@ from __future__ import annotations
 import math
 import os
 import re
-import secrets
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Literal
+
+from sms_desktop.reporting.files import atomic_output
 
 ColumnKind = Literal["text", "int", "money", "decimal", "percent", "date", "datetime", "bool"]
 Progress = Callable[[int, int], None]
@@ -268,19 +269,6 @@ def _sample(kind: ColumnKind, value: object) -> str:
     if kind == "bool" and isinstance(value, bool):
         return "FALSE"
     return clean_text(str(value))
-
-
-@contextmanager
-def atomic_output(path: Path) -> Iterator[Path]:
-    """A fresh temporary path beside ``path`` that replaces it only if the block succeeds."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        yield temporary
-        os.replace(temporary, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            temporary.unlink()
-        raise
 
 
 def _discard_sheet_stream(ws: Any) -> None:

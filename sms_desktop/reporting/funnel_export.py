@@ -21,11 +21,11 @@ from sms_desktop.reporting.excel import (
     DATE_FORMAT,
     MAX_WIDTH,
     MIN_WIDTH,
-    atomic_output,
     clean_text,
     display_width,
     sanitize_sheet_title,
 )
+from sms_desktop.reporting.files import atomic_output
 
 if TYPE_CHECKING:
     from sms_desktop.services.funnel import FunnelReport

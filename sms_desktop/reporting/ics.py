@@ -17,6 +17,7 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event, vRecur
 
 from sms_desktop.domain.enums import RecurrenceUnit
+from sms_desktop.reporting.files import write_atomically
 from sms_desktop.services.tasks import TaskRow
 
 PRODUCT_ID = "-//SMS Desktop//Tasks//ZH"
@@ -135,6 +136,4 @@ def _event(
 
 def write_ics(path: Path, calendar: Calendar) -> None:
     """Write atomically: a half-written file never replaces a good one."""
-    part = path.with_name(path.name + ".part")
-    part.write_bytes(calendar.to_ical())
-    part.replace(path)
+    write_atomically(path, calendar.to_ical())

@@ -20,7 +20,7 @@ from sms_desktop.domain.clock import clock
 from sms_desktop.reporting import dashboard_charts as dc
 from sms_desktop.reporting.charts import is_chinese
 from sms_desktop.reporting.dashboard_charts import _fit
-from sms_desktop.reporting.excel import atomic_output
+from sms_desktop.reporting.files import atomic_output
 from sms_desktop.reporting.fonts import chart_rc, cjk_font_path
 from sms_desktop.reporting.report_text import report_text
 from sms_desktop.services.dashboard import Comparison, Dashboard, DashboardFilter, DashboardService

@@ -34,6 +34,7 @@ from xml.sax.saxutils import escape
 from sms_desktop.domain.capitals import rmb_capitals
 from sms_desktop.domain.enums import DocumentLanguage, QuoteLineKind, TaxMode
 from sms_desktop.domain.pricing import format_number
+from sms_desktop.reporting.files import atomic_output
 from sms_desktop.reporting.fonts import cjk_font_path, printable
 from sms_desktop.services.quotes import LineData, QuoteDetail
 from sms_desktop.services.settings import CompanyProfile
@@ -658,9 +659,12 @@ def write_quote_pdf(
     logo: bytes | None = None,
     language: DocumentLanguage = DocumentLanguage.ZH_CN,
 ) -> int:
-    """Write the quote as a PDF to ``out`` (a path or a binary file); returns the page count."""
-    target: str | IO[bytes] = str(out) if isinstance(out, Path) else out
-    return _Document(quote, company, logo, language).build(target)
+    """Write the quote as a PDF to ``out`` (a path, written atomically, or a binary file);
+    returns the page count."""
+    if isinstance(out, str | Path):
+        with atomic_output(Path(out)) as temporary:
+            return _Document(quote, company, logo, language).build(str(temporary))
+    return _Document(quote, company, logo, language).build(out)
 
 
 def quote_pdf_bytes(

@@ -29,12 +29,12 @@ from sms_desktop.reporting.excel import (
     _discard_sheet_stream,
     _putter,
     _set,
-    atomic_output,
     clean_text,
     display_width,
     fit_width,
     sanitize_sheet_title,
 )
+from sms_desktop.reporting.files import atomic_output
 from sms_desktop.reporting.report_text import ReportText, report_text
 from sms_desktop.services.dashboard import (
     DashboardFilter,

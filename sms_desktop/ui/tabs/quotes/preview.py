@@ -200,9 +200,11 @@ class QuotePreviewDialog(QDialog):
         )
         if not name:
             return None
+        from sms_desktop.reporting.files import write_atomically
+
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
         try:
-            path.write_bytes(self.pdf)
+            write_atomically(path, self.pdf)
         except OSError as exc:
             show_error(self, exc)
             return None
