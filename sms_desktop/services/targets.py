@@ -215,6 +215,19 @@ def derive_target(
 # ----------------------------------------------------------------------- the service
 
 
+def _first_order_of_its_customer() -> ColumnElement[bool]:
+    """The "new customer" rule: the order (``orders``, not cancelled) is its customer's first
+    one that is not cancelled, by date and then by id. A customer is new in the period of
+    that order and credited to its owner."""
+    o, earlier = m.Order, aliased(m.Order)
+    return ~exists().where(
+        earlier.customer_id == o.customer_id,
+        earlier.status != OrderStatus.CANCELLED,
+        (earlier.order_date < o.order_date)
+        | and_(earlier.order_date == o.order_date, earlier.id < o.id),
+    )
+
+
 class TargetsService:
     """Targets, actuals and attainment; salespeople. One transaction per call."""
 
@@ -577,16 +590,8 @@ class TargetsService:
             query = select(op.owner_id, func.count()).where(*where).group_by(op.owner_id)
             return {k: _count(v) for k, v in session.execute(query)}
         if metric is TargetMetric.NEW_CUSTOMERS:
-            earlier = aliased(m.Order)
             where = self._order_filter(period)
-            where.append(
-                ~exists().where(
-                    earlier.customer_id == o.customer_id,
-                    earlier.status != OrderStatus.CANCELLED,
-                    (earlier.order_date < o.order_date)
-                    | and_(earlier.order_date == o.order_date, earlier.id < o.id),
-                )
-            )
+            where.append(_first_order_of_its_customer())
             if owner is not None:
                 where.append(o.owner_id == owner)
             query = select(o.owner_id, func.count()).where(*where).group_by(o.owner_id)
@@ -893,15 +898,7 @@ class TargetsService:
                 else:
                     where = self._order_filter(period)
                 if metric is TargetMetric.NEW_CUSTOMERS:
-                    earlier = aliased(m.Order)
-                    where.append(
-                        ~exists().where(
-                            earlier.customer_id == o.customer_id,
-                            earlier.status != OrderStatus.CANCELLED,
-                            (earlier.order_date < o.order_date)
-                            | and_(earlier.order_date == o.order_date, earlier.id < o.id),
-                        )
-                    )
+                    where.append(_first_order_of_its_customer())
                 if salesperson_id is not None:
                     where.append(o.owner_id == salesperson_id)
                 query = (
