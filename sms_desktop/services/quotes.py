@@ -58,8 +58,10 @@ from sms_desktop.domain.quotes import (
     DiffLine,
     LineInput,
     MarginCheck,
+    QuoteAction,
     QuoteTotals,
     can_change_status,
+    can_do,
     check_margin,
     compute,
     diff,
@@ -242,7 +244,7 @@ class QuoteDetail:
 
     @property
     def editable(self) -> bool:
-        return self.status is QuoteStatus.DRAFT
+        return can_do(self.status, QuoteAction.EDIT)
 
     def totals(self) -> QuoteTotals:
         """The stored totals (with the per-rate taxes) from the stored line amounts."""
@@ -990,7 +992,7 @@ class QuotesService:
                 found = session.get(m.Quote, quote_id)
                 if found is None or found.deleted_at is not None:
                     raise _not_found()
-                if found.status is not QuoteStatus.DRAFT:
+                if not can_do(found.status, QuoteAction.EDIT):
                     raise _immutable()
                 quote = found
             old_total = None if quote_id is None else quote.total
@@ -1266,9 +1268,9 @@ class QuotesService:
                 .order_by(m.Quote.revision.desc())
                 .limit(1)
             ).scalar_one()
-            if latest.status is QuoteStatus.DRAFT:
+            if can_do(latest.status, QuoteAction.EDIT):  # a draft revision is there already
                 return self._detail(session, latest)
-            if latest.status is QuoteStatus.ACCEPTED or quote.status is QuoteStatus.ACCEPTED:
+            if not all(can_do(q.status, QuoteAction.REVISE) for q in (latest, quote)):
                 raise ConflictError(
                     translate(
                         "Quotes", "An accepted quote cannot be revised; duplicate it instead."
@@ -1364,7 +1366,7 @@ class QuotesService:
             quote = session.get(m.Quote, quote_id)
             if quote is None or quote.deleted_at is not None:
                 raise _not_found()
-            if quote.status is not QuoteStatus.DRAFT:
+            if not can_do(quote.status, QuoteAction.DELETE):
                 raise ConflictError(
                     translate("Quotes", "Only a draft can be deleted; a sent quote is kept.")
                 )
