@@ -3664,6 +3664,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>只有已发送的报价单可以接受或拒绝。</translation>
     </message>
     <message>
+        <source>This quote&apos;s opportunity was lost. Reopen it on the Pipeline board, then accept the quote.</source>
+        <translation>此报价单的销售机会已输单。请先在销售漏斗看板上重新打开该机会，再接受报价单。</translation>
+    </message>
+    <message>
         <source>Add at least one product line before sending.</source>
         <translation>发送前请至少添加一行产品。</translation>
     </message>

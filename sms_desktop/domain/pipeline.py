@@ -86,6 +86,28 @@ def weighted_minor(minor: int, probability: int) -> int:
     return (minor * probability + 50) // 100
 
 
+# Weighted sums are added per deal (each deal's weighted amount is rounded on its own, as the
+# board shows it). SQL cannot add ``weighted_minor`` itself without writing the rounding out
+# again, so it groups deals by probability and by amount modulo this number; within a group
+# every deal's rounding is the same (see :func:`weighted_sum_minor`).
+WEIGHTED_GROUP_MODULUS = 100
+
+
+def weighted_sum_minor(probability: int, residue: int, count: int, total_minor: int) -> int:
+    """The sum of :func:`weighted_minor` over ``count`` amounts (minor units) that add up to
+    ``total_minor`` and all leave ``residue`` modulo :data:`WEIGHTED_GROUP_MODULUS`.
+
+    Each such amount is ``residue + 100·j``, and ``weighted_minor(residue + 100·j, p)`` is
+    ``weighted_minor(residue, p) + p·j`` exactly, so the group's sum follows from its count
+    and its total without any per-deal value."""
+    if count == 0:
+        return 0
+    hundreds, rest = divmod(total_minor - count * residue, WEIGHTED_GROUP_MODULUS)
+    if rest or not 0 <= residue < WEIGHTED_GROUP_MODULUS:
+        raise ValueError(f"amounts not all ≡ {residue} (mod {WEIGHTED_GROUP_MODULUS})")
+    return count * weighted_minor(residue, probability) + probability * hundreds
+
+
 def is_stale(
     stage_age_days: int, stale_after_days: int | None, next_activity: NextActivity
 ) -> bool:

@@ -29,10 +29,12 @@ cost at most ``MAX_DOCUMENT_TOTAL``; and a document has at most :data:`MAX_LINES
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
+from types import MappingProxyType
 
 from sms_desktop.domain.enums import QuoteLineKind, QuoteStatus, RoundingPolicy, TaxMode
 from sms_desktop.domain.money import (
@@ -297,13 +299,55 @@ def revision_number(letters: str) -> int:
 # ------------------------------------------------------------------------------ status
 
 
-def can_change_status(current: QuoteStatus, target: QuoteStatus) -> bool:
-    """draft → sent → accepted / rejected; a sent quote expires after its validity."""
-    allowed = {
-        QuoteStatus.DRAFT: {QuoteStatus.SENT},
-        QuoteStatus.SENT: {QuoteStatus.ACCEPTED, QuoteStatus.REJECTED, QuoteStatus.EXPIRED},
+class QuoteAction(StrEnum):
+    """What a user can do with one quote revision (the Quotes tab's buttons)."""
+
+    EDIT = "edit"  # change its content
+    SEND = "send"
+    ACCEPT = "accept"
+    REJECT = "reject"
+    REVISE = "revise"  # make the next (draft) revision
+    DUPLICATE = "duplicate"  # a new quote with the same content
+    DELETE = "delete"  # to the trash
+
+
+_A = QuoteAction
+# The one table of what each status allows; the service refuses the rest and the UI enables
+# only these.
+QUOTE_ACTIONS: Mapping[QuoteStatus, frozenset[QuoteAction]] = MappingProxyType(
+    {
+        QuoteStatus.DRAFT: frozenset({_A.EDIT, _A.SEND, _A.DUPLICATE, _A.DELETE}),
+        QuoteStatus.SENT: frozenset({_A.ACCEPT, _A.REJECT, _A.REVISE, _A.DUPLICATE}),
+        QuoteStatus.ACCEPTED: frozenset({_A.DUPLICATE}),
+        QuoteStatus.REJECTED: frozenset({_A.REVISE, _A.DUPLICATE}),
+        QuoteStatus.EXPIRED: frozenset({_A.REVISE, _A.DUPLICATE}),
     }
-    return target in allowed.get(current, set())
+)
+# The status an action leads to (the others keep the status).
+_STATUS_AFTER = {
+    QuoteAction.SEND: QuoteStatus.SENT,
+    QuoteAction.ACCEPT: QuoteStatus.ACCEPTED,
+    QuoteAction.REJECT: QuoteStatus.REJECTED,
+}
+
+
+def allowed_actions(status: QuoteStatus) -> frozenset[QuoteAction]:
+    return QUOTE_ACTIONS[status]
+
+
+def can_do(status: QuoteStatus, action: QuoteAction) -> bool:
+    """Whether a revision in ``status`` allows ``action``."""
+    return action in QUOTE_ACTIONS[status]
+
+
+def can_change_status(current: QuoteStatus, target: QuoteStatus) -> bool:
+    """draft → sent → accepted / rejected (the actions of :data:`QUOTE_ACTIONS`); a sent
+    quote expires after its validity (by the clock, not by a user's action)."""
+    if target is QuoteStatus.EXPIRED:
+        return current is QuoteStatus.SENT
+    return any(
+        after is target and can_do(current, action) for action, after in _STATUS_AFTER.items()
+    )
 
 
 def is_expired(status: QuoteStatus, valid_until: date, today: date) -> bool:

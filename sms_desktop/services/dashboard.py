@@ -61,6 +61,7 @@ from sms_desktop.domain.calendar import (
 )
 from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.money import ZERO, from_minor, round_money
+from sms_desktop.domain.pipeline import WEIGHTED_GROUP_MODULUS, weighted_minor, weighted_sum_minor
 from sms_desktop.persistence.db import Database
 from sms_desktop.services.revenue import counted_sql, revenue_sql
 
@@ -484,28 +485,51 @@ class DashboardService:
     def _pipeline_by_stage(
         self, session: Session, owner_id: int | None, *, all_open: bool = False
     ) -> tuple[StageRow, ...]:
-        # Weighted per deal, rounded to cents half up, then added: what the board shows.
+        # Weighted per deal, rounded to cents half up, then added: what the board shows. The
+        # rounding is the domain's: SQL adds amounts per probability and amount residue,
+        # weighted_sum_minor turns each group into the sum of its deals' weighted amounts.
         # ``all_open`` keeps deals in archived stages (they are still open pipeline).
         stage_filter = "" if all_open else " WHERE s.kind = 'open' AND NOT s.archived"
         sql = (
-            "SELECT s.id, s.key, s.name_zh, s.name_en, COUNT(d.id), COALESCE(SUM(d.amount), 0),"
-            " COALESCE(SUM(d.weighted), 0)"
+            "SELECT s.id, s.key, s.name_zh, s.name_en, d.chance, d.residue, COUNT(d.id),"
+            " COALESCE(SUM(d.amount), 0)"
             " FROM pipeline_stages s"
             " LEFT JOIN (SELECT o.id, o.stage_id, o.amount,"
-            "   (o.amount * COALESCE(o.probability_override, ps.default_probability) + 50) / 100"
-            "     AS weighted"
+            "   COALESCE(o.probability_override, ps.default_probability) AS chance,"
+            "   o.amount % :modulus AS residue"
             "   FROM opportunities o JOIN pipeline_stages ps ON ps.id = o.stage_id"
             "   WHERE o.status = 'open' AND o.deleted_at IS NULL"
             + _owner_clause("o.owner_id", owner_id)
             + ") d ON d.stage_id = s.id"
             + stage_filter
-            + " GROUP BY s.id ORDER BY s.position, s.id"
+            + " GROUP BY s.id, d.chance, d.residue ORDER BY s.position, s.id"
         )
-        rows = session.execute(text(sql), {"owner": owner_id})
+        params = {"owner": owner_id, "modulus": WEIGHTED_GROUP_MODULUS}
+        stages: dict[int, tuple[str, str, str]] = {}
+        counts: dict[int, int] = defaultdict(int)
+        amounts: dict[int, int] = defaultdict(int)
+        weights: dict[int, int] = defaultdict(int)
+        for i, k, zh, en, chance, residue, n, total in session.execute(text(sql), params):
+            stage_id = int(i)
+            stages[stage_id] = (str(k), str(zh), str(en))
+            if n:
+                counts[stage_id] += int(n)
+                amounts[stage_id] += int(total)
+                weights[stage_id] += weighted_sum_minor(
+                    int(chance), int(residue), int(n), int(total)
+                )
         return tuple(
-            StageRow(int(i), str(k), str(zh), str(en), int(n), _money(a), _money(w))
-            for i, k, zh, en, n, a, w in rows
-            if not all_open or n
+            StageRow(
+                i,
+                k,
+                zh,
+                en,
+                counts[i],
+                from_minor(amounts[i]),
+                from_minor(weights[i]),
+            )
+            for i, (k, zh, en) in stages.items()
+            if not all_open or counts[i]
         )
 
     def _top_customers(
@@ -794,7 +818,7 @@ class DashboardReports:
                     str(en),
                     from_minor(minor),
                     probability,
-                    from_minor((minor * probability + 50) // 100),
+                    from_minor(weighted_minor(minor, probability)),
                     _day(close),
                     owner,
                 )

@@ -1,9 +1,16 @@
 """The sales pipeline: the board, the list of deals, editing, stage moves, stage settings.
 
-Only :meth:`PipelineService.move` changes a deal's stage (and with it its status); it checks
-the move against the state machine in :mod:`sms_desktop.domain.pipeline`, records who moved
-it and when (``opportunity_stage_history`` and the audit log) and returns a
-:class:`MoveRecord` with which :meth:`PipelineService.undo_move` puts the row back exactly.
+Only :func:`move_in_session` changes a deal's stage (and with it its status): the board's
+:meth:`PipelineService.move` runs it in its own transaction, accepting a quote runs it inside
+the acceptance's. It checks the move against the state machine in
+:mod:`sms_desktop.domain.pipeline`, records who moved it and when
+(``opportunity_stage_history`` and the audit log) and returns a :class:`MoveRecord` with
+which :meth:`PipelineService.undo_move` puts the row back exactly. :meth:`PipelineService.move`
+also returns the moved card and the board's totals as :meth:`PipelineService.board` would
+show them, so the board shows a move without re-reading every card or adding figures itself.
+
+Weighted amounts come from :mod:`sms_desktop.domain.pipeline` only: per card from
+``weighted_minor``, summed in SQL through ``weighted_sum_minor``.
 
 Amounts are summed as stored, whatever their currency (currency conversion is not modelled).
 Deals of customers in the trash are hidden from the board and the list, like the customers.
@@ -25,6 +32,7 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
+    case,
     delete,
     func,
     or_,
@@ -39,6 +47,7 @@ from sms_desktop.domain.errors import ConflictError, Errors, NotFoundError, Vali
 from sms_desktop.domain.i18n import Message, translate
 from sms_desktop.domain.money import CENT, CURRENCIES, amount_problem, from_minor
 from sms_desktop.domain.pipeline import (
+    WEIGHTED_GROUP_MODULUS,
     NextActivity,
     activity_state_on,
     can_move,
@@ -46,6 +55,7 @@ from sms_desktop.domain.pipeline import (
     probability,
     weighted_amount,
     weighted_minor,
+    weighted_sum_minor,
 )
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
@@ -156,6 +166,29 @@ class Board:
 
 
 @dataclass(frozen=True, slots=True)
+class ColumnTotals:
+    """The header figures of one board column."""
+
+    stage_id: int
+    count: int
+    amount: Decimal
+    weighted: Decimal  # the sum of the cards' rounded weighted amounts
+
+
+@dataclass(frozen=True, slots=True)
+class BoardTotals:
+    """Every figure of the board that is not a card: each column's header and the summary."""
+
+    columns: tuple[ColumnTotals, ...]  # the non-archived open stages, in board order
+    open_total: Decimal
+    weighted_total: Decimal
+    closing_this_month: Decimal
+
+    def column(self, stage_id: int) -> ColumnTotals | None:
+        return next((c for c in self.columns if c.stage_id == stage_id), None)
+
+
+@dataclass(frozen=True, slots=True)
 class PipelineFilter:
     """What the board and the list show.
 
@@ -251,6 +284,15 @@ class MoveRecord:
     previous_stage_changed_at: datetime
     previous_updated_at: datetime
     stage_change_id: int  # the history row the move wrote
+
+
+@dataclass(frozen=True, slots=True)
+class MoveResult:
+    """What :meth:`PipelineService.move` did and what the board shows after it."""
+
+    record: MoveRecord
+    card: Card | None  # the deal as a fresh board shows it; None when it left the board
+    totals: BoardTotals  # of the board under the filter the move was given
 
 
 # ------------------------------------------------------------------------ validation
@@ -537,6 +579,108 @@ class _LocalDays:
         return day
 
 
+# ------------------------------------------------------------------------------ moving
+
+
+def _refusal(source: m.PipelineStage, target: m.PipelineStage, same: bool) -> Message:
+    if same:
+        return translate("Pipeline", "The opportunity is already in this stage.")
+    if target.archived:
+        return translate("Pipeline", "This stage is archived: choose another one.")
+    if source.kind is StageKind.WON:
+        return translate(
+            "Pipeline", "A won opportunity is closed: it became an order and stays won."
+        )
+    return translate("Pipeline", "An opportunity cannot move from {source} to {target}.").format(
+        source=source.name_en, target=target.name_en
+    )
+
+
+def _check_lost_reason(session: Session, lost_reason_id: int | None, note: str) -> None:
+    if lost_reason_id is None:
+        if not note:
+            raise ValidationError(
+                {"lost_reason": translate("Pipeline", "Choose why it was lost, or write a note.")}
+            )
+        return
+    reason = session.get(m.LostReason, lost_reason_id)
+    if reason is None or reason.archived:
+        raise ValidationError(
+            {"lost_reason": translate("Pipeline", "Choose one of the lost reasons.")}
+        )
+
+
+def move_in_session(
+    session: Session,
+    opportunity_id: int,
+    to_stage_id: int,
+    *,
+    by: int | None,
+    now: datetime,
+    lost_reason_id: int | None = None,
+    lost_note: str = "",
+    closed_on: date | None = None,
+) -> MoveRecord:
+    """Move a deal to another stage inside the caller's transaction: the one place a stage
+    (and the status) changes. Checks the move with :func:`~sms_desktop.domain.pipeline.can_move`,
+    writes the stage history and the audit entry (``by``: who moved it), sets ``updated_at``
+    and refreshes the customer's figures. ``closed_on`` (won or lost): the business day it
+    closed, by default ``now``'s day in the user's zone."""
+    note = lost_note.strip()
+    opportunity = _live(session, opportunity_id)
+    source = _stage(session, opportunity.stage_id)
+    target = _stage(session, to_stage_id)
+    same = source.id == target.id
+    if not can_move(source.kind, target.kind, to_archived=target.archived, same_stage=same):
+        raise ConflictError(_refusal(source, target, same))
+    if target.kind is StageKind.LOST:
+        _check_lost_reason(session, lost_reason_id, note)
+    record_fields = (
+        opportunity.status,
+        opportunity.closed_on,
+        opportunity.lost_reason_id,
+        opportunity.lost_note,
+        opportunity.stage_changed_at,
+        opportunity.updated_at,
+    )
+    opportunity.stage_id = target.id
+    opportunity.status = _STATUS_OF_KIND[target.kind]
+    if target.kind is StageKind.OPEN:
+        opportunity.closed_on = None
+        opportunity.lost_reason_id = None
+        opportunity.lost_note = None
+    else:
+        # The business day the deal closed, in the user's zone.
+        opportunity.closed_on = closed_on or now.astimezone(local_zone()).date()
+        if target.kind is StageKind.LOST:
+            opportunity.lost_reason_id = lost_reason_id
+            opportunity.lost_note = note or None
+    opportunity.stage_changed_at = now
+    opportunity.updated_at = now
+    change = m.StageChange(
+        opportunity_id=opportunity_id,
+        from_stage_id=source.id,
+        to_stage_id=target.id,
+        changed_at=now,
+        changed_by_id=by,
+    )
+    session.add(change)
+    _audit_stage(session, opportunity_id, source.id, target.id, actor_id=by, reason=note or None)
+    _refresh_stats(session, [opportunity.customer_id])
+    return MoveRecord(opportunity_id, source.id, target.id, *record_fields, change.id)
+
+
+def won_stage_id(session: Session) -> int:
+    """The stage a deal moves to when it is won (the first won stage)."""
+    s = m.PipelineStage
+    stage_id = session.scalar(
+        select(s.id).where(s.kind == StageKind.WON).order_by(s.position, s.id).limit(1)
+    )
+    if stage_id is None:
+        raise NotFoundError(translate("Pipeline", "The pipeline has no won or lost stage."))
+    return stage_id
+
+
 # ------------------------------------------------------------------------- the service
 
 
@@ -737,8 +881,33 @@ class PipelineService:
         """
         tz = tz or local_zone()
         now = now or clock().now()
+        with self._db.read() as session:
+            return self._read_board(
+                session, flt, now=now, tz=tz, today=today or now.astimezone(tz).date()
+            )
+
+    def _board_conditions(self, flt: PipelineFilter) -> list[ColumnElement[bool]]:
+        """Which deals the board shows (its query joins the stage and the customer)."""
+        o, s = m.Opportunity, m.PipelineStage
+        return [
+            o.status == OpportunityStatus.OPEN,
+            s.kind == StageKind.OPEN,
+            s.archived.is_(False),
+            *self._conditions(flt),
+        ]
+
+    def _read_board(
+        self,
+        session: Session,
+        flt: PipelineFilter,
+        *,
+        now: datetime,
+        tz: tzinfo,
+        today: date,
+        only: int | None = None,
+    ) -> Board:
+        """:meth:`board` inside a session; ``only``: just that deal's card (if shown)."""
         local_today = now.astimezone(tz).date()
-        today = today or local_today
         o, c, s, sp, a = (
             m.Opportunity,
             m.Customer,
@@ -774,12 +943,7 @@ class PipelineService:
             .join(s, s.id == o.stage_id)
             .join(c, c.id == o.customer_id)
             .outerjoin(sp, sp.id == o.owner_id)
-            .where(
-                o.status == OpportunityStatus.OPEN,
-                s.kind == StageKind.OPEN,
-                s.archived.is_(False),
-                *self._conditions(flt),
-            )
+            .where(*self._board_conditions(flt), *([] if only is None else [o.id == only]))
             .order_by(
                 o.expected_close.is_(None),
                 o.expected_close,
@@ -787,12 +951,11 @@ class PipelineService:
                 o.id,
             )
         )
-        with self._db.read() as session:
-            all_stages = [
-                _stage_row(st) for st in session.scalars(select(s).order_by(s.position, s.id))
-            ]
-            # Core rows straight from the connection: no ORM result machinery per row.
-            rows = session.connection().execute(query).all()
+        all_stages = [
+            _stage_row(st) for st in session.scalars(select(s).order_by(s.position, s.id))
+        ]
+        # Core rows straight from the connection: no ORM result machinery per row.
+        rows = session.connection().execute(query).all()
         open_stages = [st for st in all_stages if st.kind is StageKind.OPEN and not st.archived]
         won = next((st for st in all_stages if st.kind is StageKind.WON), None)
         lost = next((st for st in all_stages if st.kind is StageKind.LOST), None)
@@ -864,6 +1027,50 @@ class PipelineService:
             lost,
         )
 
+    def _totals(
+        self, session: Session, flt: PipelineFilter, board: Board, today: date
+    ) -> BoardTotals:
+        """The figures of ``board``'s columns and summary, added up in SQL over the deals the
+        board shows: per stage, probability and amount residue, then weighted through
+        :func:`~sms_desktop.domain.pipeline.weighted_sum_minor` (the same sums the board adds
+        card by card)."""
+        o, c, s = m.Opportunity, m.Customer, m.PipelineStage
+        minor = type_coerce(o.amount, Integer)
+        chance = func.coalesce(o.probability_override, s.default_probability)
+        residue = minor % WEIGHTED_GROUP_MODULUS
+        first = today.replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        closing = case(
+            (and_(o.expected_close >= first, o.expected_close < following), minor), else_=0
+        )
+        query = (
+            select(o.stage_id, chance, residue, func.count(), func.sum(minor), func.sum(closing))
+            .select_from(o)
+            .join(s, s.id == o.stage_id)
+            .join(c, c.id == o.customer_id)
+            .where(*self._board_conditions(flt))
+            .group_by(o.stage_id, chance, residue)
+        )
+        stage_ids = [col.stage.id for col in board.columns]
+        counts = dict.fromkeys(stage_ids, 0)
+        amounts = dict.fromkeys(stage_ids, 0)
+        weights = dict.fromkeys(stage_ids, 0)
+        month = 0
+        for stage_id, percent, rest, n, total, closing_minor in session.execute(query):
+            counts[stage_id] += n
+            amounts[stage_id] += total
+            weights[stage_id] += weighted_sum_minor(percent, rest, n, total)
+            month += closing_minor
+        return BoardTotals(
+            tuple(
+                ColumnTotals(i, counts[i], from_minor(amounts[i]), from_minor(weights[i]))
+                for i in stage_ids
+            ),
+            from_minor(sum(amounts.values())),
+            from_minor(sum(weights.values())),
+            from_minor(month),
+        )
+
     # ------------------------------------------------------------------- moving
 
     def move(
@@ -875,91 +1082,33 @@ class PipelineService:
         lost_note: str = "",
         actor_id: int | None = None,
         now: datetime | None = None,
-    ) -> MoveRecord:
-        """Move a deal to another stage: the one place a stage (and the status) changes."""
+        view: PipelineFilter | None = None,
+        tz: tzinfo | None = None,
+    ) -> MoveResult:
+        """Move a deal to another stage (:func:`move_in_session` in a transaction of its own).
+
+        Returns the move's record (for :meth:`undo_move`), the card as :meth:`board` with the
+        filter ``view`` now shows it and the board's totals under that filter, read in the
+        same transaction."""
         now = now or clock().now()
-        note = lost_note.strip()
+        tz = tz or local_zone()
+        flt = view or PipelineFilter()
         with self._db.write() as session:
-            opportunity = _live(session, opportunity_id)
-            source = _stage(session, opportunity.stage_id)
-            target = _stage(session, to_stage_id)
-            same = source.id == target.id
-            if not can_move(source.kind, target.kind, to_archived=target.archived, same_stage=same):
-                raise ConflictError(self._refusal(source, target, same))
-            if target.kind is StageKind.LOST:
-                self._check_lost_reason(session, lost_reason_id, note)
-            record_fields = (
-                opportunity.status,
-                opportunity.closed_on,
-                opportunity.lost_reason_id,
-                opportunity.lost_note,
-                opportunity.stage_changed_at,
-                opportunity.updated_at,
-            )
-            opportunity.stage_id = target.id
-            opportunity.status = _STATUS_OF_KIND[target.kind]
-            if target.kind is StageKind.OPEN:
-                opportunity.closed_on = None
-                opportunity.lost_reason_id = None
-                opportunity.lost_note = None
-            else:
-                # The business day the deal closed, in the user's zone.
-                opportunity.closed_on = now.astimezone(local_zone()).date()
-                if target.kind is StageKind.LOST:
-                    opportunity.lost_reason_id = lost_reason_id
-                    opportunity.lost_note = note or None
-            opportunity.stage_changed_at = now
-            opportunity.updated_at = now
-            change = m.StageChange(
-                opportunity_id=opportunity_id,
-                from_stage_id=source.id,
-                to_stage_id=target.id,
-                changed_at=now,
-                changed_by_id=actor_id,
-            )
-            session.add(change)
-            _audit_stage(
+            record = move_in_session(
                 session,
                 opportunity_id,
-                source.id,
-                target.id,
-                actor_id=actor_id,
-                reason=note or None,
+                to_stage_id,
+                by=actor_id,
+                now=now,
+                lost_reason_id=lost_reason_id,
+                lost_note=lost_note,
             )
-            _refresh_stats(session, [opportunity.customer_id])
-            return MoveRecord(opportunity_id, source.id, target.id, *record_fields, change.id)
-
-    @staticmethod
-    def _refusal(source: m.PipelineStage, target: m.PipelineStage, same: bool) -> Message:
-        if same:
-            return translate("Pipeline", "The opportunity is already in this stage.")
-        if target.archived:
-            return translate("Pipeline", "This stage is archived: choose another one.")
-        if source.kind is StageKind.WON:
-            return translate(
-                "Pipeline", "A won opportunity is closed: it became an order and stays won."
-            )
-        return translate(
-            "Pipeline", "An opportunity cannot move from {source} to {target}."
-        ).format(source=source.name_en, target=target.name_en)
-
-    @staticmethod
-    def _check_lost_reason(session: Session, lost_reason_id: int | None, note: str) -> None:
-        if lost_reason_id is None:
-            if not note:
-                raise ValidationError(
-                    {
-                        "lost_reason": translate(
-                            "Pipeline", "Choose why it was lost, or write a note."
-                        )
-                    }
-                )
-            return
-        reason = session.get(m.LostReason, lost_reason_id)
-        if reason is None or reason.archived:
-            raise ValidationError(
-                {"lost_reason": translate("Pipeline", "Choose one of the lost reasons.")}
-            )
+            session.flush()
+            today = now.astimezone(tz).date()
+            board = self._read_board(session, flt, now=now, tz=tz, today=today, only=opportunity_id)
+            card = next((c for col in board.columns for c in col.cards), None)
+            totals = self._totals(session, flt, board, today)
+            return MoveResult(record, card, totals)
 
     def undo_move(self, record: MoveRecord) -> None:
         """Put the deal back exactly as it was before ``record``'s move (``updated_at`` too)

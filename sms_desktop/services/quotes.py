@@ -34,7 +34,6 @@ from sms_desktop.domain.enums import (
     QuoteLineKind,
     QuoteStatus,
     RoundingPolicy,
-    StageKind,
     TaxMode,
 )
 from sms_desktop.domain.errors import ConflictError, Errors, NotFoundError, ValidationError
@@ -59,8 +58,10 @@ from sms_desktop.domain.quotes import (
     DiffLine,
     LineInput,
     MarginCheck,
+    QuoteAction,
     QuoteTotals,
     can_change_status,
+    can_do,
     check_margin,
     compute,
     diff,
@@ -70,6 +71,7 @@ from sms_desktop.domain.quotes import (
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
+from sms_desktop.services.pipeline import move_in_session, won_stage_id
 from sms_desktop.services.settings import BusinessDefaults, SettingsService
 from sms_desktop.services.tasks import schedule_for_order
 
@@ -242,7 +244,7 @@ class QuoteDetail:
 
     @property
     def editable(self) -> bool:
-        return self.status is QuoteStatus.DRAFT
+        return can_do(self.status, QuoteAction.EDIT)
 
     def totals(self) -> QuoteTotals:
         """The stored totals (with the per-rate taxes) from the stored line amounts."""
@@ -991,7 +993,7 @@ class QuotesService:
                 found = session.get(m.Quote, quote_id)
                 if found is None or found.deleted_at is not None:
                     raise _not_found()
-                if found.status is not QuoteStatus.DRAFT:
+                if not can_do(found.status, QuoteAction.EDIT):
                     raise _immutable()
                 quote = found
             old_total = None if quote_id is None else quote.total
@@ -1215,38 +1217,25 @@ class QuotesService:
 
     @staticmethod
     def _win(session: Session, opportunity_id: int, today: date, now: datetime) -> None:
+        """Move the quote's deal to the won stage through the pipeline's one move, in the
+        acceptance's transaction. A deal already won stays as it is (won is final); a lost
+        deal is refused by the stage rules (reopen it first); a deal in the trash is left."""
         deal = session.get(m.Opportunity, opportunity_id)
-        if deal is None or deal.deleted_at is not None or deal.status is not OpportunityStatus.OPEN:
+        if deal is None or deal.deleted_at is not None or deal.status is OpportunityStatus.WON:
             return
-        won = session.execute(
-            select(m.PipelineStage)
-            .where(m.PipelineStage.kind == StageKind.WON, m.PipelineStage.archived.is_(False))
-            .order_by(m.PipelineStage.position)
-            .limit(1)
-        ).scalar_one_or_none()
-        if won is None:
-            return
-        session.add(
-            m.StageChange(
-                opportunity_id=deal.id,
-                from_stage_id=deal.stage_id,
-                to_stage_id=won.id,
-                changed_at=now,
+        try:
+            move_in_session(
+                session, opportunity_id, won_stage_id(session), by=None, now=now, closed_on=today
             )
-        )
-        audit.record(
-            session,
-            "opportunity",
-            deal.id,
-            AuditAction.UPDATE,
-            field="stage_id",
-            old=deal.stage_id,
-            new=won.id,
-        )
-        deal.stage_id = won.id
-        deal.status = OpportunityStatus.WON
-        deal.closed_on = today
-        deal.stage_changed_at = now
+        except ConflictError:
+            # The stage rules refused it (a lost deal is reopened before it can be won).
+            raise ConflictError(
+                translate(
+                    "Quotes",
+                    "This quote's opportunity was lost. Reopen it on the Pipeline board, "
+                    "then accept the quote.",
+                )
+            ) from None
 
     def expire_due(self, *, today: date, now: datetime | None = None) -> int:
         """Mark every sent quote whose last valid day is before ``today`` expired."""
@@ -1280,9 +1269,9 @@ class QuotesService:
                 .order_by(m.Quote.revision.desc())
                 .limit(1)
             ).scalar_one()
-            if latest.status is QuoteStatus.DRAFT:
+            if can_do(latest.status, QuoteAction.EDIT):  # a draft revision is there already
                 return self._detail(session, latest)
-            if latest.status is QuoteStatus.ACCEPTED or quote.status is QuoteStatus.ACCEPTED:
+            if not all(can_do(q.status, QuoteAction.REVISE) for q in (latest, quote)):
                 raise ConflictError(
                     translate(
                         "Quotes", "An accepted quote cannot be revised; duplicate it instead."
@@ -1378,7 +1367,7 @@ class QuotesService:
             quote = session.get(m.Quote, quote_id)
             if quote is None or quote.deleted_at is not None:
                 raise _not_found()
-            if quote.status is not QuoteStatus.DRAFT:
+            if not can_do(quote.status, QuoteAction.DELETE):
                 raise ConflictError(
                     translate("Quotes", "Only a draft can be deleted; a sent quote is kept.")
                 )

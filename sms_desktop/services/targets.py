@@ -53,7 +53,8 @@ from sms_desktop.domain.enums import (
 )
 from sms_desktop.domain.errors import ConflictError, Errors, NotFoundError
 from sms_desktop.domain.i18n import translate
-from sms_desktop.domain.money import MAX_AMOUNT, ZERO
+from sms_desktop.domain.money import MAX_AMOUNT, ZERO, from_minor
+from sms_desktop.domain.pipeline import WEIGHTED_GROUP_MODULUS, weighted_sum_minor
 from sms_desktop.domain.targets import (
     METRIC_ORDER,
     Period,
@@ -209,6 +210,19 @@ def derive_target(
 
 
 # ----------------------------------------------------------------------- the service
+
+
+def _first_order_of_its_customer() -> ColumnElement[bool]:
+    """The "new customer" rule: the order (``orders``, not cancelled) is its customer's first
+    one that is not cancelled, by date and then by id. A customer is new in the period of
+    that order and credited to its owner."""
+    o, earlier = m.Order, aliased(m.Order)
+    return ~exists().where(
+        earlier.customer_id == o.customer_id,
+        earlier.status != OrderStatus.CANCELLED,
+        (earlier.order_date < o.order_date)
+        | and_(earlier.order_date == o.order_date, earlier.id < o.id),
+    )
 
 
 class TargetsService:
@@ -568,16 +582,8 @@ class TargetsService:
             query = select(op.owner_id, func.count()).where(*where).group_by(op.owner_id)
             return {k: _count(v) for k, v in session.execute(query)}
         if metric is TargetMetric.NEW_CUSTOMERS:
-            earlier = aliased(m.Order)
             where = self._order_filter(period)
-            where.append(
-                ~exists().where(
-                    earlier.customer_id == o.customer_id,
-                    earlier.status != OrderStatus.CANCELLED,
-                    (earlier.order_date < o.order_date)
-                    | and_(earlier.order_date == o.order_date, earlier.id < o.id),
-                )
-            )
+            where.append(_first_order_of_its_customer())
             if owner is not None:
                 where.append(o.owner_id == owner)
             query = select(o.owner_id, func.count()).where(*where).group_by(o.owner_id)
@@ -642,18 +648,21 @@ class TargetsService:
     ) -> dict[TargetMetric, Totals]:
         """Open deals expected to close from ``today`` to the period's end, weighted by
         probability: amounts for revenue, deal counts (probability / 100) for deals won.
-        Summed exactly: minor units per owner and probability in SQL (a sum of amounts, within
-        the bound of domain/money.py), × percent in Python, rounded once per owner."""
+        Amounts are the deals' weighted amounts as the board and the dashboard add them (each
+        rounded on its own, by the domain's rule): minor units per owner, probability and
+        residue in SQL, turned into weighted sums by ``weighted_sum_minor`` in Python."""
         wanted = {TargetMetric.REVENUE, TargetMetric.DEALS_WON} & set(metrics)
         if not wanted or today >= period.end:
             return {}
         op, st = m.Opportunity, m.PipelineStage
         start = max(today, period.start)
         probability = func.coalesce(op.probability_override, st.default_probability)
+        residue = type_coerce(op.amount, Integer) % WEIGHTED_GROUP_MODULUS
         rows = session.execute(
             select(
                 op.owner_id,
                 probability,
+                residue,
                 func.sum(type_coerce(op.amount, Integer)),
                 func.count(),
             )
@@ -664,21 +673,21 @@ class TargetsService:
                 op.expected_close >= start,
                 op.expected_close <= period.end,
             )
-            .group_by(op.owner_id, probability)
+            .group_by(op.owner_id, probability, residue)
         ).all()
         # Multiplying in SQL (minor units × percent, up to 10¹⁶ a deal) could overflow 64 bits.
         amounts: dict[Owner, int] = defaultdict(int)
         counts: dict[Owner, int] = defaultdict(int)
-        for owner, percent, amount, n in rows:
-            amounts[owner] += int(amount or 0) * int(percent or 0)
+        for owner, percent, rest, amount, n in rows:
+            amounts[owner] += weighted_sum_minor(int(percent or 0), int(rest), int(n), int(amount))
             counts[owner] += int(n) * int(percent or 0)
 
         def scaled(value: int, scale: int) -> Decimal:
             return (Decimal(value) / scale).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
-        # amounts: cents × percent → / 10,000; counts: percent → / 100
+        # counts: percent → / 100
         return {
-            TargetMetric.REVENUE: {owner: scaled(v, 10_000) for owner, v in amounts.items()},
+            TargetMetric.REVENUE: {owner: from_minor(v) for owner, v in amounts.items()},
             TargetMetric.DEALS_WON: {owner: scaled(v, 100) for owner, v in counts.items()},
         }
 
@@ -882,15 +891,7 @@ class TargetsService:
                 else:
                     where = self._order_filter(period)
                 if metric is TargetMetric.NEW_CUSTOMERS:
-                    earlier = aliased(m.Order)
-                    where.append(
-                        ~exists().where(
-                            earlier.customer_id == o.customer_id,
-                            earlier.status != OrderStatus.CANCELLED,
-                            (earlier.order_date < o.order_date)
-                            | and_(earlier.order_date == o.order_date, earlier.id < o.id),
-                        )
-                    )
+                    where.append(_first_order_of_its_customer())
                 if salesperson_id is not None:
                     where.append(o.owner_id == salesperson_id)
                 query = (

@@ -90,8 +90,15 @@ class _Dispatcher(QObject):
 
     def _on_finished(self, ticket: int, succeeded: bool, value: object) -> None:
         handlers = self._handlers.pop(ticket, None)
-        if handlers is not None:
+        if handlers is None:
+            return
+        try:
             handlers[0](succeeded, value)
+        except RuntimeError as exc:
+            # The view that asked is gone (its tab was closed meanwhile, e.g. by a restore):
+            # nobody is left to show the result to.
+            if "already deleted" not in str(exc):
+                raise
 
 
 _Handler = Callable[[bool, Any], None]
@@ -217,3 +224,9 @@ def run_quietly(
             on_failure(value)
 
     _submit(lambda _p: work(), finished)
+
+
+def wait_until_idle() -> None:
+    """Let the work in flight finish (e.g. a tab's background read) before the database is
+    closed or replaced under it; new work can't start meanwhile (the tabs are gone)."""
+    QThreadPool.globalInstance().waitForDone()

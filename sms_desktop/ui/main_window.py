@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from sms_desktop.ui.actions import ActionId, create_action, create_undo_actions
+from sms_desktop.ui.background import wait_until_idle
 from sms_desktop.ui.changes import ChangeBus, Delivery
 from sms_desktop.ui.navigation import Navigation
 from sms_desktop.ui.settings_store import SettingsStore
@@ -158,6 +159,9 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(0)
             if widget is not None:
                 widget.deleteLater()
+        if services is None and self._services is not None:
+            # A database about to be closed or replaced: its readers finish first.
+            wait_until_idle()
         self._services = services
         if self._bus is not None:
             self._bus.close()

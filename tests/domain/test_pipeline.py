@@ -16,6 +16,7 @@ from sms_desktop.domain.enums import StageKind
 from sms_desktop.domain.money import MAX_AMOUNT, from_minor, to_minor
 from sms_desktop.domain.pipeline import (
     ALLOWED_MOVES,
+    WEIGHTED_GROUP_MODULUS,
     NextActivity,
     activity_state_on,
     can_move,
@@ -24,6 +25,7 @@ from sms_desktop.domain.pipeline import (
     probability,
     weighted_amount,
     weighted_minor,
+    weighted_sum_minor,
 )
 
 OPEN, WON, LOST = StageKind.OPEN, StageKind.WON, StageKind.LOST
@@ -176,3 +178,29 @@ def test_activity_state_on_days() -> None:
     assert activity_state_on(today - timedelta(days=1), today) is NextActivity.OVERDUE
     assert activity_state_on(today, today) is NextActivity.TODAY
     assert activity_state_on(today + timedelta(days=1), today) is NextActivity.PLANNED
+
+
+@given(
+    st.integers(0, 100),
+    st.lists(st.integers(0, to_minor(MAX_AMOUNT)), min_size=0, max_size=40),
+)
+def test_a_grouped_weighted_sum_is_the_sum_of_the_rounded_deals(
+    percent: int, amounts: list[int]
+) -> None:
+    """Grouped by amount modulo 100 (as SQL groups them), the sum equals adding each deal's
+    own rounded weighted amount."""
+    expected = sum(weighted_minor(a, percent) for a in amounts)
+    groups: dict[int, list[int]] = {}
+    for a in amounts:
+        groups.setdefault(a % WEIGHTED_GROUP_MODULUS, []).append(a)
+    got = sum(weighted_sum_minor(percent, r, len(g), sum(g)) for r, g in groups.items())
+    assert got == expected
+
+
+def test_a_grouped_weighted_sum_refuses_amounts_outside_the_group() -> None:
+    assert weighted_sum_minor(50, 1, 2, 102) == 1 + 51  # 0.01 and 1.01 at 50 %
+    assert weighted_sum_minor(50, 0, 0, 0) == 0
+    with pytest.raises(ValueError, match="amounts not all"):
+        weighted_sum_minor(50, 1, 2, 103)
+    with pytest.raises(ValueError, match="amounts not all"):
+        weighted_sum_minor(50, 100, 1, 100)

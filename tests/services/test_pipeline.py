@@ -27,13 +27,16 @@ from sms_desktop.services.pipeline import (
     MAX_TITLE,
     SORT_KEYS,
     Board,
+    BoardTotals,
     Card,
+    ColumnTotals,
     OpportunityInput,
     OpportunityRow,
     OpportunitySortKey,
     PipelineFilter,
     PipelineService,
     clean_opportunity,
+    move_in_session,
 )
 from sms_desktop.services.registry import Services
 from tests.services.dataset import copy_database
@@ -403,7 +406,7 @@ def test_move_forward_and_back(
     services: Services, pipeline: PipelineService, w: PipelineWorld
 ) -> None:
     erp, st = w.deals["erp"], w.stages
-    record = pipeline.move(erp, st["negotiation"], actor_id=w.lina, now=MOVE_AT)
+    record = pipeline.move(erp, st["negotiation"], actor_id=w.lina, now=MOVE_AT).record
     assert (record.from_stage_id, record.to_stage_id) == (st["proposal"], st["negotiation"])
     detail = pipeline.get(erp)
     assert (detail.stage.key, detail.status, detail.closed_on) == (
@@ -560,7 +563,7 @@ def test_undo_move_restores_the_row_exactly(
     before_row = raw_row(services, opportunity)
     before_history = history(services, opportunity)
     before_stats = open_pipeline(services, customer)
-    record = pipeline.move(opportunity, w.stages[target], now=MOVE_AT, **kwargs)
+    record = pipeline.move(opportunity, w.stages[target], now=MOVE_AT, **kwargs).record
     assert raw_row(services, opportunity) != before_row
     pipeline.undo_move(record)
     assert raw_row(services, opportunity) == before_row  # updated_at included
@@ -569,12 +572,12 @@ def test_undo_move_restores_the_row_exactly(
     with services.db.read() as s:
         assert s.get(m.StageChange, record.stage_change_id) is None
     # and the move can be done again (redo)
-    again = pipeline.move(opportunity, w.stages[target], now=MOVE_AT, **kwargs)
+    again = pipeline.move(opportunity, w.stages[target], now=MOVE_AT, **kwargs).record
     assert again.to_stage_id == w.stages[target]
 
 
 def test_undo_of_an_older_move_is_refused(pipeline: PipelineService, w: PipelineWorld) -> None:
-    first = pipeline.move(w.deals["erp"], w.stages["negotiation"])
+    first = pipeline.move(w.deals["erp"], w.stages["negotiation"]).record
     pipeline.move(w.deals["erp"], w.stages["lead"])
     with pytest.raises(ConflictError, match="moved again"):
         pipeline.undo_move(first)
@@ -588,7 +591,7 @@ def test_open_pipeline_follows_moves(
     ]  # fmt: skip
     pipeline.move(w.deals["framework"], w.stages["negotiation"])  # open → open: unchanged
     assert open_pipeline(services, w.mingda) == Decimal("45000.00")
-    record = pipeline.move(w.deals["framework"], w.stages["lost"], lost_note="x")
+    record = pipeline.move(w.deals["framework"], w.stages["lost"], lost_note="x").record
     assert open_pipeline(services, w.mingda) == Decimal("0.00")
     pipeline.undo_move(record)
     assert open_pipeline(services, w.mingda) == Decimal("45000.00")
@@ -1019,3 +1022,90 @@ def test_registry_has_the_pipeline(services: Services) -> None:
     assert services.pipeline is services.pipeline
     with services.db.read() as s:
         assert s.scalar(select(func.count()).select_from(m.PipelineStage)) == 7
+
+
+# ------------------------------------------------- a move returns what the board then shows
+
+
+def _board_totals(board: Board) -> BoardTotals:
+    return BoardTotals(
+        tuple(ColumnTotals(c.stage.id, c.count, c.amount, c.weighted) for c in board.columns),
+        board.open_total,
+        board.weighted_total,
+        board.closing_this_month,
+    )
+
+
+@pytest.mark.parametrize(
+    ("deal", "target", "kwargs", "on_board"),
+    [
+        ("pilot", "negotiation", {}, True),  # 0.01 × 50 %: the half-cent rounding moves too
+        ("widget", "lead", {}, True),
+        ("erp", "won", {}, False),
+        ("framework", "lost", {"lost_note": "预算"}, False),
+        ("old", "qualified", {}, True),  # a lost deal reopened comes onto the board
+    ],
+)
+@pytest.mark.parametrize(
+    "view",
+    [PipelineFilter(), PipelineFilter(owner_id=None, tier="B"), PipelineFilter(search="order")],
+)
+def test_move_returns_the_card_and_totals_a_fresh_board_shows(
+    pipeline: PipelineService,
+    w: PipelineWorld,
+    deal: str,
+    target: str,
+    kwargs: dict[str, Any],
+    on_board: bool,
+    view: PipelineFilter,
+) -> None:
+    result = pipeline.move(
+        w.deals[deal], w.stages[target], now=MOVE_AT, tz=SHANGHAI, view=view, **kwargs
+    )
+    fresh = board_at(pipeline, view, now=MOVE_AT)
+    assert result.totals == _board_totals(fresh)
+    shown = cards_by_id(fresh).get(w.deals[deal])
+    assert result.card == shown
+    assert (result.card is not None) == (on_board and shown is not None)
+    assert result.record.to_stage_id == w.stages[target]
+
+
+def test_move_totals_under_the_default_filter_are_the_hand_figures(
+    pipeline: PipelineService, w: PipelineWorld
+) -> None:
+    """pilot (0.01 × 50 % → 0.01) moves from lead to negotiation: lead 20,500.00 / 2,050.00,
+    negotiation 0.26 / 0.14 (0.13 + 0.01), the summary unchanged."""
+    st = w.stages
+    result = pipeline.move(w.deals["pilot"], st["negotiation"], now=MOVE_AT, tz=SHANGHAI)
+    lead, negotiation = result.totals.column(st["lead"]), result.totals.column(st["negotiation"])
+    assert lead == ColumnTotals(st["lead"], 2, Decimal("20500.00"), Decimal("2050.00"))
+    assert negotiation == ColumnTotals(st["negotiation"], 2, Decimal("0.26"), Decimal("0.14"))
+    assert (result.totals.open_total, result.totals.weighted_total) == (
+        Decimal("145500.26"), Decimal("83800.14"),
+    )  # fmt: skip
+    assert result.totals.closing_this_month == Decimal("125500.01")
+    assert result.card is not None and (result.card.stage_age_days, result.card.weighted) == (
+        0, Decimal("0.01"),
+    )  # fmt: skip
+
+
+def test_move_in_session_joins_the_callers_transaction(
+    services: Services, pipeline: PipelineService, w: PipelineWorld
+) -> None:
+    """The session-level move commits or rolls back with the caller's other writes."""
+    erp = w.deals["erp"]
+
+    def fails_after_moving() -> None:
+        with services.db.write() as s:
+            move_in_session(s, erp, w.stages["won"], by=w.lina, now=MOVE_AT)
+            raise RuntimeError("the caller's next step failed")
+
+    with pytest.raises(RuntimeError, match="next step"):
+        fails_after_moving()
+    assert pipeline.get(erp).stage.key == "proposal"
+    with services.db.write() as s:
+        record = move_in_session(s, erp, w.stages["won"], by=w.lina, now=MOVE_AT)
+    detail = pipeline.get(erp)
+    assert (detail.stage.key, detail.status) == ("won", OpportunityStatus.WON)
+    pipeline.undo_move(record)
+    assert pipeline.get(erp).stage.key == "proposal"

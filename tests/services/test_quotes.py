@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sms_desktop.domain.enums import (
     ActivityKind,
@@ -429,3 +429,93 @@ def test_quotes_of_trashed_customers_are_hidden(
     assert services.quotes.count(QuoteFilter(search="明达")) == 1
     services.customers.delete(world.mingda)
     assert services.quotes.count(QuoteFilter(search="明达")) == 0
+
+
+# ------------------------------------------------- accepting moves the deal like the board
+
+
+def _stage_moves(db: Database, deal: int) -> list[tuple[int | None, int, datetime]]:
+    with db.read() as s:
+        rows = s.execute(
+            select(m.StageChange.from_stage_id, m.StageChange.to_stage_id, m.StageChange.changed_at)
+            .where(m.StageChange.opportunity_id == deal)
+            .order_by(m.StageChange.id)
+        ).all()
+        return [(a, b, c) for a, b, c in rows]
+
+
+def test_accepting_wins_the_deal_through_the_pipeline_move(
+    services: Services, db: Database, world: World, catalogue: Catalogue
+) -> None:
+    """Stage history, audit, updated_at and the customer's figures as a drag to Won writes."""
+    deal, st = world.opps["proposal"], world.stages
+    quotes = services.quotes
+    saved = quotes.save(None, draft(world, catalogue))
+    quotes.send(saved.id, now=NOW)
+    before = _stage_moves(db, deal)
+    quotes.accept(saved.id, today=DAY, now=NOW)
+    assert _stage_moves(db, deal) == [*before, (st["proposal"], st["won"], NOW)]
+    with db.read() as s:
+        row = s.get(m.Opportunity, deal)
+        assert row is not None
+        assert (row.status, row.stage_id, row.closed_on) == (OpportunityStatus.WON, st["won"], DAY)
+        assert (row.stage_changed_at, row.updated_at) == (NOW, NOW)
+        entries = s.execute(
+            select(m.AuditEntry.field, m.AuditEntry.old_value, m.AuditEntry.new_value)
+            .where(m.AuditEntry.entity == "opportunity", m.AuditEntry.entity_id == deal)
+            .order_by(m.AuditEntry.id)
+        ).all()
+        assert entries[-1] == ("stage_id", str(st["proposal"]), str(st["won"]))
+        stats = s.get(m.CustomerStats, world.huaxia)
+        assert stats is not None
+        open_amount = s.scalar(
+            select(func.sum(m.Opportunity.amount)).where(
+                m.Opportunity.customer_id == world.huaxia,
+                m.Opportunity.status == OpportunityStatus.OPEN,
+                m.Opportunity.deleted_at.is_(None),
+            )
+        )
+        assert stats.open_pipeline == (open_amount or D("0.00"))
+
+
+def test_accepting_a_quote_of_a_lost_deal_is_refused_until_it_is_reopened(
+    services: Services, db: Database, world: World, catalogue: Catalogue
+) -> None:
+    """lost → won is not an allowed move (domain.pipeline): the acceptance is refused whole
+    (no order, the quote stays sent); once the deal is reopened it is accepted and won."""
+    deal, st = world.opps["proposal"], world.stages
+    quotes = services.quotes
+    saved = quotes.save(None, draft(world, catalogue))
+    quotes.send(saved.id, now=NOW)
+    services.pipeline.move(deal, st["lost"], lost_note="预算冻结", now=NOW)
+    with pytest.raises(ConflictError, match="Reopen it on the Pipeline board"):
+        quotes.accept(saved.id, today=DAY, now=NOW)
+    assert quotes.get(saved.id).status is QuoteStatus.SENT
+    with db.read() as s:
+        assert s.scalar(select(func.count()).where(m.Order.quote_id == saved.id)) == 0
+        lost = s.get(m.Opportunity, deal)
+        assert lost is not None and lost.status is OpportunityStatus.LOST
+    services.pipeline.move(deal, st["proposal"], now=NOW)
+    assert quotes.accept(saved.id, today=DAY, now=NOW).order_id is not None
+    assert services.pipeline.get(deal).status is OpportunityStatus.WON
+
+
+def test_accepting_a_quote_of_a_won_deal_leaves_the_deal_as_it_was(
+    services: Services, db: Database, world: World, catalogue: Catalogue
+) -> None:
+    """Won is final: a second quote of a won deal is accepted (its order is created) and the
+    deal keeps the day and the history of its win."""
+    deal = world.opps["won"]
+    quotes = services.quotes
+    saved = quotes.save(None, draft(world, catalogue, opportunity_id=deal))
+    quotes.send(saved.id, now=NOW)
+    with db.read() as s:
+        won = s.get(m.Opportunity, deal)
+        assert won is not None
+        before = (won.stage_id, won.closed_on, won.updated_at)
+    history = _stage_moves(db, deal)
+    assert quotes.accept(saved.id, today=DAY, now=NOW).order_id is not None
+    with db.read() as s:
+        won = s.get(m.Opportunity, deal)
+        assert won is not None and (won.stage_id, won.closed_on, won.updated_at) == before
+    assert _stage_moves(db, deal) == history

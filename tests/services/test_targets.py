@@ -246,3 +246,30 @@ def test_only_a_salesperson_without_records_can_be_removed(svc: TargetsService) 
     assert new_id not in {p.id for p in svc.salespeople()}
     with pytest.raises(ConflictError):
         svc.delete_salesperson(1)  # Wang has orders, deals and activities
+
+
+def test_new_customers_counted_and_listed_by_the_same_rule(svc: TargetsService) -> None:
+    """Gamma's first orders: a cancelled one (ignored), then two on one day (the lower id is
+    the first, owned by 2). The count and the drill-down name the same order."""
+    from sms_desktop.domain.enums import OrderStatus
+    from sms_desktop.persistence import models as m
+
+    with svc._db.write() as s:
+        for oid, owner, day, status in (
+            (90, 1, date(2025, 5, 1), OrderStatus.CANCELLED),
+            (92, 1, date(2025, 5, 20), OrderStatus.OPEN),
+            (91, 2, date(2025, 5, 20), OrderStatus.OPEN),
+        ):
+            s.add(
+                m.Order(
+                    id=oid, number=f"SO-{oid}", customer_id=3, owner_id=owner,
+                    order_date=day, total=D(10), subtotal=D(10), cost_total=D(0),
+                    paid_amount=D(0), status=status,
+                )
+            )  # fmt: skip
+    counted = _figures(svc, TargetMetric.NEW_CUSTOMERS)
+    for owner in (None, 1, 2):
+        listed = svc.actual_items(PeriodKind.QUARTER, Q2.start, TargetMetric.NEW_CUSTOMERS, owner)
+        assert counted.get(owner, D(0)) == len(listed), owner
+    gamma = svc.actual_items(PeriodKind.QUARTER, Q2.start, TargetMetric.NEW_CUSTOMERS, 2)
+    assert [(i.customer, i.reference) for i in gamma] == [("Gamma", "SO-91")]

@@ -232,3 +232,22 @@ def test_a_view_is_not_told_of_its_own_writes(
     services.customers.create(CustomerInput(name="别人写的"))  # no origin: everyone hears it
     qtbot.waitUntil(lambda: refreshed == ["customers"])
     assert dashboard.activate() is None and refreshed == ["customers", "dashboard"]
+
+
+def test_a_drop_on_the_board_does_not_reload_the_board_but_updates_the_dashboard(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = services_of(controller)
+    (deal,) = services.pipeline.board().columns[0].cards
+    target = services.pipeline.board().columns[1].stage
+    dashboard = open_tab(controller, qtbot, DashboardTab, "dashboard")
+    pipeline = open_tab(controller, qtbot, PipelineTab, "pipeline")
+    assert isinstance(pipeline, PipelineTab)
+    reloads: list[str] = []
+    monkeypatch.setattr(pipeline, "refresh", lambda: reloads.append("pipeline"))
+    monkeypatch.setattr(dashboard, "refresh", lambda: reloads.append("dashboard"))
+    pipeline.move_card(deal.id, target.id)
+    assert deal.id in {c.id for c in pipeline.board.column_of_stage(target.id).model.cards()}
+    qtbot.waitUntil(lambda: dashboard._stale)  # the dashboard re-reads when shown
+    dashboard.activate()
+    assert reloads == ["dashboard"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from sms_desktop.services.customers import CustomerInput
 from sms_desktop.services.pipeline import OpportunityInput, PipelineFilter
 from sms_desktop.services.workspace import open_workspace
 from sms_desktop.ui.application import Controller
+from sms_desktop.ui.formatting import format_money
 from sms_desktop.ui.tabs.pipeline.board import CardListView
 from sms_desktop.ui.tabs.pipeline.board_model import StageColumnModel
 from sms_desktop.ui.tabs.pipeline.deal_list import DealTableModel
@@ -240,6 +242,33 @@ def test_a_move_shown_in_place_matches_a_reload(controller: Controller, qtbot: Q
     assert proposal.model.row_of(moved) is not None
     tab.refresh()
     assert snapshot() == local
+
+
+def test_a_real_drop_shows_the_services_totals_in_the_headers(
+    controller: Controller, qtbot: QtBot
+) -> None:
+    """The headers and the summary after a drop are the service's figures (a fresh board()),
+    not sums of the cards the widget happens to hold: here another deal of the target column
+    was edited behind the board's back before the drop."""
+    tab = pipeline_tab(controller)
+    ids = stage_ids(tab)
+    pipeline = tab._services.pipeline
+    lead, qualified = (tab.board.column_of_stage(ids[k]) for k in ("lead", "qualified"))
+    first, other = lead.model.card(0).id, lead.model.card(1).id
+    pipeline.move(other, ids["qualified"])  # not through the tab: the board still shows it
+    edited = pipeline.get(other).data
+    pipeline.update(other, replace(edited, amount=edited.amount + Decimal("1000.00")))
+    drag_first_card(lead.view, qualified.view)
+    qtbot.waitUntil(lambda: qualified.model.row_of(first) is not None)
+
+    fresh = pipeline.board(tab.current_filter())
+    for column in fresh.columns:
+        header = tab.board.column_of_stage(column.stage.id).totals.text()
+        assert header == f"{column.count} · {format_money(column.amount)} · weighted " + (
+            format_money(column.weighted)
+        ), column.stage.key
+    assert format_money(fresh.open_total) in tab.board.summary.text()
+    assert format_money(fresh.weighted_total) in tab.board.summary.text()
 
 
 def test_deal_list_exports_what_it_shows(

@@ -649,3 +649,47 @@ def test_preview_warns_of_characters_the_pdf_font_lacks(
     assert not warned.glyph_warning.isHidden()
     assert "𠀀" in warned.glyph_warning.text() and "😀" in warned.glyph_warning.text()
     assert "□" in warned.glyph_warning.text()
+
+
+def test_status_buttons_follow_the_domain_table(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The buttons a status enables are domain.quotes.QUOTE_ACTIONS, for every status; the
+    tab keeps no table of its own (a changed domain table changes the buttons)."""
+    from types import MappingProxyType
+
+    from sms_desktop.domain import quotes as rules
+    from sms_desktop.domain.quotes import QUOTE_ACTIONS, QuoteAction
+
+    services = services_of(controller)
+    quotes = services.quotes
+    draft = make_quote(services)
+    sent = make_quote(services, sent=True)
+    accepted = make_quote(services, sent=True)
+    quotes.accept(accepted, today=TODAY)
+    rejected = make_quote(services, sent=True)
+    quotes.reject(rejected)
+    expired = make_quote(services, sent=True, valid_days=1)
+    quotes.expire_due(today=TODAY + timedelta(days=2))
+    by_status = {
+        QuoteStatus.DRAFT: draft,
+        QuoteStatus.SENT: sent,
+        QuoteStatus.ACCEPTED: accepted,
+        QuoteStatus.REJECTED: rejected,
+        QuoteStatus.EXPIRED: expired,
+    }
+    tab = clocked_tab(controller, qtbot)
+    named = {a.value: a for a in QuoteAction if a.value in tab.buttons}
+    assert set(named) == {"send", "accept", "reject", "revise", "duplicate", "delete"}
+
+    def enabled(quote_id: int) -> set[QuoteAction]:
+        tab.select_quote(quote_id)
+        return {a for key, a in named.items() if tab.buttons[key].isEnabled()}
+
+    for status, quote_id in by_status.items():
+        assert quotes.get(quote_id).status is status
+        assert enabled(quote_id) == QUOTE_ACTIONS[status] - {QuoteAction.EDIT}, status
+    changed = dict(QUOTE_ACTIONS) | {QuoteStatus.DRAFT: frozenset({QuoteAction.DUPLICATE})}
+    monkeypatch.setattr(rules, "QUOTE_ACTIONS", MappingProxyType(changed))
+    tab.select_quote(sent)
+    assert enabled(draft) == {QuoteAction.DUPLICATE}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import StageKind
-from sms_desktop.services.pipeline import Board, BoardColumn, Card, StageRow
+from sms_desktop.services.pipeline import Board, BoardColumn, BoardTotals, Card, StageRow
 from sms_desktop.ui.formatting import format_money
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.tabs.pipeline.board_model import CardRole, StageColumnModel
@@ -28,29 +27,6 @@ from sms_desktop.ui.tabs.pipeline.card_delegate import CardDelegate
 
 COLUMN_WIDTH = 240
 DROP_ZONE_WIDTH = 150
-
-
-def _adjusted_totals(
-    totals: tuple[Decimal, Decimal, Decimal], card: Card, moved: Card | None, today: date
-) -> tuple[Decimal, Decimal, Decimal]:
-    """The board's totals after ``card`` became ``moved`` (None: it left the open stages)."""
-    total, weighted, month = totals
-    this_month = (today.year, today.month)
-
-    def closes(c: Card) -> bool:
-        return (
-            c.expected_close is not None
-            and (c.expected_close.year, c.expected_close.month) == this_month
-        )
-
-    total -= card.amount
-    weighted -= card.weighted
-    month -= card.amount if closes(card) else Decimal("0.00")
-    if moved is not None:
-        total += moved.amount
-        weighted += moved.weighted
-        month += moved.amount if closes(moved) else Decimal("0.00")
-    return total, weighted, month
 
 
 class CardListView(QListView):
@@ -117,14 +93,11 @@ class StageColumn(QFrame):
         self.setFixedWidth(COLUMN_WIDTH if stage.kind is StageKind.OPEN else DROP_ZONE_WIDTH)
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
-    def show_totals(self) -> None:
-        """Header figures from the cards the column holds now (after a local move)."""
-        cards = self.model.cards()
-        amount = sum((c.amount for c in cards), Decimal("0.00"))
-        weighted = sum((c.weighted for c in cards), Decimal("0.00"))
+    def show_totals(self, count: int, amount: Decimal, weighted: Decimal) -> None:
+        """The header figures, as the service computed them."""
         self.totals.setText(
             self.tr("{count} · {amount} · weighted {weighted}").format(
-                count=len(cards), amount=format_money(amount), weighted=format_money(weighted)
+                count=count, amount=format_money(amount), weighted=format_money(weighted)
             )
         )
 
@@ -138,13 +111,7 @@ class StageColumn(QFrame):
             )
             self.model.set_cards(())
             return
-        self.totals.setText(
-            self.tr("{count} · {amount} · weighted {weighted}").format(
-                count=column.count,
-                amount=format_money(column.amount),
-                weighted=format_money(column.weighted),
-            )
-        )
+        self.show_totals(column.count, column.amount, column.weighted)
         self.title.setToolTip(
             self.tr("Default probability {probability}%").format(
                 probability=self.stage.default_probability
@@ -238,19 +205,23 @@ class BoardView(QWidget):
         if isinstance(opportunity_id, int):
             self.card_menu_requested.emit(opportunity_id, view.viewport().mapToGlobal(pos))
 
-    def move_card_locally(self, card: Card, moved: Card | None, today: date) -> None:
-        """Show a move the service made without reloading the board: take the card out of
-        its column and put ``moved`` (None for won/lost) into its new one."""
-        source = self.columns.get(card.stage_id)
-        if source is not None:
-            source.model.remove_card(card.id)
-            source.show_totals()
-        if moved is not None:
-            target = self.columns.get(moved.stage_id)
-            if target is not None:
-                target.model.insert_card(moved)
-                target.show_totals()
-        self._totals = _adjusted_totals(self._totals, card, moved, today)
+    def holds(self, opportunity_id: int) -> bool:
+        """Whether one of the columns shows this deal's card."""
+        return any(c.model.row_of(opportunity_id) is not None for c in self.columns.values())
+
+    def show_move(self, opportunity_id: int, card: Card | None, totals: BoardTotals) -> None:
+        """Show a move the service made without reloading the board: take the deal's card out
+        of its column, put ``card`` (the service's, None when it left the board) into its new
+        one, and show the service's totals in every header and the summary."""
+        for column in self.columns.values():
+            column.model.remove_card(opportunity_id)
+        if card is not None and card.stage_id in self.columns:
+            self.columns[card.stage_id].model.insert_card(card)
+        for figures in totals.columns:
+            header = self.columns.get(figures.stage_id)
+            if header is not None:
+                header.show_totals(figures.count, figures.amount, figures.weighted)
+        self._totals = (totals.open_total, totals.weighted_total, totals.closing_this_month)
         self._show_summary()
 
     def _show_summary(self) -> None:

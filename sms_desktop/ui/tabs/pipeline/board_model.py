@@ -61,7 +61,7 @@ def _order(card: Card) -> tuple[bool, date, Decimal, int]:
 
 class StageColumnModel(QAbstractListModel):
     """The cards of one stage. A drop does not move rows here: it asks for the move, and the
-    board reloads from the database once the service has made it.
+    board then shows the card and the totals the service returned with it.
 
     Signals:
         card_dropped(int, int): opportunity id, the stage id of this column.
@@ -167,5 +167,5 @@ class StageColumnModel(QAbstractListModel):
         ids = [i for i in card_ids(data) if self.row_of(i) is None]
         for opportunity_id in ids:
             self.card_dropped.emit(opportunity_id, self.stage_id)
-        # False: the source view must not remove rows; the board reloads after the move.
+        # False: the source view must not remove rows; the board shows the service's move.
         return False

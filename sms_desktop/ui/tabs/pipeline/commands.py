@@ -49,7 +49,7 @@ class MoveOpportunity(_Command):
             self.record.to_stage_id,
             lost_reason_id=self._lost_reason_id,
             lost_note=self._lost_note,
-        )
+        ).record
 
     def undo_it(self) -> None:
         self._service.undo_move(self.record)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -21,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from sms_desktop.domain.enums import StageKind
 from sms_desktop.domain.errors import DomainError, ValidationError
-from sms_desktop.domain.pipeline import is_stale, probability, weighted_amount
-from sms_desktop.services.pipeline import PipelineFilter, StageRow
+from sms_desktop.services.pipeline import MoveResult, PipelineFilter, StageRow
 from sms_desktop.services.registry import Services
+from sms_desktop.ui.changes import writes_of
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.navigation import TaskRequest
@@ -238,9 +237,16 @@ class PipelineTab(AreaTab):
                 return
             reason_id, note = dialog.reason_id, dialog.note
         try:
-            record = pipeline.move(
-                opportunity_id, stage_id, lost_reason_id=reason_id, lost_note=note
-            )
+            # The board shows the move itself (from the service's result): the change bus
+            # tells the other tabs only, so a drop never reloads the whole board.
+            with writes_of(self):
+                result = pipeline.move(
+                    opportunity_id,
+                    stage_id,
+                    lost_reason_id=reason_id,
+                    lost_note=note,
+                    view=self.current_filter(),
+                )
         except DomainError as exc:
             show_error(self, exc)
             self._load_current_view()
@@ -249,7 +255,7 @@ class PipelineTab(AreaTab):
         self._undo.push(
             commands.MoveOpportunity(
                 pipeline,
-                record,
+                result.record,
                 detail.data.title,
                 name,
                 self._load_current_view,
@@ -257,7 +263,7 @@ class PipelineTab(AreaTab):
                 lost_note=note,
             )
         )
-        self._show_move(opportunity_id, stage)
+        self._show_move(opportunity_id, result)
         if stage.kind is StageKind.WON:
             self.status_message.emit(
                 self.tr("“{title}” won. It now shows in the list view.").format(
@@ -271,32 +277,13 @@ class PipelineTab(AreaTab):
                 )
             )
 
-    def _show_move(self, opportunity_id: int, stage: StageRow) -> None:
-        """Move the card on screen as the service moved it, without reloading 15,000 cards."""
-        card = next(
-            (
-                c.model.card(row)
-                for c in self.board.columns.values()
-                if (row := c.model.row_of(opportunity_id)) is not None
-            ),
-            None,
-        )
-        if self.views.currentWidget() is not self.board or card is None:
+    def _show_move(self, opportunity_id: int, result: MoveResult) -> None:
+        """Show the move as the service returned it (the moved card, every column's totals),
+        without reloading 15,000 cards."""
+        if self.views.currentWidget() is not self.board or not self.board.holds(opportunity_id):
             self._load_current_view()
             return
-        moved = None
-        if stage.kind is StageKind.OPEN:
-            override = card.probability if card.probability_overridden else None
-            chance = probability(stage.default_probability, override)
-            moved = replace(
-                card,
-                stage_id=stage.id,
-                probability=chance,
-                weighted=weighted_amount(card.amount, chance),
-                stage_age_days=0,
-                stale=is_stale(0, stage.stale_after_days, card.next_activity),
-            )
-        self.board.move_card_locally(card, moved, date.today())
+        self.board.show_move(opportunity_id, result.card, result.totals)
 
     def _on_board_card_menu_requested(self, opportunity_id: int, where: QPoint) -> None:
         menu = QMenu(self)

@@ -30,7 +30,13 @@ from typing_extensions import override
 
 from sms_desktop.domain.enums import QuoteStatus
 from sms_desktop.domain.errors import DomainError
-from sms_desktop.domain.quotes import Change, revision_letter
+from sms_desktop.domain.quotes import (
+    Change,
+    QuoteAction,
+    allowed_actions,
+    can_do,
+    revision_letter,
+)
 from sms_desktop.services.quotes import QuoteFilter, QuoteRow
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
@@ -48,6 +54,17 @@ if TYPE_CHECKING:
 SEARCH_DELAY_MS = 150
 EXPIRED_COLOR = QColor("#c0392b")
 _Index = QModelIndex | QPersistentModelIndex
+
+
+# The buttons named by a quote action: enabled when the selected quote's status allows it.
+_STATUS_BUTTONS = (
+    QuoteAction.SEND,
+    QuoteAction.ACCEPT,
+    QuoteAction.REJECT,
+    QuoteAction.REVISE,
+    QuoteAction.DUPLICATE,
+    QuoteAction.DELETE,
+)
 
 
 def status_label(status: QuoteStatus) -> str:
@@ -373,18 +390,13 @@ class QuotesTab(AreaTab):
 
     def _update_buttons(self) -> None:
         row = self.current_row()
-        status = row.status if row is not None else None
+        # What the status allows is the domain's table; the rest needs only a selection.
+        allowed = allowed_actions(row.status) if row is not None else frozenset()
         enabled = {
             "open": row is not None,
-            "send": status is QuoteStatus.DRAFT,
-            "accept": status is QuoteStatus.SENT,
-            "reject": status is QuoteStatus.SENT,
-            "revise": status in (QuoteStatus.SENT, QuoteStatus.REJECTED, QuoteStatus.EXPIRED),
-            "duplicate": row is not None,
             "changes": row is not None and row.revision > 1,
             "pdf": row is not None,
-            "delete": status is QuoteStatus.DRAFT,
-        }
+        } | {action.value: action in allowed for action in _STATUS_BUTTONS}
         for key, button in self.buttons.items():
             button.setEnabled(enabled[key])
 
@@ -439,7 +451,7 @@ class QuotesTab(AreaTab):
             show_error(self, exc)
             return
         if not quote.editable:
-            if quote.status is QuoteStatus.ACCEPTED:
+            if not can_do(quote.status, QuoteAction.REVISE):
                 self.preview(quote_id)
                 return
             answer = QMessageBox.question(
