@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from sms_desktop.domain.palette import Colour
+
 # The tables below are aligned by hand, one record per line; the formatter would put every
 # field on its own line and multiply the file's length.
 # fmt: off
@@ -395,16 +397,16 @@ CUSTOMER_NOTES: tuple[str, ...] = (
 )
 
 TAGS: tuple[tuple[str, str], ...] = (
-    ("重点客户", "#D32F2F"),
-    ("新客户", "#1976D2"),
-    ("老客户", "#388E3C"),
-    ("经销商", "#F57C00"),
-    ("政府", "#7B1FA2"),
-    ("外资", "#0097A7"),
-    ("潜在客户", "#9E9E9E"),
-    ("价格敏感", "#FBC02D"),
-    ("长期合作", "#5D4037"),
-    ("需要回访", "#C2185B"),
+    ("重点客户", Colour.TAG_RED),
+    ("新客户", Colour.TAG_BLUE),
+    ("老客户", Colour.TAG_GREEN),
+    ("经销商", Colour.TAG_ORANGE),
+    ("政府", Colour.TAG_PURPLE),
+    ("外资", Colour.TAG_CYAN),
+    ("潜在客户", Colour.TAG_GREY),
+    ("价格敏感", Colour.TAG_YELLOW),
+    ("长期合作", Colour.TAG_BROWN),
+    ("需要回访", Colour.TAG_PINK),
 )
 
 # ---------------------------------------------------------------------------------- team

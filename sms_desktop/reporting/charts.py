@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting.excel import display_width
 from sms_desktop.reporting.files import atomic_output
 from sms_desktop.reporting.fonts import chart_rc
@@ -25,10 +26,10 @@ if TYPE_CHECKING:
 ChartFormat = Literal["png", "svg", "pdf"]
 
 FUNNEL_SIZE = (10.0, 5.6)  # inches
-STAGE_COLOR = "#3B6EA8"
-WON_COLOR = "#3A8F5C"
-LOST_COLOR = "#C0504D"
-NOTE_COLOR = "#555555"
+STAGE_COLOR = Colour.ACCENT
+WON_COLOR = Colour.SUCCESS
+LOST_COLOR = Colour.NEGATIVE
+NOTE_COLOR = Colour.MUTED
 # A count is drawn inside its bar when the bar is at least this share of the widest one.
 INSIDE_SHARE = 0.18
 MAX_NAME_WIDTH = 24  # character cells of a stage or reason name on an axis

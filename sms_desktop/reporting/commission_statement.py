@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
+from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting.excel import (
     DATE_FORMAT,
     clean_text,
@@ -115,7 +116,9 @@ def write_statement_workbook(path: Path, st: Statement, labels: StatementLabels)
     header_row = ws.max_row
     for column in range(1, 6):
         ws.cell(row=header_row, column=column).font = bold
-        ws.cell(row=header_row, column=column).fill = PatternFill("solid", fgColor="DDE4EE")
+        ws.cell(row=header_row, column=column).fill = PatternFill(
+            "solid", fgColor=Colour.TABLE_HEADER.rgb
+        )
     for line in st.lines:
         reference = line.reference if line.order_id else f"{line.reference} ({labels.assumed})"
         ws.append([line.day, None, None, line.revenue, line.margin])
@@ -176,7 +179,7 @@ def write_statement_pdf(path: Path, st: Statement, labels: StatementLabels) -> N
         [
             ("FONTNAME", (0, 0), (-1, -1), font),
             ("FONTSIZE", (0, 0), (-1, -1), 9),
-            ("TEXTCOLOR", (0, 0), (0, -1), colors.HexColor("#555555")),
+            ("TEXTCOLOR", (0, 0), (0, -1), colors.HexColor(Colour.MUTED)),
             ("LINEBELOW", (0, -1), (-1, -1), 0.8, colors.black),
             ("FONTSIZE", (0, -1), (-1, -1), 11),
         ]
@@ -206,10 +209,15 @@ def write_statement_pdf(path: Path, st: Statement, labels: StatementLabels) -> N
         [
             ("FONTNAME", (0, 0), (-1, -1), font),
             ("FONTSIZE", (0, 0), (-1, -1), 8),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE4EE")),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(Colour.TABLE_HEADER)),
             ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F5F7FA")]),
+            (
+                "ROWBACKGROUNDS",
+                (0, 1),
+                (-1, -1),
+                [colors.white, colors.HexColor(Colour.TABLE_STRIPE)],
+            ),
         ]
     )
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting.charts import _short, is_chinese
 from sms_desktop.reporting.excel import display_width
 from sms_desktop.reporting.fonts import chart_rc
@@ -30,12 +31,12 @@ if TYPE_CHECKING:
     )
 
 CHART_SIZE = (6.4, 3.6)  # inches
-BAR_COLOR = "#3B6EA8"
-LIGHT_COLOR = "#9DB7D5"
-LINE_COLOR = "#E07B39"
-GOOD_COLOR = "#3A8F5C"
-BAD_COLOR = "#C0504D"
-NOTE_COLOR = "#555555"
+BAR_COLOR = Colour.ACCENT
+LIGHT_COLOR = Colour.ACCENT_LIGHT
+LINE_COLOR = Colour.COMPARE
+GOOD_COLOR = Colour.SUCCESS
+BAD_COLOR = Colour.NEGATIVE
+NOTE_COLOR = Colour.MUTED
 
 CHART_NAMES = ("monthly", "pipeline", "customers", "categories", "targets")
 

@@ -15,6 +15,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Literal
 
+from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting.files import atomic_output
 
 ColumnKind = Literal["text", "int", "money", "decimal", "percent", "date", "datetime", "bool"]
@@ -36,7 +37,7 @@ MAX_WIDTH = 60.0
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _MAX_SHEET_TITLE = 31
-_HEADER_FILL = "DDE4EE"
+_HEADER_FILL = Colour.TABLE_HEADER.rgb
 
 
 @dataclass(frozen=True, slots=True)

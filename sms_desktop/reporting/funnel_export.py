@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting.charts import is_chinese
 from sms_desktop.reporting.excel import (
     DATE_FORMAT,
@@ -39,7 +40,7 @@ FORMATS: dict[CellKind, str] = {
     "days": "0.0",
     "date": DATE_FORMAT,
 }
-HEADER_FILL = "DDE4EE"
+HEADER_FILL = Colour.TABLE_HEADER.rgb
 
 
 @dataclass(frozen=True, slots=True)

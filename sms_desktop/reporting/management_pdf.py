@@ -17,6 +17,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from sms_desktop.domain.clock import clock
+from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting import dashboard_charts as dc
 from sms_desktop.reporting.charts import is_chinese
 from sms_desktop.reporting.dashboard_charts import _fit
@@ -27,8 +28,8 @@ from sms_desktop.services.dashboard import Comparison, Dashboard, DashboardFilte
 
 FONT = "WenQuanYiMicroHei"
 CHART_DPI = 150
-HEADER_BACKGROUND = "#DDE4EE"
-GRID = "#B8C4D2"
+HEADER_BACKGROUND = Colour.TABLE_HEADER
+GRID = Colour.TABLE_GRID
 
 Progress = Callable[[int, int], None]
 _lock = threading.Lock()

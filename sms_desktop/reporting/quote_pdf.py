@@ -33,6 +33,7 @@ from xml.sax.saxutils import escape
 
 from sms_desktop.domain.capitals import rmb_capitals
 from sms_desktop.domain.enums import DocumentLanguage, QuoteLineKind, TaxMode
+from sms_desktop.domain.palette import Colour
 from sms_desktop.domain.pricing import format_number
 from sms_desktop.reporting.files import atomic_output
 from sms_desktop.reporting.fonts import cjk_font_path, printable
@@ -305,7 +306,7 @@ class _Document:
                     ("FONT", (0, 0), (-1, -1), FONT, self.size),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("LINEBELOW", (0, 0), (-1, -1), 1.2, colors.HexColor("#1F4E79")),
+                    ("LINEBELOW", (0, 0), (-1, -1), 1.2, colors.HexColor(Colour.BRAND)),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
                 ]
             )
@@ -355,7 +356,7 @@ class _Document:
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("TOPPADDING", (0, 0), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                    ("TEXTCOLOR", (0, 0), (0, -1), colors.HexColor("#555555")),
+                    ("TEXTCOLOR", (0, 0), (0, -1), colors.HexColor(Colour.MUTED)),
                 ]
             )
         )
@@ -366,7 +367,7 @@ class _Document:
                 [
                     ("FONT", (0, 0), (-1, -1), FONT, self.size),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("BOX", (0, 0), (0, 0), 0.5, colors.HexColor("#BBBBBB")),
+                    ("BOX", (0, 0), (0, 0), 0.5, colors.HexColor(Colour.NEUTRAL)),
                     ("LEFTPADDING", (0, 0), (0, 0), 6),
                 ]
             )
@@ -426,12 +427,12 @@ class _Document:
         rows: list[list[Any]] = [header]
         styles: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), FONT, size),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE6F1")),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor("#1F4E79")),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(Colour.TABLE_HEADER)),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(Colour.BRAND)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("ALIGN", (2, 1), (2, -1), "RIGHT"),
             ("ALIGN", (4, 1), (-1, -1), "RIGHT"),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#CCCCCC")),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor(Colour.RULE)),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
@@ -446,7 +447,7 @@ class _Document:
                 rows.append([cell(line.description), "", "", "", "", "", "", ""])
                 styles += [
                     ("SPAN", (0, row), (-1, row)),
-                    ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#F2F2F2")),
+                    ("BACKGROUND", (0, row), (-1, row), colors.HexColor(Colour.TABLE_STRIPE)),
                 ]
                 continue
             cells[1] = cell(cells[1])
@@ -560,8 +561,8 @@ class _Document:
             TableStyle(
                 [
                     ("FONT", (0, 0), (-1, -1), FONT, self.size),
-                    ("BOX", (0, 0), (0, 0), 0.5, colors.HexColor("#999999")),
-                    ("BOX", (2, 0), (2, 0), 0.5, colors.HexColor("#999999")),
+                    ("BOX", (0, 0), (0, 0), 0.5, colors.HexColor(Colour.NEUTRAL)),
+                    ("BOX", (2, 0), (2, 0), 0.5, colors.HexColor(Colour.NEUTRAL)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 6),
                 ]
@@ -605,7 +606,7 @@ class _Document:
 
         canvas.saveState()
         canvas.setFont(FONT, 7.5)
-        canvas.setFillColor(colors.HexColor("#666666"))
+        canvas.setFillColor(colors.HexColor(Colour.MUTED))
         y = self.margin - 2
         text = (
             self.L("page").format(page=page, pages=pages)

@@ -19,6 +19,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting.charts import is_chinese
 from sms_desktop.reporting.excel import (
     DATE_FORMAT,
@@ -48,7 +49,7 @@ MONEY_FORMAT = "#,##0.00"
 COUNT_FORMAT = "#,##0"
 PERCENT_FORMAT = "0.0%"
 MONTH_FORMAT = "yyyy-mm"
-HEADER_FILL = "DDE4EE"
+HEADER_FILL = Colour.TABLE_HEADER.rgb
 SHEET_NAMES = ("summary", "monthly", "customers", "products", "pipeline", "targets", "activities")
 
 

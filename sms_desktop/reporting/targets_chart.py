@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting.charts import NOTE_COLOR, STAGE_COLOR, WON_COLOR
 from sms_desktop.reporting.fonts import chart_rc
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 TREND_SIZE = (6.4, 3.2)  # inches
-TARGET_COLOR = "#C0504D"
+TARGET_COLOR = Colour.NEGATIVE
 
 
 @dataclass(frozen=True, slots=True)

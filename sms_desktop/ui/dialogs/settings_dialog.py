@@ -36,6 +36,7 @@ from sms_desktop.services.settings import BusinessDefaults, CompanyProfile
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.dialogs.pipeline_settings import PipelineSettingsPage
 from sms_desktop.ui.i18n import tr_message
+from sms_desktop.ui.palette import ERROR_STYLE
 from sms_desktop.ui.settings_store import Preferences
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
@@ -54,7 +55,7 @@ _COMPANY_FIELDS = (
     "website",
     "bank",
 )
-_PROBLEM_STYLE = "color: #c0392b;"  # as FieldErrors shows a problem
+_PROBLEM_STYLE = ERROR_STYLE  # as FieldErrors shows a problem
 
 
 class SettingsDialog(QDialog):

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sms_desktop.ui.palette import ERROR_STYLE
+
 
 class WelcomeChoice(Enum):
     DEMO = auto()
@@ -123,7 +125,7 @@ class WelcomeDialog(QDialog):
         layout.addLayout(form)
         self.empty_error = QLabel(page)
         self.empty_error.setObjectName("welcomeError")
-        self.empty_error.setStyleSheet("color: #c0392b;")
+        self.empty_error.setStyleSheet(ERROR_STYLE)
         self.empty_error.hide()
         layout.addWidget(self.empty_error)
         layout.addStretch(1)

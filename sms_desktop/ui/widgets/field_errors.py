@@ -6,9 +6,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from sms_desktop.domain.errors import FORM, ValidationError
 from sms_desktop.ui.i18n import tr_message
+from sms_desktop.ui.palette import ERROR_BORDER_STYLE, ERROR_STYLE
 
-_ERROR_STYLE = "color: #c0392b;"
-_FIELD_STYLE = "border: 1px solid #c0392b;"
+_ERROR_STYLE = ERROR_STYLE
+_FIELD_STYLE = ERROR_BORDER_STYLE
 
 
 class FieldErrors:

@@ -45,6 +45,7 @@ from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import format_decimal, format_money
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.navigation import ShowArea, ShowCustomer
+from sms_desktop.ui.palette import Colour
 from sms_desktop.ui.table_export import ask_xlsx_path
 from sms_desktop.ui.tabs.base import AreaTab
 
@@ -399,7 +400,7 @@ class DashboardTab(AreaTab):
         if figure.change is None:
             return self.tr("Last year {amount}").format(amount=previous), None
         arrow = "▲" if figure.change >= 0 else "▼"
-        color = "#3A8F5C" if figure.change >= 0 else "#C0504D"
+        color = Colour.SUCCESS if figure.change >= 0 else Colour.NEGATIVE
         return (
             self.tr("{arrow}{change}% · last year {amount}").format(
                 arrow=arrow, change=format_decimal(abs(figure.change), 1), amount=previous
@@ -443,7 +444,7 @@ class DashboardTab(AreaTab):
         self.cards["overdue"].set_figure(
             f"{k.overdue_tasks:,}",
             self.tr("Open tasks due before today"),
-            "#C0504D" if k.overdue_tasks else None,
+            Colour.OVERDUE if k.overdue_tasks else None,
         )
         self.cards["targets"].set_figure(
             pct(k.targets.attainment),

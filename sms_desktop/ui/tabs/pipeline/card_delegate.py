@@ -10,16 +10,17 @@ from sms_desktop.domain.pipeline import NextActivity
 from sms_desktop.services.pipeline import Card
 from sms_desktop.ui.formatting import format_date, format_money
 from sms_desktop.ui.i18n import translate
+from sms_desktop.ui.palette import Colour, qcolor
 from sms_desktop.ui.tabs.pipeline.board_model import CardRole
 
 _Index = QModelIndex | QPersistentModelIndex
 DOT_COLOURS = {
-    NextActivity.OVERDUE: QColor("#d93025"),
-    NextActivity.TODAY: QColor("#1e8e3e"),
-    NextActivity.PLANNED: QColor("#9aa0a6"),
-    NextActivity.NONE: QColor("#f29900"),
+    NextActivity.OVERDUE: qcolor(Colour.OVERDUE),
+    NextActivity.TODAY: qcolor(Colour.SUCCESS),
+    NextActivity.PLANNED: qcolor(Colour.NEUTRAL),
+    NextActivity.NONE: qcolor(Colour.ATTENTION),
 }
-_STALE = QColor("#f29900")
+_STALE = qcolor(Colour.ATTENTION)
 _MARGIN = 4
 _PAD = 8
 

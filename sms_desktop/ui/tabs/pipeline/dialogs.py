@@ -28,6 +28,7 @@ from sms_desktop.services.pipeline import LostReasonRow, OpportunityInput, Stage
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.formatting import date_format, format_decimal
 from sms_desktop.ui.i18n import current_language
+from sms_desktop.ui.palette import ERROR_STYLE
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
@@ -53,7 +54,7 @@ class LostReasonDialog(QDialog):
         self.note_edit.setPlaceholderText(self.tr("Details (optional if a reason is chosen)"))
         self.note_edit.setFixedHeight(80)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         ok_cancel_layout(self, intro, self.reason_combo, self.note_edit, self.error)
         self.setMinimumWidth(420)

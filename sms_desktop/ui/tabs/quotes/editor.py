@@ -53,6 +53,7 @@ from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import date_format, format_money, from_qdate, to_qdate
 from sms_desktop.ui.i18n import tr_message
+from sms_desktop.ui.palette import ERROR_STYLE
 from sms_desktop.ui.tabs.pipeline.dialogs import CustomerPicker
 from sms_desktop.ui.tabs.quotes.lines_model import (
     AMOUNT,
@@ -64,7 +65,7 @@ from sms_desktop.ui.tabs.quotes.lines_model import (
 )
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
-LOW_STYLE = "color: #c0392b;"
+LOW_STYLE = ERROR_STYLE
 
 
 def product_label(product: ProductRow, language: str) -> str:

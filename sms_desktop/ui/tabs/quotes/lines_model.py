@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from typing_extensions import override
 
 from sms_desktop.domain.enums import QuoteLineKind, TaxMode
@@ -34,10 +34,11 @@ from sms_desktop.domain.quotes import NO_AMOUNTS, LineAmounts
 from sms_desktop.services.quotes import LineData
 from sms_desktop.ui.formatting import format_decimal, format_money
 from sms_desktop.ui.i18n import translate
+from sms_desktop.ui.palette import Colour, qcolor
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LOW_MARGIN = QColor("#c0392b")
+LOW_MARGIN = qcolor(Colour.ERROR)
 
 DESCRIPTION, QUANTITY, UNIT, PRICE, DISCOUNT, TAX, AMOUNT, RULE = range(8)
 

@@ -30,6 +30,7 @@ from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.quotes import QuoteDetail
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.palette import Colour
 from sms_desktop.ui.widgets.dialogs import run_modal
 
 PREVIEW_DPI = 96
@@ -123,7 +124,7 @@ class QuotePreviewDialog(QDialog):
         self.pages = QWidget(self)
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.pages.setStyleSheet("background: #888;")
+        self.pages.setStyleSheet(f"background: {Colour.PREVIEW_BACKGROUND};")
         scroll = QScrollArea(self)
         scroll.setObjectName("previewPages")
         scroll.setWidgetResizable(True)

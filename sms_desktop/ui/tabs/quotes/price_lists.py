@@ -36,6 +36,7 @@ from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import date_format, format_date, format_money
 from sms_desktop.ui.i18n import current_language
+from sms_desktop.ui.palette import MUTED_STYLE
 from sms_desktop.ui.tabs.pipeline.dialogs import CustomerPicker
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.dialogs import run_modal
@@ -234,7 +235,7 @@ class RuleDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #666;")
+        note.setStyleSheet(MUTED_STYLE)
         ok_cancel_layout(self, form, note, self.errors.form_label)
         self.setMinimumWidth(480)
         if row is None:

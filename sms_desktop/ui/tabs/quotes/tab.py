@@ -43,6 +43,7 @@ from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import format_date, format_money
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
+from sms_desktop.ui.palette import Colour
 from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.widgets.dialogs import run_modal
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     from sms_desktop.reporting.excel import ColumnKind
 
 SEARCH_DELAY_MS = 150
-EXPIRED_COLOR = QColor("#c0392b")
+EXPIRED_COLOR = QColor(Colour.OVERDUE)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -143,7 +144,7 @@ EXPORT_VALUES: dict[str, tuple[ColumnKind, Callable[[QuoteRow], Any]]] = {
 }
 TOTAL_COLUMN = 3
 VALID_COLUMN = 5
-LOW_MARGIN_COLOR = QColor("#b26a00")
+LOW_MARGIN_COLOR = QColor(Colour.WARNING)
 
 
 class QuoteTableModel(PagedTableModel[QuoteRow]):

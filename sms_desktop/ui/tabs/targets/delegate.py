@@ -9,11 +9,12 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from typing_extensions import override
 
+from sms_desktop.ui.palette import Colour, qcolor
 from sms_desktop.ui.tabs.targets.models import TargetsRole
 
-_LOW = QColor("#e67e22")  # below 80 %
-_MID = QColor("#3498db")  # 80–100 %
-_DONE = QColor("#27ae60")  # reached
+_LOW = qcolor(Colour.ATTENTION)  # below 80 %
+_MID = qcolor(Colour.ACCENT)  # 80–100 %
+_DONE = qcolor(Colour.SUCCESS)  # reached
 
 
 def bar_color(percent: Decimal) -> QColor:

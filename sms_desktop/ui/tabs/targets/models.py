@@ -8,7 +8,7 @@ from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from typing_extensions import override
 
 from sms_desktop.domain.targets import MIN_PACE_WORKING_DAYS
@@ -16,6 +16,7 @@ from sms_desktop.services.targets import ActualItem, AttainmentRow, LeaderRow
 from sms_desktop.ui.formatting import format_date, format_money
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.models.paged import RIGHT, Column, Role
+from sms_desktop.ui.palette import Colour, qcolor
 from sms_desktop.ui.tabs.targets.labels import (
     company_name,
     metric_name,
@@ -25,8 +26,8 @@ from sms_desktop.ui.tabs.targets.labels import (
 
 RowT = TypeVar("RowT")
 _Index = QModelIndex | QPersistentModelIndex
-_BEHIND = QColor("#c0392b")
-_AHEAD = QColor("#1e8449")
+_BEHIND = qcolor(Colour.NEGATIVE)
+_AHEAD = qcolor(Colour.SUCCESS)
 
 
 class TargetsRole(IntEnum):

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QCursor, QFont, QPainter, QPalette
+from PySide6.QtGui import QAction, QCursor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,13 +41,14 @@ from sms_desktop.services.registry import Services
 from sms_desktop.services.tasks import Person, TaskRow
 from sms_desktop.ui.formatting import format_date
 from sms_desktop.ui.i18n import current_language, translate
+from sms_desktop.ui.palette import Colour, qcolor
 from sms_desktop.ui.tabs.tasks.presentation import kind_color, kind_label
 
 _Index = QModelIndex | QPersistentModelIndex
 TASKS_ROLE = Qt.ItemDataRole.UserRole + 10  # list[TaskRow] of a cell
 DAY_ROLE = Qt.ItemDataRole.UserRole + 11  # the cell's date
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 12  # the row's salesperson id (week view)
-OVERDUE_RED = QColor("#c62828")
+OVERDUE_RED = qcolor(Colour.OVERDUE)
 
 
 def weekday_name(day: date) -> str:
@@ -249,7 +250,7 @@ class CalendarDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         background = palette.base().color()
         if day == self._model.today:
-            background = QColor("#fff8e1")
+            background = qcolor(Colour.TODAY_BACKGROUND)
         elif day.weekday() >= 5:
             background = palette.alternateBase().color()
         if self._model.mode == "month" and day.month != self._model.anchor.month:

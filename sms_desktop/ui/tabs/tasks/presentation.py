@@ -13,6 +13,7 @@ from sms_desktop.domain.tasks import TaskGroup
 from sms_desktop.services.tasks import TaskRow
 from sms_desktop.ui.formatting import format_date
 from sms_desktop.ui.i18n import current_language, translate
+from sms_desktop.ui.palette import ACTIVITY_KIND_COLOURS
 
 
 def kind_label(kind: ActivityKind) -> str:
@@ -48,14 +49,14 @@ def unit_label(unit: RecurrenceUnit) -> str:
 
 # One colour and one glyph per type: 电话 blue, 拜访 green, 回访 teal …
 _KIND_STYLE: dict[ActivityKind, tuple[str, str, str]] = {
-    ActivityKind.CALL: ("#1f6feb", "电", "C"),
-    ActivityKind.VISIT: ("#2da44e", "访", "V"),
-    ActivityKind.FOLLOW_UP: ("#0f8a8a", "回", "F"),
-    ActivityKind.MEETING: ("#8250df", "会", "M"),
-    ActivityKind.EMAIL: ("#bf8700", "邮", "E"),
-    ActivityKind.WECHAT: ("#1aad19", "微", "W"),
-    ActivityKind.DEMO: ("#cf222e", "演", "D"),
-    ActivityKind.TODO: ("#57606a", "办", "T"),
+    ActivityKind.CALL: (ACTIVITY_KIND_COLOURS[ActivityKind.CALL], "电", "C"),
+    ActivityKind.VISIT: (ACTIVITY_KIND_COLOURS[ActivityKind.VISIT], "访", "V"),
+    ActivityKind.FOLLOW_UP: (ACTIVITY_KIND_COLOURS[ActivityKind.FOLLOW_UP], "回", "F"),
+    ActivityKind.MEETING: (ACTIVITY_KIND_COLOURS[ActivityKind.MEETING], "会", "M"),
+    ActivityKind.EMAIL: (ACTIVITY_KIND_COLOURS[ActivityKind.EMAIL], "邮", "E"),
+    ActivityKind.WECHAT: (ACTIVITY_KIND_COLOURS[ActivityKind.WECHAT], "微", "W"),
+    ActivityKind.DEMO: (ACTIVITY_KIND_COLOURS[ActivityKind.DEMO], "演", "D"),
+    ActivityKind.TODO: (ACTIVITY_KIND_COLOURS[ActivityKind.TODO], "办", "T"),
 }
 
 

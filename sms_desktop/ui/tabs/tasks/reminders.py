@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.tasks import TaskRow, TasksService
+from sms_desktop.ui.palette import Colour, text_style
 from sms_desktop.ui.tabs.tasks.presentation import due_text, kind_icon, kind_label
 
 CHECK_EVERY_MS = 30_000
@@ -181,7 +182,7 @@ class TodayDialog(QDialog):
         if overdue:
             warning = QLabel(self.tr("%Ln task(s) overdue.", "", overdue), self)
             warning.setObjectName("todayOverdue")
-            warning.setStyleSheet("color: #c62828; font-weight: bold;")
+            warning.setStyleSheet(text_style(Colour.OVERDUE, bold=True))
             layout.addWidget(warning)
         intro = QLabel(
             self.tr("Due today:") if rows else self.tr("Nothing else is due today."), self

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QBrush, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -42,6 +42,7 @@ from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.formatting import from_qdate, to_qdate
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.navigation import Navigation, ShowArea, TaskRequest
+from sms_desktop.ui.palette import Colour, qcolor
 from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.tasks import commands
@@ -147,7 +148,7 @@ class TasksTab(AreaTab):
         self.context_label = QLabel(self)
         self.context_label.setObjectName("taskContext")
         self.context_label.setStyleSheet(
-            "QLabel { background: #e8f0fe; border-radius: 4px; padding: 2px 6px; }"
+            f"QLabel {{ background: {Colour.INFO_BACKGROUND}; border-radius: 4px; padding: 2px 6px; }}"
         )
         self.clear_context_button = QToolButton(self)
         self.clear_context_button.setText("✕")
@@ -410,7 +411,7 @@ class TasksTab(AreaTab):
             count = self._counts[group]
             item.setText(f"{group_label(group)}  ({count:,})")
             overdue = group is TaskGroup.OVERDUE and count > 0
-            item.setForeground(QBrush(QColor("#c62828")) if overdue else QBrush())
+            item.setForeground(QBrush(qcolor(Colour.OVERDUE)) if overdue else QBrush())
             font = item.font()
             font.setBold(overdue or (group is TaskGroup.TODAY and count > 0))
             item.setFont(font)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from typing_extensions import override
 
 from sms_desktop.domain.clock import clock, local_zone
@@ -16,6 +16,7 @@ from sms_desktop.services.tasks import TaskFilter, TaskRow
 from sms_desktop.ui.formatting import format_datetime
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.models.paged import Column, PagedTableModel
+from sms_desktop.ui.palette import Colour, qcolor
 from sms_desktop.ui.tabs.tasks.presentation import (
     due_text,
     kind_icon,
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
     from sms_desktop.reporting.excel import ColumnKind
 
 _Index = QModelIndex | QPersistentModelIndex
-OVERDUE_RED = QColor("#c62828")
-PASSED_AMBER = QColor("#b26a00")
+OVERDUE_RED = qcolor(Colour.OVERDUE)
+PASSED_AMBER = qcolor(Colour.WARNING)
 
 
 def _reminder_time(r: TaskRow) -> str:
