@@ -5,6 +5,8 @@ Each change here is saved at once (its own transaction), like adding a column to
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,10 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import StageKind
-from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.services.pipeline import StageRow
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import edit_ok
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
@@ -70,18 +71,16 @@ class StageDialog(QDialog):
             "default_probability": self.probability.value(),
             "stale_after_days": self.stale.value() or None,
         }
-        try:
-            if self._stage is None:
+        stage = self._stage
+
+        def save() -> None:
+            if stage is None:
                 pipeline.add_stage(**values)  # type: ignore[arg-type]
             else:
-                pipeline.update_stage(self._stage.id, **values)  # type: ignore[arg-type]
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+                pipeline.update_stage(stage.id, **values)  # type: ignore[arg-type]
+
+        if edit_ok(self, save, errors=self.errors):
+            super().accept()
 
 
 class PipelineSettingsPage(QWidget):
@@ -183,11 +182,8 @@ class PipelineSettingsPage(QWidget):
             None,
         )
 
-    def _run(self, action: object) -> None:
-        try:
-            action()  # type: ignore[operator]
-        except DomainError as exc:
-            show_error(self, exc)
+    def _run(self, action: Callable[[], object]) -> None:
+        edit_ok(self, action)
         self.reload()
 
     def _on_add_stage(self) -> None:

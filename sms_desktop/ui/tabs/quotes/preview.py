@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import DocumentLanguage
-from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.quotes import QuoteDetail
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.widgets.dialogs import run_modal
 
 PREVIEW_DPI = 96
@@ -141,16 +141,18 @@ class QuotePreviewDialog(QDialog):
         from sms_desktop.reporting.quote_pdf import quote_pdf_bytes
 
         settings = self._services.settings
-        try:
-            self.pdf = quote_pdf_bytes(
+        pdf = run_edit(
+            self,
+            lambda: quote_pdf_bytes(
                 self.quote,
                 company=settings.company(),
                 logo=settings.logo(),
                 language=self.language(),
-            )
-        except DomainError as exc:
-            show_error(self, exc)
+            ),
+        )
+        if pdf is None:
             return
+        self.pdf = pdf
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             widget = item.widget() if item is not None else None

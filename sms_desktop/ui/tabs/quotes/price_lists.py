@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.money import parse_money
 from sms_desktop.domain.pricing import format_number
 from sms_desktop.services.pricing import PriceListInput, PriceListRow, RuleInput, RuleRow
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import edit_ok, run_edit
 from sms_desktop.ui.formatting import date_format, format_date, format_money
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.tabs.pipeline.dialogs import CustomerPicker
@@ -147,20 +146,16 @@ class PriceListDialog(QDialog):
         )
 
     def accept(self) -> None:
+        if edit_ok(self, self._save, errors=self.errors):
+            super().accept()
+
+    def _save(self) -> None:
         pricing = self._services.pricing
-        try:
-            if self._row is None:
-                self.saved_id = pricing.create_list(self.data())
-            else:
-                pricing.update_list(self._row.id, self.data())
-                self.saved_id = self._row.id
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        if self._row is None:
+            self.saved_id = pricing.create_list(self.data())
+        else:
+            pricing.update_list(self._row.id, self.data())
+            self.saved_id = self._row.id
 
 
 class RuleDialog(QDialog):
@@ -279,20 +274,16 @@ class RuleDialog(QDialog):
         )
 
     def accept(self) -> None:
+        if edit_ok(self, self._save, errors=self.errors):
+            super().accept()
+
+    def _save(self) -> None:
         pricing = self._services.pricing
-        try:
-            if self._row is None:
-                self.saved_id = pricing.add_rule(self._list_id, self.data())
-            else:
-                pricing.update_rule(self._row.id, self.data())
-                self.saved_id = self._row.id
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        if self._row is None:
+            self.saved_id = pricing.add_rule(self._list_id, self.data())
+        else:
+            pricing.update_rule(self._row.id, self.data())
+            self.saved_id = self._row.id
 
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -393,11 +384,10 @@ class PriceListsDialog(QDialog):
 
     def reload(self, select_id: int | None = None) -> None:
         current = select_id if select_id is not None else self.current_list_id()
-        try:
-            self._lists = self._services.pricing.price_lists()
-        except DomainError as exc:
-            show_error(self, exc)
+        lists = run_edit(self, self._services.pricing.price_lists)
+        if lists is None:
             return
+        self._lists = lists
         self.lists.setRowCount(len(self._lists))
         for number, row in enumerate(self._lists):
             scope = (
@@ -447,10 +437,7 @@ class PriceListsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self._services.pricing.delete_list(plist.id)
-        except DomainError as exc:
-            show_error(self, exc)
+        edit_ok(self, lambda: self._services.pricing.delete_list(plist.id))
         self.reload()
 
     # ----------------------------------------------------------------- rules
@@ -500,8 +487,5 @@ class PriceListsDialog(QDialog):
         rule = self.current_rule()
         if rule is None:
             return
-        try:
-            self._services.pricing.delete_rule(rule.id)
-        except DomainError as exc:
-            show_error(self, exc)
+        edit_ok(self, lambda: self._services.pricing.delete_rule(rule.id))
         self.reload(rule.price_list_id)

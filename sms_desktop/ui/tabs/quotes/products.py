@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.money import CURRENCIES, parse_money
 from sms_desktop.domain.pricing import format_number
 from sms_desktop.services.products import COMMON_UNITS, ProductInput, ProductRow
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import edit_ok, run_edit
 from sms_desktop.ui.formatting import format_money
 from sms_desktop.ui.i18n import current_language, translate
 from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
@@ -183,10 +182,12 @@ class ProductsDialog(QDialog):
         self.model.search = self.search_edit.text()
         self.model.include_inactive = self.inactive_check.isChecked()
         header = self.table.horizontalHeader()
-        try:
-            self.model.load_sorted(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        except DomainError as exc:
-            show_error(self, exc)
+        edit_ok(
+            self,
+            lambda: self.model.load_sorted(
+                header.sortIndicatorSection(), header.sortIndicatorOrder()
+            ),
+        )
 
     def new_product(self) -> None:
         dialog = ProductDialog(self._services, None, self)
@@ -348,15 +349,16 @@ class ProductDialog(QDialog):
 
     def accept(self) -> None:
         products = self._services.products
-        try:
-            if self._product is None:
-                self.saved = products.create(self.data())
-            else:
-                self.saved = products.update(self._product.id, self.data())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        product = self._product
+        saved = run_edit(
+            self,
+            lambda: (
+                products.create(self.data())
+                if product is None
+                else products.update(product.id, self.data())
+            ),
+            errors=self.errors,
+        )
+        if saved is not None:
+            self.saved = saved
+            super().accept()

@@ -45,7 +45,7 @@ from sms_desktop.services.tasks import (
     TaskRow,
     clean_task,
 )
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import edit_ok, run_edit
 from sms_desktop.ui.formatting import date_format, format_date, from_qdate, to_qdate
 from sms_desktop.ui.tabs.pipeline.dialogs import CustomerPicker
 from sms_desktop.ui.tabs.tasks.presentation import kind_icon, kind_label, unit_label
@@ -325,16 +325,8 @@ class TaskDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            data = clean_task(self.value())
-            self._submit(data)
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        if edit_ok(self, lambda: self._submit(clean_task(self.value())), errors=self.errors):
+            super().accept()
 
 
 class CompleteDialog(QDialog):
@@ -569,13 +561,12 @@ class PlansDialog(QDialog):
         )
 
     def save(self) -> bool:
-        try:
-            plan_id = self._services.tasks.save_plan(self._current, self.value())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except DomainError as exc:
-            show_error(self, exc)
+        plan_id = run_edit(
+            self,
+            lambda: self._services.tasks.save_plan(self._current, self.value()),
+            errors=self.errors,
+        )
+        if plan_id is None:
             return False
         self._reload(select=plan_id)
         return True

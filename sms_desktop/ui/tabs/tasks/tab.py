@@ -39,6 +39,7 @@ from sms_desktop.domain.tasks import OPEN_GROUPS, GroupBounds, TaskGroup
 from sms_desktop.services.registry import Services
 from sms_desktop.services.tasks import GroupCounts, TaskFilter, TaskInput, TaskRow
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import edit_ok, run_edit
 from sms_desktop.ui.formatting import from_qdate, to_qdate
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.navigation import Navigation, ShowArea, TaskRequest
@@ -369,11 +370,12 @@ class TasksTab(AreaTab):
         self.search_edit.cancel_pending()
         now = now or clock().now()
         flt = self.current_filter()
-        try:
-            self._counts = self._services.tasks.group_counts(flt, now=now, tz=self._tz)
-        except DomainError as exc:
-            show_error(self, exc)
+        counts = run_edit(
+            self, lambda: self._services.tasks.group_counts(flt, now=now, tz=self._tz)
+        )
+        if counts is None:
             return
+        self._counts = counts
         self._show_counts()
         self.model.filter = flt
         self.model.group = self.current_group()
@@ -595,10 +597,8 @@ class TasksTab(AreaTab):
             self.edit_task(rows[0].id)
 
     def edit_task(self, task_id: int) -> None:
-        try:
-            task = self._services.tasks.get(task_id)
-        except DomainError as exc:
-            show_error(self, exc)
+        task = run_edit(self, lambda: self._services.tasks.get(task_id))
+        if task is None:
             self.refresh()
             return
         before: list[TaskInput] = []
@@ -626,12 +626,13 @@ class TasksTab(AreaTab):
     def complete_task(self, task: TaskRow) -> bool:
         dialog = CompleteDialog(task, self)
         while run_modal(dialog) == QDialog.DialogCode.Accepted:
-            try:
-                completion = self._services.tasks.complete(
+            completion = run_edit(
+                self,
+                lambda: self._services.tasks.complete(
                     task.id, dialog.outcome, survey=dialog.survey, now=dialog.done_at, tz=self._tz
-                )
-            except DomainError as exc:
-                show_error(self, exc)
+                ),
+            )
+            if completion is None:
                 continue
             self._undo.push(
                 commands.CompleteTask(
@@ -657,10 +658,11 @@ class TasksTab(AreaTab):
         if not rows or any(r.done_at is not None for r in rows):
             return
         ids = [r.id for r in rows]
-        try:
-            before = self._services.tasks.reschedule(ids, days=days, to_day=to_day, tz=self._tz)
-        except DomainError as exc:
-            show_error(self, exc)
+        before = run_edit(
+            self,
+            lambda: self._services.tasks.reschedule(ids, days=days, to_day=to_day, tz=self._tz),
+        )
+        if before is None:
             self.refresh()
             return
         self._undo.push(
@@ -688,10 +690,7 @@ class TasksTab(AreaTab):
         ids = [r.id for r in self.selected_rows()]
         if not ids:
             return
-        try:
-            self._services.tasks.delete(ids)
-        except DomainError as exc:
-            show_error(self, exc)
+        if not edit_ok(self, lambda: self._services.tasks.delete(ids)):
             self.refresh()
             return
         self._undo.push(
@@ -723,12 +722,14 @@ class TasksTab(AreaTab):
         dialog = ApplyPlanDialog(plans, customer_name, self)
         if run_modal(dialog) != QDialog.DialogCode.Accepted or dialog.plan_id is None:
             return []
-        try:
-            ids = self._services.tasks.apply_plan(
-                dialog.plan_id, customer_id, start=dialog.start, tz=self._tz
-            )
-        except DomainError as exc:
-            show_error(self, exc)
+        plan_id = dialog.plan_id
+        ids = run_edit(
+            self,
+            lambda: self._services.tasks.apply_plan(
+                plan_id, customer_id, start=dialog.start, tz=self._tz
+            ),
+        )
+        if ids is None:
             return []
         self._undo.push(
             commands.CreateTasks(
