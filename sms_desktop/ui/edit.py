@@ -3,6 +3,11 @@
 A ``ValidationError`` is shown inline through the dialog's :class:`FieldErrors` (or, without
 one, as one message); any other ``DomainError`` as one translated message. The caller then
 records the edit it made with ``push_edit`` (:mod:`sms_desktop.ui.undo`).
+
+Dialogs return values; the caller saves. A form dialog that stays open on a
+``ValidationError`` takes a ``save`` callable from its caller (the service call, given the
+dialog's value); its ``accept()`` is :func:`accept_saved`, which keeps the result in
+``dialog.saved``; after ``Accepted`` the caller reads ``saved`` and pushes the undo command.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from sms_desktop.ui.undo import push_edit
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
-__all__ = ["edit_in_dialog", "edit_ok", "push_edit", "run_edit"]
+__all__ = ["accept_saved", "edit_in_dialog", "edit_ok", "push_edit", "run_edit"]
 
 T = TypeVar("T")
 
@@ -68,3 +73,12 @@ def edit_in_dialog(
             show_error(parent, exc)
             return None
     return None
+
+
+def accept_saved(dialog: QDialog, save: Callable[[], T], errors: FieldErrors) -> T | None:
+    """A form dialog's ``accept()``: :func:`run_edit` ``save``; on success the dialog closes
+    (Accepted) and the result is returned, else it stays open showing what to correct."""
+    result = run_edit(dialog, save, errors=errors)
+    if result is not None:
+        dialog.done(QDialog.DialogCode.Accepted)
+    return result

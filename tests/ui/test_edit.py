@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from sms_desktop.domain.errors import ConflictError, ValidationError
 from sms_desktop.domain.i18n import Message
-from sms_desktop.ui.edit import edit_in_dialog, edit_ok, push_edit, run_edit
+from sms_desktop.ui.edit import accept_saved, edit_in_dialog, edit_ok, push_edit, run_edit
 from sms_desktop.ui.undo import DoneCommand
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
@@ -160,3 +160,18 @@ def test_a_command_that_shows_itself_skips_the_refresh_on_push(qapp: object) -> 
     assert log == []
     stack.undo()
     assert log == ["undo", "refresh"]
+
+
+def test_accept_saved_keeps_the_dialog_open_until_the_callers_save_succeeds(
+    qtbot: QtBot, warnings: list[str]
+) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    errors = FieldErrors(dialog)
+    errors.add_row(QFormLayout(dialog), "name", "Name:", QLineEdit())
+    assert accept_saved(dialog, _invalid, errors) is None
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert errors.text("name") == "Enter a name."
+    assert accept_saved(dialog, lambda: 9, errors) == 9
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert warnings == []

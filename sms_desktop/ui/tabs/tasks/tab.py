@@ -39,7 +39,7 @@ from sms_desktop.domain.tasks import OPEN_GROUPS, GroupBounds, TaskGroup
 from sms_desktop.services.registry import Services
 from sms_desktop.services.tasks import GroupCounts, TaskFilter, TaskInput, TaskRow
 from sms_desktop.ui.dialogs.messages import show_error
-from sms_desktop.ui.edit import edit_ok, run_edit
+from sms_desktop.ui.edit import edit_ok, push_edit, run_edit
 from sms_desktop.ui.formatting import from_qdate, to_qdate
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.navigation import Navigation, ShowArea, TaskRequest
@@ -564,20 +564,16 @@ class TasksTab(AreaTab):
         self.refresh()
 
     def new_task(self, context: TaskContext | None = None) -> int | None:
-        created: list[int] = []
-
-        def submit(data: TaskInput) -> None:
-            created.append(self._services.tasks.create(data))
-
-        dialog = TaskDialog(self._services, submit, context=context or self.context(), parent=self)
-        if run_modal(dialog) != QDialog.DialogCode.Accepted or not created:
-            return None
-        subject = dialog.subject_edit.text().strip()
-        self._undo.push(
-            commands.CreateTask(self._services.tasks, created[0], subject, self._after_change)
+        tasks = self._services.tasks
+        dialog = TaskDialog(
+            self._services, tasks.create, context=context or self.context(), parent=self
         )
+        if run_modal(dialog) != QDialog.DialogCode.Accepted or dialog.saved is None:
+            return None
+        task_id, subject = dialog.saved, dialog.subject_edit.text().strip()
+        push_edit(self._undo, commands.CreateTask(tasks, task_id, subject, self._after_change))
         self.status_message.emit(self.tr("Task “{subject}” added.").format(subject=subject))
-        return created[0]
+        return task_id
 
     def _on_calendar_new_task(self, day: date, assignee_id: object) -> None:
         context = self.context()
@@ -601,20 +597,17 @@ class TasksTab(AreaTab):
         if task is None:
             self.refresh()
             return
-        before: list[TaskInput] = []
-        after: list[TaskInput] = []
+        tasks = self._services.tasks
 
-        def submit(data: TaskInput) -> None:
-            before.append(self._services.tasks.update(task_id, data))
-            after.append(data)
+        def save(data: TaskInput) -> tuple[TaskInput, TaskInput]:
+            return tasks.update(task_id, data), data
 
-        dialog = TaskDialog(self._services, submit, task=task, parent=self)
-        if run_modal(dialog) != QDialog.DialogCode.Accepted or not after:
+        dialog = TaskDialog(self._services, save, task=task, parent=self)
+        if run_modal(dialog) != QDialog.DialogCode.Accepted or dialog.saved is None:
             return
-        self._undo.push(
-            commands.UpdateTask(
-                self._services.tasks, task_id, before[0], after[0], self._after_change
-            )
+        before, after = dialog.saved
+        push_edit(
+            self._undo, commands.UpdateTask(tasks, task_id, before, after, self._after_change)
         )
 
     def complete_selected(self) -> None:
