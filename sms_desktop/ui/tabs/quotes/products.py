@@ -28,7 +28,7 @@ from sms_desktop.domain.money import CURRENCIES, parse_money
 from sms_desktop.domain.pricing import format_number
 from sms_desktop.services.products import COMMON_UNITS, ProductInput, ProductRow
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.edit import edit_ok, run_edit
+from sms_desktop.ui.edit import accept_saved, edit_ok
 from sms_desktop.ui.formatting import format_money
 from sms_desktop.ui.i18n import current_language, translate
 from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
@@ -189,8 +189,15 @@ class ProductsDialog(QDialog):
             ),
         )
 
+    def product_saver(self, row: ProductRow | None) -> Callable[[ProductInput], ProductRow]:
+        """What saves the product of ``row`` (None: a new one); returns it as saved."""
+        products = self._services.products
+        if row is None:
+            return products.create
+        return lambda data: products.update(row.id, data)
+
     def new_product(self) -> None:
-        dialog = ProductDialog(self._services, None, self)
+        dialog = ProductDialog(self._services, None, self.product_saver(None), self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reload()
 
@@ -199,7 +206,7 @@ class ProductsDialog(QDialog):
         row = index.data(Role.ROW) if index.isValid() else None
         if not isinstance(row, ProductRow):
             return
-        dialog = ProductDialog(self._services, row, self)
+        dialog = ProductDialog(self._services, row, self.product_saver(row), self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.model.refresh_rows()
 
@@ -245,16 +252,20 @@ def _decimal(text: str, *, money: bool) -> Decimal | None:
 
 
 class ProductDialog(QDialog):
-    """Create or edit one product; the service's messages show beside their fields."""
+    """Create or edit one product: ``save`` (the caller's) stores the fields and returns the
+    product as saved; the service's messages show beside their fields."""
 
     def __init__(
-        self, services: Services, product: ProductRow | None, parent: QWidget | None = None
+        self,
+        services: Services,
+        product: ProductRow | None,
+        save: Callable[[ProductInput], ProductRow],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("productDialog")
         self.setWindowTitle(self.tr("New Product") if product is None else self.tr("Product"))
-        self._services = services
-        self._product = product
+        self._services, self._save = services, save
         self.saved: ProductRow | None = None
         self.errors = FieldErrors(self)
         form = QFormLayout()
@@ -348,17 +359,4 @@ class ProductDialog(QDialog):
         )
 
     def accept(self) -> None:
-        products = self._services.products
-        product = self._product
-        saved = run_edit(
-            self,
-            lambda: (
-                products.create(self.data())
-                if product is None
-                else products.update(product.id, self.data())
-            ),
-            errors=self.errors,
-        )
-        if saved is not None:
-            self.saved = saved
-            super().accept()
+        self.saved = accept_saved(self, lambda: self._save(self.data()), self.errors)
