@@ -577,16 +577,14 @@ class Controller(QObject):
         dialog = TrashDialog(trash.items(), self.window)
 
         def restore(entity: str, entity_id: int, label: str) -> None:
-            from sms_desktop.ui.dialogs.messages import show_error
+            from sms_desktop.ui.edit import edit_ok, push_edit
             from sms_desktop.ui.trash_commands import RestoreFromTrash
 
-            try:
-                trash.restore(entity, entity_id)
-            except DomainError as exc:
-                show_error(dialog, exc)
+            if not edit_ok(dialog, lambda: trash.restore(entity, entity_id)):
                 return
-            self.undo_stack.push(
-                RestoreFromTrash(trash, entity, entity_id, label, self.window.refresh_tabs)
+            push_edit(
+                self.undo_stack,
+                RestoreFromTrash(trash, entity, entity_id, label, self.window.refresh_tabs),
             )
             dialog.set_items(trash.items())
 

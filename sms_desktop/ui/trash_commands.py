@@ -20,17 +20,12 @@ class RestoreFromTrash(DoneCommand):
         label: str,
         refresh: Callable[[], None],
     ) -> None:
-        super().__init__(translate("TrashCommands", "Restore “{name}”").format(name=label))
-        self._trash, self._entity, self._id, self._refresh = trash, entity, entity_id, refresh
+        text = translate("TrashCommands", "Restore “{name}”")
+        super().__init__(text.format(name=label), refresh)
+        self._trash, self._entity, self._id = trash, entity, entity_id
 
     def do(self) -> None:
         self._trash.restore(self._entity, self._id)
 
     def undo_it(self) -> None:
         self._trash.delete(self._entity, self._id)
-
-    def after_redo(self, *, first: bool) -> None:
-        self._refresh()
-
-    def after_undo(self) -> None:
-        self._refresh()

@@ -1,8 +1,14 @@
-"""The base of our undo commands: the action is done before the command is pushed."""
+"""The one base of our undo commands: the action is done before the command is pushed."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
+from collections.abc import Callable
+from typing import ClassVar
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+Refresh = Callable[[], None]
+Show = Callable[[int | None], None]  # the item to show afterwards (None: just refresh)
 
 
 class DoneCommand(QUndoCommand):
@@ -10,11 +16,20 @@ class DoneCommand(QUndoCommand):
 
     Qt calls ``redo`` on push: that first call only reports (``after_redo(first=True)``);
     later redos perform ``do`` again. ``undo`` calls ``undo_it``.
+
+    After each redo and undo the command tells its tab: ``refresh()`` is called, and
+    ``show(id)`` with :meth:`shown_after_redo` / :meth:`shown_after_undo` (the item to
+    select; ``shown_id`` unless a command says otherwise). A command whose first push
+    already shows itself sets ``refresh_on_push = False``.
     """
 
-    def __init__(self, text: str) -> None:
+    refresh_on_push: ClassVar[bool] = True
+    shown_id: int | None = None
+
+    def __init__(self, text: str, refresh: Refresh | None = None, *, show: Show | None = None):
         super().__init__(text)
         self._pushed = False
+        self._refresh, self._show = refresh, show
 
     def redo(self) -> None:
         first = not self._pushed
@@ -33,8 +48,30 @@ class DoneCommand(QUndoCommand):
     def undo_it(self) -> None:
         raise NotImplementedError
 
+    def shown_after_redo(self) -> int | None:
+        """The item to show once the action is (re)done."""
+        return self.shown_id
+
+    def shown_after_undo(self) -> int | None:
+        return self.shown_id
+
     def after_redo(self, *, first: bool) -> None:
         """Show the result (the widgets may already show it after the first push)."""
+        if not first or self.refresh_on_push:
+            self._tell(self.shown_after_redo())
 
     def after_undo(self) -> None:
         """Show the result of an undo."""
+        self._tell(self.shown_after_undo())
+
+    def _tell(self, shown: int | None) -> None:
+        if self._refresh is not None:
+            self._refresh()
+        if self._show is not None:
+            self._show(shown)
+
+
+def push_edit(undo_stack: QUndoStack, command: DoneCommand) -> DoneCommand:
+    """Record an edit that has been done; returns the command."""
+    undo_stack.push(command)
+    return command

@@ -172,7 +172,7 @@ def test_stage_settings_add_reorder_and_archive(
     services = controller.workspace.services  # type: ignore[union-attr]
     page = PipelineSettingsPage(services)
     qtbot.addWidget(page)
-    dialog = StageDialog(services, None, page)
+    dialog = StageDialog(services, None, page.stage_saver(None), page)
     dialog.accept()  # empty names: refused inline
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.errors.text("name_zh")

@@ -397,7 +397,7 @@ def test_products_dialog_lists_and_creates_with_inline_errors(
     catalogue = ProductsDialog(services)
     qtbot.addWidget(catalogue)
     assert catalogue.model.rowCount() == 2
-    dialog = ProductDialog(services, None)
+    dialog = ProductDialog(services, None, catalogue.product_saver(None))
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.sku_edit, "dk-100")
     type_text(dialog.name_zh_edit, "会议桌")
@@ -560,28 +560,28 @@ def test_price_lists_dialog_edits_lists_and_rules(
     assert dialog.rules.item(0, 2).text() == "−10%"
 
     # A list for one customer, with a fixed price for the desk.
-    editor = PriceListDialog(services, None, dialog)
+    editor = PriceListDialog(services, None, dialog.list_saver(None), dialog)
     type_text(editor.name_edit, "Acme 合同价")
     editor.customer_radio.setChecked(True)
     editor.accept()
-    assert editor.saved_id is None and editor.errors.text("customer_tier")
+    assert editor.saved is None and editor.errors.text("customer_tier")
     editor.customer_edit.set_customer(customer_id(services), "<b>Acme & Co")
     editor.accept()
-    assert editor.saved_id is not None
-    dialog.reload(editor.saved_id)
+    assert editor.saved is not None
+    dialog.reload(editor.saved)
     assert dialog.lists.item(dialog.lists.currentRow(), 1).text() == "<b>Acme & Co"
     assert dialog.rules.rowCount() == 0
 
-    rule = RuleDialog(services, editor.saved_id, None, dialog)
+    rule = RuleDialog(services, None, dialog.rule_saver(editor.saved, None), dialog)
     rule.product_combo.setCurrentIndex(rule.product_combo.findData(product_id(services, "DK-100")))
     rule.fixed_radio.setChecked(True)
     rule.fixed_edit.setText("abc")
     rule.accept()
-    assert rule.saved_id is None and "at most two decimals" in rule.errors.form_label.text()
+    assert rule.saved is None and "at most two decimals" in rule.errors.form_label.text()
     rule.fixed_edit.setText("880")
     rule.accept()
-    assert rule.saved_id is not None
-    dialog.reload(editor.saved_id)
+    assert rule.saved is not None
+    dialog.reload(editor.saved)
     assert dialog.rules.item(0, 2).text() == "= 880.00"
     # The editor now prices the desk from the customer's own list.
     quote_editor = new_editor(services, qtbot)

@@ -5,6 +5,9 @@ Each change here is saved at once (its own transaction), like adding a column to
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,25 +25,36 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import StageKind
-from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.services.pipeline import StageRow
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import accept_saved, edit_ok
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 
+class StageFields(NamedTuple):
+    name_zh: str
+    name_en: str
+    default_probability: int
+    stale_after_days: int | None
+
+
 class StageDialog(QDialog):
-    """Add or edit one stage."""
+    """Add or edit one stage: ``save`` (the caller's) stores the fields, returns the id."""
 
     def __init__(
-        self, services: Services, stage: StageRow | None, parent: QWidget | None = None
+        self,
+        services: Services,
+        stage: StageRow | None,
+        save: Callable[[StageFields], int],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stageDialog")
         self.setWindowTitle(self.tr("Stage") if stage else self.tr("New Stage"))
-        self._services, self._stage = services, stage
+        self._services, self._save = services, save
+        self.saved: int | None = None
         self.errors = FieldErrors(self)
         form = QFormLayout()
         self.name_zh = QLineEdit(stage.name_zh if stage else "", self)
@@ -62,26 +76,16 @@ class StageDialog(QDialog):
         self.errors.add_row(form, "stale_after_days", self.tr("Stale after:"), self.stale)
         ok_cancel_layout(self, form, self.errors.form_label)
 
+    def value(self) -> StageFields:
+        return StageFields(
+            self.name_zh.text(),
+            self.name_en.text(),
+            self.probability.value(),
+            self.stale.value() or None,
+        )
+
     def accept(self) -> None:
-        pipeline = self._services.pipeline
-        values = {
-            "name_zh": self.name_zh.text(),
-            "name_en": self.name_en.text(),
-            "default_probability": self.probability.value(),
-            "stale_after_days": self.stale.value() or None,
-        }
-        try:
-            if self._stage is None:
-                pipeline.add_stage(**values)  # type: ignore[arg-type]
-            else:
-                pipeline.update_stage(self._stage.id, **values)  # type: ignore[arg-type]
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        self.saved = accept_saved(self, lambda: self._save(self.value()), self.errors)
 
 
 class PipelineSettingsPage(QWidget):
@@ -183,23 +187,33 @@ class PipelineSettingsPage(QWidget):
             None,
         )
 
-    def _run(self, action: object) -> None:
-        try:
-            action()  # type: ignore[operator]
-        except DomainError as exc:
-            show_error(self, exc)
+    def _run(self, action: Callable[[], object]) -> None:
+        edit_ok(self, action)
         self.reload()
 
+    def stage_saver(self, stage: StageRow | None) -> Callable[[StageFields], int]:
+        """What saves ``stage`` (None: a new one); returns its id."""
+        pipeline = self._services.pipeline
+
+        def save(fields: StageFields) -> int:
+            if stage is None:
+                return pipeline.add_stage(*fields)
+            pipeline.update_stage(stage.id, **fields._asdict())
+            return stage.id
+
+        return save
+
     def _on_add_stage(self) -> None:
-        if run_modal(StageDialog(self._services, None, self)) == QDialog.DialogCode.Accepted:
+        dialog = StageDialog(self._services, None, self.stage_saver(None), self)
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reload()
 
     def _on_edit_stage(self) -> None:
         stage = self._selected_stage()
-        if (
-            stage is not None
-            and run_modal(StageDialog(self._services, stage, self)) == QDialog.DialogCode.Accepted
-        ):
+        if stage is None:
+            return
+        dialog = StageDialog(self._services, stage, self.stage_saver(stage), self)
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reload()
 
     def _on_move(self, step: int) -> None:

@@ -1,63 +1,38 @@
-"""Undoable customer edits: each command calls the services; Ctrl+Z calls them back."""
+"""Undoable customer edits: each command calls the services; Ctrl+Z calls them back.
+
+Afterwards the tab shows the customer of ``shown_id`` (see :class:`DoneCommand`)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from sms_desktop.services.customers import ContactInput, CustomerInput, CustomersService
 from sms_desktop.services.duplicates import DuplicatesService, MergeRecord
 from sms_desktop.services.interactions import InteractionInput, InteractionsService
 from sms_desktop.ui.i18n import translate
-from sms_desktop.ui.undo import DoneCommand
-
-Changed = Callable[[int | None], None]  # the customer to show afterwards (None: just refresh)
+from sms_desktop.ui.undo import DoneCommand, Show
 
 
-class _Command(DoneCommand):
-    """A customer edit; afterwards the tab refreshes and shows :meth:`shown_after_redo`."""
-
-    customer_id: int | None = None
-
-    def __init__(self, text: str, changed: Changed) -> None:
-        super().__init__(text)
-        self._changed = changed
-
-    def after_redo(self, *, first: bool) -> None:
-        self._changed(self.shown_after_redo())
-
-    def after_undo(self) -> None:
-        self._changed(self.shown_after_undo())
-
-    def shown_after_redo(self) -> int | None:
-        """The customer to show once the action is (re)done."""
-        return self.customer_id
-
-    def shown_after_undo(self) -> int | None:
-        return self.customer_id
-
-
-class CreateCustomer(_Command):
-    customer_id: int
+class CreateCustomer(DoneCommand):
+    shown_id: int  # the customer, shown afterwards
 
     def __init__(
-        self, service: CustomersService, customer_id: int, name: str, changed: Changed
+        self, service: CustomersService, customer_id: int, name: str, changed: Show
     ) -> None:
         text = translate("CustomerCommands", "New customer “{name}”")
-        super().__init__(text.format(name=name), changed)
-        self._service, self.customer_id = service, customer_id
+        super().__init__(text.format(name=name), show=changed)
+        self._service, self.shown_id = service, customer_id
 
     def do(self) -> None:
-        self._service.restore(self.customer_id)
+        self._service.restore(self.shown_id)
 
     def undo_it(self) -> None:
-        self._service.delete(self.customer_id)
+        self._service.delete(self.shown_id)
 
     def shown_after_undo(self) -> int | None:
         return None  # back in the trash
 
 
-class UpdateCustomer(_Command):
-    customer_id: int
+class UpdateCustomer(DoneCommand):
+    shown_id: int  # the customer, shown afterwards
 
     def __init__(
         self,
@@ -65,48 +40,48 @@ class UpdateCustomer(_Command):
         customer_id: int,
         before: CustomerInput,
         after: CustomerInput,
-        changed: Changed,
+        changed: Show,
     ) -> None:
         text = translate("CustomerCommands", "Edit “{name}”")
-        super().__init__(text.format(name=after.name), changed)
-        self._service, self.customer_id = service, customer_id
+        super().__init__(text.format(name=after.name), show=changed)
+        self._service, self.shown_id = service, customer_id
         self._before, self._after = before, after
 
     def do(self) -> None:
-        self._service.update(self.customer_id, self._after)
+        self._service.update(self.shown_id, self._after)
 
     def undo_it(self) -> None:
-        self._service.update(self.customer_id, self._before)
+        self._service.update(self.shown_id, self._before)
 
 
-class DeleteCustomer(_Command):
-    customer_id: int
+class DeleteCustomer(DoneCommand):
+    shown_id: int  # the customer, shown afterwards
 
     def __init__(
-        self, service: CustomersService, customer_id: int, name: str, changed: Changed
+        self, service: CustomersService, customer_id: int, name: str, changed: Show
     ) -> None:
         text = translate("CustomerCommands", "Delete “{name}”")
-        super().__init__(text.format(name=name), changed)
-        self._service, self.customer_id = service, customer_id
+        super().__init__(text.format(name=name), show=changed)
+        self._service, self.shown_id = service, customer_id
 
     def do(self) -> None:
-        self._service.delete(self.customer_id)
+        self._service.delete(self.shown_id)
 
     def undo_it(self) -> None:
-        self._service.restore(self.customer_id)
+        self._service.restore(self.shown_id)
 
     def shown_after_redo(self) -> int | None:
         return None  # it is in the trash now
 
 
-class MergeCustomers(_Command):
+class MergeCustomers(DoneCommand):
     def __init__(
-        self, service: DuplicatesService, record: MergeRecord, keep_name: str, changed: Changed
+        self, service: DuplicatesService, record: MergeRecord, keep_name: str, changed: Show
     ) -> None:
         text = translate("CustomerCommands", "Merge into “{name}”")
-        super().__init__(text.format(name=keep_name), changed)
+        super().__init__(text.format(name=keep_name), show=changed)
         self._service, self.record = service, record
-        self.customer_id = record.keep_id
+        self.shown_id = record.keep_id
 
     def do(self) -> None:
         self.record = self._service.merge(self.record.keep_id, self.record.drop_id)
@@ -118,8 +93,8 @@ class MergeCustomers(_Command):
         return self.record.keep_id
 
 
-class AddContact(_Command):
-    customer_id: int
+class AddContact(DoneCommand):
+    shown_id: int  # the customer, shown afterwards
 
     def __init__(
         self,
@@ -127,11 +102,11 @@ class AddContact(_Command):
         customer_id: int,
         contact_id: int,
         name: str,
-        changed: Changed,
+        changed: Show,
     ) -> None:
         text = translate("CustomerCommands", "Add contact “{name}”")
-        super().__init__(text.format(name=name), changed)
-        self._service, self.customer_id, self.contact_id = service, customer_id, contact_id
+        super().__init__(text.format(name=name), show=changed)
+        self._service, self.shown_id, self.contact_id = service, customer_id, contact_id
 
     def do(self) -> None:
         self._service.restore_contact(self.contact_id)
@@ -140,8 +115,8 @@ class AddContact(_Command):
         self._service.remove_contact(self.contact_id)
 
 
-class UpdateContact(_Command):
-    customer_id: int
+class UpdateContact(DoneCommand):
+    shown_id: int  # the customer, shown afterwards
 
     def __init__(
         self,
@@ -150,11 +125,11 @@ class UpdateContact(_Command):
         contact_id: int,
         before: ContactInput,
         after: ContactInput,
-        changed: Changed,
+        changed: Show,
     ) -> None:
         text = translate("CustomerCommands", "Edit contact “{name}”")
-        super().__init__(text.format(name=after.name), changed)
-        self._service, self.customer_id, self.contact_id = service, customer_id, contact_id
+        super().__init__(text.format(name=after.name), show=changed)
+        self._service, self.shown_id, self.contact_id = service, customer_id, contact_id
         self._before, self._after = before, after
 
     def do(self) -> None:
@@ -164,8 +139,8 @@ class UpdateContact(_Command):
         self._service.update_contact(self.contact_id, self._before)
 
 
-class RemoveContact(_Command):
-    customer_id: int
+class RemoveContact(DoneCommand):
+    shown_id: int  # the customer, shown afterwards
 
     def __init__(
         self,
@@ -173,11 +148,11 @@ class RemoveContact(_Command):
         customer_id: int,
         contact_id: int,
         name: str,
-        changed: Changed,
+        changed: Show,
     ) -> None:
         text = translate("CustomerCommands", "Remove contact “{name}”")
-        super().__init__(text.format(name=name), changed)
-        self._service, self.customer_id, self.contact_id = service, customer_id, contact_id
+        super().__init__(text.format(name=name), show=changed)
+        self._service, self.shown_id, self.contact_id = service, customer_id, contact_id
 
     def do(self) -> None:
         self._service.remove_contact(self.contact_id)
@@ -186,8 +161,8 @@ class RemoveContact(_Command):
         self._service.restore_contact(self.contact_id)
 
 
-class LogInteraction(_Command):
-    customer_id: int
+class LogInteraction(DoneCommand):
+    shown_id: int  # the customer, shown afterwards
 
     def __init__(
         self,
@@ -195,14 +170,14 @@ class LogInteraction(_Command):
         customer_id: int,
         interaction_id: int,
         data: InteractionInput,
-        changed: Changed,
+        changed: Show,
     ) -> None:
-        super().__init__(translate("CustomerCommands", "Log interaction"), changed)
-        self._service, self.customer_id = service, customer_id
+        super().__init__(translate("CustomerCommands", "Log interaction"), show=changed)
+        self._service, self.shown_id = service, customer_id
         self.interaction_id, self._data = interaction_id, data
 
     def do(self) -> None:
-        self.interaction_id = self._service.log(self.customer_id, self._data)
+        self.interaction_id = self._service.log(self.shown_id, self._data)
 
     def undo_it(self) -> None:
         self._data = self._service.remove(self.interaction_id)

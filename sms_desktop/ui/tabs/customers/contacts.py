@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import BuyingRole
-from sms_desktop.domain.errors import ValidationError
 from sms_desktop.services.customers import ContactInput, ContactRow, clean_contact
+from sms_desktop.ui.edit import edit_ok
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.dialogs import run_modal
@@ -90,12 +90,8 @@ class ContactDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            clean_contact(self.value())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        super().accept()
+        if edit_ok(self, lambda: clean_contact(self.value()), errors=self.errors):
+            super().accept()
 
 
 class ContactsPanel(QWidget):

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sms_desktop.domain.errors import DomainError, ValidationError
+from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.customers import ContactInput, CustomerFilter, CustomerInput
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import edit_ok, run_edit
 from sms_desktop.ui.models.customer_table import COLUMNS, EXPORT_VALUES, CustomerTableModel
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.navigation import Navigation, ShowCustomer, TaskRequest
@@ -291,10 +292,7 @@ class CustomersTab(AreaTab):
 
     def apply_filter(self) -> None:
         self.search_edit.cancel_pending()
-        try:
-            self.model.set_filter(self.current_filter())
-        except DomainError as exc:
-            show_error(self, exc)
+        if not edit_ok(self, lambda: self.model.set_filter(self.current_filter())):
             return
         # The panel follows the list: keep its customer if still listed, else the first row.
         shown = self.detail.customer_id
@@ -397,17 +395,13 @@ class CustomersTab(AreaTab):
     def save_profile(self) -> None:
         data = self.detail.profile.value()
         customers = self._services.customers
-        try:
-            if self.detail.customer_id is None:
-                self._create(data)
-                return
-            customer_id = self.detail.customer_id
-            before = customers.update(customer_id, data)
-        except ValidationError as exc:
-            self.detail.profile.show_errors(exc)
+        errors = self.detail.profile.errors
+        customer_id = self.detail.customer_id
+        if customer_id is None:
+            edit_ok(self, lambda: self._create(data), errors=errors)
             return
-        except DomainError as exc:
-            show_error(self, exc)
+        before = run_edit(self, lambda: customers.update(customer_id, data), errors=errors)
+        if before is None:
             return
         self._undo.push(
             commands.UpdateCustomer(customers, customer_id, before, data, self._after_change)
@@ -478,10 +472,8 @@ class CustomersTab(AreaTab):
         if run_modal(dialog) != MergeDialog.DialogCode.Accepted:
             return
         keep, drop = dialog.keep_and_drop()
-        try:
-            record = self._services.duplicates.merge(keep, drop)
-        except DomainError as exc:
-            show_error(self, exc)
+        record = run_edit(self, lambda: self._services.duplicates.merge(keep, drop))
+        if record is None:
             return
         keep_name = names[ids.index(keep)]
         self._undo.push(
@@ -499,13 +491,12 @@ class CustomersTab(AreaTab):
         if customer_id is None:
             return
         interactions = self._services.interactions
-        try:
-            interaction_id = interactions.log(customer_id, data)
-        except ValidationError as exc:
-            self.detail.timeline.composer.show_errors(exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
+        interaction_id = run_edit(
+            self,
+            lambda: interactions.log(customer_id, data),
+            errors=self.detail.timeline.composer.errors,
+        )
+        if interaction_id is None:
             return
         self.detail.timeline.composer.hide()
         self._undo.push(
@@ -518,10 +509,8 @@ class CustomersTab(AreaTab):
         customer_id = self.detail.customer_id
         if customer_id is None:
             return
-        try:
-            contact_id = self._services.customers.add_contact(customer_id, data)
-        except DomainError as exc:
-            show_error(self, exc)
+        contact_id = run_edit(self, lambda: self._services.customers.add_contact(customer_id, data))
+        if contact_id is None:
             return
         self._undo.push(
             commands.AddContact(
@@ -535,10 +524,7 @@ class CustomersTab(AreaTab):
         customer_id = self.detail.customer_id
         if customer_id is None:
             return
-        try:
-            self._services.customers.update_contact(contact_id, after)
-        except DomainError as exc:
-            show_error(self, exc)
+        if not edit_ok(self, lambda: self._services.customers.update_contact(contact_id, after)):
             return
         self._undo.push(
             commands.UpdateContact(
@@ -550,10 +536,7 @@ class CustomersTab(AreaTab):
         customer_id = self.detail.customer_id
         if customer_id is None:
             return
-        try:
-            self._services.customers.remove_contact(contact_id)
-        except DomainError as exc:
-            show_error(self, exc)
+        if not edit_ok(self, lambda: self._services.customers.remove_contact(contact_id)):
             return
         self._undo.push(
             commands.RemoveContact(
@@ -591,10 +574,8 @@ class CustomersTab(AreaTab):
 
     def request_tasks(self, customer_id: int, action: Literal["show", "add", "plan"]) -> None:
         """Ask the Tasks tab to show, add or plan this customer's tasks."""
-        try:
-            name = self._services.customers.get(customer_id).data.name
-        except DomainError as exc:
-            show_error(self, exc)
+        name = run_edit(self, lambda: self._services.customers.get(customer_id).data.name)
+        if name is None:
             return
         self.navigation_requested.emit(
             TaskRequest(action, customer_id=customer_id, customer_name=name)

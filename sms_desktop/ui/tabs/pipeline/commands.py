@@ -9,22 +9,7 @@ from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.undo import DoneCommand
 
 
-class _Command(DoneCommand):
-    refresh_on_push = True  # a move shows itself on the board without a reload
-
-    def __init__(self, text: str, refresh: Callable[[], None]) -> None:
-        super().__init__(text)
-        self._refresh = refresh
-
-    def after_redo(self, *, first: bool) -> None:
-        if not first or self.refresh_on_push:
-            self._refresh()
-
-    def after_undo(self) -> None:
-        self._refresh()
-
-
-class MoveOpportunity(_Command):
+class MoveOpportunity(DoneCommand):
     refresh_on_push = False
 
     def __init__(
@@ -55,7 +40,7 @@ class MoveOpportunity(_Command):
         self._service.undo_move(self.record)
 
 
-class CreateOpportunity(_Command):
+class CreateOpportunity(DoneCommand):
     def __init__(
         self, service: PipelineService, opportunity_id: int, title: str, refresh: Callable[[], None]
     ) -> None:
@@ -70,7 +55,7 @@ class CreateOpportunity(_Command):
         self._service.delete(self.opportunity_id)
 
 
-class UpdateOpportunity(_Command):
+class UpdateOpportunity(DoneCommand):
     def __init__(
         self,
         service: PipelineService,
@@ -91,7 +76,7 @@ class UpdateOpportunity(_Command):
         self._service.update(self.opportunity_id, self._before)
 
 
-class DeleteOpportunity(_Command):
+class DeleteOpportunity(DoneCommand):
     def __init__(
         self, service: PipelineService, opportunity_id: int, title: str, refresh: Callable[[], None]
     ) -> None:

@@ -26,6 +26,7 @@ from sms_desktop.domain.money import CURRENCIES, parse_money
 from sms_desktop.services.customers import CustomerFilter
 from sms_desktop.services.pipeline import LostReasonRow, OpportunityInput, StageRow
 from sms_desktop.services.registry import Services
+from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import date_format, format_decimal
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.palette import ERROR_STYLE
@@ -288,9 +289,7 @@ class OpportunityDialog(QDialog):
     def accept(self) -> None:
         from sms_desktop.services.pipeline import clean_opportunity
 
-        try:
-            self.result_data = clean_opportunity(self.value())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        super().accept()
+        data = run_edit(self, lambda: clean_opportunity(self.value()), errors=self.errors)
+        if data is not None:
+            self.result_data = data
+            super().accept()

@@ -27,6 +27,7 @@ from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.pipeline import PipelineFilter
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import (
     date_format,
     format_decimal,
@@ -183,14 +184,16 @@ class FunnelView(QWidget):
     def refresh(self) -> None:
         if not self.isVisible() and self.report is None and self.canvas is None:
             return  # built when the tab is first shown
-        try:
-            self.report = self._services.funnel.report(
+        report = run_edit(
+            self,
+            lambda: self._services.funnel.report(
                 from_qdate(self.date_from.date()), from_qdate(self.date_to.date()), self._owner_id
-            )
-        except DomainError as exc:
-            show_error(self, exc)
+            ),
+        )
+        if report is None:
             return
-        self._show_report(self.report)
+        self.report = report
+        self._show_report(report)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

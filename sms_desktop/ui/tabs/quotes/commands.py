@@ -13,17 +13,12 @@ class DeleteQuote(DoneCommand):
     def __init__(
         self, service: QuotesService, quote_id: int, label: str, refresh: Callable[[], None]
     ) -> None:
-        super().__init__(translate("QuoteCommands", "Delete quote {label}").format(label=label))
-        self._service, self.quote_id, self._refresh = service, quote_id, refresh
+        text = translate("QuoteCommands", "Delete quote {label}")
+        super().__init__(text.format(label=label), refresh)
+        self._service, self.quote_id = service, quote_id
 
     def do(self) -> None:
         self._service.delete(self.quote_id)
 
     def undo_it(self) -> None:
         self._service.restore(self.quote_id)
-
-    def after_redo(self, *, first: bool) -> None:
-        self._refresh()
-
-    def after_undo(self) -> None:
-        self._refresh()

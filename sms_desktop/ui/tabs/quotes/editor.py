@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import DocumentLanguage, QuoteLineKind, RoundingPolicy, TaxMode
-from sms_desktop.domain.errors import DomainError, ValidationError
+from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.money import CURRENCIES
 from sms_desktop.domain.pricing import PriceResult, format_number
 from sms_desktop.domain.quotes import MarginCheck, QuoteTotals
@@ -50,7 +50,7 @@ from sms_desktop.services.quotes import (
     margin_message,
 )
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import date_format, format_money, from_qdate, to_qdate
 from sms_desktop.ui.i18n import tr_message
 from sms_desktop.ui.palette import ERROR_STYLE
@@ -595,17 +595,11 @@ class QuoteEditor(QDialog):
             if reason is None:
                 return
             data = replace(data, margin_reason=reason)
-        try:
-            self.saved = self._quotes.save(
-                self._quote.id if self._quote is not None else None, data
-            )
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        quote_id = self._quote.id if self._quote is not None else None
+        saved = run_edit(self, lambda: self._quotes.save(quote_id, data), errors=self.errors)
+        if saved is not None:
+            self.saved = saved
+            super().accept()
 
     def current_row(self) -> int | None:
         index: QModelIndex = self.table.currentIndex()

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import DocumentLanguage
-from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.quotes import QuoteDetail
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.palette import Colour
 from sms_desktop.ui.widgets.dialogs import run_modal
 
@@ -163,16 +163,18 @@ class QuotePreviewDialog(QDialog):
         from sms_desktop.reporting.quote_pdf import quote_pdf_bytes
 
         settings = self._services.settings
-        try:
-            self.pdf = quote_pdf_bytes(
+        pdf = run_edit(
+            self,
+            lambda: quote_pdf_bytes(
                 self.quote,
                 company=settings.company(),
                 logo=settings.logo(),
                 language=self.language(),
-            )
-        except DomainError as exc:
-            show_error(self, exc)
+            ),
+        )
+        if pdf is None:
             return
+        self.pdf = pdf
         self._warn_of_missing_glyphs(settings.company())
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)

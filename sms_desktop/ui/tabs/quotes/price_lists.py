@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -28,12 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.money import parse_money
 from sms_desktop.domain.pricing import format_number
 from sms_desktop.services.pricing import PriceListInput, PriceListRow, RuleInput, RuleRow
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import accept_saved, edit_ok, run_edit
 from sms_desktop.ui.formatting import date_format, format_date, format_money
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.palette import MUTED_STYLE
@@ -87,14 +87,20 @@ def _decimal(text: str) -> Decimal:
 
 
 class PriceListDialog(QDialog):
+    """A price list's fields; ``save`` (the caller's) stores them and returns the list's id."""
+
     def __init__(
-        self, services: Services, row: PriceListRow | None, parent: QWidget | None = None
+        self,
+        services: Services,
+        row: PriceListRow | None,
+        save: Callable[[PriceListInput], int],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("priceListDialog")
         self.setWindowTitle(self.tr("New Price List") if row is None else self.tr("Price List"))
-        self._services, self._row = services, row
-        self.saved_id: int | None = None
+        self._services, self._row, self._save = services, row, save
+        self.saved: int | None = None
         self.errors = FieldErrors(self)
         form = QFormLayout()
         self.name_edit = QLineEdit(row.name if row else "", self)
@@ -148,35 +154,24 @@ class PriceListDialog(QDialog):
         )
 
     def accept(self) -> None:
-        pricing = self._services.pricing
-        try:
-            if self._row is None:
-                self.saved_id = pricing.create_list(self.data())
-            else:
-                pricing.update_list(self._row.id, self.data())
-                self.saved_id = self._row.id
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        self.saved = accept_saved(self, lambda: self._save(self.data()), self.errors)
 
 
 class RuleDialog(QDialog):
+    """A price rule's fields; ``save`` (the caller's) stores them and returns the rule's id."""
+
     def __init__(
         self,
         services: Services,
-        list_id: int,
         row: RuleRow | None,
+        save: Callable[[RuleInput], int],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("priceRuleDialog")
         self.setWindowTitle(self.tr("New Rule") if row is None else self.tr("Rule"))
-        self._services, self._list_id, self._row = services, list_id, row
-        self.saved_id: int | None = None
+        self._services, self._row, self._save = services, row, save
+        self.saved: int | None = None
         self.errors = FieldErrors(self)
         language = current_language()
         form = QFormLayout()
@@ -280,20 +275,7 @@ class RuleDialog(QDialog):
         )
 
     def accept(self) -> None:
-        pricing = self._services.pricing
-        try:
-            if self._row is None:
-                self.saved_id = pricing.add_rule(self._list_id, self.data())
-            else:
-                pricing.update_rule(self._row.id, self.data())
-                self.saved_id = self._row.id
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        self.saved = accept_saved(self, lambda: self._save(self.data()), self.errors)
 
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -394,11 +376,10 @@ class PriceListsDialog(QDialog):
 
     def reload(self, select_id: int | None = None) -> None:
         current = select_id if select_id is not None else self.current_list_id()
-        try:
-            self._lists = self._services.pricing.price_lists()
-        except DomainError as exc:
-            show_error(self, exc)
+        lists = run_edit(self, self._services.pricing.price_lists)
+        if lists is None:
             return
+        self._lists = lists
         self.lists.setRowCount(len(self._lists))
         for number, row in enumerate(self._lists):
             scope = (
@@ -421,18 +402,31 @@ class PriceListsDialog(QDialog):
         row = self.lists.currentRow()
         return self._lists[row].id if 0 <= row < len(self._lists) else None
 
+    def list_saver(self, row: PriceListRow | None) -> Callable[[PriceListInput], int]:
+        """What saves the list of ``row`` (None: a new one); returns its id."""
+        pricing = self._services.pricing
+
+        def save(data: PriceListInput) -> int:
+            if row is None:
+                return pricing.create_list(data)
+            pricing.update_list(row.id, data)
+            return row.id
+
+        return save
+
     def new_list(self) -> None:
-        dialog = PriceListDialog(self._services, None, self)
+        dialog = PriceListDialog(self._services, None, self.list_saver(None), self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.reload(dialog.saved_id)
+            self.reload(dialog.saved)
 
     def edit_list(self) -> None:
         row = self.lists.currentRow()
         if not 0 <= row < len(self._lists):
             return
-        dialog = PriceListDialog(self._services, self._lists[row], self)
+        plist = self._lists[row]
+        dialog = PriceListDialog(self._services, plist, self.list_saver(plist), self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.reload(dialog.saved_id)
+            self.reload(dialog.saved)
 
     def delete_list(self) -> None:
         row = self.lists.currentRow()
@@ -448,10 +442,7 @@ class PriceListsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self._services.pricing.delete_list(plist.id)
-        except DomainError as exc:
-            show_error(self, exc)
+        edit_ok(self, lambda: self._services.pricing.delete_list(plist.id))
         self.reload()
 
     # ----------------------------------------------------------------- rules
@@ -481,11 +472,23 @@ class PriceListsDialog(QDialog):
         row = self.rules.currentRow()
         return self._rules[row] if 0 <= row < len(self._rules) else None
 
+    def rule_saver(self, list_id: int, row: RuleRow | None) -> Callable[[RuleInput], int]:
+        """What saves the rule of ``row`` (None: a new one in ``list_id``); returns its id."""
+        pricing = self._services.pricing
+
+        def save(data: RuleInput) -> int:
+            if row is None:
+                return pricing.add_rule(list_id, data)
+            pricing.update_rule(row.id, data)
+            return row.id
+
+        return save
+
     def new_rule(self) -> None:
         list_id = self.current_list_id()
         if list_id is None:
             return
-        dialog = RuleDialog(self._services, list_id, None, self)
+        dialog = RuleDialog(self._services, None, self.rule_saver(list_id, None), self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reload(list_id)
 
@@ -493,7 +496,7 @@ class PriceListsDialog(QDialog):
         list_id, rule = self.current_list_id(), self.current_rule()
         if list_id is None or rule is None:
             return
-        dialog = RuleDialog(self._services, list_id, rule, self)
+        dialog = RuleDialog(self._services, rule, self.rule_saver(list_id, rule), self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reload(list_id)
 
@@ -501,8 +504,5 @@ class PriceListsDialog(QDialog):
         rule = self.current_rule()
         if rule is None:
             return
-        try:
-            self._services.pricing.delete_rule(rule.id)
-        except DomainError as exc:
-            show_error(self, exc)
+        edit_ok(self, lambda: self._services.pricing.delete_rule(rule.id))
         self.reload(rule.price_list_id)

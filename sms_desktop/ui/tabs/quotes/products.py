@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.money import CURRENCIES, parse_money
 from sms_desktop.domain.pricing import format_number
 from sms_desktop.services.products import COMMON_UNITS, ProductInput, ProductRow
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import accept_saved, edit_ok
 from sms_desktop.ui.formatting import format_money
 from sms_desktop.ui.i18n import current_language, translate
 from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
@@ -183,13 +182,22 @@ class ProductsDialog(QDialog):
         self.model.search = self.search_edit.text()
         self.model.include_inactive = self.inactive_check.isChecked()
         header = self.table.horizontalHeader()
-        try:
-            self.model.load_sorted(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        except DomainError as exc:
-            show_error(self, exc)
+        edit_ok(
+            self,
+            lambda: self.model.load_sorted(
+                header.sortIndicatorSection(), header.sortIndicatorOrder()
+            ),
+        )
+
+    def product_saver(self, row: ProductRow | None) -> Callable[[ProductInput], ProductRow]:
+        """What saves the product of ``row`` (None: a new one); returns it as saved."""
+        products = self._services.products
+        if row is None:
+            return products.create
+        return lambda data: products.update(row.id, data)
 
     def new_product(self) -> None:
-        dialog = ProductDialog(self._services, None, self)
+        dialog = ProductDialog(self._services, None, self.product_saver(None), self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.reload()
 
@@ -198,7 +206,7 @@ class ProductsDialog(QDialog):
         row = index.data(Role.ROW) if index.isValid() else None
         if not isinstance(row, ProductRow):
             return
-        dialog = ProductDialog(self._services, row, self)
+        dialog = ProductDialog(self._services, row, self.product_saver(row), self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.model.refresh_rows()
 
@@ -244,16 +252,20 @@ def _decimal(text: str, *, money: bool) -> Decimal | None:
 
 
 class ProductDialog(QDialog):
-    """Create or edit one product; the service's messages show beside their fields."""
+    """Create or edit one product: ``save`` (the caller's) stores the fields and returns the
+    product as saved; the service's messages show beside their fields."""
 
     def __init__(
-        self, services: Services, product: ProductRow | None, parent: QWidget | None = None
+        self,
+        services: Services,
+        product: ProductRow | None,
+        save: Callable[[ProductInput], ProductRow],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("productDialog")
         self.setWindowTitle(self.tr("New Product") if product is None else self.tr("Product"))
-        self._services = services
-        self._product = product
+        self._services, self._save = services, save
         self.saved: ProductRow | None = None
         self.errors = FieldErrors(self)
         form = QFormLayout()
@@ -347,16 +359,4 @@ class ProductDialog(QDialog):
         )
 
     def accept(self) -> None:
-        products = self._services.products
-        try:
-            if self._product is None:
-                self.saved = products.create(self.data())
-            else:
-                self.saved = products.update(self._product.id, self.data())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        self.saved = accept_saved(self, lambda: self._save(self.data()), self.errors)

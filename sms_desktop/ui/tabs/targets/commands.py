@@ -26,22 +26,15 @@ class ChangeTargets(DoneCommand):
         after: Sequence[TargetItem],
         changed: Callable[[], None],
     ) -> None:
-        super().__init__(text)
+        super().__init__(text, changed)
         self._service = service
         self._before, self._after = list(before), list(after)
-        self._changed = changed
 
     def do(self) -> None:
         self._service.set_targets(self._after)
 
     def undo_it(self) -> None:
         self._service.set_targets(self._before)
-
-    def after_redo(self, *, first: bool) -> None:
-        self._changed()
-
-    def after_undo(self) -> None:
-        self._changed()
 
 
 class SaveSalesperson(DoneCommand):
@@ -56,10 +49,9 @@ class SaveSalesperson(DoneCommand):
         after: SalespersonInput,
         changed: Callable[[], None],
     ) -> None:
-        super().__init__(text)
+        super().__init__(text, changed)
         self._service, self.salesperson_id = service, salesperson_id
         self._before, self._after = before, after
-        self._changed = changed
 
     def do(self) -> None:
         if self._before is None:
@@ -72,12 +64,6 @@ class SaveSalesperson(DoneCommand):
             self._service.delete_salesperson(self.salesperson_id)
         else:
             self._service.save_salesperson(self._before, self.salesperson_id)
-
-    def after_redo(self, *, first: bool) -> None:
-        self._changed()
-
-    def after_undo(self) -> None:
-        self._changed()
 
 
 class SavePlan(DoneCommand):
@@ -92,10 +78,9 @@ class SavePlan(DoneCommand):
         after: PlanInput,
         changed: Callable[[], None],
     ) -> None:
-        super().__init__(text)
+        super().__init__(text, changed)
         self._service, self.plan_id = service, plan_id
         self._before, self._after = before, after
-        self._changed = changed
 
     def do(self) -> None:
         if self._before is None:
@@ -108,12 +93,6 @@ class SavePlan(DoneCommand):
             self._service.delete_plan(self.plan_id)
         else:
             self._service.save_plan(self._before, self.plan_id)
-
-    def after_redo(self, *, first: bool) -> None:
-        self._changed()
-
-    def after_undo(self) -> None:
-        self._changed()
 
 
 class AssignPlan(DoneCommand):
@@ -129,19 +108,12 @@ class AssignPlan(DoneCommand):
         after: int | None,
         changed: Callable[[], None],
     ) -> None:
-        super().__init__(text)
+        super().__init__(text, changed)
         self._service, self._salesperson_id, self._period = service, salesperson_id, period
         self._before, self._after = before, after
-        self._changed = changed
 
     def do(self) -> None:
         self._service.assign([self._salesperson_id], self._period, self._after)
 
     def undo_it(self) -> None:
         self._service.assign([self._salesperson_id], self._period, self._before)
-
-    def after_redo(self, *, first: bool) -> None:
-        self._changed()
-
-    def after_undo(self) -> None:
-        self._changed()

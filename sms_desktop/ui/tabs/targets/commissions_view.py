@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -28,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.revenue import CommissionBase
 from sms_desktop.domain.targets import Period, Tier
-from sms_desktop.services.commissions import PlanRow, Statement, StatementLine
+from sms_desktop.services.commissions import PlanInput, PlanRow, Statement, StatementLine
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import edit_in_dialog, edit_ok, run_edit
 from sms_desktop.ui.formatting import format_date, format_decimal, format_money
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.models.paged import RIGHT, Column
@@ -42,7 +41,6 @@ from sms_desktop.ui.tabs.targets.commands import AssignPlan, SavePlan
 from sms_desktop.ui.tabs.targets.labels import percent_text, period_name
 from sms_desktop.ui.tabs.targets.models import RowsModel
 from sms_desktop.ui.tabs.targets.plan_dialog import PlanDialog, base_name
-from sms_desktop.ui.widgets.dialogs import run_modal
 
 
 def tier_text(tier: Tier | None) -> str:
@@ -240,10 +238,7 @@ class CommissionsView(QWidget):
         before = service.assignments(period).get(salesperson_id)
         if before == plan_id:
             return
-        try:
-            service.assign([salesperson_id], period, plan_id)
-        except DomainError as exc:
-            show_error(self, exc)
+        if not edit_ok(self, lambda: service.assign([salesperson_id], period, plan_id)):
             self.refresh()
             return
         self._undo.push(
@@ -267,16 +262,20 @@ class CommissionsView(QWidget):
             self.deals.clear()
             return
         period = self._period()
-        try:
-            self.statement = self._services.commissions.statement(
-                salesperson_id, period.kind, period.start
-            )
-            deals = self._services.commissions.open_deals(salesperson_id)
-        except DomainError as exc:
-            show_error(self, exc)
+        service = self._services.commissions
+        loaded = run_edit(
+            self,
+            lambda: (
+                service.statement(salesperson_id, period.kind, period.start),
+                service.open_deals(salesperson_id),
+            ),
+        )
+        if loaded is None:
             return
-        self.summary.setText(self._summary_text(self.statement))
-        self.lines_model.set_rows(self.statement.lines)
+        statement, deals = loaded
+        self.statement = statement
+        self.summary.setText(self._summary_text(statement))
+        self.lines_model.set_rows(statement.lines)
         self.deals.blockSignals(True)
         self.deals.clear()
         for deal in deals:
@@ -327,12 +326,13 @@ class CommissionsView(QWidget):
             self.what_if.setText(self.tr("Tick open deals to see their effect."))
             return
         period = self._period()
-        try:
-            result = self._services.commissions.what_if(
+        result = run_edit(
+            self,
+            lambda: self._services.commissions.what_if(
                 salesperson_id, period.kind, period.start, chosen
-            )
-        except DomainError as exc:
-            show_error(self, exc)
+            ),
+        )
+        if result is None:
             return
         self.what_if.setText(
             self.tr(
@@ -360,21 +360,19 @@ class CommissionsView(QWidget):
 
     def _edit(self, plan: PlanRow | None) -> None:
         dialog = PlanDialog(plan, self)
-        while run_modal(dialog) == QDialog.DialogCode.Accepted:
-            service = self._services.commissions
-            try:
-                after = dialog.value()
-                saved = service.save_plan(after, plan.id if plan else None)
-            except ValidationError as exc:
-                dialog.errors.show(exc)
-                continue
-            except DomainError as exc:
-                show_error(self, exc)
-                return
-            before = service.input_of(plan) if plan else None
-            text = self.tr("Edit commission plan") if plan else self.tr("New commission plan")
-            self._undo.push(SavePlan(text, service, saved, before, after, self.refresh))
+        service = self._services.commissions
+
+        def save() -> tuple[PlanInput, int]:
+            after = dialog.value()
+            return after, service.save_plan(after, plan.id if plan else None)
+
+        saved = edit_in_dialog(self, dialog, save, errors=dialog.errors)
+        if saved is None:
             return
+        after, plan_id = saved
+        before = service.input_of(plan) if plan else None
+        text = self.tr("Edit commission plan") if plan else self.tr("New commission plan")
+        self._undo.push(SavePlan(text, service, plan_id, before, after, self.refresh))
 
     # ------------------------------------------------------------------ exports
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from sms_desktop.domain.clock import clock
 from sms_desktop.domain.enums import SalespersonRole, TargetMetric
-from sms_desktop.domain.errors import Errors, ValidationError
+from sms_desktop.domain.errors import Errors
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import parse_money
 from sms_desktop.domain.targets import METRIC_ORDER, Period
@@ -39,6 +39,7 @@ from sms_desktop.services.targets import (
     SalespersonRow,
     TargetsService,
 )
+from sms_desktop.ui.edit import edit_in_dialog
 from sms_desktop.ui.formatting import date_format
 from sms_desktop.ui.tabs.targets.labels import (
     company_name,
@@ -49,7 +50,6 @@ from sms_desktop.ui.tabs.targets.labels import (
 )
 from sms_desktop.ui.tabs.targets.models import ItemsModel
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
-from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 
@@ -298,21 +298,22 @@ class SalespeopleDialog(QDialog):
         from sms_desktop.ui.tabs.targets.commands import SaveSalesperson
 
         dialog = SalespersonDialog(person, self)
-        while run_modal(dialog) == QDialog.DialogCode.Accepted:
+
+        def save() -> tuple[SalespersonInput, int]:
             after = dialog.value()
-            try:
-                saved = self._service.save_salesperson(after, person.id if person else None)
-            except ValidationError as exc:
-                dialog.errors.show(exc)
-                continue
-            before = self._service.input_of(person) if person else None
-            text = self.tr("Edit salesperson") if person else self.tr("Add salesperson")
-            self._undo.push(
-                SaveSalesperson(text, self._service, saved, before, after, self._changed)
-            )
-            self.changed = True
-            self._reload()
+            return after, self._service.save_salesperson(after, person.id if person else None)
+
+        saved = edit_in_dialog(self, dialog, save, errors=dialog.errors)
+        if saved is None:
             return
+        after, salesperson_id = saved
+        before = self._service.input_of(person) if person else None
+        text = self.tr("Edit salesperson") if person else self.tr("Add salesperson")
+        self._undo.push(
+            SaveSalesperson(text, self._service, salesperson_id, before, after, self._changed)
+        )
+        self.changed = True
+        self._reload()
 
 
 class DrillDownDialog(QDialog):

@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,11 +24,10 @@ from PySide6.QtWidgets import (
 
 from sms_desktop.domain.clock import clock
 from sms_desktop.domain.enums import PeriodKind, TargetMetric
-from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.targets import METRIC_ORDER, Period
 from sms_desktop.services.registry import Services
 from sms_desktop.services.targets import AttainmentRow, SalespersonRow, TargetItem
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import edit_in_dialog, edit_ok, run_edit
 from sms_desktop.ui.formatting import format_decimal, format_money
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.tabs.base import AreaTab
@@ -326,10 +324,7 @@ class TargetsTab(AreaTab):
 
     def refresh(self) -> None:
         self._loaded = True
-        try:
-            self._refresh_page()
-        except DomainError as exc:
-            show_error(self, exc)
+        edit_ok(self, self._refresh_page)
 
     def _refresh_page(self) -> None:
         if not self._loaded:
@@ -381,12 +376,13 @@ class TargetsTab(AreaTab):
             return
         period = self.period()
         metric = self.chosen_metric() or TargetMetric.REVENUE
-        try:
-            card = self._services.targets.scorecard(
+        card = run_edit(
+            self,
+            lambda: self._services.targets.scorecard(
                 salesperson_id, period.kind, period.start, trend_metric=metric, today=self.today()
-            )
-        except DomainError as exc:
-            show_error(self, exc)
+            ),
+        )
+        if card is None:
             return
         self.card_title.setText(f"{card.name} · {period_name(period)}")
         main = next((r for r in card.rows if r.metric is metric), None)
@@ -454,12 +450,13 @@ class TargetsTab(AreaTab):
 
     def drill_down(self, row: AttainmentRow) -> None:
         period = self.period()
-        try:
-            items = self._services.targets.actual_items(
+        items = run_edit(
+            self,
+            lambda: self._services.targets.actual_items(
                 period.kind, period.start, row.metric, row.salesperson_id
-            )
-        except DomainError as exc:
-            show_error(self, exc)
+            ),
+        )
+        if items is None:
             return
         who = row.name if row.salesperson_id is not None else company_name()
         title = f"{who} · {metric_name(row.metric)} · {period_name(period)}"
@@ -479,32 +476,33 @@ class TargetsTab(AreaTab):
             metric=metric,
             current=current,
         )
-        while run_modal(dialog) == QDialog.DialogCode.Accepted:
-            try:
-                value = parse_target(dialog.value.text())
-                key = (dialog.salesperson_id(), period, dialog.chosen_metric())
-                before = service.stored_targets([key])
-                after: list[TargetItem] = [(*key, value)]
-                service.set_targets(after)
-            except ValidationError as exc:
-                dialog.errors.show(exc)
-                continue
-            except DomainError as exc:
-                show_error(self, exc)
-                return
-            self._push(self.tr("Set target"), before, after)
-            return
+
+        def save() -> tuple[list[TargetItem], list[TargetItem]]:
+            value = parse_target(dialog.value.text())
+            key = (dialog.salesperson_id(), period, dialog.chosen_metric())
+            before = service.stored_targets([key])
+            after: list[TargetItem] = [(*key, value)]
+            service.set_targets(after)
+            return before, after
+
+        saved = edit_in_dialog(self, dialog, save, errors=dialog.errors)
+        if saved is not None:
+            self._push(self.tr("Set target"), *saved)
 
     def copy_previous(self) -> None:
         period = self.period()
         service = self._services.targets
-        try:
+
+        def copy() -> tuple[list[TargetItem], list[TargetItem]]:
             after = service.copy_plan(period)
             before = service.stored_targets([(sp, p, mt) for sp, p, mt, _v in after])
             service.set_targets(after)
-        except DomainError as exc:
-            show_error(self, exc)
+            return before, after
+
+        copied = run_edit(self, copy)
+        if copied is None:
             return
+        before, after = copied
         if after:
             self._push(self.tr("Copy targets"), before, after)
         self.status_message.emit(
@@ -515,26 +513,23 @@ class TargetsTab(AreaTab):
         year = Period.containing(PeriodKind.YEAR, self.period().start)
         service = self._services.targets
         dialog = SpreadDialog(year, self.people(), self)
-        while run_modal(dialog) == QDialog.DialogCode.Accepted:
-            try:
-                total = parse_required(dialog.total.text())
-                after = service.spread_plan(
-                    dialog.salesperson_id(),
-                    year,
-                    dialog.chosen_metric(),
-                    total,
-                    seasonal=dialog.seasonal.isChecked(),
-                )
-                before = service.stored_targets([(sp, p, mt) for sp, p, mt, _v in after])
-                service.set_targets(after)
-            except ValidationError as exc:
-                dialog.errors.show(exc)
-                continue
-            except DomainError as exc:
-                show_error(self, exc)
-                return
-            self._push(self.tr("Spread yearly target"), before, after)
-            return
+
+        def save() -> tuple[list[TargetItem], list[TargetItem]]:
+            total = parse_required(dialog.total.text())
+            after = service.spread_plan(
+                dialog.salesperson_id(),
+                year,
+                dialog.chosen_metric(),
+                total,
+                seasonal=dialog.seasonal.isChecked(),
+            )
+            before = service.stored_targets([(sp, p, mt) for sp, p, mt, _v in after])
+            service.set_targets(after)
+            return before, after
+
+        saved = edit_in_dialog(self, dialog, save, errors=dialog.errors)
+        if saved is not None:
+            self._push(self.tr("Spread yearly target"), *saved)
 
     def edit_salespeople(self) -> None:
         dialog = SalespeopleDialog(self._services.targets, self._undo, self.refresh, self)

@@ -10,19 +10,7 @@ from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.undo import DoneCommand
 
 
-class _Command(DoneCommand):
-    def __init__(self, text: str, refresh: Callable[[], None]) -> None:
-        super().__init__(text)
-        self._refresh = refresh
-
-    def after_redo(self, *, first: bool) -> None:
-        self._refresh()
-
-    def after_undo(self) -> None:
-        self._refresh()
-
-
-class CreateTask(_Command):
+class CreateTask(DoneCommand):
     def __init__(
         self, service: TasksService, task_id: int, subject: str, refresh: Callable[[], None]
     ) -> None:
@@ -37,7 +25,7 @@ class CreateTask(_Command):
         self._service.delete([self.task_id])
 
 
-class CreateTasks(_Command):
+class CreateTasks(DoneCommand):
     """The steps of a follow-up plan, added together."""
 
     def __init__(
@@ -55,7 +43,7 @@ class CreateTasks(_Command):
         self._service.delete(self.task_ids)
 
 
-class UpdateTask(_Command):
+class UpdateTask(DoneCommand):
     def __init__(
         self,
         service: TasksService,
@@ -76,7 +64,7 @@ class UpdateTask(_Command):
         self._service.update(self.task_id, self._before)
 
 
-class CompleteTask(_Command):
+class CompleteTask(DoneCommand):
     def __init__(
         self,
         service: TasksService,
@@ -101,7 +89,7 @@ class CompleteTask(_Command):
         self._service.reopen(self.completion)
 
 
-class RescheduleTasks(_Command):
+class RescheduleTasks(DoneCommand):
     def __init__(
         self,
         service: TasksService,
@@ -125,7 +113,7 @@ class RescheduleTasks(_Command):
         self._service.set_due(self._before)
 
 
-class DeleteTasks(_Command):
+class DeleteTasks(DoneCommand):
     def __init__(
         self, service: TasksService, task_ids: list[int], text: str, refresh: Callable[[], None]
     ) -> None:

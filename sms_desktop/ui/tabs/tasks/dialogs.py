@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from html import escape
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
@@ -45,7 +46,7 @@ from sms_desktop.services.tasks import (
     TaskRow,
     clean_task,
 )
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import accept_saved, run_edit
 from sms_desktop.ui.formatting import date_format, format_date, from_qdate, to_qdate
 from sms_desktop.ui.tabs.pipeline.dialogs import CustomerPicker
 from sms_desktop.ui.tabs.tasks.presentation import kind_icon, kind_label, unit_label
@@ -72,14 +73,18 @@ class TaskContext:
     assignee_id: int | None = None  # default: the owner ("me")
 
 
-class TaskDialog(QDialog):
-    """Add or edit a task. ``submit`` saves the cleaned input (and may raise ValidationError,
-    shown beside the fields); the dialog closes only when it succeeded."""
+R = TypeVar("R")
+
+
+class TaskDialog(QDialog, Generic[R]):
+    """Add or edit a task. ``save`` (the caller's) saves the cleaned input and returns what
+    the caller needs afterwards, kept in ``saved``; a ValidationError is shown beside the
+    fields and the dialog closes only when saving succeeded."""
 
     def __init__(
         self,
         services: Services,
-        submit: Callable[[TaskInput], None],
+        save: Callable[[TaskInput], R],
         *,
         task: TaskRow | None = None,
         context: TaskContext = TaskContext(),
@@ -88,7 +93,8 @@ class TaskDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("taskDialog")
         self.setWindowTitle(self.tr("Task") if task else self.tr("New Task"))
-        self._services, self._submit = services, submit
+        self._services, self._save = services, save
+        self.saved: R | None = None
         self._tz = local_zone()
         self.errors = FieldErrors(self)
         form = QFormLayout()
@@ -325,16 +331,7 @@ class TaskDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            data = clean_task(self.value())
-            self._submit(data)
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        self.saved = accept_saved(self, lambda: self._save(clean_task(self.value())), self.errors)
 
 
 class CompleteDialog(QDialog):
@@ -569,13 +566,12 @@ class PlansDialog(QDialog):
         )
 
     def save(self) -> bool:
-        try:
-            plan_id = self._services.tasks.save_plan(self._current, self.value())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except DomainError as exc:
-            show_error(self, exc)
+        plan_id = run_edit(
+            self,
+            lambda: self._services.tasks.save_plan(self._current, self.value()),
+            errors=self.errors,
+        )
+        if plan_id is None:
             return False
         self._reload(select=plan_id)
         return True

@@ -39,6 +39,7 @@ from sms_desktop.domain.tasks import OPEN_GROUPS, GroupBounds, TaskGroup
 from sms_desktop.services.registry import Services
 from sms_desktop.services.tasks import GroupCounts, TaskFilter, TaskInput, TaskRow
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import edit_ok, push_edit, run_edit
 from sms_desktop.ui.formatting import from_qdate, to_qdate
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.navigation import Navigation, ShowArea, TaskRequest
@@ -376,11 +377,12 @@ class TasksTab(AreaTab):
         self.search_edit.cancel_pending()
         now = now or clock().now()
         flt = self.current_filter()
-        try:
-            self._counts = self._services.tasks.group_counts(flt, now=now, tz=self._tz)
-        except DomainError as exc:
-            show_error(self, exc)
+        counts = run_edit(
+            self, lambda: self._services.tasks.group_counts(flt, now=now, tz=self._tz)
+        )
+        if counts is None:
             return
+        self._counts = counts
         self._show_counts()
         self.model.filter = flt
         self.model.group = self.current_group()
@@ -569,20 +571,16 @@ class TasksTab(AreaTab):
         self.refresh()
 
     def new_task(self, context: TaskContext | None = None) -> int | None:
-        created: list[int] = []
-
-        def submit(data: TaskInput) -> None:
-            created.append(self._services.tasks.create(data))
-
-        dialog = TaskDialog(self._services, submit, context=context or self.context(), parent=self)
-        if run_modal(dialog) != QDialog.DialogCode.Accepted or not created:
-            return None
-        subject = dialog.subject_edit.text().strip()
-        self._undo.push(
-            commands.CreateTask(self._services.tasks, created[0], subject, self._after_change)
+        tasks = self._services.tasks
+        dialog = TaskDialog(
+            self._services, tasks.create, context=context or self.context(), parent=self
         )
+        if run_modal(dialog) != QDialog.DialogCode.Accepted or dialog.saved is None:
+            return None
+        task_id, subject = dialog.saved, dialog.subject_edit.text().strip()
+        push_edit(self._undo, commands.CreateTask(tasks, task_id, subject, self._after_change))
         self.status_message.emit(self.tr("Task “{subject}” added.").format(subject=subject))
-        return created[0]
+        return task_id
 
     def _on_calendar_new_task(self, day: date, assignee_id: object) -> None:
         context = self.context()
@@ -602,26 +600,21 @@ class TasksTab(AreaTab):
             self.edit_task(rows[0].id)
 
     def edit_task(self, task_id: int) -> None:
-        try:
-            task = self._services.tasks.get(task_id)
-        except DomainError as exc:
-            show_error(self, exc)
+        task = run_edit(self, lambda: self._services.tasks.get(task_id))
+        if task is None:
             self.refresh()
             return
-        before: list[TaskInput] = []
-        after: list[TaskInput] = []
+        tasks = self._services.tasks
 
-        def submit(data: TaskInput) -> None:
-            before.append(self._services.tasks.update(task_id, data))
-            after.append(data)
+        def save(data: TaskInput) -> tuple[TaskInput, TaskInput]:
+            return tasks.update(task_id, data), data
 
-        dialog = TaskDialog(self._services, submit, task=task, parent=self)
-        if run_modal(dialog) != QDialog.DialogCode.Accepted or not after:
+        dialog = TaskDialog(self._services, save, task=task, parent=self)
+        if run_modal(dialog) != QDialog.DialogCode.Accepted or dialog.saved is None:
             return
-        self._undo.push(
-            commands.UpdateTask(
-                self._services.tasks, task_id, before[0], after[0], self._after_change
-            )
+        before, after = dialog.saved
+        push_edit(
+            self._undo, commands.UpdateTask(tasks, task_id, before, after, self._after_change)
         )
 
     def complete_selected(self) -> None:
@@ -633,12 +626,13 @@ class TasksTab(AreaTab):
     def complete_task(self, task: TaskRow) -> bool:
         dialog = CompleteDialog(task, self)
         while run_modal(dialog) == QDialog.DialogCode.Accepted:
-            try:
-                completion = self._services.tasks.complete(
+            completion = run_edit(
+                self,
+                lambda: self._services.tasks.complete(
                     task.id, dialog.outcome, survey=dialog.survey, now=dialog.done_at, tz=self._tz
-                )
-            except DomainError as exc:
-                show_error(self, exc)
+                ),
+            )
+            if completion is None:
                 continue
             self._undo.push(
                 commands.CompleteTask(
@@ -664,10 +658,11 @@ class TasksTab(AreaTab):
         if not rows or any(r.done_at is not None for r in rows):
             return
         ids = [r.id for r in rows]
-        try:
-            before = self._services.tasks.reschedule(ids, days=days, to_day=to_day, tz=self._tz)
-        except DomainError as exc:
-            show_error(self, exc)
+        before = run_edit(
+            self,
+            lambda: self._services.tasks.reschedule(ids, days=days, to_day=to_day, tz=self._tz),
+        )
+        if before is None:
             self.refresh()
             return
         self._undo.push(
@@ -695,10 +690,7 @@ class TasksTab(AreaTab):
         ids = [r.id for r in self.selected_rows()]
         if not ids:
             return
-        try:
-            self._services.tasks.delete(ids)
-        except DomainError as exc:
-            show_error(self, exc)
+        if not edit_ok(self, lambda: self._services.tasks.delete(ids)):
             self.refresh()
             return
         self._undo.push(
@@ -730,12 +722,14 @@ class TasksTab(AreaTab):
         dialog = ApplyPlanDialog(plans, customer_name, self)
         if run_modal(dialog) != QDialog.DialogCode.Accepted or dialog.plan_id is None:
             return []
-        try:
-            ids = self._services.tasks.apply_plan(
-                dialog.plan_id, customer_id, start=dialog.start, tz=self._tz
-            )
-        except DomainError as exc:
-            show_error(self, exc)
+        plan_id = dialog.plan_id
+        ids = run_edit(
+            self,
+            lambda: self._services.tasks.apply_plan(
+                plan_id, customer_id, start=dialog.start, tz=self._tz
+            ),
+        )
+        if ids is None:
             return []
         self._undo.push(
             commands.CreateTasks(
