@@ -1340,6 +1340,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>恢复失败：{error}</translation>
     </message>
     <message>
+        <source>The database was closed.</source>
+        <translation>数据库已关闭。</translation>
+    </message>
+    <message>
         <source>{path} is not an SMS Desktop database ({error}).</source>
         <translation>{path} 不是 SMS Desktop 数据库（{error}）。</translation>
     </message>

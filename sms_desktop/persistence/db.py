@@ -149,6 +149,10 @@ def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -
     return engine
 
 
+class DatabaseClosedError(DatabaseError):
+    """Work still held a database that was closed (or replaced) meanwhile."""
+
+
 class SchemaState(Enum):
     EMPTY = auto()  # a new file: create the schema
     CURRENT = auto()
@@ -170,6 +174,7 @@ class Database:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        self._closed = False
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
             engine.execution_options(sqlite_immediate=True), expire_on_commit=False
@@ -186,12 +191,14 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One user action that writes: ``BEGIN IMMEDIATE`` … commit, or roll back on error."""
+        self._check_open()
         with self._write.begin() as session:
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work (a deferred transaction, rolled back at the end)."""
+        self._check_open()
         with self._read() as session:
             try:
                 yield session
@@ -199,7 +206,15 @@ class Database:
                 session.rollback()
 
     def close(self) -> None:
+        """Close every connection; later reads and writes are refused, so work that still
+        holds this object (a timer, a background job) can't reopen the file while it is being
+        restored or replaced."""
+        self._closed = True
         self.engine.dispose()
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise DatabaseClosedError(translate("Database", "The database was closed."))
 
 
 def schema_info(path: Path) -> SchemaInfo:

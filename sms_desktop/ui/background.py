@@ -92,6 +92,8 @@ class _Dispatcher(QObject):
         handlers = self._handlers.pop(ticket, None)
         if handlers is None:
             return
+        if not succeeded and _obsolete(value):
+            return  # the database it read was closed meanwhile: whoever asked is gone too
         try:
             handlers[0](succeeded, value)
         except RuntimeError as exc:
@@ -102,6 +104,14 @@ class _Dispatcher(QObject):
 
 
 _Handler = Callable[[bool, Any], None]
+
+
+def _obsolete(failure: object) -> bool:
+    from sms_desktop.persistence.db import DatabaseClosedError
+
+    return isinstance(failure, DatabaseClosedError)
+
+
 _ProgressHandler = Callable[[int, int], None]
 
 

@@ -84,3 +84,15 @@ def test_merged_changes_keep_every_table_and_row() -> None:
     assert both.tables == {"customers", "orders"}
     assert both.may_touch("customers", 1) and both.may_touch("customers", 2)
     assert both.may_touch("orders", 99) and not both.may_touch("customers", 3)
+
+
+def test_a_closed_database_refuses_work_instead_of_reopening_the_file(db: Database) -> None:
+    """A timer or background job still holding a closed database (during a restore) must
+    not open a new connection on the file being replaced ("database is locked")."""
+    from sms_desktop.persistence.db import DatabaseClosedError
+
+    db.close()
+    with pytest.raises(DatabaseClosedError), db.read():
+        pass
+    with pytest.raises(DatabaseClosedError), db.write():
+        pass
