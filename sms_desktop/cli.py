@@ -342,7 +342,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise _UserError(f"there is no database at {path}")
     require_current_schema(path)
-    today = date.today()
+    from sms_desktop.domain.clock import clock
+
+    today = clock().today()
     start = args.date_from or date(today.year, 1, 1)
     end = args.date_to or today
     if start > end:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sms_desktop.domain.clock import clock
 from sms_desktop.domain.enums import DocumentLanguage
 from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.money import CURRENCIES
@@ -239,7 +239,7 @@ class SettingsDialog(QDialog):
     def _show_next_number(self, kind: DocumentKind, edit: QLineEdit, label: QLabel) -> None:
         """The number the next document would get, or what is wrong with the pattern."""
         try:
-            number = self._services.quotes.next_number(kind, edit.text().strip(), date.today())
+            number = self._services.quotes.next_number(kind, edit.text().strip(), clock().today())
         except PatternError as exc:
             label.setText(tr_message(exc.message))
             label.setStyleSheet(_PROBLEM_STYLE)

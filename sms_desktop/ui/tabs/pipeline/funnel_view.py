@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sms_desktop.domain.clock import clock
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.pipeline import PipelineFilter
 from sms_desktop.services.registry import Services
@@ -153,7 +154,7 @@ class FunnelView(QWidget):
     # ------------------------------------------------------------------- period
 
     def _on_preset(self) -> None:
-        today = date.today()
+        today = clock().today()
         key = self.preset.currentData()
         if key == "custom":
             return

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sms_desktop.domain.clock import clock
 from sms_desktop.domain.enums import StageKind
 from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.services.pipeline import MoveResult, PipelineFilter, StageRow
@@ -178,7 +179,7 @@ class PipelineTab(AreaTab):
 
     def current_filter(self, today: date | None = None) -> PipelineFilter:
         close_from, close_to = close_period(
-            self.period_combo.currentData() or "", today or date.today()
+            self.period_combo.currentData() or "", today or clock().today()
         )
         return PipelineFilter(
             owner_id=self.owner_combo.currentData(),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sms_desktop.domain.clock import clock
 from sms_desktop.domain.money import parse_money
 from sms_desktop.domain.pricing import format_number
 from sms_desktop.services.pricing import PriceListInput, PriceListRow, RuleInput, RuleRow
@@ -54,7 +55,7 @@ class OptionalDate(QWidget):
         self.edit = QDateEdit(self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(date_format())
-        day = value or date.today()
+        day = value or clock().today()
         self.edit.setDate(QDate(day.year, day.month, day.day))
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.setChecked(value is not None)
