@@ -22,6 +22,7 @@ from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
 from sms_desktop.services.revenue import revenue_amount, revenue_filter
+from sms_desktop.services.salespeople import SalespersonRow, read_salespeople
 
 CustomerSortKey = Literal[
     "name",
@@ -78,7 +79,7 @@ class Option:
 
 @dataclass(frozen=True, slots=True)
 class FilterOptions:
-    owners: tuple[Option, ...]
+    owners: tuple[SalespersonRow, ...]  # the active ones
     tiers: tuple[str, ...]
     industries: tuple[str, ...]
     cities: tuple[str, ...]
@@ -521,14 +522,7 @@ class CustomersService:
             )
 
         with self._db.read() as session:
-            owners = tuple(
-                Option(i, n)
-                for i, n in session.execute(
-                    select(m.Salesperson.id, m.Salesperson.name)
-                    .where(m.Salesperson.active)
-                    .order_by(m.Salesperson.name)
-                )
-            )
+            owners = read_salespeople(session, active_only=True)
             tags = tuple(
                 Option(i, n)
                 for i, n in session.execute(select(m.Tag.id, m.Tag.name).order_by(m.Tag.name))

@@ -191,12 +191,6 @@ class CategoryRevenue:
 
 
 @dataclass(frozen=True, slots=True)
-class Owner:
-    id: int
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
 class DashboardSeries:
     """The chart series of one filter, read in one transaction."""
 
@@ -323,14 +317,6 @@ class DashboardService:
     def targets_by_salesperson(self, flt: DashboardFilter) -> tuple[TargetRow, ...]:
         with self._db.read() as session:
             return self._targets_by_salesperson(session, flt)
-
-    def owners(self) -> tuple[Owner, ...]:
-        """The salespeople for the owner filter, active ones, by name."""
-        with self._db.read() as session:
-            rows = session.execute(
-                text("SELECT id, name FROM salespeople WHERE active ORDER BY name, id")
-            )
-            return tuple(Owner(int(i), str(n)) for i, n in rows)
 
     # ------------------------------------------------------------------------- cards
 

@@ -73,7 +73,7 @@ from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
 from sms_desktop.services.pipeline import move_in_session, won_stage_id
 from sms_desktop.services.settings import BusinessDefaults, SettingsService
-from sms_desktop.services.tasks import schedule_for_order
+from sms_desktop.services.followups import schedule_for_order
 
 QuoteSortKey = Literal[
     "number", "customer", "status", "total", "issue_date", "valid_until", "owner"
@@ -283,7 +283,7 @@ class QuoteDetail:
 
 @dataclass(frozen=True, slots=True)
 class OptionRow:
-    """A choice for the editor's combo boxes (contacts, opportunities, salespeople)."""
+    """A choice for the editor's combo boxes (contacts, opportunities)."""
 
     id: int
     label: str
@@ -693,15 +693,6 @@ class QuotesService:
                     m.Opportunity.status == OpportunityStatus.OPEN,
                 )
                 .order_by(m.Opportunity.title)
-            ).all()
-        return [OptionRow(*r) for r in rows]
-
-    def salespeople(self) -> list[OptionRow]:
-        with self._db.read() as session:
-            rows = session.execute(
-                select(m.Salesperson.id, m.Salesperson.name)
-                .where(m.Salesperson.active.is_(True))
-                .order_by(m.Salesperson.id)
             ).all()
         return [OptionRow(*r) for r in rows]
 

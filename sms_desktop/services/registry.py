@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.customers import CustomersService
     from sms_desktop.services.dashboard import DashboardReports, DashboardService
     from sms_desktop.services.duplicates import DuplicatesService
+    from sms_desktop.services.followups import FollowUpsService
     from sms_desktop.services.funnel import FunnelService
     from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.pricing import PricingService
     from sms_desktop.services.products import ProductsService
     from sms_desktop.services.quotes import QuotesService
+    from sms_desktop.services.salespeople import SalespeopleService
     from sms_desktop.services.settings import SettingsService
     from sms_desktop.services.targets import TargetsService
     from sms_desktop.services.tasks import TasksService
@@ -42,6 +44,12 @@ class Services:
         from sms_desktop.services.maintenance import MaintenanceService
 
         return MaintenanceService(self.db)
+
+    @cached_property
+    def salespeople(self) -> SalespeopleService:
+        from sms_desktop.services.salespeople import SalespeopleService
+
+        return SalespeopleService(self.db)
 
     @cached_property
     def customers(self) -> CustomersService:
@@ -96,6 +104,12 @@ class Services:
         from sms_desktop.services.tasks import TasksService
 
         return TasksService(self.db)
+
+    @cached_property
+    def followups(self) -> FollowUpsService:
+        from sms_desktop.services.followups import FollowUpsService
+
+        return FollowUpsService(self.db)
 
     @cached_property
     def products(self) -> ProductsService:

@@ -189,7 +189,7 @@ class OpportunityDialog(QDialog):
         self.errors.add_row(form, "expected_close", self.tr("Expected close:"), close_row)
         self.owner_combo = QComboBox(self)
         self.owner_combo.addItem(self.tr("(nobody)"), None)
-        for owner in services.customers.filter_options(places=False).owners:
+        for owner in services.salespeople.list(active_only=True):
             self.owner_combo.addItem(owner.name, owner.id)
         self.errors.add_row(form, "owner_id", self.tr("Owner:"), self.owner_combo)
         self.source_edit = QLineEdit(self)
