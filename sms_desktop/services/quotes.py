@@ -71,9 +71,10 @@ from sms_desktop.domain.quotes import (
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
-from sms_desktop.services.pipeline import move_in_session, won_stage_id
-from sms_desktop.services.settings import BusinessDefaults, SettingsService
 from sms_desktop.services.followups import schedule_for_order
+from sms_desktop.services.pipeline import move_in_session
+from sms_desktop.services.settings import BusinessDefaults, SettingsService
+from sms_desktop.services.stages import won_stage_id
 
 QuoteSortKey = Literal[
     "number", "customer", "status", "total", "issue_date", "valid_until", "owner"

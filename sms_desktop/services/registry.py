@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.quotes import QuotesService
     from sms_desktop.services.salespeople import SalespeopleService
     from sms_desktop.services.settings import SettingsService
+    from sms_desktop.services.stages import StagesService
     from sms_desktop.services.targets import TargetsService
     from sms_desktop.services.tasks import TasksService
     from sms_desktop.services.trash import TrashService
@@ -80,6 +81,12 @@ class Services:
         from sms_desktop.services.pipeline import PipelineService
 
         return PipelineService(self.db)
+
+    @cached_property
+    def stages(self) -> StagesService:
+        from sms_desktop.services.stages import StagesService
+
+        return StagesService(self.db)
 
     @cached_property
     def funnel(self) -> FunnelService:

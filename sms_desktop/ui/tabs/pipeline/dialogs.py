@@ -24,8 +24,9 @@ from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import CURRENCIES, parse_money
 from sms_desktop.services.customers import CustomerFilter
-from sms_desktop.services.pipeline import LostReasonRow, OpportunityInput, StageRow
+from sms_desktop.services.pipeline import OpportunityInput
 from sms_desktop.services.registry import Services
+from sms_desktop.services.stages import LostReasonRow, StageRow
 from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import date_format, format_decimal
 from sms_desktop.ui.i18n import current_language
