@@ -34,6 +34,7 @@ from sms_desktop.domain.tasks import (
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
+from sms_desktop.services.customers import trashed_customer_ids
 
 MAX_SUBJECT = 200
 MAX_TEXT = 4000
@@ -353,7 +354,7 @@ class TasksService:
         # Tasks of a customer in the trash leave with it (the few in the trash, found once;
         # not asked at all while no customer is in the trash).
         if hide_trashed:
-            trashed = select(m.TrashEntry.entity_id).where(m.TrashEntry.entity == "customer")
+            trashed = trashed_customer_ids()
             conditions.append(or_(a.customer_id.is_(None), a.customer_id.not_in(trashed)))
         words = flt.search.split()
         for word in words:

@@ -878,6 +878,23 @@ def test_move_returns_the_card_and_totals_a_fresh_board_shows(
     assert result.record.to_stage_id == w.stages[target]
 
 
+@pytest.mark.parametrize("view", [PipelineFilter(), PipelineFilter(tier="B")])
+def test_move_totals_leave_out_the_deals_of_customers_in_the_trash(
+    services: Services, pipeline: PipelineService, w: PipelineWorld, view: PipelineFilter
+) -> None:
+    # the totals read no customer rows: the trash says which customers are out
+    services.customers.delete(w.mingda)  # its open framework deal leaves the board
+    result = pipeline.move(w.deals["pilot"], w.stages["negotiation"], now=MOVE_AT, view=view)
+    fresh = board_at(pipeline, view, now=MOVE_AT)
+    assert w.deals["framework"] not in cards_by_id(fresh)
+    assert result.totals == _board_totals(fresh)
+    services.customers.restore(w.mingda)
+    result = pipeline.move(w.deals["pilot"], w.stages["lead"], now=MOVE_AT, view=view)
+    fresh = board_at(pipeline, view, now=MOVE_AT)
+    assert w.deals["framework"] in cards_by_id(fresh)  # 明达 is a tier B customer
+    assert result.totals == _board_totals(fresh)
+
+
 def test_move_totals_under_the_default_filter_are_the_hand_figures(
     pipeline: PipelineService, w: PipelineWorld
 ) -> None:
