@@ -324,7 +324,7 @@ def _set_tags(session: Session, customer_id: int, names: Sequence[str]) -> None:
         session.add(m.CustomerTag(customer_id=customer_id, tag_id=tag_id))
 
 
-def trashed_customer_ids() -> Select[tuple[int]]:
+def trashed_customer_ids() -> Select[int]:
     """The ids of the customers in the trash, from the trash's (entity, entity_id) index: a
     few rows, read once per query, where testing ``deleted_at`` would read each customer's
     row. Deleting and restoring write the entry together with ``deleted_at``."""
