@@ -35,6 +35,11 @@ def revenue_amount(order: Any = m.Order) -> ColumnElement[Any]:
     return type_coerce(getattr(order, REVENUE.amount), Money)
 
 
+def revenue_day(order: Any = m.Order) -> ColumnElement[date]:
+    """The day an order's revenue counts on (its order date)."""
+    return getattr(order, REVENUE.day)  # type: ignore[no-any-return]
+
+
 def gross_amount(order: Any = m.Order) -> ColumnElement[Any]:
     """An order's total with tax: only for commission plans on the tax-included base."""
     return type_coerce(order.total, Money)
@@ -45,7 +50,7 @@ def revenue_filter(
 ) -> list[ColumnElement[bool]]:
     """The orders that count as revenue, optionally in ``[start, end_exclusive)`` by order date."""
     where: list[ColumnElement[bool]] = [order.status != s for s in _EXCLUDED]
-    day = getattr(order, REVENUE.day)
+    day = revenue_day(order)
     if start is not None:
         where.append(day >= start)
     if end_exclusive is not None:
