@@ -1,8 +1,7 @@
 """The SQL of the one revenue definition (``domain/revenue.py``).
 
-Every query that sums revenue uses these: ORM column expressions for the ORM queries, and the
-same definition written out for the text SQL of the dashboard and the customer figures.
-``order`` is ``m.Order`` or an alias of it.
+Every query that sums revenue uses these column expressions (the dashboard, the customer
+figures, targets, commissions, reports). ``order`` is ``m.Order`` or an alias of it.
 """
 
 from __future__ import annotations
@@ -17,17 +16,6 @@ from sms_desktop.persistence import models as m
 from sms_desktop.persistence.base import Money
 
 _EXCLUDED = sorted(s.value for s in REVENUE.excluded_statuses)
-
-
-def revenue_sql(alias: str = "") -> str:
-    """The revenue amount of an order in text SQL (``o.subtotal`` for ``alias`` "o")."""
-    return f"{alias}.{REVENUE.amount}" if alias else REVENUE.amount
-
-
-def counted_sql(alias: str = "") -> str:
-    """The condition that an order counts towards revenue, in text SQL."""
-    prefix = f"{alias}." if alias else ""
-    return " AND ".join(f"{prefix}status != '{s}'" for s in _EXCLUDED)
 
 
 def revenue_amount(order: Any = m.Order) -> ColumnElement[Any]:

@@ -37,8 +37,8 @@ from sqlalchemy import (
     case,
     exists,
     func,
+    literal,
     select,
-    text,
     type_coerce,
 )
 from sqlalchemy.orm import Session, aliased
@@ -71,8 +71,9 @@ from sms_desktop.services.revenue import revenue_amount, revenue_filter
 _TENTH = Decimal("0.1")
 Owner = int | None  # a salesperson id; None: no owner (or, for targets, the company)
 Totals = dict[Owner, Decimal]
-# Written out (not a bound parameter) so SQLite can use the partial index of won deals.
-_WON = text("opportunities.status = 'won'")
+# Rendered as a literal (not a bound parameter) so SQLite can use the partial index of won
+# deals, whose WHERE names the value.
+_WON = m.Opportunity.status == literal(OpportunityStatus.WON, literal_execute=True)
 TargetKey = tuple[int | None, Period, TargetMetric]
 TargetItem = tuple[int | None, Period, TargetMetric, Decimal | None]  # None: no target
 
