@@ -51,6 +51,7 @@ from sqlalchemy import (
     ColumnElement,
     Date,
     Integer,
+    String,
     and_,
     case,
     column,
@@ -644,57 +645,52 @@ class DashboardService:
     def _targets_by_salesperson(
         self, session: Session, flt: DashboardFilter
     ) -> tuple[TargetRow, ...]:
-        # The targets, then each one's actual revenue in one statement: the orders of its
-        # salesperson (ix_orders_owner_id_order_date) from its first day to the end of its
-        # period or of the selected period, whichever comes first (the ends computed here).
+        # Each target's actual revenue in one statement: a correlated sum over the orders of
+        # its salesperson (ix_orders_owner_id_order_date) from its first day to the end of
+        # its period or of the selected period, whichever comes first. Those ends come from
+        # the domain's calendar, one row per kind and first day (a dozen or so), not from
+        # SQL date functions.
         t, sp, o = m.Target, m.Salesperson, m.Order
-        found = session.execute(
-            select(t.salesperson_id, sp.name, t.period_kind, t.period_start, _minor(t.value))
-            .join(sp, sp.id == t.salesperson_id)
+        where = [
+            t.metric == TargetMetric.REVENUE,
+            t.period_start.between(flt.period_from, flt.period_to),
+            *_owner(t.salesperson_id, flt.owner_id),
+        ]
+        periods = session.execute(select(t.period_kind, t.period_start).where(*where).distinct())
+        ends = [
+            (str(kind), start, min(flt.period_to, period_end(start, kind)))
+            for kind, start in periods
+        ]
+        if not ends:
+            return ()
+        span = (
+            values(column("kind", String), column("first", Date), column("last", Date), name="ends")
+            .data(ends)
+            .cte("ends")  # a CTE: SQLite takes no column names on a VALUES subquery
+        )
+        day = revenue_day(o)
+        actual_of = (
+            select(func.sum(_minor(revenue_amount(o))))
             .where(
-                t.metric == TargetMetric.REVENUE,
-                t.period_start.between(flt.period_from, flt.period_to),
-                *_owner(t.salesperson_id, flt.owner_id),
+                o.owner_id == t.salesperson_id,
+                day >= span.c.first,
+                day <= span.c.last,
+                *revenue_filter(o),
             )
-        ).all()
-        actuals: dict[int, int] = {}
-        if found:
-            values_of = values(
-                column("n", Integer),
-                column("person", Integer),
-                column("first", Date),
-                column("last", Date),
-                name="spans",
-            )
-            spans = values_of.data(
-                [
-                    (n, person, start, min(flt.period_to, period_end(start, kind)))
-                    for n, (person, _name, kind, start, _value) in enumerate(found)
-                ]
-            ).cte("spans")  # a CTE: SQLite takes no column names on a VALUES subquery
-            day = revenue_day(o)
-            actuals = dict(
-                session.execute(
-                    select(spans.c.n, func.sum(_minor(revenue_amount(o))))
-                    .select_from(spans)
-                    .join(
-                        o,
-                        and_(
-                            o.owner_id == spans.c.person,
-                            day >= spans.c.first,
-                            day <= spans.c.last,
-                            *revenue_filter(o),
-                        ),
-                    )
-                    .group_by(spans.c.n)
-                ).all()
-            )
+            .scalar_subquery()
+        )
+        query = (
+            select(t.salesperson_id, sp.name, t.period_kind, _minor(t.value), actual_of)
+            .join(sp, sp.id == t.salesperson_id)
+            .join(span, and_(span.c.kind == t.period_kind, span.c.first == t.period_start))
+            .where(*where)
+        )
         by_person: dict[int, list[tuple[str, Decimal, Decimal]]] = defaultdict(list)
         names: dict[int, str] = {}
-        for n, (person_id, name, period_kind, _start, value) in enumerate(found):
-            assert person_id is not None  # joined to its salesperson
-            by_person[person_id].append((str(period_kind), _money(value), _money(actuals.get(n))))
-            names[person_id] = str(name)
+        for person, name, kind, value, actual_minor in session.execute(query):
+            assert person is not None  # joined to its salesperson
+            by_person[person].append((str(kind), _money(value), _money(actual_minor)))
+            names[person] = str(name)
         rows: list[TargetRow] = []
         for person, targets in by_person.items():
             kind = min((k for k, _v, _a in targets), key=lambda k: _KIND_ORDER.get(k, 9))
