@@ -6,17 +6,19 @@ last contact is the latest interaction or completed customer-facing activity (ca
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Date,
     Integer,
+    bindparam,
     case,
     func,
-    literal,
     select,
     true,
     type_coerce,
@@ -46,22 +48,29 @@ def refresh_customer_stats(
 ) -> None:
     """Recompute the figures of ``customer_ids`` (all customers when None)."""
     today = today or clock().today()
-    stamp = now or clock().now()
+    params: dict[str, Any] = {
+        "cutoff": today - timedelta(days=365),
+        "now": now or clock().now(),
+    }
     if customer_ids is None:
-        conn.execute(_refresh(conn, None, today - timedelta(days=365), stamp))
+        conn.execute(_statement(conn.dialect.name, scoped=False), params)
         return
     ids = sorted(set(customer_ids))
     for start in range(0, len(ids), _BATCH):
-        batch = ids[start : start + _BATCH]
-        conn.execute(_refresh(conn, batch, today - timedelta(days=365), stamp))
+        params["ids"] = ids[start : start + _BATCH]
+        conn.execute(_statement(conn.dialect.name, scoped=True), params)
 
 
-def _refresh(conn: Connection, ids: Sequence[int] | None, cutoff: date, stamp: datetime) -> Any:
-    """The statement that writes the figures of ``ids`` (every customer when None)."""
+@cache
+def _statement(dialect: str, *, scoped: bool) -> Any:
+    """The statement that writes the figures of the customers ``:ids`` (``scoped``) or of
+    every customer; built once (building it costs more than running it for one customer)."""
+    ids = bindparam("ids", type_=Integer, expanding=True)
 
     def scope(column: Any) -> list[ColumnElement[bool]]:
-        return [] if ids is None else [column.in_(ids)]
+        return [column.in_(ids)] if scoped else []
 
+    cutoff = bindparam("cutoff", type_=Date)
     o, op, a, i, c, cs = (
         m.Order,
         m.Opportunity,
@@ -131,7 +140,7 @@ def _refresh(conn: Connection, ids: Sequence[int] | None, cutoff: date, stamp: d
             func.coalesce(pipeline.c.open_value, 0),
             func.coalesce(tasks.c.n, 0),
             last_contact.c.last_at,
-            literal(stamp, UTCDateTime),
+            bindparam("now", type_=UTCDateTime),
         )
         .outerjoin(orders, orders.c.customer_id == c.id)
         .outerjoin(pipeline, pipeline.c.customer_id == c.id)
@@ -152,7 +161,7 @@ def _refresh(conn: Connection, ids: Sequence[int] | None, cutoff: date, stamp: d
         "last_interaction_at",
         "refreshed_at",
     ]
-    insert = upsert(conn, cs.__table__).from_select(columns, figures)
+    insert = upsert(dialect, cs.__table__).from_select(columns, figures)
     return insert.on_conflict_do_update(
         index_elements=[cs.customer_id],
         set_={name: insert.excluded[name] for name in columns[1:]},
