@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Integer,
     String,
+    bindparam,
     func,
     literal,
     null,
@@ -94,9 +96,12 @@ def _raw(value: Any, type_: Any = String) -> ColumnElement[Any]:
     return type_coerce(value, type_)
 
 
-def _timeline_query(customer_id: int, limit: int, offset: int) -> Any:
-    """Every area's history of a customer as one ``UNION ALL``, newest first. A quote's
-    ``title`` is its number (its revision letter is added after reading, by the domain)."""
+@cache
+def _timeline_query() -> Any:
+    """Every area's history of the customer ``:cid`` as one ``UNION ALL``, newest first; a
+    quote's ``title`` is its number (its revision letter is added after reading, by the
+    domain). Built once: building it costs more than running it."""
+    customer_id = bindparam("cid", type_=Integer)
     i, a, q, o, sp = m.Interaction, m.Activity, m.Quote, m.Order, m.Salesperson
     h, op, to, came_from = (
         m.StageChange,
@@ -190,7 +195,10 @@ def _timeline_query(customer_id: int, limit: int, offset: int) -> Any:
         .where(op.customer_id == customer_id, op.deleted_at.is_(None)),
     ).subquery()
     return (
-        select(parts).order_by(parts.c.at.desc(), parts.c.ref_id.desc()).limit(limit).offset(offset)
+        select(parts)
+        .order_by(parts.c.at.desc(), parts.c.ref_id.desc())
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
     )
 
 
@@ -266,7 +274,9 @@ class InteractionsService:
     ) -> list[TimelineEntry]:
         """The customer's whole history, newest first, from every area in one query."""
         with self._db.read() as session:
-            rows = session.execute(_timeline_query(customer_id, limit, offset)).all()
+            rows = session.execute(
+                _timeline_query(), {"cid": customer_id, "limit": limit, "offset": offset}
+            ).all()
         return [
             TimelineEntry(
                 r.source,
