@@ -7,7 +7,7 @@ Asia/Shanghai zone, so ages, dots and "closing this month" never depend on the t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -19,7 +19,6 @@ import pytest
 from sqlalchemy import select
 
 from sms_desktop.domain.enums import ActivityKind, SalespersonRole
-from sms_desktop.domain.errors import ValidationError
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import open_database
 from sms_desktop.services.customers import ContactInput, CustomerInput
@@ -32,7 +31,7 @@ from sms_desktop.services.pipeline import (
 )
 from sms_desktop.services.registry import Services
 from sms_desktop.services.workspace import initialize_empty
-from tests.services.dataset import copy_database
+from tests.services.dataset import services_over_copy
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 3, 16, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
@@ -188,16 +187,7 @@ def w(pipeline_template: tuple[Path, PipelineWorld]) -> PipelineWorld:
 @pytest.fixture
 def services(db_path: Path, pipeline_template: tuple[Path, PipelineWorld]) -> Iterator[Services]:
     """Overrides the top-level fixture: services over a fresh copy of the pipeline dataset."""
-    copy_database(pipeline_template[0], db_path)
-    database = open_database(db_path)
-    yield Services(database)
-    database.close()
-
-
-def field_errors(call: Callable[[], object]) -> dict[str, str]:
-    with pytest.raises(ValidationError) as caught:
-        call()
-    return {key: message.render() for key, message in caught.value.errors.items()}
+    yield from services_over_copy(pipeline_template[0], db_path)
 
 
 # ----------------------------------------------------------------------------- helpers

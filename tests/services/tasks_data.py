@@ -3,7 +3,7 @@ helpers of the tasks and follow-up tests."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal
@@ -18,7 +18,6 @@ from sms_desktop.domain.enums import (
     ActivityKind,
     SalespersonRole,
 )
-from sms_desktop.domain.errors import ValidationError
 from sms_desktop.domain.tasks import GroupBounds, TaskGroup
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import open_database
@@ -31,7 +30,7 @@ from sms_desktop.services.tasks import (
     TasksService,
 )
 from sms_desktop.services.workspace import initialize_empty
-from tests.services.dataset import copy_database
+from tests.services.dataset import services_over_copy
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
@@ -106,10 +105,7 @@ def w(tasks_template: tuple[Path, TaskWorld]) -> TaskWorld:
 @pytest.fixture
 def services(db_path: Path, tasks_template: tuple[Path, TaskWorld]) -> Iterator[Services]:
     """Overrides the top-level fixture: services over a fresh copy of the tasks dataset."""
-    copy_database(tasks_template[0], db_path)
-    database = open_database(db_path)
-    yield Services(database)
-    database.close()
+    yield from services_over_copy(tasks_template[0], db_path)
 
 
 @pytest.fixture
@@ -126,12 +122,6 @@ def task(subject: str, due_at: datetime, **kw: Any) -> TaskInput:
 
 def add(tasks: TasksService, subject: str, due_at: datetime, **kw: Any) -> int:
     return tasks.create(task(subject, due_at, **kw))
-
-
-def field_errors(call: Callable[[], object]) -> dict[str, str]:
-    with pytest.raises(ValidationError) as caught:
-        call()
-    return {key: message.render() for key, message in caught.value.errors.items()}
 
 
 def counts(

@@ -17,6 +17,7 @@ from sms_desktop.services.followups import PlanInput, PlanStep, schedule_for_ord
 from sms_desktop.services.registry import Services
 from sms_desktop.services.tasks import SurveyInput
 from tests.services import tasks_data
+from tests.services.dataset import field_errors
 from tests.services.tasks_data import (
     LOS_ANGELES,
     NOW,
@@ -24,7 +25,6 @@ from tests.services.tasks_data import (
     TaskWorld,
     activity_count,
     counts,
-    field_errors,
     local_due,
     surveys_of,
 )

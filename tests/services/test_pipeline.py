@@ -38,6 +38,7 @@ from sms_desktop.services.pipeline import (
 )
 from sms_desktop.services.registry import Services
 from tests.services import pipeline_data
+from tests.services.dataset import field_errors
 from tests.services.pipeline_data import (
     BOARD_DEALS,
     NOW,
@@ -46,7 +47,6 @@ from tests.services.pipeline_data import (
     PipelineWorld,
     board_at,
     cards_by_id,
-    field_errors,
     valid,
 )
 

@@ -12,12 +12,12 @@ from sms_desktop.domain.errors import ConflictError, NotFoundError
 from sms_desktop.services.registry import Services
 from sms_desktop.services.stages import StagesService
 from tests.services import pipeline_data
+from tests.services.dataset import field_errors
 from tests.services.pipeline_data import (
     BOARD_DEALS,
     PipelineWorld,
     board_at,
     cards_by_id,
-    field_errors,
     valid,
 )
 

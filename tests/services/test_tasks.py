@@ -30,6 +30,7 @@ from sms_desktop.services.tasks import (
     TasksService,
 )
 from tests.services import tasks_data
+from tests.services.dataset import field_errors
 from tests.services.tasks_data import (
     LOS_ANGELES,
     NEW_YORK,
@@ -39,7 +40,6 @@ from tests.services.tasks_data import (
     activity_count,
     add,
     counts,
-    field_errors,
     ids_in,
     local,
     local_due,
