@@ -13,16 +13,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QSignalSpy, QTest
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -44,6 +41,7 @@ from sms_desktop.ui.tabs.tasks.dialogs import CompleteDialog, TaskDialog
 from sms_desktop.ui.tabs.tasks.reminders import ReminderClock, ReminderPanel
 from sms_desktop.ui.tabs.tasks.tab import GROUP_ROLE, TasksTab
 from sms_desktop.ui.tabs.tasks.task_list import OVERDUE_RED, TaskTableModel
+from tests.ui.keyboard import type_text
 
 HUAXIA = "北京华夏科技有限公司"
 MINGDA = "上海明达贸易有限公司"
@@ -190,14 +188,6 @@ def shown_count(tab: TasksTab, group: TaskGroup) -> int:
 def tab_title(controller: Controller, tab: TasksTab) -> str:
     tabs = controller.window.tabs
     return tabs.tabText(tabs.indexOf(tab))
-
-
-def type_text(widget: QLineEdit | QPlainTextEdit, text: str) -> None:
-    """Type like a user; Chinese arrives as an input-method commit (keyClicks aborts on it)."""
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def click(widget: QWidget | None) -> None:
