@@ -549,6 +549,30 @@ def test_survey_task_records_a_satisfaction_score(
     assert len(done) == 1 and done[0].detail == "回访完成"
 
 
+def test_a_new_task_due_later_shows_its_group_selected(
+    controller: Controller, qtbot: QtBot, modal: ModalDriver
+) -> None:
+    """Added from 今天 with a date next month: the list goes to 以后 and selects it, instead of
+    staying on 今天 without it."""
+    tab = tasks_tab(controller)
+    assert tab.current_group() is TaskGroup.TODAY
+    later = local_today() + timedelta(days=40)
+
+    def fill(dialog: TaskDialog) -> None:
+        type_text(dialog.subject_edit, "季度回访")
+        dialog.date_edit.setDate(QDate(later.year, later.month, later.day))
+        press_ok(dialog)
+
+    modal.expect(TaskDialog, fill)
+    button = tab.findChild(QWidget, "newTaskButton")
+    assert button is not None
+    click(button)
+    modal.check()
+    assert tab.current_group() is TaskGroup.LATER
+    selected = tab.table.selectionModel().selectedRows()
+    assert [tab.model.row_at(i.row()).subject for i in selected] == ["季度回访"]
+
+
 def test_empty_subject_keeps_the_dialog_open(
     controller: Controller, qtbot: QtBot, modal: ModalDriver
 ) -> None:
