@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -53,6 +54,7 @@ from sqlalchemy import (
     Integer,
     String,
     and_,
+    bindparam,
     case,
     column,
     func,
@@ -272,6 +274,72 @@ def _money(minor: object) -> Decimal:
     return ZERO if minor is None else from_minor(int(minor))  # type: ignore[call-overload]
 
 
+# ------------------------------------------------------------------- cached statements
+# Built once with their values bound: building them costs more than running them on a
+# small database (the statement cache then also finds them compiled).
+
+
+def _owner_param(column: Any, owned: bool) -> list[ColumnElement[bool]]:
+    return [column == bindparam("owner", type_=Integer)] if owned else []
+
+
+@cache
+def _revenue_sums_query(spans: int, *, owned: bool) -> Any:
+    """The revenue of each span ``:s<n>``–``:e<n>`` (both days included) of the orders dated
+    ``:lo``–``:hi``, in one pass."""
+    o = m.Order
+    amount, day = _minor(revenue_amount(o)), revenue_day(o)
+
+    def between(first: str, last: str) -> ColumnElement[bool]:
+        return day.between(bindparam(first, type_=Date), bindparam(last, type_=Date))
+
+    return select(
+        *(func.sum(case((between(f"s{n}", f"e{n}"), amount))) for n in range(spans))
+    ).where(*revenue_filter(o), between("lo", "hi"), *_owner_param(o.owner_id, owned))
+
+
+@cache
+def _stage_totals_query(*, all_open: bool, owned: bool) -> Any:
+    """Per stage (board order), probability and amount residue: the open deals' count and
+    amount; ``all_open`` keeps stages that are not on the board (archived, won, lost)."""
+    o, own, s = m.Opportunity, aliased(m.PipelineStage), m.PipelineStage
+    minor = _minor(o.amount)
+    deals = (
+        select(
+            o.id,
+            o.stage_id,
+            minor.label("amount"),
+            func.coalesce(o.probability_override, own.default_probability).label("chance"),
+            (minor % WEIGHTED_GROUP_MODULUS).label("residue"),
+        )
+        .join(own, own.id == o.stage_id)
+        .where(
+            o.status == OpportunityStatus.OPEN,
+            o.deleted_at.is_(None),
+            *_owner_param(o.owner_id, owned),
+        )
+        .subquery()
+    )
+    query = (
+        select(
+            s.id,
+            s.key,
+            s.name_zh,
+            s.name_en,
+            deals.c.chance,
+            deals.c.residue,
+            func.count(deals.c.id),
+            func.coalesce(func.sum(deals.c.amount), 0),
+        )
+        .outerjoin(deals, deals.c.stage_id == s.id)
+        .group_by(s.id, deals.c.chance, deals.c.residue)
+        .order_by(s.position, s.id)
+    )
+    if not all_open:
+        query = query.where(s.kind == StageKind.OPEN, s.archived.is_(False))
+    return query
+
+
 # ------------------------------------------------------------------------------ service
 
 
@@ -381,13 +449,15 @@ class DashboardService:
         spans = [
             span for start, end in ranges for span in ((start, end), _year_earlier(start, end))
         ]
-        o = m.Order
-        amount, day = _minor(revenue_amount(o)), revenue_day(o)
-        lo, hi = min(s for s, _e in spans), max(e for _s, e in spans)
-        query = select(
-            *(func.sum(case((day.between(start, end), amount))) for start, end in spans)
-        ).where(*revenue_filter(o), day.between(lo, hi), *_owner(o.owner_id, owner_id))
-        values = [_money(v) for v in session.execute(query).one()]
+        params: dict[str, Any] = {
+            "lo": min(s for s, _e in spans),
+            "hi": max(e for _s, e in spans),
+            "owner": owner_id,
+        }
+        for n, (start, end) in enumerate(spans):
+            params[f"s{n}"], params[f"e{n}"] = start, end
+        query = _revenue_sums_query(len(spans), owned=owner_id is not None)
+        values = [_money(v) for v in session.execute(query, params).one()]
         return [
             Comparison(start, end, cur, prev, change_percent(cur, prev))
             for (start, end), cur, prev in zip(ranges, values[0::2], values[1::2], strict=True)
@@ -493,46 +563,12 @@ class DashboardService:
         # rounding is the domain's: SQL adds amounts per probability and amount residue,
         # weighted_sum_minor turns each group into the sum of its deals' weighted amounts.
         # ``all_open`` keeps deals in archived stages (they are still open pipeline).
-        o, own, s = m.Opportunity, aliased(m.PipelineStage), m.PipelineStage
-        minor = _minor(o.amount)
-        deals = (
-            select(
-                o.id,
-                o.stage_id,
-                minor.label("amount"),
-                func.coalesce(o.probability_override, own.default_probability).label("chance"),
-                (minor % WEIGHTED_GROUP_MODULUS).label("residue"),
-            )
-            .join(own, own.id == o.stage_id)
-            .where(
-                o.status == OpportunityStatus.OPEN,
-                o.deleted_at.is_(None),
-                *_owner(o.owner_id, owner_id),
-            )
-            .subquery()
-        )
-        query = (
-            select(
-                s.id,
-                s.key,
-                s.name_zh,
-                s.name_en,
-                deals.c.chance,
-                deals.c.residue,
-                func.count(deals.c.id),
-                func.coalesce(func.sum(deals.c.amount), 0),
-            )
-            .outerjoin(deals, deals.c.stage_id == s.id)
-            .group_by(s.id, deals.c.chance, deals.c.residue)
-            .order_by(s.position, s.id)
-        )
-        if not all_open:
-            query = query.where(s.kind == StageKind.OPEN, s.archived.is_(False))
+        query = _stage_totals_query(all_open=all_open, owned=owner_id is not None)
         stages: dict[int, tuple[str, str, str]] = {}
         counts: dict[int, int] = defaultdict(int)
         amounts: dict[int, int] = defaultdict(int)
         weights: dict[int, int] = defaultdict(int)
-        for i, k, zh, en, chance, residue, n, total in session.execute(query):
+        for i, k, zh, en, chance, residue, n, total in session.execute(query, {"owner": owner_id}):
             stage_id = int(i)
             stages[stage_id] = (str(k), str(zh), str(en))
             if n:
