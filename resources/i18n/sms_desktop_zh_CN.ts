@@ -1074,6 +1074,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         </translation>
     </message>
     <message>
+        <source>the new customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Save your changes to “{name}” first?</source>
+        <translation>是否先保存对“{name}”的修改？</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2020,6 +2028,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Details were written to {path}.</source>
         <translation>详细信息已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的修改</translation>
     </message>
     <message>
         <source>SMS Desktop</source>
@@ -3368,6 +3380,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Reason:</source>
         <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Save the changes to this quote?</source>
+        <translation>是否保存对此报价单的修改？</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sms_desktop.domain.enums import InteractionKind
@@ -238,3 +238,50 @@ def test_the_detail_panel_opens_the_customers_tasks(controller: Controller, qtbo
     assert tasks is not None and tasks.objectName() == "tasksTab"
     assert "北京华夏科技有限公司" in tasks.context_label.text()  # type: ignore[attr-defined]
     assert tasks.current_filter().customer_id == tab.detail.customer_id  # type: ignore[attr-defined]
+
+
+def test_leaving_an_edited_profile_asks_save_discard_or_cancel(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A phone typed into one customer's profile, then a click on another customer: asked,
+    and Cancel keeps the edit, Save saves it, Discard drops it."""
+    tab = customers_tab(controller)
+    services = controller.workspace.services  # type: ignore[union-attr]
+    answers: list[QMessageBox.StandardButton] = []
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+
+    def click_row(row: int) -> None:
+        rect = tab.table.visualRect(tab.model.index(row, 0))
+        qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    click_row(0)
+    first = tab.detail.customer_id
+    assert first is not None
+    phone = tab.detail.profile.edits["phone"]
+    qtbot.keyClicks(phone, "010-1234")
+
+    answers.append(QMessageBox.StandardButton.Cancel)
+    click_row(1)
+    assert tab.detail.customer_id == first
+    assert phone.text() == "010-1234"
+    assert tab.table.currentIndex().row() == 0
+    assert len(asked) == 1 and "Save your changes" in asked[0]
+
+    answers.append(QMessageBox.StandardButton.Save)
+    click_row(1)
+    assert services.customers.get(first).data.phone == "010-1234"
+    second = tab.detail.customer_id
+    assert second not in (None, first)
+
+    qtbot.keyClicks(tab.detail.profile.edits["phone"], "999")
+    answers.append(QMessageBox.StandardButton.Discard)
+    click_row(2)
+    assert services.customers.get(second).data.phone == ""  # type: ignore[arg-type]
+    assert tab.detail.customer_id not in (first, second)
+    assert len(asked) == 3

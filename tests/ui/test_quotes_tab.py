@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from sms_desktop.domain.enums import QuoteLineKind, QuoteStatus
 from sms_desktop.persistence import models as m
 from sms_desktop.services.customers import ContactInput, CustomerInput
-from sms_desktop.services.quotes import LineData, QuoteInput
+from sms_desktop.services.quotes import LineData, QuoteFilter, QuoteInput
 from sms_desktop.services.registry import Services
 from sms_desktop.services.workspace import open_workspace
 from sms_desktop.ui.application import Controller
@@ -315,6 +315,35 @@ def test_editor_low_margin_needs_a_reason(
     total = tab.model.index(row, TOTAL_COLUMN)
     assert total.data(Qt.ItemDataRole.ForegroundRole) is not None  # flagged in the list
     assert "清库存" in total.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_escape_in_an_edited_quote_asks_before_discarding(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = services_of(controller)
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    untouched = new_editor(services, qtbot)
+    untouched.show()
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)
+    assert not untouched.isVisible() and asked == []  # nothing typed: closes at once
+
+    editor = new_editor(services, qtbot)
+    editor.show()
+    editor.add_product(product_id(services, "CH-200"))
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.isVisible() and len(editor.model.lines) == 1  # Cancel: kept
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    assert editor.result() == QDialog.DialogCode.Rejected
+    assert asked == ["Save the changes to this quote?"] * 2
+    assert services.quotes.list_quotes(QuoteFilter()) == []
 
 
 def test_editor_shows_service_errors_inline(controller: Controller, qtbot: QtBot) -> None:
@@ -623,6 +652,7 @@ def test_product_lookup_adds_once_by_pick_or_exact_code(
     field.setText(label)
     field.returnPressed.emit()
     assert len(editor.model.lines) == 3 and field.text() == ""
+    editor.done(QDialog.DialogCode.Rejected)  # closed without the unsaved-changes question
 
 
 def test_preview_warns_of_characters_the_pdf_font_lacks(

@@ -173,6 +173,10 @@ class DetailPanel(QStackedWidget):
         self.save_button.setEnabled(True)
         self.revert_button.setEnabled(self.customer_id is not None)
 
+    def showing_nothing(self) -> bool:
+        """Neither a customer nor the new-customer form is shown."""
+        return self.currentIndex() == 0
+
     def show_empty(self) -> None:
         self.customer_id = None
         self.dirty = False

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.customers import ContactInput, CustomerFilter, CustomerInput
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.dialogs.messages import Unsaved, ask_unsaved, show_error
 from sms_desktop.ui.edit import edit_ok, run_edit
 from sms_desktop.ui.models.customer_table import COLUMNS, EXPORT_VALUES, CustomerTableModel
 from sms_desktop.ui.models.paged import Role
@@ -266,7 +266,7 @@ class CustomersTab(AreaTab):
 
     def _finish_loading(self) -> None:
         self._fill_filter_options()
-        if self.model.rowCount() and self.detail.customer_id is None:
+        if self.model.rowCount() and self.detail.showing_nothing():
             self.select_customer(self.model.index(0, 0).data(Role.ID))
 
     def refresh(self) -> None:
@@ -324,9 +324,33 @@ class CustomersTab(AreaTab):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.index(r, 0).data(Role.ID) for r in rows]
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.show_customer(current.data(Role.ID))
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        if not self.leave_profile():
+            # Stay on the customer whose edits are kept (without asking again).
+            self.table.selectionModel().blockSignals(True)
+            self.table.setCurrentIndex(previous)
+            self.table.selectRow(previous.row())
+            self.table.selectionModel().blockSignals(False)
+            return
+        self.show_customer(current.data(Role.ID))
+
+    def leave_profile(self) -> bool:
+        """May the profile being edited be left? Asks Save / Discard / Cancel when it holds
+        typed changes; False keeps them (Cancel, or a save that was refused)."""
+        if not self.detail.dirty:
+            return True
+        name = self.detail.profile.value().name or self.tr("the new customer")
+        answer = ask_unsaved(
+            self, self.tr("Save your changes to “{name}” first?").format(name=name)
+        )
+        if answer is Unsaved.CANCEL:
+            return False
+        if answer is Unsaved.SAVE:
+            return self.save_profile()
+        self.detail.dirty = False
+        return True
 
     def show_customer(self, customer_id: int | None) -> None:
         if customer_id is None:
@@ -381,6 +405,8 @@ class CustomersTab(AreaTab):
     # ---------------------------------------------------------------- editing
 
     def new_customer(self) -> None:
+        if not self.leave_profile():
+            return
         self._before_new = self.detail.customer_id
         self.table.clearSelection()
         self.detail.show_new()
@@ -392,23 +418,26 @@ class CustomersTab(AreaTab):
         else:
             self.detail.show_empty()
 
-    def save_profile(self) -> None:
+    def save_profile(self) -> bool:
+        """Save the profile form (create or update); did it succeed?"""
         data = self.detail.profile.value()
         customers = self._services.customers
         errors = self.detail.profile.errors
         customer_id = self.detail.customer_id
         if customer_id is None:
-            edit_ok(self, lambda: self._create(data), errors=errors)
-            return
+            return run_edit(self, lambda: self._create(data), errors=errors) is True
         before = run_edit(self, lambda: customers.update(customer_id, data), errors=errors)
         if before is None:
-            return
+            return False
+        self.detail.dirty = False
         self._undo.push(
             commands.UpdateCustomer(customers, customer_id, before, data, self._after_change)
         )
         self.status_message.emit(self.tr("Saved."))
+        return True
 
-    def _create(self, data: CustomerInput) -> None:
+    def _create(self, data: CustomerInput) -> bool:
+        """Create the customer unless the user picks a duplicate instead; created?"""
         from sms_desktop.services.customers import clean_customer
         from sms_desktop.ui.tabs.customers.dialogs import DuplicateAction, DuplicatesDialog
 
@@ -419,17 +448,20 @@ class CustomersTab(AreaTab):
         if candidates:
             dialog = DuplicatesDialog(cleaned.name, candidates, self)
             if run_modal(dialog) != DuplicatesDialog.DialogCode.Accepted:
-                return
+                return False
             if dialog.action is DuplicateAction.OPEN_EXISTING and dialog.chosen_id:
+                self.detail.dirty = False
                 self.select_customer(dialog.chosen_id)
-                return
+                return False
         customer_id = self._services.customers.create(cleaned)
         self._undo.push(
             commands.CreateCustomer(
                 self._services.customers, customer_id, cleaned.name, self._after_change
             )
         )
+        self.detail.dirty = False
         self.status_message.emit(self.tr("Customer created."))
+        return True
 
     def delete_selected(self) -> None:
         """Delete the selected rows, or else the customer shown in the panel."""
