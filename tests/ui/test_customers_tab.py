@@ -15,9 +15,8 @@ from sms_desktop.persistence.models import Customer
 from sms_desktop.services.customers import ContactInput, CustomerFilter, CustomerInput
 from sms_desktop.services.workspace import open_workspace
 from sms_desktop.ui.application import Controller
-from sms_desktop.ui.models.customer_table import CustomerTableModel
 from sms_desktop.ui.models.paged import Role
-from sms_desktop.ui.tabs.customers.tab import CustomersTab
+from sms_desktop.ui.tabs.customers.tab import CustomersTab, customer_model
 
 NAMES = [
     "北京华夏科技有限公司",
@@ -64,7 +63,7 @@ def type_text(widget: QLineEdit, text: str) -> None:
 def test_model_passes_qt_model_tester(controller: Controller, qtmodeltester: object) -> None:
     workspace = controller.workspace
     assert workspace is not None
-    model = CustomerTableModel(workspace.services.customers, page_size=50)
+    model = customer_model(workspace.services.customers, page_size=50)
     model.reload()
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     model.sort(6, Qt.SortOrder.DescendingOrder)
@@ -194,7 +193,7 @@ def test_export_current_view(
     controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import openpyxl
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QFileDialog, QPushButton
 
     tab = customers_tab(controller)
     tab.search_edit.setText("Customer 00")
@@ -202,7 +201,7 @@ def test_export_current_view(
     tab.header_view().setSectionHidden(2, True)  # hide Industry
     target = tmp_path / "view.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    tab.export_view()
+    tab.findChild(QPushButton, "exportCustomersButton").click()
     qtbot.waitUntil(target.exists, timeout=10000)
     qtbot.waitUntil(lambda: "Exported" in controller.window.statusBar().currentMessage())
     sheet = openpyxl.load_workbook(target).worksheets[0]

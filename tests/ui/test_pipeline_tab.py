@@ -20,7 +20,7 @@ from sms_desktop.ui.application import Controller
 from sms_desktop.ui.formatting import format_money
 from sms_desktop.ui.tabs.pipeline.board import CardListView
 from sms_desktop.ui.tabs.pipeline.board_model import StageColumnModel
-from sms_desktop.ui.tabs.pipeline.deal_list import DealTableModel
+from sms_desktop.ui.tabs.pipeline.deal_list import deal_model
 from sms_desktop.ui.tabs.pipeline.dialogs import LostReasonDialog
 from sms_desktop.ui.tabs.pipeline.tab import PipelineTab
 
@@ -139,7 +139,7 @@ def test_models_pass_the_model_tester(controller: Controller, qtmodeltester: obj
     board = tab._services.pipeline.board(PipelineFilter())
     column.set_cards(board.columns[0].cards)
     qtmodeltester.check(column)  # type: ignore[attr-defined]
-    deals = DealTableModel(tab._services)
+    deals = deal_model(tab._services)
     deals.reload()
     qtmodeltester.check(deals)  # type: ignore[attr-defined]
     assert deals.rowCount() == 3
