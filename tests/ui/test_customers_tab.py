@@ -245,3 +245,59 @@ def test_the_detail_panel_opens_the_customers_tasks(controller: Controller, qtbo
     assert tasks is not None and tasks.objectName() == "tasksTab"
     assert "北京华夏科技有限公司" in tasks.context_label.text()  # type: ignore[attr-defined]
     assert tasks.current_filter().customer_id == tab.detail.customer_id  # type: ignore[attr-defined]
+
+
+def test_export_to_csv_in_gb18030_chosen_in_the_save_dialog(
+    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from sms_desktop.ui.widgets.save_dialog import CSV_GB18030
+
+    tab = customers_tab(controller)
+    target = tmp_path / "客户名单"  # the suffix follows the chosen type
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), CSV_GB18030.filter())
+    )
+    tab.findChild(QPushButton, "exportCustomersButton").click()
+    status = controller.window.statusBar()
+    qtbot.waitUntil(lambda: "Exported 304 customers" in status.currentMessage(), timeout=10000)
+    raw = (tmp_path / "客户名单.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    header, *rows = csv.reader(raw.decode("gb18030").splitlines())
+    assert header[0] == "Customer" and len(rows) == 304
+    assert {r[0] for r in rows} >= set(NAMES)
+
+
+def test_cancel_of_an_export_leaves_no_file(
+    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from sms_desktop.services.customers import CustomersService
+    from sms_desktop.ui.background import Operation
+
+    release = threading.Event()
+    streamed = CustomersService.iter_rows
+
+    def held(self: CustomersService, *args: object) -> object:
+        release.wait(10)  # the export waits here until Cancel was pressed
+        yield from streamed(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CustomersService, "iter_rows", held)
+    tab = customers_tab(controller)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "customers.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    tab.findChild(QPushButton, "exportCustomersButton").click()
+    (operation,) = Operation._running
+    operation.dialog.findChild(QPushButton).click()  # Cancel
+    release.set()
+    qtbot.waitUntil(lambda: not Operation._running, timeout=10000)
+    assert list(folder.iterdir()) == []  # neither the workbook nor its temporary file
+    assert "Exported" not in controller.window.statusBar().currentMessage()

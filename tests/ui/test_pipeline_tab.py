@@ -301,3 +301,55 @@ def test_deal_list_exports_what_it_shows(
         Decimal("12800.00"),
         Decimal("999.99"),
     ]
+
+
+def test_funnel_exports_and_chart_save_run_in_the_background(
+    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from sms_desktop.ui.background import Operation
+
+    tab = pipeline_tab(controller)
+    tab.views.setCurrentWidget(tab.funnel)
+    qtbot.waitUntil(lambda: tab.funnel.canvas is not None)
+    workbook, chart = tmp_path / "漏斗", tmp_path / "funnel.svg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(workbook), ""))
+    tab.funnel.findChild(QPushButton, "exportFunnelButton").click()
+    assert Operation._running  # the workbook is written off the GUI thread
+    qtbot.waitUntil(lambda: not Operation._running, timeout=10000)
+    sheets = openpyxl.load_workbook(tmp_path / "漏斗.xlsx").sheetnames
+    assert sheets[0] == "Summary"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chart), ""))
+    tab.funnel.findChild(QPushButton, "saveFunnelChartButton").click()
+    qtbot.waitUntil(lambda: "Chart saved" in controller.window.statusBar().currentMessage())
+    assert chart.read_bytes().startswith(b"<?xml")
+
+
+def test_deal_list_exports_csv_in_utf8_with_a_bom(
+    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from sms_desktop.ui.widgets.save_dialog import CSV_UTF8
+
+    tab = pipeline_tab(controller)
+    tab.views.setCurrentIndex(1)
+    deals = tab.deal_list
+    deals._reload()
+    target = tmp_path / "deals"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), CSV_UTF8.filter())
+    )
+    deals.findChild(QPushButton, "exportDealsButton").click()
+    written = tmp_path / "deals.csv"
+    qtbot.waitUntil(lambda: "Exported 3 deals" in controller.window.statusBar().currentMessage())
+    raw = written.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    header, *rows = csv.reader(raw.decode("utf-8-sig").splitlines())
+    assert header[:2] == ["Deal", "Customer"] and len(rows) == 3
+    amounts = {Decimal(r[header.index("Amount")]) for r in rows}
+    assert amounts == {Decimal("50000.00"), Decimal("12800.00"), Decimal("999.99")}

@@ -75,6 +75,7 @@ class FunnelView(QWidget):
         export.setObjectName("exportFunnelButton")
         export.clicked.connect(self.export_workbook)
         save_chart = QPushButton(self.tr("Save Chart…"), self)
+        save_chart.setObjectName("saveFunnelChartButton")
         save_chart.clicked.connect(self.save_chart)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Deals created"), self))
