@@ -434,7 +434,11 @@ def test_products_from_the_edit_menu(
 
 
 def test_export_quotes_and_products_to_excel(
-    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    controller: Controller,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: object,
 ) -> None:
     import openpyxl
 
@@ -458,6 +462,7 @@ def test_export_quotes_and_products_to_excel(
 
     catalogue = ProductsDialog(services)
     qtbot.addWidget(catalogue)
+    qtmodeltester.check(catalogue.model)  # type: ignore[attr-defined]
     products = tmp_path / "products.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(products), ""))
     catalogue.findChild(QPushButton, "exportProductsButton").click()

@@ -16,14 +16,17 @@ from pytestqt.qtbot import QtBot
 from sms_desktop.domain.enums import OrderStatus, PeriodKind, TargetMetric
 from sms_desktop.domain.targets import Period
 from sms_desktop.persistence import models as m
+from sms_desktop.services.commissions import StatementLine
 from sms_desktop.services.registry import Services
 from sms_desktop.services.targets import ActualItem, AttainmentRow, LeaderRow
 from sms_desktop.ui.application import Controller
 from sms_desktop.ui.tabs.targets import dialogs
+from sms_desktop.ui.tabs.targets.commissions_view import LINE_COLUMNS
 from sms_desktop.ui.tabs.targets.models import (
     AttainmentModel,
     ItemsModel,
     LeaderModel,
+    RowsModel,
     TargetsRole,
 )
 from sms_desktop.ui.tabs.targets.tab import TargetsTab
@@ -195,6 +198,17 @@ def test_models_pass_the_model_tester(qtmodeltester: object) -> None:
         [LeaderRow(1, 1, "王明", TargetMetric.REVENUE, Decimal(10), Decimal(5), Decimal(50))]
     )
     qtmodeltester.check(leaders)  # type: ignore[attr-defined]
+    assert leaders.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    lines: RowsModel[StatementLine] = RowsModel(LINE_COLUMNS)
+    lines.set_rows(
+        [
+            StatementLine(1, None, TODAY, "SO-1", "客户", Decimal("1200.50"), Decimal("300")),
+            StatementLine(None, 7, None, "大单", "客户", Decimal("1"), Decimal("0")),
+        ]
+    )
+    qtmodeltester.check(lines)  # type: ignore[attr-defined]
+    assert lines.index(0, 3).data() == "1,200.50" and lines.index(1, 0).data() == ""
+    assert lines.index(1, 1).data() == "大单 (assumed won)"
 
 
 def save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:

@@ -766,13 +766,14 @@ class TasksTab(AreaTab):
         self.export_excel_action.setText(excel)
         self.export_ics_action.setText(ics)
 
-    def _export_list(self) -> TaskList:
-        """The list as shown, or only the selected tasks when several are selected."""
-        ids, _total = self._export_scope()
-        return replace(self.model.filter, ids=None if ids is None else tuple(ids))
+    def _export_list(self) -> tuple[TaskList, int]:
+        """The list as shown, or only the selected tasks when several are selected; and how
+        many tasks that is."""
+        ids, total = self._export_scope()
+        return replace(self.model.filter, ids=None if ids is None else tuple(ids)), total
 
     def export_excel(self) -> None:
-        flt = self._export_list()
+        flt, total = self._export_list()
         export_view(
             self,
             self.model,
@@ -784,7 +785,7 @@ class TasksTab(AreaTab):
             ),
             on_done=self.status_message.emit,
             flt=flt,
-            total=self._export_scope()[1],
+            total=total,
         )
 
     def _on_export_ics_triggered(self) -> None:
@@ -799,7 +800,7 @@ class TasksTab(AreaTab):
         )
         if choice is None:
             return None
-        path, flt, tz = choice.path, self._export_list(), self._tz
+        path, (flt, _total), tz = choice.path, self._export_list(), self._tz
         tasks, settings = self._services.tasks, self._services.settings
         kind_name = {kind.value: kind_label(kind) for kind in ActivityKind}
         calendar_name = self.tr("SMS Desktop tasks")
