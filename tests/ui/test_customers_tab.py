@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sms_desktop.domain.enums import InteractionKind
@@ -17,6 +16,7 @@ from sms_desktop.services.workspace import open_workspace
 from sms_desktop.ui.application import Controller
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.tabs.customers.tab import CustomersTab, customer_model
+from tests.ui.keyboard import type_text
 
 NAMES = [
     "北京华夏科技有限公司",
@@ -50,14 +50,6 @@ def customers_tab(controller: Controller) -> CustomersTab:
     assert isinstance(tab, CustomersTab)
     assert tab.objectName() == "customersTab"
     return tab
-
-
-def type_text(widget: QLineEdit, text: str) -> None:
-    """Type like a user; Chinese arrives as an input-method commit (keyClicks aborts on it)."""
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def test_model_passes_qt_model_tester(controller: Controller, qtmodeltester: object) -> None:

@@ -143,9 +143,10 @@ def test_welcome_dialog_start_empty(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.create_button.click()
     assert dialog.choice is None
     assert dialog.empty_error.isVisibleTo(dialog)
-    dialog.company_edit.setText("Acme Trading")
-    dialog.owner_edit.setText("Ann Lee")
-    dialog.create_button.click()
+    qtbot.keyClicks(dialog.company_edit, "Acme Trading")
+    qtbot.keyClicks(dialog.owner_edit, "Ann Lee")
+    assert not dialog.empty_error.isVisibleTo(dialog)  # gone once the name is typed
+    qtbot.keyClick(dialog.owner_edit, Qt.Key.Key_Return)  # Enter creates
     assert dialog.choice is WelcomeChoice.EMPTY
     assert (dialog.company_name, dialog.owner_name) == ("Acme Trading", "Ann Lee")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from sms_desktop.domain.enums import OpportunityStatus, StageKind
@@ -21,8 +21,9 @@ from sms_desktop.ui.formatting import format_money
 from sms_desktop.ui.tabs.pipeline.board import CardListView
 from sms_desktop.ui.tabs.pipeline.board_model import StageColumnModel
 from sms_desktop.ui.tabs.pipeline.deal_list import DealListView, deal_model
-from sms_desktop.ui.tabs.pipeline.dialogs import LostReasonDialog
+from sms_desktop.ui.tabs.pipeline.dialogs import LostReasonDialog, OpportunityDialog
 from sms_desktop.ui.tabs.pipeline.tab import PipelineTab
+from tests.ui.keyboard import type_text
 
 
 @pytest.fixture
@@ -288,7 +289,6 @@ def test_deal_list_exports_what_it_shows(
     controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import openpyxl
-    from PySide6.QtWidgets import QPushButton
 
     deals = deal_list(controller)
     deals.table.horizontalHeader().setSectionHidden(1, True)  # hide Customer
@@ -356,3 +356,32 @@ def test_deal_list_exports_csv_in_utf8_with_a_bom(
     assert header[:2] == ["Deal", "Customer"] and len(rows) == 3
     amounts = {Decimal(r[header.index("Amount")]) for r in rows}
     assert amounts == {Decimal("50000.00"), Decimal("12800.00"), Decimal("999.99")}
+
+
+def test_new_deal_customer_by_pinyin_initials_and_amount_in_wan(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "bjhx" finds 北京华夏科技 in the deal's customer field as in the main search, and
+    "12万" is an amount of 120,000."""
+    tab = pipeline_tab(controller)
+
+    def answer(dialog: OpportunityDialog) -> int:
+        dialog.show()
+        picker = dialog.customer_edit
+        type_text(picker, "bjhx")
+        completer = picker.completer()
+        assert completer is not None
+        popup = completer.popup()
+        qtbot.waitUntil(lambda: popup.isVisible() and popup.model().rowCount() == 1)
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+        assert picker.text() == "北京华夏科技有限公司"
+        type_text(dialog.title_edit, "年度框架")
+        type_text(dialog.amount_edit, "12万")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(OpportunityDialog, "exec", answer)
+    qtbot.mouseClick(tab.findChild(QPushButton, "newOpportunityButton"), Qt.MouseButton.LeftButton)
+    deals = tab._services.pipeline.list_opportunities(PipelineFilter(search="年度框架"))
+    assert [(d.title, d.amount) for d in deals] == [("年度框架", Decimal("120000.00"))]

@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFileDialog,
-    QLineEdit,
     QMessageBox,
     QPushButton,
 )
@@ -35,6 +33,7 @@ from sms_desktop.ui.tabs.quotes.lines_model import AMOUNT, PRICE, QUANTITY, RULE
 from sms_desktop.ui.tabs.quotes.preview import QuotePreviewDialog, print_pdf
 from sms_desktop.ui.tabs.quotes.products import ProductDialog, ProductsDialog
 from sms_desktop.ui.tabs.quotes.tab import QuotesTab
+from tests.ui.keyboard import type_text
 
 TODAY = date(2026, 5, 1)
 D = Decimal
@@ -141,13 +140,6 @@ def make_quote(services: Services, *, sent: bool = False, valid_days: int = 30) 
     if sent:
         services.quotes.send(saved.id, now=datetime(2026, 5, 1, tzinfo=UTC))
     return saved.id
-
-
-def type_text(widget: QLineEdit, text: str) -> None:
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def new_editor(services: Services, qtbot: QtBot) -> QuoteEditor:

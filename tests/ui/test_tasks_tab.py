@@ -13,16 +13,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QSignalSpy, QTest
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -46,6 +43,7 @@ from sms_desktop.ui.tabs.tasks.dialogs import CompleteDialog, TaskDialog
 from sms_desktop.ui.tabs.tasks.reminders import ReminderClock, ReminderPanel
 from sms_desktop.ui.tabs.tasks.tab import GROUP_ROLE, TasksTab
 from sms_desktop.ui.tabs.tasks.task_list import TaskTableModel
+from tests.ui.keyboard import type_text
 
 HUAXIA = "北京华夏科技有限公司"
 MINGDA = "上海明达贸易有限公司"
@@ -192,14 +190,6 @@ def shown_count(tab: TasksTab, group: TaskGroup) -> int:
 def tab_title(controller: Controller, tab: TasksTab) -> str:
     tabs = controller.window.tabs
     return tabs.tabText(tabs.indexOf(tab))
-
-
-def type_text(widget: QLineEdit | QPlainTextEdit, text: str) -> None:
-    """Type like a user; Chinese arrives as an input-method commit (keyClicks aborts on it)."""
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def click(widget: QWidget | None) -> None:
@@ -555,6 +545,30 @@ def test_survey_task_records_a_satisfaction_score(
     assert len(feedback) == 1 and feedback[0].detail == "交货及时，服务很好"
     done = [e for e in timeline if e.source == "task" and e.ref_id == survey_task]
     assert len(done) == 1 and done[0].detail == "回访完成"
+
+
+def test_a_new_task_due_later_shows_its_group_selected(
+    controller: Controller, qtbot: QtBot, modal: ModalDriver
+) -> None:
+    """Added from 今天 with a date next month: the list goes to 以后 and selects it, instead of
+    staying on 今天 without it."""
+    tab = tasks_tab(controller)
+    assert tab.current_group() is TaskGroup.TODAY
+    later = local_today() + timedelta(days=40)
+
+    def fill(dialog: TaskDialog) -> None:
+        type_text(dialog.subject_edit, "季度回访")
+        dialog.date_edit.setDate(QDate(later.year, later.month, later.day))
+        press_ok(dialog)
+
+    modal.expect(TaskDialog, fill)
+    button = tab.findChild(QWidget, "newTaskButton")
+    assert button is not None
+    click(button)
+    modal.check()
+    assert tab.current_group() is TaskGroup.LATER
+    selected = tab.table.selectionModel().selectedRows()
+    assert [tab.model.row_at(i.row()).subject for i in selected] == ["季度回访"]
 
 
 def test_empty_subject_keeps_the_dialog_open(

@@ -54,7 +54,6 @@ from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import date_format, format_money, from_qdate, to_qdate
 from sms_desktop.ui.i18n import tr_message
 from sms_desktop.ui.palette import ERROR_STYLE
-from sms_desktop.ui.tabs.pipeline.dialogs import CustomerPicker
 from sms_desktop.ui.tabs.quotes.lines_model import (
     AMOUNT,
     DESCRIPTION,
@@ -63,6 +62,7 @@ from sms_desktop.ui.tabs.quotes.lines_model import (
     RULE,
     QuoteLinesModel,
 )
+from sms_desktop.ui.widgets.customer_picker import CustomerPicker
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 LOW_STYLE = ERROR_STYLE

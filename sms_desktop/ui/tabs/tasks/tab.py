@@ -586,8 +586,24 @@ class TasksTab(AreaTab):
             return None
         task_id, subject = dialog.saved, dialog.subject_edit.text().strip()
         push_edit(self._undo, commands.CreateTask(tasks, task_id, subject, self._after_change))
+        self._show_group_of(task_id)
         self.status_message.emit(self.tr("Task “{subject}” added.").format(subject=subject))
         return task_id
+
+    def _show_group_of(self, task_id: int) -> None:
+        """Go to the group a new or rescheduled task is in and select it: it must not land
+        out of sight behind "Nothing here"."""
+        if self.views.currentIndex() != 0:
+            return
+        row = run_edit(self, lambda: self._services.tasks.get(task_id))
+        if row is None:
+            return
+        group = GroupBounds.at(clock().now(), self._tz).group_of(row.due_at, row.done_at)
+        if group is not None and group is not self.current_group():
+            self.select_group(group)
+        index = self.model.row_of_id(task_id)
+        if index is not None:
+            self.table.selectRow(index)
 
     def _on_calendar_new_task(self, day: date, assignee_id: object) -> None:
         context = self.context()
@@ -623,6 +639,8 @@ class TasksTab(AreaTab):
         push_edit(
             self._undo, commands.UpdateTask(tasks, task_id, before, after, self._after_change)
         )
+        if before.due_at != after.due_at:
+            self._show_group_of(task_id)
 
     def complete_selected(self) -> None:
         rows = [r for r in self.selected_rows() if r.done_at is None]
