@@ -18,7 +18,8 @@ from typing import Generic, Literal, Protocol, TypeVar
 from sms_desktop.domain.i18n import Message, Translator, identity_translator, translate
 from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting.csv_export import CsvEncoding
-from sms_desktop.reporting.excel import ColumnKind, Progress
+from sms_desktop.reporting.excel import ColumnKind
+from sms_desktop.reporting.files import Progress
 from sms_desktop.services.lists import ListQuery, Order
 
 RowT = TypeVar("RowT")

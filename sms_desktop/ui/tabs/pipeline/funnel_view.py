@@ -320,7 +320,9 @@ class FunnelView(QWidget):
         path, language, labels = choice.path, current_language(), self.export_labels()
         run_export(
             self,
-            lambda _progress: write_funnel_workbook(path, report, language=language, labels=labels),
+            lambda progress: write_funnel_workbook(
+                path, report, language=language, labels=labels, progress=progress
+            ),
             label=self.tr("Exporting the funnel…"),
             on_done=lambda _r: self.status_message.emit(
                 self.tr("Funnel exported to {path}.").format(path=str(path))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -45,6 +45,13 @@ from sms_desktop.ui.widgets.save_dialog import PDF, XLSX, FileType, ask_save_pat
 
 if TYPE_CHECKING:
     from sms_desktop.reporting.commission_statement import StatementLabels
+    from sms_desktop.reporting.files import Progress
+
+
+class StatementWriter(Protocol):
+    def __call__(
+        self, path: Path, st: Statement, labels: StatementLabels, *, progress: Progress | None
+    ) -> None: ...
 
 
 def tier_text(tier: Tier | None) -> str:
@@ -420,9 +427,7 @@ class CommissionsView(QWidget):
 
         self._export(PDF, write_statement_pdf)
 
-    def _export(
-        self, kind: FileType, write: Callable[[Path, Statement, StatementLabels], None]
-    ) -> None:
+    def _export(self, kind: FileType, write: StatementWriter) -> None:
         """Write the statement shown as ``kind``, in the background."""
         st = self.statement
         if st is None:
@@ -433,7 +438,7 @@ class CommissionsView(QWidget):
         path, labels = choice.path, self.labels(st)
         run_export(
             self,
-            lambda _progress: write(path, st, labels),
+            lambda progress: write(path, st, labels, progress=progress),
             label=self.tr("Writing the statement…"),
             on_done=lambda _r: self.status_message.emit(
                 self.tr("Saved {path}").format(path=str(path))

@@ -830,7 +830,7 @@ class TasksTab(AreaTab):
             "outcome": self.tr("Outcome"),
         }
 
-        def work(_progress: Progress) -> int:
+        def work(progress: Progress) -> int:
             rows = list(tasks.iter_rows(flt, TASKS.order))
             calendar = build_calendar(
                 rows,
@@ -840,7 +840,7 @@ class TasksTab(AreaTab):
                 calendar_name=calendar_name,
                 labels=labels,
             )
-            write_ics(path, calendar)
+            write_ics(path, calendar, progress=progress)
             return len(rows)
 
         return run_export(
