@@ -125,9 +125,9 @@ def save_chart(
     path, fmt = choice.path, _CHART_FORMATS[choice.type.key]
     frozen = pickle.dumps(figure)
 
-    def work(_progress: Progress) -> None:
-        copy = pickle.loads(frozen)
-        save_figure(copy, path, fmt)
+    def work(progress: Progress) -> None:
+        copy = pickle.loads(frozen)  # our own figure, pickled a moment ago
+        save_figure(copy, path, fmt, progress=progress)
 
     return run_export(
         parent,
