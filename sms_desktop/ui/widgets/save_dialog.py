@@ -17,10 +17,15 @@ class FileType:
 
     key: str  # what the caller switches on: "xlsx", "csv", "csv-gb18030", "png" …
     name: Callable[[], str]  # translated when the dialog opens
-    suffix: str  # with the dot
+    suffix: str  # with the dot; added to a name that has none of ``suffixes``
+    also: tuple[str, ...] = ()  # other suffixes a name may end with
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return (self.suffix, *self.also)
 
     def filter(self) -> str:
-        return f"{self.name()} (*{self.suffix})"
+        return f"{self.name()} ({' '.join('*' + s for s in self.suffixes)})"
 
 
 XLSX = FileType("xlsx", lambda: translate("SaveDialog", "Excel workbook"), ".xlsx")
@@ -34,7 +39,12 @@ PDF = FileType("pdf", lambda: translate("SaveDialog", "PDF document"), ".pdf")
 PNG = FileType("png", lambda: translate("SaveDialog", "PNG image"), ".png")
 SVG = FileType("svg", lambda: translate("SaveDialog", "SVG drawing"), ".svg")
 ICS = FileType("ics", lambda: translate("SaveDialog", "iCalendar file"), ".ics")
-DATABASE = FileType("sqlite3", lambda: translate("SaveDialog", "SMS Desktop database"), ".sqlite3")
+DATABASE = FileType(
+    "sqlite3",
+    lambda: translate("SaveDialog", "SMS Desktop database"),
+    ".sqlite3",
+    (".db", ".sqlite"),
+)
 
 LIST_TYPES = (XLSX, CSV_UTF8, CSV_GB18030)
 CHART_TYPES = (PNG, SVG, PDF)
@@ -69,8 +79,8 @@ def ask_save_path(
         return None
     path, suffix = Path(name), Path(name).suffix.lower()
     kind = next((t for t in types if t.filter() == chosen), first)
-    if suffix != kind.suffix:
-        typed = next((t for t in types if t.suffix == suffix), None)
+    if suffix not in kind.suffixes:
+        typed = next((t for t in types if suffix in t.suffixes), None)
         if typed is None:
             path = path.with_name(path.name + kind.suffix)
         else:
