@@ -182,10 +182,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>This List to Excel (%Ln task(s))…</source>
+        <source>This List to Excel or CSV (%Ln task(s))…</source>
         <translation>
-            <numerusform>This List to Excel (%Ln task)…</numerusform>
-            <numerusform>This List to Excel (%Ln tasks)…</numerusform>
+            <numerusform>This List to Excel or CSV (%Ln task)…</numerusform>
+            <numerusform>This List to Excel or CSV (%Ln tasks)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected to Excel or CSV (%Ln task(s))…</source>
+        <translation>
+            <numerusform>Selected to Excel or CSV (%Ln task)…</numerusform>
+            <numerusform>Selected to Excel or CSV (%Ln tasks)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -193,13 +200,6 @@
         <translation>
             <numerusform>This List to Calendar .ics (%Ln task)…</numerusform>
             <numerusform>This List to Calendar .ics (%Ln tasks)…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Selected to Excel (%Ln task(s))…</source>
-        <translation>
-            <numerusform>Selected to Excel (%Ln task)…</numerusform>
-            <numerusform>Selected to Excel (%Ln tasks)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -289,6 +289,21 @@
     </message>
 </context>
 <context>
+    <name>ChartSave</name>
+    <message>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>Saving the chart…</source>
+        <translation>正在保存图表…</translation>
+    </message>
+    <message>
+        <source>Chart saved to {path}.</source>
+        <translation>图表已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Could not read or write {file} ({reason}); details are in {log}.</source>
@@ -301,6 +316,17 @@
     <message>
         <source>Unexpected error ({kind}); details are in {log}.</source>
         <translation>发生意外错误（{kind}），详情见 {log}。</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -497,6 +523,10 @@ Deals won {wbefore} → {wafter}</source>
         <translation>销售额（不含税）</translation>
     </message>
     <message>
+        <source>Writing the statement…</source>
+        <translation>正在生成结算单…</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>目标</translation>
     </message>
@@ -555,10 +585,6 @@ Deals won {wbefore} → {wafter}</source>
     <message>
         <source>Export Statement</source>
         <translation>导出结算单</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -776,10 +802,6 @@ SMS Desktop 可以把损坏的文件另存一旁，并恢复 {when} 的最新完
         <translation>新建数据库</translation>
     </message>
     <message>
-        <source>SMS Desktop databases (*.sqlite3)</source>
-        <translation>SMS Desktop 数据库 (*.sqlite3)</translation>
-    </message>
-    <message>
         <source>{path} already exists. Use File ▸ Open Database to open it.</source>
         <translation>{path} 已存在。请用“文件 ▸ 打开数据库”打开它。</translation>
     </message>
@@ -892,6 +914,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Tags</source>
         <translation>标签</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
     </message>
 </context>
 <context>
@@ -1016,8 +1046,8 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>新建客户</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>导出到 Excel…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1122,14 +1152,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Export Customers</source>
         <translation>导出客户</translation>
-    </message>
-    <message>
-        <source>customers.xlsx</source>
-        <translation>客户.xlsx</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>客户</translation>
     </message>
     <message>
         <source>Exporting customers…</source>
@@ -1273,24 +1295,16 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>{actual} / 目标 {target}</translation>
     </message>
     <message>
-        <source>Save Chart</source>
-        <translation>保存图表</translation>
+        <source>sales-summary</source>
+        <translation>销售汇总</translation>
     </message>
     <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
-        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Chart saved to {path}.</source>
-        <translation>图表已保存到 {path}。</translation>
+        <source>management-report</source>
+        <translation>销售管理报告</translation>
     </message>
     <message>
         <source>Export Summary Workbook</source>
         <translation>导出汇总工作簿</translation>
-    </message>
-    <message>
-        <source>sales-summary.xlsx</source>
-        <translation>销售汇总.xlsx</translation>
     </message>
     <message>
         <source>Writing the summary workbook…</source>
@@ -1303,14 +1317,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Export Management Report</source>
         <translation>导出管理报告</translation>
-    </message>
-    <message>
-        <source>management-report.pdf</source>
-        <translation>销售管理报告.pdf</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Writing the management report…</source>
@@ -1481,6 +1487,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>deals</source>
+        <translation>商机</translation>
+    </message>
 </context>
 <context>
     <name>DealListView</name>
@@ -1501,8 +1515,8 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>全部商机</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>导出到 Excel…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
@@ -1513,14 +1527,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Export Deals</source>
         <translation>导出商机</translation>
-    </message>
-    <message>
-        <source>deals.xlsx</source>
-        <translation>商机.xlsx</translation>
-    </message>
-    <message>
-        <source>Deals</source>
-        <translation>商机</translation>
     </message>
     <message>
         <source>Exporting deals…</source>
@@ -1780,20 +1786,12 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>此期间没有新建商机。</translation>
     </message>
     <message>
-        <source>Save Chart</source>
-        <translation>保存图表</translation>
+        <source>funnel</source>
+        <translation>销售漏斗</translation>
     </message>
     <message>
-        <source>funnel.png</source>
-        <translation>销售漏斗.png</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
-        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Chart saved to {path}.</source>
-        <translation>图表已保存到 {path}。</translation>
+        <source>Exporting the funnel…</source>
+        <translation>正在导出销售漏斗…</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -1838,10 +1836,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Export Funnel</source>
         <translation>导出漏斗分析</translation>
-    </message>
-    <message>
-        <source>funnel.xlsx</source>
-        <translation>销售漏斗.xlsx</translation>
     </message>
     <message>
         <source>Funnel exported to {path}.</source>
@@ -2900,12 +2894,12 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>启用</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
+        <source>Products</source>
+        <translation>产品目录</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>否</translation>
+        <source>products</source>
+        <translation>产品目录</translation>
     </message>
 </context>
 <context>
@@ -2986,8 +2980,8 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>编辑…</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>导出到 Excel…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln product(s)</source>
@@ -2998,10 +2992,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Export Products</source>
         <translation>导出产品</translation>
-    </message>
-    <message>
-        <source>products.xlsx</source>
-        <translation>产品目录.xlsx</translation>
     </message>
     <message>
         <source>Exporting products…</source>
@@ -3492,6 +3482,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>总计</translation>
     </message>
     <message>
+        <source>Quotes</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>quotes</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
         <source>Below the minimum margin. Reason: {reason}</source>
         <translation>低于最低毛利率。原因：{reason}</translation>
     </message>
@@ -3559,10 +3557,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Save Quote</source>
         <translation>保存报价单</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -3763,8 +3757,8 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>价目表…</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>导出到 Excel…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3861,14 +3855,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Export Quotes</source>
         <translation>导出报价单</translation>
-    </message>
-    <message>
-        <source>quotes.xlsx</source>
-        <translation>报价单.xlsx</translation>
-    </message>
-    <message>
-        <source>Quotes</source>
-        <translation>报价单</translation>
     </message>
     <message>
         <source>Exporting quotes…</source>
@@ -4111,6 +4097,41 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Email</source>
         <translation>邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialog</name>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (Excel, most programs)</source>
+        <translation>CSV，UTF-8（Excel 及大多数软件）</translation>
+    </message>
+    <message>
+        <source>CSV, GB18030 (older Chinese software)</source>
+        <translation>CSV，GB18030（较早的中文软件）</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>iCalendar file</source>
+        <translation>iCalendar 日历文件</translation>
+    </message>
+    <message>
+        <source>SMS Desktop database</source>
+        <translation>SMS Desktop 数据库</translation>
     </message>
 </context>
 <context>
@@ -4398,13 +4419,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Stale after:</source>
         <translation>停滞期限：</translation>
-    </message>
-</context>
-<context>
-    <name>TableExport</name>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -5114,6 +5128,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
 </context>
 <context>
     <name>TasksTab</name>
@@ -5162,8 +5180,8 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>导出</translation>
     </message>
     <message>
-        <source>To Excel…</source>
-        <translation>导出到 Excel…</translation>
+        <source>To Excel or CSV…</source>
+        <translation>导出到 Excel 或 CSV…</translation>
     </message>
     <message>
         <source>To Calendar (.ics)…</source>
@@ -5286,21 +5304,21 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         </translation>
     </message>
     <message numerus="yes">
-        <source>This List to Excel (%Ln task(s))…</source>
+        <source>This List to Excel or CSV (%Ln task(s))…</source>
         <translation>
-            <numerusform>当前列表导出到 Excel（%Ln 个任务）…</numerusform>
+            <numerusform>当前列表导出到 Excel 或 CSV（%Ln 个任务）…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected to Excel or CSV (%Ln task(s))…</source>
+        <translation>
+            <numerusform>所选任务导出到 Excel 或 CSV（%Ln 个任务）…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>This List to Calendar .ics (%Ln task(s))…</source>
         <translation>
             <numerusform>当前列表导出到日历 .ics（%Ln 个任务）…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Selected to Excel (%Ln task(s))…</source>
-        <translation>
-            <numerusform>所选导出到 Excel（%Ln 个任务）…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5326,10 +5344,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Export to Calendar</source>
         <translation>导出到日历</translation>
-    </message>
-    <message>
-        <source>iCalendar files (*.ics)</source>
-        <translation>iCalendar 文件 (*.ics)</translation>
     </message>
     <message>
         <source>SMS Desktop tasks</source>

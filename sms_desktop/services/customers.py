@@ -21,6 +21,7 @@ from sms_desktop.domain.validation import is_email, is_phone, is_tax_id
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
+from sms_desktop.services.lists import Order
 from sms_desktop.services.revenue import revenue_amount, revenue_filter
 
 CustomerSortKey = Literal[
@@ -503,6 +504,23 @@ class CustomersService:
             result = session.execute(query.execution_options(yield_per=batch))
             for r in result:
                 yield self._row(r)
+
+    # ------------------------------------------------------------ the list protocol
+
+    def count_rows(self, flt: CustomerFilter, /, *, cap: int | None = None) -> int:
+        return self.count_customers(flt, cap=cap)
+
+    def page_rows(
+        self, flt: CustomerFilter, order: Order[CustomerSortKey], /, *, offset: int, limit: int
+    ) -> list[CustomerRow]:
+        return self.list_customers(
+            flt, offset=offset, limit=limit, order_by=order.key, descending=order.descending
+        )
+
+    def iter_rows(
+        self, flt: CustomerFilter, order: Order[CustomerSortKey], /
+    ) -> Iterator[CustomerRow]:
+        return self.iter_customers(flt, order_by=order.key, descending=order.descending)
 
     def filter_options(self, *, places: bool = True) -> FilterOptions:
         """The choices of the filter bar; without ``places`` the industries and cities

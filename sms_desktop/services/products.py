@@ -24,6 +24,7 @@ from sms_desktop.domain.money import CURRENCIES, DEFAULT_CURRENCY, MAX_AMOUNT, m
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
+from sms_desktop.services.lists import Order, iter_pages
 
 ProductSortKey = Literal[
     "sku", "name", "category", "unit", "list_price", "cost", "tax_rate", "stock", "active"
@@ -45,6 +46,14 @@ class CategoryRow:
 
     def name(self, language: str) -> str:
         return self.name_zh if language == "zh_CN" else self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class ProductFilter:
+    """What the catalogue list shows: a search in codes and names, inactive products or not."""
+
+    search: str = ""
+    include_inactive: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,29 +277,30 @@ class ProductsService:
         with self._db.read() as session:
             return [_row(r) for r in session.execute(query)]
 
-    def iter_all(
-        self,
-        search: str = "",
-        *,
-        include_inactive: bool = True,
-        order_by: ProductSortKey = "sku",
-        descending: bool = False,
+    # ------------------------------------------------------------ the list protocol
+
+    def count_rows(self, flt: ProductFilter, /, *, cap: int | None = None) -> int:
+        del cap  # the catalogue is small: always counted exactly
+        return self.count(flt.search, include_inactive=flt.include_inactive)
+
+    def page_rows(
+        self, flt: ProductFilter, order: Order[ProductSortKey], /, *, offset: int, limit: int
+    ) -> list[ProductRow]:
+        return self.list_products(
+            flt.search,
+            include_inactive=flt.include_inactive,
+            offset=offset,
+            limit=limit,
+            order_by=order.key,
+            descending=order.descending,
+        )
+
+    def iter_rows(
+        self, flt: ProductFilter, order: Order[ProductSortKey], /
     ) -> Iterator[ProductRow]:
-        """Every matching product in list order, a page at a time (for exports)."""
-        offset = 0
-        while True:
-            page = self.list_products(
-                search,
-                include_inactive=include_inactive,
-                offset=offset,
-                limit=500,
-                order_by=order_by,
-                descending=descending,
-            )
-            yield from page
-            if len(page) < 500:
-                return
-            offset += len(page)
+        return iter_pages(
+            lambda offset, limit: self.page_rows(flt, order, offset=offset, limit=limit)
+        )
 
     def get(self, product_id: int) -> ProductRow:
         with self._db.read() as session:

@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from sms_desktop.domain.enums import QuoteLineKind, QuoteStatus
 from sms_desktop.persistence import models as m
+from sms_desktop.reporting.lists.quotes import QUOTES
 from sms_desktop.services.customers import ContactInput, CustomerInput
 from sms_desktop.services.quotes import LineData, QuoteFilter, QuoteInput
 from sms_desktop.services.registry import Services
@@ -31,7 +32,7 @@ from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
 from sms_desktop.ui.tabs.quotes.lines_model import AMOUNT, PRICE, QUANTITY, RULE, QuoteLinesModel
 from sms_desktop.ui.tabs.quotes.preview import QuotePreviewDialog, print_pdf
 from sms_desktop.ui.tabs.quotes.products import ProductDialog, ProductsDialog
-from sms_desktop.ui.tabs.quotes.tab import TOTAL_COLUMN, QuotesTab
+from sms_desktop.ui.tabs.quotes.tab import QuotesTab
 from tests.ui.keyboard import type_text
 
 TODAY = date(2026, 5, 1)
@@ -312,7 +313,7 @@ def test_editor_low_margin_needs_a_reason(
     tab.reload()
     row = tab.model.row_of_id(editor.saved.id)
     assert row is not None
-    total = tab.model.index(row, TOTAL_COLUMN)
+    total = tab.model.index(row, QUOTES.index("total"))
     assert total.data(Qt.ItemDataRole.ForegroundRole) is not None  # flagged in the list
     assert "清库存" in total.data(Qt.ItemDataRole.ToolTipRole)
 
@@ -454,7 +455,11 @@ def test_products_from_the_edit_menu(
 
 
 def test_export_quotes_and_products_to_excel(
-    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    controller: Controller,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: object,
 ) -> None:
     import openpyxl
 
@@ -465,7 +470,7 @@ def test_export_quotes_and_products_to_excel(
     target = tmp_path / "quotes.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     with qtbot.waitSignal(tab.status_message, timeout=10000) as blocker:
-        tab.export_view()
+        tab.findChild(QPushButton, "exportQuotesButton").click()
     assert "Exported 2 quotes" in blocker.args[0]
     rows = list(openpyxl.load_workbook(target).worksheets[0].iter_rows(values_only=True))
     header_row = next(i for i, r in enumerate(rows) if r[0] == "Number")
@@ -478,9 +483,10 @@ def test_export_quotes_and_products_to_excel(
 
     catalogue = ProductsDialog(services)
     qtbot.addWidget(catalogue)
+    qtmodeltester.check(catalogue.model)  # type: ignore[attr-defined]
     products = tmp_path / "products.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(products), ""))
-    catalogue.export_view()
+    catalogue.findChild(QPushButton, "exportProductsButton").click()
     qtbot.waitUntil(lambda: "Exported" in catalogue.count_label.text(), timeout=10000)
     rows = list(openpyxl.load_workbook(products).worksheets[0].iter_rows(values_only=True))
     header_row = next(i for i, r in enumerate(rows) if r[0] == "SKU")

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,15 +32,22 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.errors import DomainError
-from sms_desktop.services.customers import ContactInput, CustomerFilter, CustomerInput
+from sms_desktop.reporting.lists.customers import CUSTOMERS
+from sms_desktop.services.customers import (
+    ContactInput,
+    CustomerFilter,
+    CustomerInput,
+    CustomerRow,
+    CustomerSortKey,
+    CustomersService,
+)
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import Unsaved, ask_unsaved, show_error
 from sms_desktop.ui.edit import edit_ok, run_edit
-from sms_desktop.ui.models.customer_table import COLUMNS, EXPORT_VALUES, CustomerTableModel
-from sms_desktop.ui.models.paged import Role
+from sms_desktop.ui.models.paged import PagedTableModel, Role
 from sms_desktop.ui.navigation import Navigation, ShowCustomer, TaskRequest
 from sms_desktop.ui.settings_store import SettingsStore
-from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.table_export import export_view
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.customers import commands
 from sms_desktop.ui.tabs.customers.detail import DetailPanel
@@ -39,6 +55,30 @@ from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 120
+
+
+COUNT_CAP = 1_000
+CustomerModel = PagedTableModel[CustomerFilter, CustomerSortKey, CustomerRow]
+
+
+def _count_cap(flt: CustomerFilter) -> int | None:
+    """A search is counted only up to COUNT_CAP: beyond that, "1,000+" says all a user
+    needs, and counting every match of a broad search costs more than the page."""
+    return COUNT_CAP if flt.search.strip() else None
+
+
+def customer_model(
+    customers: CustomersService, *, page_size: int = 256, parent: QObject | None = None
+) -> CustomerModel:
+    """The customers list: filtered, searched and sorted in SQL, a page at a time."""
+    return PagedTableModel(
+        customers,
+        CUSTOMERS,
+        CustomerFilter(),
+        count_cap=_count_cap,
+        page_size=page_size,
+        parent=parent,
+    )
 
 
 class CustomersTab(AreaTab):
@@ -72,7 +112,7 @@ class CustomersTab(AreaTab):
         self._services = services
         self._undo = undo_stack
         self._store = SettingsStore()
-        self.model = CustomerTableModel(services.customers, parent=self)
+        self.model = customer_model(services.customers, parent=self)
         self._loaded = False
 
         self.search_edit = SearchField(
@@ -100,7 +140,7 @@ class CustomersTab(AreaTab):
         new_button = QPushButton(self.tr("New Customer"), self)
         new_button.setObjectName("newCustomerButton")
         new_button.clicked.connect(self.new_customer)
-        export_button = QPushButton(self.tr("Export to Excel…"), self)
+        export_button = QPushButton(self.tr("Export…"), self)
         export_button.setObjectName("exportCustomersButton")
         export_button.clicked.connect(self.export_view)
 
@@ -632,24 +672,16 @@ class CustomersTab(AreaTab):
         self._store.save_state("customers/header", self.table.horizontalHeader().saveState())
 
     def export_view(self) -> None:
-        path = ask_xlsx_path(self, self.tr("Export Customers"), self.tr("customers.xlsx"))
-        if path is None:
-            return
-        customers, flt = self._services.customers, self.model.filter
-        order, descending = self.model.order_by, self.model.descending
-        export_table(
+        export_view(
             self,
-            path,
-            COLUMNS,
-            visible_columns(self.table.horizontalHeader()),
-            EXPORT_VALUES,
-            lambda: customers.iter_customers(flt, order_by=order, descending=descending),  # type: ignore[arg-type]
-            total=customers.count_customers(flt),
-            sheet=self.tr("Customers"),
+            self.model,
+            self.table.horizontalHeader(),
+            title=self.tr("Export Customers"),
             label=self.tr("Exporting customers…"),
-            on_done=lambda count: self.status_message.emit(
-                self.tr("Exported %Ln customer(s) to {path}.", "", count).format(path=str(path))
+            done=lambda n, path: self.tr("Exported %Ln customer(s) to {path}.", "", n).format(
+                path=str(path)
             ),
+            on_done=self.status_message.emit,
         )
 
     def header_view(self) -> QHeaderView:

@@ -1,12 +1,11 @@
-"""The product catalogue: a searchable list with Excel export, and the product editor."""
+"""The product catalogue: a searchable list with its export, and the product editor."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,92 +25,22 @@ from PySide6.QtWidgets import (
 
 from sms_desktop.domain.money import CURRENCIES, parse_money
 from sms_desktop.domain.pricing import format_number
-from sms_desktop.services.products import COMMON_UNITS, ProductInput, ProductRow
+from sms_desktop.reporting.lists.products import PRODUCTS
+from sms_desktop.services.products import (
+    COMMON_UNITS,
+    ProductFilter,
+    ProductInput,
+    ProductRow,
+    ProductSortKey,
+)
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.edit import accept_saved, edit_ok
-from sms_desktop.ui.formatting import format_money
-from sms_desktop.ui.i18n import current_language, translate
-from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
-from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.i18n import current_language
+from sms_desktop.ui.models.paged import PagedTableModel, Role
+from sms_desktop.ui.table_export import export_view
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
-
-if TYPE_CHECKING:
-    from sms_desktop.reporting.excel import ColumnKind
-
-COLUMNS: tuple[Column[ProductRow], ...] = (
-    Column("sku", lambda: translate("ProductList", "SKU"), lambda r: r.sku),
-    Column("name", lambda: translate("ProductList", "Name"), lambda r: r.name(current_language())),
-    Column(
-        "category",
-        lambda: translate("ProductList", "Category"),
-        lambda r: r.category(current_language()),
-    ),
-    Column("unit", lambda: translate("ProductList", "Unit"), lambda r: r.unit),
-    Column(
-        "list_price",
-        lambda: translate("ProductList", "List price"),
-        lambda r: format_money(r.list_price, r.currency),
-        RIGHT,
-    ),
-    Column(
-        "cost",
-        lambda: translate("ProductList", "Cost"),
-        lambda r: format_money(r.cost, r.currency),
-        RIGHT,
-    ),
-    Column(
-        "tax_rate",
-        lambda: translate("ProductList", "Tax %"),
-        lambda r: format_number(r.tax_rate),
-        RIGHT,
-    ),
-    Column(
-        "stock",
-        lambda: translate("ProductList", "Stock"),
-        lambda r: "" if r.stock is None else format_number(r.stock),
-        RIGHT,
-    ),
-    Column(
-        "active",
-        lambda: translate("ProductList", "Active"),
-        lambda r: translate("ProductList", "yes") if r.active else translate("ProductList", "no"),
-    ),
-)
-
-EXPORT_VALUES: dict[str, tuple[ColumnKind, Callable[[ProductRow], Any]]] = {
-    "sku": ("text", lambda r: r.sku),
-    "name": ("text", lambda r: r.name(current_language())),
-    "category": ("text", lambda r: r.category(current_language()) or None),
-    "unit": ("text", lambda r: r.unit),
-    "list_price": ("money", lambda r: r.list_price),
-    "cost": ("money", lambda r: r.cost),
-    "tax_rate": ("percent", lambda r: r.tax_rate),
-    "stock": ("decimal", lambda r: r.stock),
-    "active": ("bool", lambda r: r.active),
-}
-
-
-class ProductTableModel(PagedTableModel[ProductRow]):
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
-        self.search = ""
-        self.include_inactive = True
-        products = services.products
-        super().__init__(
-            COLUMNS,
-            count=lambda: products.count(self.search, include_inactive=self.include_inactive),
-            fetch=lambda offset, limit, key, desc: products.list_products(
-                self.search,
-                include_inactive=self.include_inactive,
-                offset=offset,
-                limit=limit,
-                order_by=key,  # type: ignore[arg-type]
-                descending=desc,
-            ),
-            row_id=lambda r: r.id,
-            parent=parent,
-        )
 
 
 class ProductsDialog(QDialog):
@@ -141,7 +70,7 @@ class ProductsDialog(QDialog):
         new_button.clicked.connect(self.new_product)
         edit_button = QPushButton(self.tr("Edit…"), self)
         edit_button.clicked.connect(self.edit_current)
-        export = QPushButton(self.tr("Export to Excel…"), self)
+        export = QPushButton(self.tr("Export…"), self)
         export.setObjectName("exportProductsButton")
         export.clicked.connect(self.export_view)
         top = QHBoxLayout()
@@ -151,7 +80,9 @@ class ProductsDialog(QDialog):
         top.addWidget(new_button)
         top.addWidget(edit_button)
         top.addWidget(export)
-        self.model = ProductTableModel(services, self)
+        self.model: PagedTableModel[ProductFilter, ProductSortKey, ProductRow] = PagedTableModel(
+            services.products, PRODUCTS, ProductFilter(), parent=self
+        )
         self.table = QTableView(self)
         self.table.setObjectName("productTable")
         self.table.setModel(self.model)
@@ -179,8 +110,7 @@ class ProductsDialog(QDialog):
 
     def reload(self) -> None:
         self._timer.stop()
-        self.model.search = self.search_edit.text()
-        self.model.include_inactive = self.inactive_check.isChecked()
+        self.model.filter = ProductFilter(self.search_edit.text(), self.inactive_check.isChecked())
         header = self.table.horizontalHeader()
         edit_ok(
             self,
@@ -211,30 +141,16 @@ class ProductsDialog(QDialog):
             self.model.refresh_rows()
 
     def export_view(self) -> None:
-        path = ask_xlsx_path(self, self.tr("Export Products"), self.tr("products.xlsx"))
-        if path is None:
-            return
-        products = self._services.products
-        search, inactive = self.model.search, self.model.include_inactive
-        order, descending = self.model.order_by, self.model.descending
-        export_table(
+        export_view(
             self,
-            path,
-            COLUMNS,
-            visible_columns(self.table.horizontalHeader()),
-            EXPORT_VALUES,
-            lambda: products.iter_all(
-                search,
-                include_inactive=inactive,
-                order_by=order,  # type: ignore[arg-type]
-                descending=descending,
-            ),
-            total=self.model.total,
-            sheet=self.tr("Products"),
+            self.model,
+            self.table.horizontalHeader(),
+            title=self.tr("Export Products"),
             label=self.tr("Exporting products…"),
-            on_done=lambda n: self.count_label.setText(
-                self.tr("Exported %Ln product(s) to {path}.", "", n).format(path=str(path))
+            done=lambda n, path: self.tr("Exported %Ln product(s) to {path}.", "", n).format(
+                path=str(path)
             ),
+            on_done=self.count_label.setText,
         )
 
 
