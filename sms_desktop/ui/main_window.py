@@ -282,11 +282,8 @@ class MainWindow(QMainWindow):
         tab.navigate(request)
 
     def _update_title(self) -> None:
-        app_title = self.tr("SMS Desktop")
-        if self._db_path is None:
-            self.setWindowTitle(app_title)
-        else:
-            self.setWindowTitle(f"{self._db_path.name} — {app_title}")
+        """The database's file name; Qt adds the application's display name after it."""
+        self.setWindowTitle(self._db_path.name if self._db_path is not None else "")
         self.setWindowFilePath(str(self._db_path) if self._db_path else "")
 
     # ---------------------------------------------------------------- closing

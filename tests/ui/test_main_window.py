@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QUndoCommand
+from PySide6.QtGui import QGuiApplication, QImage, QUndoCommand
 from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -30,7 +30,9 @@ def _menu_titles(controller: Controller) -> list[str]:
 def test_window_shows_database_and_menus(controller: Controller) -> None:
     window = controller.window
     assert window.isVisible()
-    assert window.windowTitle().startswith("shop.sqlite3 — ")
+    # The file's name; Qt adds the display name ("shop.sqlite3 — SMS Desktop"), once.
+    assert window.windowTitle() == "shop.sqlite3"
+    assert QGuiApplication.applicationDisplayName() == "SMS Desktop"
     assert _menu_titles(controller) == ["&File", "&Edit", "&View", "&Help"]
     for action_id in ActionId:
         assert window.actions_by_id[action_id].text(), action_id
@@ -98,7 +100,8 @@ def test_language_switch_rebuilds_the_window(controller: Controller) -> None:
     controller.switch_language("zh_CN")
     assert controller.window is not old
     assert _menu_titles(controller)[0] == "文件(&F)"
-    assert controller.window.windowTitle().startswith("shop.sqlite3")
+    assert controller.window.windowTitle() == "shop.sqlite3"
+    assert QGuiApplication.applicationDisplayName() == "SMS Desktop 销售管理系统"
     assert controller.workspace is not None
 
 
