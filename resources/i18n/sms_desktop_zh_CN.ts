@@ -1661,6 +1661,65 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Your company&apos;s address, phone and tax id, printed on every quote</source>
+        <translation>公司地址、电话和税号，打印在每份报价单上</translation>
+    </message>
+    <message>
+        <source>Company Profile…</source>
+        <translation>公司资料…</translation>
+    </message>
+    <message>
+        <source>Your customers and their contacts</source>
+        <translation>您的客户及其联系人</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>The products you sell, with their prices and costs</source>
+        <translation>您销售的产品，包括价格和成本</translation>
+    </message>
+    <message>
+        <source>Products…</source>
+        <translation>产品…</translation>
+    </message>
+    <message>
+        <source>Your salespeople, so customers and deals have an owner</source>
+        <translation>您的销售人员，让客户和商机都有负责人</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>A first sales target, to see the pace of the month</source>
+        <translation>第一个销售目标，随时掌握本月进度</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Get started</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <source>Hide These Steps</source>
+        <translation>隐藏这些步骤</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>待完成</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>never</source>

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.funnel import FunnelService
     from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
+    from sms_desktop.services.onboarding import OnboardingService
     from sms_desktop.services.pipeline import PipelineService
     from sms_desktop.services.pricing import PricingService
     from sms_desktop.services.products import ProductsService
@@ -36,6 +37,12 @@ class Services:
         from sms_desktop.services.settings import SettingsService
 
         return SettingsService(self.db)
+
+    @cached_property
+    def onboarding(self) -> OnboardingService:
+        from sms_desktop.services.onboarding import OnboardingService
+
+        return OnboardingService(self.db)
 
     @cached_property
     def maintenance(self) -> MaintenanceService:

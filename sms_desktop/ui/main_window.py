@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from sms_desktop.ui.actions import ActionId, create_action, create_undo_actions
 from sms_desktop.ui.background import wait_until_idle
 from sms_desktop.ui.changes import ChangeBus, Delivery
-from sms_desktop.ui.navigation import Navigation
+from sms_desktop.ui.navigation import Navigation, RunCommand
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.tabs import TabSpec, available_tabs
 from sms_desktop.ui.tabs.base import AreaTab
@@ -272,7 +272,11 @@ class MainWindow(QMainWindow):
         return None
 
     def navigate(self, request: Navigation) -> None:
-        """Route a tab's request to the tab it is for (built if it was not yet)."""
+        """Route a tab's request to the tab it is for (built if it was not yet), or run the
+        window's command it names."""
+        if isinstance(request, RunCommand):
+            self.actions_by_id[request.command].trigger()
+            return
         tab = self.tab_widget(request.target)
         if tab is None:
             return

@@ -171,9 +171,11 @@ def test_controller_creates_an_empty_database(qapp: object, qtbot: QtBot, tmp_pa
     workspace = open_workspace(path)
     try:
         counts = {c.key: c.count for c in workspace.services.maintenance.counts()}
+        categories = [c.name_en for c in workspace.services.products.categories()]
     finally:
         workspace.close(backup=False)
     assert counts["salespeople"] == 1
+    assert "Services" in categories and len(categories) == 6  # a product can be filed at once
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])

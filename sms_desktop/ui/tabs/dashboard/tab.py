@@ -41,17 +41,20 @@ from sms_desktop.services.dashboard import (
 )
 from sms_desktop.ui.background import Operation, run_quietly
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import edit_ok
 from sms_desktop.ui.formatting import format_decimal, format_money
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.navigation import ShowArea, ShowCustomer
 from sms_desktop.ui.palette import Colour
 from sms_desktop.ui.table_export import run_export, save_chart
 from sms_desktop.ui.tabs.base import AreaTab
+from sms_desktop.ui.tabs.dashboard.first_steps import FirstSteps
 from sms_desktop.ui.widgets.save_dialog import PDF, XLSX, FileType, ask_save_path
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from sms_desktop.services.onboarding import Checklist
     from sms_desktop.services.registry import Services
 
 
@@ -188,6 +191,8 @@ class DashboardTab(AreaTab):
             "targets",
             "salespeople",
             "pipeline_stages",
+            "products",  # the first steps
+            "settings",
         }
     )
 
@@ -284,9 +289,14 @@ class DashboardTab(AreaTab):
         for column in range(3):
             grid.setColumnStretch(column, 1)
 
+        self.first_steps = FirstSteps(self)
+        self.first_steps.requested.connect(self.navigation_requested)
+        self.first_steps.dismissed.connect(self._dismiss_first_steps)
+
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.first_steps)
         body_layout.addLayout(cards)
         body_layout.addLayout(grid, 1)
         scroll = QScrollArea(self)
@@ -332,11 +342,21 @@ class DashboardTab(AreaTab):
         generation = self._generation
         self.loading = True
         service = self._services.dashboard
+        onboarding = self._services.onboarding
+        run_quietly(
+            onboarding.checklist,
+            lambda checklist: self._on_checklist(generation, checklist),
+            lambda exc: self._on_failed(generation, exc),
+        )
         run_quietly(
             lambda: service.kpis(flt, today),
             lambda kpis: self._on_kpis(generation, flt, kpis),
             lambda exc: self._on_failed(generation, exc),
         )
+
+    def _on_checklist(self, generation: int, checklist: Checklist) -> None:
+        if isValid(self) and generation == self._generation:
+            self.first_steps.show_checklist(checklist)
 
     def _on_kpis(self, generation: int, flt: DashboardFilter, kpis: Kpis) -> None:
         if not isValid(self) or generation != self._generation:
@@ -454,6 +474,10 @@ class DashboardTab(AreaTab):
         )
 
     # ------------------------------------------------------------ click-through
+
+    def _dismiss_first_steps(self) -> None:
+        if edit_ok(self, self._services.onboarding.dismiss):
+            self.first_steps.hide()
 
     def open_area(self, area: str) -> None:
         """Show the tab of ``area`` (its objectName prefix: customers, pipeline …) filtered
