@@ -53,6 +53,23 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln change(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln change to {path}.</numerusform>
+            <numerusform>Exported %Ln changes to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProductsDialog</name>
     <message numerus="yes">
         <source>%Ln product(s)</source>

@@ -23,6 +23,7 @@ from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import CURRENCIES, DEFAULT_CURRENCY, MAX_AMOUNT, money_text
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
+from sms_desktop.persistence.search import LIKE_ESCAPE, contains_pattern
 from sms_desktop.services import audit
 from sms_desktop.services.lists import Order, iter_pages
 
@@ -189,11 +190,6 @@ def _row(p: Any) -> ProductRow:
     )
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 class ProductsService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -228,12 +224,12 @@ class ProductsService:
             conditions.append(m.Product.active.is_(True))
         text = search.strip()
         if text:
-            pattern = _like(text)
+            pattern = contains_pattern(text)
             conditions.append(
                 or_(
-                    m.Product.sku.ilike(pattern, escape="\\"),
-                    m.Product.name_zh.ilike(pattern, escape="\\"),
-                    m.Product.name_en.ilike(pattern, escape="\\"),
+                    m.Product.sku.ilike(pattern, escape=LIKE_ESCAPE),
+                    m.Product.name_zh.ilike(pattern, escape=LIKE_ESCAPE),
+                    m.Product.name_en.ilike(pattern, escape=LIKE_ESCAPE),
                 )
             )
         return conditions

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.dashboard import DashboardReports, DashboardService
     from sms_desktop.services.duplicates import DuplicatesService
     from sms_desktop.services.funnel import FunnelService
+    from sms_desktop.services.history import HistoryService
     from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
     from sms_desktop.services.onboarding import OnboardingService
@@ -37,6 +38,12 @@ class Services:
         from sms_desktop.services.settings import SettingsService
 
         return SettingsService(self.db)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        from sms_desktop.services.history import HistoryService
+
+        return HistoryService(self.db)
 
     @cached_property
     def onboarding(self) -> OnboardingService:

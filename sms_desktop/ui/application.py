@@ -358,6 +358,7 @@ class Controller(QObject):
             ActionId.OPEN_DATA_FOLDER: self.open_data_folder,
             ActionId.ABOUT: self.about,
             ActionId.TRASH: self.open_trash,
+            ActionId.HISTORY: self.open_history,
             ActionId.EXPORT_SUMMARY_WORKBOOK: lambda: self._dashboard_export(report=False),
             ActionId.EXPORT_MANAGEMENT_REPORT: lambda: self._dashboard_export(report=True),
             ActionId.PRODUCTS: self.open_products,
@@ -563,6 +564,12 @@ class Controller(QObject):
 
         if self.workspace is not None:
             run_modal(ProductsDialog(self.workspace.services, self.window))
+
+    def open_history(self) -> None:
+        from sms_desktop.ui.dialogs.history_dialog import HistoryDialog
+
+        if self.workspace is not None:
+            run_modal(HistoryDialog(self.workspace.services, parent=self.window))
 
     def open_trash(self) -> None:
         from sms_desktop.ui.dialogs.trash_dialog import TrashDialog

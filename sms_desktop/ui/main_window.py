@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
+        edit_menu.addAction(self._action(ActionId.HISTORY))
         edit_menu.addAction(self._action(ActionId.TRASH))
         edit_menu.addAction(self._action(ActionId.PRODUCTS))
         self.edit_menu = edit_menu
@@ -178,7 +179,13 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
                 self.view_menu.insertAction(first, action)
                 self._tab_actions.append(action)
-        for action_id in (ActionId.BACKUP, ActionId.RESTORE, ActionId.SETTINGS, ActionId.TRASH):
+        for action_id in (
+            ActionId.BACKUP,
+            ActionId.RESTORE,
+            ActionId.SETTINGS,
+            ActionId.TRASH,
+            ActionId.HISTORY,
+        ):
             self.actions_by_id[action_id].setEnabled(services is not None)
         for action_id in (ActionId.EXPORT_SUMMARY_WORKBOOK, ActionId.EXPORT_MANAGEMENT_REPORT):
             self.actions_by_id[action_id].setEnabled(services is not None)

@@ -86,12 +86,14 @@ class DetailPanel(QStackedWidget):
         revert_requested(): the user pressed Revert.
         cancel_requested(): the user pressed Cancel on a new customer.
         tasks_requested(str): "show" or "add" this customer's tasks.
+        history_requested(): show this customer's history of changes.
     """
 
     save_requested = Signal()
     revert_requested = Signal()
     cancel_requested = Signal()
     tasks_requested = Signal(str)  # "show" or "add": this customer's tasks
+    history_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,10 +124,15 @@ class DetailPanel(QStackedWidget):
         self.add_task_button = QPushButton(self.tr("Add Task…"), page)
         self.add_task_button.setObjectName("customerAddTaskButton")
         self.add_task_button.clicked.connect(lambda: self.tasks_requested.emit("add"))
+        self.history_button = QPushButton(self.tr("History…"), page)
+        self.history_button.setObjectName("customerHistoryButton")
+        self.history_button.setToolTip(self.tr("Who changed what in this customer, and when"))
+        self.history_button.clicked.connect(lambda _c=False: self.history_requested.emit())
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
         heading.addWidget(self.tasks_button, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.add_task_button, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(heading)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.figures)
@@ -192,6 +199,7 @@ class DetailPanel(QStackedWidget):
         self.figures.show_figures(figures, detail.data.currency)
         self.tasks_button.show()
         self.add_task_button.show()
+        self.history_button.show()
         self.profile.load(detail.data)
         self.contacts.set_contacts(detail.contacts)
         self.timeline.set_contacts(detail.contacts)
@@ -214,6 +222,7 @@ class DetailPanel(QStackedWidget):
         self.figures.hide()
         self.tasks_button.hide()
         self.add_task_button.hide()
+        self.history_button.hide()
         self.profile.load(CustomerInput(name=""))
         self.tabs.setTabEnabled(0, False)
         self.tabs.setTabEnabled(2, False)

@@ -171,6 +171,7 @@ class CustomersTab(AreaTab):
         self.detail.revert_requested.connect(lambda: self.show_customer(self.detail.customer_id))
         self.detail.cancel_requested.connect(self._on_detail_cancel_requested)
         self.detail.tasks_requested.connect(self._on_detail_tasks_requested)
+        self.detail.history_requested.connect(self._show_history)
         self._before_new: int | None = None
         self.detail.timeline.log_requested.connect(self.log_interaction)
         self.detail.contacts.add_requested.connect(self._on_contacts_add_requested)
@@ -639,6 +640,13 @@ class CustomersTab(AreaTab):
                     lambda _c=False, a=action, i=ids[0]: self.request_tasks(i, a)
                 )
         menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _show_history(self) -> None:
+        from sms_desktop.ui.dialogs.history_dialog import show_history
+
+        customer_id = self.detail.customer_id
+        if customer_id is not None:
+            show_history(self, self._services, "customer", customer_id, self.detail.title.text())
 
     def _on_detail_tasks_requested(self, action: str) -> None:
         if self.detail.customer_id is not None and action in ("show", "add"):
