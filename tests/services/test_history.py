@@ -31,6 +31,7 @@ def test_a_customers_history_names_the_record_and_the_owner(
     assert changes["phone"] == ("0755-1", "0755-8888 6666")
     assert changes["owner_id"] == (None, "Li Na")  # by name, not id
     assert {r.record for r in rows} == {"深圳新客户电子有限公司"}
+    assert {r.actor for r in rows} == {"张明"}  # the one user: the owner
     assert rows[0].at >= rows[-1].at
 
     oldest = history.page_rows(flt, Order("at"), offset=0, limit=1)
