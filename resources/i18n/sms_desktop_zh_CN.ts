@@ -91,6 +91,14 @@
         <translation>产品目录：编码、价格、成本和税率</translation>
     </message>
     <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Go to the search box of this tab</source>
+        <translation>转到本页的搜索框</translation>
+    </message>
+    <message>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
@@ -1084,10 +1092,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Copied {text}</source>
         <translation>已复制 {text}</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>查找</translation>
     </message>
     <message>
         <source>Delete Customer</source>
@@ -3683,6 +3687,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Terms:</source>
         <translation>条款：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>(none)</source>

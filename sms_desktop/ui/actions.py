@@ -28,6 +28,7 @@ class ActionId(StrEnum):
     EXPORT_MANAGEMENT_REPORT = "export_management_report"
     PRODUCTS = "products"
     HISTORY = "history"
+    FIND = "find"
 
 
 _Factory = Callable[[QObject], QAction]
@@ -133,6 +134,16 @@ def _products(parent: QObject) -> QAction:
         parent,
         translate("Actions", "&Products…"),
         tip=translate("Actions", "The product catalogue: codes, prices, costs and tax rates"),
+    )
+
+
+@_register(ActionId.FIND)
+def _find(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Find"),
+        shortcut=QKeySequence.StandardKey.Find,
+        tip=translate("Actions", "Go to the search box of this tab"),
     )
 
 

@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
+        find = self._action(ActionId.FIND)
+        find.triggered.connect(self._find_in_tab)
+        edit_menu.addAction(find)
         edit_menu.addAction(self._action(ActionId.HISTORY))
         edit_menu.addAction(self._action(ActionId.TRASH))
         edit_menu.addAction(self._action(ActionId.PRODUCTS))
@@ -277,6 +280,11 @@ class MainWindow(QMainWindow):
             if widget is not None and widget.objectName() == object_name:
                 return self._build_tab(index)
         return None
+
+    def _find_in_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if isinstance(current, AreaTab):
+            current.focus_search()
 
     def navigate(self, request: Navigation) -> None:
         """Route a tab's request to the tab it is for (built if it was not yet), or run the

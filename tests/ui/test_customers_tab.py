@@ -340,3 +340,20 @@ def test_cancel_of_an_export_leaves_no_file(
     qtbot.waitUntil(lambda: not Operation._running, timeout=10000)
     assert list(folder.iterdir()) == []  # neither the workbook nor its temporary file
     assert "Exported" not in controller.window.statusBar().currentMessage()
+
+
+def test_ctrl_s_in_the_profile_saves(controller: Controller, qtbot: QtBot) -> None:
+    tab = customers_tab(controller)
+    services = controller.workspace.services  # type: ignore[union-attr]
+    controller.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is controller.window)
+    tab.select_customer(tab.model.row_at(0).id)
+    customer_id = tab.detail.customer_id
+    assert customer_id is not None
+    tab.detail.tabs.setCurrentIndex(1)  # the profile
+    phone = tab.detail.profile.edits["phone"]
+    phone.setFocus()
+    qtbot.keyClicks(phone, "021-5555")
+    qtbot.keyClick(phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert services.customers.get(customer_id).data.phone == "021-5555"
+    assert not tab.detail.dirty

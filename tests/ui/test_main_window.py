@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QUndoCommand
-from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QCommandLinkButton, QDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sms_desktop.persistence.backup import list_backups
@@ -21,6 +21,7 @@ from sms_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from sms_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from sms_desktop.ui.dialogs.welcome import WelcomeChoice, WelcomeDialog
 from sms_desktop.ui.tabs import available_tabs
+from sms_desktop.ui.tabs.base import AreaTab
 
 
 def _menu_titles(controller: Controller) -> list[str]:
@@ -306,3 +307,21 @@ def test_the_first_window_size_fits_the_screen(
     from sms_desktop.ui.main_window import first_size
 
     assert first_size(QSize(*screen)) == QSize(*expected)
+
+
+@pytest.mark.parametrize("name", ["customers", "pipeline", "tasks", "quotes"])
+def test_ctrl_f_goes_to_the_search_box_of_every_tab(
+    controller: Controller, qtbot: QtBot, name: str
+) -> None:
+    window = controller.window
+    assert window.show_tab(name)
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, AreaTab)
+    box = tab.search_box()
+    assert box is not None
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.tabs.tabBar().setFocus()
+    assert not box.hasFocus()
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert box.hasFocus()

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QMessageBox,
@@ -345,6 +346,18 @@ def test_escape_in_an_edited_quote_asks_before_discarding(
     assert editor.result() == QDialog.DialogCode.Rejected
     assert asked == ["Save the changes to this quote?"] * 2
     assert services.quotes.list_quotes(QuoteFilter()) == []
+
+
+def test_ctrl_s_saves_the_quote(controller: Controller, qtbot: QtBot) -> None:
+    services = services_of(controller)
+    editor = new_editor(services, qtbot)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    editor.add_product(product_id(services, "CH-200"))
+    qtbot.keyClick(editor.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.saved is not None
+    assert not editor.isVisible()
 
 
 def test_editor_shows_service_errors_inline(controller: Controller, qtbot: QtBot) -> None:

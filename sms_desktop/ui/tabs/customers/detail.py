@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -149,6 +149,11 @@ class DetailPanel(QStackedWidget):
         self.save_button.setObjectName("customerSaveButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save_requested)
+        save = QAction(self.tr("Save"), profile_page)
+        save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))  # Ctrl+S in the form
+        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.triggered.connect(lambda _c=False: self.save_button.click())
+        profile_page.addAction(save)
         self.revert_button = QPushButton(self.tr("Revert"), profile_page)
         self.revert_button.clicked.connect(self.revert_requested)
         self.cancel_button = QPushButton(self.tr("Cancel"), profile_page)

@@ -257,16 +257,14 @@ class CustomersTab(AreaTab):
         self.new_action = add(
             self.tr("New Customer"), QKeySequence.StandardKey.New, self.new_customer
         )
-        self.find_action = add(self.tr("Find"), QKeySequence.StandardKey.Find, self._focus_search)
         self.delete_action = QAction(self.tr("Delete Customer"), self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.delete_action)
 
-    def _focus_search(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
+    def search_box(self) -> SearchField:
+        return self.search_edit
 
     def _fill_filter_options(self) -> None:
         options = self._services.customers.filter_options()

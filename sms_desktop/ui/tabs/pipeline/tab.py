@@ -155,6 +155,9 @@ class PipelineTab(AreaTab):
             self.owner_combo.setCurrentIndex(index)
             self.refresh()
 
+    def search_box(self) -> SearchField:
+        return self.search_edit
+
     def load(self) -> None:
         if self._loaded:
             return

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QModelIndex, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -303,6 +304,10 @@ class QuoteEditor(QDialog):
         self.rounding_combo.currentIndexChanged.connect(lambda _i: self.recalculate())
         self.currency_combo.currentIndexChanged.connect(lambda _i: self.recalculate())
         self._unchanged = self.current_input()
+        save = QAction(self.tr("Save"), self)
+        save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))  # Ctrl+S saves, as OK
+        save.triggered.connect(lambda _c=False: self.accept())
+        self.addAction(save)
 
     # ------------------------------------------------------------------ filling
 

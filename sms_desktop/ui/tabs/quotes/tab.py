@@ -219,6 +219,9 @@ class QuotesTab(AreaTab):
             self.owner_combo.setCurrentIndex(index)
             self.reload()
 
+    def search_box(self) -> SearchField:
+        return self.search_edit
+
     def load(self) -> None:
         if self._loaded:
             return

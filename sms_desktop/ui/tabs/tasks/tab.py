@@ -341,6 +341,9 @@ class TasksTab(AreaTab):
 
     # ------------------------------------------------------------------------- loading
 
+    def search_box(self) -> SearchField:
+        return self.search_edit
+
     def load(self) -> None:
         if self._loaded:
             return
