@@ -3337,6 +3337,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move to the trash (Undo with Ctrl+Z)</source>
+        <translation>移至回收站（可用 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -3552,6 +3560,18 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Delete quote {label}</source>
         <translation>删除报价单 {label}</translation>
+    </message>
+    <message>
+        <source>New product {sku}</source>
+        <translation>新建产品 {sku}</translation>
+    </message>
+    <message>
+        <source>Edit product {sku}</source>
+        <translation>编辑产品 {sku}</translation>
+    </message>
+    <message>
+        <source>Delete product {sku}</source>
+        <translation>删除产品 {sku}</translation>
     </message>
 </context>
 <context>

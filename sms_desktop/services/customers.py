@@ -23,6 +23,7 @@ from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
 from sms_desktop.services.lists import Order
 from sms_desktop.services.revenue import revenue_amount, revenue_filter
+from sms_desktop.services.soft_delete import move_to_trash, take_out_of_trash
 
 CustomerSortKey = Literal[
     "name",
@@ -609,14 +610,7 @@ class CustomersService:
         """Move to the trash; contacts, history and deals stay attached for a restore."""
         with self._db.write() as session:
             customer = _live(session, customer_id)
-            now = clock().now()
-            customer.deleted_at = now
-            session.add(
-                m.TrashEntry(
-                    entity=_ENTITY, entity_id=customer_id, label=customer.name, deleted_at=now
-                )
-            )
-            audit.record(session, _ENTITY, customer_id, AuditAction.DELETE, old=customer.name)
+            move_to_trash(session, _ENTITY, customer, customer.name)
 
     def restore(self, customer_id: int) -> None:
         with self._db.write() as session:
@@ -632,13 +626,7 @@ class CustomersService:
                         "Undo the merge (Ctrl+Z) to separate them again.",
                     ).format(name=customer.name, kept=kept.name if kept else "?")
                 )
-            customer.deleted_at = None
-            session.execute(
-                delete(m.TrashEntry).where(
-                    m.TrashEntry.entity == _ENTITY, m.TrashEntry.entity_id == customer_id
-                )
-            )
-            audit.record(session, _ENTITY, customer_id, AuditAction.RESTORE, new=customer.name)
+            take_out_of_trash(session, _ENTITY, customer, customer.name)
 
     def key_figures(self, customer_id: int, today: date | None = None) -> KeyFigures:
         today = today or clock().today()

@@ -26,6 +26,7 @@ from sms_desktop.persistence.db import Database
 from sms_desktop.persistence.search import LIKE_ESCAPE, contains_pattern
 from sms_desktop.services import audit
 from sms_desktop.services.lists import Order, iter_pages
+from sms_desktop.services.soft_delete import move_to_trash, take_out_of_trash
 
 ProductSortKey = Literal[
     "sku", "name", "category", "unit", "list_price", "cost", "tax_rate", "stock", "active"
@@ -84,6 +85,23 @@ class ProductRow:
         if language == "zh_CN":
             return self.category_zh or ""
         return self.category_en or ""
+
+    def as_input(self) -> ProductInput:
+        """The product as the form edits it (what an undo puts back)."""
+        return ProductInput(
+            sku=self.sku,
+            name_zh=self.name_zh,
+            name_en=self.name_en,
+            description=self.description or "",
+            unit=self.unit,
+            category_id=self.category_id,
+            list_price=self.list_price,
+            cost=self.cost,
+            currency=self.currency,
+            tax_rate=self.tax_rate,
+            active=self.active,
+            stock=self.stock,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +383,23 @@ class ProductsService:
                 setattr(product, key, value)
             audit.record_changes(session, _ENTITY, product_id, old, new)
         return self.get(product_id)
+
+    def delete(self, product_id: int) -> None:
+        """Move to the trash; quotes and orders that name it keep their lines as they are."""
+        with self._db.write() as session:
+            product = session.get(m.Product, product_id)
+            if product is None or product.deleted_at is not None:
+                raise NotFoundError(translate("Products", "This product no longer exists."))
+            move_to_trash(session, _ENTITY, product, f"{product.sku} {product.name_zh}")
+
+    def restore(self, product_id: int) -> None:
+        with self._db.write() as session:
+            product = session.get(m.Product, product_id)
+            if product is None:
+                raise NotFoundError(translate("Products", "This product no longer exists."))
+            if self._sku_taken(session, product.sku, product_id):
+                raise self._sku_error()  # a new product took its code meanwhile
+            take_out_of_trash(session, _ENTITY, product, f"{product.sku} {product.name_zh}")
 
     def _check_unique(self, session: Session, sku: str, own_id: int | None) -> None:
         if self._sku_taken(session, sku, own_id):

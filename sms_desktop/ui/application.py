@@ -563,7 +563,7 @@ class Controller(QObject):
         from sms_desktop.ui.tabs.quotes.products import ProductsDialog
 
         if self.workspace is not None:
-            run_modal(ProductsDialog(self.workspace.services, self.window))
+            run_modal(ProductsDialog(self.workspace.services, self.undo_stack, self.window))
 
     def open_history(self) -> None:
         from sms_desktop.ui.dialogs.history_dialog import HistoryDialog

@@ -429,7 +429,7 @@ def test_products_dialog_lists_and_creates_with_inline_errors(
     controller: Controller, qtbot: QtBot
 ) -> None:
     services = services_of(controller)
-    catalogue = ProductsDialog(services)
+    catalogue = ProductsDialog(services, QUndoStack())
     qtbot.addWidget(catalogue)
     assert catalogue.model.rowCount() == 2
     dialog = ProductDialog(services, None, catalogue.product_saver(None))
@@ -452,6 +452,56 @@ def test_products_dialog_lists_and_creates_with_inline_errors(
     type_text(catalogue.search_edit, "会议")
     qtbot.waitUntil(lambda: catalogue.model.rowCount() == 1)
     assert catalogue.model.index(0, 0).data() == "MT-300"
+
+
+def test_product_create_edit_delete_and_undo(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = services_of(controller)
+    stack = controller.window.undo_stack
+    catalogue = ProductsDialog(services, stack)
+    qtbot.addWidget(catalogue)
+
+    def create(dialog: ProductDialog) -> int:
+        qtbot.keyClicks(dialog.sku_edit, "MT-300")
+        type_text(dialog.name_zh_edit, "会议桌")
+        dialog.price_edit.setText("2500")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ProductDialog, "exec", create)
+    qtbot.mouseClick(
+        catalogue.findChild(QPushButton, "newProductButton"), Qt.MouseButton.LeftButton
+    )
+    assert catalogue.model.rowCount() == 3
+    stack.undo()
+    assert catalogue.model.rowCount() == 2
+    assert "product" in {item.entity for item in services.trash.items()}
+    stack.redo()
+    assert catalogue.model.rowCount() == 3
+
+    row = catalogue.model.row_of_id(product_id(services, "MT-300"))
+    assert row is not None
+    catalogue.table.selectRow(row)
+
+    def edit(dialog: ProductDialog) -> int:
+        dialog.price_edit.setText("2800")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ProductDialog, "exec", edit)
+    catalogue.edit_current()
+    assert services.products.get(product_id(services, "MT-300")).list_price == D("2800.00")
+    stack.undo()
+    assert services.products.get(product_id(services, "MT-300")).list_price == D("2500.00")
+
+    catalogue.table.selectRow(catalogue.model.row_of_id(product_id(services, "MT-300")) or 0)
+    qtbot.mouseClick(
+        catalogue.findChild(QPushButton, "deleteProductButton"), Qt.MouseButton.LeftButton
+    )
+    assert catalogue.model.rowCount() == 2
+    stack.undo()
+    assert catalogue.model.rowCount() == 3
 
 
 def test_products_from_the_edit_menu(
@@ -494,7 +544,7 @@ def test_export_quotes_and_products_to_excel(
     assert all(r[issued].date() == TODAY for r in data)
     assert {r[1] for r in data} == {"<b>Acme & Co"}
 
-    catalogue = ProductsDialog(services)
+    catalogue = ProductsDialog(services, QUndoStack())
     qtbot.addWidget(catalogue)
     qtmodeltester.check(catalogue.model)  # type: ignore[attr-defined]
     products = tmp_path / "products.xlsx"

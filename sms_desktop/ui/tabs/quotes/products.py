@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,32 +35,30 @@ from sms_desktop.services.products import (
     ProductSortKey,
 )
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.edit import accept_saved, edit_ok
+from sms_desktop.ui.edit import accept_saved, edit_ok, push_edit
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.models.paged import PagedTableModel, Role
 from sms_desktop.ui.table_export import export_view
+from sms_desktop.ui.tabs.quotes.commands import CreateProduct, DeleteProduct, UpdateProduct
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
+from sms_desktop.ui.widgets.search_field import SearchField
 
 
 class ProductsDialog(QDialog):
     """The catalogue, reachable from the Quotes tab."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, undo: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("productsDialog")
         self.setWindowTitle(self.tr("Products"))
         self._services = services
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("productSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr("Search codes and names…"))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.reload)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._undo = undo
+        self.search_edit = SearchField(
+            "productSearch", self.tr("Search codes and names…"), 150, self
+        )
+        self.search_edit.search_changed.connect(lambda _t: self.reload())
         self.inactive_check = QCheckBox(self.tr("Show inactive"), self)
         self.inactive_check.setObjectName("productShowInactive")
         self.inactive_check.setChecked(True)
@@ -70,6 +69,10 @@ class ProductsDialog(QDialog):
         new_button.clicked.connect(self.new_product)
         edit_button = QPushButton(self.tr("Edit…"), self)
         edit_button.clicked.connect(self.edit_current)
+        delete_button = QPushButton(self.tr("Delete"), self)
+        delete_button.setObjectName("deleteProductButton")
+        delete_button.setToolTip(self.tr("Move to the trash (Undo with Ctrl+Z)"))
+        delete_button.clicked.connect(lambda _c=False: self.delete_current())
         export = QPushButton(self.tr("Export…"), self)
         export.setObjectName("exportProductsButton")
         export.clicked.connect(self.export_view)
@@ -79,6 +82,7 @@ class ProductsDialog(QDialog):
         top.addWidget(self.count_label)
         top.addWidget(new_button)
         top.addWidget(edit_button)
+        top.addWidget(delete_button)
         top.addWidget(export)
         self.model: PagedTableModel[ProductFilter, ProductSortKey, ProductRow] = PagedTableModel(
             services.products, PRODUCTS, ProductFilter(), parent=self
@@ -109,7 +113,7 @@ class ProductsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self._timer.stop()
+        self.search_edit.cancel_pending()
         self.model.filter = ProductFilter(self.search_edit.text(), self.inactive_check.isChecked())
         header = self.table.horizontalHeader()
         edit_ok(
@@ -128,17 +132,30 @@ class ProductsDialog(QDialog):
 
     def new_product(self) -> None:
         dialog = ProductDialog(self._services, None, self.product_saver(None), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.reload()
+        if run_modal(dialog) == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            push_edit(self._undo, CreateProduct(self._services.products, dialog.saved, self.reload))
 
-    def edit_current(self) -> None:
+    def current_product(self) -> ProductRow | None:
         index = self.table.currentIndex()
         row = index.data(Role.ROW) if index.isValid() else None
-        if not isinstance(row, ProductRow):
+        return row if isinstance(row, ProductRow) else None
+
+    def edit_current(self) -> None:
+        row = self.current_product()
+        if row is None:
             return
         dialog = ProductDialog(self._services, row, self.product_saver(row), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.model.refresh_rows()
+        if run_modal(dialog) == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            push_edit(
+                self._undo,
+                UpdateProduct(self._services.products, row, dialog.saved, self.model.refresh_rows),
+            )
+
+    def delete_current(self) -> None:
+        row = self.current_product()
+        if row is None or not edit_ok(self, lambda: self._services.products.delete(row.id)):
+            return
+        push_edit(self._undo, DeleteProduct(self._services.products, row, self.reload))
 
     def export_view(self) -> None:
         export_view(

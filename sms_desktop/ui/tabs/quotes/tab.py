@@ -477,7 +477,7 @@ class QuotesTab(AreaTab):
     def show_products(self) -> None:
         from sms_desktop.ui.tabs.quotes.products import ProductsDialog
 
-        run_modal(ProductsDialog(self._services, self))
+        run_modal(ProductsDialog(self._services, self._undo, self))
 
     def show_price_lists(self) -> None:
         from sms_desktop.ui.tabs.quotes.price_lists import PriceListsDialog
