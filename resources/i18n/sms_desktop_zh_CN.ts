@@ -1742,6 +1742,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>Formatting</name>
     <message>
+        <source>[{label}]</source>
+        <translation>【{label}】</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>从未联系</translation>
     </message>

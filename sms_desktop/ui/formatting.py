@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
@@ -61,6 +62,20 @@ def format_money(
 _DATE_FORMATS = {"zh_CN": "yyyy/M/d", "en": "MMM d, yyyy"}
 _TIME_FORMATS = {"zh_CN": "HH:mm", "en": "h:mm AP"}
 _TIME_FORMATS_SECONDS = {"zh_CN": "HH:mm:ss", "en": "h:mm:ss AP"}
+
+
+def labelled(label: str) -> str:
+    """A kind label before a line: 【拜访】 in Chinese, [Visit] in English."""
+    from sms_desktop.ui.i18n import translate
+
+    return translate("Formatting", "[{label}]").format(label=label)
+
+
+def join_list(items: Iterable[str]) -> str:
+    """Items of a list in running text: 价格、交期 in Chinese, price, delivery in English."""
+    from sms_desktop.ui.i18n import translate
+
+    return translate("Formatting", ", ").join(items)
 
 
 def date_format() -> str:
