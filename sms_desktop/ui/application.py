@@ -25,6 +25,7 @@ from sms_desktop import APP_ID, APP_NAME, __version__
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.persistence.paths import resources_dir, write_crash_log
 from sms_desktop.ui.actions import ActionId
+from sms_desktop.ui.formatting import format_datetime
 from sms_desktop.ui.i18n import install_translators, resolve_language, translate
 from sms_desktop.ui.main_window import MainWindow
 from sms_desktop.ui.settings_store import SettingsStore
@@ -318,9 +319,7 @@ class Controller(QObject):
             self.tr(
                 "The database is damaged ({problem}).\n\nSMS Desktop can keep the damaged file "
                 "aside and restore the latest good backup from {when}. Restore it now?"
-            ).format(
-                problem=problems[0], when=good.created.astimezone().strftime("%Y-%m-%d %H:%M")
-            ),
+            ).format(problem=problems[0], when=format_datetime(good.created)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -65,7 +65,7 @@ def test_switching_the_period_changes_the_revenue_card(
     assert tab.snapshot is not None
     assert tab.snapshot.filter.period_from == date(2025, 1, 1)
     assert tab.cards["revenue_period"].value.text() == "1,100.00"
-    assert tab.period_label.text() == "2025-01-01 – 2025-12-31"
+    assert tab.period_label.text() == "Jan 1, 2025 – Dec 31, 2025"
     choose(tab, qtbot, "period", "month")
     assert tab.cards["revenue_period"].value.text() == "1,000.00"
     assert tab.cards["revenue_month"].value.text() == "1,000.00"

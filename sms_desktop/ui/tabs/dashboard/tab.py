@@ -42,7 +42,7 @@ from sms_desktop.services.dashboard import (
 from sms_desktop.ui.background import Operation, run_quietly
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.edit import edit_ok
-from sms_desktop.ui.formatting import format_decimal, format_money
+from sms_desktop.ui.formatting import format_date, format_decimal, format_money
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.navigation import ShowArea, ShowCustomer
 from sms_desktop.ui.palette import Colour
@@ -361,7 +361,7 @@ class DashboardTab(AreaTab):
     def _on_kpis(self, generation: int, flt: DashboardFilter, kpis: Kpis) -> None:
         if not isValid(self) or generation != self._generation:
             return
-        self.period_label.setText(f"{flt.period_from.isoformat()} – {flt.period_to.isoformat()}")
+        self.period_label.setText(f"{format_date(flt.period_from)} – {format_date(flt.period_to)}")
         self._show_cards(kpis)
         QTimer.singleShot(0, lambda: _probe_dashboard("dashboard_cards"))
         service = self._services.dashboard
