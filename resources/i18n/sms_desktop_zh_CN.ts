@@ -2377,8 +2377,20 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>取消</translation>
     </message>
     <message>
-        <source>Something went wrong: {error}</source>
-        <translation>出现意外错误：{error}</translation>
+        <source>The disk is full: free some space and try again.</source>
+        <translation>磁盘已满：请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>SMS Desktop may not write here: {path}. Choose another folder.</source>
+        <translation>SMS Desktop 无权写入此位置：{path}。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>This file or folder does not exist: {path}.</source>
+        <translation>此文件或文件夹不存在：{path}。</translation>
+    </message>
+    <message>
+        <source>Something went wrong, and this step was not completed. Your data is safe.</source>
+        <translation>出现了问题，此步骤未完成。您的数据是安全的。</translation>
     </message>
     <message>
         <source>Details were written to {path}.</source>
