@@ -45,10 +45,6 @@ class ValueProblemError(Exception):
         self.message = message
 
 
-def _problem(text: str, **params: object) -> ValueProblemError:
-    return ValueProblemError(translate("Import", text).format(**params))
-
-
 def is_blank(value: Cell) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -85,18 +81,18 @@ def parse_decimal(value: Cell) -> Decimal | None:
     if is_blank(value):
         return None
     if isinstance(value, bool):
-        raise _problem("Enter a number.")
+        raise ValueProblemError(translate("Import", "Enter a number."))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         result = Decimal(repr(value))
         if not result.is_finite():
-            raise _problem("Enter a number.")
+            raise ValueProblemError(translate("Import", "Enter a number."))
         return result
     if isinstance(value, Decimal):
         return value
     if isinstance(value, (date, datetime)):
-        raise _problem("Enter a number, not a date.")
+        raise ValueProblemError(translate("Import", "Enter a number, not a date."))
     text = ascii_form(clean_text(value)).replace(" ", "").replace("\u00a0", "")
     negative = text.startswith("(") and text.endswith(")")
     if negative:
@@ -108,11 +104,11 @@ def parse_decimal(value: Cell) -> Decimal | None:
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
         text = text.replace(",", "")
     if not re.fullmatch(r"\d+(?:\.\d*)?|\.\d+", text):
-        raise _problem("Enter a number like 1234.50.")
+        raise ValueProblemError(translate("Import", "Enter a number like 1234.50."))
     try:
         result = Decimal(text)
     except InvalidOperation as exc:  # the pattern admits only plain digits; kept for safety
-        raise _problem("Enter a number like 1234.50.") from exc
+        raise ValueProblemError(translate("Import", "Enter a number like 1234.50.")) from exc
     return -result if negative else result
 
 
@@ -126,7 +122,7 @@ def parse_money(value: Cell) -> Decimal | None:
         rounded = amount.quantize(Decimal("0.01"))
         if isinstance(value, float) and abs(amount - rounded) < Decimal("0.000001"):
             return rounded
-        raise _problem("Amounts have at most two decimals.")
+        raise ValueProblemError(translate("Import", "Amounts have at most two decimals."))
     return amount.quantize(Decimal("0.01"))
 
 
@@ -142,7 +138,7 @@ def parse_percent(value: Cell) -> Decimal | None:
             paid = Decimal(zhe.group(1))
             paid = paid * 10 if paid < 10 else paid  # 8.5折 = 85 %
             if not 0 < paid <= 100:
-                raise _problem("A discount is between 0 and 100 %.")
+                raise ValueProblemError(translate("Import", "A discount is between 0 and 100 %."))
             return (Decimal(100) - paid).quantize(Decimal("0.01"))
         if text.endswith("%"):
             number = parse_decimal(text[:-1])
@@ -160,7 +156,7 @@ def parse_int(value: Cell) -> int | None:
     if number is None:
         return None
     if number != number.to_integral_value():
-        raise _problem("Enter a whole number.")
+        raise ValueProblemError(translate("Import", "Enter a whole number."))
     return int(number)
 
 
@@ -168,7 +164,7 @@ def excel_serial_date(serial: Decimal | int | float) -> date:
     """An Excel serial day number (1900 system) as a date; the fraction (a time) is dropped."""
     number = int(serial)
     if not _MIN_SERIAL <= number <= _MAX_SERIAL:
-        raise _problem("Enter a date like 2026-03-06.")
+        raise ValueProblemError(translate("Import", "Enter a date like 2026-03-06."))
     return _EXCEL_EPOCH + timedelta(days=number)
 
 
@@ -230,7 +226,7 @@ def parse_date(value: Cell, order: DateOrder | None = None) -> date | None:
         return excel_serial_date(Decimal(text))
     shape = _shape(text)
     if shape is None:
-        raise _problem("Enter a date like 2026-03-06.")
+        raise ValueProblemError(translate("Import", "Enter a date like 2026-03-06."))
     year, month, day = shape.year, shape.first, shape.second
     if shape.ambiguous:
         first, second = shape.first, shape.second
@@ -238,11 +234,13 @@ def parse_date(value: Cell, order: DateOrder | None = None) -> date | None:
         if order == "dmy" or (not decided and first > 12):
             month, day = second, first
         elif not decided and first != second and second <= 12:
-            raise _problem("Day and month can be read both ways: choose the date order.")
+            raise ValueProblemError(
+                translate("Import", "Day and month can be read both ways: choose the date order.")
+            )
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise _problem("There is no such date.") from exc
+        raise ValueProblemError(translate("Import", "There is no such date.")) from exc
 
 
 def normalize_phone(value: Cell) -> str:

@@ -30,7 +30,7 @@ from sms_desktop.domain.i18n import Message, translate
 from sms_desktop.domain.money import CURRENCIES, round_money
 from sms_desktop.domain.quotes import LineInput, compute
 from sms_desktop.persistence import models as m
-from sms_desktop.services.imports.service import _RowProblems, _with_defaults
+from sms_desktop.services.imports.service import _required, _RowProblems, _with_defaults
 from sms_desktop.services.interactions import InteractionInput, clean_interaction
 from sms_desktop.services.pipeline import OpportunityInput, clean_opportunity
 from sms_desktop.services.products import ProductInput
@@ -87,10 +87,6 @@ _INTERACTION_KIND = {
     "反馈": InteractionKind.FEEDBACK,
     "回访": InteractionKind.FEEDBACK,
 }
-
-
-def _problem(field: str, text: str, **params: object) -> _RowProblems:
-    return _RowProblems({field: translate("Import", text).format(**params)})
 
 
 def _state(run: _Run) -> dict[str, Any]:
@@ -167,7 +163,13 @@ def _product_for(run: _Run, values: Mapping[str, Any]) -> tuple[int | None, Deci
         return None, None
     if not run.options.create_missing:
         field = "sku" if sku else "product_name"
-        raise _problem(field, "No product {name} (import with “create missing”).", name=sku or name)
+        raise _RowProblems(
+            {
+                field: translate(
+                    "Import", "No product {name} (import with “create missing”)."
+                ).format(name=sku or name)
+            }
+        )
     data = ProductInput(
         sku=(sku or name)[:60],
         name_zh=name or sku,
@@ -192,7 +194,9 @@ def _order_status(text: str | None) -> OrderStatus:
         return OrderStatus.COMPLETED  # history: what was ordered was delivered
     status = _ORDER_STATUS.get(text.strip().casefold())
     if status is None:
-        raise _problem("status", "Use open, shipped, completed or cancelled.")
+        raise _RowProblems(
+            {"status": translate("Import", "Use open, shipped, completed or cancelled.")}
+        )
     return status
 
 
@@ -211,7 +215,7 @@ def _amounts(
         if key in values and values[key] < 0:
             problems[key] = translate("Import", "The amount cannot be negative.")
     if "unit_price" not in values and "line_amount" not in values:
-        problems["unit_price"] = _required_message()
+        problems["unit_price"] = _required()
     if problems:
         raise _RowProblems(problems)
     if "line_amount" in values:
@@ -238,16 +242,14 @@ def _amounts(
     return quantity, unit, discount, net, amounts.tax, amounts.total, unit_cost
 
 
-def _required_message() -> Message:
-    return translate("Import", "required")
-
-
 def _order_line(run: _Run, values: Mapping[str, Any]) -> Outcome:
     orders = _existing_orders(run)
     state = _state(run)
     number: str = values["order_number"]
     if len(number) > 40:
-        raise _problem("order_number", "At most {limit} characters.", limit=40)
+        raise _RowProblems(
+            {"order_number": translate("Import", "At most {limit} characters.").format(limit=40)}
+        )
     order_id = orders.get(number)
     if order_id is not None and order_id not in state["new_orders"]:
         return "skipped" if run.options.existing == "skip" else "unchanged"
@@ -257,7 +259,9 @@ def _order_line(run: _Run, values: Mapping[str, Any]) -> Outcome:
     quantity, unit, discount, net, tax, total, unit_cost = _amounts(values, rate)
     currency = values.get("currency", run.defaults_currency).upper()
     if currency not in CURRENCIES:
-        raise _problem("currency", "Choose one of the supported currencies.")
+        raise _RowProblems(
+            {"currency": translate("Import", "Choose one of the supported currencies.")}
+        )
     problems: dict[str, Message] = {}
     owner = run.owner_id(values.get("owner"), problems)
     if problems:
@@ -293,10 +297,7 @@ def _order_line(run: _Run, values: Mapping[str, Any]) -> Outcome:
         outcome: Outcome = "created"
     else:
         if state["new_orders"][order_id] != customer_id:
-            raise _problem(
-                "customer_name", "Another row of order {number} names another customer.",
-                number=number,
-            )  # fmt: skip
+            raise _RowProblems({"customer_name": translate("Import", "Another row of order {number} names another customer.").format(number=number,)})  # fmt: skip
         outcome = "created"  # one more line of an order of this file
     position = state["positions"].get(order_id, 0) + 1
     state["positions"][order_id] = position
@@ -372,19 +373,27 @@ def _deal_stage(run: _Run, values: Mapping[str, Any]) -> tuple[int, OpportunityS
     if status_text:
         status = _DEAL_STATUS.get(status_text.strip().casefold())
         if status is None:
-            raise _problem("status", "Use open, won or lost.")
+            raise _RowProblems({"status": translate("Import", "Use open, won or lost.")})
     stage_text = values.get("stage")
     if stage_text:
         found = stages["names"].get(stage_text.strip().casefold())
         if found is None:
-            raise _problem("stage", "There is no stage {stage}.", stage=stage_text)
+            raise _RowProblems(
+                {
+                    "stage": translate("Import", "There is no stage {stage}.").format(
+                        stage=stage_text
+                    )
+                }
+            )
         stage_id, kind = found
         implied = {
             StageKind.WON: OpportunityStatus.WON,
             StageKind.LOST: OpportunityStatus.LOST,
         }.get(kind, OpportunityStatus.OPEN)
         if status is not None and status != implied:
-            raise _problem("status", "The status does not fit the stage.")
+            raise _RowProblems(
+                {"status": translate("Import", "The status does not fit the stage.")}
+            )
         return stage_id, implied
     status = status or OpportunityStatus.OPEN
     kind = {
@@ -393,7 +402,9 @@ def _deal_stage(run: _Run, values: Mapping[str, Any]) -> tuple[int, OpportunityS
     }.get(status, StageKind.OPEN)
     stage_id = stages["first_open"] if kind == StageKind.OPEN else stages["by_kind"].get(kind)
     if stage_id is None:
-        raise _problem("stage", "There is no stage {stage}.", stage=kind.value)
+        raise _RowProblems(
+            {"stage": translate("Import", "There is no stage {stage}.").format(stage=kind.value)}
+        )
     return stage_id, status
 
 
@@ -479,7 +490,13 @@ def _activity(run: _Run, values: Mapping[str, Any]) -> Outcome:
     text = values.get("kind", "")
     kind = _INTERACTION_KIND.get(text.strip().casefold()) if text else InteractionKind.NOTE
     if kind is None:
-        raise _problem("kind", "Use call, visit, WeChat, e-mail, meeting, note or feedback.")
+        raise _RowProblems(
+            {
+                "kind": translate(
+                    "Import", "Use call, visit, WeChat, e-mail, meeting, note or feedback."
+                )
+            }
+        )
     problems: dict[str, Message] = {}
     owner = run.owner_id(values.get("owner"), problems)
     if problems:

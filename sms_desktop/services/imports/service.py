@@ -111,7 +111,7 @@ class RowError:
 
     def render(self, translate_: Translator = identity_translator) -> str:
         return (
-            translate("Import", "Row {row}, {column}: {message}")
+            translate("Import", "row {row}, {column}: {message}")
             .format(row=self.row, column=self.column, message=self.message)
             .render(translate_)
         )

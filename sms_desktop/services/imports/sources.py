@@ -85,14 +85,14 @@ class _Range:
     max_col: int
 
 
-def _error(text: str, **params: Any) -> ImportFileError:
-    return ImportFileError(translate("Import", text).format(**params))
-
-
 def file_format(path: Path) -> Format:
     fmt = _SUFFIXES.get(path.suffix.lower())
     if fmt is None:
-        raise _error("{file}: choose a .xlsx, .xls, .ods, .csv, .txt or .vcf file.", file=path.name)
+        raise ImportFileError(
+            translate(
+                "Import", "{file}: choose a .xlsx, .xls, .ods, .csv, .txt or .vcf file."
+            ).format(file=path.name)
+        )
     return fmt
 
 
@@ -160,7 +160,11 @@ def detect_encoding(path: Path, choice: Encoding = "auto") -> tuple[str, bool]:
         return "utf-8", True
     if _decodes(path, "gb18030"):
         return "gb18030", True
-    raise _error("{file} is neither UTF-8 nor GB18030 text: choose its encoding.", file=path.name)
+    raise ImportFileError(
+        translate(
+            "Import", "{file} is neither UTF-8 nor GB18030 text: choose its encoding."
+        ).format(file=path.name)
+    )
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -188,18 +192,22 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, 
             for number, record in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
                 yield number, tuple(record)
     except UnicodeDecodeError as exc:
-        raise _error(
-            "{file}, row {row}: the text is not {encoding}; choose another encoding.",
-            file=path.name,
-            row=number + 1,
-            encoding=encoding,
+        raise ImportFileError(
+            translate(
+                "Import", "{file}, row {row}: the text is not {encoding}; choose another encoding."
+            ).format(
+                file=path.name,
+                row=number + 1,
+                encoding=encoding,
+            )
         ) from exc
     except csv.Error as exc:
-        raise _error(
-            "{file}, row {row}: not a readable CSV row ({reason}).",
-            file=path.name,
-            row=number + 1,
-            reason=str(exc),
+        raise ImportFileError(
+            translate("Import", "{file}, row {row}: not a readable CSV row ({reason}).").format(
+                file=path.name,
+                row=number + 1,
+                reason=str(exc),
+            )
         ) from exc
 
 
@@ -208,10 +216,13 @@ def _csv_sample(path: Path, encoding: str) -> str:
         with path.open(encoding=encoding, errors="strict", newline="") as handle:
             return handle.read(65536)
     except UnicodeDecodeError as exc:
-        raise _error(
-            "{file}: the text is not {encoding}; choose another encoding.",
-            file=path.name,
-            encoding=encoding,
+        raise ImportFileError(
+            translate(
+                "Import", "{file}: the text is not {encoding}; choose another encoding."
+            ).format(
+                file=path.name,
+                encoding=encoding,
+            )
         ) from exc
 
 
@@ -272,10 +283,11 @@ def fill_merged(
 
 
 def _unreadable(path: Path, exc: BaseException) -> ImportFileError:
-    error = _error(
-        "{file} cannot be read as a workbook ({reason}).",
-        file=path.name,
-        reason=type(exc).__name__,
+    error = ImportFileError(
+        translate("Import", "{file} cannot be read as a workbook ({reason}).").format(
+            file=path.name,
+            reason=type(exc).__name__,
+        )
     )
     error.__cause__ = exc
     return error
@@ -423,13 +435,16 @@ def _vcard_rows(path: Path) -> Iterator[tuple[int, tuple[Cell, ...]]]:
                     ),
                 )
     except UnicodeDecodeError as exc:
-        raise _error("{file} is not a UTF-8 vCard file.", file=path.name) from exc
+        raise ImportFileError(
+            translate("Import", "{file} is not a UTF-8 vCard file.").format(file=path.name)
+        ) from exc
     except Exception as exc:  # vobject's parse errors have no common base
-        raise _error(
-            "{file}, card {row}: not a readable vCard ({reason}).",
-            file=path.name,
-            row=number,
-            reason=type(exc).__name__,
+        raise ImportFileError(
+            translate("Import", "{file}, card {row}: not a readable vCard ({reason}).").format(
+                file=path.name,
+                row=number,
+                reason=type(exc).__name__,
+            )
         ) from exc
 
 
@@ -516,9 +531,13 @@ def open_source(
     path = Path(path)
     fmt = file_format(path)
     if not path.is_file():
-        raise _error("There is no file at {file}.", file=str(path))
+        raise ImportFileError(
+            translate("Import", "There is no file at {file}.").format(file=str(path))
+        )
     if encoding not in ENCODINGS:
-        raise _error("Unknown encoding {encoding}.", encoding=str(encoding))
+        raise ImportFileError(
+            translate("Import", "Unknown encoding {encoding}.").format(encoding=str(encoding))
+        )
     info = SourceInfo(path, fmt, (), None, None, False, None, 1, (), None)
     if fmt == "csv":
         codec, guessed = detect_encoding(path, encoding)
@@ -536,13 +555,16 @@ def open_source(
             finally:
                 book.close()
         if not sheets:
-            raise _error("{file} has no sheets.", file=path.name)
+            raise ImportFileError(
+                translate("Import", "{file} has no sheets.").format(file=path.name)
+            )
         if sheet is not None and sheet not in sheets:
-            raise _error(
-                "{file} has no sheet {sheet} (it has: {sheets}).",
-                file=path.name,
-                sheet=sheet,
-                sheets="、".join(sheets),
+            raise ImportFileError(
+                translate("Import", "{file} has no sheet {sheet} (it has: {sheets}).").format(
+                    file=path.name,
+                    sheet=sheet,
+                    sheets="、".join(sheets),
+                )
             )
         info = replace(info, sheets=sheets, sheet=sheet or sheets[0])
     source = Source(info)
@@ -555,12 +577,16 @@ def open_source(
     if values is None:
         values = next((v for n, v in source._raw() if n == header_row), None)
     if values is None:
-        raise _error("There is no row {row} in the file.", row=header_row)
+        raise ImportFileError(
+            translate("Import", "There is no row {row} in the file.").format(row=header_row)
+        )
     headers = tuple(header_text(v) for v in values)
     while headers and not headers[-1]:
         headers = headers[:-1]
     if not any(headers):
-        raise _error("Row {row} holds no headers.", row=header_row)
+        raise ImportFileError(
+            translate("Import", "Row {row} holds no headers.").format(row=header_row)
+        )
     total = None
     if fmt == "xlsx" and info.sheet is not None:
         rows = _xlsx_dimension(path, info.sheet)

@@ -74,11 +74,11 @@ def test_the_messy_workbook_writes_nothing_until_only_valid_rows_are_asked(
     summary = run_import(db, path, ImportKind.CUSTOMERS)
     assert not summary.written and summary.batch_id is None
     assert [e.render() for e in summary.row_errors] == [
-        "Row 8, 客户名称: required",
-        "Row 10, 年采购额: The potential value cannot be negative.",
+        "row 8, 客户名称: required",
+        "row 10, 年采购额: The potential value cannot be negative.",
     ]
     zh = {
-        ("Import", "Row {row}, {column}: {message}"): "第 {row} 行，{column}：{message}",
+        ("Import", "row {row}, {column}: {message}"): "第 {row} 行，{column}：{message}",
         ("Import", "required"): "必填",
     }
     assert summary.row_errors[0].render(lambda c, t: zh.get((c, t), t)) == "第 8 行，客户名称：必填"
@@ -216,7 +216,7 @@ def test_contacts_attach_to_customers_by_code_or_name(db: Database, tmp_path: Pa
     )
     summary = run_import(db, contacts, ImportKind.CONTACTS)
     assert [e.render() for e in summary.row_errors] == [
-        "Row 4, 公司名称: No customer 不存在公司 (import with “create missing”)."
+        "row 4, 公司名称: No customer 不存在公司 (import with “create missing”)."
     ]
     summary = run_import(db, contacts, ImportKind.CONTACTS, create_missing=True)
     assert (summary.created, summary.errors) == (3, 0)
@@ -235,7 +235,7 @@ def test_products_validate_like_the_form(db: Database, tmp_path: Path) -> None:
     summary = run_import(db, path, ImportKind.PRODUCTS, skip_invalid=True)
     assert (summary.created, summary.unchanged, summary.errors) == (1, 1, 1)
     assert [e.render() for e in summary.row_errors] == [
-        "Row 3, 单价: Enter an amount of 0 or more."
+        "row 3, 单价: Enter an amount of 0 or more."
     ]
     con = sqlite3.connect(db.path)
     try:
@@ -258,5 +258,5 @@ def test_row_errors_render_their_parts() -> None:
     from sms_desktop.services.imports.service import RowError
 
     error = RowError(7, "客户名称", Message("Import", "required"))
-    assert error.render() == "Row 7, 客户名称: required"
+    assert error.render() == "row 7, 客户名称: required"
     assert replace(error, row=8).row == 8
