@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal, get_args
 
 from sms_desktop.domain.i18n import Message, translate
+from sms_desktop.domain.money import round_money
 
 DateOrder = Literal["ymd", "dmy", "mdy"]
 DATE_ORDERS: tuple[DateOrder, ...] = get_args(DateOrder)
@@ -112,18 +113,18 @@ def parse_decimal(value: Cell) -> Decimal | None:
     return -result if negative else result
 
 
-def parse_money(value: Cell) -> Decimal | None:
-    """An amount, rounded to fen only if it has at most two decimals (else a problem)."""
+def parse_money(value: Cell, *, exact: bool = True) -> Decimal | None:
+    """An amount in fen. ``exact``: more than two decimals is a problem (as in the forms);
+    otherwise rounded half up (history files carry computed figures such as 957.5775)."""
     amount = parse_decimal(value)
     if amount is None:
         return None
-    if amount != amount.quantize(Decimal("0.01")):
+    rounded = round_money(amount)
+    if amount != rounded and exact:
         # Spreadsheet floats of a computed cell (0.1 + 0.2) carry binary noise: round those.
-        rounded = amount.quantize(Decimal("0.01"))
-        if isinstance(value, float) and abs(amount - rounded) < Decimal("0.000001"):
-            return rounded
-        raise ValueProblemError(translate("Import", "Amounts have at most two decimals."))
-    return amount.quantize(Decimal("0.01"))
+        if not (isinstance(value, float) and abs(amount - rounded) < Decimal("0.000001")):
+            raise ValueProblemError(translate("Import", "Amounts have at most two decimals."))
+    return rounded
 
 
 def parse_percent(value: Cell) -> Decimal | None:

@@ -609,7 +609,8 @@ class _Run:
         if kind == "email":
             return clean_text(cell).replace(" ", "")
         if kind == "money":
-            return parse_money(cell)
+            # Order history holds computed figures (957.5775): rounded to fen, not refused.
+            return parse_money(cell, exact=self.options.kind != ImportKind.ORDERS)
         if kind == "quantity":
             return parse_decimal(cell)
         if kind == "percent":
