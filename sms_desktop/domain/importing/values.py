@@ -120,10 +120,10 @@ def parse_money(value: Cell, *, exact: bool = True) -> Decimal | None:
     if amount is None:
         return None
     rounded = round_money(amount)
-    if amount != rounded and exact:
-        # Spreadsheet floats of a computed cell (0.1 + 0.2) carry binary noise: round those.
-        if not (isinstance(value, float) and abs(amount - rounded) < Decimal("0.000001")):
-            raise ValueProblemError(translate("Import", "Amounts have at most two decimals."))
+    # Spreadsheet floats of a computed cell (0.1 + 0.2) carry binary noise: round those.
+    noise = isinstance(value, float) and abs(amount - rounded) < Decimal("0.000001")
+    if amount != rounded and exact and not noise:
+        raise ValueProblemError(translate("Import", "Amounts have at most two decimals."))
     return rounded
 
 
