@@ -20,17 +20,18 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from datetime import time as day_time
 from decimal import Decimal
+from functools import cache
 from typing import Any, Literal
 
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from sms_desktop.domain.clock import clock, local_zone
-from sms_desktop.domain.enums import CustomerKind
+from sms_desktop.domain.enums import BuyingRole, CustomerKind
 from sms_desktop.domain.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from sms_desktop.domain.i18n import Message, Translator, identity_translator, translate
 from sms_desktop.domain.importing.errors import ImportFileError
@@ -56,6 +57,7 @@ from sms_desktop.domain.importing.values import (
     parse_money,
     parse_percent,
 )
+from sms_desktop.domain.money import from_minor
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.base import Base, utcnow
 from sms_desktop.persistence.db import Database
@@ -77,7 +79,8 @@ ExistingPolicy = Literal["update", "skip", "new"]
 Outcome = Literal["created", "updated", "unchanged", "skipped", "error"]
 ProgressCallback = Callable[[int, int], None]
 
-CHUNK = 2000  # rows written per executemany
+CHECK_EVERY = 250  # rows between two looks at the cancel flag and the clock
+CHUNK = 2000  # rows written per executemany (a multiple of CHECK_EVERY)
 PROGRESS_SECONDS = 0.25  # progress is reported at least this often (and every chunk)
 MAX_CHANGES = 500  # field changes kept for the preview's diff
 _TAG_SPLIT = ("，", "、", ";", "；", "/", "|")
@@ -332,11 +335,12 @@ class _Writer:
         for name in ("tags", "product_categories", "salespeople", *_INSERT_ORDER):
             rows = self.pending.pop(name, None)
             if rows:
-                self.conn.execute(insert(tables[name]), list(rows.values()))
+                self._insert_many(tables[name], list(rows.values()))
         if self.new_customers:
-            self.conn.execute(
-                insert(m.CustomerStats), [{"customer_id": i} for i in self.new_customers]
-            )
+            stats = [
+                _with_defaults("customer_stats", {"customer_id": i}) for i in self.new_customers
+            ]
+            self._insert_many(tables["customer_stats"], stats)
             self.new_customers = []
         if self.pending_links:
             self.conn.execute(insert(m.CustomerTag), self.pending_links)
@@ -353,6 +357,22 @@ class _Writer:
             reindex_customers(self.conn, self.customers_touched)
             self.stats_due.update(self.customers_touched)
             self.customers_touched = set()
+
+    def _insert_many(self, table: Any, rows: list[dict[str, Any]]) -> None:
+        """One executemany with the columns' own bind conversions (Money to fen, enums to
+        their values …) applied here: SQLAlchemy's per-row parameter handling costs more
+        than SQLite's insert itself on large imports."""
+        names = list(rows[0])
+        dialect = self.conn.dialect
+        converters = [table.c[n].type._cached_bind_processor(dialect) for n in names]
+        pairs = list(zip(names, converters, strict=True))
+        values = [
+            tuple(row[n] if c is None or row[n] is None else c(row[n]) for n, c in pairs)
+            for row in rows
+        ]
+        columns = ", ".join(f'"{n}"' for n in names)
+        marks = ", ".join("?" * len(names))
+        self.conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", values)
 
     def finish(self) -> None:
         """Write what is left, the values-before of every update, the customers' figures."""
@@ -414,15 +434,23 @@ class _CustomerIndex:
             self._keys.setdefault("code:" + code, cid)
 
     def add(self, customer_id: int, *, code: str = "", **parts: str) -> None:
-        for key in identity_keys(**parts):
-            self._keys.setdefault(key, customer_id)
+        self.add_keys(customer_id, identity_keys(**parts))
         if code:
             self._keys.setdefault("code:" + code, customer_id)
 
-    def find(self, *, code: str = "", **parts: str) -> int | None:
+    def add_keys(self, customer_id: int, keys: Iterable[str]) -> None:
+        for key in keys:
+            self._keys.setdefault(key, customer_id)
+
+    @staticmethod
+    def keys(*, code: str = "", **parts: str) -> list[str]:
+        """The keys to look a customer up by: tax id, code, name, phone, e-mail."""
         keys = identity_keys(**parts)
-        if code:  # tax id first, then the code, then name, phone, e-mail
+        if code:
             keys.insert(1 if keys and keys[0].startswith("tax:") else 0, "code:" + code)
+        return keys
+
+    def find(self, keys: Iterable[str]) -> int | None:
         for key in keys:
             if (found := self._keys.get(key)) is not None:
                 return found
@@ -479,6 +507,19 @@ def _customer_input(row: Mapping[str, Any], tags: tuple[str, ...]) -> CustomerIn
     )
 
 
+_CUSTOMER_READ = (
+    "name",
+    "kind",
+    "name_en",
+    *_CUSTOMER_TEXT,
+    "potential_value",
+    "currency",
+    "strategic_fit",
+    "owner_id",
+)
+_CUSTOMER_SQL = f"SELECT {', '.join(_CUSTOMER_READ)} FROM customers WHERE id = ?"
+
+
 def _customer_columns(data: CustomerInput) -> dict[str, Any]:
     return {
         "kind": data.kind,
@@ -527,6 +568,8 @@ class _Run:
         date_orders: Mapping[str, DateOrder | None],
     ) -> None:
         self.conn = conn
+        # The driver's connection (same transaction) for lookups made once per row.
+        self.raw: Any = conn.connection.dbapi_connection
         self.source = source
         self.options = options
         self.writer = _Writer(conn, batch_id)
@@ -676,13 +719,15 @@ class _Run:
     def customer_tags(self, customer_id: int) -> tuple[str, ...]:
         if self.writer.is_new("customers", customer_id):
             return tuple(self.new_tags.get(customer_id, ()))
+        # Raw SQL for the lookups made once per matched row: a re-import of a large file
+        # runs them 100,000 times, where building a Core statement costs more than SQLite.
         return tuple(
-            self.conn.execute(
-                select(m.Tag.name)
-                .join(m.CustomerTag, m.CustomerTag.tag_id == m.Tag.id)
-                .where(m.CustomerTag.customer_id == customer_id)
-                .order_by(m.Tag.name)
-            ).scalars()
+            r[0]
+            for r in self.raw.execute(
+                "SELECT t.name FROM tags t JOIN customer_tags ct ON ct.tag_id = t.id"
+                " WHERE ct.customer_id = ? ORDER BY t.name",
+                (customer_id,),
+            )
         )
 
     def set_tags(self, customer_id: int, before: tuple[str, ...], tags: tuple[str, ...]) -> None:
@@ -705,52 +750,48 @@ class _Run:
     def current_customer(self, customer_id: int) -> CustomerInput:
         waiting = self.writer.pending.get("customers", {}).get(customer_id)
         if waiting is None:
-            waiting = dict(
-                self.conn.execute(select(m.Customer.__table__).where(m.Customer.id == customer_id))
-                .mappings()
-                .one()
-            )
+            row = self.raw.execute(_CUSTOMER_SQL, (customer_id,)).fetchone()
+            waiting = dict(zip(_CUSTOMER_READ, row, strict=True))
+            waiting["potential_value"] = from_minor(waiting["potential_value"])
         return _customer_input(waiting, self.customer_tags(customer_id))
 
     def contacts_of(self, customer_id: int) -> list[tuple[int, ContactInput]]:
         if customer_id not in self._contacts:
             found: list[tuple[int, ContactInput]] = []
             if not self.writer.is_new("customers", customer_id):
-                ct = m.Contact
-                for r in self.conn.execute(
-                    select(ct.id, ct.name, ct.title, ct.buying_role, *_contact_attrs())
-                    .where(ct.customer_id == customer_id, ct.deleted_at.is_(None))
-                    .order_by(ct.id)
+                for cid, name, title, role, *rest in self.raw.execute(
+                    "SELECT id, name, title, buying_role, phone, mobile, email, wechat,"
+                    " is_primary, notes FROM contacts"
+                    " WHERE customer_id = ? AND deleted_at IS NULL ORDER BY id",
+                    (customer_id,),
                 ):
-                    found.append(
-                        (
-                            r.id,
-                            ContactInput(
-                                r.name,
-                                r.title or "",
-                                r.buying_role,
-                                r.phone or "",
-                                r.mobile or "",
-                                r.email or "",
-                                r.wechat or "",
-                                bool(r.is_primary),
-                                r.notes or "",
-                            ),
-                        )
+                    phone, mobile, email, wechat, primary, notes = rest
+                    contact = ContactInput(
+                        name,
+                        title or "",
+                        BuyingRole(role) if role else None,
+                        phone or "",
+                        mobile or "",
+                        email or "",
+                        wechat or "",
+                        bool(primary),
+                        notes or "",
                     )
+                    found.append((cid, contact))
             self._contacts[customer_id] = found
         return self._contacts[customer_id]
 
     # ------------------------------------------------------------ one record
 
-    def record_change(
-        self, row: int, record_id: int, label: str, before: Mapping[str, Any], after: Any
-    ) -> bool:
-        """Note the fields ``after`` changes on ``before``; False when it changes none."""
+    def record_change(self, row: int, record_id: int, label: str, before: Any, after: Any) -> bool:
+        """Note the fields ``after`` (a form's dataclass) changes on ``before`` (the same
+        dataclass); False when it changes none."""
+        if before == after:
+            return False
         changed = tuple(
-            FieldChange(k, _text_of(before[k]), _text_of(v))
-            for k, v in asdict(after).items()
-            if k in before and before[k] != v
+            FieldChange(f.name, _text_of(getattr(before, f.name)), _text_of(getattr(after, f.name)))
+            for f in fields(after)
+            if getattr(before, f.name) != getattr(after, f.name)
         )
         if not changed:
             return False
@@ -783,8 +824,9 @@ class _Run:
                 problems["id"] = translate("Import", "No customer has this id.")
         if problems:
             raise _RowProblems(problems)
+        keys = self.customers.keys(code=code, **parts)
         if match is None:
-            match = self.customers.find(code=code, **parts)
+            match = self.customers.find(keys)
         in_file = match is not None and self.writer.is_new("customers", match)
         if match is not None and not in_file:
             if self.options.existing == "skip":
@@ -813,7 +855,9 @@ class _Run:
                 columns["created_at"] = first.astimezone(UTC)
             new_id = self.writer.insert("customers", _with_defaults("customers", columns))
             self.set_tags(new_id, (), cleaned.tags)
-            self.customers.add(new_id, code=code, **{**parts, "tax_id": cleaned.tax_id})
+            if cleaned.tax_id != parts["tax_id"]:
+                keys = self.customers.keys(code=code, **{**parts, "tax_id": cleaned.tax_id})
+            self.customers.add_keys(new_id, keys)
             if code:
                 self.writer.insert(
                     "import_keys", {"entity": "customer", "code": code, "entity_id": new_id}
@@ -828,7 +872,7 @@ class _Run:
             self.writer.insert(
                 "import_keys", {"entity": "customer", "code": code, "entity_id": match}
             )
-        if in_file or not self.record_change(number, match, before.name, asdict(before), cleaned):
+        if in_file or not self.record_change(number, match, before.name, before, cleaned):
             if in_file and cleaned != before:
                 self.writer.change("customers", match, _customer_columns(cleaned))
                 self.set_tags(match, before.tags, cleaned.tags)
@@ -860,7 +904,7 @@ class _Run:
             if merged == current:
                 return "unchanged"
             if not self.writer.is_new("contacts", contact_id):
-                self.record_change(number, contact_id, current.name, asdict(current), merged)
+                self.record_change(number, contact_id, current.name, current, merged)
             self.writer.change(
                 "contacts",
                 contact_id,
@@ -934,7 +978,7 @@ class _Run:
         if in_file:
             self.writer.change("products", match, _product_columns(cleaned))
             return "unchanged"
-        if not self.record_change(number, match, before.sku, asdict(before), cleaned):
+        if not self.record_change(number, match, before.sku, before, cleaned):
             return "unchanged"
         self.writer.change("products", match, _product_columns(cleaned))
         return "updated"
@@ -1072,11 +1116,6 @@ def _product_columns(data: ProductInput) -> dict[str, Any]:
     return values
 
 
-def _contact_attrs() -> tuple[Any, ...]:
-    ct = m.Contact
-    return (ct.phone, ct.mobile, ct.email, ct.wechat, ct.is_primary, ct.notes)
-
-
 def _same_person(a: ContactInput, b: ContactInput) -> bool:
     if a.name.casefold() == b.name.casefold():
         return True
@@ -1107,22 +1146,35 @@ def _salesperson(name: str) -> dict[str, Any]:
     )
 
 
-def _with_defaults(table: str, values: dict[str, Any]) -> dict[str, Any]:
-    """Every column of ``table`` given (executemany takes one set of keys for all rows)."""
-    now = utcnow()
-    result = dict(values)
+@cache
+def _defaults(table: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The value of every column a row may leave out (its scalar default, else NULL), and
+    the columns stamped with the time (``created_at`` … whose default is ``utcnow``)."""
+    values: dict[str, Any] = {}
+    stamped: list[str] = []
     for column in Base.metadata.tables[table].c:
-        if column.name in result or column.name == "id":
+        if column.name == "id":
             continue
         default = column.default
-        if column.name in ("created_at", "updated_at"):
-            result[column.name] = now
+        if default is not None and getattr(default, "is_callable", False):
+            stamped.append(column.name)
         elif default is not None and getattr(default, "is_scalar", False):
-            result[column.name] = default.arg  # type: ignore[attr-defined]
+            values[column.name] = default.arg  # type: ignore[attr-defined]
         elif column.server_default is not None:
-            result[column.name] = {"sort_name": ""}.get(column.name, 0)
+            values[column.name] = {"sort_name": ""}.get(column.name, 0)
         else:
-            result[column.name] = None
+            values[column.name] = None
+    return values, tuple(stamped)
+
+
+def _with_defaults(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Every column of ``table`` given (executemany takes one set of keys for all rows)."""
+    defaults, stamped = _defaults(table)
+    result = {**defaults, **values}
+    if stamped:
+        now = utcnow()
+        for name in stamped:
+            result.setdefault(name, now)
     return result
 
 
@@ -1225,7 +1277,7 @@ class ImportService:
                         run.errors.extend(exclude[row.number])
                     else:
                         self._one_row(run, row)
-                    if done % 256 == 0:
+                    if done % CHECK_EVERY == 0:
                         _check(cancelled)
                         if done % CHUNK == 0:
                             run.writer.flush()
