@@ -262,10 +262,7 @@ def _order_line(run: _Run, values: Mapping[str, Any]) -> Outcome:
         raise _RowProblems(
             {"currency": translate("Import", "Choose one of the supported currencies.")}
         )
-    problems: dict[str, Message] = {}
-    owner = run.owner_id(values.get("owner"), problems)
-    if problems:
-        raise _RowProblems(problems)
+    owner = run.owner(values.get("owner"))
     status = _order_status(values.get("status"))
     if order_id is None:
         order_id = run.writer.insert(
@@ -411,10 +408,7 @@ def _deal_stage(run: _Run, values: Mapping[str, Any]) -> tuple[int, OpportunityS
 def _opportunity(run: _Run, number: int, values: Mapping[str, Any]) -> Outcome:
     customer_id = run.customer_for_reference(values)
     stage_id, status = _deal_stage(run, values)
-    problems: dict[str, Message] = {}
-    owner = run.owner_id(values.get("owner"), problems)
-    if problems:
-        raise _RowProblems(problems)
+    owner = run.owner(values.get("owner"))
     data = OpportunityInput(
         customer_id=customer_id,
         title=values["title"],
@@ -497,10 +491,7 @@ def _activity(run: _Run, values: Mapping[str, Any]) -> Outcome:
                 )
             }
         )
-    problems: dict[str, Message] = {}
-    owner = run.owner_id(values.get("owner"), problems)
-    if problems:
-        raise _RowProblems(problems)
+    owner = run.owner(values.get("owner"))
     data = InteractionInput(
         kind=kind,
         summary=values.get("summary", ""),

@@ -63,6 +63,7 @@ from sms_desktop.persistence.base import Base, utcnow
 from sms_desktop.persistence.db import Database
 from sms_desktop.persistence.search import reindex_customers
 from sms_desktop.services.customers import (
+    TEXT_FIELDS,
     ContactInput,
     CustomerInput,
     clean_contact,
@@ -477,19 +478,6 @@ _CONTACT_ERRORS = {
     "wechat": "contact_wechat",
     "notes": "contact_notes",
 }
-_CUSTOMER_TEXT = (
-    "industry",
-    "source",
-    "province",
-    "city",
-    "address",
-    "phone",
-    "email",
-    "website",
-    "tax_id",
-    "tier",
-    "notes",
-)
 
 
 def _customer_input(row: Mapping[str, Any], tags: tuple[str, ...]) -> CustomerInput:
@@ -497,8 +485,7 @@ def _customer_input(row: Mapping[str, Any], tags: tuple[str, ...]) -> CustomerIn
     return CustomerInput(
         name=row["name"],
         kind=CustomerKind(row["kind"]),
-        name_en=row["name_en"] or "",
-        **{k: row[k] or "" for k in _CUSTOMER_TEXT},
+        **{k: row[k] or "" for k in TEXT_FIELDS},
         potential_value=row["potential_value"],
         currency=row["currency"],
         strategic_fit=row["strategic_fit"],
@@ -510,8 +497,7 @@ def _customer_input(row: Mapping[str, Any], tags: tuple[str, ...]) -> CustomerIn
 _CUSTOMER_READ = (
     "name",
     "kind",
-    "name_en",
-    *_CUSTOMER_TEXT,
+    *TEXT_FIELDS,
     "potential_value",
     "currency",
     "strategic_fit",
@@ -524,8 +510,7 @@ def _customer_columns(data: CustomerInput) -> dict[str, Any]:
     return {
         "kind": data.kind,
         "name": data.name,
-        "name_en": data.name_en or None,
-        **{k: getattr(data, k) or None for k in _CUSTOMER_TEXT},
+        **{k: getattr(data, k) or None for k in TEXT_FIELDS},
         "potential_value": data.potential_value,
         "currency": data.currency,
         "strategic_fit": data.strategic_fit,
@@ -706,6 +691,14 @@ class _Run:
             ).format(name=name)
         return found
 
+    def owner(self, name: str | None) -> int | None:
+        """The salesperson a row names (created when asked), or the row's error."""
+        problems: dict[str, Message] = {}
+        found = self.owner_id(name, problems)
+        if problems:
+            raise _RowProblems(problems)
+        return found
+
     def tag_ids(self, names: Iterable[str]) -> list[int]:
         if self._tags is None:
             self._tags = {n: i for i, n in self.conn.execute(select(m.Tag.id, m.Tag.name))}
@@ -835,7 +828,7 @@ class _Run:
                 match = None
         given = {
             "name": name,
-            **{k: values[k] for k in _CUSTOMER_TEXT if k in values},
+            **{k: values[k] for k in TEXT_FIELDS if k in values},
             **(
                 {"potential_value": values["annual_purchase"]}
                 if "annual_purchase" in values
