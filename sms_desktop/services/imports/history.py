@@ -117,7 +117,7 @@ def finish_history(run: _Run) -> None:
     totals: dict[int, list[Decimal]] = _state(run).get("totals", {})
     if not totals:
         return
-    run.writer.flush()
+    run.flush()
     run.conn.exec_driver_sql(
         "UPDATE orders SET subtotal = ?, tax_total = ?, total = ?, cost_total = ? WHERE id = ?",
         [(*(int(v.scaleb(2)) for v in sums), order_id) for order_id, sums in totals.items()],

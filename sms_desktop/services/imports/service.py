@@ -27,7 +27,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Literal
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from sms_desktop.domain.clock import clock, local_zone
@@ -81,7 +81,7 @@ Outcome = Literal["created", "updated", "unchanged", "skipped", "error"]
 ProgressCallback = Callable[[int, int], None]
 
 CHECK_EVERY = 250  # rows between two looks at the cancel flag and the clock
-CHUNK = 2000  # rows written per executemany (a multiple of CHECK_EVERY)
+CHUNK = 1000  # rows written per executemany (a multiple of CHECK_EVERY)
 PROGRESS_SECONDS = 0.25  # progress is reported at least this often (and every chunk)
 MAX_CHANGES = 500  # field changes kept for the preview's diff
 _TAG_SPLIT = ("，", "、", ";", "；", "/", "|")
@@ -404,8 +404,19 @@ _INSERT_ORDER = (
     "order_lines",
     "interactions",
 )
-# A revert deletes in the reverse order.
-_DELETE_ORDER = (*tuple(reversed(_INSERT_ORDER)), "salespeople", "product_categories", "tags")
+# A revert deletes in the reverse order; the shared references last, if nothing uses them.
+_SHARED = ("salespeople", "product_categories", "tags")
+_DELETE_ORDER = (*tuple(reversed(_INSERT_ORDER)), *_SHARED)
+
+
+def _still_used(table: Any) -> list[Any]:
+    """Conditions keeping the rows of ``table`` that another table's row points at."""
+    conditions = []
+    for other in Base.metadata.sorted_tables:
+        for fk in other.foreign_keys:
+            if fk.column.table is table:
+                conditions.append(~exists().where(fk.parent == fk.column))
+    return conditions
 
 
 # ----------------------------------------------------------------------------- matching
@@ -734,7 +745,7 @@ class _Run:
             self.new_tags[customer_id] = tags
         else:
             self.writer.keep_old("customers", customer_id, "__tags__", list(before))
-            self.writer.flush()  # the tags' rows exist before the links point at them
+            self.flush()  # the tags' rows exist before the links point at them
             self.conn.execute(delete(m.CustomerTag).where(m.CustomerTag.customer_id == customer_id))
         self.writer.pending_links.extend(
             {"customer_id": customer_id, "tag_id": tag_id} for tag_id in ids
@@ -748,10 +759,16 @@ class _Run:
             waiting["potential_value"] = from_minor(waiting["potential_value"])
         return _customer_input(waiting, self.customer_tags(customer_id))
 
+    def flush(self) -> None:
+        """Write the rows waiting; the contacts read so far are read again when needed
+        (so memory holds one chunk's, not the whole file's)."""
+        self.writer.flush()
+        self._contacts.clear()
+
     def contacts_of(self, customer_id: int) -> list[tuple[int, ContactInput]]:
         if customer_id not in self._contacts:
             found: list[tuple[int, ContactInput]] = []
-            if not self.writer.is_new("customers", customer_id):
+            if customer_id not in self.writer.pending.get("customers", {}):
                 for cid, name, title, role, *rest in self.raw.execute(
                     "SELECT id, name, title, buying_role, phone, mobile, email, wechat,"
                     " is_primary, notes FROM contacts"
@@ -1273,7 +1290,7 @@ class ImportService:
                     if done % CHECK_EVERY == 0:
                         _check(cancelled)
                         if done % CHUNK == 0:
-                            run.writer.flush()
+                            run.flush()
                         now = time.monotonic()
                         if progress is not None and now - last >= PROGRESS_SECONDS:
                             progress(done, max(total or 0, done))
@@ -1463,9 +1480,13 @@ class ImportService:
                     if not ids:
                         continue
                     tbl = Base.metadata.tables[table]
+                    # Tags, categories and salespeople an import added may have been given
+                    # to other records since: those stay (deleting them would unset them).
+                    kept = _still_used(tbl) if table in _SHARED else []
                     for start in range(0, len(ids), 500):
                         chunk = ids[start : start + 500]
-                        removed += conn.execute(delete(tbl).where(tbl.c.id.in_(chunk))).rowcount
+                        statement = delete(tbl).where(tbl.c.id.in_(chunk), *kept)
+                        removed += conn.execute(statement).rowcount
             except IntegrityError as exc:
                 raise ConflictError(
                     translate(

@@ -16,7 +16,7 @@ from sms_desktop.domain.i18n import Message
 from sms_desktop.domain.importing.errors import ImportFileError
 from sms_desktop.domain.importing.fields import ImportKind
 from sms_desktop.persistence.db import Database
-from sms_desktop.services.customers import CustomerFilter, CustomersService
+from sms_desktop.services.customers import CustomerFilter, CustomerInput, CustomersService
 from sms_desktop.services.imports.mapping import suggest
 from sms_desktop.services.imports.service import (
     ImportCancelledError,
@@ -260,3 +260,24 @@ def test_row_errors_render_their_parts() -> None:
     error = RowError(7, "客户名称", Message("Import", "required"))
     assert error.render() == "row 7, 客户名称: required"
     assert replace(error, row=8).row == 8
+
+
+def test_revert_keeps_a_tag_given_to_another_customer_since(db: Database, tmp_path: Path) -> None:
+    customers = CustomersService(db)
+    mine = customers.create(CustomerInput(name="老客户"))
+    path = tmp_path / "c.csv"
+    path.write_text("客户名称,标签\n新客户,重点、华东\n", encoding="utf-8")
+    summary = run_import(db, path, ImportKind.CUSTOMERS)
+    customers.update(mine, replace(customers.get(mine).data, tags=("重点",)))
+    ImportService(db).revert(summary.batch_id or 0)
+    assert [c.name for c in customers.list_customers()] == ["老客户"]
+    assert customers.get(mine).data.tags == ("重点",)
+    assert _tag_names(db) == ["重点"]
+
+
+def _tag_names(db: Database) -> list[str]:
+    con = sqlite3.connect(db.path)
+    try:
+        return [r[0] for r in con.execute("SELECT name FROM tags ORDER BY name")]
+    finally:
+        con.close()
