@@ -112,6 +112,7 @@ class RowError:
     row: int
     column: str
     message: Message
+    field: str = ""  # the target field (the wizard finds the cell's column by it)
 
     def render(self, translate_: Translator = identity_translator) -> str:
         return (
@@ -1339,7 +1340,7 @@ class ImportService:
         except _RowProblems as exc:
             run.counts["error"] += 1
             run.errors.extend(
-                RowError(row.number, run.column(k), v) for k, v in exc.problems.items()
+                RowError(row.number, run.column(k), v, k) for k, v in exc.problems.items()
             )
             return
         run.counts[outcome] += 1
