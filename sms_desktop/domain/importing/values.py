@@ -33,6 +33,8 @@ _AB_Y = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4}|\d{2})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _DISCOUNT_ZHE = re.compile(r"^(\d+(?:\.\d+)?)\s*折$")
+_PLAIN_NUMBER = re.compile(r"-?\d{1,20}(?:\.\d{1,20})?")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PHONE_SEPARATORS = re.compile(r"[\s\-–—.()（）/]+")
 
 Cell = object  # what a reader yields: str, int, float, Decimal, date, datetime, bool or None
@@ -55,6 +57,8 @@ def clean_text(value: Cell) -> str:
     as written (``13800138000``, not ``1.38e10``). Markup and formulas stay literal."""
     if value is None:
         return ""
+    if isinstance(value, str) and value.isprintable() and value.strip() == value:
+        return value  # the common case, without the regular expressions below
     if isinstance(value, bool):
         text = "1" if value else "0"
     elif isinstance(value, float):
@@ -73,7 +77,7 @@ def clean_text(value: Cell) -> str:
 
 def ascii_form(text: str) -> str:
     """Full-width digits, letters and signs as ASCII (１２３ → 123, ＡＢ → AB, ％ → %)."""
-    return unicodedata.normalize("NFKC", text)
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
 def parse_decimal(value: Cell) -> Decimal | None:
@@ -81,6 +85,8 @@ def parse_decimal(value: Cell) -> Decimal | None:
     ``(12.5)`` accounting negatives; floats through their shortest repr (0.1 stays 0.1)."""
     if is_blank(value):
         return None
+    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value):
+        return Decimal(value)
     if isinstance(value, bool):
         raise ValueProblemError(translate("Import", "Enter a number."))
     if isinstance(value, int):
@@ -222,6 +228,11 @@ def parse_date(value: Cell, order: DateOrder | None = None) -> date | None:
         return value
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return excel_serial_date(value)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueProblemError(translate("Import", "There is no such date.")) from exc
     text = ascii_form(clean_text(value))
     if re.fullmatch(r"\d{5}(?:\.\d+)?", text):
         return excel_serial_date(Decimal(text))

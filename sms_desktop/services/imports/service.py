@@ -18,6 +18,7 @@ back too. :meth:`ImportService.revert` takes a batch out again in one transactio
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
@@ -85,6 +86,7 @@ CHUNK = 1000  # rows written per executemany (a multiple of CHECK_EVERY)
 PROGRESS_SECONDS = 0.25  # progress is reported at least this often (and every chunk)
 MAX_CHANGES = 500  # field changes kept for the preview's diff
 _TAG_SPLIT = ("，", "、", ";", "；", "/", "|")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")  # year first: no day/month order to learn
 
 
 class ImportCancelledError(DomainError):
@@ -543,6 +545,25 @@ def _contact_columns(customer_id: int, data: ContactInput) -> dict[str, Any]:
     }
 
 
+def _tags(cell: Any) -> tuple[str, ...]:
+    text = clean_text(cell)
+    for separator in _TAG_SPLIT:
+        text = text.replace(separator, ",")
+    return tuple(t.strip() for t in text.split(",") if t.strip())
+
+
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "text": clean_text,
+    "code": lambda cell: ascii_form(clean_text(cell)).strip(),
+    "phone": normalize_phone,
+    "email": lambda cell: clean_text(cell).replace(" ", ""),
+    "quantity": parse_decimal,
+    "percent": parse_percent,
+    "int": parse_int,
+    "tags": _tags,
+}
+
+
 def _text_of(value: Any) -> str:
     if value is None:
         return ""
@@ -580,6 +601,12 @@ class _Run:
             if name is not None
         }
         self.fields = {f.name: f for f in FIELDS[options.kind]}
+        self._converters = [
+            (index, name, self._converter(self.fields[name]))
+            for index, name in enumerate(options.columns)
+            if name is not None
+        ]
+        self._required = [f.name for f in FIELDS[options.kind] if f.required]
         self.counts: dict[Outcome, int] = dict.fromkeys(
             ("created", "updated", "unchanged", "skipped", "error"), 0
         )
@@ -618,55 +645,42 @@ class _Run:
         """The row's mapped, non-blank cells as values of their fields' types."""
         values: dict[str, Any] = {}
         problems: dict[str, Message] = {}
-        for index, name in enumerate(self.options.columns):
-            if name is None or index >= len(row.values):
+        cells = row.values
+        width = len(cells)
+        for index, name, convert in self._converters:
+            if index >= width:
                 continue
-            cell = row.values[index]
-            if is_blank(cell):
+            cell = cells[index]
+            if cell is None or cell == "" or is_blank(cell):
                 continue
             try:
-                value = self._convert(self.fields[name], cell)
+                value = convert(cell)
             except ValueProblemError as exc:
                 problems[name] = exc.message
                 continue
             if value is not None and value not in ("", ()):
                 values[name] = value
-        for target in FIELDS[self.options.kind]:
-            if target.required and target.name not in values and target.name not in problems:
-                problems[target.name] = _required()
+        for name in self._required:
+            if name not in values and name not in problems:
+                problems[name] = _required()
         if problems:
             raise _RowProblems(problems)
         return values
 
-    def _convert(self, target: TargetField, cell: Any) -> Any:
+    def _converter(self, target: TargetField) -> Callable[[Any], Any]:
+        """The parser of one field's cells (chosen once per column, not per cell)."""
         kind = target.type
-        if kind == "text":
-            return clean_text(cell)
-        if kind == "code":
-            return ascii_form(clean_text(cell)).strip()
-        if kind == "phone":
-            return normalize_phone(cell)
-        if kind == "email":
-            return clean_text(cell).replace(" ", "")
+        if kind == "date":
+            return lambda cell: self._date(target.name, cell)
         if kind == "money":
             # Order history holds computed figures (957.5775): rounded to fen, not refused.
-            return parse_money(cell, exact=self.options.kind != ImportKind.ORDERS)
-        if kind == "quantity":
-            return parse_decimal(cell)
-        if kind == "percent":
-            return parse_percent(cell)
-        if kind == "date":
-            return self._date(target.name, cell)
-        if kind == "int":
-            return parse_int(cell)
-        text = clean_text(cell)
-        for separator in _TAG_SPLIT:
-            text = text.replace(separator, ",")
-        return tuple(t.strip() for t in text.split(",") if t.strip())
+            exact = self.options.kind != ImportKind.ORDERS
+            return lambda cell: parse_money(cell, exact=exact)
+        return _CONVERTERS[kind]
 
     def _date(self, name: str, cell: Any) -> date | None:
         order = self.date_orders.get(name)
-        if order is None and isinstance(cell, str):
+        if order is None and isinstance(cell, str) and not _ISO.fullmatch(cell):
             evidence = decide_date_order((cell,))
             if evidence in ("dmy", "mdy"):
                 order = self.date_orders[name] = evidence

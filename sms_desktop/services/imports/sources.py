@@ -293,7 +293,9 @@ def _unreadable(path: Path, exc: BaseException) -> ImportFileError:
     return error
 
 
-def _xlsx_sheets(path: Path) -> tuple[str, ...]:
+def _xlsx_sheets(path: Path) -> tuple[tuple[str, ...], dict[str, int | None]]:
+    """The sheet names and each sheet's last row (from its dimension), in one load: a
+    read-only load parses the whole shared-strings table (seconds for a large file)."""
     from openpyxl import load_workbook
 
     try:
@@ -301,7 +303,8 @@ def _xlsx_sheets(path: Path) -> tuple[str, ...]:
     except Exception as exc:  # zip, XML and openpyxl errors alike: the file is not usable
         raise _unreadable(path, exc) from exc
     try:
-        return tuple(wb.sheetnames)
+        rows = {name: wb[name].max_row for name in wb.sheetnames}
+        return tuple(wb.sheetnames), {k: int(v) if v else None for k, v in rows.items()}
     finally:
         wb.close()
 
@@ -323,20 +326,6 @@ def _xlsx_rows(path: Path, sheet: str) -> Iterator[tuple[int, tuple[Cell, ...]]]
             raise
         except Exception as exc:  # a damaged sheet part found while streaming
             raise _unreadable(path, exc) from exc
-    finally:
-        wb.close()
-
-
-def _xlsx_dimension(path: Path, sheet: str) -> int | None:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise _unreadable(path, exc) from exc
-    try:
-        rows = wb[sheet].max_row
-        return int(rows) if rows else None
     finally:
         wb.close()
 
@@ -546,8 +535,9 @@ def open_source(
         )
         info = replace(info, encoding=codec, encoding_guessed=guessed, delimiter=delimiter)
     elif fmt in ("xlsx", "xls", "ods"):
+        dimensions: dict[str, int | None] = {}
         if fmt == "xlsx":
-            sheets = _xlsx_sheets(path)
+            sheets, dimensions = _xlsx_sheets(path)
         else:
             book = _calamine_book(path)
             try:
@@ -588,7 +578,6 @@ def open_source(
             translate("Import", "Row {row} holds no headers.").format(row=header_row)
         )
     total = None
-    if fmt == "xlsx" and info.sheet is not None:
-        rows = _xlsx_dimension(path, info.sheet)
-        total = max(0, rows - header_row) if rows else None
+    if fmt == "xlsx" and info.sheet is not None and (last := dimensions.get(info.sheet)):
+        total = max(0, last - header_row)
     return Source(replace(info, header_row=header_row, headers=headers, total_rows=total))
