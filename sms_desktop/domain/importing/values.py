@@ -34,7 +34,7 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _DISCOUNT_ZHE = re.compile(r"^(\d+(?:\.\d+)?)\s*折$")
 _PLAIN_NUMBER = re.compile(r"-?\d{1,20}(?:\.\d{1,20})?")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PHONE_SEPARATORS = re.compile(r"[\s\-–—.()（）/]+")
 
 Cell = object  # what a reader yields: str, int, float, Decimal, date, datetime, bool or None
@@ -228,7 +228,7 @@ def parse_date(value: Cell, order: DateOrder | None = None) -> date | None:
         return value
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return excel_serial_date(value)
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError as exc:

@@ -18,14 +18,14 @@ back too. :meth:`ImportService.revert` takes a batch out again in one transactio
 from __future__ import annotations
 
 import json
-import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from datetime import time as day_time
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import Connection, delete, exists, insert, select, update
@@ -45,6 +45,7 @@ from sms_desktop.domain.importing.fields import (
 )
 from sms_desktop.domain.importing.values import (
     ASK,
+    ISO_DATE,
     DateOrder,
     ValueProblemError,
     ascii_form,
@@ -86,7 +87,6 @@ CHUNK = 1000  # rows written per executemany (a multiple of CHECK_EVERY)
 PROGRESS_SECONDS = 0.25  # progress is reported at least this often (and every chunk)
 MAX_CHANGES = 500  # field changes kept for the preview's diff
 _TAG_SPLIT = ("，", "、", ";", "；", "/", "|")
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")  # year first: no day/month order to learn
 
 
 class ImportCancelledError(DomainError):
@@ -680,7 +680,8 @@ class _Run:
 
     def _date(self, name: str, cell: Any) -> date | None:
         order = self.date_orders.get(name)
-        if order is None and isinstance(cell, str) and not _ISO.fullmatch(cell):
+        # A year-first date has no day/month order to learn.
+        if order is None and isinstance(cell, str) and not ISO_DATE.fullmatch(cell):
             evidence = decide_date_order((cell,))
             if evidence in ("dmy", "mdy"):
                 order = self.date_orders[name] = evidence
@@ -1225,7 +1226,7 @@ class ImportService:
 
     @staticmethod
     def open(
-        path: Any,
+        path: Path,
         kind: ImportKind,
         *,
         sheet: str | None = None,
@@ -1481,7 +1482,7 @@ class ImportService:
                 ).scalar()
                 if owner is not None:
                     customers.add(int(owner))
-            customers.update(_order_customers(conn, created.get("orders", ())))
+            customers.update(_child_customers(conn, "orders", created.get("orders", ())))
             customers.update(
                 _child_customers(conn, "interactions", created.get("interactions", ()))
             )
@@ -1532,10 +1533,6 @@ def _restore_tags(conn: Connection, customer_id: int, tags: Sequence[str]) -> No
             conn.execute(insert(m.CustomerTag).values(customer_id=customer_id, tag_id=tag_id))
 
 
-def _order_customers(conn: Connection, ids: Sequence[int]) -> set[int]:
-    return _child_customers(conn, "orders", ids)
-
-
 def _child_customers(conn: Connection, table: str, ids: Sequence[int]) -> set[int]:
     found: set[int] = set()
     for start in range(0, len(ids), 500):
@@ -1548,12 +1545,3 @@ def _child_customers(conn: Connection, table: str, ids: Sequence[int]) -> set[in
             )
         )
     return found
-
-
-def rows_of(summary: ImportSummary) -> Iterator[int]:
-    """The row numbers that have errors, in order (for the error workbook)."""
-    seen: set[int] = set()
-    for error in summary.row_errors:
-        if error.row not in seen:
-            seen.add(error.row)
-            yield error.row
