@@ -1295,6 +1295,8 @@ class ImportService:
                 conn = session.connection()
                 batch_id = self._new_batch(conn, source, options)
                 run = _Run(conn, source, options, batch_id, orders)
+                if progress is not None:  # at once: a large workbook takes seconds to open
+                    progress(0, total or 0)
                 done = 0
                 for row in source.rows():
                     done += 1
@@ -1312,10 +1314,14 @@ class ImportService:
                             progress(done, max(total or 0, done))
                             last = now
                 _check(cancelled)
+                if progress is not None:  # the last writes and sums take a moment too
+                    progress(done, max(total or 0, done))
                 if "history" in run.extra:
                     from sms_desktop.services.imports.history import finish_history
 
                     finish_history(run)
+                    if progress is not None:
+                        progress(done, max(total or 0, done))
                 if self._retry(run, orders, exclude) is not None:
                     raise _Rollback
                 if options.dry_run or (run.counts["error"] and not options.skip_invalid):
