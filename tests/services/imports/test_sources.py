@@ -119,3 +119,56 @@ def test_vcard_contacts(tmp_path: Path) -> None:
     source = open_source(path)
     row = next(source.rows())
     assert row.values[:2] == ("王伟", "华东集团") and row.values[4] == "13800138000"
+
+
+def _ods(path: Path, rows: list[list[object]]) -> None:
+    """A minimal OpenDocument spreadsheet (what LibreOffice/WPS save, reduced to the table)."""
+    import zipfile
+
+    def cell(value: object) -> str:
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, (int, float)):
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{value}">'
+                f"<text:p>{value}</text:p></table:table-cell>"
+            )
+        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+
+    body = "".join(
+        "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows
+    )
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} '
+        'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="客户">'
+        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+        '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+        'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def test_an_ods_sheet_through_calamine(tmp_path: Path) -> None:
+    path = tmp_path / "客户.ods"
+    _ods(
+        path, [["客户名单", None], ["客户名称", "年采购额"], ["华东集团", 1200], ["西部物流", 12.5]]
+    )
+    source = open_source(path)
+    assert (source.info.format, source.info.sheets, source.info.header_row) == ("ods", ("客户",), 2)
+    assert [(r.number, r.values) for r in source.rows()] == [
+        (3, ("华东集团", 1200)),
+        (4, ("西部物流", 12.5)),
+    ]
