@@ -1983,6 +1983,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>此产品编号已存在。</translation>
     </message>
     <message>
+        <source>No contact has this id.</source>
+        <translation>没有此 ID 的联系人。</translation>
+    </message>
+    <message>
         <source>No customer {name} (import with “create missing”).</source>
         <translation>没有客户 {name}（可选择“创建缺失项”导入）。</translation>
     </message>

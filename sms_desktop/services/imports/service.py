@@ -907,8 +907,11 @@ class _Run:
         self.set_tags(match, before.tags, cleaned.tags)
         return match, "updated"
 
-    def contact_for(self, number: int, customer_id: int, values: Mapping[str, Any]) -> Outcome:
-        """Create or update the contact of a row at ``customer_id``."""
+    def contact_for(
+        self, number: int, customer_id: int, values: Mapping[str, Any], known_id: int | None = None
+    ) -> Outcome:
+        """Create or update the contact of a row at ``customer_id``: the one with
+        ``known_id`` (an exported file's id), else the same name, mobile, phone or e-mail."""
         data = ContactInput(
             name=values.get("contact_name", ""),
             title=values.get("contact_title", ""),
@@ -921,7 +924,9 @@ class _Run:
         cleaned = self._clean(clean_contact, data, _CONTACT_ERRORS)
         known = self.contacts_of(customer_id)
         for index, (contact_id, current) in enumerate(known):
-            if not _same_person(current, cleaned):
+            if known_id is not None and contact_id != known_id:
+                continue
+            if known_id is None and not _same_person(current, cleaned):
                 continue
             merged = replace(
                 current,
@@ -1066,8 +1071,16 @@ class _Run:
                     outcome = "created" if new else "updated"
             return outcome
         if kind == ImportKind.CONTACTS:
-            customer_id = self.customer_for_reference(values)
-            return self.contact_for(row.number, customer_id, values)
+            if "id" not in values:
+                customer_id = self.customer_for_reference(values)
+                return self.contact_for(row.number, customer_id, values)
+            found = self.raw.execute(
+                "SELECT customer_id FROM contacts WHERE id = ? AND deleted_at IS NULL",
+                (values["id"],),
+            ).fetchone()
+            if found is None:
+                raise _RowProblems({"id": translate("Import", "No contact has this id.")})
+            return self.contact_for(row.number, found[0], values, values["id"])
         if kind == ImportKind.PRODUCTS:
             return self.product(row.number, values)
         from sms_desktop.services.imports.history import handle_history_row

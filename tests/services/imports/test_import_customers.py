@@ -281,3 +281,27 @@ def _tag_names(db: Database) -> list[str]:
         return [r[0] for r in con.execute("SELECT name FROM tags ORDER BY name")]
     finally:
         con.close()
+
+
+def test_an_exported_contact_list_comes_back_onto_the_same_contacts(
+    db: Database, tmp_path: Path
+) -> None:
+    from sms_desktop.reporting.import_files import write_records
+    from sms_desktop.services.imports.export import export_fields, export_rows
+
+    path = tmp_path / "c.csv"
+    path.write_text(CUSTOMERS_CSV, encoding="utf-8")
+    run_import(db, path, ImportKind.CUSTOMERS)
+    out = tmp_path / "contacts.csv"
+    fields = export_fields(ImportKind.CONTACTS)
+    write_records(out, fields, export_rows(db, ImportKind.CONTACTS))
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("Record id,Customer code,Customer name,Contact,")
+    out.write_text(text.replace("王伟", "王伟明"), encoding="utf-8-sig")
+    summary = run_import(db, out, ImportKind.CONTACTS)
+    assert (summary.updated, summary.unchanged, summary.created) == (1, 2, 0)
+    assert [(c.label, c.changes[0].new) for c in summary.changes] == [("王伟", "王伟明")]
+    out.write_text("Record id,Contact\n999,某人\n", encoding="utf-8")
+    assert [e.render() for e in run_import(db, out, ImportKind.CONTACTS).row_errors] == [
+        "row 2, Record id: No contact has this id."
+    ]
