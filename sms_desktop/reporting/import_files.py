@@ -4,14 +4,14 @@ what is wrong with them) and record exports (.xlsx, .csv, .vcf) that import back
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from sms_desktop.domain.i18n import Translator, identity_translator, translate
 from sms_desktop.domain.importing.fields import TargetField
 from sms_desktop.reporting.csv_export import CsvEncoding, write_csv
-from sms_desktop.reporting.excel import ColumnKind, ExportColumn, Progress, clean_text, write_table
+from sms_desktop.reporting.excel import ColumnKind, ExportColumn, clean_text, write_table
 from sms_desktop.reporting.files import atomic_output
 from sms_desktop.services.imports.service import ImportSummary
 from sms_desktop.services.imports.sources import Source
@@ -76,7 +76,7 @@ def write_records(
     translate_: Translator = identity_translator,
     encoding: CsvEncoding = "utf-8-sig",
     total: int | None = None,
-    progress: Progress | None = None,
+    progress: Callable[[int, int], None] | None = None,
     sheet_title: str = "Export",
 ) -> int:
     """Rows in the import's fields as .xlsx or .csv (headers the import maps back), or
