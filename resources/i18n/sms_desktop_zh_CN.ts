@@ -2204,6 +2204,452 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请填写数字。</translation>
+    </message>
+    <message>
+        <source>Enter a number, not a date.</source>
+        <translation>请填写数字，而不是日期。</translation>
+    </message>
+    <message>
+        <source>Enter a number like 1234.50.</source>
+        <translation>请填写数字，例如 1234.50。</translation>
+    </message>
+    <message>
+        <source>Amounts have at most two decimals.</source>
+        <translation>金额最多两位小数。</translation>
+    </message>
+    <message>
+        <source>A discount is between 0 and 100 %.</source>
+        <translation>折扣在 0 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请填写整数。</translation>
+    </message>
+    <message>
+        <source>Enter a date like 2026-03-06.</source>
+        <translation>请填写日期，例如 2026-03-06。</translation>
+    </message>
+    <message>
+        <source>There is no such date.</source>
+        <translation>没有这个日期。</translation>
+    </message>
+    <message>
+        <source>Day and month can be read both ways: choose the date order.</source>
+        <translation>日和月可以两种方式理解：请选择日期顺序。</translation>
+    </message>
+    <message>
+        <source>{column}: {message}</source>
+        <translation>{column}：{message}</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>No product {name} (import with “create missing”).</source>
+        <translation>没有产品 {name}（可选择“创建缺失项”导入）。</translation>
+    </message>
+    <message>
+        <source>Use open, shipped, completed or cancelled.</source>
+        <translation>请填写 进行中、已发货、已完成 或 已取消。</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than 0.</source>
+        <translation>数量必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose one of the supported currencies.</source>
+        <translation>请选择支持的币种。</translation>
+    </message>
+    <message>
+        <source>Another row of order {number} names another customer.</source>
+        <translation>订单 {number} 的另一行写的是另一个客户。</translation>
+    </message>
+    <message>
+        <source>Use open, won or lost.</source>
+        <translation>请填写 进行中、赢单 或 输单。</translation>
+    </message>
+    <message>
+        <source>There is no stage {stage}.</source>
+        <translation>没有阶段 {stage}。</translation>
+    </message>
+    <message>
+        <source>The status does not fit the stage.</source>
+        <translation>状态与阶段不符。</translation>
+    </message>
+    <message>
+        <source>Use call, visit, WeChat, e-mail, meeting, note or feedback.</source>
+        <translation>请填写 电话、拜访、微信、邮件、会议、备注 或 反馈。</translation>
+    </message>
+    <message>
+        <source>{kind} have no field {field}.</source>
+        <translation>{kind} 没有字段 {field}。</translation>
+    </message>
+    <message>
+        <source>Two columns are mapped to {field}.</source>
+        <translation>有两列都对应到 {field}。</translation>
+    </message>
+    <message>
+        <source>The file has no column {header}.</source>
+        <translation>文件中没有列 {header}。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the mapping.</source>
+        <translation>请为此映射填写名称。</translation>
+    </message>
+    <message>
+        <source>row {row}, {column}: {message}</source>
+        <translation>第 {row} 行，{column}：{message}</translation>
+    </message>
+    <message>
+        <source>created {created}, updated {updated}, unchanged {unchanged}, skipped {skipped}, errors {errors}</source>
+        <translation>新建 {created}，更新 {updated}，未变 {unchanged}，跳过 {skipped}，错误 {errors}</translation>
+    </message>
+    <message>
+        <source>{summary} (batch {batch})</source>
+        <translation>{summary}（批次 {batch}）</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>No salesperson is called {name} (import with “create missing”).</source>
+        <translation>没有名为 {name} 的销售员（可选择“创建缺失项”导入）。</translation>
+    </message>
+    <message>
+        <source>No customer has this id.</source>
+        <translation>没有此 ID 的客户。</translation>
+    </message>
+    <message>
+        <source>No product has this id.</source>
+        <translation>没有此 ID 的产品。</translation>
+    </message>
+    <message>
+        <source>A product with this SKU exists already.</source>
+        <translation>此产品编号已存在。</translation>
+    </message>
+    <message>
+        <source>No contact has this id.</source>
+        <translation>没有此 ID 的联系人。</translation>
+    </message>
+    <message>
+        <source>No customer {name} (import with “create missing”).</source>
+        <translation>没有客户 {name}（可选择“创建缺失项”导入）。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消，未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Map a column to {field}: it is required.</source>
+        <translation>请为 {field} 指定一列：此字段必填。</translation>
+    </message>
+    <message>
+        <source>There is no import batch {batch}.</source>
+        <translation>没有导入批次 {batch}。</translation>
+    </message>
+    <message>
+        <source>Import batch {batch} was reverted already.</source>
+        <translation>导入批次 {batch} 已撤销过。</translation>
+    </message>
+    <message>
+        <source>Records of import batch {batch} are used by records made since (orders, quotes …): remove those first.</source>
+        <translation>导入批次 {batch} 的记录已被之后创建的记录（订单、报价单……）使用：请先删除那些记录。</translation>
+    </message>
+    <message>
+        <source>{file}: choose a .xlsx, .xls, .ods, .csv, .txt or .vcf file.</source>
+        <translation>{file}：请选择 .xlsx、.xls、.ods、.csv、.txt 或 .vcf 文件。</translation>
+    </message>
+    <message>
+        <source>{file} is neither UTF-8 nor GB18030 text: choose its encoding.</source>
+        <translation>{file} 既不是 UTF-8 也不是 GB18030 文本：请选择其编码。</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: the text is not {encoding}; choose another encoding.</source>
+        <translation>{file} 第 {row} 行：文本不是 {encoding} 编码，请选择其他编码。</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: not a readable CSV row ({reason}).</source>
+        <translation>{file} 第 {row} 行：无法读取的 CSV 行（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file}: the text is not {encoding}; choose another encoding.</source>
+        <translation>{file}：文本不是 {encoding} 编码，请选择其他编码。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a workbook ({reason}).</source>
+        <translation>{file} 无法作为工作簿读取（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file} is not a UTF-8 vCard file.</source>
+        <translation>{file} 不是 UTF-8 编码的 vCard 文件。</translation>
+    </message>
+    <message>
+        <source>{file}, card {row}: not a readable vCard ({reason}).</source>
+        <translation>{file} 第 {row} 张名片：无法读取的 vCard（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The file holds no rows.</source>
+        <translation>文件中没有任何行。</translation>
+    </message>
+    <message>
+        <source>There is no file at {file}.</source>
+        <translation>{file} 处没有文件。</translation>
+    </message>
+    <message>
+        <source>Unknown encoding {encoding}.</source>
+        <translation>未知编码 {encoding}。</translation>
+    </message>
+    <message>
+        <source>{file} has no sheets.</source>
+        <translation>{file} 没有工作表。</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet {sheet} (it has: {sheets}).</source>
+        <translation>{file} 没有工作表 {sheet}（现有：{sheets}）。</translation>
+    </message>
+    <message>
+        <source>There is no row {row} in the file.</source>
+        <translation>文件中没有第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>Row {row} holds no headers.</source>
+        <translation>第 {row} 行没有表头。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>Record id</source>
+        <translation>记录ID</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Contact mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Contact e-mail</source>
+        <translation>联系人邮箱</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>First deal</source>
+        <translation>首次合作日期</translation>
+    </message>
+    <message>
+        <source>Annual purchase</source>
+        <translation>年采购额</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>产品编号</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Line amount (net)</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>商机名称</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结单日期</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+</context>
+<context>
     <name>InteractionComposer</name>
     <message>
         <source>With:</source>

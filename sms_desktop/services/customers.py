@@ -258,7 +258,8 @@ def clean_contact(data: ContactInput) -> ContactInput:
 
 # ----------------------------------------------------------------------------- helpers
 
-_TEXT_FIELDS = (
+# The text fields of a customer, stored NULL when empty (also what an import may fill).
+TEXT_FIELDS = (
     "name_en",
     "industry",
     "source",
@@ -278,7 +279,7 @@ def _input_of(customer: m.Customer, tags: Sequence[str]) -> CustomerInput:
     return CustomerInput(
         name=customer.name,
         kind=customer.kind,
-        **{k: getattr(customer, k) or "" for k in _TEXT_FIELDS},
+        **{k: getattr(customer, k) or "" for k in TEXT_FIELDS},
         potential_value=customer.potential_value,
         currency=customer.currency,
         strategic_fit=customer.strategic_fit,
@@ -290,7 +291,7 @@ def _input_of(customer: m.Customer, tags: Sequence[str]) -> CustomerInput:
 def _apply(customer: m.Customer, data: CustomerInput) -> None:
     customer.name = data.name
     customer.kind = data.kind
-    for key in _TEXT_FIELDS:
+    for key in TEXT_FIELDS:
         setattr(customer, key, getattr(data, key) or None)
     customer.potential_value = data.potential_value
     customer.currency = data.currency

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.duplicates import DuplicatesService
     from sms_desktop.services.funnel import FunnelService
     from sms_desktop.services.history import HistoryService
+    from sms_desktop.services.imports.service import ImportService
     from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
     from sms_desktop.services.onboarding import OnboardingService
@@ -140,3 +141,9 @@ class Services:
         from sms_desktop.services.commissions import CommissionsService
 
         return CommissionsService(self.db, self.targets)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from sms_desktop.services.imports.service import ImportService
+
+        return ImportService(self.db)
