@@ -18,6 +18,7 @@ comes near it. Sums in Python are ``Decimal`` and have no limit; a product insid
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 
 MINOR_DIGITS = 2
@@ -75,11 +76,24 @@ def money_text(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
+# Chinese amounts are often written with a unit of count: 12万 is 120,000; 1.5亿 150,000,000.
+_COUNT_UNITS = {"千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8}
+# Currency marks around a typed amount, longest first (NFKC has already made ￥ into ¥).
+_CURRENCY_MARKS = ("CN¥", "RMB", "CNY", "US$", "USD", "¥", "$", "€", "元")
+
+
 def parse_money(text: str) -> Decimal:
-    """Parse user text such as ``1,234.5`` or ``¥ 1 234.50``; raises ``ValueError``."""
-    cleaned = text.strip()
-    for junk in (",", " ", "\u00a0", "¥", "￥", "$", "€", "，"):
+    """Parse user text such as ``1,234.5``, ``¥ 1 234.50``, ``１２３４`` (full-width) or
+    ``12万`` / ``1.5亿``; raises ``ValueError``."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().upper()
+    for mark in _CURRENCY_MARKS:
+        cleaned = cleaned.replace(mark, "")
+    for junk in (",", " ", "\u00a0", "'"):
         cleaned = cleaned.replace(junk, "")
+    exponent = 0
+    if cleaned and cleaned[-1] in _COUNT_UNITS:
+        exponent = _COUNT_UNITS[cleaned[-1]]
+        cleaned = cleaned[:-1]
     if not cleaned:
         raise ValueError("empty amount")
     try:
@@ -88,4 +102,4 @@ def parse_money(text: str) -> Decimal:
         raise ValueError(f"not an amount: {text!r}") from exc
     if not value.is_finite():
         raise ValueError(f"not an amount: {text!r}")
-    return value
+    return value.scaleb(exponent) if exponent else value

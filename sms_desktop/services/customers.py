@@ -21,7 +21,9 @@ from sms_desktop.domain.validation import is_email, is_phone, is_tax_id
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
+from sms_desktop.services.lists import Order
 from sms_desktop.services.revenue import revenue_amount, revenue_filter
+from sms_desktop.services.soft_delete import move_to_trash, take_out_of_trash
 
 CustomerSortKey = Literal[
     "name",
@@ -505,6 +507,23 @@ class CustomersService:
             for r in result:
                 yield self._row(r)
 
+    # ------------------------------------------------------------ the list protocol
+
+    def count_rows(self, flt: CustomerFilter, /, *, cap: int | None = None) -> int:
+        return self.count_customers(flt, cap=cap)
+
+    def page_rows(
+        self, flt: CustomerFilter, order: Order[CustomerSortKey], /, *, offset: int, limit: int
+    ) -> list[CustomerRow]:
+        return self.list_customers(
+            flt, offset=offset, limit=limit, order_by=order.key, descending=order.descending
+        )
+
+    def iter_rows(
+        self, flt: CustomerFilter, order: Order[CustomerSortKey], /
+    ) -> Iterator[CustomerRow]:
+        return self.iter_customers(flt, order_by=order.key, descending=order.descending)
+
     def filter_options(self, *, places: bool = True) -> FilterOptions:
         """The choices of the filter bar; without ``places`` the industries and cities
         (which read the whole table) are left empty."""
@@ -592,14 +611,7 @@ class CustomersService:
         """Move to the trash; contacts, history and deals stay attached for a restore."""
         with self._db.write() as session:
             customer = _live(session, customer_id)
-            now = clock().now()
-            customer.deleted_at = now
-            session.add(
-                m.TrashEntry(
-                    entity=_ENTITY, entity_id=customer_id, label=customer.name, deleted_at=now
-                )
-            )
-            audit.record(session, _ENTITY, customer_id, AuditAction.DELETE, old=customer.name)
+            move_to_trash(session, _ENTITY, customer, customer.name)
 
     def restore(self, customer_id: int) -> None:
         with self._db.write() as session:
@@ -615,13 +627,7 @@ class CustomersService:
                         "Undo the merge (Ctrl+Z) to separate them again.",
                     ).format(name=customer.name, kept=kept.name if kept else "?")
                 )
-            customer.deleted_at = None
-            session.execute(
-                delete(m.TrashEntry).where(
-                    m.TrashEntry.entity == _ENTITY, m.TrashEntry.entity_id == customer_id
-                )
-            )
-            audit.record(session, _ENTITY, customer_id, AuditAction.RESTORE, new=customer.name)
+            take_out_of_trash(session, _ENTITY, customer, customer.name)
 
     def key_figures(self, customer_id: int, today: date | None = None) -> KeyFigures:
         today = today or clock().today()

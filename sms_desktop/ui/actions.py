@@ -27,6 +27,8 @@ class ActionId(StrEnum):
     EXPORT_SUMMARY_WORKBOOK = "export_summary_workbook"
     EXPORT_MANAGEMENT_REPORT = "export_management_report"
     PRODUCTS = "products"
+    HISTORY = "history"
+    FIND = "find"
 
 
 _Factory = Callable[[QObject], QAction]
@@ -132,6 +134,25 @@ def _products(parent: QObject) -> QAction:
         parent,
         translate("Actions", "&Products…"),
         tip=translate("Actions", "The product catalogue: codes, prices, costs and tax rates"),
+    )
+
+
+@_register(ActionId.FIND)
+def _find(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Find"),
+        shortcut=QKeySequence.StandardKey.Find,
+        tip=translate("Actions", "Go to the search box of this tab"),
+    )
+
+
+@_register(ActionId.HISTORY)
+def _history(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&History…"),
+        tip=translate("Actions", "Who changed what, and when: every record's changes"),
     )
 
 

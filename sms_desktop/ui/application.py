@@ -30,6 +30,7 @@ from sms_desktop.ui.main_window import MainWindow
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.widgets.dialogs import run_modal
+from sms_desktop.ui.widgets.save_dialog import DATABASE, ask_save_path
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only after the window shows
     from sms_desktop.services.workspace import DatabaseDamagedError, Workspace
@@ -357,6 +358,7 @@ class Controller(QObject):
             ActionId.OPEN_DATA_FOLDER: self.open_data_folder,
             ActionId.ABOUT: self.about,
             ActionId.TRASH: self.open_trash,
+            ActionId.HISTORY: self.open_history,
             ActionId.EXPORT_SUMMARY_WORKBOOK: lambda: self._dashboard_export(report=False),
             ActionId.EXPORT_MANAGEMENT_REPORT: lambda: self._dashboard_export(report=True),
             ActionId.PRODUCTS: self.open_products,
@@ -419,17 +421,12 @@ class Controller(QObject):
         self._show_workspace(workspace)
 
     def new_database(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self.window,
-            self.tr("New Database"),
-            str(self.db_path.parent / "sales.sqlite3"),
-            self.tr("SMS Desktop databases (*.sqlite3)"),
+        choice = ask_save_path(
+            self.window, self.tr("New Database"), "sales", (DATABASE,), folder=self.db_path.parent
         )
-        if not name:
+        if choice is None:
             return
-        path = Path(name)
-        if path.suffix == "":
-            path = path.with_suffix(".sqlite3")
+        path = choice.path
         if path.exists() and path.stat().st_size > 0:
             QMessageBox.warning(
                 self.window,
@@ -566,7 +563,13 @@ class Controller(QObject):
         from sms_desktop.ui.tabs.quotes.products import ProductsDialog
 
         if self.workspace is not None:
-            run_modal(ProductsDialog(self.workspace.services, self.window))
+            run_modal(ProductsDialog(self.workspace.services, self.undo_stack, self.window))
+
+    def open_history(self) -> None:
+        from sms_desktop.ui.dialogs.history_dialog import HistoryDialog
+
+        if self.workspace is not None:
+            run_modal(HistoryDialog(self.workspace.services, parent=self.window))
 
     def open_trash(self) -> None:
         from sms_desktop.ui.dialogs.trash_dialog import TrashDialog

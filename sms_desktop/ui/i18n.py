@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.i18n import Message, Translator
@@ -48,6 +49,10 @@ def install_translators(language: str) -> None:
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
             _installed.append(translator)
+    if isinstance(app, QGuiApplication):
+        # Qt appends the display name to every window's title ("shop.sqlite3 — 销售管理系统"):
+        # in the interface's language, and the windows don't name the application again.
+        app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "SMS Desktop"))
 
 
 def _translate(context: str, text: str) -> str:

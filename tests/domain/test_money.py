@@ -150,6 +150,15 @@ def test_from_minor_inverts_to_minor(value: Decimal) -> None:
         ("-12.34", "-12.34"),
         ("0", "0"),
         ("0.125", "0.125"),  # parsing does not round: callers decide
+        ("12万", "120000"),
+        ("1.5万", "15000"),
+        ("3千", "3000"),
+        ("2亿", "200000000"),
+        ("１２３４．５", "1234.5"),  # full-width digits and point
+        ("CN¥ 1,000", "1000"),
+        ("US$ 5", "5"),
+        ("100元", "100"),
+        ("12 万", "120000"),
     ],
 )
 def test_parse_money(text: str, expected: str) -> None:
@@ -175,6 +184,9 @@ def test_parse_money(text: str, expected: str) -> None:
         "--1",
         "1/2",
         "一百",
+        "万",
+        "12万万",
+        "万12",
     ],
 )
 def test_parse_money_refuses_junk(text: str) -> None:

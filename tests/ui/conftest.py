@@ -13,6 +13,16 @@ from sms_desktop.services.workspace import initialize_empty, open_workspace
 from sms_desktop.ui.application import Controller, register_fonts
 from sms_desktop.ui.i18n import install_translators
 from sms_desktop.ui.settings_store import SettingsStore
+from tests.ui.watchdog import ModalWatchdog
+
+
+@pytest.fixture(autouse=True)
+def _modal_watchdog(qapp: object) -> Iterator[None]:
+    """No UI test leaves a modal box open for half a minute: it would hang the run for ever."""
+    watchdog = ModalWatchdog(patience_s=30.0)
+    yield
+    watchdog.stop()
+    assert not watchdog.stuck, f"a modal window nobody answered: {watchdog.stuck}"
 
 
 @pytest.fixture(scope="session")

@@ -159,6 +159,7 @@ def test_save_a_chart(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PNG image (*.png)")
     )
     tab.charts["pipeline"].save_button.click()
+    qtbot.waitUntil(lambda: "Chart saved" in controller.window.statusBar().currentMessage())
     assert target.read_bytes()[:4] in (b"\x89PNG", b"<?xm", b"%PDF")
 
 
@@ -186,11 +187,10 @@ def test_file_export_summary_workbook_runs_in_the_background(
 
     from sms_desktop.ui.actions import ActionId
     from sms_desktop.ui.background import Operation
-    from sms_desktop.ui.tabs.dashboard import tab as tab_module
 
     tab = dashboard(controller, qtbot)
     target = tmp_path / "summary.xlsx"
-    monkeypatch.setattr(tab_module, "ask_xlsx_path", lambda *_a: target)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     controller.window.show_tab("customers")
     controller.window.actions_by_id[ActionId.EXPORT_SUMMARY_WORKBOOK].trigger()
     assert controller.window.tabs.currentWidget() is tab

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from sms_desktop.domain.errors import ConflictError, ValidationError
+from sms_desktop.domain.errors import FORM, ConflictError, ValidationError
 from sms_desktop.domain.i18n import Message
 from sms_desktop.ui.edit import accept_saved, edit_in_dialog, edit_ok, push_edit, run_edit
 from sms_desktop.ui.undo import DoneCommand
@@ -55,6 +55,26 @@ def test_a_validation_error_shows_inline_and_no_message(
     assert run_edit(widget, _invalid, errors=errors) is None
     assert errors.text("name") == "Enter a name."
     assert warnings == []
+
+
+def test_a_message_goes_once_its_field_is_corrected(
+    form: tuple[QWidget, FieldErrors], warnings: list[str], qtbot: QtBot
+) -> None:
+    widget, errors = form
+    widget.show()
+    run_edit(widget, _invalid_two, errors=errors)
+    field = widget.findChild(QLineEdit)
+    assert field is not None
+    assert errors.text("name") == "Enter a name." and field.styleSheet()
+    assert errors.text(FORM) == "Enter a name."  # the other field's, kept
+    qtbot.keyClicks(field, "A")
+    assert errors.text("name") == ""
+    assert field.styleSheet() == ""
+    assert errors.text(FORM) == "Enter a name."
+
+
+def _invalid_two() -> int:
+    raise ValidationError({"name": NAME, "unknown_field": NAME})
 
 
 def test_without_field_errors_a_validation_error_is_one_message(warnings: list[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import traceback
+from enum import Enum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -27,3 +28,29 @@ def error_text(exc: BaseException) -> str:
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     QMessageBox.warning(parent, title or translate("Messages", "SMS Desktop"), error_text(exc))
+
+
+class Unsaved(Enum):
+    """What to do with changes not saved yet, before leaving them."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_unsaved(parent: QWidget | None, question: str) -> Unsaved:
+    """Save / Discard / Cancel for typed changes about to be left; Save is the default and
+    Esc means Cancel (nothing is lost by a reflex)."""
+    button = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        translate("Messages", "Unsaved Changes"),
+        question,
+        button.Save | button.Discard | button.Cancel,
+        button.Save,
+    )
+    if answer == button.Save:
+        return Unsaved.SAVE
+    if answer == button.Discard:
+        return Unsaved.DISCARD
+    return Unsaved.CANCEL

@@ -133,8 +133,12 @@ class WelcomeDialog(QDialog):
         self.create_button = buttons.addButton(
             self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        # Enter in either field creates (the default button), not Back.
+        self.create_button.setDefault(True)
         back = buttons.addButton(self.tr("Back"), QDialogButtonBox.ButtonRole.ResetRole)
+        back.setAutoDefault(False)
         back.clicked.connect(lambda: self._pages.setCurrentIndex(0))
+        self.owner_edit.textEdited.connect(lambda _text: self.empty_error.hide())
         buttons.accepted.connect(self._on_create_clicked)
         layout.addWidget(buttons)
         return page

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sms_desktop.domain.errors import FORM, ValidationError
 from sms_desktop.ui.i18n import tr_message
@@ -13,7 +26,11 @@ _FIELD_STYLE = ERROR_BORDER_STYLE
 
 
 class FieldErrors:
-    """Adds a hidden message label below each registered field of a form."""
+    """Adds a hidden message label below each registered field of a form.
+
+    A field's message goes as soon as the user changes that field: a corrected field does not
+    stay red until the next save.
+    """
 
     def __init__(self, parent: QWidget) -> None:
         self._parent = parent
@@ -39,11 +56,40 @@ class FieldErrors:
         column.addWidget(field)
         column.addWidget(self._new_label(key))
         form.addRow(text, cell)
-        self._fields[key] = field
+        self._track(key, field)
 
     def watch(self, key: str, field: QWidget) -> None:
         """A field laid out elsewhere: framed in red on error, its message in the form label."""
+        self._track(key, field)
+
+    def _track(self, key: str, field: QWidget) -> None:
         self._fields[key] = field
+
+        def changed(*_args: object) -> None:
+            self.clear_field(key)
+
+        if isinstance(field, QLineEdit):
+            field.textEdited.connect(changed)
+        elif isinstance(field, QPlainTextEdit | QTextEdit):
+            field.textChanged.connect(changed)
+        elif isinstance(field, QComboBox):
+            field.currentIndexChanged.connect(changed)
+        elif isinstance(field, QDateEdit):
+            field.dateChanged.connect(changed)
+        elif isinstance(field, QSpinBox | QDoubleSpinBox):
+            field.valueChanged.connect(changed)
+        elif isinstance(field, QAbstractButton):
+            field.toggled.connect(changed)
+
+    def clear_field(self, key: str) -> None:
+        """Take one field's message and red frame away (the user is correcting it)."""
+        label = self._labels.get(key)
+        if label is not None and label.isVisibleTo(self._parent):
+            label.clear()
+            label.hide()
+        field = self._fields.get(key)
+        if field is not None and field.styleSheet():
+            field.setStyleSheet("")
 
     def clear(self) -> None:
         for label in self._labels.values():

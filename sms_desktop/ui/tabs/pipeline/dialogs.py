@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QFormLayout,
@@ -23,13 +22,13 @@ from PySide6.QtWidgets import (
 from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import CURRENCIES, parse_money
-from sms_desktop.services.customers import CustomerFilter
 from sms_desktop.services.pipeline import LostReasonRow, OpportunityInput, StageRow
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import date_format, format_decimal
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.palette import ERROR_STYLE
+from sms_desktop.ui.widgets.customer_picker import CustomerPicker
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
@@ -75,48 +74,6 @@ class LostReasonDialog(QDialog):
             self.error.show()
             return
         super().accept()
-
-
-class CustomerPicker(QLineEdit):
-    """Type part of a name (or pinyin, phone …): matching customers are offered as you type."""
-
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services = services
-        self.customer_id: int | None = None
-        self._ids: dict[str, int] = {}
-        self._model = QStringListModel(self)
-        completer = QCompleter(self._model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated.connect(self._on_completer_activated)
-        self.setCompleter(completer)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self._refresh)
-        self.textEdited.connect(self._on_text_edited)
-
-    def set_customer(self, customer_id: int | None, name: str) -> None:
-        self.customer_id = customer_id
-        self.setText(name)
-
-    def _on_text_edited(self, _text: str) -> None:
-        self.customer_id = None
-        self._timer.start()
-
-    def _refresh(self) -> None:
-        rows = self._services.customers.list_customers(CustomerFilter(search=self.text()), limit=20)
-        self._ids = {r.name: r.id for r in rows}
-        self._model.setStringList(list(self._ids))
-        if self.text() in self._ids:
-            self.customer_id = self._ids[self.text()]
-        completer = self.completer()
-        if completer is not None and rows:
-            completer.complete()
-
-    def _on_completer_activated(self, text: str) -> None:
-        self.customer_id = self._ids.get(text)
 
 
 class OpportunityDialog(QDialog):
@@ -203,7 +160,6 @@ class OpportunityDialog(QDialog):
         self.errors.add_row(form, "notes", self.tr("Notes:"), self.notes_edit)
         ok_cancel_layout(self, form, self.errors.form_label)
         self.setMinimumWidth(480)
-        self.result_data: OpportunityInput | None = None
         self._editing = data is not None
         if data is not None:
             self._load(data, customer_name)
@@ -289,7 +245,5 @@ class OpportunityDialog(QDialog):
     def accept(self) -> None:
         from sms_desktop.services.pipeline import clean_opportunity
 
-        data = run_edit(self, lambda: clean_opportunity(self.value()), errors=self.errors)
-        if data is not None:
-            self.result_data = data
+        if run_edit(self, lambda: clean_opportunity(self.value()), errors=self.errors) is not None:
             super().accept()

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 
 from sms_desktop.domain.clock import clock
 from sms_desktop.domain.enums import StageKind
-from sms_desktop.domain.errors import DomainError, ValidationError
+from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.pipeline import MoveResult, PipelineFilter, StageRow
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.changes import writes_of
 from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import edit_in_dialog, run_edit
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.navigation import TaskRequest
 from sms_desktop.ui.tabs.base import AreaTab
@@ -154,6 +155,9 @@ class PipelineTab(AreaTab):
             self.owner_combo.setCurrentIndex(index)
             self.refresh()
 
+    def search_box(self) -> SearchField:
+        return self.search_edit
+
     def load(self) -> None:
         if self._loaded:
             return
@@ -225,10 +229,8 @@ class PipelineTab(AreaTab):
         stage = self._stage(stage_id)
         if stage is None:
             return
-        try:
-            detail = pipeline.get(opportunity_id)
-        except DomainError as exc:
-            show_error(self, exc)
+        detail = run_edit(self, lambda: pipeline.get(opportunity_id))
+        if detail is None:
             return
         reason_id: int | None = None
         note = ""
@@ -295,17 +297,25 @@ class PipelineTab(AreaTab):
         tasks.triggered.connect(lambda: self.request_tasks(opportunity_id, "show"))
         add_task = menu.addAction(self.tr("Add Task…"))
         add_task.triggered.connect(lambda: self.request_tasks(opportunity_id, "add"))
+        history = menu.addAction(self.tr("History…"))
+        history.triggered.connect(lambda: self.show_history(opportunity_id))
         menu.addSeparator()
         delete = menu.addAction(self.tr("Delete"))
         delete.triggered.connect(lambda: self.delete_opportunity(opportunity_id))
         menu.exec(where)
 
+    def show_history(self, opportunity_id: int) -> None:
+        """Who changed what in this deal, and when."""
+        from sms_desktop.ui.dialogs.history_dialog import show_history
+
+        detail = run_edit(self, lambda: self._services.pipeline.get(opportunity_id))
+        if detail is not None:
+            show_history(self, self._services, "opportunity", opportunity_id, detail.data.title)
+
     def request_tasks(self, opportunity_id: int, action: Literal["show", "add"]) -> None:
         """Ask the Tasks tab to show this deal's tasks, or to add one for it."""
-        try:
-            detail = self._services.pipeline.get(opportunity_id)
-        except DomainError as exc:
-            show_error(self, exc)
+        detail = run_edit(self, lambda: self._services.pipeline.get(opportunity_id))
+        if detail is None:
             return
         self.navigation_requested.emit(
             TaskRequest(
@@ -320,11 +330,14 @@ class PipelineTab(AreaTab):
     def delete_opportunity(self, opportunity_id: int) -> None:
         """Move a deal to the trash (undoable, restorable from Edit ▸ Trash)."""
         pipeline = self._services.pipeline
-        try:
+
+        def delete() -> str:
             title = pipeline.get(opportunity_id).data.title
             pipeline.delete(opportunity_id)
-        except DomainError as exc:
-            show_error(self, exc)
+            return title
+
+        title = run_edit(self, delete)
+        if title is None:
             return
         self._undo.push(
             commands.DeleteOpportunity(pipeline, opportunity_id, title, self._load_current_view)
@@ -338,20 +351,20 @@ class PipelineTab(AreaTab):
 
         open_stages = [s for s in self._stages if s.kind is StageKind.OPEN]
         dialog = OpportunityDialog(self._services, open_stages, parent=self)
-        if run_modal(dialog) != OpportunityDialog.DialogCode.Accepted or dialog.result_data is None:
-            return
-        data = dialog.result_data
-        try:
-            opportunity_id = self._services.pipeline.create(data)
-        except ValidationError as exc:
-            show_error(self, exc)
-            return
-        except DomainError as exc:
-            show_error(self, exc)
+        opportunity_id = edit_in_dialog(
+            self,
+            dialog,
+            lambda: self._services.pipeline.create(dialog.value()),
+            errors=dialog.errors,
+        )
+        if opportunity_id is None:
             return
         self._undo.push(
             commands.CreateOpportunity(
-                self._services.pipeline, opportunity_id, data.title, self._load_current_view
+                self._services.pipeline,
+                opportunity_id,
+                dialog.value().title,
+                self._load_current_view,
             )
         )
 
@@ -359,10 +372,8 @@ class PipelineTab(AreaTab):
         from sms_desktop.ui.tabs.pipeline.dialogs import OpportunityDialog
 
         pipeline = self._services.pipeline
-        try:
-            detail = pipeline.get(opportunity_id)
-        except DomainError as exc:
-            show_error(self, exc)
+        detail = run_edit(self, lambda: pipeline.get(opportunity_id))
+        if detail is None:
             return
         dialog = OpportunityDialog(
             self._services,
@@ -372,16 +383,16 @@ class PipelineTab(AreaTab):
             detail.stage,
             parent=self,
         )
-        if run_modal(dialog) != OpportunityDialog.DialogCode.Accepted or dialog.result_data is None:
-            return
-        after = dialog.result_data
-        try:
-            before = pipeline.update(opportunity_id, after)
-        except DomainError as exc:
-            show_error(self, exc)
+        before = edit_in_dialog(
+            self,
+            dialog,
+            lambda: pipeline.update(opportunity_id, dialog.value()),
+            errors=dialog.errors,
+        )
+        if before is None:
             return
         self._undo.push(
             commands.UpdateOpportunity(
-                pipeline, opportunity_id, before, after, self._load_current_view
+                pipeline, opportunity_id, before, dialog.value(), self._load_current_view
             )
         )

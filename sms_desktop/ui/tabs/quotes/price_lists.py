@@ -38,7 +38,7 @@ from sms_desktop.ui.edit import accept_saved, edit_ok, run_edit
 from sms_desktop.ui.formatting import date_format, format_date, format_money
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.palette import MUTED_STYLE
-from sms_desktop.ui.tabs.pipeline.dialogs import CustomerPicker
+from sms_desktop.ui.widgets.customer_picker import CustomerPicker
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors

@@ -48,8 +48,8 @@ from sms_desktop.services.tasks import (
 )
 from sms_desktop.ui.edit import accept_saved, run_edit
 from sms_desktop.ui.formatting import date_format, format_date, from_qdate, to_qdate
-from sms_desktop.ui.tabs.pipeline.dialogs import CustomerPicker
 from sms_desktop.ui.tabs.tasks.presentation import kind_icon, kind_label, unit_label
+from sms_desktop.ui.widgets.customer_picker import CustomerPicker
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
