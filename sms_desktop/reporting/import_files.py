@@ -11,8 +11,8 @@ from typing import Any
 from sms_desktop.domain.i18n import Translator, identity_translator, translate
 from sms_desktop.domain.importing.fields import TargetField
 from sms_desktop.reporting.csv_export import CsvEncoding, write_csv
-from sms_desktop.reporting.excel import ColumnKind, ExportColumn, Progress, clean_text, write_table
-from sms_desktop.reporting.files import atomic_output
+from sms_desktop.reporting.excel import ColumnKind, ExportColumn, clean_text, write_table
+from sms_desktop.reporting.files import Progress, atomic_output
 from sms_desktop.services.imports.service import ImportSummary
 from sms_desktop.services.imports.sources import Source
 

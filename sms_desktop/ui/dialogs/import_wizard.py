@@ -49,7 +49,7 @@ from sms_desktop.services.imports.service import (
 )
 from sms_desktop.services.imports.sources import ENCODINGS, Encoding, Source
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.background import Operation, Progress
+from sms_desktop.ui.background import CancelledError, Operation, Progress
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.edit import edit_ok, push_edit, run_edit
 from sms_desktop.ui.i18n import tr_message, translate, translator
@@ -63,14 +63,16 @@ _HISTORY_KINDS = frozenset({ImportKind.ORDERS, ImportKind.OPPORTUNITIES, ImportK
 _FILES = "*.xlsx *.xls *.ods *.csv *.txt *.tsv *.vcf"
 
 
-def _kind_labels(widget: QWidget) -> dict[ImportKind, str]:
+def _kind_labels() -> dict[ImportKind, str]:
     return {
-        ImportKind.CUSTOMERS: widget.tr("Customers (with a contact on the same row)"),
-        ImportKind.CONTACTS: widget.tr("Contacts of existing customers"),
-        ImportKind.PRODUCTS: widget.tr("Products"),
-        ImportKind.ORDERS: widget.tr("Order history (one row per order line)"),
-        ImportKind.OPPORTUNITIES: widget.tr("Opportunities (open and closed)"),
-        ImportKind.ACTIVITIES: widget.tr("Past activities (calls, visits …)"),
+        ImportKind.CUSTOMERS: translate(
+            "ImportWizard", "Customers (with a contact on the same row)"
+        ),
+        ImportKind.CONTACTS: translate("ImportWizard", "Contacts of existing customers"),
+        ImportKind.PRODUCTS: translate("ImportWizard", "Products"),
+        ImportKind.ORDERS: translate("ImportWizard", "Order history (one row per order line)"),
+        ImportKind.OPPORTUNITIES: translate("ImportWizard", "Opportunities (open and closed)"),
+        ImportKind.ACTIVITIES: translate("ImportWizard", "Past activities (calls, visits …)"),
     }
 
 
@@ -141,7 +143,13 @@ class ImportWizard(QWizard):
             )
 
         return Operation(
-            self, work, label=label, on_success=done, on_failure=failed, cancellable=True
+            self,
+            work,
+            label=label,
+            on_success=done,
+            on_failure=failed,
+            on_cancelled=lambda: failed(CancelledError()),
+            cancellable=True,
         ).start()
 
 
@@ -159,7 +167,7 @@ class FilePage(QWizardPage):
         )  # fmt: skip
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("importKind")
-        for key, label in _kind_labels(self).items():
+        for key, label in _kind_labels().items():
             self.kind_combo.addItem(label, key.value)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
         self.path_edit = QLineEdit(self)
@@ -533,7 +541,7 @@ class PreviewPage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self._checking = None
-        if isinstance(exc, ImportCancelledError):
+        if isinstance(exc, ImportCancelledError | CancelledError):
             self.summary_label.setText(self.tr("The check was cancelled."))
         else:
             self.summary_label.setText("")
@@ -702,7 +710,7 @@ class ResultPage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self._done = True
-        if isinstance(exc, ImportCancelledError):
+        if isinstance(exc, ImportCancelledError | CancelledError):
             self.result_label.setText(self.tr("Cancelled: nothing was imported."))
         else:
             self.result_label.setText(self.tr("Nothing was imported."))
