@@ -1786,8 +1786,8 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>公司资料…</translation>
     </message>
     <message>
-        <source>Your customers and their contacts</source>
-        <translation>您的客户及其联系人</translation>
+        <source>Your customers and their contacts: import your Excel list, or add them</source>
+        <translation>您的客户及其联系人：导入现有的 Excel 名单，或逐个添加</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -1824,6 +1824,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Hide These Steps</source>
         <translation>隐藏这些步骤</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
     </message>
     <message>
         <source>done</source>
