@@ -53,6 +53,23 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message numerus="yes">
+        <source>about %Ln row(s)</source>
+        <translation>
+            <numerusform>about %Ln row</numerusform>
+            <numerusform>about %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln column(s)</source>
+        <translation>
+            <numerusform>%Ln column</numerusform>
+            <numerusform>%Ln columns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message numerus="yes">
         <source>%Ln change(s)</source>
@@ -141,6 +158,16 @@
         <translation>
             <numerusform>%Ln task to remind you of:</numerusform>
             <numerusform>%Ln tasks to remind you of:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message numerus="yes">
+        <source>%Ln row(s) with errors saved to {path}.</source>
+        <translation>
+            <numerusform>%Ln row with errors saved to {path}.</numerusform>
+            <numerusform>%Ln rows with errors saved to {path}.</numerusform>
         </translation>
     </message>
 </context>

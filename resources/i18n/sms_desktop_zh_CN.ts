@@ -91,6 +91,22 @@
         <translation>产品目录：编码、价格、成本和税率</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Bring in customers, contacts, products or history from Excel or CSV</source>
+        <translation>从 Excel 或 CSV 导入客户、联系人、产品或历史数据</translation>
+    </message>
+    <message>
+        <source>Import &amp;History…</source>
+        <translation>导入记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Every import, and reverting one</source>
+        <translation>所有导入记录，以及撤回某次导入</translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
@@ -1681,6 +1697,85 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx, .xls), an OpenDocument sheet (.ods), a CSV or text file, or contacts as vCard (.vcf).</source>
+        <translation>Excel 工作簿（.xlsx、.xls）、OpenDocument 表格（.ods）、CSV 或文本文件，或 vCard 联系人（.vcf）。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Detect (BOM, UTF-8, then GB18030)</source>
+        <translation>自动识别（BOM、UTF-8，然后 GB18030）</translation>
+    </message>
+    <message>
+        <source>GB18030 / GBK (Chinese Windows)</source>
+        <translation>GB18030 / GBK（中文 Windows）</translation>
+    </message>
+    <message>
+        <source>What to import:</source>
+        <translation>导入内容：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>标题行：</translation>
+    </message>
+    <message>
+        <source>Import File</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV ({patterns});;All files (*)</source>
+        <translation>电子表格和 CSV（{patterns}）;;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>encoding {encoding} (detected)</source>
+        <translation>编码 {encoding}（自动识别）</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}</source>
+        <translation>编码 {encoding}</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>separated by {delimiter}</source>
+        <translation>分隔符 {delimiter}</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln row(s)</source>
+        <translation>
+            <numerusform>约 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln column(s)</source>
+        <translation>
+            <numerusform>%Ln 列</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FirstSteps</name>
     <message>
         <source>Your company&apos;s address, phone and tax id, printed on every quote</source>
@@ -1691,8 +1786,8 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>公司资料…</translation>
     </message>
     <message>
-        <source>Your customers and their contacts</source>
-        <translation>您的客户及其联系人</translation>
+        <source>Your customers and their contacts: import your Excel list, or add them</source>
+        <translation>您的客户及其联系人：导入现有的 Excel 名单，或逐个添加</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -1729,6 +1824,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Hide These Steps</source>
         <translation>隐藏这些步骤</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
     </message>
     <message>
         <source>done</source>
@@ -2650,6 +2749,104 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import History</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Reverted</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Revert…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Remove what the import added and put back what it changed</source>
+        <translation>删除该次导入新增的记录，并恢复被修改的内容</translation>
+    </message>
+    <message>
+        <source>Revert Import</source>
+        <translation>撤回导入</translation>
+    </message>
+    <message>
+        <source>Revert import {batch} of {file}? What it added is removed and what it changed is put back.</source>
+        <translation>撤回第 {batch} 批导入（{file}）？新增的记录将被删除，被修改的内容将被恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Customers (with a contact on the same row)</source>
+        <translation>客户（同一行可含联系人）</translation>
+    </message>
+    <message>
+        <source>Contacts of existing customers</source>
+        <translation>现有客户的联系人</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Order history (one row per order line)</source>
+        <translation>历史订单（每行一个订单明细）</translation>
+    </message>
+    <message>
+        <source>Opportunities (open and closed)</source>
+        <translation>商机（进行中和已结束）</translation>
+    </message>
+    <message>
+        <source>Past activities (calls, visits …)</source>
+        <translation>过往活动（电话、拜访…）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import of {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+</context>
+<context>
     <name>InteractionComposer</name>
     <message>
         <source>With:</source>
@@ -2799,6 +2996,61 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Targets</source>
         <translation>业绩管理</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>匹配列</translation>
+    </message>
+    <message>
+        <source>Columns are matched by their headers; change any that is wrong. Fields marked * are required.</source>
+        <translation>已按标题自动匹配各列，如有不对请修改。带 * 的字段为必填。</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Save Mapping…</source>
+        <translation>保存映射…</translation>
+    </message>
+    <message>
+        <source>Used again when a file with the same columns comes</source>
+        <translation>再次导入相同列的文件时自动使用</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>The saved mapping “{name}” was applied.</source>
+        <translation>已应用保存的映射“{name}”。</translation>
+    </message>
+    <message>
+        <source>Choose a column for: {fields}</source>
+        <translation>请为以下字段选择列：{fields}</translation>
+    </message>
+    <message>
+        <source>Save Mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Saved as “{name}”.</source>
+        <translation>已保存为“{name}”。</translation>
     </message>
 </context>
 <context>
@@ -3424,6 +3676,97 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation>导入前检查</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Records that exist already:</source>
+        <translation>已存在的记录：</translation>
+    </message>
+    <message>
+        <source>update them</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>leave them</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <source>add as new</source>
+        <translation>作为新记录添加</translation>
+    </message>
+    <message>
+        <source>Create customers and products not found</source>
+        <translation>自动创建找不到的客户和产品</translation>
+    </message>
+    <message>
+        <source>Import only the valid rows</source>
+        <translation>只导入有效的行</translation>
+    </message>
+    <message>
+        <source>Dates: decided by each column</source>
+        <translation>日期：按各列自动判断</translation>
+    </message>
+    <message>
+        <source>Dates: year-month-day</source>
+        <translation>日期：年-月-日</translation>
+    </message>
+    <message>
+        <source>Dates: day/month/year</source>
+        <translation>日期：日/月/年</translation>
+    </message>
+    <message>
+        <source>Dates: month/day/year (US)</source>
+        <translation>日期：月/日/年（美式）</translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>Would import {rows} rows: {line}.</source>
+        <translation>将导入 {rows} 行：{line}。</translation>
+    </message>
+    <message>
+        <source>Rows with errors: fix them in the file, or import only the valid rows.</source>
+        <translation>有错误的行：请在文件中改正，或只导入有效的行。</translation>
+    </message>
+    <message>
+        <source>Choose the order of day and month for: {columns}.</source>
+        <translation>请为以下列选择日和月的顺序：{columns}。</translation>
+    </message>
+    <message>
+        <source>Row {row}, {record}: {changes}</source>
+        <translation>第 {row} 行，{record}：{changes}</translation>
     </message>
 </context>
 <context>
@@ -4800,6 +5143,63 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)</source>
         <translation>SMS Desktop 数据库 (*.sqlite3 *.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Save Error Report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <source>The rows with errors and what is wrong with them, to fix and import again</source>
+        <translation>有错误的行及其错误说明，改正后可再次导入</translation>
+    </message>
+    <message>
+        <source>Revert This Import</source>
+        <translation>撤回本次导入</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows: {line}.</source>
+        <translation>已导入 {rows} 行：{line}。</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z) or Revert takes it all back.</source>
+        <translation>撤销（Ctrl+Z）或“撤回”可全部恢复。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Save Error Report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <source>Saving the error report…</source>
+        <translation>正在保存错误报告…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) with errors saved to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 行错误保存到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reverted: the database is as it was before.</source>
+        <translation>已撤回：数据库已恢复到导入之前。</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,8 @@ class ActionId(StrEnum):
     PRODUCTS = "products"
     HISTORY = "history"
     FIND = "find"
+    IMPORT = "import"
+    IMPORT_HISTORY = "import_history"
 
 
 _Factory = Callable[[QObject], QAction]
@@ -134,6 +136,27 @@ def _products(parent: QObject) -> QAction:
         parent,
         translate("Actions", "&Products…"),
         tip=translate("Actions", "The product catalogue: codes, prices, costs and tax rates"),
+    )
+
+
+@_register(ActionId.IMPORT)
+def _import(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Import…"),
+        shortcut="Ctrl+I",
+        tip=translate(
+            "Actions", "Bring in customers, contacts, products or history from Excel or CSV"
+        ),
+    )
+
+
+@_register(ActionId.IMPORT_HISTORY)
+def _import_history(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "Import &History…"),
+        tip=translate("Actions", "Every import, and reverting one"),
     )
 
 

@@ -358,6 +358,8 @@ class Controller(QObject):
             ActionId.ABOUT: self.about,
             ActionId.TRASH: self.open_trash,
             ActionId.HISTORY: self.open_history,
+            ActionId.IMPORT: self.open_import,
+            ActionId.IMPORT_HISTORY: self.open_import_history,
             ActionId.EXPORT_SUMMARY_WORKBOOK: lambda: self._dashboard_export(report=False),
             ActionId.EXPORT_MANAGEMENT_REPORT: lambda: self._dashboard_export(report=True),
             ActionId.PRODUCTS: self.open_products,
@@ -563,6 +565,18 @@ class Controller(QObject):
 
         if self.workspace is not None:
             run_modal(ProductsDialog(self.workspace.services, self.undo_stack, self.window))
+
+    def open_import(self) -> None:
+        from sms_desktop.ui.dialogs.import_wizard import ImportWizard
+
+        if self.workspace is not None:
+            run_modal(ImportWizard(self.workspace.services, self.undo_stack, parent=self.window))
+
+    def open_import_history(self) -> None:
+        from sms_desktop.ui.dialogs.import_history import ImportHistoryDialog
+
+        if self.workspace is not None:
+            run_modal(ImportHistoryDialog(self.workspace.services.imports, self.window))
 
     def open_history(self) -> None:
         from sms_desktop.ui.dialogs.history_dialog import HistoryDialog

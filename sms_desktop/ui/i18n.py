@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from sms_desktop.domain.errors import DomainError
-from sms_desktop.domain.i18n import Message
+from sms_desktop.domain.i18n import Message, Translator
 from sms_desktop.persistence.paths import resources_dir
 
 LANGUAGES = ("zh_CN", "en")
@@ -57,6 +57,11 @@ def install_translators(language: str) -> None:
 
 def _translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def translator() -> Translator:
+    """The interface's translation of messages, for APIs that render them themselves."""
+    return _translate
 
 
 def tr_message(message: Message) -> str:

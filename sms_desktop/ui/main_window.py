@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(ActionId.BACKUP))
         file_menu.addAction(self._action(ActionId.RESTORE))
         file_menu.addSeparator()
+        file_menu.addAction(self._action(ActionId.IMPORT))
+        file_menu.addAction(self._action(ActionId.IMPORT_HISTORY))
         export_menu = file_menu.addMenu(self.tr("&Export"))
         export_menu.setObjectName("exportMenu")
         export_menu.addAction(self._action(ActionId.EXPORT_SUMMARY_WORKBOOK))
@@ -188,6 +190,8 @@ class MainWindow(QMainWindow):
             ActionId.SETTINGS,
             ActionId.TRASH,
             ActionId.HISTORY,
+            ActionId.IMPORT,
+            ActionId.IMPORT_HISTORY,
         ):
             self.actions_by_id[action_id].setEnabled(services is not None)
         for action_id in (ActionId.EXPORT_SUMMARY_WORKBOOK, ActionId.EXPORT_MANAGEMENT_REPORT):

@@ -52,6 +52,16 @@ def test_a_step_button_runs_the_windows_command(controller: Controller, qtbot: Q
     assert ran == [True]
 
 
+def test_the_customers_step_opens_the_import(controller: Controller, qtbot: QtBot) -> None:
+    tab = dashboard(controller, qtbot)
+    ran: list[bool] = []
+    action = controller.window.actions_by_id["import"]
+    action.triggered.disconnect()
+    action.triggered.connect(lambda: ran.append(True))
+    qtbot.mouseClick(button(tab, "firstStep_import"), Qt.MouseButton.LeftButton)
+    assert ran == [True]
+
+
 def test_hidden_steps_stay_hidden(controller: Controller, qtbot: QtBot) -> None:
     tab = dashboard(controller, qtbot)
     qtbot.waitUntil(tab.first_steps.isVisible)

@@ -37,7 +37,7 @@ class FirstSteps(QFrame):
             ),
             (
                 Step.CUSTOMERS,
-                self.tr("Your customers and their contacts"),
+                self.tr("Your customers and their contacts: import your Excel list, or add them"),
                 self.tr("Customers"),
                 ShowArea("customersTab"),
             ),
@@ -86,7 +86,18 @@ class FirstSteps(QFrame):
             button.clicked.connect(lambda _c=False, r=request: self.requested.emit(r))
             grid.addWidget(mark, row, 0)
             grid.addWidget(label, row, 1)
-            grid.addWidget(button, row, 2)
+            if step is Step.CUSTOMERS:
+                imports = QPushButton(self.tr("Import…"), self)
+                imports.setObjectName("firstStep_import")
+                imports.clicked.connect(
+                    lambda _c=False: self.requested.emit(RunCommand(ActionId.IMPORT))
+                )
+                pair = QHBoxLayout()
+                pair.addWidget(imports)
+                pair.addWidget(button)
+                grid.addLayout(pair, row, 2)
+            else:
+                grid.addWidget(button, row, 2)
             self._marks[step], self._texts[step] = mark, label
         grid.setColumnStretch(1, 1)
         self.hide()
