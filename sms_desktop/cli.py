@@ -1,4 +1,4 @@
-"""Command line: the GUI by default, plus demo, check, backup and restore.
+"""Command line: the GUI by default, plus demo, check, backup, restore, init, import, export.
 
 Qt is imported only when the GUI starts; errors are one line on stderr (exit 1),
 usage errors exit 2, and no traceback ever reaches the user.
@@ -10,10 +10,18 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sms_desktop import __version__
+from sms_desktop.domain.errors import DomainError
+from sms_desktop.domain.i18n import Translator
+
+if TYPE_CHECKING:
+    from sms_desktop.domain.importing.fields import ImportKind
+    from sms_desktop.persistence.db import Database
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 TABS = ("dashboard", "customers", "pipeline", "tasks", "quotes", "targets")
@@ -138,13 +146,55 @@ def build_parser() -> argparse.ArgumentParser:
     )
     quote_pdf.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
+    init = sub.add_parser(
+        "init", parents=[db_opt, lang_opt], help="create an empty database (refuses a file)"
+    )
+    init.add_argument("--company", required=True, metavar="NAME", help="your company's name")
+    init.add_argument("--owner", metavar="NAME", help="your name (default: the login name)")
+    init.add_argument("--currency", default="CNY", metavar="CODE", help="default CNY")
+
+    kinds = ("customers", "contacts", "products", "orders", "opportunities", "activities")
+    imp = sub.add_parser(
+        "import",
+        parents=[db_opt, lang_opt],
+        help="import a file (KIND FILE), list the batches (list), revert one (revert BATCH)",
+    )
+    imp.add_argument("kind", choices=(*kinds, "list", "revert"), metavar="KIND")
+    imp.add_argument("file", nargs="?", metavar="FILE|BATCH")
+    imp.add_argument("--fields", action="store_true", help="list the fields of KIND and exit")
+    imp.add_argument("--sheet", metavar="NAME", help="the sheet of a workbook (default: first)")
+    imp.add_argument("--encoding", choices=("auto", "utf-8", "gb18030", "utf-16"), default="auto")
+    imp.add_argument("--header-row", type=_positive, metavar="N", help="the header's row")
+    imp.add_argument(
+        "--mapping", type=Path, metavar="FILE.json", help='{"source header": "field", …}'
+    )
+    imp.add_argument("--date-order", choices=("auto", "ymd", "dmy", "mdy"), default="auto")
+    imp.add_argument("--existing", choices=("update", "skip", "new"), default="update")
+    imp.add_argument(
+        "--create-missing", action="store_true", help="create customers/products not found"
+    )
+    imp.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows when some are not"
+    )
+    imp.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    imp.add_argument(
+        "--errors", type=Path, metavar="FILE.xlsx", help="write the rows with errors here"
+    )
+
+    export = sub.add_parser(
+        "export", parents=[db_opt, lang_opt], help="export records so they import back"
+    )
+    export.add_argument("kind", choices=("customers", "contacts", "products"), metavar="KIND")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx|.csv|.vcf")
+    export.add_argument("--encoding", choices=("utf-8-sig", "gb18030"), default="utf-8-sig")
+
     report = sub.add_parser("report", parents=[db_opt, lang_opt], help="write a summary report")
-    kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
+    report_kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
     for kind, metavar, what in (
         ("excel", "FILE.xlsx", "the summary workbook (KPIs, monthly sales, customers …)"),
         ("pdf", "FILE.pdf", "the management report (KPIs, charts, top tables)"),
     ):
-        one = kinds.add_parser(kind, parents=[db_opt, lang_opt], help=what)
+        one = report_kinds.add_parser(kind, parents=[db_opt, lang_opt], help=what)
         one.add_argument("--out", type=Path, required=True, metavar=metavar)
         one.add_argument(
             "--from",
@@ -373,6 +423,252 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _translator(args: argparse.Namespace) -> Translator:
+    """Messages in the CLI's language (--lang, else the system's), from the same .ts file the
+    app's translations are built from (no Qt needed)."""
+    from sms_desktop.domain.i18n import identity_translator
+
+    if _report_language(args) != "zh_CN":
+        return identity_translator
+    import xml.etree.ElementTree as ET
+
+    from sms_desktop.persistence.paths import resources_dir
+
+    table: dict[tuple[str, str], str] = {}
+    try:
+        root = ET.parse(resources_dir() / "i18n" / "sms_desktop_zh_CN.ts").getroot()
+    except (OSError, ET.ParseError):
+        return identity_translator
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source, target = message.findtext("source"), message.find("translation")
+            if source and target is not None and target.text and not target.get("type"):
+                table[(name, source)] = target.text
+
+    def translate_(context: str, text: str) -> str:
+        return table.get((context, text), text)
+
+    return translate_
+
+
+def _open_for_cli(path: Path) -> Database:
+    from sms_desktop.persistence.db import Database, make_engine, require_current_schema
+
+    if not path.is_file():
+        raise _UserError(f"there is no database at {path}")
+    require_current_schema(path)
+    return Database(path, make_engine(path))
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    import getpass
+
+    from sms_desktop.domain.enums import DocumentLanguage
+    from sms_desktop.services.workspace import initialize_empty, open_workspace
+
+    path = _db_path(args)
+    if path.exists():
+        raise _UserError(f"there is already a file at {path}; choose another --db")
+    tr = _translator(args)
+    try:
+        owner = args.owner or getpass.getuser()
+    except (KeyError, OSError):
+        owner = "owner"
+    workspace = open_workspace(path)
+    try:
+        initialize_empty(workspace.db, company_name=args.company, owner_name=owner)
+        settings = workspace.services.settings
+        language = DocumentLanguage.ZH_CN if _report_language(args) == "zh_CN" else None
+        defaults = replace(settings.defaults(), currency=args.currency.upper())
+        if language is not None or args.lang == "en":
+            defaults = replace(defaults, quote_language=language or DocumentLanguage.EN)
+        settings.save_defaults(defaults)
+    except DomainError as exc:
+        workspace.close(backup=False)
+        path.unlink(missing_ok=True)
+        raise _UserError(exc.render(tr)) from exc
+    workspace.close(backup=False)
+    print(f"Empty database for {args.company.strip()} written to {path}")
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from sms_desktop.domain.importing.fields import FIELDS, ImportKind
+
+    tr = _translator(args)
+    if args.kind == "list":
+        return _import_list(args)
+    if args.kind == "revert":
+        if args.file is None or not args.file.isdigit():
+            build_parser().parse_args(["import", "revert", "--help"])
+        return _import_revert(args, int(args.file), tr)
+    kind = ImportKind(args.kind)
+    if args.fields:
+        for target in FIELDS[kind]:
+            mark = "*" if target.required else " "
+            label = target.label.render(tr)
+            print(f"{mark} {target.name:<18} {label:<20} {', '.join(target.synonyms)}")
+        return EXIT_OK
+    if args.file is None:
+        print("sms-desktop import: FILE is required (or --fields)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _import_file(args, kind, tr)
+    except DomainError as exc:
+        raise _UserError(" ".join(exc.render(tr).split())) from exc
+
+
+def _import_file(args: argparse.Namespace, kind: ImportKind, tr: Translator) -> int:
+    import getpass
+    import json
+
+    from sms_desktop.persistence.lock import InstanceLock
+    from sms_desktop.services.imports.mapping import MappingPresets, mapping_from_headers, suggest
+    from sms_desktop.services.imports.service import ImportOptions, ImportService
+    from sms_desktop.services.settings import SettingsService
+
+    path = _db_path(args)
+    source_path = Path(args.file).expanduser()
+    errors_out = _out_path(args.errors) if args.errors else None
+    chosen: dict[str, str | None] | None = None
+    if args.mapping is not None:
+        try:
+            chosen = json.loads(Path(args.mapping).read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError) as exc:
+            raise _UserError(f"cannot read the mapping {args.mapping}: {exc}") from exc
+        if not isinstance(chosen, dict) or not all(
+            isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in chosen.items()
+        ):
+            raise _UserError('a mapping file is one object: {"source header": "field", …}')
+    with InstanceLock(path):
+        db = _open_for_cli(path)
+        try:
+            service = ImportService(db)
+            source = service.open(
+                source_path,
+                kind,
+                sheet=args.sheet,
+                encoding=args.encoding,
+                header_row=args.header_row,
+            )
+            if chosen is not None:
+                columns = mapping_from_headers(kind, source.info.headers, chosen)
+            else:
+                columns, _preset = suggest(
+                    kind, source.info.headers, MappingPresets(SettingsService(db))
+                )
+            try:
+                actor = getpass.getuser()
+            except (KeyError, OSError):
+                actor = None
+            options = ImportOptions(
+                kind,
+                columns,
+                existing=args.existing,
+                create_missing=args.create_missing,
+                skip_invalid=args.skip_invalid,
+                date_order=None if args.date_order == "auto" else args.date_order,
+                dry_run=args.dry_run,
+                actor=actor,
+            )
+            summary = service.run(source, options)
+            if source.info.encoding_guessed:
+                print(f"{source_path.name}: read as {source.info.encoding}")
+            print(summary.line(tr))
+            for error in summary.row_errors:
+                print(error.render(tr), file=sys.stderr)
+            for column in summary.date_order_needed:
+                print(
+                    f"sms-desktop: the day/month order of {column} cannot be told from the "
+                    "file: choose --date-order dmy or mdy",
+                    file=sys.stderr,
+                )
+            if errors_out is not None and summary.row_errors:
+                from sms_desktop.reporting.import_files import write_error_workbook
+
+                written = write_error_workbook(errors_out, source, summary, translate_=tr)
+                print(f"{written} row(s) with errors written to {errors_out}")
+        finally:
+            db.close()
+    if summary.errors and not summary.written and not args.dry_run:
+        print(
+            "sms-desktop: nothing was written; fix the rows above or import the valid ones "
+            "with --skip-invalid",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    return EXIT_ERROR if summary.errors and args.dry_run else EXIT_OK
+
+
+def _import_list(args: argparse.Namespace) -> int:
+    from sms_desktop.reporting.excel import to_local
+    from sms_desktop.services.imports.service import ImportService
+
+    db = _open_for_cli(_db_path(args))
+    try:
+        batches = ImportService(db).batches()
+    finally:
+        db.close()
+    if not batches:
+        print("No imports yet.")
+    for b in batches:
+        when = to_local(b.imported_at).strftime("%Y-%m-%d %H:%M")
+        state = " reverted" if b.reverted_at is not None else ""
+        print(
+            f"{b.id:>5}  {when}  {b.kind:<13} {b.file_name}  created {b.created}, updated "
+            f"{b.updated}, unchanged {b.unchanged}, skipped {b.skipped}, errors {b.errors}"
+            f"{state}"
+        )
+    return EXIT_OK
+
+
+def _import_revert(args: argparse.Namespace, batch: int, tr: Translator) -> int:
+    from sms_desktop.persistence.lock import InstanceLock
+    from sms_desktop.services.imports.service import ImportService
+
+    path = _db_path(args)
+    with InstanceLock(path):
+        db = _open_for_cli(path)
+        try:
+            result = ImportService(db).revert(batch)
+        except DomainError as exc:
+            raise _UserError(exc.render(tr)) from exc
+        finally:
+            db.close()
+    print(f"Batch {batch} reverted: {result.removed} removed, {result.restored} put back")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from sms_desktop.domain.importing.fields import ImportKind
+    from sms_desktop.reporting.import_files import write_records
+    from sms_desktop.services.imports.export import count_rows, export_fields, export_rows
+
+    out = _out_path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".csv", ".vcf"):
+        raise _UserError("--out must end in .xlsx, .csv or .vcf")
+    if suffix == ".vcf" and args.kind != "contacts":
+        raise _UserError("only contacts are exported as vCard (.vcf)")
+    kind = ImportKind(args.kind)
+    db = _open_for_cli(_db_path(args))
+    try:
+        written = write_records(
+            out,
+            export_fields(kind),
+            export_rows(db, kind),
+            translate_=_translator(args),
+            encoding=args.encoding,
+            total=count_rows(db, kind),
+            sheet_title=args.kind,
+        )
+    finally:
+        db.close()
+    print(f"{written} {args.kind} written to {out}")
+    return EXIT_OK
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from sms_desktop.app import run_gui
 
@@ -399,6 +695,9 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "restore": _cmd_restore,
     "report": _cmd_report,
     "quote": _cmd_quote,
+    "init": _cmd_init,
+    "import": _cmd_import,
+    "export": _cmd_export,
 }
 
 

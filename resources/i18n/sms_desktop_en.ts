@@ -53,6 +53,40 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message numerus="yes">
+        <source>about %Ln row(s)</source>
+        <translation>
+            <numerusform>about %Ln row</numerusform>
+            <numerusform>about %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln column(s)</source>
+        <translation>
+            <numerusform>%Ln column</numerusform>
+            <numerusform>%Ln columns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln change(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln change to {path}.</numerusform>
+            <numerusform>Exported %Ln changes to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProductsDialog</name>
     <message numerus="yes">
         <source>%Ln product(s)</source>
@@ -128,6 +162,16 @@
     </message>
 </context>
 <context>
+    <name>ResultPage</name>
+    <message numerus="yes">
+        <source>%Ln row(s) with errors saved to {path}.</source>
+        <translation>
+            <numerusform>%Ln row with errors saved to {path}.</numerusform>
+            <numerusform>%Ln rows with errors saved to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TargetsTab</name>
     <message numerus="yes">
         <source>Copied %Ln target(s) from the previous period.</source>
@@ -182,10 +226,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>This List to Excel (%Ln task(s))…</source>
+        <source>This List to Excel or CSV (%Ln task(s))…</source>
         <translation>
-            <numerusform>This List to Excel (%Ln task)…</numerusform>
-            <numerusform>This List to Excel (%Ln tasks)…</numerusform>
+            <numerusform>This List to Excel or CSV (%Ln task)…</numerusform>
+            <numerusform>This List to Excel or CSV (%Ln tasks)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected to Excel or CSV (%Ln task(s))…</source>
+        <translation>
+            <numerusform>Selected to Excel or CSV (%Ln task)…</numerusform>
+            <numerusform>Selected to Excel or CSV (%Ln tasks)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -193,13 +244,6 @@
         <translation>
             <numerusform>This List to Calendar .ics (%Ln task)…</numerusform>
             <numerusform>This List to Calendar .ics (%Ln tasks)…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Selected to Excel (%Ln task(s))…</source>
-        <translation>
-            <numerusform>Selected to Excel (%Ln task)…</numerusform>
-            <numerusform>Selected to Excel (%Ln tasks)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -91,6 +91,38 @@
         <translation>产品目录：编码、价格、成本和税率</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Bring in customers, contacts, products or history from Excel or CSV</source>
+        <translation>从 Excel 或 CSV 导入客户、联系人、产品或历史数据</translation>
+    </message>
+    <message>
+        <source>Import &amp;History…</source>
+        <translation>导入记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Every import, and reverting one</source>
+        <translation>所有导入记录，以及撤回某次导入</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Go to the search box of this tab</source>
+        <translation>转到本页的搜索框</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Who changed what, and when: every record&apos;s changes</source>
+        <translation>谁在何时修改了什么：所有记录的变更</translation>
+    </message>
+    <message>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
@@ -289,6 +321,21 @@
     </message>
 </context>
 <context>
+    <name>ChartSave</name>
+    <message>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>Saving the chart…</source>
+        <translation>正在保存图表…</translation>
+    </message>
+    <message>
+        <source>Chart saved to {path}.</source>
+        <translation>图表已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Could not read or write {file} ({reason}); details are in {log}.</source>
@@ -301,6 +348,17 @@
     <message>
         <source>Unexpected error ({kind}); details are in {log}.</source>
         <translation>发生意外错误（{kind}），详情见 {log}。</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -497,6 +555,10 @@ Deals won {wbefore} → {wafter}</source>
         <translation>销售额（不含税）</translation>
     </message>
     <message>
+        <source>Writing the statement…</source>
+        <translation>正在生成结算单…</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>目标</translation>
     </message>
@@ -555,10 +617,6 @@ Deals won {wbefore} → {wafter}</source>
     <message>
         <source>Export Statement</source>
         <translation>导出结算单</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -776,10 +834,6 @@ SMS Desktop 可以把损坏的文件另存一旁，并恢复 {when} 的最新完
         <translation>新建数据库</translation>
     </message>
     <message>
-        <source>SMS Desktop databases (*.sqlite3)</source>
-        <translation>SMS Desktop 数据库 (*.sqlite3)</translation>
-    </message>
-    <message>
         <source>{path} already exists. Use File ▸ Open Database to open it.</source>
         <translation>{path} 已存在。请用“文件 ▸ 打开数据库”打开它。</translation>
     </message>
@@ -892,6 +946,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Tags</source>
         <translation>标签</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
     </message>
 </context>
 <context>
@@ -1016,8 +1078,8 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>新建客户</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>导出到 Excel…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1048,10 +1110,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>已复制 {text}</translation>
     </message>
     <message>
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
         <source>Delete Customer</source>
         <translation>删除客户</translation>
     </message>
@@ -1072,6 +1130,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>
             <numerusform>共 %Ln 个客户</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the new customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Save your changes to “{name}” first?</source>
+        <translation>是否先保存对“{name}”的修改？</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1114,14 +1180,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Export Customers</source>
         <translation>导出客户</translation>
-    </message>
-    <message>
-        <source>customers.xlsx</source>
-        <translation>客户.xlsx</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>客户</translation>
     </message>
     <message>
         <source>Exporting customers…</source>
@@ -1265,24 +1323,16 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>{actual} / 目标 {target}</translation>
     </message>
     <message>
-        <source>Save Chart</source>
-        <translation>保存图表</translation>
+        <source>sales-summary</source>
+        <translation>销售汇总</translation>
     </message>
     <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
-        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Chart saved to {path}.</source>
-        <translation>图表已保存到 {path}。</translation>
+        <source>management-report</source>
+        <translation>销售管理报告</translation>
     </message>
     <message>
         <source>Export Summary Workbook</source>
         <translation>导出汇总工作簿</translation>
-    </message>
-    <message>
-        <source>sales-summary.xlsx</source>
-        <translation>销售汇总.xlsx</translation>
     </message>
     <message>
         <source>Writing the summary workbook…</source>
@@ -1295,14 +1345,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Export Management Report</source>
         <translation>导出管理报告</translation>
-    </message>
-    <message>
-        <source>management-report.pdf</source>
-        <translation>销售管理报告.pdf</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Writing the management report…</source>
@@ -1473,6 +1515,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>deals</source>
+        <translation>商机</translation>
+    </message>
 </context>
 <context>
     <name>DealListView</name>
@@ -1493,8 +1543,8 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>全部商机</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>导出到 Excel…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
@@ -1505,14 +1555,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Export Deals</source>
         <translation>导出商机</translation>
-    </message>
-    <message>
-        <source>deals.xlsx</source>
-        <translation>商机.xlsx</translation>
-    </message>
-    <message>
-        <source>Deals</source>
-        <translation>商机</translation>
     </message>
     <message>
         <source>Exporting deals…</source>
@@ -1549,6 +1591,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Add Task…</source>
         <translation>添加任务…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史记录…</translation>
+    </message>
+    <message>
+        <source>Who changed what in this customer, and when</source>
+        <translation>谁在何时修改了此客户的什么内容</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1647,7 +1697,157 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx, .xls), an OpenDocument sheet (.ods), a CSV or text file, or contacts as vCard (.vcf).</source>
+        <translation>Excel 工作簿（.xlsx、.xls）、OpenDocument 表格（.ods）、CSV 或文本文件，或 vCard 联系人（.vcf）。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Detect (BOM, UTF-8, then GB18030)</source>
+        <translation>自动识别（BOM、UTF-8，然后 GB18030）</translation>
+    </message>
+    <message>
+        <source>GB18030 / GBK (Chinese Windows)</source>
+        <translation>GB18030 / GBK（中文 Windows）</translation>
+    </message>
+    <message>
+        <source>What to import:</source>
+        <translation>导入内容：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>标题行：</translation>
+    </message>
+    <message>
+        <source>Import File</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV ({patterns});;All files (*)</source>
+        <translation>电子表格和 CSV（{patterns}）;;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>encoding {encoding} (detected)</source>
+        <translation>编码 {encoding}（自动识别）</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}</source>
+        <translation>编码 {encoding}</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>separated by {delimiter}</source>
+        <translation>分隔符 {delimiter}</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln row(s)</source>
+        <translation>
+            <numerusform>约 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln column(s)</source>
+        <translation>
+            <numerusform>%Ln 列</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Your company&apos;s address, phone and tax id, printed on every quote</source>
+        <translation>公司地址、电话和税号，打印在每份报价单上</translation>
+    </message>
+    <message>
+        <source>Company Profile…</source>
+        <translation>公司资料…</translation>
+    </message>
+    <message>
+        <source>Your customers and their contacts: import your Excel list, or add them</source>
+        <translation>您的客户及其联系人：导入现有的 Excel 名单，或逐个添加</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>The products you sell, with their prices and costs</source>
+        <translation>您销售的产品，包括价格和成本</translation>
+    </message>
+    <message>
+        <source>Products…</source>
+        <translation>产品…</translation>
+    </message>
+    <message>
+        <source>Your salespeople, so customers and deals have an owner</source>
+        <translation>您的销售人员，让客户和商机都有负责人</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>A first sales target, to see the pace of the month</source>
+        <translation>第一个销售目标，随时掌握本月进度</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Get started</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <source>Hide These Steps</source>
+        <translation>隐藏这些步骤</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>待完成</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
+    <message>
+        <source>[{label}]</source>
+        <translation>【{label}】</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
     <message>
         <source>never</source>
         <translation>从未联系</translation>
@@ -1772,20 +1972,12 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>此期间没有新建商机。</translation>
     </message>
     <message>
-        <source>Save Chart</source>
-        <translation>保存图表</translation>
+        <source>funnel</source>
+        <translation>销售漏斗</translation>
     </message>
     <message>
-        <source>funnel.png</source>
-        <translation>销售漏斗.png</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
-        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Chart saved to {path}.</source>
-        <translation>图表已保存到 {path}。</translation>
+        <source>Exporting the funnel…</source>
+        <translation>正在导出销售漏斗…</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -1832,12 +2024,826 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>导出漏斗分析</translation>
     </message>
     <message>
-        <source>funnel.xlsx</source>
-        <translation>销售漏斗.xlsx</translation>
-    </message>
-    <message>
         <source>Funnel exported to {path}.</source>
         <translation>漏斗分析已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Pipeline stage</source>
+        <translation>销售阶段</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Moved to the trash</source>
+        <translation>移至回收站</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Deleted for good</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <source>Allowed by exception</source>
+        <translation>例外放行</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢单概率</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>标准价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Tax %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>(deleted) #{id}</source>
+        <translation>（已删除）#{id}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>历史记录</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of “{record}”</source>
+        <translation>“{record}”的历史记录</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>Search names and values…</source>
+        <translation>搜索名称和内容…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln 条变更</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export History</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message>
+        <source>Exporting the history…</source>
+        <translation>正在导出历史记录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln change(s) to {path}.</source>
+        <translation>
+            <numerusform>已导出 %Ln 条变更到 {path}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请填写数字。</translation>
+    </message>
+    <message>
+        <source>Enter a number, not a date.</source>
+        <translation>请填写数字，而不是日期。</translation>
+    </message>
+    <message>
+        <source>Enter a number like 1234.50.</source>
+        <translation>请填写数字，例如 1234.50。</translation>
+    </message>
+    <message>
+        <source>Amounts have at most two decimals.</source>
+        <translation>金额最多两位小数。</translation>
+    </message>
+    <message>
+        <source>A discount is between 0 and 100 %.</source>
+        <translation>折扣在 0 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请填写整数。</translation>
+    </message>
+    <message>
+        <source>Enter a date like 2026-03-06.</source>
+        <translation>请填写日期，例如 2026-03-06。</translation>
+    </message>
+    <message>
+        <source>There is no such date.</source>
+        <translation>没有这个日期。</translation>
+    </message>
+    <message>
+        <source>Day and month can be read both ways: choose the date order.</source>
+        <translation>日和月可以两种方式理解：请选择日期顺序。</translation>
+    </message>
+    <message>
+        <source>{column}: {message}</source>
+        <translation>{column}：{message}</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>No product {name} (import with “create missing”).</source>
+        <translation>没有产品 {name}（可选择“创建缺失项”导入）。</translation>
+    </message>
+    <message>
+        <source>Use open, shipped, completed or cancelled.</source>
+        <translation>请填写 进行中、已发货、已完成 或 已取消。</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than 0.</source>
+        <translation>数量必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose one of the supported currencies.</source>
+        <translation>请选择支持的币种。</translation>
+    </message>
+    <message>
+        <source>Another row of order {number} names another customer.</source>
+        <translation>订单 {number} 的另一行写的是另一个客户。</translation>
+    </message>
+    <message>
+        <source>Use open, won or lost.</source>
+        <translation>请填写 进行中、赢单 或 输单。</translation>
+    </message>
+    <message>
+        <source>There is no stage {stage}.</source>
+        <translation>没有阶段 {stage}。</translation>
+    </message>
+    <message>
+        <source>The status does not fit the stage.</source>
+        <translation>状态与阶段不符。</translation>
+    </message>
+    <message>
+        <source>Use call, visit, WeChat, e-mail, meeting, note or feedback.</source>
+        <translation>请填写 电话、拜访、微信、邮件、会议、备注 或 反馈。</translation>
+    </message>
+    <message>
+        <source>{kind} have no field {field}.</source>
+        <translation>{kind} 没有字段 {field}。</translation>
+    </message>
+    <message>
+        <source>Two columns are mapped to {field}.</source>
+        <translation>有两列都对应到 {field}。</translation>
+    </message>
+    <message>
+        <source>The file has no column {header}.</source>
+        <translation>文件中没有列 {header}。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the mapping.</source>
+        <translation>请为此映射填写名称。</translation>
+    </message>
+    <message>
+        <source>row {row}, {column}: {message}</source>
+        <translation>第 {row} 行，{column}：{message}</translation>
+    </message>
+    <message>
+        <source>created {created}, updated {updated}, unchanged {unchanged}, skipped {skipped}, errors {errors}</source>
+        <translation>新建 {created}，更新 {updated}，未变 {unchanged}，跳过 {skipped}，错误 {errors}</translation>
+    </message>
+    <message>
+        <source>{summary} (batch {batch})</source>
+        <translation>{summary}（批次 {batch}）</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>No salesperson is called {name} (import with “create missing”).</source>
+        <translation>没有名为 {name} 的销售员（可选择“创建缺失项”导入）。</translation>
+    </message>
+    <message>
+        <source>No customer has this id.</source>
+        <translation>没有此 ID 的客户。</translation>
+    </message>
+    <message>
+        <source>No product has this id.</source>
+        <translation>没有此 ID 的产品。</translation>
+    </message>
+    <message>
+        <source>A product with this SKU exists already.</source>
+        <translation>此产品编号已存在。</translation>
+    </message>
+    <message>
+        <source>No contact has this id.</source>
+        <translation>没有此 ID 的联系人。</translation>
+    </message>
+    <message>
+        <source>No customer {name} (import with “create missing”).</source>
+        <translation>没有客户 {name}（可选择“创建缺失项”导入）。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消，未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Map a column to {field}: it is required.</source>
+        <translation>请为 {field} 指定一列：此字段必填。</translation>
+    </message>
+    <message>
+        <source>There is no import batch {batch}.</source>
+        <translation>没有导入批次 {batch}。</translation>
+    </message>
+    <message>
+        <source>Import batch {batch} was reverted already.</source>
+        <translation>导入批次 {batch} 已撤销过。</translation>
+    </message>
+    <message>
+        <source>Records of import batch {batch} are used by records made since (orders, quotes …): remove those first.</source>
+        <translation>导入批次 {batch} 的记录已被之后创建的记录（订单、报价单……）使用：请先删除那些记录。</translation>
+    </message>
+    <message>
+        <source>{file}: choose a .xlsx, .xls, .ods, .csv, .txt or .vcf file.</source>
+        <translation>{file}：请选择 .xlsx、.xls、.ods、.csv、.txt 或 .vcf 文件。</translation>
+    </message>
+    <message>
+        <source>{file} is neither UTF-8 nor GB18030 text: choose its encoding.</source>
+        <translation>{file} 既不是 UTF-8 也不是 GB18030 文本：请选择其编码。</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: the text is not {encoding}; choose another encoding.</source>
+        <translation>{file} 第 {row} 行：文本不是 {encoding} 编码，请选择其他编码。</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: not a readable CSV row ({reason}).</source>
+        <translation>{file} 第 {row} 行：无法读取的 CSV 行（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file}: the text is not {encoding}; choose another encoding.</source>
+        <translation>{file}：文本不是 {encoding} 编码，请选择其他编码。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a workbook ({reason}).</source>
+        <translation>{file} 无法作为工作簿读取（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file} is not a UTF-8 vCard file.</source>
+        <translation>{file} 不是 UTF-8 编码的 vCard 文件。</translation>
+    </message>
+    <message>
+        <source>{file}, card {row}: not a readable vCard ({reason}).</source>
+        <translation>{file} 第 {row} 张名片：无法读取的 vCard（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The file holds no rows.</source>
+        <translation>文件中没有任何行。</translation>
+    </message>
+    <message>
+        <source>There is no file at {file}.</source>
+        <translation>{file} 处没有文件。</translation>
+    </message>
+    <message>
+        <source>Unknown encoding {encoding}.</source>
+        <translation>未知编码 {encoding}。</translation>
+    </message>
+    <message>
+        <source>{file} has no sheets.</source>
+        <translation>{file} 没有工作表。</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet {sheet} (it has: {sheets}).</source>
+        <translation>{file} 没有工作表 {sheet}（现有：{sheets}）。</translation>
+    </message>
+    <message>
+        <source>There is no row {row} in the file.</source>
+        <translation>文件中没有第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>Row {row} holds no headers.</source>
+        <translation>第 {row} 行没有表头。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>Record id</source>
+        <translation>记录ID</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Contact mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Contact e-mail</source>
+        <translation>联系人邮箱</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>First deal</source>
+        <translation>首次合作日期</translation>
+    </message>
+    <message>
+        <source>Annual purchase</source>
+        <translation>年采购额</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>产品编号</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Line amount (net)</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>商机名称</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结单日期</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import History</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Reverted</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Revert…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Remove what the import added and put back what it changed</source>
+        <translation>删除该次导入新增的记录，并恢复被修改的内容</translation>
+    </message>
+    <message>
+        <source>Revert Import</source>
+        <translation>撤回导入</translation>
+    </message>
+    <message>
+        <source>Revert import {batch} of {file}? What it added is removed and what it changed is put back.</source>
+        <translation>撤回第 {batch} 批导入（{file}）？新增的记录将被删除，被修改的内容将被恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Customers (with a contact on the same row)</source>
+        <translation>客户（同一行可含联系人）</translation>
+    </message>
+    <message>
+        <source>Contacts of existing customers</source>
+        <translation>现有客户的联系人</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Order history (one row per order line)</source>
+        <translation>历史订单（每行一个订单明细）</translation>
+    </message>
+    <message>
+        <source>Opportunities (open and closed)</source>
+        <translation>商机（进行中和已结束）</translation>
+    </message>
+    <message>
+        <source>Past activities (calls, visits …)</source>
+        <translation>过往活动（电话、拜访…）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import of {file}</source>
+        <translation>导入 {file}</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2999,61 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>匹配列</translation>
+    </message>
+    <message>
+        <source>Columns are matched by their headers; change any that is wrong. Fields marked * are required.</source>
+        <translation>已按标题自动匹配各列，如有不对请修改。带 * 的字段为必填。</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Save Mapping…</source>
+        <translation>保存映射…</translation>
+    </message>
+    <message>
+        <source>Used again when a file with the same columns comes</source>
+        <translation>再次导入相同列的文件时自动使用</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>The saved mapping “{name}” was applied.</source>
+        <translation>已应用保存的映射“{name}”。</translation>
+    </message>
+    <message>
+        <source>Choose a column for: {fields}</source>
+        <translation>请为以下字段选择列：{fields}</translation>
+    </message>
+    <message>
+        <source>Save Mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Saved as “{name}”.</source>
+        <translation>已保存为“{name}”。</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge Customers</source>
@@ -2014,12 +3075,28 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>取消</translation>
     </message>
     <message>
-        <source>Something went wrong: {error}</source>
-        <translation>出现意外错误：{error}</translation>
+        <source>The disk is full: free some space and try again.</source>
+        <translation>磁盘已满：请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>SMS Desktop may not write here: {path}. Choose another folder.</source>
+        <translation>SMS Desktop 无权写入此位置：{path}。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>This file or folder does not exist: {path}.</source>
+        <translation>此文件或文件夹不存在：{path}。</translation>
+    </message>
+    <message>
+        <source>Something went wrong, and this step was not completed. Your data is safe.</source>
+        <translation>出现了问题，此步骤未完成。您的数据是安全的。</translation>
     </message>
     <message>
         <source>Details were written to {path}.</source>
         <translation>详细信息已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的修改</translation>
     </message>
     <message>
         <source>SMS Desktop</source>
@@ -2483,6 +3560,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>添加任务…</translation>
     </message>
     <message>
+        <source>History…</source>
+        <translation>历史记录…</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2595,6 +3676,97 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation>导入前检查</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Records that exist already:</source>
+        <translation>已存在的记录：</translation>
+    </message>
+    <message>
+        <source>update them</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>leave them</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <source>add as new</source>
+        <translation>作为新记录添加</translation>
+    </message>
+    <message>
+        <source>Create customers and products not found</source>
+        <translation>自动创建找不到的客户和产品</translation>
+    </message>
+    <message>
+        <source>Import only the valid rows</source>
+        <translation>只导入有效的行</translation>
+    </message>
+    <message>
+        <source>Dates: decided by each column</source>
+        <translation>日期：按各列自动判断</translation>
+    </message>
+    <message>
+        <source>Dates: year-month-day</source>
+        <translation>日期：年-月-日</translation>
+    </message>
+    <message>
+        <source>Dates: day/month/year</source>
+        <translation>日期：日/月/年</translation>
+    </message>
+    <message>
+        <source>Dates: month/day/year (US)</source>
+        <translation>日期：月/日/年（美式）</translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>Would import {rows} rows: {line}.</source>
+        <translation>将导入 {rows} 行：{line}。</translation>
+    </message>
+    <message>
+        <source>Rows with errors: fix them in the file, or import only the valid rows.</source>
+        <translation>有错误的行：请在文件中改正，或只导入有效的行。</translation>
+    </message>
+    <message>
+        <source>Choose the order of day and month for: {columns}.</source>
+        <translation>请为以下列选择日和月的顺序：{columns}。</translation>
+    </message>
+    <message>
+        <source>Row {row}, {record}: {changes}</source>
+        <translation>第 {row} 行，{record}：{changes}</translation>
     </message>
 </context>
 <context>
@@ -2888,12 +4060,12 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>启用</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
+        <source>Products</source>
+        <translation>产品目录</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>否</translation>
+        <source>products</source>
+        <translation>产品目录</translation>
     </message>
 </context>
 <context>
@@ -2974,8 +4146,16 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>编辑…</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>导出到 Excel…</translation>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move to the trash (Undo with Ctrl+Z)</source>
+        <translation>移至回收站（可用 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln product(s)</source>
@@ -2986,10 +4166,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Export Products</source>
         <translation>导出产品</translation>
-    </message>
-    <message>
-        <source>products.xlsx</source>
-        <translation>产品目录.xlsx</translation>
     </message>
     <message>
         <source>Exporting products…</source>
@@ -3194,6 +4370,18 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <source>Delete quote {label}</source>
         <translation>删除报价单 {label}</translation>
     </message>
+    <message>
+        <source>New product {sku}</source>
+        <translation>新建产品 {sku}</translation>
+    </message>
+    <message>
+        <source>Edit product {sku}</source>
+        <translation>编辑产品 {sku}</translation>
+    </message>
+    <message>
+        <source>Delete product {sku}</source>
+        <translation>删除产品 {sku}</translation>
+    </message>
 </context>
 <context>
     <name>QuoteEditor</name>
@@ -3330,6 +4518,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>条款：</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -3368,6 +4560,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Reason:</source>
         <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Save the changes to this quote?</source>
+        <translation>是否保存对此报价单的修改？</translation>
     </message>
 </context>
 <context>
@@ -3476,6 +4672,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>总计</translation>
     </message>
     <message>
+        <source>Quotes</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>quotes</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
         <source>Below the minimum margin. Reason: {reason}</source>
         <translation>低于最低毛利率。原因：{reason}</translation>
     </message>
@@ -3543,10 +4747,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Save Quote</source>
         <translation>保存报价单</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -3747,8 +4947,8 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>价目表…</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>导出到 Excel…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3847,14 +5047,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>导出报价单</translation>
     </message>
     <message>
-        <source>quotes.xlsx</source>
-        <translation>报价单.xlsx</translation>
-    </message>
-    <message>
-        <source>Quotes</source>
-        <translation>报价单</translation>
-    </message>
-    <message>
         <source>Exporting quotes…</source>
         <translation>正在导出报价单…</translation>
     </message>
@@ -3951,6 +5143,63 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)</source>
         <translation>SMS Desktop 数据库 (*.sqlite3 *.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Save Error Report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <source>The rows with errors and what is wrong with them, to fix and import again</source>
+        <translation>有错误的行及其错误说明，改正后可再次导入</translation>
+    </message>
+    <message>
+        <source>Revert This Import</source>
+        <translation>撤回本次导入</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows: {line}.</source>
+        <translation>已导入 {rows} 行：{line}。</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z) or Revert takes it all back.</source>
+        <translation>撤销（Ctrl+Z）或“撤回”可全部恢复。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Save Error Report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <source>Saving the error report…</source>
+        <translation>正在保存错误报告…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) with errors saved to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 行错误保存到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reverted: the database is as it was before.</source>
+        <translation>已撤回：数据库已恢复到导入之前。</translation>
     </message>
 </context>
 <context>
@@ -4095,6 +5344,41 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Email</source>
         <translation>邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialog</name>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (Excel, most programs)</source>
+        <translation>CSV，UTF-8（Excel 及大多数软件）</translation>
+    </message>
+    <message>
+        <source>CSV, GB18030 (older Chinese software)</source>
+        <translation>CSV，GB18030（较早的中文软件）</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>iCalendar file</source>
+        <translation>iCalendar 日历文件</translation>
+    </message>
+    <message>
+        <source>SMS Desktop database</source>
+        <translation>SMS Desktop 数据库</translation>
     </message>
 </context>
 <context>
@@ -4382,13 +5666,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Stale after:</source>
         <translation>停滞期限：</translation>
-    </message>
-</context>
-<context>
-    <name>TableExport</name>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -5098,6 +6375,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
 </context>
 <context>
     <name>TasksTab</name>
@@ -5146,8 +6427,8 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>导出</translation>
     </message>
     <message>
-        <source>To Excel…</source>
-        <translation>导出到 Excel…</translation>
+        <source>To Excel or CSV…</source>
+        <translation>导出到 Excel 或 CSV…</translation>
     </message>
     <message>
         <source>To Calendar (.ics)…</source>
@@ -5270,21 +6551,21 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         </translation>
     </message>
     <message numerus="yes">
-        <source>This List to Excel (%Ln task(s))…</source>
+        <source>This List to Excel or CSV (%Ln task(s))…</source>
         <translation>
-            <numerusform>当前列表导出到 Excel（%Ln 个任务）…</numerusform>
+            <numerusform>当前列表导出到 Excel 或 CSV（%Ln 个任务）…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected to Excel or CSV (%Ln task(s))…</source>
+        <translation>
+            <numerusform>所选任务导出到 Excel 或 CSV（%Ln 个任务）…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>This List to Calendar .ics (%Ln task(s))…</source>
         <translation>
             <numerusform>当前列表导出到日历 .ics（%Ln 个任务）…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Selected to Excel (%Ln task(s))…</source>
-        <translation>
-            <numerusform>所选导出到 Excel（%Ln 个任务）…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5310,10 +6591,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Export to Calendar</source>
         <translation>导出到日历</translation>
-    </message>
-    <message>
-        <source>iCalendar files (*.ics)</source>
-        <translation>iCalendar 文件 (*.ics)</translation>
     </message>
     <message>
         <source>SMS Desktop tasks</source>

@@ -688,6 +688,46 @@ class ImportBatch(Base):
     encoding: Mapped[str | None] = mapped_column(String(20))
     rows: Mapped[int] = mapped_column(default=0)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sheet: Mapped[str | None] = mapped_column(String(200))
+    mapping: Mapped[str | None] = mapped_column(Text)  # JSON: source header -> field
+    options: Mapped[str | None] = mapped_column(Text)  # JSON: existing, create_missing …
+    created: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    updated: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    unchanged: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    skipped: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    errors: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    imported_by: Mapped[str | None] = mapped_column(String(80))
+    reverted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ImportBatchItem(Base):
+    """One row an import created or changed: enough to take it out again (revert)."""
+
+    __tablename__ = "import_batch_items"
+    __table_args__ = (Index("ix_import_batch_items_batch_id", "batch_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(_fk("import_batches.id", "CASCADE"))
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int]
+    action: Mapped[str] = mapped_column(String(10))  # create | update
+    old_values: Mapped[str | None] = mapped_column(Text)  # JSON of the stored values before
+
+
+class ImportKey(Base):
+    """A code from the user's files (客户编号 C-001) pointing at the record it was imported as,
+    so later files (orders by customer code, a re-import) find it again."""
+
+    __tablename__ = "import_keys"
+    __table_args__ = (
+        UniqueConstraint("entity", "code"),
+        Index("ix_import_keys_entity_entity_id", "entity", "entity_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20))
+    code: Mapped[str] = mapped_column(String(80))
+    entity_id: Mapped[int]
 
 
 # ---------------------------------------------------------------- targets & commissions

@@ -81,6 +81,16 @@ def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     return not (type_ == "table" and name in SEARCH_TABLE_NAMES)
 
 
+LIKE_ESCAPE = "\\"
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, its ``%``, ``_`` and ``\\`` taken literally
+    (use with ``escape=LIKE_ESCAPE``; portable to PostgreSQL)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def normalize_phone(text: str) -> str:
     """The decimal digits of ``text`` in ASCII (full-width too): ``+86 138-1234`` → 861381234."""
     digits = _NON_DIGITS.sub("", text)

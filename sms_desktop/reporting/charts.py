@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting.excel import display_width
-from sms_desktop.reporting.files import atomic_output
+from sms_desktop.reporting.files import Progress, atomic_output
 from sms_desktop.reporting.fonts import chart_rc
 
 if TYPE_CHECKING:
@@ -185,9 +185,16 @@ def _draw_lost_reasons(ax: Axes, report: FunnelReport, chinese: bool, labels: Fu
         ax.spines[side].set_visible(False)
 
 
-def save_figure(fig: Figure, path: Path, fmt: ChartFormat, *, dpi: float = 150) -> None:
+def save_figure(
+    fig: Figure,
+    path: Path,
+    fmt: ChartFormat,
+    *,
+    dpi: float = 150,
+    progress: Progress | None = None,
+) -> None:
     """Write ``fig`` as PNG, SVG or PDF (fonts embedded as TrueType); replaces ``path`` whole."""
     if fmt not in ("png", "svg", "pdf"):
         raise ValueError(f"unsupported chart format: {fmt!r}")
-    with chart_rc(), atomic_output(path) as temporary:
+    with chart_rc(), atomic_output(path, progress=progress) as temporary:
         fig.savefig(temporary, format=fmt, dpi=dpi)

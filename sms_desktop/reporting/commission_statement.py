@@ -20,7 +20,7 @@ from sms_desktop.reporting.excel import (
     clean_text,
     sanitize_sheet_title,
 )
-from sms_desktop.reporting.files import atomic_output
+from sms_desktop.reporting.files import Progress, atomic_output
 from sms_desktop.reporting.fonts import cjk_font_path
 
 if TYPE_CHECKING:
@@ -86,7 +86,9 @@ def _summary(st: Statement, labels: StatementLabels) -> list[tuple[str, Any, str
     ]
 
 
-def write_statement_workbook(path: Path, st: Statement, labels: StatementLabels) -> None:
+def write_statement_workbook(
+    path: Path, st: Statement, labels: StatementLabels, *, progress: Progress | None = None
+) -> None:
     """The summary on top, then one row per order that counted (replaced whole or not at all)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
@@ -132,7 +134,7 @@ def write_statement_workbook(path: Path, st: Statement, labels: StatementLabels)
             ws.cell(row=row, column=column).number_format = MONEY_FORMAT
     for letter, width in zip("ABCDE", (22, 34, 34, 16, 16), strict=True):
         ws.column_dimensions[letter].width = width
-    with atomic_output(path) as temporary:
+    with atomic_output(path, progress=progress) as temporary:
         wb.save(temporary)
 
 
@@ -145,7 +147,9 @@ def _register_font() -> str:
     return PDF_FONT
 
 
-def write_statement_pdf(path: Path, st: Statement, labels: StatementLabels) -> None:
+def write_statement_pdf(
+    path: Path, st: Statement, labels: StatementLabels, *, progress: Progress | None = None
+) -> None:
     """An A4 statement: title, summary table, the orders that counted (header repeated on
     every page), page x of y."""
     from reportlab import rl_config
@@ -251,7 +255,7 @@ def write_statement_pdf(path: Path, st: Statement, labels: StatementLabels) -> N
         "topMargin": 18 * mm,
         "bottomMargin": 18 * mm,
     }
-    with atomic_output(path) as temporary:
+    with atomic_output(path, progress=progress) as temporary:
         counter = SimpleDocTemplate(str(temporary), pagesize=A4, **margins)
         counter.build(story(), onFirstPage=footer, onLaterPages=footer)
         _Numbered.pages = counter.page

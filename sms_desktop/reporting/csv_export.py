@@ -14,10 +14,9 @@ from sms_desktop.reporting.excel import (
     FORMULA_PREFIXES,
     PROGRESS_EVERY,
     ExportColumn,
-    Progress,
     to_local,
 )
-from sms_desktop.reporting.files import atomic_output
+from sms_desktop.reporting.files import Progress, atomic_output
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING
 
 from sms_desktop.domain.palette import Colour
@@ -61,11 +62,17 @@ def compact_money(value: Decimal | float, chinese: bool) -> str:
     return f"{amount:,.0f}"
 
 
+def _money_tick(chinese: bool, value: float, _position: int) -> str:
+    return compact_money(value, chinese)
+
+
 def _money_axis(ax: Axes, axis: str, chinese: bool) -> None:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     target = ax.yaxis if axis == "y" else ax.xaxis
-    target.set_major_formatter(FuncFormatter(lambda v, _p: compact_money(v, chinese)))
+    # A partial of a module function, not a lambda: a saved chart is a pickled copy of the
+    # figure drawn on a worker thread (ui/table_export.py).
+    target.set_major_formatter(FuncFormatter(partial(_money_tick, chinese)))
     # Few ticks: a compact amount such as "125.0万" is wide.
     target.set_major_locator(MaxNLocator(nbins=5 if axis == "y" else 3))
 

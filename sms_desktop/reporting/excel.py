@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sms_desktop.domain.palette import Colour
-from sms_desktop.reporting.files import atomic_output
+from sms_desktop.reporting.files import Progress, atomic_output
 
 ColumnKind = Literal["text", "int", "money", "decimal", "percent", "date", "datetime", "bool"]
-Progress = Callable[[int, int], None]
 
 PROGRESS_EVERY = 2_000
 LOOKAHEAD_ROWS = 200

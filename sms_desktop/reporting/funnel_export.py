@@ -26,7 +26,7 @@ from sms_desktop.reporting.excel import (
     display_width,
     sanitize_sheet_title,
 )
-from sms_desktop.reporting.files import atomic_output
+from sms_desktop.reporting.files import Progress, atomic_output
 
 if TYPE_CHECKING:
     from sms_desktop.services.funnel import FunnelReport
@@ -85,8 +85,10 @@ def write_funnel_workbook(
     language: str,
     labels: FunnelExportLabels,
     owner_name: str | None = None,
+    progress: Progress | None = None,
 ) -> None:
-    """Write the report's figures to ``path`` (replaced whole, or left untouched on error)."""
+    """Write the report's figures to ``path`` (replaced whole, or left untouched on error or
+    Cancel)."""
     from openpyxl import Workbook
 
     chinese = is_chinese(language)
@@ -144,7 +146,7 @@ def write_funnel_workbook(
         reasons,
         autofilter=True,
     )
-    with atomic_output(path) as temporary, temporary.open("xb") as out:
+    with atomic_output(path, progress=progress) as temporary, temporary.open("xb") as out:
         wb.save(out)
         out.flush()
         os.fsync(out.fileno())

@@ -17,7 +17,7 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event, vRecur
 
 from sms_desktop.domain.enums import RecurrenceUnit
-from sms_desktop.reporting.files import write_atomically
+from sms_desktop.reporting.files import Progress, write_atomically
 from sms_desktop.services.tasks import TaskRow
 
 PRODUCT_ID = "-//SMS Desktop//Tasks//ZH"
@@ -134,6 +134,7 @@ def _event(
     return event
 
 
-def write_ics(path: Path, calendar: Calendar) -> None:
-    """Write atomically: a half-written file never replaces a good one."""
-    write_atomically(path, calendar.to_ical())
+def write_ics(path: Path, calendar: Calendar, *, progress: Progress | None = None) -> None:
+    """Write atomically: a half-written file never replaces a good one (nor does a cancelled
+    one)."""
+    write_atomically(path, calendar.to_ical(), progress=progress)

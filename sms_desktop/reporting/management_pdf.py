@@ -21,7 +21,7 @@ from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting import dashboard_charts as dc
 from sms_desktop.reporting.charts import is_chinese
 from sms_desktop.reporting.dashboard_charts import _fit
-from sms_desktop.reporting.files import atomic_output
+from sms_desktop.reporting.files import Progress, atomic_output
 from sms_desktop.reporting.fonts import chart_rc, cjk_font_path
 from sms_desktop.reporting.report_text import report_text
 from sms_desktop.services.dashboard import Comparison, Dashboard, DashboardFilter, DashboardService
@@ -31,7 +31,6 @@ CHART_DPI = 150
 HEADER_BACKGROUND = Colour.TABLE_HEADER
 GRID = Colour.TABLE_GRID
 
-Progress = Callable[[int, int], None]
 _lock = threading.Lock()
 _registered = [False]
 

@@ -26,7 +26,6 @@ from sms_desktop.reporting.excel import (
     LOOKAHEAD_ROWS,
     PROGRESS_EVERY,
     ExportColumn,
-    Progress,
     _discard_sheet_stream,
     _putter,
     _set,
@@ -35,7 +34,7 @@ from sms_desktop.reporting.excel import (
     fit_width,
     sanitize_sheet_title,
 )
-from sms_desktop.reporting.files import atomic_output
+from sms_desktop.reporting.files import Progress, atomic_output
 from sms_desktop.reporting.report_text import ReportText, report_text
 from sms_desktop.services.dashboard import (
     DashboardFilter,

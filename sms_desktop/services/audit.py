@@ -8,10 +8,23 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from sqlalchemy import ScalarSelect, select
 from sqlalchemy.orm import Session
 
-from sms_desktop.domain.enums import AuditAction
-from sms_desktop.persistence.models import AuditEntry
+from sms_desktop.domain.enums import AuditAction, SalespersonRole
+from sms_desktop.persistence.models import AuditEntry, Salesperson
+
+
+def acting_user() -> ScalarSelect[int]:
+    """Who makes the change: in the one-user app, the business owner (a subquery, so an entry
+    costs no extra read). The team edition's signed-in user replaces this, here only."""
+    return (
+        select(Salesperson.id)
+        .where(Salesperson.role == SalespersonRole.OWNER)
+        .order_by(Salesperson.id)
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 def _text(value: Any) -> str | None:
@@ -39,6 +52,7 @@ def record(
 ) -> None:
     session.add(
         AuditEntry(
+            actor_id=acting_user(),
             entity=entity,
             entity_id=entity_id,
             action=action,

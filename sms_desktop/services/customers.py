@@ -21,8 +21,10 @@ from sms_desktop.domain.validation import is_email, is_phone, is_tax_id
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
+from sms_desktop.services.lists import Order
 from sms_desktop.services.revenue import revenue_amount, revenue_filter
 from sms_desktop.services.salespeople import SalespersonRow, read_salespeople
+from sms_desktop.services.soft_delete import move_to_trash, take_out_of_trash
 
 CustomerSortKey = Literal[
     "name",
@@ -257,7 +259,8 @@ def clean_contact(data: ContactInput) -> ContactInput:
 
 # ----------------------------------------------------------------------------- helpers
 
-_TEXT_FIELDS = (
+# The text fields of a customer, stored NULL when empty (also what an import may fill).
+TEXT_FIELDS = (
     "name_en",
     "industry",
     "source",
@@ -277,7 +280,7 @@ def _input_of(customer: m.Customer, tags: Sequence[str]) -> CustomerInput:
     return CustomerInput(
         name=customer.name,
         kind=customer.kind,
-        **{k: getattr(customer, k) or "" for k in _TEXT_FIELDS},
+        **{k: getattr(customer, k) or "" for k in TEXT_FIELDS},
         potential_value=customer.potential_value,
         currency=customer.currency,
         strategic_fit=customer.strategic_fit,
@@ -289,7 +292,7 @@ def _input_of(customer: m.Customer, tags: Sequence[str]) -> CustomerInput:
 def _apply(customer: m.Customer, data: CustomerInput) -> None:
     customer.name = data.name
     customer.kind = data.kind
-    for key in _TEXT_FIELDS:
+    for key in TEXT_FIELDS:
         setattr(customer, key, getattr(data, key) or None)
     customer.potential_value = data.potential_value
     customer.currency = data.currency
@@ -512,6 +515,23 @@ class CustomersService:
             for r in result:
                 yield self._row(r)
 
+    # ------------------------------------------------------------ the list protocol
+
+    def count_rows(self, flt: CustomerFilter, /, *, cap: int | None = None) -> int:
+        return self.count_customers(flt, cap=cap)
+
+    def page_rows(
+        self, flt: CustomerFilter, order: Order[CustomerSortKey], /, *, offset: int, limit: int
+    ) -> list[CustomerRow]:
+        return self.list_customers(
+            flt, offset=offset, limit=limit, order_by=order.key, descending=order.descending
+        )
+
+    def iter_rows(
+        self, flt: CustomerFilter, order: Order[CustomerSortKey], /
+    ) -> Iterator[CustomerRow]:
+        return self.iter_customers(flt, order_by=order.key, descending=order.descending)
+
     def filter_options(self, *, places: bool = True) -> FilterOptions:
         """The choices of the filter bar; without ``places`` the industries and cities
         (which read the whole table) are left empty."""
@@ -592,14 +612,7 @@ class CustomersService:
         """Move to the trash; contacts, history and deals stay attached for a restore."""
         with self._db.write() as session:
             customer = _live(session, customer_id)
-            now = clock().now()
-            customer.deleted_at = now
-            session.add(
-                m.TrashEntry(
-                    entity=_ENTITY, entity_id=customer_id, label=customer.name, deleted_at=now
-                )
-            )
-            audit.record(session, _ENTITY, customer_id, AuditAction.DELETE, old=customer.name)
+            move_to_trash(session, _ENTITY, customer, customer.name)
 
     def restore(self, customer_id: int) -> None:
         with self._db.write() as session:
@@ -615,13 +628,7 @@ class CustomersService:
                         "Undo the merge (Ctrl+Z) to separate them again.",
                     ).format(name=customer.name, kept=kept.name if kept else "?")
                 )
-            customer.deleted_at = None
-            session.execute(
-                delete(m.TrashEntry).where(
-                    m.TrashEntry.entity == _ENTITY, m.TrashEntry.entity_id == customer_id
-                )
-            )
-            audit.record(session, _ENTITY, customer_id, AuditAction.RESTORE, new=customer.name)
+            take_out_of_trash(session, _ENTITY, customer, customer.name)
 
     def key_figures(self, customer_id: int, today: date | None = None) -> KeyFigures:
         today = today or clock().today()

@@ -94,6 +94,24 @@ def normalize_company_name_words(name: str) -> list[str]:
     return [w for w in words if w and w.isascii() and w.isalnum() and w in core]
 
 
+def identity_keys(
+    *, name: str = "", tax_id: str = "", phone: str = "", email: str = ""
+) -> list[str]:
+    """The exact keys on which two records are one customer, strongest first: tax id, name
+    without its legal form, phone digits, e-mail (what ``find`` matches besides similar
+    names). Imports merge on these; a similar name alone is only a suggestion."""
+    keys: list[str] = []
+    if tax_id.strip():
+        keys.append("tax:" + tax_id.strip().upper())
+    if core := normalize_company_name(name):
+        keys.append("name:" + core)
+    if len(digits := phone_key(phone)) >= 6:
+        keys.append("phone:" + digits)
+    if email.strip():
+        keys.append("email:" + email.strip().casefold())
+    return keys
+
+
 class DuplicatesService:
     def __init__(self, db: Database) -> None:
         self._db = db

@@ -59,7 +59,7 @@ class TimelineEntry:
     amount: Decimal | None
 
 
-def _clean(data: InteractionInput) -> InteractionInput:
+def clean_interaction(data: InteractionInput) -> InteractionInput:
     errors = Errors()
     summary = data.summary.strip()
     if data.kind in (InteractionKind.NOTE, InteractionKind.FEEDBACK) and not summary:
@@ -216,7 +216,7 @@ class InteractionsService:
         self._db = db
 
     def log(self, customer_id: int, data: InteractionInput) -> int:
-        cleaned = _clean(data)
+        cleaned = clean_interaction(data)
         with self._db.write() as session:
             customer = session.get(m.Customer, customer_id)
             if customer is None or customer.deleted_at is not None:

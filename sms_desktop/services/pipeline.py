@@ -62,6 +62,7 @@ from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
 from sms_desktop.services.customers import trashed_customer_ids
+from sms_desktop.services.lists import Order
 from sms_desktop.services.stages import StageRow, stage_of, stage_row
 
 OpportunitySortKey = Literal[
@@ -748,6 +749,23 @@ class PipelineService:
         with self._db.read() as session:
             for r in session.execute(query.execution_options(yield_per=batch)):
                 yield self._row(r)
+
+    # ------------------------------------------------------------ the list protocol
+
+    def count_rows(self, flt: PipelineFilter, /, *, cap: int | None = None) -> int:
+        return self.count_opportunities(flt, cap=cap)
+
+    def page_rows(
+        self, flt: PipelineFilter, order: Order[OpportunitySortKey], /, *, offset: int, limit: int
+    ) -> list[OpportunityRow]:
+        return self.list_opportunities(
+            flt, offset=offset, limit=limit, order_by=order.key, descending=order.descending
+        )
+
+    def iter_rows(
+        self, flt: PipelineFilter, order: Order[OpportunitySortKey], /
+    ) -> Iterator[OpportunityRow]:
+        return self.iter_opportunities(flt, order_by=order.key, descending=order.descending)
 
     # ---------------------------------------------------------------------- the board
 

@@ -23,7 +23,10 @@ from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import CURRENCIES, DEFAULT_CURRENCY, MAX_AMOUNT, money_text
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
+from sms_desktop.persistence.search import LIKE_ESCAPE, contains_pattern
 from sms_desktop.services import audit
+from sms_desktop.services.lists import Order, iter_pages
+from sms_desktop.services.soft_delete import move_to_trash, take_out_of_trash
 
 ProductSortKey = Literal[
     "sku", "name", "category", "unit", "list_price", "cost", "tax_rate", "stock", "active"
@@ -45,6 +48,14 @@ class CategoryRow:
 
     def name(self, language: str) -> str:
         return self.name_zh if language == "zh_CN" else self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class ProductFilter:
+    """What the catalogue list shows: a search in codes and names, inactive products or not."""
+
+    search: str = ""
+    include_inactive: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +85,23 @@ class ProductRow:
         if language == "zh_CN":
             return self.category_zh or ""
         return self.category_en or ""
+
+    def as_input(self) -> ProductInput:
+        """The product as the form edits it (what an undo puts back)."""
+        return ProductInput(
+            sku=self.sku,
+            name_zh=self.name_zh,
+            name_en=self.name_en,
+            description=self.description or "",
+            unit=self.unit,
+            category_id=self.category_id,
+            list_price=self.list_price,
+            cost=self.cost,
+            currency=self.currency,
+            tax_rate=self.tax_rate,
+            active=self.active,
+            stock=self.stock,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +208,6 @@ def _row(p: Any) -> ProductRow:
     )
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 class ProductsService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -219,12 +242,12 @@ class ProductsService:
             conditions.append(m.Product.active.is_(True))
         text = search.strip()
         if text:
-            pattern = _like(text)
+            pattern = contains_pattern(text)
             conditions.append(
                 or_(
-                    m.Product.sku.ilike(pattern, escape="\\"),
-                    m.Product.name_zh.ilike(pattern, escape="\\"),
-                    m.Product.name_en.ilike(pattern, escape="\\"),
+                    m.Product.sku.ilike(pattern, escape=LIKE_ESCAPE),
+                    m.Product.name_zh.ilike(pattern, escape=LIKE_ESCAPE),
+                    m.Product.name_en.ilike(pattern, escape=LIKE_ESCAPE),
                 )
             )
         return conditions
@@ -268,29 +291,30 @@ class ProductsService:
         with self._db.read() as session:
             return [_row(r) for r in session.execute(query)]
 
-    def iter_all(
-        self,
-        search: str = "",
-        *,
-        include_inactive: bool = True,
-        order_by: ProductSortKey = "sku",
-        descending: bool = False,
+    # ------------------------------------------------------------ the list protocol
+
+    def count_rows(self, flt: ProductFilter, /, *, cap: int | None = None) -> int:
+        del cap  # the catalogue is small: always counted exactly
+        return self.count(flt.search, include_inactive=flt.include_inactive)
+
+    def page_rows(
+        self, flt: ProductFilter, order: Order[ProductSortKey], /, *, offset: int, limit: int
+    ) -> list[ProductRow]:
+        return self.list_products(
+            flt.search,
+            include_inactive=flt.include_inactive,
+            offset=offset,
+            limit=limit,
+            order_by=order.key,
+            descending=order.descending,
+        )
+
+    def iter_rows(
+        self, flt: ProductFilter, order: Order[ProductSortKey], /
     ) -> Iterator[ProductRow]:
-        """Every matching product in list order, a page at a time (for exports)."""
-        offset = 0
-        while True:
-            page = self.list_products(
-                search,
-                include_inactive=include_inactive,
-                offset=offset,
-                limit=500,
-                order_by=order_by,
-                descending=descending,
-            )
-            yield from page
-            if len(page) < 500:
-                return
-            offset += len(page)
+        return iter_pages(
+            lambda offset, limit: self.page_rows(flt, order, offset=offset, limit=limit)
+        )
 
     def get(self, product_id: int) -> ProductRow:
         with self._db.read() as session:
@@ -359,6 +383,23 @@ class ProductsService:
                 setattr(product, key, value)
             audit.record_changes(session, _ENTITY, product_id, old, new)
         return self.get(product_id)
+
+    def delete(self, product_id: int) -> None:
+        """Move to the trash; quotes and orders that name it keep their lines as they are."""
+        with self._db.write() as session:
+            product = session.get(m.Product, product_id)
+            if product is None or product.deleted_at is not None:
+                raise NotFoundError(translate("Products", "This product no longer exists."))
+            move_to_trash(session, _ENTITY, product, f"{product.sku} {product.name_zh}")
+
+    def restore(self, product_id: int) -> None:
+        with self._db.write() as session:
+            product = session.get(m.Product, product_id)
+            if product is None:
+                raise NotFoundError(translate("Products", "This product no longer exists."))
+            if self._sku_taken(session, product.sku, product_id):
+                raise self._sku_error()  # a new product took its code meanwhile
+            take_out_of_trash(session, _ENTITY, product, f"{product.sku} {product.name_zh}")
 
     def _check_unique(self, session: Session, sku: str, own_id: int | None) -> None:
         if self._sku_taken(session, sku, own_id):

@@ -71,6 +71,7 @@ from sms_desktop.domain.quotes import (
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
+from sms_desktop.services.lists import Order, iter_pages
 from sms_desktop.services.numbering import DocumentKind, peek_number, take_number
 from sms_desktop.services.orders import OrderInput, OrderLineInput, create_order_in
 from sms_desktop.services.pipeline import move_in_session
@@ -614,18 +615,23 @@ class QuotesService:
         with self._db.read() as session:
             return [QuoteRow(*r) for r in session.execute(query)]
 
-    def iter_all(
-        self, flt: QuoteFilter, *, order_by: QuoteSortKey, descending: bool
-    ) -> Iterator[QuoteRow]:
-        offset = 0
-        while True:
-            page = self.list_quotes(
-                flt, offset=offset, limit=500, order_by=order_by, descending=descending
-            )
-            yield from page
-            if len(page) < 500:
-                return
-            offset += len(page)
+    # ------------------------------------------------------------ the list protocol
+
+    def count_rows(self, flt: QuoteFilter, /, *, cap: int | None = None) -> int:
+        del cap  # one row per quote number: counted exactly
+        return self.count(flt)
+
+    def page_rows(
+        self, flt: QuoteFilter, order: Order[QuoteSortKey], /, *, offset: int, limit: int
+    ) -> list[QuoteRow]:
+        return self.list_quotes(
+            flt, offset=offset, limit=limit, order_by=order.key, descending=order.descending
+        )
+
+    def iter_rows(self, flt: QuoteFilter, order: Order[QuoteSortKey], /) -> Iterator[QuoteRow]:
+        return iter_pages(
+            lambda offset, limit: self.page_rows(flt, order, offset=offset, limit=limit)
+        )
 
     # ----------------------------------------------------------------- choices
 

@@ -14,8 +14,11 @@ if TYPE_CHECKING:
     from sms_desktop.services.duplicates import DuplicatesService
     from sms_desktop.services.followups import FollowUpsService
     from sms_desktop.services.funnel import FunnelService
+    from sms_desktop.services.history import HistoryService
+    from sms_desktop.services.imports.service import ImportService
     from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
+    from sms_desktop.services.onboarding import OnboardingService
     from sms_desktop.services.pipeline import PipelineService
     from sms_desktop.services.pricing import PricingService
     from sms_desktop.services.products import ProductsService
@@ -39,6 +42,18 @@ class Services:
         from sms_desktop.services.settings import SettingsService
 
         return SettingsService(self.db)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        from sms_desktop.services.history import HistoryService
+
+        return HistoryService(self.db)
+
+    @cached_property
+    def onboarding(self) -> OnboardingService:
+        from sms_desktop.services.onboarding import OnboardingService
+
+        return OnboardingService(self.db)
 
     @cached_property
     def maintenance(self) -> MaintenanceService:
@@ -147,3 +162,9 @@ class Services:
         from sms_desktop.services.commissions import CommissionsService
 
         return CommissionsService(self.db, self.targets)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from sms_desktop.services.imports.service import ImportService
+
+        return ImportService(self.db)

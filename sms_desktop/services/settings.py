@@ -211,3 +211,22 @@ class SettingsService:
         errors.raise_if_any()
         self._store("defaults.", asdict(defaults))
         return defaults
+
+    # ------------------------------------------------------------ import presets
+
+    def import_presets(self) -> dict[str, Any]:
+        """The saved import mappings by name (services/imports/mapping.py reads them)."""
+        return self._load(_PRESET_PREFIX)
+
+    def save_import_preset(self, name: str, preset: dict[str, Any] | None) -> None:
+        """Store one named import mapping (``None`` removes it)."""
+        if preset is not None:
+            self._store(_PRESET_PREFIX, {name: preset})
+            return
+        with self._db.write() as session:
+            row = session.get(Setting, _PRESET_PREFIX + name)
+            if row is not None:
+                session.delete(row)
+
+
+_PRESET_PREFIX = "import.preset."

@@ -35,6 +35,7 @@ from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
 from sms_desktop.services.customers import trashed_customer_ids
+from sms_desktop.services.lists import Order
 
 MAX_SUBJECT = 200
 MAX_TEXT = 4000
@@ -54,6 +55,17 @@ class TaskFilter:
     customer_id: int | None = None
     opportunity_id: int | None = None
     search: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TaskList:
+    """What the task list shows: a filter, one group (None: all) as of ``bounds``, and
+    optionally only the tasks ``ids`` (a selection being exported)."""
+
+    filter: TaskFilter
+    group: TaskGroup | None
+    bounds: GroupBounds
+    ids: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,9 +424,7 @@ class TasksService:
         return GroupCounts(counts)
 
     def count_tasks(self, flt: TaskFilter, group: TaskGroup | None, bounds: GroupBounds) -> int:
-        hide = self._trash_has_customers()
-        with self._db.read() as session:
-            return session.scalar(self._count_query(flt, group, bounds, hide)) or 0
+        return self.count_rows(TaskList(flt, group, bounds))
 
     def _list_query(
         self,
@@ -495,10 +505,9 @@ class TasksService:
         order_by: TaskSortKey = "due",
         descending: bool = False,
     ) -> list[TaskRow]:
-        hide = self._trash_has_customers()
-        query = self._list_query(flt, group, bounds, order_by, descending, hide)
-        with self._db.read() as session:
-            return [TaskRow(*r) for r in session.execute(query.offset(offset).limit(limit))]
+        return self.page_rows(
+            TaskList(flt, group, bounds), Order(order_by, descending), offset=offset, limit=limit
+        )
 
     def iter_tasks(
         self,
@@ -518,6 +527,38 @@ class TasksService:
         with self._db.read() as session:
             for r in session.execute(query.execution_options(yield_per=batch)):
                 yield TaskRow(*r)
+
+    # ------------------------------------------------------------ the list protocol
+
+    def count_rows(self, flt: TaskList, /, *, cap: int | None = None) -> int:
+        del cap  # a group is counted exactly: its number is on the group's button
+        query = self._count_query(flt.filter, flt.group, flt.bounds, self._trash_has_customers())
+        if flt.ids is not None:
+            query = query.where(m.Activity.id.in_(flt.ids))
+        with self._db.read() as session:
+            return session.scalar(query) or 0
+
+    def page_rows(
+        self, flt: TaskList, order: Order[TaskSortKey], /, *, offset: int, limit: int
+    ) -> list[TaskRow]:
+        hide = self._trash_has_customers()
+        query = self._list_query(
+            flt.filter, flt.group, flt.bounds, order.key, order.descending, hide
+        )
+        if flt.ids is not None:
+            query = query.where(m.Activity.id.in_(flt.ids))
+        with self._db.read() as session:
+            return [TaskRow(*r) for r in session.execute(query.offset(offset).limit(limit))]
+
+    def iter_rows(self, flt: TaskList, order: Order[TaskSortKey], /) -> Iterator[TaskRow]:
+        return self.iter_tasks(
+            flt.filter,
+            flt.group,
+            flt.bounds,
+            order_by=order.key,
+            descending=order.descending,
+            ids=flt.ids,
+        )
 
     def get(self, task_id: int) -> TaskRow:
         query = self._list_query(TaskFilter(), None, None, "due", False).where(

@@ -27,23 +27,27 @@ class TrashService:
     def __init__(self, db: Database) -> None:
         self._db = db
         from sms_desktop.services.pipeline import PipelineService
+        from sms_desktop.services.products import ProductsService
         from sms_desktop.services.quotes import QuotesService
         from sms_desktop.services.tasks import TasksService
 
         customers = CustomersService(db)
         pipeline = PipelineService(db)
         tasks = TasksService(db)
+        products = ProductsService(db)
         self._restorers: dict[str, Callable[[int], None]] = {
             "customer": customers.restore,
             "opportunity": pipeline.restore,
             "activity": tasks.restore,
             "quote": QuotesService(db).restore,
+            "product": products.restore,
         }
         self._deleters: dict[str, Callable[[int], None]] = {
             "customer": customers.delete,
             "opportunity": pipeline.delete,
             "activity": lambda task_id: tasks.delete([task_id]),
             "quote": QuotesService(db).delete,
+            "product": products.delete,
         }
 
     def items(self, limit: int = 1000) -> list[TrashItem]:

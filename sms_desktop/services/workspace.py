@@ -37,6 +37,7 @@ from sms_desktop.persistence.db import (
 )
 from sms_desktop.persistence.lock import InstanceLock
 from sms_desktop.persistence.paths import check_database_path, real_path
+from sms_desktop.services.onboarding import OnboardingService
 from sms_desktop.services.registry import Services
 from sms_desktop.services.settings import CompanyProfile
 
@@ -182,6 +183,16 @@ DEFAULT_LOST_REASONS: tuple[tuple[str, str], ...] = (
     ("时机不对", "Bad timing"),
 )
 
+# A fresh database's product categories (a product may also have none; imports add more).
+DEFAULT_PRODUCT_CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("设备", "Equipment"),
+    ("配件耗材", "Parts & consumables"),
+    ("软件", "Software"),
+    ("服务", "Services"),
+    ("办公用品", "Office supplies"),
+    ("其他", "Other"),
+)
+
 
 @dataclass
 class Workspace:
@@ -245,7 +256,8 @@ def open_workspace(path: Path) -> Workspace:
 
 
 def initialize_empty(db: Database, *, company_name: str, owner_name: str) -> None:
-    """Give a new, empty database what every feature expects: the owner, stages, reasons."""
+    """Give a new, empty database what every feature expects: the owner, stages, reasons,
+    product categories."""
     errors = Errors()
     if not owner_name.strip():
         errors.add("owner_name", translate("Workspace", "Enter your name."))
@@ -268,6 +280,9 @@ def initialize_empty(db: Database, *, company_name: str, owner_name: str) -> Non
             )
         for position, (zh, en) in enumerate(DEFAULT_LOST_REASONS):
             session.add(m.LostReason(name_zh=zh, name_en=en, position=position))
+        for zh, en in DEFAULT_PRODUCT_CATEGORIES:
+            session.add(m.ProductCategory(name_zh=zh, name_en=en))
+        OnboardingService.start_in(session)
     Services(db).settings.save_company(CompanyProfile(name=company_name.strip()))
 
 

@@ -27,6 +27,10 @@ class ActionId(StrEnum):
     EXPORT_SUMMARY_WORKBOOK = "export_summary_workbook"
     EXPORT_MANAGEMENT_REPORT = "export_management_report"
     PRODUCTS = "products"
+    HISTORY = "history"
+    FIND = "find"
+    IMPORT = "import"
+    IMPORT_HISTORY = "import_history"
 
 
 _Factory = Callable[[QObject], QAction]
@@ -132,6 +136,46 @@ def _products(parent: QObject) -> QAction:
         parent,
         translate("Actions", "&Products…"),
         tip=translate("Actions", "The product catalogue: codes, prices, costs and tax rates"),
+    )
+
+
+@_register(ActionId.IMPORT)
+def _import(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Import…"),
+        shortcut="Ctrl+I",
+        tip=translate(
+            "Actions", "Bring in customers, contacts, products or history from Excel or CSV"
+        ),
+    )
+
+
+@_register(ActionId.IMPORT_HISTORY)
+def _import_history(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "Import &History…"),
+        tip=translate("Actions", "Every import, and reverting one"),
+    )
+
+
+@_register(ActionId.FIND)
+def _find(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Find"),
+        shortcut=QKeySequence.StandardKey.Find,
+        tip=translate("Actions", "Go to the search box of this tab"),
+    )
+
+
+@_register(ActionId.HISTORY)
+def _history(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&History…"),
+        tip=translate("Actions", "Who changed what, and when: every record's changes"),
     )
 
 

@@ -25,11 +25,13 @@ from sms_desktop import APP_ID, APP_NAME, __version__
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.persistence.paths import resources_dir, write_crash_log
 from sms_desktop.ui.actions import ActionId
+from sms_desktop.ui.formatting import format_datetime
 from sms_desktop.ui.i18n import install_translators, resolve_language, translate
 from sms_desktop.ui.main_window import MainWindow
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.widgets.dialogs import run_modal
+from sms_desktop.ui.widgets.save_dialog import DATABASE, ask_save_path
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only after the window shows
     from sms_desktop.services.workspace import DatabaseDamagedError, Workspace
@@ -317,9 +319,7 @@ class Controller(QObject):
             self.tr(
                 "The database is damaged ({problem}).\n\nSMS Desktop can keep the damaged file "
                 "aside and restore the latest good backup from {when}. Restore it now?"
-            ).format(
-                problem=problems[0], when=good.created.astimezone().strftime("%Y-%m-%d %H:%M")
-            ),
+            ).format(problem=problems[0], when=format_datetime(good.created)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -357,6 +357,9 @@ class Controller(QObject):
             ActionId.OPEN_DATA_FOLDER: self.open_data_folder,
             ActionId.ABOUT: self.about,
             ActionId.TRASH: self.open_trash,
+            ActionId.HISTORY: self.open_history,
+            ActionId.IMPORT: self.open_import,
+            ActionId.IMPORT_HISTORY: self.open_import_history,
             ActionId.EXPORT_SUMMARY_WORKBOOK: lambda: self._dashboard_export(report=False),
             ActionId.EXPORT_MANAGEMENT_REPORT: lambda: self._dashboard_export(report=True),
             ActionId.PRODUCTS: self.open_products,
@@ -419,17 +422,12 @@ class Controller(QObject):
         self._show_workspace(workspace)
 
     def new_database(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self.window,
-            self.tr("New Database"),
-            str(self.db_path.parent / "sales.sqlite3"),
-            self.tr("SMS Desktop databases (*.sqlite3)"),
+        choice = ask_save_path(
+            self.window, self.tr("New Database"), "sales", (DATABASE,), folder=self.db_path.parent
         )
-        if not name:
+        if choice is None:
             return
-        path = Path(name)
-        if path.suffix == "":
-            path = path.with_suffix(".sqlite3")
+        path = choice.path
         if path.exists() and path.stat().st_size > 0:
             QMessageBox.warning(
                 self.window,
@@ -566,7 +564,25 @@ class Controller(QObject):
         from sms_desktop.ui.tabs.quotes.products import ProductsDialog
 
         if self.workspace is not None:
-            run_modal(ProductsDialog(self.workspace.services, self.window))
+            run_modal(ProductsDialog(self.workspace.services, self.undo_stack, self.window))
+
+    def open_import(self) -> None:
+        from sms_desktop.ui.dialogs.import_wizard import ImportWizard
+
+        if self.workspace is not None:
+            run_modal(ImportWizard(self.workspace.services, self.undo_stack, parent=self.window))
+
+    def open_import_history(self) -> None:
+        from sms_desktop.ui.dialogs.import_history import ImportHistoryDialog
+
+        if self.workspace is not None:
+            run_modal(ImportHistoryDialog(self.workspace.services.imports, self.window))
+
+    def open_history(self) -> None:
+        from sms_desktop.ui.dialogs.history_dialog import HistoryDialog
+
+        if self.workspace is not None:
+            run_modal(HistoryDialog(self.workspace.services, parent=self.window))
 
     def open_trash(self) -> None:
         from sms_desktop.ui.dialogs.trash_dialog import TrashDialog

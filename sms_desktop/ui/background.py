@@ -155,6 +155,7 @@ class Operation(Generic[T]):
         label: str,
         on_success: Callable[[T], None],
         on_failure: Callable[[BaseException], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
         cancellable: bool = False,
         show_after_ms: int = 400,
     ) -> None:
@@ -162,6 +163,7 @@ class Operation(Generic[T]):
         self._work = work
         self._progress: Progress | None = None
         self._on_success, self._on_failure = on_success, on_failure
+        self._on_cancelled = on_cancelled
         dialog = QProgressDialog(label, translate("Messages", "Cancel"), 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(show_after_ms)
@@ -211,6 +213,8 @@ class Operation(Generic[T]):
     def _on_failed(self, exc: BaseException) -> None:
         self._finish()
         if isinstance(exc, CancelledError):
+            if self._on_cancelled is not None:
+                self._on_cancelled()
             return
         if self._on_failure is not None:
             self._on_failure(exc)

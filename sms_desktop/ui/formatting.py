@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QLocale
+
+from sms_desktop.reporting.columns import Locale
 
 
 def to_qdate(day: date) -> QDate:
@@ -60,6 +64,20 @@ _TIME_FORMATS = {"zh_CN": "HH:mm", "en": "h:mm AP"}
 _TIME_FORMATS_SECONDS = {"zh_CN": "HH:mm:ss", "en": "h:mm:ss AP"}
 
 
+def labelled(label: str) -> str:
+    """A kind label before a line: 【拜访】 in Chinese, [Visit] in English."""
+    from sms_desktop.ui.i18n import translate
+
+    return translate("Formatting", "[{label}]").format(label=label)
+
+
+def join_list(items: Iterable[str]) -> str:
+    """Items of a list in running text: 价格、交期 in Chinese, price, delivery in English."""
+    from sms_desktop.ui.i18n import translate
+
+    return translate("Formatting", ", ").join(items)
+
+
 def date_format() -> str:
     from sms_desktop.ui.i18n import current_language
 
@@ -100,3 +118,46 @@ def format_relative_days(value: datetime | None, now: datetime | None = None) ->
     if days == 1:
         return translate("Formatting", "yesterday")
     return translate("Formatting", "{days} days ago").format(days=days)
+
+
+@dataclass(frozen=True, slots=True)
+class UiFormats:
+    """The screen's ``reporting.columns.Formats``: QLocale numbers and dates, our translations."""
+
+    locale: Locale
+    now: datetime
+    today: date
+    zone: tzinfo
+
+    def money(self, amount: Decimal, currency: str | None, *, zero: str | None) -> str:
+        return format_money(amount, currency, zero=zero)
+
+    def number(self, value: Decimal) -> str:
+        from sms_desktop.domain.pricing import format_number
+
+        return format_number(value)
+
+    def day(self, value: date | None) -> str:
+        return format_date(value)
+
+    def moment(self, value: datetime | None) -> str:
+        return format_datetime(value)
+
+    def relative_days(self, value: datetime | None) -> str:
+        return format_relative_days(value, self.now)
+
+
+def ui_locale() -> Locale:
+    """The interface language with the installed Qt translators (safe in worker threads)."""
+    from sms_desktop.ui.i18n import current_language, translate
+
+    return Locale(current_language(), translate)
+
+
+def ui_formats(*, now: datetime | None = None, today: date | None = None) -> UiFormats:
+    """How the screen writes cells at ``now`` (default: the clock's now)."""
+    from sms_desktop.domain.clock import clock, local_zone
+
+    moment = now or clock().now()
+    zone = local_zone()
+    return UiFormats(ui_locale(), moment, today or moment.astimezone(zone).date(), zone)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 from sms_desktop.domain.errors import DomainError
-from sms_desktop.domain.i18n import Message
+from sms_desktop.domain.i18n import Message, Translator
 from sms_desktop.persistence.paths import resources_dir
 
 LANGUAGES = ("zh_CN", "en")
@@ -48,10 +49,19 @@ def install_translators(language: str) -> None:
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
             _installed.append(translator)
+    if isinstance(app, QGuiApplication):
+        # Qt appends the display name to every window's title ("shop.sqlite3 — 销售管理系统"):
+        # in the interface's language, and the windows don't name the application again.
+        app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "SMS Desktop"))
 
 
 def _translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def translator() -> Translator:
+    """The interface's translation of messages, for APIs that render them themselves."""
+    return _translate
 
 
 def tr_message(message: Message) -> str:

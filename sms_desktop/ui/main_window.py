@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from sms_desktop.ui.actions import ActionId, create_action, create_undo_actions
 from sms_desktop.ui.background import wait_until_idle
 from sms_desktop.ui.changes import ChangeBus, Delivery
-from sms_desktop.ui.navigation import Navigation
+from sms_desktop.ui.navigation import Navigation, RunCommand
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.tabs import TabSpec, available_tabs
 from sms_desktop.ui.tabs.base import AreaTab
@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(ActionId.BACKUP))
         file_menu.addAction(self._action(ActionId.RESTORE))
         file_menu.addSeparator()
+        file_menu.addAction(self._action(ActionId.IMPORT))
+        file_menu.addAction(self._action(ActionId.IMPORT_HISTORY))
         export_menu = file_menu.addMenu(self.tr("&Export"))
         export_menu.setObjectName("exportMenu")
         export_menu.addAction(self._action(ActionId.EXPORT_SUMMARY_WORKBOOK))
@@ -116,6 +118,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
+        find = self._action(ActionId.FIND)
+        find.triggered.connect(self._find_in_tab)
+        edit_menu.addAction(find)
+        edit_menu.addAction(self._action(ActionId.HISTORY))
         edit_menu.addAction(self._action(ActionId.TRASH))
         edit_menu.addAction(self._action(ActionId.PRODUCTS))
         self.edit_menu = edit_menu
@@ -178,7 +184,15 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
                 self.view_menu.insertAction(first, action)
                 self._tab_actions.append(action)
-        for action_id in (ActionId.BACKUP, ActionId.RESTORE, ActionId.SETTINGS, ActionId.TRASH):
+        for action_id in (
+            ActionId.BACKUP,
+            ActionId.RESTORE,
+            ActionId.SETTINGS,
+            ActionId.TRASH,
+            ActionId.HISTORY,
+            ActionId.IMPORT,
+            ActionId.IMPORT_HISTORY,
+        ):
             self.actions_by_id[action_id].setEnabled(services is not None)
         for action_id in (ActionId.EXPORT_SUMMARY_WORKBOOK, ActionId.EXPORT_MANAGEMENT_REPORT):
             self.actions_by_id[action_id].setEnabled(services is not None)
@@ -271,8 +285,17 @@ class MainWindow(QMainWindow):
                 return self._build_tab(index)
         return None
 
+    def _find_in_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if isinstance(current, AreaTab):
+            current.focus_search()
+
     def navigate(self, request: Navigation) -> None:
-        """Route a tab's request to the tab it is for (built if it was not yet)."""
+        """Route a tab's request to the tab it is for (built if it was not yet), or run the
+        window's command it names."""
+        if isinstance(request, RunCommand):
+            self.actions_by_id[request.command].trigger()
+            return
         tab = self.tab_widget(request.target)
         if tab is None:
             return
@@ -282,11 +305,8 @@ class MainWindow(QMainWindow):
         tab.navigate(request)
 
     def _update_title(self) -> None:
-        app_title = self.tr("SMS Desktop")
-        if self._db_path is None:
-            self.setWindowTitle(app_title)
-        else:
-            self.setWindowTitle(f"{self._db_path.name} — {app_title}")
+        """The database's file name; Qt adds the application's display name after it."""
+        self.setWindowTitle(self._db_path.name if self._db_path is not None else "")
         self.setWindowFilePath(str(self._db_path) if self._db_path else "")
 
     # ---------------------------------------------------------------- closing

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from sms_desktop.ui.actions import ActionId
+
 
 @dataclass(frozen=True, slots=True)
 class ShowArea:
@@ -45,4 +47,13 @@ class TaskRequest:
         return self.action == "show"  # adding opens a dialog over the current tab
 
 
-Navigation = ShowArea | ShowCustomer | TaskRequest
+@dataclass(frozen=True, slots=True)
+class RunCommand:
+    """Run one of the window's commands (Settings…, Products…) as its menu item does."""
+
+    command: ActionId
+    target = ""  # the window itself
+    shows_tab = False
+
+
+Navigation = ShowArea | ShowCustomer | TaskRequest | RunCommand

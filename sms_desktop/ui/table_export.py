@@ -1,27 +1,48 @@
-"""Exporting a paged list exactly as shown: same filter, sort and visible columns, to Excel.
+"""Exports off the GUI thread: a list exactly as shown (to .xlsx or .csv), any report, a chart.
 
-openpyxl is imported only when an export starts, so it stays out of start-up.
+Every export asks through the one save dialog (``ui.widgets.save_dialog``), then runs through
+``ui.background.Operation`` with progress and Cancel; the writers are atomic, so a cancelled
+or failed export leaves no file behind. openpyxl, reportlab and matplotlib are imported only
+when an export starts, so they stay out of start-up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import pickle
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
+from sms_desktop.reporting.columns import ExportTarget, FileKind, export_list
+from sms_desktop.reporting.csv_export import CsvEncoding
 from sms_desktop.ui.background import Operation, Progress
-from sms_desktop.ui.i18n import translate
-from sms_desktop.ui.models.paged import Column
+from sms_desktop.ui.formatting import ui_locale
+from sms_desktop.ui.i18n import tr_message, translate
+from sms_desktop.ui.widgets.save_dialog import (
+    CHART_TYPES,
+    CSV_GB18030,
+    CSV_UTF8,
+    LIST_TYPES,
+    XLSX,
+    ask_save_path,
+)
 
 if TYPE_CHECKING:
-    from sms_desktop.reporting.excel import ColumnKind
+    from matplotlib.figure import Figure
 
-RowT = TypeVar("RowT")
+    from sms_desktop.reporting.charts import ChartFormat
+    from sms_desktop.ui.models.paged import PagedTableModel
 
-# Column key -> (how Excel types the cell, the row's raw value: Decimal, date, … not its text)
-ExportValues = Mapping[str, tuple["ColumnKind", Callable[[RowT], Any]]]
+T = TypeVar("T")
+# The list file types of the save dialog: what is written, in which encoding.
+_LIST_FILES: dict[str, tuple[FileKind, CsvEncoding]] = {
+    XLSX.key: ("xlsx", "utf-8-sig"),
+    CSV_UTF8.key: ("csv", "utf-8-sig"),
+    CSV_GB18030.key: ("csv", "gb18030"),
+}
+_CHART_FORMATS: dict[str, ChartFormat] = {"png": "png", "svg": "svg", "pdf": "pdf"}
 
 
 def visible_columns(header: QHeaderView) -> list[int]:
@@ -33,48 +54,86 @@ def visible_columns(header: QHeaderView) -> list[int]:
     ]
 
 
-def ask_xlsx_path(parent: QWidget, title: str, file_name: str) -> Path | None:
-    """Ask where to save a workbook (suggesting ``file_name`` in the home folder)."""
-    name, _ = QFileDialog.getSaveFileName(
-        parent,
-        title,
-        str(Path.home() / file_name),
-        translate("TableExport", "Excel workbooks (*.xlsx)"),
-    )
-    if not name:
-        return None
-    return Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-
-
-def export_table(
+def run_export(
     parent: QWidget,
-    path: Path,
-    columns: Sequence[Column[RowT]],
-    shown: Sequence[int],
-    values: ExportValues[RowT],
-    rows: Callable[[], Iterable[RowT]],
+    work: Callable[[Progress], T],
     *,
-    total: int,
-    sheet: str,
     label: str,
-    on_done: Callable[[int], None],
-) -> Operation[int]:
-    """Write ``rows()`` (read in the worker thread) with the ``shown`` columns, in the background."""
-    from sms_desktop.reporting.excel import ExportColumn, write_table
+    on_done: Callable[[T], None],
+) -> Operation[T]:
+    """Run one export in the background with a progress dialog and Cancel."""
+    return Operation(parent, work, label=label, on_success=on_done, cancellable=True).start()
 
-    keys = [columns[c].key for c in shown]
-    export_columns = [
-        ExportColumn(columns[c].header(), values[k][0]) for c, k in zip(shown, keys, strict=True)
-    ]
-    getters = [values[k][1] for k in keys]
 
-    def cells() -> Iterator[list[Any]]:
-        for row in rows():
-            yield [get(row) for get in getters]
+def export_view(
+    parent: QWidget,
+    model: PagedTableModel[Any, Any, Any],
+    header: QHeaderView,
+    *,
+    title: str,
+    label: str,
+    done: Callable[[int, Path], str],
+    on_done: Callable[[str], None],
+    flt: object | None = None,
+    total: int | None = None,
+) -> Operation[int] | None:
+    """The Export action of a list: ask for a file (.xlsx, or .csv in UTF-8 or GB18030), then
+    write every row of ``model``'s query under its filter (or ``flt``) in its order, with the
+    columns shown in ``header`` in their order. ``done(count, path)`` says what was written
+    and is handed to ``on_done``."""
+    definition = model.definition
+    choice = ask_save_path(parent, title, tr_message(definition.file_name), LIST_TYPES)
+    if choice is None:
+        return None
+    target = ExportTarget(choice.path, *_LIST_FILES[choice.type.key])
+    query, order = model.query, model.order
+    chosen = model.filter if flt is None else flt
+    keys = [model.columns[c].key for c in visible_columns(header)]
+    # A capped count is only a lower bound: the worker then counts the export exactly.
+    count = total if total is not None else None if model.total_capped else model.total
+    locale = ui_locale()
 
     def work(progress: Progress) -> int:
-        return write_table(
-            path, export_columns, cells(), sheet_title=sheet, total=total, progress=progress
+        return export_list(
+            target,
+            definition,
+            query,
+            chosen,
+            order=order,
+            keys=keys,
+            locale=locale,
+            total=count,
+            progress=progress,
         )
 
-    return Operation(parent, work, label=label, on_success=on_done, cancellable=True).start()
+    return run_export(parent, work, label=label, on_done=lambda n: on_done(done(n, target.path)))
+
+
+def save_chart(
+    parent: QWidget, figure: Figure, file_name: str, on_done: Callable[[str], None]
+) -> Operation[None] | None:
+    """Save a chart as PNG, SVG or PDF in the background.
+
+    The worker draws a copy of the figure (pickled here, in the GUI thread): the canvas on
+    screen may redraw the original meanwhile, and matplotlib figures are not thread-safe.
+    """
+    from sms_desktop.reporting.charts import save_figure
+
+    choice = ask_save_path(parent, translate("ChartSave", "Save Chart"), file_name, CHART_TYPES)
+    if choice is None:
+        return None
+    path, fmt = choice.path, _CHART_FORMATS[choice.type.key]
+    frozen = pickle.dumps(figure)
+
+    def work(progress: Progress) -> None:
+        copy = pickle.loads(frozen)  # our own figure, pickled a moment ago
+        save_figure(copy, path, fmt, progress=progress)
+
+    return run_export(
+        parent,
+        work,
+        label=translate("ChartSave", "Saving the chart…"),
+        on_done=lambda _r: on_done(
+            translate("ChartSave", "Chart saved to {path}.").format(path=str(path))
+        ),
+    )

@@ -98,7 +98,7 @@ def customers_tab(db: Path) -> list[Row]:
     from sms_desktop.persistence.db import open_database
     from sms_desktop.services.customers import CustomerFilter
     from sms_desktop.services.registry import Services
-    from sms_desktop.ui.models.customer_table import CustomerTableModel
+    from sms_desktop.ui.tabs.customers.tab import customer_model
 
     app = _qt()
     database = open_database(db)
@@ -107,7 +107,7 @@ def customers_tab(db: Path) -> list[Row]:
     try:
 
         def ours() -> Any:
-            model = CustomerTableModel(services.customers, page_size=PAGE)
+            model = customer_model(services.customers, page_size=PAGE)
             model.reload()
             return model
 
@@ -126,7 +126,7 @@ def customers_tab(db: Path) -> list[Row]:
 
         from PySide6.QtWidgets import QTableView
 
-        model = CustomerTableModel(services.customers, page_size=PAGE)
+        model = customer_model(services.customers, page_size=PAGE)
         model.reload()
         view = QTableView()
         view.resize(1000, 800)

@@ -268,7 +268,7 @@ def test_create_all_and_migrations_build_the_same_schema(tmp_path: Path) -> None
     engine.dispose()
     left, right = _describe(migrated), _describe(created)
     assert sorted(left) == sorted(Base.metadata.tables)
-    assert len(left) == 33
+    assert len(left) == 35
     assert left == right
 
     # The DDL SQLite stores is the same too (table clauses may come in another order).
@@ -648,5 +648,50 @@ def test_0007_keeps_existing_commission_figures(db_path: Path) -> None:
         assert "basis" not in ddl and "ck_commission_plans_commissionbase" in ddl
         with pytest.raises(sqlite3.IntegrityError):
             con.execute("UPDATE commission_plans SET base = 'revenue'")
+    finally:
+        con.close()
+
+
+# ------------------------------------------------------- 0008: import batches can be reverted
+
+
+def test_0008_keeps_import_batches_and_their_orders(db_path: Path) -> None:
+    """A batch recorded at 0007 (with an order pointing at it) keeps its row, reads as counts
+    of zero and not reverted, and the new tables take items and keys."""
+    migrations.upgrade(db_path, "0007")
+    rows = insert_a_row_everywhere(db_path)
+    batch = rows["import_batches"]["id"]
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        con.execute("UPDATE orders SET import_batch_id = ?", (batch,))
+        con.execute("UPDATE import_batches SET kind = 'orders', file_name = 'old.csv', rows = 7")
+    finally:
+        con.close()
+
+    migrations.upgrade(db_path)
+    assert revision_of(db_path) == HEAD_REVISION
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        assert con.execute(
+            "SELECT kind, file_name, rows, created, updated, errors, reverted_at, mapping"
+            " FROM import_batches WHERE id = ?",
+            (batch,),
+        ).fetchone() == ("orders", "old.csv", 7, 0, 0, 0, None, None)
+        assert con.execute("SELECT import_batch_id FROM orders").fetchone() == (batch,)
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute(
+            "INSERT INTO import_batch_items (batch_id, table_name, row_id, action, old_values)"
+            " VALUES (?, 'customers', 1, 'update', '{\"name\": \"x\"}')",
+            (batch,),
+        )
+        con.execute(
+            "INSERT INTO import_keys (entity, code, entity_id) VALUES ('customer', 'C-1', 1)"
+        )
+        with pytest.raises(sqlite3.IntegrityError):
+            con.execute(
+                "INSERT INTO import_keys (entity, code, entity_id) VALUES ('customer', 'C-1', 2)"
+            )
+        con.execute("DELETE FROM import_batches WHERE id = ?", (batch,))
+        assert con.execute("SELECT count(*) FROM import_batch_items").fetchone() == (0,)
     finally:
         con.close()

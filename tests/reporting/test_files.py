@@ -42,3 +42,23 @@ def test_a_quote_pdf_that_fails_to_build_leaves_no_partial_file(
     with pytest.raises(RuntimeError):
         quote_pdf.write_quote_pdf(make_quote(sample_lines(3)), target, company=COMPANY)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_cancel_at_the_end_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Path) -> None:
+    from sms_desktop.reporting.excel import ExportCancelled
+
+    path = tmp_path / "tasks.ics"
+    path.write_bytes(b"old")
+    seen: list[tuple[int, int]] = []
+
+    def cancel(done: int, total: int) -> None:
+        seen.append((done, total))
+        raise ExportCancelled
+
+    with pytest.raises(ExportCancelled):
+        write_atomically(path, b"new", progress=cancel)
+    assert seen == [(1, 1)]  # told once, when the file is complete
+    assert [p.name for p in tmp_path.iterdir()] == ["tasks.ics"]
+    assert path.read_bytes() == b"old"
+    write_atomically(path, b"new", progress=lambda _d, _t: None)
+    assert path.read_bytes() == b"new"

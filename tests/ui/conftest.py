@@ -18,8 +18,8 @@ from tests.ui.watchdog import ModalWatchdog
 
 @pytest.fixture(autouse=True)
 def _modal_watchdog(qapp: object) -> Iterator[None]:
-    """No UI test leaves a modal box open for a minute: it would hang the run for ever."""
-    watchdog = ModalWatchdog(patience_s=60.0)
+    """No UI test leaves a modal box open for half a minute: it would hang the run for ever."""
+    watchdog = ModalWatchdog(patience_s=30.0)
     yield
     watchdog.stop()
     assert not watchdog.stuck, f"a modal window nobody answered: {watchdog.stuck}"

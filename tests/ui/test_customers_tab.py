@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sms_desktop.domain.enums import InteractionKind
@@ -14,9 +14,8 @@ from sms_desktop.persistence.models import Customer
 from sms_desktop.services.customers import ContactInput, CustomerFilter, CustomerInput
 from sms_desktop.services.workspace import open_workspace
 from sms_desktop.ui.application import Controller
-from sms_desktop.ui.models.customer_table import CustomerTableModel
 from sms_desktop.ui.models.paged import Role
-from sms_desktop.ui.tabs.customers.tab import CustomersTab
+from sms_desktop.ui.tabs.customers.tab import CustomersTab, customer_model
 from tests.ui.keyboard import type_text
 
 NAMES = [
@@ -56,7 +55,7 @@ def customers_tab(controller: Controller) -> CustomersTab:
 def test_model_passes_qt_model_tester(controller: Controller, qtmodeltester: object) -> None:
     workspace = controller.workspace
     assert workspace is not None
-    model = CustomerTableModel(workspace.services.customers, page_size=50)
+    model = customer_model(workspace.services.customers, page_size=50)
     model.reload()
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     model.sort(6, Qt.SortOrder.DescendingOrder)
@@ -92,7 +91,7 @@ def test_chinese_search_and_log_an_interaction(controller: Controller, qtbot: Qt
     assert not timeline.composer.isVisible()
     first = timeline.entry_texts()[0]
     assert "确认了春季订单的数量" in first
-    assert first.startswith("【Call】")
+    assert first.startswith("[Call]")  # 【电话】 in Chinese
     assert tab.model.index(0, 5).data() == "today"  # last contact column refreshed
 
     controller.window.undo_stack.undo()
@@ -186,7 +185,7 @@ def test_export_current_view(
     controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import openpyxl
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QFileDialog, QPushButton
 
     tab = customers_tab(controller)
     tab.search_edit.setText("Customer 00")
@@ -194,7 +193,7 @@ def test_export_current_view(
     tab.header_view().setSectionHidden(2, True)  # hide Industry
     target = tmp_path / "view.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    tab.export_view()
+    tab.findChild(QPushButton, "exportCustomersButton").click()
     qtbot.waitUntil(target.exists, timeout=10000)
     qtbot.waitUntil(lambda: "Exported" in controller.window.statusBar().currentMessage())
     sheet = openpyxl.load_workbook(target).worksheets[0]
@@ -238,3 +237,123 @@ def test_the_detail_panel_opens_the_customers_tasks(controller: Controller, qtbo
     assert tasks is not None and tasks.objectName() == "tasksTab"
     assert "北京华夏科技有限公司" in tasks.context_label.text()  # type: ignore[attr-defined]
     assert tasks.current_filter().customer_id == tab.detail.customer_id  # type: ignore[attr-defined]
+
+
+def test_leaving_an_edited_profile_asks_save_discard_or_cancel(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A phone typed into one customer's profile, then a click on another customer: asked,
+    and Cancel keeps the edit, Save saves it, Discard drops it."""
+    tab = customers_tab(controller)
+    services = controller.workspace.services  # type: ignore[union-attr]
+    answers: list[QMessageBox.StandardButton] = []
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+
+    def click_row(row: int) -> None:
+        rect = tab.table.visualRect(tab.model.index(row, 0))
+        qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    click_row(0)
+    first = tab.detail.customer_id
+    assert first is not None
+    phone = tab.detail.profile.edits["phone"]
+    qtbot.keyClicks(phone, "010-1234")
+
+    answers.append(QMessageBox.StandardButton.Cancel)
+    click_row(1)
+    assert tab.detail.customer_id == first
+    assert phone.text() == "010-1234"
+    assert tab.table.currentIndex().row() == 0
+    assert len(asked) == 1 and "Save your changes" in asked[0]
+
+    answers.append(QMessageBox.StandardButton.Save)
+    click_row(1)
+    assert services.customers.get(first).data.phone == "010-1234"
+    second = tab.detail.customer_id
+    assert second not in (None, first)
+
+    qtbot.keyClicks(tab.detail.profile.edits["phone"], "999")
+    answers.append(QMessageBox.StandardButton.Discard)
+    click_row(2)
+    assert services.customers.get(second).data.phone == ""  # type: ignore[arg-type]
+    assert tab.detail.customer_id not in (first, second)
+    assert len(asked) == 3
+
+
+def test_export_to_csv_in_gb18030_chosen_in_the_save_dialog(
+    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from sms_desktop.ui.widgets.save_dialog import CSV_GB18030
+
+    tab = customers_tab(controller)
+    target = tmp_path / "客户名单"  # the suffix follows the chosen type
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), CSV_GB18030.filter())
+    )
+    tab.findChild(QPushButton, "exportCustomersButton").click()
+    status = controller.window.statusBar()
+    qtbot.waitUntil(lambda: "Exported 304 customers" in status.currentMessage(), timeout=10000)
+    raw = (tmp_path / "客户名单.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    header, *rows = csv.reader(raw.decode("gb18030").splitlines())
+    assert header[0] == "Customer" and len(rows) == 304
+    assert {r[0] for r in rows} >= set(NAMES)
+
+
+def test_cancel_of_an_export_leaves_no_file(
+    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from sms_desktop.services.customers import CustomersService
+    from sms_desktop.ui.background import Operation
+
+    release = threading.Event()
+    streamed = CustomersService.iter_rows
+
+    def held(self: CustomersService, *args: object) -> object:
+        release.wait(10)  # the export waits here until Cancel was pressed
+        yield from streamed(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CustomersService, "iter_rows", held)
+    tab = customers_tab(controller)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "customers.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    tab.findChild(QPushButton, "exportCustomersButton").click()
+    (operation,) = Operation._running
+    operation.dialog.findChild(QPushButton).click()  # Cancel
+    release.set()
+    qtbot.waitUntil(lambda: not Operation._running, timeout=10000)
+    assert list(folder.iterdir()) == []  # neither the workbook nor its temporary file
+    assert "Exported" not in controller.window.statusBar().currentMessage()
+
+
+def test_ctrl_s_in_the_profile_saves(controller: Controller, qtbot: QtBot) -> None:
+    tab = customers_tab(controller)
+    services = controller.workspace.services  # type: ignore[union-attr]
+    controller.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is controller.window)
+    tab.select_customer(tab.model.row_at(0).id)
+    customer_id = tab.detail.customer_id
+    assert customer_id is not None
+    tab.detail.tabs.setCurrentIndex(1)  # the profile
+    phone = tab.detail.profile.edits["phone"]
+    phone.setFocus()
+    qtbot.keyClicks(phone, "021-5555")
+    qtbot.keyClick(phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert services.customers.get(customer_id).data.phone == "021-5555"
+    assert not tab.detail.dirty

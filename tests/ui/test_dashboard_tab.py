@@ -65,7 +65,7 @@ def test_switching_the_period_changes_the_revenue_card(
     assert tab.snapshot is not None
     assert tab.snapshot.filter.period_from == date(2025, 1, 1)
     assert tab.cards["revenue_period"].value.text() == "1,100.00"
-    assert tab.period_label.text() == "2025-01-01 – 2025-12-31"
+    assert tab.period_label.text() == "Jan 1, 2025 – Dec 31, 2025"
     choose(tab, qtbot, "period", "month")
     assert tab.cards["revenue_period"].value.text() == "1,000.00"
     assert tab.cards["revenue_month"].value.text() == "1,000.00"
@@ -159,6 +159,7 @@ def test_save_a_chart(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PNG image (*.png)")
     )
     tab.charts["pipeline"].save_button.click()
+    qtbot.waitUntil(lambda: "Chart saved" in controller.window.statusBar().currentMessage())
     assert target.read_bytes()[:4] in (b"\x89PNG", b"<?xm", b"%PDF")
 
 
@@ -186,11 +187,10 @@ def test_file_export_summary_workbook_runs_in_the_background(
 
     from sms_desktop.ui.actions import ActionId
     from sms_desktop.ui.background import Operation
-    from sms_desktop.ui.tabs.dashboard import tab as tab_module
 
     tab = dashboard(controller, qtbot)
     target = tmp_path / "summary.xlsx"
-    monkeypatch.setattr(tab_module, "ask_xlsx_path", lambda *_a: target)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     controller.window.show_tab("customers")
     controller.window.actions_by_id[ActionId.EXPORT_SUMMARY_WORKBOOK].trigger()
     assert controller.window.tabs.currentWidget() is tab

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -39,7 +40,7 @@ def _dialogs(services: Services, db_path: Path) -> dict[str, Callable[[QWidget],
             services, services.quotes.new_quote(customer, today=date.today()), None, parent=p
         ),
         "settings": lambda p: SettingsDialog(services, Preferences(), p),
-        "products": lambda p: ProductsDialog(services, p),
+        "products": lambda p: ProductsDialog(services, QUndoStack(p), p),
         "price lists": lambda p: PriceListsDialog(services, p),
         "follow-up plans": lambda p: PlansDialog(services, p),
         "task": lambda p: TaskDialog(services, lambda _d: None, parent=p),

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QUndoCommand
-from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QMessageBox
+from PySide6.QtGui import QGuiApplication, QImage, QUndoCommand
+from PySide6.QtWidgets import QApplication, QCommandLinkButton, QDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sms_desktop.persistence.backup import list_backups
@@ -21,6 +21,7 @@ from sms_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from sms_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from sms_desktop.ui.dialogs.welcome import WelcomeChoice, WelcomeDialog
 from sms_desktop.ui.tabs import available_tabs
+from sms_desktop.ui.tabs.base import AreaTab
 
 
 def _menu_titles(controller: Controller) -> list[str]:
@@ -30,7 +31,9 @@ def _menu_titles(controller: Controller) -> list[str]:
 def test_window_shows_database_and_menus(controller: Controller) -> None:
     window = controller.window
     assert window.isVisible()
-    assert window.windowTitle().startswith("shop.sqlite3 — ")
+    # The file's name; Qt adds the display name ("shop.sqlite3 — SMS Desktop"), once.
+    assert window.windowTitle() == "shop.sqlite3"
+    assert QGuiApplication.applicationDisplayName() == "SMS Desktop"
     assert _menu_titles(controller) == ["&File", "&Edit", "&View", "&Help"]
     for action_id in ActionId:
         assert window.actions_by_id[action_id].text(), action_id
@@ -98,7 +101,8 @@ def test_language_switch_rebuilds_the_window(controller: Controller) -> None:
     controller.switch_language("zh_CN")
     assert controller.window is not old
     assert _menu_titles(controller)[0] == "文件(&F)"
-    assert controller.window.windowTitle().startswith("shop.sqlite3")
+    assert controller.window.windowTitle() == "shop.sqlite3"
+    assert QGuiApplication.applicationDisplayName() == "SMS Desktop 销售管理系统"
     assert controller.workspace is not None
 
 
@@ -168,9 +172,11 @@ def test_controller_creates_an_empty_database(qapp: object, qtbot: QtBot, tmp_pa
     workspace = open_workspace(path)
     try:
         counts = {c.key: c.count for c in workspace.services.maintenance.counts()}
+        categories = [c.name_en for c in workspace.services.products.categories()]
     finally:
         workspace.close(backup=False)
     assert counts["salespeople"] == 1
+    assert "Services" in categories and len(categories) == 6  # a product can be filed at once
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
@@ -301,3 +307,21 @@ def test_the_first_window_size_fits_the_screen(
     from sms_desktop.ui.main_window import first_size
 
     assert first_size(QSize(*screen)) == QSize(*expected)
+
+
+@pytest.mark.parametrize("name", ["customers", "pipeline", "tasks", "quotes"])
+def test_ctrl_f_goes_to_the_search_box_of_every_tab(
+    controller: Controller, qtbot: QtBot, name: str
+) -> None:
+    window = controller.window
+    assert window.show_tab(name)
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, AreaTab)
+    box = tab.search_box()
+    assert box is not None
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.tabs.tabBar().setFocus()
+    assert not box.hasFocus()
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert box.hasFocus()

@@ -11,19 +11,17 @@ from sms_desktop.ui import palette
 from sms_desktop.ui.tabs.pipeline.card_delegate import DOT_COLOURS
 from sms_desktop.ui.tabs.quotes.editor import LOW_STYLE
 from sms_desktop.ui.tabs.quotes.lines_model import LOW_MARGIN
-from sms_desktop.ui.tabs.quotes.tab import EXPIRED_COLOR
 from sms_desktop.ui.tabs.targets.models import _BEHIND
-from sms_desktop.ui.tabs.tasks import calendar_view, task_list
+from sms_desktop.ui.tabs.tasks import calendar_view
 from sms_desktop.ui.tabs.tasks.presentation import kind_color
 from sms_desktop.ui.widgets import field_errors
 
 
 def test_overdue_is_one_red_in_every_widget() -> None:
     red = QColor("#c0392b")
-    assert red == task_list.OVERDUE_RED
+    assert red == palette.qcolor(Colour.OVERDUE)  # the lists' overdue cells (reporting/lists)
     assert red == calendar_view.OVERDUE_RED
     assert DOT_COLOURS[NextActivity.OVERDUE] == red
-    assert red == EXPIRED_COLOR
     assert red == LOW_MARGIN
     assert red == _BEHIND
 

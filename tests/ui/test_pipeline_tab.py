@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from sms_desktop.domain.enums import OpportunityStatus, StageKind
@@ -20,7 +20,7 @@ from sms_desktop.ui.application import Controller
 from sms_desktop.ui.formatting import format_money
 from sms_desktop.ui.tabs.pipeline.board import CardListView
 from sms_desktop.ui.tabs.pipeline.board_model import StageColumnModel
-from sms_desktop.ui.tabs.pipeline.deal_list import DealTableModel
+from sms_desktop.ui.tabs.pipeline.deal_list import DealListView, deal_model
 from sms_desktop.ui.tabs.pipeline.dialogs import LostReasonDialog, OpportunityDialog
 from sms_desktop.ui.tabs.pipeline.tab import PipelineTab
 from tests.ui.keyboard import type_text
@@ -140,7 +140,7 @@ def test_models_pass_the_model_tester(controller: Controller, qtmodeltester: obj
     board = tab._services.pipeline.board(PipelineFilter())
     column.set_cards(board.columns[0].cards)
     qtmodeltester.check(column)  # type: ignore[attr-defined]
-    deals = DealTableModel(tab._services)
+    deals = deal_model(tab._services)
     deals.reload()
     qtmodeltester.check(deals)  # type: ignore[attr-defined]
     assert deals.rowCount() == 3
@@ -272,20 +272,28 @@ def test_a_real_drop_shows_the_services_totals_in_the_headers(
     assert format_money(fresh.weighted_total) in tab.board.summary.text()
 
 
+def deal_list(controller: Controller) -> DealListView:
+    """The list view of the Pipeline tab, loaded."""
+    tab = pipeline_tab(controller)
+    tab.views.setCurrentIndex(1)
+    tab.deal_list._reload()
+    return tab.deal_list
+
+
+def save_as(monkeypatch: pytest.MonkeyPatch, path: Path, chosen: str = "") -> None:
+    """The save dialog answers ``path``, with the file type ``chosen`` (none: "")."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), chosen))
+
+
 def test_deal_list_exports_what_it_shows(
     controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import openpyxl
-    from PySide6.QtWidgets import QFileDialog, QPushButton
 
-    tab = pipeline_tab(controller)
-    tab.views.setCurrentIndex(1)
-    deals = tab.deal_list
-    deals._reload()
+    deals = deal_list(controller)
     deals.table.horizontalHeader().setSectionHidden(1, True)  # hide Customer
     deals.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # by amount, largest first
-    target = tmp_path / "deals"  # the extension is added
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    save_as(monkeypatch, tmp_path / "deals")  # the extension is added
     deals.findChild(QPushButton, "exportDealsButton").click()
     written = tmp_path / "deals.xlsx"
     qtbot.waitUntil(written.exists, timeout=10000)
@@ -302,6 +310,52 @@ def test_deal_list_exports_what_it_shows(
         Decimal("12800.00"),
         Decimal("999.99"),
     ]
+
+
+def test_funnel_exports_and_chart_save_run_in_the_background(
+    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+    from PySide6.QtWidgets import QPushButton
+
+    from sms_desktop.ui.background import Operation
+
+    tab = pipeline_tab(controller)
+    tab.views.setCurrentWidget(tab.funnel)
+    qtbot.waitUntil(lambda: tab.funnel.canvas is not None)
+    save_as(monkeypatch, tmp_path / "漏斗")
+    tab.funnel.findChild(QPushButton, "exportFunnelButton").click()
+    assert Operation._running  # the workbook is written off the GUI thread
+    qtbot.waitUntil(lambda: not Operation._running, timeout=10000)
+    sheets = openpyxl.load_workbook(tmp_path / "漏斗.xlsx").sheetnames
+    assert sheets[0] == "Summary"
+    chart = tmp_path / "funnel.svg"
+    save_as(monkeypatch, chart)
+    tab.funnel.findChild(QPushButton, "saveFunnelChartButton").click()
+    qtbot.waitUntil(lambda: "Chart saved" in controller.window.statusBar().currentMessage())
+    assert chart.read_bytes().startswith(b"<?xml")
+
+
+def test_deal_list_exports_csv_in_utf8_with_a_bom(
+    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    from PySide6.QtWidgets import QPushButton
+
+    from sms_desktop.ui.widgets.save_dialog import CSV_UTF8
+
+    deals = deal_list(controller)
+    save_as(monkeypatch, tmp_path / "deals", CSV_UTF8.filter())
+    deals.findChild(QPushButton, "exportDealsButton").click()
+    written = tmp_path / "deals.csv"
+    qtbot.waitUntil(lambda: "Exported 3 deals" in controller.window.statusBar().currentMessage())
+    raw = written.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    header, *rows = csv.reader(raw.decode("utf-8-sig").splitlines())
+    assert header[:2] == ["Deal", "Customer"] and len(rows) == 3
+    amounts = {Decimal(r[header.index("Amount")]) for r in rows}
+    assert amounts == {Decimal("50000.00"), Decimal("12800.00"), Decimal("999.99")}
 
 
 def test_new_deal_customer_by_pinyin_initials_and_amount_in_wan(

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QMessageBox,
@@ -22,8 +23,9 @@ from pytestqt.qtbot import QtBot
 
 from sms_desktop.domain.enums import QuoteLineKind, QuoteStatus
 from sms_desktop.persistence import models as m
+from sms_desktop.reporting.lists.quotes import QUOTES
 from sms_desktop.services.customers import ContactInput, CustomerInput
-from sms_desktop.services.quotes import LineData, QuoteInput
+from sms_desktop.services.quotes import LineData, QuoteFilter, QuoteInput
 from sms_desktop.services.registry import Services
 from sms_desktop.services.workspace import open_workspace
 from sms_desktop.ui.application import Controller
@@ -31,7 +33,7 @@ from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
 from sms_desktop.ui.tabs.quotes.lines_model import AMOUNT, PRICE, QUANTITY, RULE, QuoteLinesModel
 from sms_desktop.ui.tabs.quotes.preview import QuotePreviewDialog, print_pdf
 from sms_desktop.ui.tabs.quotes.products import ProductDialog, ProductsDialog
-from sms_desktop.ui.tabs.quotes.tab import TOTAL_COLUMN, QuotesTab
+from sms_desktop.ui.tabs.quotes.tab import QuotesTab
 from tests.ui.keyboard import type_text
 
 TODAY = date(2026, 5, 1)
@@ -312,9 +314,50 @@ def test_editor_low_margin_needs_a_reason(
     tab.reload()
     row = tab.model.row_of_id(editor.saved.id)
     assert row is not None
-    total = tab.model.index(row, TOTAL_COLUMN)
+    total = tab.model.index(row, QUOTES.index("total"))
     assert total.data(Qt.ItemDataRole.ForegroundRole) is not None  # flagged in the list
     assert "清库存" in total.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_escape_in_an_edited_quote_asks_before_discarding(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = services_of(controller)
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    untouched = new_editor(services, qtbot)
+    untouched.show()
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)
+    assert not untouched.isVisible() and asked == []  # nothing typed: closes at once
+
+    editor = new_editor(services, qtbot)
+    editor.show()
+    editor.add_product(product_id(services, "CH-200"))
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.isVisible() and len(editor.model.lines) == 1  # Cancel: kept
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    assert editor.result() == QDialog.DialogCode.Rejected
+    assert asked == ["Save the changes to this quote?"] * 2
+    assert services.quotes.list_quotes(QuoteFilter()) == []
+
+
+def test_ctrl_s_saves_the_quote(controller: Controller, qtbot: QtBot) -> None:
+    services = services_of(controller)
+    editor = new_editor(services, qtbot)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    editor.add_product(product_id(services, "CH-200"))
+    qtbot.keyClick(editor.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.saved is not None
+    assert not editor.isVisible()
 
 
 def test_editor_shows_service_errors_inline(controller: Controller, qtbot: QtBot) -> None:
@@ -386,7 +429,7 @@ def test_products_dialog_lists_and_creates_with_inline_errors(
     controller: Controller, qtbot: QtBot
 ) -> None:
     services = services_of(controller)
-    catalogue = ProductsDialog(services)
+    catalogue = ProductsDialog(services, QUndoStack())
     qtbot.addWidget(catalogue)
     assert catalogue.model.rowCount() == 2
     dialog = ProductDialog(services, None, catalogue.product_saver(None))
@@ -411,6 +454,56 @@ def test_products_dialog_lists_and_creates_with_inline_errors(
     assert catalogue.model.index(0, 0).data() == "MT-300"
 
 
+def test_product_create_edit_delete_and_undo(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = services_of(controller)
+    stack = controller.window.undo_stack
+    catalogue = ProductsDialog(services, stack)
+    qtbot.addWidget(catalogue)
+
+    def create(dialog: ProductDialog) -> int:
+        qtbot.keyClicks(dialog.sku_edit, "MT-300")
+        type_text(dialog.name_zh_edit, "会议桌")
+        dialog.price_edit.setText("2500")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ProductDialog, "exec", create)
+    qtbot.mouseClick(
+        catalogue.findChild(QPushButton, "newProductButton"), Qt.MouseButton.LeftButton
+    )
+    assert catalogue.model.rowCount() == 3
+    stack.undo()
+    assert catalogue.model.rowCount() == 2
+    assert "product" in {item.entity for item in services.trash.items()}
+    stack.redo()
+    assert catalogue.model.rowCount() == 3
+
+    row = catalogue.model.row_of_id(product_id(services, "MT-300"))
+    assert row is not None
+    catalogue.table.selectRow(row)
+
+    def edit(dialog: ProductDialog) -> int:
+        dialog.price_edit.setText("2800")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ProductDialog, "exec", edit)
+    catalogue.edit_current()
+    assert services.products.get(product_id(services, "MT-300")).list_price == D("2800.00")
+    stack.undo()
+    assert services.products.get(product_id(services, "MT-300")).list_price == D("2500.00")
+
+    catalogue.table.selectRow(catalogue.model.row_of_id(product_id(services, "MT-300")) or 0)
+    qtbot.mouseClick(
+        catalogue.findChild(QPushButton, "deleteProductButton"), Qt.MouseButton.LeftButton
+    )
+    assert catalogue.model.rowCount() == 2
+    stack.undo()
+    assert catalogue.model.rowCount() == 3
+
+
 def test_products_from_the_edit_menu(
     controller: Controller, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -425,7 +518,11 @@ def test_products_from_the_edit_menu(
 
 
 def test_export_quotes_and_products_to_excel(
-    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    controller: Controller,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: object,
 ) -> None:
     import openpyxl
 
@@ -436,7 +533,7 @@ def test_export_quotes_and_products_to_excel(
     target = tmp_path / "quotes.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     with qtbot.waitSignal(tab.status_message, timeout=10000) as blocker:
-        tab.export_view()
+        tab.findChild(QPushButton, "exportQuotesButton").click()
     assert "Exported 2 quotes" in blocker.args[0]
     rows = list(openpyxl.load_workbook(target).worksheets[0].iter_rows(values_only=True))
     header_row = next(i for i, r in enumerate(rows) if r[0] == "Number")
@@ -447,11 +544,12 @@ def test_export_quotes_and_products_to_excel(
     assert all(r[issued].date() == TODAY for r in data)
     assert {r[1] for r in data} == {"<b>Acme & Co"}
 
-    catalogue = ProductsDialog(services)
+    catalogue = ProductsDialog(services, QUndoStack())
     qtbot.addWidget(catalogue)
+    qtmodeltester.check(catalogue.model)  # type: ignore[attr-defined]
     products = tmp_path / "products.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(products), ""))
-    catalogue.export_view()
+    catalogue.findChild(QPushButton, "exportProductsButton").click()
     qtbot.waitUntil(lambda: "Exported" in catalogue.count_label.text(), timeout=10000)
     rows = list(openpyxl.load_workbook(products).worksheets[0].iter_rows(values_only=True))
     header_row = next(i for i, r in enumerate(rows) if r[0] == "SKU")
@@ -623,6 +721,7 @@ def test_product_lookup_adds_once_by_pick_or_exact_code(
     field.setText(label)
     field.returnPressed.emit()
     assert len(editor.model.lines) == 3 and field.text() == ""
+    editor.done(QDialog.DialogCode.Rejected)  # closed without the unsaved-changes question
 
 
 def test_preview_warns_of_characters_the_pdf_font_lacks(

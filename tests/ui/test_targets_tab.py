@@ -10,20 +10,23 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QDialog, QToolButton
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
 from sms_desktop.domain.enums import OrderStatus, PeriodKind, TargetMetric
 from sms_desktop.domain.targets import Period
 from sms_desktop.persistence import models as m
+from sms_desktop.services.commissions import StatementLine
 from sms_desktop.services.registry import Services
 from sms_desktop.services.targets import ActualItem, AttainmentRow, LeaderRow
 from sms_desktop.ui.application import Controller
 from sms_desktop.ui.tabs.targets import dialogs
+from sms_desktop.ui.tabs.targets.commissions_view import LINE_COLUMNS
 from sms_desktop.ui.tabs.targets.models import (
     AttainmentModel,
     ItemsModel,
     LeaderModel,
+    RowsModel,
     TargetsRole,
 )
 from sms_desktop.ui.tabs.targets.tab import TargetsTab
@@ -195,13 +198,33 @@ def test_models_pass_the_model_tester(qtmodeltester: object) -> None:
         [LeaderRow(1, 1, "王明", TargetMetric.REVENUE, Decimal(10), Decimal(5), Decimal(50))]
     )
     qtmodeltester.check(leaders)  # type: ignore[attr-defined]
+    assert leaders.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    lines: RowsModel[StatementLine] = RowsModel(LINE_COLUMNS)
+    lines.set_rows(
+        [
+            StatementLine(1, None, TODAY, "SO-1", "客户", Decimal("1200.50"), Decimal("300")),
+            StatementLine(None, 7, None, "大单", "客户", Decimal("1"), Decimal("0")),
+        ]
+    )
+    qtmodeltester.check(lines)  # type: ignore[attr-defined]
+    assert lines.index(0, 3).data() == "1,200.50" and lines.index(1, 0).data() == ""
+    assert lines.index(1, 1).data() == "大单 (assumed won)"
+
+
+def save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """The save dialog answers ``path``."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
 
 
 def test_commissions_page_plan_statement_exports_and_what_if(
-    tab: TargetsTab, services: Services, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    tab: TargetsTab,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    qtbot: QtBot,
 ) -> None:
     from sms_desktop.services.pipeline import OpportunityInput
-    from sms_desktop.ui.tabs.targets import commissions_view, plan_dialog
+    from sms_desktop.ui.tabs.targets import plan_dialog
 
     owner = tab.people()[0].id
     with services.db.read() as s:
@@ -246,20 +269,26 @@ def test_commissions_page_plan_statement_exports_and_what_if(
     assert services.targets.attainment(PeriodKind.QUARTER, Q2.start, today=TODAY) == before
 
     xlsx, pdf = tmp_path / "statement.xlsx", tmp_path / "statement.pdf"
-    monkeypatch.setattr(commissions_view, "ask_xlsx_path", lambda *_a: xlsx)
-    monkeypatch.setattr(commissions_view.QFileDialog, "getSaveFileName", lambda *_a: (str(pdf), ""))
-    view.export_excel()
-    view.export_pdf()
+    save_as(monkeypatch, xlsx)
+    view.findChild(QPushButton, "exportStatementXlsx").click()
+    qtbot.waitUntil(xlsx.exists, timeout=10000)
+    save_as(monkeypatch, pdf)
+    view.findChild(QPushButton, "exportStatementPdf").click()
+    qtbot.waitUntil(pdf.exists, timeout=20000)
     assert xlsx.stat().st_size > 0 and pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_plan_dialog_chooses_the_base_and_the_statement_prints_it(
-    tab: TargetsTab, services: Services, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    tab: TargetsTab,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    qtbot: QtBot,
 ) -> None:
     from openpyxl import load_workbook
 
     from sms_desktop.domain.revenue import CommissionBase
-    from sms_desktop.ui.tabs.targets import commissions_view, plan_dialog
+    from sms_desktop.ui.tabs.targets import plan_dialog
 
     new = plan_dialog.PlanDialog(None)
     assert new.base.currentData() == CommissionBase.REVENUE_NET.value  # new plans: net
@@ -283,8 +312,9 @@ def test_plan_dialog_chooses_the_base_and_the_statement_prints_it(
     combo.activated.emit(1)
     assert view.statement is not None and view.statement.base is CommissionBase.REVENUE_GROSS
     xlsx = tmp_path / "statement.xlsx"
-    monkeypatch.setattr(commissions_view, "ask_xlsx_path", lambda *_a: xlsx)
-    view.export_excel()
+    save_as(monkeypatch, xlsx)
+    view.findChild(QPushButton, "exportStatementXlsx").click()
+    qtbot.waitUntil(xlsx.exists, timeout=10000)
     cells = {
         row[0]: row[1]
         for row in load_workbook(xlsx).active.iter_rows(values_only=True)

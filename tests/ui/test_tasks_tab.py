@@ -26,21 +26,23 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from sms_desktop.domain.enums import ActivityKind, SalespersonRole
+from sms_desktop.domain.palette import Colour
 from sms_desktop.domain.tasks import GroupBounds, TaskGroup
 from sms_desktop.persistence import models as m
 from sms_desktop.reporting.ics import task_uid
 from sms_desktop.services.customers import CustomerInput
 from sms_desktop.services.registry import Services
-from sms_desktop.services.tasks import TaskInput, local_zone
+from sms_desktop.services.tasks import TaskFilter, TaskInput, TaskList, local_zone
 from sms_desktop.services.workspace import open_workspace
 from sms_desktop.ui.application import Controller
 from sms_desktop.ui.formatting import format_date
 from sms_desktop.ui.navigation import TaskRequest
+from sms_desktop.ui.palette import qcolor
 from sms_desktop.ui.tabs.tasks.calendar_view import DAY_ROLE, TASKS_ROLE, CalendarModel
 from sms_desktop.ui.tabs.tasks.dialogs import CompleteDialog, TaskDialog
 from sms_desktop.ui.tabs.tasks.reminders import ReminderClock, ReminderPanel
 from sms_desktop.ui.tabs.tasks.tab import GROUP_ROLE, TasksTab
-from sms_desktop.ui.tabs.tasks.task_list import OVERDUE_RED, TaskTableModel
+from sms_desktop.ui.tabs.tasks.task_list import TaskTableModel
 from tests.ui.keyboard import type_text
 
 HUAXIA = "北京华夏科技有限公司"
@@ -250,7 +252,7 @@ def modal() -> ModalDriver:
 def test_task_model_passes_the_model_tester(controller: Controller, qtmodeltester: Any) -> None:
     services = services_of(controller)
     model = TaskTableModel(services)
-    model.bounds = GroupBounds.at(datetime.now(UTC), local_zone())
+    bounds = GroupBounds.at(datetime.now(UTC), local_zone())
     expected = {
         TaskGroup.OVERDUE: [OVERDUE_VISIT],
         TaskGroup.TODAY: [SURVEY_TODAY, CALL_TODAY],
@@ -259,24 +261,20 @@ def test_task_model_passes_the_model_tester(controller: Controller, qtmodelteste
         TaskGroup.DONE: [DONE_EMAIL],
     }
     for group, wanted in expected.items():
-        model.group = group
-        model.reload()
+        model.set_filter(TaskList(TaskFilter(), group, bounds))
         qtmodeltester.check(model)
         assert [model.row_at(i).subject for i in range(model.rowCount())] == wanted
         assert model.total == len(wanted)
-    model.group = None  # everything
-    model.reload()
+    model.set_filter(TaskList(TaskFilter(), None, bounds))  # everything
     qtmodeltester.check(model)
     assert model.rowCount() == 5
 
-    model.group = TaskGroup.OVERDUE
-    model.reload()
+    model.set_filter(TaskList(TaskFilter(), TaskGroup.OVERDUE, bounds))
     due = model.index(0, column(model, "due"))
-    assert model.data(due, Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_RED
+    assert model.data(due, Qt.ItemDataRole.ForegroundRole).color() == qcolor(Colour.OVERDUE)
     assert model.index(0, column(model, "customer")).data() == MINGDA
     assert model.index(0, column(model, "assignee")).data() == LINA
-    model.group = TaskGroup.DONE
-    model.reload()
+    model.set_filter(TaskList(TaskFilter(), TaskGroup.DONE, bounds))
     assert model.index(0, column(model, "done")).data()  # when it was done
     assert model.index(0, column(model, "outcome")).data() == "已发送第二版报价"
     assert not model.canFetchMore(QModelIndex())
@@ -821,18 +819,28 @@ def test_task_request_from_another_tab_opens_the_tasks(controller: Controller) -
     assert window.tabs.currentWidget() is tab
     assert tab.context_label.text() == f"Customer: {MINGDA}"
     assert subjects(tab) == [OVERDUE_VISIT]
-    assert tab.model.filter.customer_id == mingda
+    assert tab.model.filter.filter.customer_id == mingda
 
 
 # --------------------------------------------------------------------------- export
 
 
-def test_export_ics_of_the_current_group(controller: Controller, tmp_path: Path) -> None:
+def export_ics(tab: TasksTab, path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Export ▸ To Calendar, as the user triggers it, saved at ``path``: the events written."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
+    tab.export_ics_action.trigger()
+    qtbot.waitUntil(path.exists, timeout=10000)
+    return len(Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+
+
+def test_export_ics_of_the_current_group(
+    controller: Controller, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     services = services_of(controller)
     tab = tasks_tab(controller)
     database_id = services.settings.database_id()
     path = tmp_path / "today.ics"
-    assert tab.export_ics(path) == 2
+    assert export_ics(tab, path, qtbot, monkeypatch) == 2
     parsed = Calendar.from_ical(path.read_bytes())
     uids = sorted(str(e["UID"]) for e in parsed.walk("VEVENT"))
     assert uids == sorted(
@@ -844,7 +852,7 @@ def test_export_ics_of_the_current_group(controller: Controller, tmp_path: Path)
 
     tab.select_group(TaskGroup.DONE)
     again = tmp_path / "done.ics"
-    assert tab.export_ics(again) == tab.model.total == 1
+    assert export_ics(tab, again, qtbot, monkeypatch) == tab.model.total == 1
     done = Calendar.from_ical(again.read_bytes())
     (event,) = done.walk("VEVENT")
     assert str(event["UID"]) == task_uid(task_id(services, DONE_EMAIL), database_id)
@@ -853,11 +861,11 @@ def test_export_ics_of_the_current_group(controller: Controller, tmp_path: Path)
     # A selection of several tasks exports just those.
     tab.select_group(TaskGroup.TODAY)
     tab.table.selectAll()
-    assert tab.export_ics(tmp_path / "selected.ics") == 2
+    assert export_ics(tab, tmp_path / "selected.ics", qtbot, monkeypatch) == 2
 
 
 def test_export_menu_writes_the_ics_file(
-    controller: Controller, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    controller: Controller, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The menu command, as the user triggers it: ``triggered(bool)`` must not reach the
     ``path`` parameter (it once arrived as ``False`` and failed with AttributeError)."""
@@ -865,11 +873,16 @@ def test_export_menu_writes_the_ics_file(
     target = tmp_path / "from-menu.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     tab.export_ics_action.trigger()
+    qtbot.waitUntil(target.exists, timeout=10000)
     assert len(Calendar.from_ical(target.read_bytes()).walk("VEVENT")) == 2
+    status = controller.window.statusBar()
+    qtbot.waitUntil(lambda: "Exported 2 tasks" in status.currentMessage())
 
 
 @pytest.mark.parametrize("language", ["zh_CN"])
-def test_in_chinese(controller: Controller, qtbot: QtBot, tmp_path: Path) -> None:
+def test_in_chinese(
+    controller: Controller, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     services = services_of(controller)
     tab = tasks_tab(controller)
     assert tab_title(controller, tab) == "任务 (3)"
@@ -886,7 +899,7 @@ def test_in_chinese(controller: Controller, qtbot: QtBot, tmp_path: Path) -> Non
     tab.show_for(customer=(customer_id(services, HUAXIA), HUAXIA))
     assert tab.context_label.text() == f"客户：{HUAXIA}"
     path = tmp_path / "任务.ics"
-    assert tab.export_ics(path) == 2
+    assert export_ics(tab, path, qtbot, monkeypatch) == 2
     summaries = {str(e["SUMMARY"]) for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
     assert summaries == {f"[电话] {CALL_TODAY} · {HUAXIA}", f"[回访] {SURVEY_TODAY} · {HUAXIA}"}
 

@@ -130,3 +130,16 @@ def test_counts_are_grouped_in_chinese_too(qapp: object) -> None:
         assert text == "共 100,000 个客户"
     finally:
         install_translators("en")
+
+
+def test_kind_labels_and_lists_take_the_languages_punctuation(qapp: object) -> None:
+    from sms_desktop.ui.formatting import join_list, labelled
+    from sms_desktop.ui.i18n import install_translators
+
+    install_translators("en")
+    assert (labelled("Visit"), join_list(["price", "delivery"])) == ("[Visit]", "price, delivery")
+    install_translators("zh_CN")
+    try:
+        assert (labelled("拜访"), join_list(["价格", "交期"])) == ("【拜访】", "价格、交期")
+    finally:
+        install_translators("en")

@@ -1,12 +1,12 @@
-"""A read-only table model that pages rows in from a query (``fetchMore``), sorted in SQL."""
+"""The one table model for lists: pages rows in from a ``ListQuery`` (``fetchMore``), sorted in
+SQL, each cell from its ``reporting.columns.Column``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -16,11 +16,27 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush
 from typing_extensions import override
 
-RowT = TypeVar("RowT")
+from sms_desktop.reporting.columns import Column, Formats, ListDefinition
+from sms_desktop.services.lists import ListQuery, Order
+from sms_desktop.ui.formatting import ui_formats
+from sms_desktop.ui.i18n import tr_message
+from sms_desktop.ui.palette import qcolor
+
 _Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+FilterT = TypeVar("FilterT")
+SortT = TypeVar("SortT")
+RowT = TypeVar("RowT", bound=HasId)
 
 
 class Role(IntEnum):
@@ -28,20 +44,8 @@ class Role(IntEnum):
     ROW = Qt.ItemDataRole.UserRole + 2
 
 
-@dataclass(frozen=True, slots=True)
-class Column(Generic[RowT]):
-    """One column: its sort key in SQL, its header, and how a row shows in it."""
-
-    key: str
-    header: Callable[[], str]  # translated when asked, so a language switch is picked up
-    text: Callable[[RowT], str]
-    alignment: Qt.AlignmentFlag | None = None
-    tooltip: Callable[[RowT], str] | None = None
-    sortable: bool = True
-
-
-class PagedTableModel(QAbstractTableModel, Generic[RowT]):
-    """Rows come in pages; sorting and filtering are pushed down to the query.
+class PagedTableModel(QAbstractTableModel, Generic[FilterT, SortT, RowT]):
+    """Rows of ``query`` under ``filter`` come in pages; sorting is pushed down to the query.
 
     Signals:
         total_changed(int): how many rows match the current filter.
@@ -51,59 +55,80 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
 
     def __init__(
         self,
-        columns: Sequence[Column[RowT]],
+        query: ListQuery[FilterT, SortT, RowT],
+        definition: ListDefinition[RowT, SortT],
+        flt: FilterT,
         *,
-        count: Callable[[], int],
-        fetch: Callable[[int, int, str, bool], list[RowT]],
-        row_id: Callable[[RowT], int],
+        count_cap: Callable[[FilterT], int | None] | None = None,
+        formats: Callable[[], Formats] = ui_formats,
         page_size: int = 256,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.columns = list(columns)
-        self._count, self._fetch, self._row_id = count, fetch, row_id
+        self.definition = definition
+        self.columns: tuple[Column[RowT, SortT], ...] = definition.columns
+        self.filter = flt
+        self.order: Order[SortT] = definition.order
+        self.query = query
+        self._count_cap = count_cap
+        self.formats = formats  # how cells are written, as of now: asked at each (re)load
         self._page_size = page_size
         self._rows: list[RowT] = []
         # Display texts per row, made once: Qt asks for every visible cell on each paint.
         self._texts: dict[int, list[str]] = {}
+        self._formats: Formats = self.formats()
         self._total = 0
-        self.order_by = self.columns[0].key
-        self.descending = False
+        self._cap: int | None = None  # what the last count was capped at
         self._changing = False
         self._active = False  # no query before the first reload(): views sort on setup
-        self.total_capped = False  # the count stopped at count_cap: "N+" rows match
-
-    count_cap: int | None = None  # set by models whose count may stop early
+        self.total_capped = False  # the count stopped at its cap: "N+" rows match
 
     # ------------------------------------------------------------------ queries
+
+    def set_filter(self, flt: FilterT) -> None:
+        if flt != self.filter:
+            self.filter = flt
+            self.reload()
 
     def reload(self) -> None:
         """Recount and load the first page (after a filter, sort or data change)."""
         self._active = True
         with self._change():
             self.beginResetModel()
-            self._texts.clear()
+            self._reset_formats()
             self._set_total(self._count())
-            self._rows = self._fetch(0, self._page_size, self.order_by, self.descending)
+            self._rows = self._page(0, self._page_size)
             if len(self._rows) < self._page_size:
                 self._set_total(len(self._rows), exact=True)
             self.endResetModel()
         self.total_changed.emit(self._total)
-
-    def _set_total(self, total: int, *, exact: bool = False) -> None:
-        self.total_capped = not exact and self.count_cap is not None and total >= self.count_cap
-        self._total = total
 
     def refresh_rows(self) -> None:
         """Re-read the rows already loaded, keeping the scroll depth (after an edit)."""
         loaded = max(len(self._rows), self._page_size)
         with self._change():
             self.beginResetModel()
-            self._texts.clear()
+            self._reset_formats()
             self._set_total(self._count())
-            self._rows = self._fetch(0, loaded, self.order_by, self.descending)
+            self._rows = self._page(0, loaded)
             self.endResetModel()
         self.total_changed.emit(self._total)
+
+    def _reset_formats(self) -> None:
+        self._texts.clear()
+        self._formats = self.formats()
+
+    def _count(self) -> int:
+        cap = None if self._count_cap is None else self._count_cap(self.filter)
+        self._cap = cap
+        return self.query.count_rows(self.filter, cap=cap)
+
+    def _page(self, offset: int, limit: int) -> list[RowT]:
+        return list(self.query.page_rows(self.filter, self.order, offset=offset, limit=limit))
+
+    def _set_total(self, total: int, *, exact: bool = False) -> None:
+        self.total_capped = not exact and self._cap is not None and total >= self._cap
+        self._total = total
 
     @property
     def total(self) -> int:
@@ -115,9 +140,12 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
 
     def row_of_id(self, row_id: int) -> int | None:
         for number, row in enumerate(self._rows):
-            if self._row_id(row) == row_id:
+            if row.id == row_id:
                 return number
         return None
+
+    def column_index(self, key: str) -> int:
+        return self.definition.index(key)
 
     # ------------------------------------------------------------- Qt interface
 
@@ -137,15 +165,19 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
             texts = self._texts.get(index.row())
             if texts is None:
                 row = self._rows[index.row()]
-                texts = self._texts[index.row()] = [c.text(row) for c in self.columns]
+                texts = [c.text(row, self._formats) for c in self.columns]
+                self._texts[index.row()] = texts
             return texts[index.column()]
         row, column = self._rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column.alignment
+            return RIGHT if column.align == "right" else None
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
+            return column.tooltip(row, self._formats)
+        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
+            colour = column.colour(row, self._formats)
+            return None if colour is None else QBrush(qcolor(colour))
         if role == Role.ID:
-            return self._row_id(row)
+            return row.id
         if role == Role.ROW:
             return row
         return None
@@ -157,9 +189,11 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.columns[section].header()  # the tooltip: in full, where it is elided
+            # The tooltip: in full, where it is elided; translated when asked, so a language
+            # switch is picked up.
+            return tr_message(self.columns[section].header)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self.columns[section].alignment
+            return RIGHT if self.columns[section].align == "right" else None
         return None
 
     @override
@@ -184,7 +218,7 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         if parent.isValid() or self._changing:
             return
         start = len(self._rows)
-        page = self._fetch(start, self._page_size, self.order_by, self.descending)
+        page = self._page(start, self._page_size)
         if not page:  # rows were deleted since we counted, or a capped count ran out
             self._set_total(start, exact=True)
             self.total_changed.emit(self._total)
@@ -202,10 +236,12 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns) or not self.columns[column].sortable:
+        if not 0 <= column < len(self.columns):
             return
-        self.order_by = self.columns[column].key
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        key = self.columns[column].sort
+        if key is None:
+            return
+        self.order = Order(key, order == Qt.SortOrder.DescendingOrder)
         if self._active:  # before the first reload, only remember the order
             self.reload()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from sms_desktop.ui.navigation import Navigation, ShowArea
 
@@ -40,6 +40,16 @@ class AreaTab(QWidget):
         super().__init__(parent)
         self._loaded = False  # set by load()
         self._stale = False
+
+    def search_box(self) -> QLineEdit | None:
+        """The tab's search field, if it has one (Edit ▸ Find, Ctrl+F, focuses it)."""
+        return None
+
+    def focus_search(self) -> None:
+        box = self.search_box()
+        if box is not None:
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            box.selectAll()
 
     def load(self) -> None:
         """Fill the tab the first time it is shown (later calls do nothing)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -86,12 +86,14 @@ class DetailPanel(QStackedWidget):
         revert_requested(): the user pressed Revert.
         cancel_requested(): the user pressed Cancel on a new customer.
         tasks_requested(str): "show" or "add" this customer's tasks.
+        history_requested(): show this customer's history of changes.
     """
 
     save_requested = Signal()
     revert_requested = Signal()
     cancel_requested = Signal()
     tasks_requested = Signal(str)  # "show" or "add": this customer's tasks
+    history_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,10 +124,15 @@ class DetailPanel(QStackedWidget):
         self.add_task_button = QPushButton(self.tr("Add Task…"), page)
         self.add_task_button.setObjectName("customerAddTaskButton")
         self.add_task_button.clicked.connect(lambda: self.tasks_requested.emit("add"))
+        self.history_button = QPushButton(self.tr("History…"), page)
+        self.history_button.setObjectName("customerHistoryButton")
+        self.history_button.setToolTip(self.tr("Who changed what in this customer, and when"))
+        self.history_button.clicked.connect(lambda _c=False: self.history_requested.emit())
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
         heading.addWidget(self.tasks_button, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.add_task_button, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(heading)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.figures)
@@ -142,6 +149,11 @@ class DetailPanel(QStackedWidget):
         self.save_button.setObjectName("customerSaveButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save_requested)
+        save = QAction(self.tr("Save"), profile_page)
+        save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))  # Ctrl+S in the form
+        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.triggered.connect(lambda _c=False: self.save_button.click())
+        profile_page.addAction(save)
         self.revert_button = QPushButton(self.tr("Revert"), profile_page)
         self.revert_button.clicked.connect(self.revert_requested)
         self.cancel_button = QPushButton(self.tr("Cancel"), profile_page)
@@ -173,6 +185,10 @@ class DetailPanel(QStackedWidget):
         self.save_button.setEnabled(True)
         self.revert_button.setEnabled(self.customer_id is not None)
 
+    def showing_nothing(self) -> bool:
+        """Neither a customer nor the new-customer form is shown."""
+        return self.currentIndex() == 0
+
     def show_empty(self) -> None:
         self.customer_id = None
         self.dirty = False
@@ -188,6 +204,7 @@ class DetailPanel(QStackedWidget):
         self.figures.show_figures(figures, detail.data.currency)
         self.tasks_button.show()
         self.add_task_button.show()
+        self.history_button.show()
         self.profile.load(detail.data)
         self.contacts.set_contacts(detail.contacts)
         self.timeline.set_contacts(detail.contacts)
@@ -210,6 +227,7 @@ class DetailPanel(QStackedWidget):
         self.figures.hide()
         self.tasks_button.hide()
         self.add_task_button.hide()
+        self.history_button.hide()
         self.profile.load(CustomerInput(name=""))
         self.tabs.setTabEnabled(0, False)
         self.tabs.setTabEnabled(2, False)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.services.duplicates import DuplicateCandidate
+from sms_desktop.ui.formatting import join_list
 from sms_desktop.ui.i18n import translate
 
 
@@ -58,7 +59,7 @@ class DuplicatesDialog(QDialog):
                 [
                     candidate.name,
                     candidate.city or "",
-                    "、".join(reason_label(r) for r in candidate.reasons),
+                    join_list(reason_label(r) for r in candidate.reasons),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, candidate.id)

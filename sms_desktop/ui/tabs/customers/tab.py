@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,15 +32,22 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.errors import DomainError
-from sms_desktop.services.customers import ContactInput, CustomerFilter, CustomerInput
+from sms_desktop.reporting.lists.customers import CUSTOMERS
+from sms_desktop.services.customers import (
+    ContactInput,
+    CustomerFilter,
+    CustomerInput,
+    CustomerRow,
+    CustomerSortKey,
+    CustomersService,
+)
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.dialogs.messages import Unsaved, ask_unsaved, show_error
 from sms_desktop.ui.edit import edit_ok, run_edit
-from sms_desktop.ui.models.customer_table import COLUMNS, EXPORT_VALUES, CustomerTableModel
-from sms_desktop.ui.models.paged import Role
+from sms_desktop.ui.models.paged import PagedTableModel, Role
 from sms_desktop.ui.navigation import Navigation, ShowCustomer, TaskRequest
 from sms_desktop.ui.settings_store import SettingsStore
-from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.table_export import export_view
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.customers import commands
 from sms_desktop.ui.tabs.customers.detail import DetailPanel
@@ -39,6 +55,30 @@ from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 120
+
+
+COUNT_CAP = 1_000
+CustomerModel = PagedTableModel[CustomerFilter, CustomerSortKey, CustomerRow]
+
+
+def _count_cap(flt: CustomerFilter) -> int | None:
+    """A search is counted only up to COUNT_CAP: beyond that, "1,000+" says all a user
+    needs, and counting every match of a broad search costs more than the page."""
+    return COUNT_CAP if flt.search.strip() else None
+
+
+def customer_model(
+    customers: CustomersService, *, page_size: int = 256, parent: QObject | None = None
+) -> CustomerModel:
+    """The customers list: filtered, searched and sorted in SQL, a page at a time."""
+    return PagedTableModel(
+        customers,
+        CUSTOMERS,
+        CustomerFilter(),
+        count_cap=_count_cap,
+        page_size=page_size,
+        parent=parent,
+    )
 
 
 class CustomersTab(AreaTab):
@@ -72,7 +112,7 @@ class CustomersTab(AreaTab):
         self._services = services
         self._undo = undo_stack
         self._store = SettingsStore()
-        self.model = CustomerTableModel(services.customers, parent=self)
+        self.model = customer_model(services.customers, parent=self)
         self._loaded = False
 
         self.search_edit = SearchField(
@@ -100,7 +140,7 @@ class CustomersTab(AreaTab):
         new_button = QPushButton(self.tr("New Customer"), self)
         new_button.setObjectName("newCustomerButton")
         new_button.clicked.connect(self.new_customer)
-        export_button = QPushButton(self.tr("Export to Excel…"), self)
+        export_button = QPushButton(self.tr("Export…"), self)
         export_button.setObjectName("exportCustomersButton")
         export_button.clicked.connect(self.export_view)
 
@@ -131,6 +171,7 @@ class CustomersTab(AreaTab):
         self.detail.revert_requested.connect(lambda: self.show_customer(self.detail.customer_id))
         self.detail.cancel_requested.connect(self._on_detail_cancel_requested)
         self.detail.tasks_requested.connect(self._on_detail_tasks_requested)
+        self.detail.history_requested.connect(self._show_history)
         self._before_new: int | None = None
         self.detail.timeline.log_requested.connect(self.log_interaction)
         self.detail.contacts.add_requested.connect(self._on_contacts_add_requested)
@@ -216,16 +257,14 @@ class CustomersTab(AreaTab):
         self.new_action = add(
             self.tr("New Customer"), QKeySequence.StandardKey.New, self.new_customer
         )
-        self.find_action = add(self.tr("Find"), QKeySequence.StandardKey.Find, self._focus_search)
         self.delete_action = QAction(self.tr("Delete Customer"), self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.delete_action)
 
-    def _focus_search(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
+    def search_box(self) -> SearchField:
+        return self.search_edit
 
     def _fill_filter_options(self) -> None:
         options = self._services.customers.filter_options()
@@ -266,7 +305,7 @@ class CustomersTab(AreaTab):
 
     def _finish_loading(self) -> None:
         self._fill_filter_options()
-        if self.model.rowCount() and self.detail.customer_id is None:
+        if self.model.rowCount() and self.detail.showing_nothing():
             self.select_customer(self.model.index(0, 0).data(Role.ID))
 
     def refresh(self) -> None:
@@ -324,9 +363,33 @@ class CustomersTab(AreaTab):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.index(r, 0).data(Role.ID) for r in rows]
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.show_customer(current.data(Role.ID))
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        if not self.leave_profile():
+            # Stay on the customer whose edits are kept (without asking again).
+            self.table.selectionModel().blockSignals(True)
+            self.table.setCurrentIndex(previous)
+            self.table.selectRow(previous.row())
+            self.table.selectionModel().blockSignals(False)
+            return
+        self.show_customer(current.data(Role.ID))
+
+    def leave_profile(self) -> bool:
+        """May the profile being edited be left? Asks Save / Discard / Cancel when it holds
+        typed changes; False keeps them (Cancel, or a save that was refused)."""
+        if not self.detail.dirty:
+            return True
+        name = self.detail.profile.value().name or self.tr("the new customer")
+        answer = ask_unsaved(
+            self, self.tr("Save your changes to “{name}” first?").format(name=name)
+        )
+        if answer is Unsaved.CANCEL:
+            return False
+        if answer is Unsaved.SAVE:
+            return self.save_profile()
+        self.detail.dirty = False
+        return True
 
     def show_customer(self, customer_id: int | None) -> None:
         if customer_id is None:
@@ -381,6 +444,8 @@ class CustomersTab(AreaTab):
     # ---------------------------------------------------------------- editing
 
     def new_customer(self) -> None:
+        if not self.leave_profile():
+            return
         self._before_new = self.detail.customer_id
         self.table.clearSelection()
         self.detail.show_new()
@@ -392,23 +457,26 @@ class CustomersTab(AreaTab):
         else:
             self.detail.show_empty()
 
-    def save_profile(self) -> None:
+    def save_profile(self) -> bool:
+        """Save the profile form (create or update); did it succeed?"""
         data = self.detail.profile.value()
         customers = self._services.customers
         errors = self.detail.profile.errors
         customer_id = self.detail.customer_id
         if customer_id is None:
-            edit_ok(self, lambda: self._create(data), errors=errors)
-            return
+            return run_edit(self, lambda: self._create(data), errors=errors) is True
         before = run_edit(self, lambda: customers.update(customer_id, data), errors=errors)
         if before is None:
-            return
+            return False
+        self.detail.dirty = False
         self._undo.push(
             commands.UpdateCustomer(customers, customer_id, before, data, self._after_change)
         )
         self.status_message.emit(self.tr("Saved."))
+        return True
 
-    def _create(self, data: CustomerInput) -> None:
+    def _create(self, data: CustomerInput) -> bool:
+        """Create the customer unless the user picks a duplicate instead; created?"""
         from sms_desktop.services.customers import clean_customer
         from sms_desktop.ui.tabs.customers.dialogs import DuplicateAction, DuplicatesDialog
 
@@ -419,17 +487,20 @@ class CustomersTab(AreaTab):
         if candidates:
             dialog = DuplicatesDialog(cleaned.name, candidates, self)
             if run_modal(dialog) != DuplicatesDialog.DialogCode.Accepted:
-                return
+                return False
             if dialog.action is DuplicateAction.OPEN_EXISTING and dialog.chosen_id:
+                self.detail.dirty = False
                 self.select_customer(dialog.chosen_id)
-                return
+                return False
         customer_id = self._services.customers.create(cleaned)
         self._undo.push(
             commands.CreateCustomer(
                 self._services.customers, customer_id, cleaned.name, self._after_change
             )
         )
+        self.detail.dirty = False
         self.status_message.emit(self.tr("Customer created."))
+        return True
 
     def delete_selected(self) -> None:
         """Delete the selected rows, or else the customer shown in the panel."""
@@ -568,6 +639,13 @@ class CustomersTab(AreaTab):
                 )
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
+    def _show_history(self) -> None:
+        from sms_desktop.ui.dialogs.history_dialog import show_history
+
+        customer_id = self.detail.customer_id
+        if customer_id is not None:
+            show_history(self, self._services, "customer", customer_id, self.detail.title.text())
+
     def _on_detail_tasks_requested(self, action: str) -> None:
         if self.detail.customer_id is not None and action in ("show", "add"):
             self.request_tasks(self.detail.customer_id, "show" if action == "show" else "add")
@@ -600,24 +678,16 @@ class CustomersTab(AreaTab):
         self._store.save_state("customers/header", self.table.horizontalHeader().saveState())
 
     def export_view(self) -> None:
-        path = ask_xlsx_path(self, self.tr("Export Customers"), self.tr("customers.xlsx"))
-        if path is None:
-            return
-        customers, flt = self._services.customers, self.model.filter
-        order, descending = self.model.order_by, self.model.descending
-        export_table(
+        export_view(
             self,
-            path,
-            COLUMNS,
-            visible_columns(self.table.horizontalHeader()),
-            EXPORT_VALUES,
-            lambda: customers.iter_customers(flt, order_by=order, descending=descending),  # type: ignore[arg-type]
-            total=customers.count_customers(flt),
-            sheet=self.tr("Customers"),
+            self.model,
+            self.table.horizontalHeader(),
+            title=self.tr("Export Customers"),
             label=self.tr("Exporting customers…"),
-            on_done=lambda count: self.status_message.emit(
-                self.tr("Exported %Ln customer(s) to {path}.", "", count).format(path=str(path))
+            done=lambda n, path: self.tr("Exported %Ln customer(s) to {path}.", "", n).format(
+                path=str(path)
             ),
+            on_done=self.status_message.emit,
         )
 
     def header_view(self) -> QHeaderView:

@@ -40,6 +40,7 @@ from sms_desktop.ui.formatting import (
     format_date,
     format_datetime,
     format_money,
+    labelled,
 )
 from sms_desktop.ui.i18n import current_language, translate
 from sms_desktop.ui.widgets.field_errors import FieldErrors
@@ -76,22 +77,24 @@ def _entry_text(entry: TimelineEntry) -> tuple[str, str]:
         stars = ""
         if entry.satisfaction:
             stars = "  " + "★" * entry.satisfaction + "☆" * (5 - entry.satisfaction)
-        return f"【{kind_label(entry.kind)}】{stars}   {when}{who}", entry.detail
+        return f"{labelled(kind_label(entry.kind))}{stars}   {when}{who}", entry.detail
     if entry.source == "task":
         label = translate("Timeline", "Task done")
-        return f"【{label}】{entry.title}   {when}{who}", entry.detail
+        return f"{labelled(label)}{entry.title}   {when}{who}", entry.detail
     if entry.source == "quote":
         label = translate("Timeline", "Quote")
         amount = format_money(entry.amount)
-        head = f"【{label}】{entry.title} · {amount} ({_quote_status(entry.kind)})   {when}{who}"
+        head = (
+            f"{labelled(label)}{entry.title} · {amount} ({_quote_status(entry.kind)})   {when}{who}"
+        )
         return head, ""
     if entry.source == "order":
         label = translate("Timeline", "Order")
-        return f"【{label}】{entry.title} · {format_money(entry.amount)}   {when}{who}", ""
+        return f"{labelled(label)}{entry.title} · {format_money(entry.amount)}   {when}{who}", ""
     zh, _, en = entry.detail.partition("|")
     label = translate("Timeline", "Stage")
     move = zh if current_language() == "zh_CN" else en
-    return f"【{label}】{entry.title}   {when}{who}", move
+    return f"{labelled(label)}{entry.title}   {when}{who}", move
 
 
 class EntryDelegate(QStyledItemDelegate):

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -40,18 +39,22 @@ from sms_desktop.services.dashboard import (
     DashboardSeries,
     Kpis,
 )
-from sms_desktop.ui.background import Operation, Progress, run_quietly
+from sms_desktop.ui.background import Operation, run_quietly
 from sms_desktop.ui.dialogs.messages import show_error
-from sms_desktop.ui.formatting import format_decimal, format_money
+from sms_desktop.ui.edit import edit_ok
+from sms_desktop.ui.formatting import format_date, format_decimal, format_money
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.navigation import ShowArea, ShowCustomer
 from sms_desktop.ui.palette import Colour
-from sms_desktop.ui.table_export import ask_xlsx_path
+from sms_desktop.ui.table_export import run_export, save_chart
 from sms_desktop.ui.tabs.base import AreaTab
+from sms_desktop.ui.tabs.dashboard.first_steps import FirstSteps
+from sms_desktop.ui.widgets.save_dialog import PDF, XLSX, FileType, ask_save_path
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from sms_desktop.services.onboarding import Checklist
     from sms_desktop.services.registry import Services
 
 
@@ -188,6 +191,8 @@ class DashboardTab(AreaTab):
             "targets",
             "salespeople",
             "pipeline_stages",
+            "products",  # the first steps
+            "settings",
         }
     )
 
@@ -284,9 +289,14 @@ class DashboardTab(AreaTab):
         for column in range(3):
             grid.setColumnStretch(column, 1)
 
+        self.first_steps = FirstSteps(self)
+        self.first_steps.requested.connect(self.navigation_requested)
+        self.first_steps.dismissed.connect(self._dismiss_first_steps)
+
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.first_steps)
         body_layout.addLayout(cards)
         body_layout.addLayout(grid, 1)
         scroll = QScrollArea(self)
@@ -332,16 +342,26 @@ class DashboardTab(AreaTab):
         generation = self._generation
         self.loading = True
         service = self._services.dashboard
+        onboarding = self._services.onboarding
+        run_quietly(
+            onboarding.checklist,
+            lambda checklist: self._on_checklist(generation, checklist),
+            lambda exc: self._on_failed(generation, exc),
+        )
         run_quietly(
             lambda: service.kpis(flt, today),
             lambda kpis: self._on_kpis(generation, flt, kpis),
             lambda exc: self._on_failed(generation, exc),
         )
 
+    def _on_checklist(self, generation: int, checklist: Checklist) -> None:
+        if isValid(self) and generation == self._generation:
+            self.first_steps.show_checklist(checklist)
+
     def _on_kpis(self, generation: int, flt: DashboardFilter, kpis: Kpis) -> None:
         if not isValid(self) or generation != self._generation:
             return
-        self.period_label.setText(f"{flt.period_from.isoformat()} – {flt.period_to.isoformat()}")
+        self.period_label.setText(f"{format_date(flt.period_from)} – {format_date(flt.period_to)}")
         self._show_cards(kpis)
         QTimer.singleShot(0, lambda: _probe_dashboard("dashboard_cards"))
         service = self._services.dashboard
@@ -455,6 +475,10 @@ class DashboardTab(AreaTab):
 
     # ------------------------------------------------------------ click-through
 
+    def _dismiss_first_steps(self) -> None:
+        if edit_ok(self, self._services.onboarding.dismiss):
+            self.first_steps.hide()
+
     def open_area(self, area: str) -> None:
         """Show the tab of ``area`` (its objectName prefix: customers, pipeline …) filtered
         by the salesperson chosen here."""
@@ -478,30 +502,9 @@ class DashboardTab(AreaTab):
     # ----------------------------------------------------------------- export
 
     def save_chart(self, name: str) -> None:
-        from sms_desktop.reporting.charts import save_figure
-
-        panel = self.charts[name]
-        if panel.figure is None:
-            return
-        path_text, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save Chart"),
-            str(Path.home() / f"{name}.png"),
-            self.tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
-        )
-        if not path_text:
-            return
-        path = Path(path_text)
-        fmt = path.suffix.lower().lstrip(".")
-        if fmt not in ("png", "svg", "pdf"):
-            fmt = "svg" if "svg" in chosen else "pdf" if "pdf" in chosen else "png"
-            path = path.with_suffix(f".{fmt}")
-        try:
-            save_figure(panel.figure, path, fmt)  # type: ignore[arg-type]
-        except OSError as exc:
-            show_error(self, exc)
-            return
-        self.status_message.emit(self.tr("Chart saved to {path}.").format(path=str(path)))
+        figure = self.charts[name].figure
+        if figure is not None:
+            save_chart(self, figure, name, self.status_message.emit)
 
     def _owner_name(self) -> str | None:
         return None if self.owner_combo.currentData() is None else self.owner_combo.currentText()
@@ -510,73 +513,53 @@ class DashboardTab(AreaTab):
         """Write the summary workbook of the current period and owner, in the background."""
         from sms_desktop.reporting.summary_workbook import write_summary_workbook
 
-        if path is None:
-            path = ask_xlsx_path(
-                self, self.tr("Export Summary Workbook"), self.tr("sales-summary.xlsx")
-            )
-        if path is None:
-            return None
-        target = path
-        flt, language, owner = self.current_filter(), current_language(), self._owner_name()
-        services, today = self._services, self.today()
-
-        def work(progress: Progress) -> object:
-            return write_summary_workbook(
-                target,
-                services.dashboard,
-                services.dashboard_reports,
-                flt,
-                language=language,
-                owner_name=owner,
-                progress=progress,
-                today=today,
-            )
-
-        return Operation(
-            self,
-            work,
-            label=self.tr("Writing the summary workbook…"),
-            on_success=lambda _r: self.status_message.emit(
-                self.tr("Summary workbook saved to {path}.").format(path=str(target))
+        dashboard, reports = self._services.dashboard, self._services.dashboard_reports
+        return self._export_report(
+            path or self._ask(XLSX, self.tr("Export Summary Workbook"), self.tr("sales-summary")),
+            lambda target, flt, options: write_summary_workbook(
+                target, dashboard, reports, flt, **options
             ),
-            cancellable=True,
-        ).start()
+            label=self.tr("Writing the summary workbook…"),
+            done=self.tr("Summary workbook saved to {path}."),
+        )
 
     def export_report(self, path: Path | None = None) -> Operation[Any] | None:
         """Write the management report PDF of the current period and owner, in the background."""
         from sms_desktop.reporting.management_pdf import write_management_report
 
-        if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Export Management Report"),
-                str(Path.home() / self.tr("management-report.pdf")),
-                self.tr("PDF document (*.pdf)"),
-            )
-            if not name:
-                return None
-            path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        target = path
-        flt, language, owner = self.current_filter(), current_language(), self._owner_name()
-        services, today = self._services, self.today()
-
-        def work(progress: Progress) -> object:
-            return write_management_report(
-                target,
-                services.dashboard,
-                flt,
-                language=language,
-                owner_name=owner,
-                progress=progress,
-                today=today,
-            )
-
-        return Operation(
-            self,
-            work,
+        dashboard = self._services.dashboard
+        return self._export_report(
+            path
+            or self._ask(PDF, self.tr("Export Management Report"), self.tr("management-report")),
+            lambda target, flt, options: write_management_report(target, dashboard, flt, **options),
             label=self.tr("Writing the management report…"),
-            on_success=lambda _r: self.status_message.emit(
-                self.tr("Management report saved to {path}.").format(path=str(target))
-            ),
-            cancellable=True,
-        ).start()
+            done=self.tr("Management report saved to {path}."),
+        )
+
+    def _ask(self, kind: FileType, title: str, name: str) -> Path | None:
+        choice = ask_save_path(self, title, name, (kind,))
+        return None if choice is None else choice.path
+
+    def _export_report(
+        self,
+        path: Path | None,
+        write: Callable[[Path, DashboardFilter, dict[str, Any]], object],
+        *,
+        label: str,
+        done: str,
+    ) -> Operation[Any] | None:
+        """Run ``write`` for the current period and owner off the GUI thread."""
+        if path is None:
+            return None
+        target, flt = path, self.current_filter()
+        options: dict[str, Any] = {
+            "language": current_language(),
+            "owner_name": self._owner_name(),
+            "today": self.today(),
+        }
+        return run_export(
+            self,
+            lambda progress: write(target, flt, {**options, "progress": progress}),
+            label=label,
+            on_done=lambda _r: self.status_message.emit(done.format(path=str(target))),
+        )

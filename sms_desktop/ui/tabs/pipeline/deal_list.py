@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,100 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import OpportunityStatus
-from sms_desktop.services.pipeline import OpportunityRow, PipelineFilter
+from sms_desktop.reporting.lists.deals import DEALS
+from sms_desktop.services.pipeline import OpportunityRow, OpportunitySortKey, PipelineFilter
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.formatting import format_date, format_money
-from sms_desktop.ui.i18n import current_language, translate
-from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
-from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.models.paged import PagedTableModel, Role
+from sms_desktop.ui.table_export import export_view
 
-if TYPE_CHECKING:
-    from sms_desktop.reporting.excel import ColumnKind
+DealModel = PagedTableModel[PipelineFilter, OpportunitySortKey, OpportunityRow]
 
 
-def status_label(status: OpportunityStatus) -> str:
-    return {
-        OpportunityStatus.OPEN: translate("DealList", "Open"),
-        OpportunityStatus.WON: translate("DealList", "Won"),
-        OpportunityStatus.LOST: translate("DealList", "Lost"),
-    }[status]
-
-
-COLUMNS: tuple[Column[OpportunityRow], ...] = (
-    Column("title", lambda: translate("DealList", "Deal"), lambda r: r.title),
-    Column("customer", lambda: translate("DealList", "Customer"), lambda r: r.customer),
-    Column(
-        "stage", lambda: translate("DealList", "Stage"), lambda r: r.stage_name(current_language())
-    ),
-    Column("status", lambda: translate("DealList", "Status"), lambda r: status_label(r.status)),
-    Column(
-        "amount",
-        lambda: translate("DealList", "Amount"),
-        lambda r: format_money(r.amount, r.currency),
-        RIGHT,
-    ),
-    Column(
-        "probability",
-        lambda: translate("DealList", "Probability"),
-        lambda r: f"{r.probability}%",
-        RIGHT,
-    ),
-    Column(
-        "weighted",
-        lambda: translate("DealList", "Weighted"),
-        lambda r: format_money(r.weighted, r.currency),
-        RIGHT,
-    ),
-    Column(
-        "expected_close",
-        lambda: translate("DealList", "Expected close"),
-        lambda r: format_date(r.expected_close),
-    ),
-    Column("owner", lambda: translate("DealList", "Owner"), lambda r: r.owner or ""),
-    Column(
-        "closed_on", lambda: translate("DealList", "Closed"), lambda r: format_date(r.closed_on)
-    ),
-    Column(
-        "lost_reason",
-        lambda: translate("DealList", "Lost reason"),
-        lambda r: r.lost_reason(current_language()),
-        sortable=False,
-    ),
-)
-
-EXPORT_VALUES: dict[str, tuple[ColumnKind, Callable[[OpportunityRow], Any]]] = {
-    "title": ("text", lambda r: r.title),
-    "customer": ("text", lambda r: r.customer),
-    "stage": ("text", lambda r: r.stage_name(current_language())),
-    "status": ("text", lambda r: status_label(r.status)),
-    "amount": ("money", lambda r: r.amount),
-    "probability": ("percent", lambda r: r.probability),
-    "weighted": ("money", lambda r: r.weighted),
-    "expected_close": ("date", lambda r: r.expected_close),
-    "owner": ("text", lambda r: r.owner),
-    "closed_on": ("date", lambda r: r.closed_on),
-    "lost_reason": ("text", lambda r: r.lost_reason(current_language()) or None),
-}
-
-
-class DealTableModel(PagedTableModel[OpportunityRow]):
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
-        self.filter = PipelineFilter()
-        pipeline = services.pipeline
-        super().__init__(
-            COLUMNS,
-            count=lambda: pipeline.count_opportunities(self.filter),
-            fetch=lambda offset, limit, key, desc: pipeline.list_opportunities(
-                self.filter,
-                offset=offset,
-                limit=limit,
-                order_by=key,  # type: ignore[arg-type]
-                descending=desc,
-            ),
-            row_id=lambda r: r.id,
-            parent=parent,
-        )
-        self.order_by = "expected_close"
+def deal_model(services: Services, parent: QObject | None = None) -> DealModel:
+    """Deals of the list view (open, won or lost), a page at a time."""
+    return PagedTableModel(services.pipeline, DEALS, PipelineFilter(), parent=parent)
 
 
 class DealListView(QWidget):
@@ -129,7 +45,7 @@ class DealListView(QWidget):
         super().__init__(parent)
         self.setObjectName("dealList")
         self._services = services
-        self.model = DealTableModel(services, self)
+        self.model = deal_model(services, self)
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("dealStatusFilter")
         for text, value in (
@@ -141,9 +57,9 @@ class DealListView(QWidget):
             self.status_combo.addItem(text, value)
         self.status_combo.activated.connect(lambda _i: self._reload())
         self.count_label = QLabel(self)
-        export = QPushButton(self.tr("Export to Excel…"), self)
+        export = QPushButton(self.tr("Export…"), self)
         export.setObjectName("exportDealsButton")
-        export.clicked.connect(self.export_view)
+        export.clicked.connect(self._on_export_clicked)
         top = QHBoxLayout()
         top.addWidget(self.status_combo)
         top.addWidget(self.count_label)
@@ -192,23 +108,15 @@ class DealListView(QWidget):
         if isinstance(deal_id, int):
             self.deal_activated.emit(deal_id)
 
-    def export_view(self) -> None:
-        path = ask_xlsx_path(self, self.tr("Export Deals"), self.tr("deals.xlsx"))
-        if path is None:
-            return
-        pipeline, flt = self._services.pipeline, self.model.filter
-        order, descending = self.model.order_by, self.model.descending
-        export_table(
+    def _on_export_clicked(self) -> None:
+        export_view(
             self,
-            path,
-            COLUMNS,
-            visible_columns(self.table.horizontalHeader()),
-            EXPORT_VALUES,
-            lambda: pipeline.iter_opportunities(flt, order_by=order, descending=descending),  # type: ignore[arg-type]
-            total=self.model.total,
-            sheet=self.tr("Deals"),
+            self.model,
+            self.table.horizontalHeader(),
+            title=self.tr("Export Deals"),
             label=self.tr("Exporting deals…"),
-            on_done=lambda n: self.status_message.emit(
-                self.tr("Exported %Ln deal(s) to {path}.", "", n).format(path=str(path))
+            done=lambda n, path: self.tr("Exported %Ln deal(s) to {path}.", "", n).format(
+                path=str(path)
             ),
+            on_done=self.status_message.emit,
         )

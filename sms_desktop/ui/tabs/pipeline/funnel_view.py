@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,10 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.clock import clock
-from sms_desktop.domain.errors import DomainError
 from sms_desktop.services.pipeline import PipelineFilter
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import (
     date_format,
@@ -37,7 +33,8 @@ from sms_desktop.ui.formatting import (
     to_qdate,
 )
 from sms_desktop.ui.i18n import current_language
-from sms_desktop.ui.table_export import ask_xlsx_path
+from sms_desktop.ui.table_export import run_export, save_chart
+from sms_desktop.ui.widgets.save_dialog import XLSX, ask_save_path
 
 if TYPE_CHECKING:
     from sms_desktop.reporting.charts import FunnelLabels
@@ -78,6 +75,7 @@ class FunnelView(QWidget):
         export.setObjectName("exportFunnelButton")
         export.clicked.connect(self.export_workbook)
         save_chart = QPushButton(self.tr("Save Chart…"), self)
+        save_chart.setObjectName("saveFunnelChartButton")
         save_chart.clicked.connect(self.save_chart)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Deals created"), self))
@@ -278,29 +276,8 @@ class FunnelView(QWidget):
     # ------------------------------------------------------------------ exports
 
     def save_chart(self) -> None:
-        from sms_desktop.reporting.charts import save_figure
-
-        if self.canvas is None:
-            return
-        name, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save Chart"),
-            str(Path.home() / self.tr("funnel.png")),
-            self.tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
-        )
-        if not name:
-            return
-        path = Path(name)
-        fmt = path.suffix.lower().lstrip(".")
-        if fmt not in ("png", "svg", "pdf"):
-            fmt = "svg" if "svg" in chosen else "pdf" if "pdf" in chosen else "png"
-            path = path.with_suffix(f".{fmt}")
-        try:
-            save_figure(self.canvas.figure, path, fmt)  # type: ignore[arg-type]
-        except OSError as exc:
-            show_error(self, exc)
-            return
-        self.status_message.emit(self.tr("Chart saved to {path}.").format(path=str(path)))
+        if self.canvas is not None:
+            save_chart(self, self.canvas.figure, self.tr("funnel"), self.status_message.emit)
 
     def export_labels(self) -> FunnelExportLabels:
         from sms_desktop.reporting.funnel_export import FunnelExportLabels
@@ -334,16 +311,20 @@ class FunnelView(QWidget):
     def export_workbook(self) -> None:
         from sms_desktop.reporting.funnel_export import write_funnel_workbook
 
-        if self.report is None:
+        report = self.report
+        if report is None:
             return
-        path = ask_xlsx_path(self, self.tr("Export Funnel"), self.tr("funnel.xlsx"))
-        if path is None:
+        choice = ask_save_path(self, self.tr("Export Funnel"), self.tr("funnel"), (XLSX,))
+        if choice is None:
             return
-        try:
-            write_funnel_workbook(
-                path, self.report, language=current_language(), labels=self.export_labels()
-            )
-        except (OSError, DomainError) as exc:
-            show_error(self, exc)
-            return
-        self.status_message.emit(self.tr("Funnel exported to {path}.").format(path=str(path)))
+        path, language, labels = choice.path, current_language(), self.export_labels()
+        run_export(
+            self,
+            lambda progress: write_funnel_workbook(
+                path, report, language=language, labels=labels, progress=progress
+            ),
+            label=self.tr("Exporting the funnel…"),
+            on_done=lambda _r: self.status_message.emit(
+                self.tr("Funnel exported to {path}.").format(path=str(path))
+            ),
+        )

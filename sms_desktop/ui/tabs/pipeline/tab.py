@@ -156,6 +156,9 @@ class PipelineTab(AreaTab):
             self.owner_combo.setCurrentIndex(index)
             self.refresh()
 
+    def search_box(self) -> SearchField:
+        return self.search_edit
+
     def load(self) -> None:
         if self._loaded:
             return
@@ -295,10 +298,20 @@ class PipelineTab(AreaTab):
         tasks.triggered.connect(lambda: self.request_tasks(opportunity_id, "show"))
         add_task = menu.addAction(self.tr("Add Task…"))
         add_task.triggered.connect(lambda: self.request_tasks(opportunity_id, "add"))
+        history = menu.addAction(self.tr("History…"))
+        history.triggered.connect(lambda: self.show_history(opportunity_id))
         menu.addSeparator()
         delete = menu.addAction(self.tr("Delete"))
         delete.triggered.connect(lambda: self.delete_opportunity(opportunity_id))
         menu.exec(where)
+
+    def show_history(self, opportunity_id: int) -> None:
+        """Who changed what in this deal, and when."""
+        from sms_desktop.ui.dialogs.history_dialog import show_history
+
+        detail = run_edit(self, lambda: self._services.pipeline.get(opportunity_id))
+        if detail is not None:
+            show_history(self, self._services, "opportunity", opportunity_id, detail.data.title)
 
     def request_tasks(self, opportunity_id: int, action: Literal["show", "add"]) -> None:
         """Ask the Tasks tab to show this deal's tasks, or to add one for it."""

@@ -1,9 +1,10 @@
-"""Undoable quote edits: a draft moved to the trash (and back)."""
+"""Undoable edits of the Quotes area: a draft moved to the trash (and back), products."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from sms_desktop.services.products import ProductRow, ProductsService
 from sms_desktop.services.quotes import QuotesService
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.undo import DoneCommand
@@ -22,3 +23,53 @@ class DeleteQuote(DoneCommand):
 
     def undo_it(self) -> None:
         self._service.restore(self.quote_id)
+
+
+class CreateProduct(DoneCommand):
+    def __init__(
+        self, service: ProductsService, product: ProductRow, refresh: Callable[[], None]
+    ) -> None:
+        text = translate("QuoteCommands", "New product {sku}")
+        super().__init__(text.format(sku=product.sku), refresh)
+        self._service, self.product_id = service, product.id
+
+    def do(self) -> None:
+        self._service.restore(self.product_id)
+
+    def undo_it(self) -> None:
+        self._service.delete(self.product_id)
+
+
+class UpdateProduct(DoneCommand):
+    def __init__(
+        self,
+        service: ProductsService,
+        before: ProductRow,
+        after: ProductRow,
+        refresh: Callable[[], None],
+    ) -> None:
+        text = translate("QuoteCommands", "Edit product {sku}")
+        super().__init__(text.format(sku=after.sku), refresh)
+        self._service, self.product_id = service, before.id
+        self._before, self._after = before.as_input(), after.as_input()
+
+    def do(self) -> None:
+        self._service.update(self.product_id, self._after)
+
+    def undo_it(self) -> None:
+        self._service.update(self.product_id, self._before)
+
+
+class DeleteProduct(DoneCommand):
+    def __init__(
+        self, service: ProductsService, product: ProductRow, refresh: Callable[[], None]
+    ) -> None:
+        text = translate("QuoteCommands", "Delete product {sku}")
+        super().__init__(text.format(sku=product.sku), refresh)
+        self._service, self.product_id = service, product.id
+
+    def do(self) -> None:
+        self._service.delete(self.product_id)
+
+    def undo_it(self) -> None:
+        self._service.restore(self.product_id)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QModelIndex, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +51,7 @@ from sms_desktop.services.quotes import (
     margin_message,
 )
 from sms_desktop.services.registry import Services
+from sms_desktop.ui.dialogs.messages import Unsaved, ask_unsaved
 from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import date_format, format_money, from_qdate, to_qdate
 from sms_desktop.ui.i18n import tr_message
@@ -301,6 +303,11 @@ class QuoteEditor(QDialog):
         self.tax_mode_combo.currentIndexChanged.connect(lambda _i: self.recalculate())
         self.rounding_combo.currentIndexChanged.connect(lambda _i: self.recalculate())
         self.currency_combo.currentIndexChanged.connect(lambda _i: self.recalculate())
+        self._unchanged = self.current_input()
+        save = QAction(self.tr("Save"), self)
+        save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))  # Ctrl+S saves, as OK
+        save.triggered.connect(lambda _c=False: self.accept())
+        self.addAction(save)
 
     # ------------------------------------------------------------------ filling
 
@@ -600,6 +607,18 @@ class QuoteEditor(QDialog):
         if saved is not None:
             self.saved = saved
             super().accept()
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close button: a quote with changes is not thrown away
+        without asking (Save / Discard / Cancel)."""
+        if self.saved is None and self.current_input() != self._unchanged:
+            answer = ask_unsaved(self, self.tr("Save the changes to this quote?"))
+            if answer is Unsaved.CANCEL:
+                return
+            if answer is Unsaved.SAVE:
+                self.accept()
+                return
+        super().reject()
 
     def current_row(self) -> int | None:
         index: QModelIndex = self.table.currentIndex()

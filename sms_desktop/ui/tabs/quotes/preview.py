@@ -16,7 +16,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,6 +31,7 @@ from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.palette import Colour
 from sms_desktop.ui.widgets.dialogs import run_modal
+from sms_desktop.ui.widgets.save_dialog import PDF, ask_save_path
 
 PREVIEW_DPI = 96
 PRINT_DPI = 300
@@ -191,21 +191,19 @@ class QuotePreviewDialog(QDialog):
             self.pages_layout.addWidget(label)
         self.pages_label.setText(self.tr("%Ln page(s)", "", len(images)))
 
+    def suggested_stem(self) -> str:
+        return self.quote.label.replace(" ", "-")
+
     def suggested_name(self) -> str:
-        return f"{self.quote.label.replace(' ', '-')}.pdf"
+        return f"{self.suggested_stem()}.pdf"
 
     def save_as(self) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save Quote"),
-            str(Path.home() / self.suggested_name()),
-            self.tr("PDF documents (*.pdf)"),
-        )
-        if not name:
+        choice = ask_save_path(self, self.tr("Save Quote"), self.suggested_stem(), (PDF,))
+        if choice is None:
             return None
         from sms_desktop.reporting.files import write_atomically
 
-        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+        path = choice.path
         try:
             write_atomically(path, self.pdf)
         except OSError as exc:

@@ -1,12 +1,12 @@
-"""The product catalogue: a searchable list with Excel export, and the product editor."""
+"""The product catalogue: a searchable list with its export, and the product editor."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,111 +26,39 @@ from PySide6.QtWidgets import (
 
 from sms_desktop.domain.money import CURRENCIES, parse_money
 from sms_desktop.domain.pricing import format_number
-from sms_desktop.services.products import COMMON_UNITS, ProductInput, ProductRow
+from sms_desktop.reporting.lists.products import PRODUCTS
+from sms_desktop.services.products import (
+    COMMON_UNITS,
+    ProductFilter,
+    ProductInput,
+    ProductRow,
+    ProductSortKey,
+)
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.edit import accept_saved, edit_ok
-from sms_desktop.ui.formatting import format_money
-from sms_desktop.ui.i18n import current_language, translate
-from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
-from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.edit import accept_saved, edit_ok, push_edit
+from sms_desktop.ui.i18n import current_language
+from sms_desktop.ui.models.paged import PagedTableModel, Role
+from sms_desktop.ui.table_export import export_view
+from sms_desktop.ui.tabs.quotes.commands import CreateProduct, DeleteProduct, UpdateProduct
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
-
-if TYPE_CHECKING:
-    from sms_desktop.reporting.excel import ColumnKind
-
-COLUMNS: tuple[Column[ProductRow], ...] = (
-    Column("sku", lambda: translate("ProductList", "SKU"), lambda r: r.sku),
-    Column("name", lambda: translate("ProductList", "Name"), lambda r: r.name(current_language())),
-    Column(
-        "category",
-        lambda: translate("ProductList", "Category"),
-        lambda r: r.category(current_language()),
-    ),
-    Column("unit", lambda: translate("ProductList", "Unit"), lambda r: r.unit),
-    Column(
-        "list_price",
-        lambda: translate("ProductList", "List price"),
-        lambda r: format_money(r.list_price, r.currency),
-        RIGHT,
-    ),
-    Column(
-        "cost",
-        lambda: translate("ProductList", "Cost"),
-        lambda r: format_money(r.cost, r.currency),
-        RIGHT,
-    ),
-    Column(
-        "tax_rate",
-        lambda: translate("ProductList", "Tax %"),
-        lambda r: format_number(r.tax_rate),
-        RIGHT,
-    ),
-    Column(
-        "stock",
-        lambda: translate("ProductList", "Stock"),
-        lambda r: "" if r.stock is None else format_number(r.stock),
-        RIGHT,
-    ),
-    Column(
-        "active",
-        lambda: translate("ProductList", "Active"),
-        lambda r: translate("ProductList", "yes") if r.active else translate("ProductList", "no"),
-    ),
-)
-
-EXPORT_VALUES: dict[str, tuple[ColumnKind, Callable[[ProductRow], Any]]] = {
-    "sku": ("text", lambda r: r.sku),
-    "name": ("text", lambda r: r.name(current_language())),
-    "category": ("text", lambda r: r.category(current_language()) or None),
-    "unit": ("text", lambda r: r.unit),
-    "list_price": ("money", lambda r: r.list_price),
-    "cost": ("money", lambda r: r.cost),
-    "tax_rate": ("percent", lambda r: r.tax_rate),
-    "stock": ("decimal", lambda r: r.stock),
-    "active": ("bool", lambda r: r.active),
-}
-
-
-class ProductTableModel(PagedTableModel[ProductRow]):
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
-        self.search = ""
-        self.include_inactive = True
-        products = services.products
-        super().__init__(
-            COLUMNS,
-            count=lambda: products.count(self.search, include_inactive=self.include_inactive),
-            fetch=lambda offset, limit, key, desc: products.list_products(
-                self.search,
-                include_inactive=self.include_inactive,
-                offset=offset,
-                limit=limit,
-                order_by=key,  # type: ignore[arg-type]
-                descending=desc,
-            ),
-            row_id=lambda r: r.id,
-            parent=parent,
-        )
+from sms_desktop.ui.widgets.search_field import SearchField
 
 
 class ProductsDialog(QDialog):
     """The catalogue, reachable from the Quotes tab."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, undo: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("productsDialog")
         self.setWindowTitle(self.tr("Products"))
         self._services = services
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("productSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr("Search codes and names…"))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.reload)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._undo = undo
+        self.search_edit = SearchField(
+            "productSearch", self.tr("Search codes and names…"), 150, self
+        )
+        self.search_edit.search_changed.connect(lambda _t: self.reload())
         self.inactive_check = QCheckBox(self.tr("Show inactive"), self)
         self.inactive_check.setObjectName("productShowInactive")
         self.inactive_check.setChecked(True)
@@ -141,7 +69,11 @@ class ProductsDialog(QDialog):
         new_button.clicked.connect(self.new_product)
         edit_button = QPushButton(self.tr("Edit…"), self)
         edit_button.clicked.connect(self.edit_current)
-        export = QPushButton(self.tr("Export to Excel…"), self)
+        delete_button = QPushButton(self.tr("Delete"), self)
+        delete_button.setObjectName("deleteProductButton")
+        delete_button.setToolTip(self.tr("Move to the trash (Undo with Ctrl+Z)"))
+        delete_button.clicked.connect(lambda _c=False: self.delete_current())
+        export = QPushButton(self.tr("Export…"), self)
         export.setObjectName("exportProductsButton")
         export.clicked.connect(self.export_view)
         top = QHBoxLayout()
@@ -150,8 +82,11 @@ class ProductsDialog(QDialog):
         top.addWidget(self.count_label)
         top.addWidget(new_button)
         top.addWidget(edit_button)
+        top.addWidget(delete_button)
         top.addWidget(export)
-        self.model = ProductTableModel(services, self)
+        self.model: PagedTableModel[ProductFilter, ProductSortKey, ProductRow] = PagedTableModel(
+            services.products, PRODUCTS, ProductFilter(), parent=self
+        )
         self.table = QTableView(self)
         self.table.setObjectName("productTable")
         self.table.setModel(self.model)
@@ -178,9 +113,8 @@ class ProductsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self._timer.stop()
-        self.model.search = self.search_edit.text()
-        self.model.include_inactive = self.inactive_check.isChecked()
+        self.search_edit.cancel_pending()
+        self.model.filter = ProductFilter(self.search_edit.text(), self.inactive_check.isChecked())
         header = self.table.horizontalHeader()
         edit_ok(
             self,
@@ -198,43 +132,42 @@ class ProductsDialog(QDialog):
 
     def new_product(self) -> None:
         dialog = ProductDialog(self._services, None, self.product_saver(None), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.reload()
+        if run_modal(dialog) == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            push_edit(self._undo, CreateProduct(self._services.products, dialog.saved, self.reload))
 
-    def edit_current(self) -> None:
+    def current_product(self) -> ProductRow | None:
         index = self.table.currentIndex()
         row = index.data(Role.ROW) if index.isValid() else None
-        if not isinstance(row, ProductRow):
+        return row if isinstance(row, ProductRow) else None
+
+    def edit_current(self) -> None:
+        row = self.current_product()
+        if row is None:
             return
         dialog = ProductDialog(self._services, row, self.product_saver(row), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.model.refresh_rows()
+        if run_modal(dialog) == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            push_edit(
+                self._undo,
+                UpdateProduct(self._services.products, row, dialog.saved, self.model.refresh_rows),
+            )
+
+    def delete_current(self) -> None:
+        row = self.current_product()
+        if row is None or not edit_ok(self, lambda: self._services.products.delete(row.id)):
+            return
+        push_edit(self._undo, DeleteProduct(self._services.products, row, self.reload))
 
     def export_view(self) -> None:
-        path = ask_xlsx_path(self, self.tr("Export Products"), self.tr("products.xlsx"))
-        if path is None:
-            return
-        products = self._services.products
-        search, inactive = self.model.search, self.model.include_inactive
-        order, descending = self.model.order_by, self.model.descending
-        export_table(
+        export_view(
             self,
-            path,
-            COLUMNS,
-            visible_columns(self.table.horizontalHeader()),
-            EXPORT_VALUES,
-            lambda: products.iter_all(
-                search,
-                include_inactive=inactive,
-                order_by=order,  # type: ignore[arg-type]
-                descending=descending,
-            ),
-            total=self.model.total,
-            sheet=self.tr("Products"),
+            self.model,
+            self.table.horizontalHeader(),
+            title=self.tr("Export Products"),
             label=self.tr("Exporting products…"),
-            on_done=lambda n: self.count_label.setText(
-                self.tr("Exported %Ln product(s) to {path}.", "", n).format(path=str(path))
+            done=lambda n, path: self.tr("Exported %Ln product(s) to {path}.", "", n).format(
+                path=str(path)
             ),
+            on_done=self.count_label.setText,
         )
 
 

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from sms_desktop.domain.enums import QuoteStatus
 from sms_desktop.domain.errors import DomainError
@@ -37,24 +31,19 @@ from sms_desktop.domain.quotes import (
     can_do,
     revision_letter,
 )
-from sms_desktop.services.quotes import QuoteFilter, QuoteRow
+from sms_desktop.reporting.lists.quotes import QUOTES, STATUS_LABELS
+from sms_desktop.services.quotes import QuoteFilter, QuoteRow, QuoteSortKey
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import show_error
-from sms_desktop.ui.formatting import format_date, format_money
-from sms_desktop.ui.i18n import translate
-from sms_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Role
-from sms_desktop.ui.palette import Colour
-from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.formatting import ui_formats
+from sms_desktop.ui.i18n import tr_message, translate
+from sms_desktop.ui.models.paged import PagedTableModel, Role
+from sms_desktop.ui.table_export import export_view
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.search_field import SearchField
 
-if TYPE_CHECKING:
-    from sms_desktop.reporting.excel import ColumnKind
-
 SEARCH_DELAY_MS = 150
-EXPIRED_COLOR = QColor(Colour.OVERDUE)
-_Index = QModelIndex | QPersistentModelIndex
 
 
 # The buttons named by a quote action: enabled when the selected quote's status allows it.
@@ -68,120 +57,11 @@ _STATUS_BUTTONS = (
 )
 
 
+QuoteModel = PagedTableModel[QuoteFilter, QuoteSortKey, QuoteRow]
+
+
 def status_label(status: QuoteStatus) -> str:
-    return {
-        QuoteStatus.DRAFT: translate("QuoteList", "Draft"),
-        QuoteStatus.SENT: translate("QuoteList", "Sent"),
-        QuoteStatus.ACCEPTED: translate("QuoteList", "Accepted"),
-        QuoteStatus.REJECTED: translate("QuoteList", "Rejected"),
-        QuoteStatus.EXPIRED: translate("QuoteList", "Expired"),
-    }[status]
-
-
-def validity_text(row: QuoteRow, today: date) -> str:
-    """``2026/5/31 (12 days left)``, ``… (expired)`` for an open quote past its date."""
-    day = format_date(row.valid_until)
-    if row.status not in (QuoteStatus.DRAFT, QuoteStatus.SENT, QuoteStatus.EXPIRED):
-        return day
-    left = row.days_left(today)
-    if left < 0 or row.status is QuoteStatus.EXPIRED:
-        return translate("QuoteList", "{date} (expired)").format(date=day)
-    if left == 0:
-        return translate("QuoteList", "{date} (last day)").format(date=day)
-    if left == 1:
-        return translate("QuoteList", "{date} (1 day left)").format(date=day)
-    return translate("QuoteList", "{date} ({days} days left)").format(date=day, days=left)
-
-
-def is_overdue(row: QuoteRow, today: date) -> bool:
-    return row.status is QuoteStatus.EXPIRED or (
-        row.status in (QuoteStatus.DRAFT, QuoteStatus.SENT) and row.days_left(today) < 0
-    )
-
-
-def _columns(today: Callable[[], date]) -> tuple[Column[QuoteRow], ...]:
-    return (
-        Column("number", lambda: translate("QuoteList", "Number"), lambda r: r.label),
-        Column("customer", lambda: translate("QuoteList", "Customer"), lambda r: r.customer),
-        Column(
-            "status", lambda: translate("QuoteList", "Status"), lambda r: status_label(r.status)
-        ),
-        Column(
-            "total",
-            lambda: translate("QuoteList", "Total"),
-            lambda r: format_money(r.total, r.currency),
-            RIGHT,
-            tooltip=lambda r: (
-                translate("QuoteList", "Below the minimum margin. Reason: {reason}").format(
-                    reason=r.margin_reason
-                )
-                if r.margin_reason
-                else ""
-            ),
-        ),
-        Column(
-            "issue_date",
-            lambda: translate("QuoteList", "Issue date"),
-            lambda r: format_date(r.issue_date),
-        ),
-        Column(
-            "valid_until",
-            lambda: translate("QuoteList", "Valid until"),
-            lambda r: validity_text(r, today()),
-        ),
-        Column("owner", lambda: translate("QuoteList", "Owner"), lambda r: r.owner or ""),
-    )
-
-
-EXPORT_VALUES: dict[str, tuple[ColumnKind, Callable[[QuoteRow], Any]]] = {
-    "number": ("text", lambda r: r.label),
-    "customer": ("text", lambda r: r.customer),
-    "status": ("text", lambda r: status_label(r.status)),
-    "total": ("money", lambda r: r.total),
-    "issue_date": ("date", lambda r: r.issue_date),
-    "valid_until": ("date", lambda r: r.valid_until),
-    "owner": ("text", lambda r: r.owner),
-}
-TOTAL_COLUMN = 3
-VALID_COLUMN = 5
-LOW_MARGIN_COLOR = QColor(Colour.WARNING)
-
-
-class QuoteTableModel(PagedTableModel[QuoteRow]):
-    def __init__(
-        self, services: Services, today: Callable[[], date], parent: QObject | None = None
-    ) -> None:
-        self.filter = QuoteFilter()
-        self._today = today
-        quotes = services.quotes
-        super().__init__(
-            _columns(today),
-            count=lambda: quotes.count(self.filter),
-            fetch=lambda offset, limit, key, desc: quotes.list_quotes(
-                self.filter,
-                offset=offset,
-                limit=limit,
-                order_by=key,  # type: ignore[arg-type]
-                descending=desc,
-            ),
-            row_id=lambda r: r.id,
-            parent=parent,
-        )
-        self.order_by = "issue_date"
-        self.descending = True
-
-    @override
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
-            row = super().data(index, Role.ROW)
-            if not isinstance(row, QuoteRow):
-                return None
-            if index.column() == VALID_COLUMN and is_overdue(row, self._today()):
-                return QBrush(EXPIRED_COLOR)
-            if index.column() == TOTAL_COLUMN and row.margin_reason:
-                return QBrush(LOW_MARGIN_COLOR)  # saved below the minimum margin
-            return None
-        return super().data(index, role)
+    return tr_message(STATUS_LABELS[status])
 
 
 class QuotesTab(AreaTab):
@@ -243,7 +123,7 @@ class QuotesTab(AreaTab):
         price_lists = QPushButton(self.tr("Price Lists…"), self)
         price_lists.setObjectName("priceListsButton")
         price_lists.clicked.connect(self.show_price_lists)
-        export = QPushButton(self.tr("Export to Excel…"), self)
+        export = QPushButton(self.tr("Export…"), self)
         export.setObjectName("exportQuotesButton")
         export.clicked.connect(self.export_view)
         top = QHBoxLayout()
@@ -261,7 +141,13 @@ class QuotesTab(AreaTab):
         top.addWidget(price_lists)
         top.addWidget(new_button)
 
-        self.model = QuoteTableModel(services, self._day, self)
+        self.model: QuoteModel = PagedTableModel(
+            services.quotes,
+            QUOTES,
+            QuoteFilter(),
+            formats=lambda: ui_formats(today=self._day()),
+            parent=self,
+        )
         self.table = QTableView(self)
         self.table.setObjectName("quoteTable")
         self.table.setModel(self.model)
@@ -332,6 +218,9 @@ class QuotesTab(AreaTab):
         if index >= 0:
             self.owner_combo.setCurrentIndex(index)
             self.reload()
+
+    def search_box(self) -> SearchField:
+        return self.search_edit
 
     def load(self) -> None:
         if self._loaded:
@@ -588,7 +477,7 @@ class QuotesTab(AreaTab):
     def show_products(self) -> None:
         from sms_desktop.ui.tabs.quotes.products import ProductsDialog
 
-        run_modal(ProductsDialog(self._services, self))
+        run_modal(ProductsDialog(self._services, self._undo, self))
 
     def show_price_lists(self) -> None:
         from sms_desktop.ui.tabs.quotes.price_lists import PriceListsDialog
@@ -596,24 +485,16 @@ class QuotesTab(AreaTab):
         run_modal(PriceListsDialog(self._services, self))
 
     def export_view(self) -> None:
-        path = ask_xlsx_path(self, self.tr("Export Quotes"), self.tr("quotes.xlsx"))
-        if path is None:
-            return
-        quotes, flt = self._services.quotes, self.model.filter
-        order, descending = self.model.order_by, self.model.descending
-        export_table(
+        export_view(
             self,
-            path,
-            self.model.columns,
-            visible_columns(self.table.horizontalHeader()),
-            EXPORT_VALUES,
-            lambda: quotes.iter_all(flt, order_by=order, descending=descending),  # type: ignore[arg-type]
-            total=self.model.total,
-            sheet=self.tr("Quotes"),
+            self.model,
+            self.table.horizontalHeader(),
+            title=self.tr("Export Quotes"),
             label=self.tr("Exporting quotes…"),
-            on_done=lambda n: self.status_message.emit(
-                self.tr("Exported %Ln quote(s) to {path}.", "", n).format(path=str(path))
+            done=lambda n, path: self.tr("Exported %Ln quote(s) to {path}.", "", n).format(
+                path=str(path)
             ),
+            on_done=self.status_message.emit,
         )
 
 

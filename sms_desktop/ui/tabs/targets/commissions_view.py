@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,20 +27,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sms_desktop.domain import i18n
 from sms_desktop.domain.revenue import CommissionBase
 from sms_desktop.domain.targets import Period, Tier
+from sms_desktop.reporting.columns import Column
 from sms_desktop.services.commissions import PlanInput, PlanRow, Statement, StatementLine
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.edit import edit_in_dialog, edit_ok, run_edit
 from sms_desktop.ui.formatting import format_date, format_decimal, format_money
 from sms_desktop.ui.i18n import translate
-from sms_desktop.ui.models.paged import RIGHT, Column
-from sms_desktop.ui.table_export import ask_xlsx_path
+from sms_desktop.ui.table_export import run_export
 from sms_desktop.ui.tabs.targets.commands import AssignPlan, SavePlan
 from sms_desktop.ui.tabs.targets.labels import percent_text, period_name
 from sms_desktop.ui.tabs.targets.models import RowsModel
 from sms_desktop.ui.tabs.targets.plan_dialog import PlanDialog, base_name
+from sms_desktop.ui.widgets.save_dialog import PDF, XLSX, FileType, ask_save_path
+
+if TYPE_CHECKING:
+    from sms_desktop.reporting.commission_statement import StatementLabels
+    from sms_desktop.reporting.files import Progress
+
+
+class StatementWriter(Protocol):
+    def __call__(
+        self, path: Path, st: Statement, labels: StatementLabels, *, progress: Progress | None
+    ) -> None: ...
 
 
 def tier_text(tier: Tier | None) -> str:
@@ -63,21 +74,13 @@ def _line_reference(line: StatementLine) -> str:
     return line.reference
 
 
-LINE_COLUMNS: tuple[Column[StatementLine], ...] = (
-    Column("day", lambda: translate("Commissions", "Date"), lambda r: format_date(r.day)),
-    Column("reference", lambda: translate("Commissions", "Order"), _line_reference),
-    Column("customer", lambda: translate("Commissions", "Customer"), lambda r: r.customer),
+LINE_COLUMNS: tuple[Column[StatementLine, None], ...] = (
+    Column("day", i18n.translate("Commissions", "Date"), lambda r, _l: r.day, "date"),
+    Column("reference", i18n.translate("Commissions", "Order"), lambda r, _l: _line_reference(r)),
+    Column("customer", i18n.translate("Commissions", "Customer"), lambda r, _l: r.customer),
+    Column("revenue", i18n.translate("Commissions", "Revenue"), lambda r, _l: r.revenue, "money"),
     Column(
-        "revenue",
-        lambda: translate("Commissions", "Revenue"),
-        lambda r: format_money(r.revenue),
-        RIGHT,
-    ),
-    Column(
-        "margin",
-        lambda: translate("Commissions", "Gross margin"),
-        lambda r: format_money(r.margin),
-        RIGHT,
+        "margin", i18n.translate("Commissions", "Gross margin"), lambda r, _l: r.margin, "money"
     ),
 )
 
@@ -376,7 +379,7 @@ class CommissionsView(QWidget):
 
     # ------------------------------------------------------------------ exports
 
-    def labels(self, st: Statement) -> object:
+    def labels(self, st: Statement) -> StatementLabels:
         from sms_desktop.reporting.commission_statement import StatementLabels
 
         return StatementLabels(
@@ -411,48 +414,33 @@ class CommissionsView(QWidget):
             page=self.tr("Page {page} of {pages}"),
         )
 
-    def _file_name(self, st: Statement, suffix: str) -> str:
-        return f"{self.tr('Commission')}-{st.salesperson}-{period_name(st.period)}.{suffix}"
+    def _file_name(self, st: Statement) -> str:
+        return f"{self.tr('Commission')}-{st.salesperson}-{period_name(st.period)}"
 
     def export_excel(self) -> None:
-        from sms_desktop.reporting.commission_statement import (
-            StatementLabels,
-            write_statement_workbook,
-        )
+        from sms_desktop.reporting.commission_statement import write_statement_workbook
 
-        st = self.statement
-        if st is None:
-            return
-        path = ask_xlsx_path(self, self.tr("Export Statement"), self._file_name(st, "xlsx"))
-        if path is None:
-            return
-        labels = self.labels(st)
-        assert isinstance(labels, StatementLabels)
-        self._write(lambda: write_statement_workbook(path, st, labels), path)
+        self._export(XLSX, write_statement_workbook)
 
     def export_pdf(self) -> None:
-        from sms_desktop.reporting.commission_statement import StatementLabels, write_statement_pdf
+        from sms_desktop.reporting.commission_statement import write_statement_pdf
 
+        self._export(PDF, write_statement_pdf)
+
+    def _export(self, kind: FileType, write: StatementWriter) -> None:
+        """Write the statement shown as ``kind``, in the background."""
         st = self.statement
         if st is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
+        choice = ask_save_path(self, self.tr("Export Statement"), self._file_name(st), (kind,))
+        if choice is None:
+            return
+        path, labels = choice.path, self.labels(st)
+        run_export(
             self,
-            self.tr("Export Statement"),
-            str(Path.home() / self._file_name(st, "pdf")),
-            self.tr("PDF documents (*.pdf)"),
+            lambda progress: write(path, st, labels, progress=progress),
+            label=self.tr("Writing the statement…"),
+            on_done=lambda _r: self.status_message.emit(
+                self.tr("Saved {path}").format(path=str(path))
+            ),
         )
-        if not name:
-            return
-        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        labels = self.labels(st)
-        assert isinstance(labels, StatementLabels)
-        self._write(lambda: write_statement_pdf(path, st, labels), path)
-
-    def _write(self, work: Callable[[], None], path: Path) -> None:
-        try:
-            work()
-        except OSError as exc:
-            show_error(self, exc)
-            return
-        self.status_message.emit(self.tr("Saved {path}").format(path=str(path)))

@@ -11,11 +11,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QFont
 from typing_extensions import override
 
+from sms_desktop.domain.i18n import Message, translate
 from sms_desktop.domain.targets import MIN_PACE_WORKING_DAYS
+from sms_desktop.reporting.columns import Column, Formats
 from sms_desktop.services.targets import ActualItem, AttainmentRow, LeaderRow
-from sms_desktop.ui.formatting import format_date, format_money
-from sms_desktop.ui.i18n import translate
-from sms_desktop.ui.models.paged import RIGHT, Column, Role
+from sms_desktop.ui.formatting import ui_formats
+from sms_desktop.ui.i18n import tr_message
+from sms_desktop.ui.models.paged import RIGHT, Role
 from sms_desktop.ui.palette import Colour, qcolor
 from sms_desktop.ui.tabs.targets.labels import (
     company_name,
@@ -37,17 +39,21 @@ class TargetsRole(IntEnum):
 class RowsModel(QAbstractTableModel, Generic[RowT]):
     """A read-only table of a list of frozen rows, shown through ``Column`` definitions."""
 
-    def __init__(self, columns: Sequence[Column[RowT]], parent: QObject | None = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column[RowT, None]], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[RowT] = []
         self._texts: list[list[str]] = []
+        self._formats: Formats = ui_formats()
 
     def set_rows(self, rows: Sequence[RowT]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._formats = ui_formats()
         # Display texts made once: Qt asks for every visible cell on each paint.
-        self._texts = [[c.text(row) for c in self.columns] for row in self.rows]
+        self._texts = [[c.text(row, self._formats) for c in self.columns] for row in self.rows]
         self.endResetModel()
 
     @override
@@ -66,9 +72,9 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column.alignment
+            return RIGHT if column.align == "right" else None
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
+            return column.tooltip(row, self._formats)
         if role == Role.ROW:
             return row
         return self.extra_data(row, column.key, role)
@@ -86,7 +92,7 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.columns)
         ):
-            return self.columns[section].header()
+            return tr_message(self.columns[section].header)
         return None
 
 
@@ -98,9 +104,11 @@ def _target(row: AttainmentRow) -> str:
     return metric_value(row.metric, row.target)
 
 
-def _target_tip(row: AttainmentRow) -> str:
+def _target_tip(row: AttainmentRow, f: Formats) -> str:
     if row.target_derived:
-        return translate("Targets", "The sum of the targets of the months or quarters")
+        return f.locale.text(
+            translate("Targets", "The sum of the targets of the months or quarters")
+        )
     return ""
 
 
@@ -108,36 +116,54 @@ def _gap(row: AttainmentRow) -> str:
     return metric_value(row.metric, row.gap)
 
 
-def _pace(row: AttainmentRow) -> str:
+def _pace(row: AttainmentRow) -> Message | None:
     if row.on_track is None:
-        return ""
+        return None
     return translate("Targets", "On track") if row.on_track else translate("Targets", "Behind")
 
 
-ATTAINMENT_COLUMNS: tuple[Column[AttainmentRow], ...] = (
-    Column("who", lambda: translate("Targets", "Salesperson"), _who),
-    Column("metric", lambda: translate("Targets", "Metric"), lambda r: metric_name(r.metric)),
-    Column("target", lambda: translate("Targets", "Target"), _target, RIGHT, _target_tip),
+ATTAINMENT_COLUMNS: tuple[Column[AttainmentRow, None], ...] = (
+    Column("who", translate("Targets", "Salesperson"), lambda r, _l: _who(r)),
+    Column("metric", translate("Targets", "Metric"), lambda r, _l: metric_name(r.metric)),
+    Column(
+        "target",
+        translate("Targets", "Target"),
+        lambda r, _l: r.target,
+        "decimal",
+        show=lambda r, _f: _target(r),
+        tooltip=_target_tip,
+    ),
     Column(
         "actual",
-        lambda: translate("Targets", "Actual"),
-        lambda r: metric_value(r.metric, r.actual),
-        RIGHT,
-        lambda _r: translate("Targets", "Double-click to see what makes up this figure"),
+        translate("Targets", "Actual"),
+        lambda r, _l: r.actual,
+        "decimal",
+        show=lambda r, _f: metric_value(r.metric, r.actual),
+        tooltip=lambda _r, f: f.locale.text(
+            translate("Targets", "Double-click to see what makes up this figure")
+        ),
     ),
-    Column("gap", lambda: translate("Targets", "Gap"), _gap, RIGHT),
+    Column(
+        "gap",
+        translate("Targets", "Gap"),
+        lambda r, _l: r.gap,
+        "decimal",
+        show=lambda r, _f: _gap(r),
+    ),
     Column(
         "attainment",
-        lambda: translate("Targets", "Attainment"),
-        lambda r: percent_text(r.attainment),
-        RIGHT,
+        translate("Targets", "Attainment"),
+        lambda r, _l: r.attainment,
+        "percent",
+        show=lambda r, _f: percent_text(r.attainment),
     ),
     Column(
         "projected",
-        lambda: translate("Targets", "Projected"),
-        lambda r: "–" if r.projected is None else metric_value(r.metric, r.projected),
-        RIGHT,
-        lambda r: (
+        translate("Targets", "Projected"),
+        lambda r, _l: r.projected,
+        "decimal",
+        show=lambda r, _f: "–" if r.projected is None else metric_value(r.metric, r.projected),
+        tooltip=lambda r, f: f.locale.text(
             translate(
                 "Targets",
                 "Too early in the period for a pace: it is projected after {days} working days.",
@@ -150,7 +176,7 @@ ATTAINMENT_COLUMNS: tuple[Column[AttainmentRow], ...] = (
             )
         ),
     ),
-    Column("pace", lambda: translate("Targets", "Pace"), _pace),
+    Column("pace", translate("Targets", "Pace"), lambda r, _l: _pace(r)),
 )
 
 
@@ -188,18 +214,17 @@ class AttainmentModel(RowsModel[AttainmentRow]):
         return None
 
 
-def _item_value(item: ActualItem) -> str:
-    if item.kind == "activity":
-        return ""
-    return format_money(item.value)
-
-
-ITEM_COLUMNS: tuple[Column[ActualItem], ...] = (
-    Column("day", lambda: translate("Targets", "Date"), lambda i: format_date(i.day)),
-    Column("reference", lambda: translate("Targets", "Reference"), lambda i: i.reference),
-    Column("customer", lambda: translate("Targets", "Customer"), lambda i: i.customer),
-    Column("owner", lambda: translate("Targets", "Salesperson"), lambda i: i.owner),
-    Column("value", lambda: translate("Targets", "Amount"), _item_value, RIGHT),
+ITEM_COLUMNS: tuple[Column[ActualItem, None], ...] = (
+    Column("day", translate("Targets", "Date"), lambda i, _l: i.day, "date"),
+    Column("reference", translate("Targets", "Reference"), lambda i, _l: i.reference),
+    Column("customer", translate("Targets", "Customer"), lambda i, _l: i.customer),
+    Column("owner", translate("Targets", "Salesperson"), lambda i, _l: i.owner),
+    Column(
+        "value",
+        translate("Targets", "Amount"),
+        lambda i, _l: None if i.kind == "activity" else i.value,
+        "money",
+    ),
 )
 
 
@@ -208,26 +233,29 @@ class ItemsModel(RowsModel[ActualItem]):
         super().__init__(ITEM_COLUMNS, parent)
 
 
-LEADER_COLUMNS: tuple[Column[LeaderRow], ...] = (
-    Column("rank", lambda: translate("Targets", "Rank"), lambda r: str(r.rank), RIGHT),
-    Column("name", lambda: translate("Targets", "Salesperson"), lambda r: r.name),
+LEADER_COLUMNS: tuple[Column[LeaderRow, None], ...] = (
+    Column("rank", translate("Targets", "Rank"), lambda r, _l: r.rank, "int"),
+    Column("name", translate("Targets", "Salesperson"), lambda r, _l: r.name),
     Column(
         "target",
-        lambda: translate("Targets", "Target"),
-        lambda r: metric_value(r.metric, r.target),
-        RIGHT,
+        translate("Targets", "Target"),
+        lambda r, _l: r.target,
+        "decimal",
+        show=lambda r, _f: metric_value(r.metric, r.target),
     ),
     Column(
         "actual",
-        lambda: translate("Targets", "Actual"),
-        lambda r: metric_value(r.metric, r.actual),
-        RIGHT,
+        translate("Targets", "Actual"),
+        lambda r, _l: r.actual,
+        "decimal",
+        show=lambda r, _f: metric_value(r.metric, r.actual),
     ),
     Column(
         "attainment",
-        lambda: translate("Targets", "Attainment"),
-        lambda r: percent_text(r.attainment),
-        RIGHT,
+        translate("Targets", "Attainment"),
+        lambda r, _l: r.attainment,
+        "percent",
+        show=lambda r, _f: percent_text(r.attainment),
     ),
 )
 

@@ -29,7 +29,7 @@ from sms_desktop.services.registry import Services
 from sms_desktop.services.salespeople import SalespersonRow
 from sms_desktop.services.targets import AttainmentRow, TargetItem
 from sms_desktop.ui.edit import edit_in_dialog, edit_ok, run_edit
-from sms_desktop.ui.formatting import format_decimal, format_money
+from sms_desktop.ui.formatting import format_date, format_decimal, format_money
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.targets.commands import ChangeTargets
@@ -348,7 +348,7 @@ class TargetsTab(AreaTab):
             (r for r in rows if r.salesperson_id is None and r.metric is TargetMetric.REVENUE),
             None,
         )
-        text = period_name(period) + f"  {period.start.isoformat()} – {period.end.isoformat()}"
+        text = period_name(period) + f"  {format_date(period.start)} – {format_date(period.end)}"
         if company is not None:
             text += "    " + self.tr("Company revenue {actual} of {target}").format(
                 actual=format_money(company.actual),

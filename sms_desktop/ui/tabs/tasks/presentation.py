@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
 from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
@@ -10,23 +9,16 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from sms_desktop.domain.enums import ActivityKind, RecurrenceUnit
 from sms_desktop.domain.tasks import TaskGroup
+from sms_desktop.reporting.lists.tasks import KIND_LABELS, UNIT_LABELS
+from sms_desktop.reporting.lists.tasks import due_text as list_due_text
 from sms_desktop.services.tasks import TaskRow
-from sms_desktop.ui.formatting import format_date
-from sms_desktop.ui.i18n import current_language, translate
+from sms_desktop.ui.formatting import ui_formats
+from sms_desktop.ui.i18n import current_language, tr_message, translate
 from sms_desktop.ui.palette import ACTIVITY_KIND_COLOURS
 
 
 def kind_label(kind: ActivityKind) -> str:
-    return {
-        ActivityKind.CALL: translate("Tasks", "Call"),
-        ActivityKind.VISIT: translate("Tasks", "Visit"),
-        ActivityKind.FOLLOW_UP: translate("Tasks", "Follow-up visit"),
-        ActivityKind.MEETING: translate("Tasks", "Meeting"),
-        ActivityKind.EMAIL: translate("Tasks", "Email"),
-        ActivityKind.WECHAT: translate("Tasks", "WeChat"),
-        ActivityKind.DEMO: translate("Tasks", "Demo"),
-        ActivityKind.TODO: translate("Tasks", "To-do"),
-    }[kind]
+    return tr_message(KIND_LABELS[kind])
 
 
 def group_label(group: TaskGroup) -> str:
@@ -40,11 +32,7 @@ def group_label(group: TaskGroup) -> str:
 
 
 def unit_label(unit: RecurrenceUnit) -> str:
-    return {
-        RecurrenceUnit.DAY: translate("Tasks", "day(s)"),
-        RecurrenceUnit.WEEK: translate("Tasks", "week(s)"),
-        RecurrenceUnit.MONTH: translate("Tasks", "month(s)"),
-    }[unit]
+    return tr_message(UNIT_LABELS[unit])
 
 
 # One colour and one glyph per type: 电话 blue, 拜访 green, 回访 teal …
@@ -95,17 +83,6 @@ def kind_icon(kind: ActivityKind) -> QIcon:
     return _icon(kind, current_language())
 
 
-def due_text(row: TaskRow, tz: tzinfo | None = None) -> str:
-    """ "2026-11-27" for an all-day task, "2026-11-27 14:30" for one at a time."""
-    local = row.due_at.astimezone(tz)
-    if row.all_day:
-        return format_date(local.date())
-    return f"{format_date(local.date())} {local:%H:%M}"
-
-
-def recurrence_text(row: TaskRow) -> str:
-    if row.recurrence_unit is None or not row.recurrence_interval:
-        return ""
-    return translate("Tasks", "every {n} {unit}").format(
-        n=row.recurrence_interval, unit=unit_label(row.recurrence_unit)
-    )
+def due_text(row: TaskRow) -> str:
+    """ "2026/11/27" for an all-day task, "2026/11/27 14:30" for one at a time."""
+    return list_due_text(row, ui_formats())

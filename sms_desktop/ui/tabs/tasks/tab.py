@@ -3,8 +3,8 @@ calendar, follow-up plans, reminders and the exports."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QKeySequence, QUndoStack
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,15 +35,25 @@ from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.enums import ActivityKind
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.tasks import OPEN_GROUPS, GroupBounds, TaskGroup
+from sms_desktop.reporting.lists.tasks import TASKS
+from sms_desktop.services.lists import Order
 from sms_desktop.services.registry import Services
-from sms_desktop.services.tasks import GroupCounts, TaskFilter, TaskInput, TaskRow
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.services.tasks import (
+    GroupCounts,
+    TaskFilter,
+    TaskInput,
+    TaskList,
+    TaskRow,
+    TaskSortKey,
+)
+from sms_desktop.ui.background import Operation, Progress
 from sms_desktop.ui.edit import edit_ok, push_edit, run_edit
 from sms_desktop.ui.formatting import from_qdate, to_qdate
+from sms_desktop.ui.i18n import tr_message
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.navigation import Navigation, ShowArea, TaskRequest
 from sms_desktop.ui.palette import Colour, qcolor
-from sms_desktop.ui.table_export import ask_xlsx_path, export_table, visible_columns
+from sms_desktop.ui.table_export import export_view, run_export
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.tasks import commands
 from sms_desktop.ui.tabs.tasks.calendar_view import CalendarView
@@ -63,8 +72,9 @@ from sms_desktop.ui.tabs.tasks.reminders import (
     TodayDialog,
     reminder_text,
 )
-from sms_desktop.ui.tabs.tasks.task_list import COLUMNS, EXPORT_VALUES, TaskTableModel
+from sms_desktop.ui.tabs.tasks.task_list import TaskTableModel
 from sms_desktop.ui.widgets.dialogs import run_modal
+from sms_desktop.ui.widgets.save_dialog import ICS, ask_save_path
 from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 200
@@ -235,10 +245,10 @@ class TasksTab(AreaTab):
         self.export_button = QPushButton(self.tr("Export"), self)
         self.export_button.setObjectName("taskExportButton")
         export_menu = QMenu(self)
-        self.export_excel_action = export_menu.addAction(self.tr("To Excel…"))
+        self.export_excel_action = export_menu.addAction(self.tr("To Excel or CSV…"))
         self.export_excel_action.triggered.connect(self.export_excel)
         self.export_ics_action = export_menu.addAction(self.tr("To Calendar (.ics)…"))
-        self.export_ics_action.triggered.connect(lambda _checked=False: self.export_ics())
+        self.export_ics_action.triggered.connect(self._on_export_ics_triggered)
         export_menu.aboutToShow.connect(self._label_exports)
         self.export_button.setMenu(export_menu)
         actions_row = QHBoxLayout()
@@ -331,6 +341,9 @@ class TasksTab(AreaTab):
 
     # ------------------------------------------------------------------------- loading
 
+    def search_box(self) -> SearchField:
+        return self.search_edit
+
     def load(self) -> None:
         if self._loaded:
             return
@@ -384,10 +397,8 @@ class TasksTab(AreaTab):
             return
         self._counts = counts
         self._show_counts()
-        self.model.filter = flt
-        self.model.group = self.current_group()
         self.model.now = now
-        self.model.bounds = GroupBounds.at(now, self._tz)
+        self.model.filter = TaskList(flt, self.current_group(), GroupBounds.at(now, self._tz))
         self.model.reload()
         self._update_actions()
         if self.views.currentIndex() == 1:
@@ -432,15 +443,14 @@ class TasksTab(AreaTab):
         """Done tasks show when they were done and the outcome, newest first; open ones
         their reminder and repeat rule, by due time."""
         done = self.current_group() is TaskGroup.DONE
-        keys = [c.key for c in COLUMNS]
+        keys = [c.key for c in self.model.columns]
         for key in ("done", "outcome"):
             self.table.setColumnHidden(keys.index(key), not done)
         for key in ("flags", "due", "opportunity"):
             self.table.setColumnHidden(keys.index(key), done)
-        sort_key = "done" if done else "due"
-        if self.model.order_by in ("due", "done") and self.model.order_by != sort_key:
-            self.model.order_by = sort_key
-            self.model.descending = done
+        sort_key: TaskSortKey = "done" if done else "due"
+        if self.model.order.key in ("due", "done") and self.model.order.key != sort_key:
+            self.model.order = Order(sort_key, done)
             header = self.table.horizontalHeader()
             header.blockSignals(True)
             header.setSortIndicator(
@@ -453,7 +463,7 @@ class TasksTab(AreaTab):
         self._show_group_columns()
         if not self._loaded:
             return
-        self.model.group = self.current_group()
+        self.model.filter = replace(self.model.filter, group=self.current_group())
         self.model.reload()
         self._update_actions()
 
@@ -769,92 +779,81 @@ class TasksTab(AreaTab):
     def _label_exports(self) -> None:
         ids, total = self._export_scope()
         if ids is None:
-            excel = self.tr("This List to Excel (%Ln task(s))…", "", total)
+            excel = self.tr("This List to Excel or CSV (%Ln task(s))…", "", total)
             ics = self.tr("This List to Calendar .ics (%Ln task(s))…", "", total)
         else:
-            excel = self.tr("Selected to Excel (%Ln task(s))…", "", total)
+            excel = self.tr("Selected to Excel or CSV (%Ln task(s))…", "", total)
             ics = self.tr("Selected to Calendar .ics (%Ln task(s))…", "", total)
         self.export_excel_action.setText(excel)
         self.export_ics_action.setText(ics)
 
-    def export_excel(self) -> None:
-        path = ask_xlsx_path(self, self.tr("Export Tasks"), self.tr("Tasks") + ".xlsx")
-        if path is None:
-            return
+    def _export_list(self) -> tuple[TaskList, int]:
+        """The list as shown, or only the selected tasks when several are selected; and how
+        many tasks that is."""
         ids, total = self._export_scope()
-        service, flt, group, bounds = (
-            self._services.tasks,
-            self.model.filter,
-            self.model.group,
-            self.model.bounds,
-        )
-        order, desc = self.model.order_by, self.model.descending
-        export_table(
+        return replace(self.model.filter, ids=None if ids is None else tuple(ids)), total
+
+    def export_excel(self) -> None:
+        flt, total = self._export_list()
+        export_view(
             self,
-            path,
-            COLUMNS,
-            visible_columns(self.table.horizontalHeader()),
-            EXPORT_VALUES,
-            lambda: service.iter_tasks(
-                flt,
-                group,
-                bounds,
-                order_by=order,  # type: ignore[arg-type]
-                descending=desc,
-                ids=ids,
+            self.model,
+            self.table.horizontalHeader(),
+            title=self.tr("Export Tasks"),
+            label=self.tr("Exporting tasks…"),
+            done=lambda n, path: self.tr("Exported %Ln task(s) to {path}.", "", n).format(
+                path=str(path)
             ),
+            on_done=self.status_message.emit,
+            flt=flt,
             total=total,
-            sheet=self.tr("Tasks"),
+        )
+
+    def _on_export_ics_triggered(self) -> None:
+        self.export_ics()
+
+    def export_ics(self) -> Operation[int] | None:
+        """The list (or the selected tasks) as calendar events, written in the background."""
+        from sms_desktop.reporting.ics import build_calendar, write_ics
+
+        choice = ask_save_path(
+            self, self.tr("Export to Calendar"), tr_message(TASKS.file_name), (ICS,)
+        )
+        if choice is None:
+            return None
+        path, (flt, _total), tz = choice.path, self._export_list(), self._tz
+        tasks, settings = self._services.tasks, self._services.settings
+        kind_name = {kind.value: kind_label(kind) for kind in ActivityKind}
+        calendar_name = self.tr("SMS Desktop tasks")
+        labels = {
+            "customer": self.tr("Customer"),
+            "contact": self.tr("Contact"),
+            "opportunity": self.tr("Opportunity"),
+            "assignee": self.tr("Assigned to"),
+            "outcome": self.tr("Outcome"),
+        }
+
+        def work(progress: Progress) -> int:
+            rows = list(tasks.iter_rows(flt, TASKS.order))
+            calendar = build_calendar(
+                rows,
+                tz=tz,
+                database_id=settings.database_id(),
+                kind_name=kind_name,
+                calendar_name=calendar_name,
+                labels=labels,
+            )
+            write_ics(path, calendar, progress=progress)
+            return len(rows)
+
+        return run_export(
+            self,
+            work,
             label=self.tr("Exporting tasks…"),
             on_done=lambda n: self.status_message.emit(
                 self.tr("Exported %Ln task(s) to {path}.", "", n).format(path=str(path))
             ),
         )
-
-    def export_ics(self, path: Path | None = None) -> int:
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Export to Calendar"),
-                str(Path.home() / (self.tr("Tasks") + ".ics")),
-                self.tr("iCalendar files (*.ics)"),
-            )
-            if not chosen:
-                return 0
-            path = Path(chosen)
-            if path.suffix.lower() != ".ics":
-                path = path.with_suffix(".ics")
-        from sms_desktop.reporting.ics import build_calendar, write_ics
-
-        ids, _total = self._export_scope()
-        try:
-            rows = list(
-                self._services.tasks.iter_tasks(
-                    self.model.filter, self.model.group, self.model.bounds, ids=ids
-                )
-            )
-            calendar = build_calendar(
-                rows,
-                tz=self._tz,
-                database_id=self._services.settings.database_id(),
-                kind_name={kind.value: kind_label(kind) for kind in ActivityKind},
-                calendar_name=self.tr("SMS Desktop tasks"),
-                labels={
-                    "customer": self.tr("Customer"),
-                    "contact": self.tr("Contact"),
-                    "opportunity": self.tr("Opportunity"),
-                    "assignee": self.tr("Assigned to"),
-                    "outcome": self.tr("Outcome"),
-                },
-            )
-            write_ics(path, calendar)
-        except (DomainError, OSError) as exc:
-            show_error(self, exc)
-            return 0
-        self.status_message.emit(
-            self.tr("Exported %Ln task(s) to {path}.", "", len(rows)).format(path=str(path))
-        )
-        return len(rows)
 
     # ------------------------------------------------------------- reminders and Today
 
