@@ -4382,6 +4382,30 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <source>Delete product {sku}</source>
         <translation>删除产品 {sku}</translation>
     </message>
+    <message>
+        <source>New price list {name}</source>
+        <translation>新建价目表 {name}</translation>
+    </message>
+    <message>
+        <source>Edit price list {name}</source>
+        <translation>编辑价目表 {name}</translation>
+    </message>
+    <message>
+        <source>Delete price list {name}</source>
+        <translation>删除价目表 {name}</translation>
+    </message>
+    <message>
+        <source>Add price rule</source>
+        <translation>添加价格规则</translation>
+    </message>
+    <message>
+        <source>Edit price rule</source>
+        <translation>编辑价格规则</translation>
+    </message>
+    <message>
+        <source>Delete price rule</source>
+        <translation>删除价格规则</translation>
+    </message>
 </context>
 <context>
     <name>QuoteEditor</name>

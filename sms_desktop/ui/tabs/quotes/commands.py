@@ -1,9 +1,11 @@
-"""Undoable edits of the Quotes area: a draft moved to the trash (and back), products."""
+"""Undoable edits of the Quotes area: a draft moved to the trash (and back), products,
+price lists and their rules."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from sms_desktop.services.pricing import PriceListCopy, PriceListInput, PricingService, RuleInput
 from sms_desktop.services.products import ProductRow, ProductsService
 from sms_desktop.services.quotes import QuotesService
 from sms_desktop.ui.i18n import translate
@@ -73,3 +75,120 @@ class DeleteProduct(DoneCommand):
 
     def undo_it(self) -> None:
         self._service.restore(self.product_id)
+
+
+class CreatePriceList(DoneCommand):
+    """Undo deletes the new list (keeping a copy); redo puts that copy back."""
+
+    def __init__(
+        self, service: PricingService, list_id: int, name: str, refresh: Callable[[], None]
+    ) -> None:
+        text = translate("QuoteCommands", "New price list {name}")
+        super().__init__(text.format(name=name), refresh)
+        self._service, self.list_id = service, list_id
+        self._copy: PriceListCopy | None = None
+
+    def do(self) -> None:
+        assert self._copy is not None
+        self.list_id = self._service.recreate_list(self._copy)
+
+    def undo_it(self) -> None:
+        self._copy = self._service.delete_list(self.list_id)
+
+
+class UpdatePriceList(DoneCommand):
+    def __init__(
+        self,
+        service: PricingService,
+        list_id: int,
+        before: PriceListInput,
+        after: PriceListInput,
+        refresh: Callable[[], None],
+    ) -> None:
+        text = translate("QuoteCommands", "Edit price list {name}")
+        super().__init__(text.format(name=after.name), refresh)
+        self._service, self.list_id = service, list_id
+        self._before, self._after = before, after
+
+    def do(self) -> None:
+        self._service.update_list(self.list_id, self._after)
+
+    def undo_it(self) -> None:
+        self._service.update_list(self.list_id, self._before)
+
+
+class DeletePriceList(DoneCommand):
+    """Undo puts the list back with its rules (under a new id); redo deletes it again."""
+
+    def __init__(
+        self, service: PricingService, copy: PriceListCopy, refresh: Callable[[], None]
+    ) -> None:
+        text = translate("QuoteCommands", "Delete price list {name}")
+        super().__init__(text.format(name=copy.data.name), refresh)
+        self._service, self._copy = service, copy
+        self.list_id: int | None = None
+
+    def do(self) -> None:
+        assert self.list_id is not None
+        self._copy = self._service.delete_list(self.list_id)
+
+    def undo_it(self) -> None:
+        self.list_id = self._service.recreate_list(self._copy)
+
+
+class AddRule(DoneCommand):
+    def __init__(
+        self,
+        service: PricingService,
+        list_id: int,
+        rule_id: int,
+        data: RuleInput,
+        refresh: Callable[[], None],
+    ) -> None:
+        super().__init__(translate("QuoteCommands", "Add price rule"), refresh)
+        self._service, self.list_id, self.rule_id, self._data = service, list_id, rule_id, data
+
+    def do(self) -> None:
+        self.rule_id = self._service.add_rule(self.list_id, self._data)
+
+    def undo_it(self) -> None:
+        self._service.delete_rule(self.rule_id)
+
+
+class UpdateRule(DoneCommand):
+    def __init__(
+        self,
+        service: PricingService,
+        rule_id: int,
+        before: RuleInput,
+        after: RuleInput,
+        refresh: Callable[[], None],
+    ) -> None:
+        super().__init__(translate("QuoteCommands", "Edit price rule"), refresh)
+        self._service, self.rule_id = service, rule_id
+        self._before, self._after = before, after
+
+    def do(self) -> None:
+        self._service.update_rule(self.rule_id, self._after)
+
+    def undo_it(self) -> None:
+        self._service.update_rule(self.rule_id, self._before)
+
+
+class DeleteRule(DoneCommand):
+    def __init__(
+        self,
+        service: PricingService,
+        list_id: int,
+        rule_id: int,
+        data: RuleInput,
+        refresh: Callable[[], None],
+    ) -> None:
+        super().__init__(translate("QuoteCommands", "Delete price rule"), refresh)
+        self._service, self.list_id, self.rule_id, self._data = service, list_id, rule_id, data
+
+    def do(self) -> None:
+        self._service.delete_rule(self.rule_id)
+
+    def undo_it(self) -> None:
+        self.rule_id = self._service.add_rule(self.list_id, self._data)
