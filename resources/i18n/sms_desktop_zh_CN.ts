@@ -5591,6 +5591,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
+        <source>Change settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
         <source>Text and the fields {year}, {yy}, {month} and {seq}; {seq:4} gives 0001.</source>
         <translation>文字加字段 {year}、{yy}、{month} 和 {seq}；{seq:4} 得到 0001。</translation>
     </message>

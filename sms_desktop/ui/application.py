@@ -518,14 +518,21 @@ class Controller(QObject):
         ).start()
 
     def edit_settings(self) -> None:
-        from sms_desktop.ui.dialogs.settings_dialog import SettingsDialog
+        from sms_desktop.ui.dialogs.settings_dialog import ChangeSettings, SettingsDialog
 
         if self.workspace is None:
             return
         prefs = self.store.preferences()
-        dialog = SettingsDialog(self.workspace.services, prefs, self.window)
+        services = self.workspace.services
+        dialog = SettingsDialog(services, prefs, self.window)
         if run_modal(dialog) != SettingsDialog.DialogCode.Accepted:
             return
+        if dialog.saved is not None and dialog.change is not None and dialog.saved != dialog.change:
+            self.undo_stack.push(
+                ChangeSettings(
+                    services.settings, dialog.saved, dialog.change, self.window.refresh_tabs
+                )
+            )
         self.store.save_preferences(dialog.preferences)
         language = resolve_language(dialog.preferences.language)
         if language != self.language:
