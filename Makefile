@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TS := resources/i18n/sms_desktop_zh_CN.ts
 TS_EN := resources/i18n/sms_desktop_en.ts
-QM := resources/i18n/sms_desktop_zh_CN.qm resources/i18n/sms_desktop_en.qm
+QM := resources/i18n/sms_desktop_zh_CN.qm resources/i18n/sms_desktop_en.qm resources/i18n/qt_extra_zh_CN.qm
 
 .PHONY: run test lint bench i18n setup clean
 
