@@ -225,6 +225,49 @@
     </message>
 </context>
 <context>
+    <name>CLI</name>
+    <message>
+        <source>there is no file at {path}</source>
+        <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+        <source>not a revision: {revision} (use A, B … or 1, 2 …)</source>
+        <translation>不是有效的版本：{revision}（请用 A、B … 或 1、2 …）</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {problem}</source>
+        <translation>无法写入 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>--from {start} is after --to {end}</source>
+        <translation>--from {start} 晚于 --to {end}</translation>
+    </message>
+    <message>
+        <source>there is already a file at {path}; choose another --db</source>
+        <translation>{path} 已存在文件，请用 --db 另选位置</translation>
+    </message>
+    <message>
+        <source>cannot read the mapping {path}: {problem}</source>
+        <translation>无法读取映射文件 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>a mapping file is one object: {example}</source>
+        <translation>映射文件应为一个对象：{example}</translation>
+    </message>
+    <message>
+        <source>--out must end in .xlsx, .csv or .vcf</source>
+        <translation>--out 的文件名须以 .xlsx、.csv 或 .vcf 结尾</translation>
+    </message>
+    <message>
+        <source>only contacts are exported as vCard (.vcf)</source>
+        <translation>只有联系人可以导出为 vCard（.vcf）</translation>
+    </message>
+    <message>
+        <source>there is no database at {path}</source>
+        <translation>找不到数据库：{path}</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <source>Mon</source>
