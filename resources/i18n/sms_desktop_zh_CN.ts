@@ -107,6 +107,30 @@
         <translation>所有导入记录，以及撤回某次导入</translation>
     </message>
     <message>
+        <source>&amp;Customers, All Fields…</source>
+        <translation>客户（全部字段）(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Every customer with every field and its first contact, with an id column: to send on, or to edit in Excel and import back</source>
+        <translation>所有客户的全部字段及其首位联系人，带编号列：可发给合作伙伴，或在 Excel 中修改后再导入</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts…</source>
+        <translation>联系人(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Every contact, one row each (or vCard for phones and Outlook)</source>
+        <translation>所有联系人，每人一行（或导出 vCard，供手机和 Outlook 使用）</translation>
+    </message>
+    <message>
+        <source>&amp;Products, All Fields…</source>
+        <translation>产品（全部字段）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The catalogue with an id column, to edit and import back</source>
+        <translation>带编号列的产品目录，可修改后再导入</translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
@@ -5125,6 +5149,41 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>RecordExport</name>
+    <message>
+        <source>Export Customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Export Contacts</source>
+        <translation>导出联系人</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Export Products</source>
+        <translation>导出产品</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Exported {count} records to {path}.</source>
+        <translation>已导出 {count} 条记录到 {path}。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
     <name>ReminderPanel</name>
     <message>
         <source>Open Tasks</source>
@@ -5442,6 +5501,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>iCalendar file</source>
         <translation>iCalendar 日历文件</translation>
+    </message>
+    <message>
+        <source>vCard contacts (phones, Outlook)</source>
+        <translation>vCard 联系人（手机、Outlook）</translation>
     </message>
     <message>
         <source>SMS Desktop database</source>

@@ -31,6 +31,9 @@ class ActionId(StrEnum):
     FIND = "find"
     IMPORT = "import"
     IMPORT_HISTORY = "import_history"
+    EXPORT_CUSTOMERS = "export_customers"
+    EXPORT_CONTACTS = "export_contacts"
+    EXPORT_PRODUCTS = "export_products"
 
 
 _Factory = Callable[[QObject], QAction]
@@ -157,6 +160,37 @@ def _import_history(parent: QObject) -> QAction:
         parent,
         translate("Actions", "Import &History…"),
         tip=translate("Actions", "Every import, and reverting one"),
+    )
+
+
+@_register(ActionId.EXPORT_CUSTOMERS)
+def _export_customers(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Customers, All Fields…"),
+        tip=translate(
+            "Actions",
+            "Every customer with every field and its first contact, with an id column: "
+            "to send on, or to edit in Excel and import back",
+        ),
+    )
+
+
+@_register(ActionId.EXPORT_CONTACTS)
+def _export_contacts(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "C&ontacts…"),
+        tip=translate("Actions", "Every contact, one row each (or vCard for phones and Outlook)"),
+    )
+
+
+@_register(ActionId.EXPORT_PRODUCTS)
+def _export_products(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Products, All Fields…"),
+        tip=translate("Actions", "The catalogue with an id column, to edit and import back"),
     )
 
 

@@ -360,6 +360,9 @@ class Controller(QObject):
             ActionId.HISTORY: self.open_history,
             ActionId.IMPORT: self.open_import,
             ActionId.IMPORT_HISTORY: self.open_import_history,
+            ActionId.EXPORT_CUSTOMERS: lambda: self.export_records("customers"),
+            ActionId.EXPORT_CONTACTS: lambda: self.export_records("contacts"),
+            ActionId.EXPORT_PRODUCTS: lambda: self.export_records("products"),
             ActionId.EXPORT_SUMMARY_WORKBOOK: lambda: self._dashboard_export(report=False),
             ActionId.EXPORT_MANAGEMENT_REPORT: lambda: self._dashboard_export(report=True),
             ActionId.PRODUCTS: self.open_products,
@@ -578,6 +581,14 @@ class Controller(QObject):
 
         if self.workspace is not None:
             run_modal(ImportWizard(self.workspace.services, self.undo_stack, parent=self.window))
+
+    def export_records(self, kind: str) -> None:
+        """File ▸ Export ▸ Customers / Contacts / Products: every record with every field
+        and its id, in the import's columns, so the file imports back onto the same records."""
+        if self.workspace is not None:
+            from sms_desktop.ui.dialogs.record_export import export_records
+
+            export_records(self.window, self.workspace.services, kind)
 
     def open_import_history(self) -> None:
         from sms_desktop.ui.dialogs.import_history import ImportHistoryDialog
