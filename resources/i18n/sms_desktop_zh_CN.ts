@@ -1908,7 +1908,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>Formatting</name>
     <message>
-        <source>[{label}]</source>
+        <source>[{label}] </source>
         <translation>【{label}】</translation>
     </message>
     <message>

@@ -137,7 +137,7 @@ def test_kind_labels_and_lists_take_the_languages_punctuation(qapp: object) -> N
     from sms_desktop.ui.i18n import install_translators
 
     install_translators("en")
-    assert (labelled("Visit"), join_list(["price", "delivery"])) == ("[Visit]", "price, delivery")
+    assert (labelled("Visit"), join_list(["price", "delivery"])) == ("[Visit] ", "price, delivery")
     install_translators("zh_CN")
     try:
         assert (labelled("拜访"), join_list(["价格", "交期"])) == ("【拜访】", "价格、交期")
