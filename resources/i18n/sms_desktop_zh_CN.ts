@@ -167,6 +167,14 @@
         <translation>显示存放数据库及其备份的文件夹</translation>
     </message>
     <message>
+        <source>&amp;User Guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>How to use SMS Desktop, tab by tab</source>
+        <translation>逐页介绍如何使用 SMS Desktop</translation>
+    </message>
+    <message>
         <source>&amp;About SMS Desktop</source>
         <translation>关于 SMS Desktop(&amp;A)</translation>
     </message>
@@ -6909,6 +6917,13 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <source>User Guide</source>
+        <translation>使用指南</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ class ActionId(StrEnum):
     FULL_SCREEN = "full_screen"
     OPEN_DATA_FOLDER = "open_data_folder"
     ABOUT = "about"
+    USER_GUIDE = "user_guide"
     EXPORT_SUMMARY_WORKBOOK = "export_summary_workbook"
     EXPORT_MANAGEMENT_REPORT = "export_management_report"
     PRODUCTS = "products"
@@ -242,6 +243,17 @@ def _open_data_folder(parent: QObject) -> QAction:
         translate("Actions", "Open &Data Folder"),
         icon="folder-open",
         tip=translate("Actions", "Show the folder with the database and its backups"),
+    )
+
+
+@_register(ActionId.USER_GUIDE)
+def _user_guide(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&User Guide"),
+        icon="help-contents",
+        shortcut=QKeySequence.StandardKey.HelpContents,
+        tip=translate("Actions", "How to use SMS Desktop, tab by tab"),
     )
 
 

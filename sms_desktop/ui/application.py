@@ -356,6 +356,7 @@ class Controller(QObject):
             ActionId.QUIT: self.quit,
             ActionId.OPEN_DATA_FOLDER: self.open_data_folder,
             ActionId.ABOUT: self.about,
+            ActionId.USER_GUIDE: self.user_guide,
             ActionId.TRASH: self.open_trash,
             ActionId.HISTORY: self.open_history,
             ActionId.IMPORT: self.open_import,
@@ -627,6 +628,11 @@ class Controller(QObject):
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.resolve().parent)))
+
+    def user_guide(self) -> None:
+        from sms_desktop.ui.dialogs.user_guide import UserGuide
+
+        run_modal(UserGuide(self.window))
 
     def about(self) -> None:
         from sms_desktop.ui.dialogs.about import AboutDialog

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self._action(ActionId.USER_GUIDE))
         help_menu.addAction(self._action(ActionId.OPEN_DATA_FOLDER))
         help_menu.addSeparator()
         help_menu.addAction(self._action(ActionId.ABOUT))
