@@ -9,7 +9,7 @@ from sms_desktop.services.pricing import PriceListCopy, PriceListInput, PricingS
 from sms_desktop.services.products import ProductRow, ProductsService
 from sms_desktop.services.quotes import QuotesService
 from sms_desktop.ui.i18n import translate
-from sms_desktop.ui.undo import DoneCommand
+from sms_desktop.ui.undo import CallCommand, DoneCommand
 
 
 class DeleteQuote(DoneCommand):
@@ -27,54 +27,35 @@ class DeleteQuote(DoneCommand):
         self._service.restore(self.quote_id)
 
 
-class CreateProduct(DoneCommand):
-    def __init__(
-        self, service: ProductsService, product: ProductRow, refresh: Callable[[], None]
-    ) -> None:
-        text = translate("QuoteCommands", "New product {sku}")
-        super().__init__(text.format(sku=product.sku), refresh)
-        self._service, self.product_id = service, product.id
-
-    def do(self) -> None:
-        self._service.restore(self.product_id)
-
-    def undo_it(self) -> None:
-        self._service.delete(self.product_id)
+def create_product(
+    service: ProductsService, product: ProductRow, refresh: Callable[[], None]
+) -> CallCommand:
+    text = translate("QuoteCommands", "New product {sku}").format(sku=product.sku)
+    return CallCommand(
+        text, lambda: service.restore(product.id), lambda: service.delete(product.id), refresh
+    )
 
 
-class UpdateProduct(DoneCommand):
-    def __init__(
-        self,
-        service: ProductsService,
-        before: ProductRow,
-        after: ProductRow,
-        refresh: Callable[[], None],
-    ) -> None:
-        text = translate("QuoteCommands", "Edit product {sku}")
-        super().__init__(text.format(sku=after.sku), refresh)
-        self._service, self.product_id = service, before.id
-        self._before, self._after = before.as_input(), after.as_input()
-
-    def do(self) -> None:
-        self._service.update(self.product_id, self._after)
-
-    def undo_it(self) -> None:
-        self._service.update(self.product_id, self._before)
+def update_product(
+    service: ProductsService, before: ProductRow, after: ProductRow, refresh: Callable[[], None]
+) -> CallCommand:
+    text = translate("QuoteCommands", "Edit product {sku}").format(sku=after.sku)
+    old, new = before.as_input(), after.as_input()
+    return CallCommand(
+        text,
+        lambda: service.update(before.id, new),
+        lambda: service.update(before.id, old),
+        refresh,
+    )
 
 
-class DeleteProduct(DoneCommand):
-    def __init__(
-        self, service: ProductsService, product: ProductRow, refresh: Callable[[], None]
-    ) -> None:
-        text = translate("QuoteCommands", "Delete product {sku}")
-        super().__init__(text.format(sku=product.sku), refresh)
-        self._service, self.product_id = service, product.id
-
-    def do(self) -> None:
-        self._service.delete(self.product_id)
-
-    def undo_it(self) -> None:
-        self._service.restore(self.product_id)
+def delete_product(
+    service: ProductsService, product: ProductRow, refresh: Callable[[], None]
+) -> CallCommand:
+    text = translate("QuoteCommands", "Delete product {sku}").format(sku=product.sku)
+    return CallCommand(
+        text, lambda: service.delete(product.id), lambda: service.restore(product.id), refresh
+    )
 
 
 class CreatePriceList(DoneCommand):
@@ -96,25 +77,20 @@ class CreatePriceList(DoneCommand):
         self._copy = self._service.delete_list(self.list_id)
 
 
-class UpdatePriceList(DoneCommand):
-    def __init__(
-        self,
-        service: PricingService,
-        list_id: int,
-        before: PriceListInput,
-        after: PriceListInput,
-        refresh: Callable[[], None],
-    ) -> None:
-        text = translate("QuoteCommands", "Edit price list {name}")
-        super().__init__(text.format(name=after.name), refresh)
-        self._service, self.list_id = service, list_id
-        self._before, self._after = before, after
-
-    def do(self) -> None:
-        self._service.update_list(self.list_id, self._after)
-
-    def undo_it(self) -> None:
-        self._service.update_list(self.list_id, self._before)
+def update_price_list(
+    service: PricingService,
+    list_id: int,
+    before: PriceListInput,
+    after: PriceListInput,
+    refresh: Callable[[], None],
+) -> CallCommand:
+    text = translate("QuoteCommands", "Edit price list {name}").format(name=after.name)
+    return CallCommand(
+        text,
+        lambda: service.update_list(list_id, after),
+        lambda: service.update_list(list_id, before),
+        refresh,
+    )
 
 
 class DeletePriceList(DoneCommand):
@@ -155,24 +131,19 @@ class AddRule(DoneCommand):
         self._service.delete_rule(self.rule_id)
 
 
-class UpdateRule(DoneCommand):
-    def __init__(
-        self,
-        service: PricingService,
-        rule_id: int,
-        before: RuleInput,
-        after: RuleInput,
-        refresh: Callable[[], None],
-    ) -> None:
-        super().__init__(translate("QuoteCommands", "Edit price rule"), refresh)
-        self._service, self.rule_id = service, rule_id
-        self._before, self._after = before, after
-
-    def do(self) -> None:
-        self._service.update_rule(self.rule_id, self._after)
-
-    def undo_it(self) -> None:
-        self._service.update_rule(self.rule_id, self._before)
+def update_rule(
+    service: PricingService,
+    rule_id: int,
+    before: RuleInput,
+    after: RuleInput,
+    refresh: Callable[[], None],
+) -> CallCommand:
+    return CallCommand(
+        translate("QuoteCommands", "Edit price rule"),
+        lambda: service.update_rule(rule_id, after),
+        lambda: service.update_rule(rule_id, before),
+        refresh,
+    )
 
 
 class DeleteRule(DoneCommand):

@@ -44,8 +44,8 @@ from sms_desktop.ui.tabs.quotes.commands import (
     CreatePriceList,
     DeletePriceList,
     DeleteRule,
-    UpdatePriceList,
-    UpdateRule,
+    update_price_list,
+    update_rule,
 )
 from sms_desktop.ui.widgets.customer_picker import CustomerPicker
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
@@ -444,7 +444,7 @@ class PriceListsDialog(QDialog):
             return
         push_edit(
             self._undo,
-            UpdatePriceList(
+            update_price_list(
                 self._services.pricing, plist.id, plist.as_input(), dialog.data(), self.reload
             ),
         )
@@ -530,7 +530,7 @@ class PriceListsDialog(QDialog):
             return
         push_edit(
             self._undo,
-            UpdateRule(
+            update_rule(
                 self._services.pricing, rule.id, rule.as_input(), dialog.data(), self.reload
             ),
         )
