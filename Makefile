@@ -7,9 +7,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TS := resources/i18n/sms_desktop_zh_CN.ts
 TS_EN := resources/i18n/sms_desktop_en.ts
-QM := resources/i18n/sms_desktop_zh_CN.qm resources/i18n/sms_desktop_en.qm
+QM := resources/i18n/sms_desktop_zh_CN.qm resources/i18n/sms_desktop_en.qm resources/i18n/qt_extra_zh_CN.qm
 
-.PHONY: run test lint bench i18n setup clean
+.PHONY: run test lint bench i18n setup clean guide-screenshots
 
 setup: $(STAMP) $(QM)
 
@@ -73,3 +73,15 @@ i18n: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis $(QM)
+
+# The User Guide's pictures (resources/guide/*.png): each tab of a demo database at 1280×720,
+# in both languages, rendered offscreen and reduced to 256 colours (ImageMagick's convert).
+guide-screenshots: setup
+	$(call qt_deps,offscreen)
+	rm -f /tmp/sms-guide-demo.sqlite3
+	$(VENV)/bin/sms-desktop demo --db /tmp/sms-guide-demo.sqlite3 --customers 300
+	for lang in zh_CN en; do for tab in dashboard customers pipeline tasks quotes targets; do \
+	  QT_QPA_PLATFORM=offscreen $(VENV)/bin/sms-desktop gui --db /tmp/sms-guide-demo.sqlite3 \
+	    --lang $$lang --tab $$tab --size 1280x720 --screenshot /tmp/sms-guide-$$tab.png && \
+	  convert /tmp/sms-guide-$$tab.png -resize 1024x -colors 256 PNG8:resources/guide/$${tab}_$$lang.png; \
+	done; done

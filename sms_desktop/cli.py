@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sms_desktop import __version__
 from sms_desktop.domain.errors import DomainError
-from sms_desktop.domain.i18n import Translator
+from sms_desktop.domain.i18n import Message, Translator, translate
 
 if TYPE_CHECKING:
     from sms_desktop.domain.importing.fields import ImportKind
@@ -249,7 +249,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     path = _db_path(args)
     if not path.is_file():
-        raise _UserError(f"there is no database at {path}")
+        raise _UserError(_no_database(path))
     problems, _emptied = file_problems(path)  # header, schema and quick_check
     if problems:
         _report_damage(path, problems)
@@ -320,7 +320,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     path = _db_path(args)
     source = Path(args.file).expanduser()
     if not source.is_file():
-        raise _UserError(f"there is no file at {source}")
+        raise _UserError(translate("CLI", "there is no file at {path}").format(path=str(source)))
     with InstanceLock(path):
         kept = restore_database(source, path)
     print(f"Restored {source} to {path}")
@@ -338,7 +338,7 @@ def _cmd_quote(args: argparse.Namespace) -> int:
 
     path = _db_path(args)
     if not path.is_file():
-        raise _UserError(f"there is no database at {path}")
+        raise _UserError(_no_database(path))
     require_current_schema(path)
     out = _out_path(args.out)
     revision = None
@@ -346,7 +346,11 @@ def _cmd_quote(args: argparse.Namespace) -> int:
         try:
             revision = revision_number(args.revision)
         except ValueError as exc:
-            raise _UserError(f"not a revision: {args.revision!r} (use A, B … or 1, 2 …)") from exc
+            raise _UserError(
+                translate("CLI", "not a revision: {revision} (use A, B … or 1, 2 …)").format(
+                    revision=repr(args.revision)
+                )
+            ) from exc
     db = Database(path, make_engine(path))
     try:
         services = Services(db)
@@ -362,7 +366,11 @@ def _cmd_quote(args: argparse.Namespace) -> int:
                 quote, out, company=settings.company(), logo=settings.logo(), language=language
             )
         except OSError as exc:
-            raise _UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+            raise _UserError(
+                translate("CLI", "cannot write {path}: {problem}").format(
+                    path=str(out), problem=exc.strerror or str(exc)
+                )
+            ) from exc
     finally:
         db.close()
     print(f"{quote.label}: {pages} page(s) written to {out}")
@@ -390,7 +398,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     path = _db_path(args)
     if not path.is_file():
-        raise _UserError(f"there is no database at {path}")
+        raise _UserError(_no_database(path))
     require_current_schema(path)
     from sms_desktop.domain.clock import clock
 
@@ -398,7 +406,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
     start = args.date_from or date(today.year, 1, 1)
     end = args.date_to or today
     if start > end:
-        raise _UserError(f"--from {start} is after --to {end}")
+        raise _UserError(
+            translate("CLI", "--from {start} is after --to {end}").format(
+                start=start.isoformat(), end=end.isoformat()
+            )
+        )
     out = _out_path(args.out)
     language = _report_language(args)
     db = Database(path, make_engine(path))
@@ -456,7 +468,7 @@ def _open_for_cli(path: Path) -> Database:
     from sms_desktop.persistence.db import Database, make_engine, require_current_schema
 
     if not path.is_file():
-        raise _UserError(f"there is no database at {path}")
+        raise _UserError(_no_database(path))
     require_current_schema(path)
     return Database(path, make_engine(path))
 
@@ -469,7 +481,11 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
     path = _db_path(args)
     if path.exists():
-        raise _UserError(f"there is already a file at {path}; choose another --db")
+        raise _UserError(
+            translate("CLI", "there is already a file at {path}; choose another --db").format(
+                path=str(path)
+            )
+        )
     tr = _translator(args)
     try:
         owner = args.owner or getpass.getuser()
@@ -536,11 +552,19 @@ def _import_file(args: argparse.Namespace, kind: ImportKind, tr: Translator) -> 
         try:
             chosen = json.loads(Path(args.mapping).read_text(encoding="utf-8-sig"))
         except (OSError, ValueError) as exc:
-            raise _UserError(f"cannot read the mapping {args.mapping}: {exc}") from exc
+            raise _UserError(
+                translate("CLI", "cannot read the mapping {path}: {problem}").format(
+                    path=str(args.mapping), problem=str(exc)
+                )
+            ) from exc
         if not isinstance(chosen, dict) or not all(
             isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in chosen.items()
         ):
-            raise _UserError('a mapping file is one object: {"source header": "field", …}')
+            raise _UserError(
+                translate("CLI", "a mapping file is one object: {example}").format(
+                    example='{"source header": "field", …}'
+                )
+            )
     with InstanceLock(path):
         db = _open_for_cli(path)
         try:
@@ -648,9 +672,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     out = _out_path(args.out)
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv", ".vcf"):
-        raise _UserError("--out must end in .xlsx, .csv or .vcf")
+        raise _UserError(translate("CLI", "--out must end in .xlsx, .csv or .vcf"))
     if suffix == ".vcf" and args.kind != "contacts":
-        raise _UserError("only contacts are exported as vCard (.vcf)")
+        raise _UserError(translate("CLI", "only contacts are exported as vCard (.vcf)"))
     kind = ImportKind(args.kind)
     db = _open_for_cli(_db_path(args))
     try:
@@ -683,7 +707,19 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 class _UserError(Exception):
-    """A one-line error for the user."""
+    """A one-line error for the user, in the CLI's language (rendered by ``main``)."""
+
+    def __init__(self, message: Message | str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def render(self, translator: Translator) -> str:
+        text = self.message
+        return text if isinstance(text, str) else text.render(translator)
+
+
+def _no_database(path: Path) -> Message:
+    return translate("CLI", "there is no database at {path}").format(path=str(path))
 
 
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -774,11 +810,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("sms-desktop: interrupted", file=sys.stderr)
         return EXIT_ERROR
     except _UserError as exc:
-        print(f"sms-desktop: {exc}", file=sys.stderr)
+        print(f"sms-desktop: {exc.render(_translator(args))}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
         from sms_desktop.domain.errors import DomainError
 
-        text = exc.render() if isinstance(exc, DomainError) else _unexpected(exc)
+        text = exc.render(_translator(args)) if isinstance(exc, DomainError) else _unexpected(exc)
         print(f"sms-desktop: {' '.join(text.split())}", file=sys.stderr)
         return EXIT_ERROR

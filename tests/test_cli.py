@@ -75,6 +75,14 @@ def test_db_before_or_after_the_command(small_db: Path, capsys: pytest.CaptureFi
     assert str(small_db) in before
 
 
+def test_errors_speak_the_lang_chosen(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.sqlite3"
+    assert main(["--lang", "zh_CN", "check", "--db", str(missing)]) == 1
+    assert capsys.readouterr().err.strip() == f"sms-desktop: 找不到数据库：{missing}"
+    assert main(["--lang", "en", "report", "excel", "--db", str(missing), "--out", "x.xlsx"]) == 1
+    assert capsys.readouterr().err.strip() == f"sms-desktop: there is no database at {missing}"
+
+
 def test_missing_database_is_one_line_error(tmp_path: Path) -> None:
     result = run_cli("check", "--db", str(tmp_path / "nope.sqlite3"))
     assert result.returncode == 1

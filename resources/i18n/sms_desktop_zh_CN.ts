@@ -107,6 +107,30 @@
         <translation>所有导入记录，以及撤回某次导入</translation>
     </message>
     <message>
+        <source>&amp;Customers, All Fields…</source>
+        <translation>客户（全部字段）(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Every customer with every field and its first contact, with an id column: to send on, or to edit in Excel and import back</source>
+        <translation>所有客户的全部字段及其首位联系人，带编号列：可发给合作伙伴，或在 Excel 中修改后再导入</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts…</source>
+        <translation>联系人(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Every contact, one row each (or vCard for phones and Outlook)</source>
+        <translation>所有联系人，每人一行（或导出 vCard，供手机和 Outlook 使用）</translation>
+    </message>
+    <message>
+        <source>&amp;Products, All Fields…</source>
+        <translation>产品（全部字段）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The catalogue with an id column, to edit and import back</source>
+        <translation>带编号列的产品目录，可修改后再导入</translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
@@ -141,6 +165,14 @@
     <message>
         <source>Show the folder with the database and its backups</source>
         <translation>显示存放数据库及其备份的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>How to use SMS Desktop, tab by tab</source>
+        <translation>逐页介绍如何使用 SMS Desktop</translation>
     </message>
     <message>
         <source>&amp;About SMS Desktop</source>
@@ -222,6 +254,49 @@
     <message>
         <source>Open: {total}   Weighted: {weighted}   Expected to close this month: {month}</source>
         <translation>在谈合计：{total}   加权：{weighted}   预计本月成交：{month}</translation>
+    </message>
+</context>
+<context>
+    <name>CLI</name>
+    <message>
+        <source>there is no file at {path}</source>
+        <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+        <source>not a revision: {revision} (use A, B … or 1, 2 …)</source>
+        <translation>不是有效的版本：{revision}（请用 A、B … 或 1、2 …）</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {problem}</source>
+        <translation>无法写入 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>--from {start} is after --to {end}</source>
+        <translation>--from {start} 晚于 --to {end}</translation>
+    </message>
+    <message>
+        <source>there is already a file at {path}; choose another --db</source>
+        <translation>{path} 已存在文件，请用 --db 另选位置</translation>
+    </message>
+    <message>
+        <source>cannot read the mapping {path}: {problem}</source>
+        <translation>无法读取映射文件 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>a mapping file is one object: {example}</source>
+        <translation>映射文件应为一个对象：{example}</translation>
+    </message>
+    <message>
+        <source>--out must end in .xlsx, .csv or .vcf</source>
+        <translation>--out 的文件名须以 .xlsx、.csv 或 .vcf 结尾</translation>
+    </message>
+    <message>
+        <source>only contacts are exported as vCard (.vcf)</source>
+        <translation>只有联系人可以导出为 vCard（.vcf）</translation>
+    </message>
+    <message>
+        <source>there is no database at {path}</source>
+        <translation>找不到数据库：{path}</translation>
     </message>
 </context>
 <context>
@@ -1841,7 +1916,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>Formatting</name>
     <message>
-        <source>[{label}]</source>
+        <source>[{label}] </source>
         <translation>【{label}】</translation>
     </message>
     <message>
@@ -4382,6 +4457,30 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <source>Delete product {sku}</source>
         <translation>删除产品 {sku}</translation>
     </message>
+    <message>
+        <source>New price list {name}</source>
+        <translation>新建价目表 {name}</translation>
+    </message>
+    <message>
+        <source>Edit price list {name}</source>
+        <translation>编辑价目表 {name}</translation>
+    </message>
+    <message>
+        <source>Delete price list {name}</source>
+        <translation>删除价目表 {name}</translation>
+    </message>
+    <message>
+        <source>Add price rule</source>
+        <translation>添加价格规则</translation>
+    </message>
+    <message>
+        <source>Edit price rule</source>
+        <translation>编辑价格规则</translation>
+    </message>
+    <message>
+        <source>Delete price rule</source>
+        <translation>删除价格规则</translation>
+    </message>
 </context>
 <context>
     <name>QuoteEditor</name>
@@ -5058,6 +5157,41 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>RecordExport</name>
+    <message>
+        <source>Export Customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Export Contacts</source>
+        <translation>导出联系人</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Export Products</source>
+        <translation>导出产品</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Exported {count} records to {path}.</source>
+        <translation>已导出 {count} 条记录到 {path}。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
     <name>ReminderPanel</name>
     <message>
         <source>Open Tasks</source>
@@ -5377,6 +5511,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>iCalendar 日历文件</translation>
     </message>
     <message>
+        <source>vCard contacts (phones, Outlook)</source>
+        <translation>vCard 联系人（手机、Outlook）</translation>
+    </message>
+    <message>
         <source>SMS Desktop database</source>
         <translation>SMS Desktop 数据库</translation>
     </message>
@@ -5565,6 +5703,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Change settings</source>
+        <translation>修改设置</translation>
     </message>
     <message>
         <source>Text and the fields {year}, {yy}, {month} and {seq}; {seq:4} gives 0001.</source>
@@ -6775,6 +6917,13 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <source>User Guide</source>
+        <translation>使用指南</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting.charts import _short, is_chinese
 from sms_desktop.reporting.excel import display_width
 from sms_desktop.reporting.fonts import chart_rc
-from sms_desktop.reporting.report_text import ReportText
+from sms_desktop.reporting.labels import ReportText
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

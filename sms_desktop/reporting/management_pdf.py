@@ -23,7 +23,7 @@ from sms_desktop.reporting.charts import is_chinese
 from sms_desktop.reporting.dashboard_charts import _fit
 from sms_desktop.reporting.files import Progress, atomic_output
 from sms_desktop.reporting.fonts import chart_rc, cjk_font_path
-from sms_desktop.reporting.report_text import report_text
+from sms_desktop.reporting.labels import report_text
 from sms_desktop.services.dashboard import Comparison, Dashboard, DashboardFilter, DashboardService
 
 FONT = "WenQuanYiMicroHei"

@@ -37,6 +37,7 @@ from sms_desktop.domain.palette import Colour
 from sms_desktop.domain.pricing import format_number
 from sms_desktop.reporting.files import atomic_output
 from sms_desktop.reporting.fonts import cjk_font_path, printable
+from sms_desktop.reporting.labels import QUOTE_LABELS, in_language
 from sms_desktop.services.quotes import LineData, QuoteDetail
 from sms_desktop.services.settings import CompanyProfile
 
@@ -47,60 +48,13 @@ FONT = "WQYMicroHei"
 _registered = False
 
 # label key -> (Chinese, English)
-LABELS: dict[str, tuple[str, str]] = {
-    "title": ("报价单", "QUOTATION"),
-    "to": ("客户", "To"),
-    "contact": ("联系人", "Contact"),
-    "tax_id": ("税号", "Tax ID"),
-    "phone": ("电话", "Phone"),
-    "email": ("邮箱", "Email"),
-    "address": ("地址", "Address"),
-    "number": ("报价单号", "Quote No."),
-    "revision": ("版本", "Revision"),
-    "date": ("报价日期", "Date"),
-    "valid": ("有效期至", "Valid until"),
-    "owner": ("销售代表", "Sales rep."),
-    "currency": ("币种", "Currency"),
-    "prices": ("价格", "Prices"),
-    "excl": ("不含税", "excl. tax"),
-    "incl": ("含税", "incl. tax"),
-    "no": ("序号", "No."),
-    "item": ("品名及描述", "Item"),
-    "qty": ("数量", "Qty"),
-    "unit": ("单位", "Unit"),
-    "price": ("单价", "Unit price"),
-    "discount": ("折扣", "Disc."),
-    "rate": ("税率", "Tax"),
-    "amount": ("金额", "Amount"),
-    "gross": ("折前金额", "Amount before discount"),
-    "discount_total": ("折扣", "Discount"),
-    "subtotal": ("小计（不含税）", "Subtotal (excl. tax)"),
-    "vat": ("增值税", "VAT"),
-    "total": ("总计", "Total"),
-    "total_incl": ("总计（含税）", "Total (incl. tax)"),
-    "of_net": ("其中不含税金额", "of which net"),
-    "of_vat": ("其中增值税", "of which VAT"),
-    "capitals": ("大写金额", "Amount in words"),
-    "notes": ("备注", "Notes"),
-    "terms": ("条款", "Terms"),
-    "bank": ("开户银行及账号", "Bank details"),
-    "customer_sign": ("客户确认（签字盖章）", "Accepted by the customer (signature and stamp)"),
-    "company_sign": ("供方（盖章）", "For the supplier (stamp)"),
-    "sign_date": ("日期", "Date"),
-    "page": ("第 {page} 页，共 {pages} 页", "Page {page} of {pages}"),
-}
 
 
 _RIGHT_KEYS = frozenset({"qty", "price", "discount", "rate", "amount"})
 
 
 def label(key: str, language: DocumentLanguage) -> str:
-    zh, en = LABELS[key]
-    if language is DocumentLanguage.ZH_CN:
-        return zh
-    if language is DocumentLanguage.EN:
-        return en
-    return f"{zh} {en}"
+    return in_language(QUOTE_LABELS[key], language)
 
 
 def register_font() -> str:
@@ -242,7 +196,7 @@ class _Document:
 
     def header_label(self, key: str) -> str:
         """A column header: both languages on two lines when bilingual (escaped markup)."""
-        zh, en = LABELS[key]
+        zh, en = QUOTE_LABELS[key]
         if self.lang is DocumentLanguage.BILINGUAL:
             return f"{_text(zh)}<br/>{_text(en)}"
         return _text(self.L(key))
@@ -612,7 +566,7 @@ class _Document:
             self.L("page").format(page=page, pages=pages)
             if self.lang is not DocumentLanguage.BILINGUAL
             else (
-                f"{LABELS['page'][0].format(page=page, pages=pages)}  {LABELS['page'][1].format(page=page, pages=pages)}"
+                f"{QUOTE_LABELS['page'][0].format(page=page, pages=pages)}  {QUOTE_LABELS['page'][1].format(page=page, pages=pages)}"
             )
         )
         canvas.drawRightString(self.page_width - self.margin, y, text)

@@ -35,7 +35,7 @@ from sms_desktop.reporting.excel import (
     sanitize_sheet_title,
 )
 from sms_desktop.reporting.files import Progress, atomic_output
-from sms_desktop.reporting.report_text import ReportText, report_text
+from sms_desktop.reporting.labels import ReportText, report_text
 from sms_desktop.services.dashboard import (
     DashboardFilter,
     DashboardReports,

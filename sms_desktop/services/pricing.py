@@ -41,6 +41,16 @@ class PriceListRow:
     active: bool
     rules: int
 
+    def as_input(self) -> PriceListInput:
+        return PriceListInput(
+            name=self.name,
+            customer_tier=self.customer_tier,
+            customer_id=self.customer_id,
+            valid_from=self.valid_from,
+            valid_to=self.valid_to,
+            active=self.active,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class PriceListInput:
@@ -73,6 +83,17 @@ class RuleRow:
             return self.product
         return (self.category_zh if language == "zh_CN" else self.category_en) or ""
 
+    def as_input(self) -> RuleInput:
+        return RuleInput(
+            product_id=self.product_id,
+            category_id=self.category_id,
+            min_quantity=self.min_quantity,
+            discount_percent=self.discount_percent,
+            fixed_price=self.fixed_price,
+            valid_from=self.valid_from,
+            valid_to=self.valid_to,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class RuleInput:
@@ -83,6 +104,14 @@ class RuleInput:
     fixed_price: Decimal | None = None
     valid_from: date | None = None
     valid_to: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PriceListCopy:
+    """A deleted price list with its rules, as an undo puts it back."""
+
+    data: PriceListInput
+    rules: tuple[RuleInput, ...]
 
 
 def _check_dates(errors: Errors, start: date | None, end: date | None) -> None:
@@ -220,20 +249,24 @@ class PricingService:
             errors.add("customer_id", translate("Pricing", "Choose a customer."))
             errors.raise_if_any()
 
+    def _new_list(self, session: Session, data: PriceListInput) -> m.PriceList:
+        self._check_customer(session, data.customer_id)
+        row = m.PriceList(
+            name=data.name,
+            customer_tier=data.customer_tier,
+            customer_id=data.customer_id,
+            valid_from=data.valid_from,
+            valid_to=data.valid_to,
+            active=data.active,
+        )
+        session.add(row)
+        session.flush()
+        return row
+
     def create_list(self, data: PriceListInput) -> int:
         data = _clean_list(data)
         with self._db.write() as session:
-            self._check_customer(session, data.customer_id)
-            row = m.PriceList(
-                name=data.name,
-                customer_tier=data.customer_tier,
-                customer_id=data.customer_id,
-                valid_from=data.valid_from,
-                valid_to=data.valid_to,
-                active=data.active,
-            )
-            session.add(row)
-            session.flush()
+            row = self._new_list(session, data)
             audit.record(session, _LIST, row.id, AuditAction.CREATE, new=data.name)
             return row.id
 
@@ -257,14 +290,32 @@ class PricingService:
                 setattr(row, key, value)
             audit.record_changes(session, _LIST, list_id, old, new)
 
-    def delete_list(self, list_id: int) -> None:
-        """Delete a price list with its rules (quotes keep the prices they were given)."""
+    def delete_list(self, list_id: int) -> PriceListCopy:
+        """Delete a price list with its rules (quotes keep the prices they were given);
+        returns what :meth:`recreate_list` needs to put it back."""
+        copy = next((r for r in self.price_lists() if r.id == list_id), None)
+        if copy is None:
+            raise _list_not_found()
+        kept = PriceListCopy(copy.as_input(), tuple(r.as_input() for r in self.rules(list_id)))
         with self._db.write() as session:
             row = session.get(m.PriceList, list_id)
             if row is None:
                 raise _list_not_found()
             audit.record(session, _LIST, list_id, AuditAction.DELETE, old=row.name)
             session.delete(row)
+        return kept
+
+    def recreate_list(self, copy: PriceListCopy) -> int:
+        """A deleted price list again, with its rules, in one transaction (a new id)."""
+        data = _clean_list(copy.data)
+        rules = [_clean_rule(r) for r in copy.rules]
+        with self._db.write() as session:
+            row = self._new_list(session, data)
+            for rule in rules:
+                self._check_target(session, rule)
+                session.add(m.PriceRule(price_list_id=row.id, **_rule_values(rule)))
+            audit.record(session, _LIST, row.id, AuditAction.RESTORE, new=data.name)
+            return row.id
 
     # ------------------------------------------------------------------ rules
 

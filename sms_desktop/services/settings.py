@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sms_desktop.domain.enums import DocumentLanguage
 from sms_desktop.domain.errors import Errors
@@ -105,28 +106,8 @@ class SettingsService:
         return CompanyProfile(**{k: str(v) for k, v in stored.items() if k in known})
 
     def save_company(self, profile: CompanyProfile) -> CompanyProfile:
-        cleaned = CompanyProfile(**{k: str(v).strip() for k, v in asdict(profile).items()})
         errors = Errors()
-        if cleaned.email and not is_email(cleaned.email):
-            errors.add(
-                "email", translate("Settings", "Enter an email address like name@example.com.")
-            )
-        if cleaned.phone and not is_phone(cleaned.phone):
-            errors.add(
-                "phone",
-                translate(
-                    "Settings", "Enter a phone number with digits, spaces, dashes or a leading +."
-                ),
-            )
-        if cleaned.tax_id and not is_tax_id(cleaned.tax_id):
-            errors.add(
-                "tax_id",
-                translate(
-                    "Settings",
-                    "A tax id (统一社会信用代码) has 18 letters and digits with a valid "
-                    "check character.",
-                ),
-            )
+        cleaned = _clean_company(profile, errors)
         errors.raise_if_any()
         self._store("company.", asdict(cleaned))
         return cleaned
@@ -137,28 +118,35 @@ class SettingsService:
             return row.blob if row is not None else None
 
     def set_logo(self, data: bytes | None) -> None:
-        if data is not None:
-            errors = Errors()
-            if len(data) > MAX_LOGO_BYTES:
-                errors.add(
-                    "logo",
-                    translate(
-                        "Settings", "The logo is larger than 2 MB; please choose a smaller image."
-                    ),
-                )
-            elif not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8")):
-                errors.add("logo", translate("Settings", "The logo must be a PNG or JPEG image."))
-            errors.raise_if_any()
+        errors = Errors()
+        _check_logo(data, errors)
+        errors.raise_if_any()
         with self._db.write() as session:
-            row = session.get(Setting, _LOGO_KEY)
-            if data is None:
-                if row is not None:
-                    session.delete(row)
-                return
-            if row is None:
-                session.add(Setting(key=_LOGO_KEY, value="null", blob=data))
-            else:
-                row.blob = data
+            _store_logo(session, data)
+
+    # ------------------------------------------------------------ all together
+
+    def current(self) -> SettingsChange:
+        return SettingsChange(self.company(), self.defaults(), self.logo())
+
+    def save_all(self, change: SettingsChange) -> SettingsChange:
+        """The Settings dialog's save: company, defaults and logo checked together (every
+        problem at once) and written in one transaction; returns the settings before."""
+        errors = Errors()
+        company = _clean_company(change.company, errors)
+        _check_defaults(change.defaults, errors)
+        _check_logo(change.logo, errors)
+        errors.raise_if_any()
+        before = self.current()
+        with self._db.write() as session:
+            for prefix, values in (
+                ("company.", asdict(company)),
+                ("defaults.", asdict(change.defaults)),
+            ):
+                for key, value in values.items():
+                    session.merge(Setting(key=prefix + key, value=_encode(value)))
+            _store_logo(session, change.logo)
+        return before
 
     # ----------------------------------------------------------------- defaults
 
@@ -186,28 +174,7 @@ class SettingsService:
 
     def save_defaults(self, defaults: BusinessDefaults) -> BusinessDefaults:
         errors = Errors()
-        if defaults.currency not in CURRENCIES:
-            errors.add("currency", translate("Settings", "Choose one of the supported currencies."))
-        if not Decimal(0) <= defaults.tax_rate < Decimal(
-            100
-        ) or defaults.tax_rate != defaults.tax_rate.quantize(Decimal("0.01")):
-            errors.add(
-                "tax_rate", translate("Settings", "The tax rate is a percentage from 0 to 99.99.")
-            )
-        if not 1 <= defaults.quote_validity_days <= 365:
-            errors.add(
-                "quote_validity_days", translate("Settings", "A quote is valid for 1 to 365 days.")
-            )
-        if not Decimal(0) <= defaults.min_margin_percent < Decimal(100):
-            errors.add(
-                "min_margin_percent",
-                translate("Settings", "The minimum margin is a percentage from 0 to 99.99."),
-            )
-        for name in ("quote_number_pattern", "order_number_pattern"):
-            try:
-                parse_pattern(getattr(defaults, name))
-            except PatternError as exc:
-                errors.add(name, exc.message)
+        _check_defaults(defaults, errors)
         errors.raise_if_any()
         self._store("defaults.", asdict(defaults))
         return defaults
@@ -230,3 +197,83 @@ class SettingsService:
 
 
 _PRESET_PREFIX = "import.preset."
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsChange:
+    """Everything the Settings dialog saves at once (what its undo puts back)."""
+
+    company: CompanyProfile
+    defaults: BusinessDefaults
+    logo: bytes | None
+
+
+def _clean_company(profile: CompanyProfile, errors: Errors) -> CompanyProfile:
+    cleaned = CompanyProfile(**{k: str(v).strip() for k, v in asdict(profile).items()})
+    if cleaned.email and not is_email(cleaned.email):
+        errors.add("email", translate("Settings", "Enter an email address like name@example.com."))
+    if cleaned.phone and not is_phone(cleaned.phone):
+        errors.add(
+            "phone",
+            translate(
+                "Settings", "Enter a phone number with digits, spaces, dashes or a leading +."
+            ),
+        )
+    if cleaned.tax_id and not is_tax_id(cleaned.tax_id):
+        errors.add(
+            "tax_id",
+            translate(
+                "Settings",
+                "A tax id (统一社会信用代码) has 18 letters and digits with a valid "
+                "check character.",
+            ),
+        )
+    return cleaned
+
+
+def _check_defaults(defaults: BusinessDefaults, errors: Errors) -> None:
+    if defaults.currency not in CURRENCIES:
+        errors.add("currency", translate("Settings", "Choose one of the supported currencies."))
+    if not Decimal(0) <= defaults.tax_rate < Decimal(
+        100
+    ) or defaults.tax_rate != defaults.tax_rate.quantize(Decimal("0.01")):
+        errors.add(
+            "tax_rate", translate("Settings", "The tax rate is a percentage from 0 to 99.99.")
+        )
+    if not 1 <= defaults.quote_validity_days <= 365:
+        errors.add(
+            "quote_validity_days", translate("Settings", "A quote is valid for 1 to 365 days.")
+        )
+    if not Decimal(0) <= defaults.min_margin_percent < Decimal(100):
+        errors.add(
+            "min_margin_percent",
+            translate("Settings", "The minimum margin is a percentage from 0 to 99.99."),
+        )
+    for name in ("quote_number_pattern", "order_number_pattern"):
+        try:
+            parse_pattern(getattr(defaults, name))
+        except PatternError as exc:
+            errors.add(name, exc.message)
+
+
+def _check_logo(data: bytes | None, errors: Errors) -> None:
+    if data is None:
+        return
+    if len(data) > MAX_LOGO_BYTES:
+        errors.add(
+            "logo",
+            translate("Settings", "The logo is larger than 2 MB; please choose a smaller image."),
+        )
+    elif not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8")):
+        errors.add("logo", translate("Settings", "The logo must be a PNG or JPEG image."))
+
+
+def _store_logo(session: Session, data: bytes | None) -> None:
+    row = session.get(Setting, _LOGO_KEY)
+    if data is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(Setting(key=_LOGO_KEY, value="null", blob=data))
+    else:
+        row.blob = data

@@ -24,6 +24,7 @@ class ActionId(StrEnum):
     FULL_SCREEN = "full_screen"
     OPEN_DATA_FOLDER = "open_data_folder"
     ABOUT = "about"
+    USER_GUIDE = "user_guide"
     EXPORT_SUMMARY_WORKBOOK = "export_summary_workbook"
     EXPORT_MANAGEMENT_REPORT = "export_management_report"
     PRODUCTS = "products"
@@ -31,6 +32,9 @@ class ActionId(StrEnum):
     FIND = "find"
     IMPORT = "import"
     IMPORT_HISTORY = "import_history"
+    EXPORT_CUSTOMERS = "export_customers"
+    EXPORT_CONTACTS = "export_contacts"
+    EXPORT_PRODUCTS = "export_products"
 
 
 _Factory = Callable[[QObject], QAction]
@@ -160,6 +164,37 @@ def _import_history(parent: QObject) -> QAction:
     )
 
 
+@_register(ActionId.EXPORT_CUSTOMERS)
+def _export_customers(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Customers, All Fields…"),
+        tip=translate(
+            "Actions",
+            "Every customer with every field and its first contact, with an id column: "
+            "to send on, or to edit in Excel and import back",
+        ),
+    )
+
+
+@_register(ActionId.EXPORT_CONTACTS)
+def _export_contacts(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "C&ontacts…"),
+        tip=translate("Actions", "Every contact, one row each (or vCard for phones and Outlook)"),
+    )
+
+
+@_register(ActionId.EXPORT_PRODUCTS)
+def _export_products(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&Products, All Fields…"),
+        tip=translate("Actions", "The catalogue with an id column, to edit and import back"),
+    )
+
+
 @_register(ActionId.FIND)
 def _find(parent: QObject) -> QAction:
     return _simple(
@@ -208,6 +243,17 @@ def _open_data_folder(parent: QObject) -> QAction:
         translate("Actions", "Open &Data Folder"),
         icon="folder-open",
         tip=translate("Actions", "Show the folder with the database and its backups"),
+    )
+
+
+@_register(ActionId.USER_GUIDE)
+def _user_guide(parent: QObject) -> QAction:
+    return _simple(
+        parent,
+        translate("Actions", "&User Guide"),
+        icon="help-contents",
+        shortcut=QKeySequence.StandardKey.HelpContents,
+        tip=translate("Actions", "How to use SMS Desktop, tab by tab"),
     )
 
 

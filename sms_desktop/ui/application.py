@@ -356,10 +356,14 @@ class Controller(QObject):
             ActionId.QUIT: self.quit,
             ActionId.OPEN_DATA_FOLDER: self.open_data_folder,
             ActionId.ABOUT: self.about,
+            ActionId.USER_GUIDE: self.user_guide,
             ActionId.TRASH: self.open_trash,
             ActionId.HISTORY: self.open_history,
             ActionId.IMPORT: self.open_import,
             ActionId.IMPORT_HISTORY: self.open_import_history,
+            ActionId.EXPORT_CUSTOMERS: lambda: self.export_records("customers"),
+            ActionId.EXPORT_CONTACTS: lambda: self.export_records("contacts"),
+            ActionId.EXPORT_PRODUCTS: lambda: self.export_records("products"),
             ActionId.EXPORT_SUMMARY_WORKBOOK: lambda: self._dashboard_export(report=False),
             ActionId.EXPORT_MANAGEMENT_REPORT: lambda: self._dashboard_export(report=True),
             ActionId.PRODUCTS: self.open_products,
@@ -518,14 +522,21 @@ class Controller(QObject):
         ).start()
 
     def edit_settings(self) -> None:
-        from sms_desktop.ui.dialogs.settings_dialog import SettingsDialog
+        from sms_desktop.ui.dialogs.settings_dialog import ChangeSettings, SettingsDialog
 
         if self.workspace is None:
             return
         prefs = self.store.preferences()
-        dialog = SettingsDialog(self.workspace.services, prefs, self.window)
+        services = self.workspace.services
+        dialog = SettingsDialog(services, prefs, self.window)
         if run_modal(dialog) != SettingsDialog.DialogCode.Accepted:
             return
+        if dialog.saved is not None and dialog.change is not None and dialog.saved != dialog.change:
+            self.undo_stack.push(
+                ChangeSettings(
+                    services.settings, dialog.saved, dialog.change, self.window.refresh_tabs
+                )
+            )
         self.store.save_preferences(dialog.preferences)
         language = resolve_language(dialog.preferences.language)
         if language != self.language:
@@ -572,6 +583,14 @@ class Controller(QObject):
         if self.workspace is not None:
             run_modal(ImportWizard(self.workspace.services, self.undo_stack, parent=self.window))
 
+    def export_records(self, kind: str) -> None:
+        """File ▸ Export ▸ Customers / Contacts / Products: every record with every field
+        and its id, in the import's columns, so the file imports back onto the same records."""
+        if self.workspace is not None:
+            from sms_desktop.ui.dialogs.record_export import export_records
+
+            export_records(self.window, self.workspace.services, kind)
+
     def open_import_history(self) -> None:
         from sms_desktop.ui.dialogs.import_history import ImportHistoryDialog
 
@@ -609,6 +628,11 @@ class Controller(QObject):
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.resolve().parent)))
+
+    def user_guide(self) -> None:
+        from sms_desktop.ui.dialogs.user_guide import UserGuide
+
+        run_modal(UserGuide(self.window))
 
     def about(self) -> None:
         from sms_desktop.ui.dialogs.about import AboutDialog

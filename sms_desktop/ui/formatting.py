@@ -68,7 +68,7 @@ def labelled(label: str) -> str:
     """A kind label before a line: 【拜访】 in Chinese, [Visit] in English."""
     from sms_desktop.ui.i18n import translate
 
-    return translate("Formatting", "[{label}]").format(label=label)
+    return translate("Formatting", "[{label}] ").format(label=label)
 
 
 def join_list(items: Iterable[str]) -> str:

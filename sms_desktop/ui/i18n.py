@@ -43,7 +43,9 @@ def install_translators(language: str) -> None:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ours = ("sms_desktop", str(resources_dir() / "i18n"))
     # English is the source language: only its plural forms come from a file.
-    sources = (ours,) if language == "en" else (("qtbase", qt_dir), ours)
+    # Qt's own catalogue, then what it lacks (qt_extra_*.ts), then ours.
+    extra = ("qt_extra", str(resources_dir() / "i18n"))
+    sources = (ours,) if language == "en" else (("qtbase", qt_dir), extra, ours)
     for name, folder in sources:
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder):

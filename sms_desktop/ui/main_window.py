@@ -105,6 +105,13 @@ class MainWindow(QMainWindow):
         export_menu.setObjectName("exportMenu")
         export_menu.addAction(self._action(ActionId.EXPORT_SUMMARY_WORKBOOK))
         export_menu.addAction(self._action(ActionId.EXPORT_MANAGEMENT_REPORT))
+        export_menu.addSeparator()
+        for action_id in (
+            ActionId.EXPORT_CUSTOMERS,
+            ActionId.EXPORT_CONTACTS,
+            ActionId.EXPORT_PRODUCTS,
+        ):
+            export_menu.addAction(self._action(action_id))
         file_menu.addSeparator()
         file_menu.addAction(self._action(ActionId.SETTINGS))
         file_menu.addSeparator()
@@ -137,6 +144,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self._action(ActionId.USER_GUIDE))
         help_menu.addAction(self._action(ActionId.OPEN_DATA_FOLDER))
         help_menu.addSeparator()
         help_menu.addAction(self._action(ActionId.ABOUT))
@@ -192,6 +200,9 @@ class MainWindow(QMainWindow):
             ActionId.HISTORY,
             ActionId.IMPORT,
             ActionId.IMPORT_HISTORY,
+            ActionId.EXPORT_CUSTOMERS,
+            ActionId.EXPORT_CONTACTS,
+            ActionId.EXPORT_PRODUCTS,
         ):
             self.actions_by_id[action_id].setEnabled(services is not None)
         for action_id in (ActionId.EXPORT_SUMMARY_WORKBOOK, ActionId.EXPORT_MANAGEMENT_REPORT):

@@ -71,6 +71,27 @@ class DoneCommand(QUndoCommand):
             self._show(shown)
 
 
+class CallCommand(DoneCommand):
+    """An edit whose redo and undo are each one call, with no state of their own to keep
+    (restore / delete a record, update it to the values after / before)."""
+
+    def __init__(
+        self,
+        text: str,
+        do: Callable[[], object],
+        undo: Callable[[], object],
+        refresh: Refresh | None = None,
+    ) -> None:
+        super().__init__(text, refresh)
+        self._do, self._undo = do, undo
+
+    def do(self) -> None:
+        self._do()
+
+    def undo_it(self) -> None:
+        self._undo()
+
+
 def push_edit(undo_stack: QUndoStack, command: DoneCommand) -> DoneCommand:
     """Record an edit that has been done; returns the command."""
     undo_stack.push(command)

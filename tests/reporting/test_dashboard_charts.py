@@ -14,7 +14,7 @@ from matplotlib.patches import Rectangle
 
 from sms_desktop.reporting import dashboard_charts as dc
 from sms_desktop.reporting.charts import ChartFormat, save_figure
-from sms_desktop.reporting.report_text import EN, ZH, report_text
+from sms_desktop.reporting.labels import report_text
 from sms_desktop.services.dashboard import (
     CategoryRevenue,
     CustomerRevenue,
@@ -23,6 +23,8 @@ from sms_desktop.services.dashboard import (
     TargetRow,
 )
 from tests.reporting.test_charts import render_strictly, texts
+
+ZH, EN = report_text("zh_CN"), report_text("en")
 
 D = Decimal
 MONTHS = tuple(

@@ -14,12 +14,13 @@ from sqlalchemy import text
 from sms_desktop import cli
 from sms_desktop.persistence.db import Database
 from sms_desktop.reporting.excel import ExportCancelled
-from sms_desktop.reporting.report_text import EN, ZH
+from sms_desktop.reporting.labels import report_text
 from sms_desktop.reporting.summary_workbook import months_between, write_summary_workbook
 from sms_desktop.services.dashboard import DashboardFilter
 from sms_desktop.services.registry import Services
 from tests.services.dashboard_data import TODAY, DashboardWorld, build_dashboard_world
 
+ZH, EN = report_text("zh_CN"), report_text("en")
 YEAR = DashboardFilter(date(2026, 1, 1), date(2026, 12, 31))
 HOSTILE = {
     "c1": '=HYPERLINK("http://evil.example","click")',
@@ -207,7 +208,7 @@ def test_cli_report_excel(
         "3600.50"
     )
     assert cli.main([*args, "--from", "2026-12-31", "--to", "2026-01-01"]) == 1
-    assert "is after" in capsys.readouterr().err
+    assert "晚于" in capsys.readouterr().err  # --lang zh_CN: the error too
 
 
 def test_months_between() -> None:

@@ -16,7 +16,7 @@ from sms_desktop.domain.enums import OrderStatus, PeriodKind, TargetMetric
 from sms_desktop.domain.revenue import REVENUE
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import open_database
-from sms_desktop.reporting.report_text import report_text
+from sms_desktop.reporting.labels import report_text
 from sms_desktop.reporting.summary_workbook import write_summary_workbook
 from sms_desktop.services.dashboard import DashboardFilter
 from sms_desktop.services.registry import Services

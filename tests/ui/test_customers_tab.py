@@ -91,7 +91,7 @@ def test_chinese_search_and_log_an_interaction(controller: Controller, qtbot: Qt
     assert not timeline.composer.isVisible()
     first = timeline.entry_texts()[0]
     assert "确认了春季订单的数量" in first
-    assert first.startswith("[Call]")  # 【电话】 in Chinese
+    assert first.startswith("[Call] ")  # 【电话】 in Chinese
     assert tab.model.index(0, 5).data() == "today"  # last contact column refreshed
 
     controller.window.undo_stack.undo()

@@ -23,6 +23,9 @@ LAPTOP = QSize(1280, 720)
 
 def _dialogs(services: Services, db_path: Path) -> dict[str, Callable[[QWidget], QDialog]]:
     from sms_desktop.ui.dialogs.about import AboutDialog
+    from sms_desktop.ui.dialogs.history_dialog import HistoryDialog
+    from sms_desktop.ui.dialogs.import_history import ImportHistoryDialog
+    from sms_desktop.ui.dialogs.import_wizard import ImportWizard
     from sms_desktop.ui.dialogs.restore_dialog import RestoreDialog
     from sms_desktop.ui.dialogs.settings_dialog import SettingsDialog
     from sms_desktop.ui.dialogs.trash_dialog import TrashDialog
@@ -41,7 +44,7 @@ def _dialogs(services: Services, db_path: Path) -> dict[str, Callable[[QWidget],
         ),
         "settings": lambda p: SettingsDialog(services, Preferences(), p),
         "products": lambda p: ProductsDialog(services, QUndoStack(p), p),
-        "price lists": lambda p: PriceListsDialog(services, p),
+        "price lists": lambda p: PriceListsDialog(services, QUndoStack(p), p),
         "follow-up plans": lambda p: PlansDialog(services, p),
         "task": lambda p: TaskDialog(services, lambda _d: None, parent=p),
         "salesperson": lambda p: SalespersonDialog(None, p),
@@ -50,6 +53,9 @@ def _dialogs(services: Services, db_path: Path) -> dict[str, Callable[[QWidget],
         "restore": lambda p: RestoreDialog(db_path, p),
         "welcome": lambda p: WelcomeDialog(db_path.with_name("new.sqlite3"), p),
         "about": lambda p: AboutDialog(db_path, p),
+        "history": lambda p: HistoryDialog(services, parent=p),
+        "import": lambda p: ImportWizard(services, QUndoStack(p), parent=p),
+        "import history": lambda p: ImportHistoryDialog(services.imports, p),
     }
 
 

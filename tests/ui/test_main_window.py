@@ -82,6 +82,30 @@ def test_settings_validation_is_inline(controller: Controller, qtbot: QtBot) -> 
     assert str(settings.defaults().tax_rate) == "9.00"
 
 
+def test_a_settings_save_is_one_undoable_edit(
+    controller: Controller, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = controller.workspace.services.settings  # type: ignore[union-attr]
+    before = settings.current()
+
+    def change(dialog: SettingsDialog) -> int:
+        dialog.company_edits["phone"].setText("021-6888 1234")
+        dialog.tax_spin.setValue(6)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", change)
+    controller.window.actions_by_id[ActionId.SETTINGS].trigger()
+    assert settings.company().phone == "021-6888 1234"
+    assert str(settings.defaults().tax_rate) == "6.00"
+    stack = controller.window.undo_stack
+    assert stack.undoText() == "Change settings"
+    stack.undo()
+    assert settings.current() == before
+    stack.redo()
+    assert str(settings.defaults().tax_rate) == "6.00"
+
+
 @pytest.mark.parametrize("language", ["zh_CN"])
 def test_chinese_interface(controller: Controller, qtbot: QtBot) -> None:
     assert _menu_titles(controller)[0] == "文件(&F)"

@@ -385,3 +385,24 @@ def test_new_deal_customer_by_pinyin_initials_and_amount_in_wan(
     qtbot.mouseClick(tab.findChild(QPushButton, "newOpportunityButton"), Qt.MouseButton.LeftButton)
     deals = tab._services.pipeline.list_opportunities(PipelineFilter(search="年度框架"))
     assert [(d.title, d.amount) for d in deals] == [("年度框架", Decimal("120000.00"))]
+
+
+def test_five_stages_fit_a_1366_pixel_screen(controller: Controller, qtbot: QtBot) -> None:
+    """The open stages share the board's width: at 1366×768 all five are in view with Won
+    and Lost beside them, no sideways scrolling."""
+    from PySide6.QtWidgets import QScrollArea
+
+    controller.window.resize(1366, 768)
+    tab = pipeline_tab(controller)
+    scroll = tab.board.findChild(QScrollArea)
+    assert scroll is not None
+    columns = [c for c in tab.board.columns.values() if c.stage.kind is StageKind.OPEN]
+    assert len(columns) == 5
+
+    def all_in_view() -> bool:
+        right = max(c.mapTo(scroll.viewport(), c.rect().topRight()).x() for c in columns)
+        return right < scroll.viewport().width()
+
+    qtbot.waitUntil(all_in_view)
+    assert scroll.horizontalScrollBar().maximum() == 0
+    assert all(c.width() >= 200 for c in columns)

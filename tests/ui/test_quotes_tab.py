@@ -642,7 +642,7 @@ def test_price_lists_dialog_edits_lists_and_rules(
     )
 
     services = services_of(controller)
-    dialog = PriceListsDialog(services)
+    dialog = PriceListsDialog(services, QUndoStack())
     qtbot.addWidget(dialog)
     assert dialog.lists.rowCount() == 1 and dialog.lists.item(0, 1).text() == "Tier A"
     assert dialog.rules.rowCount() == 1
@@ -684,6 +684,59 @@ def test_price_lists_dialog_edits_lists_and_rules(
     assert dialog.rules.rowCount() == 0
     dialog.delete_list()
     assert dialog.lists.rowCount() == 1
+
+
+def test_price_list_edits_are_undoable(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new list and its rule, then the list deleted: undo brings it back with its rule,
+    and further undos take the rule and the list away; redo redoes them."""
+    from sms_desktop.ui.tabs.quotes.price_lists import PriceListDialog, PriceListsDialog, RuleDialog
+
+    services = services_of(controller)
+    stack = controller.window.undo_stack
+    dialog = PriceListsDialog(services, stack)
+    qtbot.addWidget(dialog)
+
+    def new_list(editor: PriceListDialog) -> int:
+        type_text(editor.name_edit, "B类价")
+        editor.tier_radio.setChecked(True)
+        editor.tier_combo.setCurrentText("B")
+        editor.accept()
+        return editor.result()
+
+    def new_rule(rule: RuleDialog) -> int:
+        rule.product_combo.setCurrentIndex(
+            rule.product_combo.findData(product_id(services, "DK-100"))
+        )
+        rule.fixed_radio.setChecked(True)
+        rule.fixed_edit.setText("900")
+        rule.accept()
+        return rule.result()
+
+    monkeypatch.setattr(PriceListDialog, "exec", new_list)
+    monkeypatch.setattr(RuleDialog, "exec", new_rule)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    dialog.list_buttons["new"].click()
+    assert dialog.lists.rowCount() == 2
+    dialog.rule_buttons["new"].click()
+    assert dialog.rules.rowCount() == 1
+    dialog.list_buttons["delete"].click()
+    assert dialog.lists.rowCount() == 1
+
+    stack.undo()  # the delete: the list is back with its rule
+    names = [p.name for p in services.pricing.price_lists()]
+    assert "B类价" in names
+    restored = next(p for p in services.pricing.price_lists() if p.name == "B类价")
+    assert [r.fixed_price for r in services.pricing.rules(restored.id)] == [D("900.00")]
+    stack.undo()  # the rule
+    stack.undo()  # the list
+    assert [p.name for p in services.pricing.price_lists()] == ["A类价"]
+    stack.redo()
+    stack.redo()
+    assert len(services.pricing.price_lists()) == 2
+    restored = next(p for p in services.pricing.price_lists() if p.name == "B类价")
+    assert len(services.pricing.rules(restored.id)) == 1
 
 
 def test_product_lookup_adds_once_by_pick_or_exact_code(

@@ -137,9 +137,30 @@ def test_kind_labels_and_lists_take_the_languages_punctuation(qapp: object) -> N
     from sms_desktop.ui.i18n import install_translators
 
     install_translators("en")
-    assert (labelled("Visit"), join_list(["price", "delivery"])) == ("[Visit]", "price, delivery")
+    assert (labelled("Visit"), join_list(["price", "delivery"])) == ("[Visit] ", "price, delivery")
     install_translators("zh_CN")
     try:
         assert (labelled("拜访"), join_list(["价格", "交期"])) == ("【拜访】", "价格、交期")
+    finally:
+        install_translators("en")
+
+
+def test_qts_own_file_dialog_speaks_chinese(qapp: object) -> None:
+    """Qt's zh_CN catalogue lacks two of the file dialog's labels: qt_extra adds them."""
+    import re
+
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from sms_desktop.ui.i18n import install_translators
+
+    install_translators("zh_CN")
+    try:
+        for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+            dialog = QFileDialog(None, "x")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            dialog.setAcceptMode(mode)
+            labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+            assert labels and not [t for t in labels if re.search("[A-Za-z]{3}", t)], labels
+            dialog.deleteLater()
     finally:
         install_translators("en")

@@ -26,7 +26,7 @@ from datetime import time as day_time
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Connection, delete, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -87,6 +87,9 @@ CHUNK = 1000  # rows written per executemany (a multiple of CHECK_EVERY)
 PROGRESS_SECONDS = 0.25  # progress is reported at least this often (and every chunk)
 MAX_CHANGES = 500  # field changes kept for the preview's diff
 _TAG_SPLIT = ("，", "、", ";", "；", "/", "|")
+
+
+_Form = TypeVar("_Form", CustomerInput, ContactInput)
 
 
 class ImportCancelledError(DomainError):
@@ -892,6 +895,7 @@ class _Run:
         before = self.current_customer(match)
         tags = values.get("tags", before.tags)
         merged = replace(before, **{k: v for k, v in given.items() if k != "name"}, tags=tags)
+        merged = keep_phone_formatting(before, merged, ("phone",))
         cleaned = self._clean(clean_customer, merged, _CUSTOMER_ERRORS)
         if code and self.customers.by_code(code) is None:
             self.customers.add(match, code=code)
@@ -932,6 +936,7 @@ class _Run:
                 current,
                 **{k: getattr(cleaned, k) for k in ("name", *_CONTACT_KEYS) if getattr(cleaned, k)},
             )
+            merged = keep_phone_formatting(current, merged, ("phone", "mobile"))
             if merged == current:
                 return "unchanged"
             if not self.writer.is_new("contacts", contact_id):
@@ -1147,6 +1152,18 @@ _PRODUCT_KEYS = (
     "active",
     "stock",
 )
+
+
+def keep_phone_formatting(before: _Form, after: _Form, names: Sequence[str]) -> _Form:
+    """A phone the file writes another way (138 1234 5678 for 13812345678, or the other way
+    round) is the same phone: the record keeps it as it was typed, and is not "updated"."""
+    same = {
+        name: getattr(before, name)
+        for name in names
+        if normalize_phone(getattr(before, name) or "")
+        == normalize_phone(getattr(after, name) or "")
+    }
+    return replace(after, **same) if same else after
 
 
 def _product_columns(data: ProductInput) -> dict[str, Any]:

@@ -32,12 +32,18 @@ from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.money import CURRENCIES
 from sms_desktop.domain.numbering import PatternError
 from sms_desktop.services.registry import Services
-from sms_desktop.services.settings import BusinessDefaults, CompanyProfile
+from sms_desktop.services.settings import (
+    BusinessDefaults,
+    CompanyProfile,
+    SettingsChange,
+    SettingsService,
+)
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.dialogs.pipeline_settings import PipelineSettingsPage
-from sms_desktop.ui.i18n import tr_message
+from sms_desktop.ui.i18n import tr_message, translate
 from sms_desktop.ui.palette import ERROR_STYLE
 from sms_desktop.ui.settings_store import Preferences
+from sms_desktop.ui.undo import DoneCommand, Refresh
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
@@ -59,7 +65,9 @@ _PROBLEM_STYLE = ERROR_STYLE  # as FieldErrors shows a problem
 
 
 class SettingsDialog(QDialog):
-    """Edits the database's settings and the user's preferences; saves on OK."""
+    """Edits the database's settings and the user's preferences; saves on OK, all in one
+    transaction: ``saved`` is then the settings before and ``change`` those saved (an undo
+    of the edit puts ``saved`` back)."""
 
     def __init__(
         self, services: Services, prefs: Preferences, parent: QWidget | None = None
@@ -70,7 +78,8 @@ class SettingsDialog(QDialog):
         self._services = services
         self.preferences = prefs
         self._logo: bytes | None = services.settings.logo()
-        self._logo_changed = False
+        self.saved: SettingsChange | None = None
+        self.change: SettingsChange | None = None
         self.errors = FieldErrors(self)
 
         self.pages = QTabWidget(self)
@@ -276,12 +285,10 @@ class SettingsDialog(QDialog):
         except OSError as exc:
             show_error(self, exc)
             return
-        self._logo_changed = True
         self._show_logo()
 
     def _on_remove_logo(self) -> None:
         self._logo = None
-        self._logo_changed = True
         self._show_logo()
 
     # ------------------------------------------------------------------ saving
@@ -304,12 +311,9 @@ class SettingsDialog(QDialog):
         )
 
     def accept(self) -> None:
-        settings = self._services.settings
+        change = SettingsChange(self.company_profile(), self.business_defaults(), self._logo)
         try:
-            settings.save_company(self.company_profile())
-            settings.save_defaults(self.business_defaults())
-            if self._logo_changed:
-                settings.set_logo(self._logo)
+            self.saved = self._services.settings.save_all(change)
         except ValidationError as exc:
             field = self.errors.show(exc)
             if field is not None:  # bring its page to the front, then the focus shows
@@ -319,6 +323,7 @@ class SettingsDialog(QDialog):
         except DomainError as exc:
             show_error(self, exc)
             return
+        self.change = change
         self.preferences = replace(
             self.preferences,
             language=str(self.language_combo.currentData()),
@@ -333,3 +338,23 @@ def _page_of(pages: QTabWidget, widget: QWidget) -> QWidget:
         if page is not None and page.isAncestorOf(widget):
             return page
     return widget
+
+
+class ChangeSettings(DoneCommand):
+    """Undo of a Settings save puts every setting of the dialog back (one transaction)."""
+
+    def __init__(
+        self,
+        settings: SettingsService,
+        before: SettingsChange,
+        after: SettingsChange,
+        refresh: Refresh,
+    ) -> None:
+        super().__init__(translate("SettingsDialog", "Change settings"), refresh)
+        self._settings, self._before, self._after = settings, before, after
+
+    def do(self) -> None:
+        self._settings.save_all(self._after)
+
+    def undo_it(self) -> None:
+        self._settings.save_all(self._before)

@@ -39,6 +39,7 @@ PDF = FileType("pdf", lambda: translate("SaveDialog", "PDF document"), ".pdf")
 PNG = FileType("png", lambda: translate("SaveDialog", "PNG image"), ".png")
 SVG = FileType("svg", lambda: translate("SaveDialog", "SVG drawing"), ".svg")
 ICS = FileType("ics", lambda: translate("SaveDialog", "iCalendar file"), ".ics")
+VCF = FileType("vcf", lambda: translate("SaveDialog", "vCard contacts (phones, Outlook)"), ".vcf")
 DATABASE = FileType(
     "sqlite3",
     lambda: translate("SaveDialog", "SMS Desktop database"),

@@ -178,6 +178,21 @@ def test_existing_records_can_be_skipped_or_created_anew(db: Database, tmp_path:
     assert new.created == 1 and count(db, "customers") == 4
 
 
+def test_a_phone_written_another_way_is_the_same_phone(db: Database, tmp_path: Path) -> None:
+    """The form keeps "010-6552 1234" as typed; a file with 01065521234 (or the other way
+    round) changes nothing, and the stored formatting stays."""
+    path = tmp_path / "c.csv"
+    path.write_text(CUSTOMERS_CSV, encoding="utf-8")
+    run_import(db, path, ImportKind.CUSTOMERS)
+    customers = CustomersService(db)
+    huaxia = customers.list_customers(CustomerFilter(search="华夏"), limit=1)[0].id
+    customers.update(huaxia, replace(customers.get(huaxia).data, phone="010-6552 1234"))
+    path.write_text("客户名称,电话,手机\n北京华夏科技有限公司,01065521234,13800138000\n", "utf-8")
+    again = run_import(db, path, ImportKind.CUSTOMERS)
+    assert (again.updated, again.unchanged) == (0, 1)
+    assert customers.get(huaxia).data.phone == "010-6552 1234"
+
+
 def test_cancel_writes_nothing_and_progress_is_reported(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "many.csv"
     lines = ["客户名称,电话"] + [f"客户{i:05},0755-{i:08}" for i in range(3000)]

@@ -398,7 +398,7 @@ class DashboardTab(AreaTab):
 
     def _draw_charts(self, snapshot: Dashboard) -> None:
         from sms_desktop.reporting import dashboard_charts as dc
-        from sms_desktop.reporting.report_text import report_text
+        from sms_desktop.reporting.labels import report_text
 
         language = current_language()
         text = report_text(language)

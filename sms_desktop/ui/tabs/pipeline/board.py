@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +26,11 @@ from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.tabs.pipeline.board_model import CardRole, StageColumnModel
 from sms_desktop.ui.tabs.pipeline.card_delegate import CardDelegate
 
-COLUMN_WIDTH = 240
-DROP_ZONE_WIDTH = 150
+# An open stage's column shares the board's width between the stages, within these bounds
+# (five stages fit a 1366-pixel laptop screen); past them the board scrolls sideways.
+MIN_COLUMN_WIDTH = 200
+MAX_COLUMN_WIDTH = 300
+DROP_ZONE_WIDTH = 120
 
 
 class CardListView(QListView):
@@ -44,6 +47,7 @@ class CardListView(QListView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # cards follow the column's width
         # Lay thousands of cards out in batches: the first screenful paints at once.
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(200)
@@ -91,7 +95,7 @@ class StageColumn(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.totals)
         layout.addWidget(self.view, 1)
-        self.setFixedWidth(COLUMN_WIDTH if stage.kind is StageKind.OPEN else DROP_ZONE_WIDTH)
+        self.setFixedWidth(MIN_COLUMN_WIDTH if stage.kind is StageKind.OPEN else DROP_ZONE_WIDTH)
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
     def show_totals(self, count: int, amount: Decimal, weighted: Decimal) -> None:
@@ -138,13 +142,15 @@ class BoardView(QWidget):
         self._totals = (Decimal("0.00"), Decimal("0.00"), Decimal("0.00"))
         self._row = QHBoxLayout()
         self._row.setSpacing(6)
-        # The columns keep their width; the board scrolls sideways instead of squeezing them.
+        # Below the minimum width the columns keep it and the board scrolls sideways.
         self._row.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         holder = QWidget(self)
         holder.setLayout(self._row)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
+        self._scroll = scroll
+        scroll.viewport().installEventFilter(self)  # its width is what the columns share
         # Won and Lost stay in view at the right while the open stages scroll.
         self._zones = QHBoxLayout()
         self._zones.setSpacing(6)
@@ -187,6 +193,29 @@ class BoardView(QWidget):
             else:
                 self._zones.addWidget(column)
         self._row.addStretch(1)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Share the visible width between the open stages (within the bounds)."""
+        open_columns = [c for c in self.columns.values() if c.stage.kind is StageKind.OPEN]
+        if not open_columns:
+            return
+        margins = self._row.contentsMargins()
+        room = (
+            self._scroll.viewport().width()
+            - margins.left()
+            - margins.right()
+            - self._row.spacing() * (len(open_columns) - 1)
+        )
+        width = max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, room // len(open_columns)))
+        for column in open_columns:
+            if column.width() != width:
+                column.setFixedWidth(width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._scroll.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def show_board(self, board: Board) -> None:
         self._build(board)

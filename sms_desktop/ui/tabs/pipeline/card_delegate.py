@@ -31,7 +31,8 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         line = QFontMetrics(option.font).height()
-        return QSize(200, 3 * line + 2 * _PAD + 2 * _MARGIN + 6)
+        # The width is a minimum: the list gives each card its column's width.
+        return QSize(160, 3 * line + 2 * _PAD + 2 * _MARGIN + 6)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         card = index.data(CardRole.CARD)

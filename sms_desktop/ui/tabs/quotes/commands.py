@@ -1,13 +1,15 @@
-"""Undoable edits of the Quotes area: a draft moved to the trash (and back), products."""
+"""Undoable edits of the Quotes area: a draft moved to the trash (and back), products,
+price lists and their rules."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from sms_desktop.services.pricing import PriceListCopy, PriceListInput, PricingService, RuleInput
 from sms_desktop.services.products import ProductRow, ProductsService
 from sms_desktop.services.quotes import QuotesService
 from sms_desktop.ui.i18n import translate
-from sms_desktop.ui.undo import DoneCommand
+from sms_desktop.ui.undo import CallCommand, DoneCommand
 
 
 class DeleteQuote(DoneCommand):
@@ -25,51 +27,139 @@ class DeleteQuote(DoneCommand):
         self._service.restore(self.quote_id)
 
 
-class CreateProduct(DoneCommand):
+def create_product(
+    service: ProductsService, product: ProductRow, refresh: Callable[[], None]
+) -> CallCommand:
+    text = translate("QuoteCommands", "New product {sku}").format(sku=product.sku)
+    return CallCommand(
+        text, lambda: service.restore(product.id), lambda: service.delete(product.id), refresh
+    )
+
+
+def update_product(
+    service: ProductsService, before: ProductRow, after: ProductRow, refresh: Callable[[], None]
+) -> CallCommand:
+    text = translate("QuoteCommands", "Edit product {sku}").format(sku=after.sku)
+    old, new = before.as_input(), after.as_input()
+    return CallCommand(
+        text,
+        lambda: service.update(before.id, new),
+        lambda: service.update(before.id, old),
+        refresh,
+    )
+
+
+def delete_product(
+    service: ProductsService, product: ProductRow, refresh: Callable[[], None]
+) -> CallCommand:
+    text = translate("QuoteCommands", "Delete product {sku}").format(sku=product.sku)
+    return CallCommand(
+        text, lambda: service.delete(product.id), lambda: service.restore(product.id), refresh
+    )
+
+
+class CreatePriceList(DoneCommand):
+    """Undo deletes the new list (keeping a copy); redo puts that copy back."""
+
     def __init__(
-        self, service: ProductsService, product: ProductRow, refresh: Callable[[], None]
+        self, service: PricingService, list_id: int, name: str, refresh: Callable[[], None]
     ) -> None:
-        text = translate("QuoteCommands", "New product {sku}")
-        super().__init__(text.format(sku=product.sku), refresh)
-        self._service, self.product_id = service, product.id
+        text = translate("QuoteCommands", "New price list {name}")
+        super().__init__(text.format(name=name), refresh)
+        self._service, self.list_id = service, list_id
+        self._copy: PriceListCopy | None = None
 
     def do(self) -> None:
-        self._service.restore(self.product_id)
+        assert self._copy is not None
+        self.list_id = self._service.recreate_list(self._copy)
 
     def undo_it(self) -> None:
-        self._service.delete(self.product_id)
+        self._copy = self._service.delete_list(self.list_id)
 
 
-class UpdateProduct(DoneCommand):
+def update_price_list(
+    service: PricingService,
+    list_id: int,
+    before: PriceListInput,
+    after: PriceListInput,
+    refresh: Callable[[], None],
+) -> CallCommand:
+    text = translate("QuoteCommands", "Edit price list {name}").format(name=after.name)
+    return CallCommand(
+        text,
+        lambda: service.update_list(list_id, after),
+        lambda: service.update_list(list_id, before),
+        refresh,
+    )
+
+
+class DeletePriceList(DoneCommand):
+    """Undo puts the list back with its rules (under a new id); redo deletes it again."""
+
+    def __init__(
+        self, service: PricingService, copy: PriceListCopy, refresh: Callable[[], None]
+    ) -> None:
+        text = translate("QuoteCommands", "Delete price list {name}")
+        super().__init__(text.format(name=copy.data.name), refresh)
+        self._service, self._copy = service, copy
+        self.list_id: int | None = None
+
+    def do(self) -> None:
+        assert self.list_id is not None
+        self._copy = self._service.delete_list(self.list_id)
+
+    def undo_it(self) -> None:
+        self.list_id = self._service.recreate_list(self._copy)
+
+
+class AddRule(DoneCommand):
     def __init__(
         self,
-        service: ProductsService,
-        before: ProductRow,
-        after: ProductRow,
+        service: PricingService,
+        list_id: int,
+        rule_id: int,
+        data: RuleInput,
         refresh: Callable[[], None],
     ) -> None:
-        text = translate("QuoteCommands", "Edit product {sku}")
-        super().__init__(text.format(sku=after.sku), refresh)
-        self._service, self.product_id = service, before.id
-        self._before, self._after = before.as_input(), after.as_input()
+        super().__init__(translate("QuoteCommands", "Add price rule"), refresh)
+        self._service, self.list_id, self.rule_id, self._data = service, list_id, rule_id, data
 
     def do(self) -> None:
-        self._service.update(self.product_id, self._after)
+        self.rule_id = self._service.add_rule(self.list_id, self._data)
 
     def undo_it(self) -> None:
-        self._service.update(self.product_id, self._before)
+        self._service.delete_rule(self.rule_id)
 
 
-class DeleteProduct(DoneCommand):
+def update_rule(
+    service: PricingService,
+    rule_id: int,
+    before: RuleInput,
+    after: RuleInput,
+    refresh: Callable[[], None],
+) -> CallCommand:
+    return CallCommand(
+        translate("QuoteCommands", "Edit price rule"),
+        lambda: service.update_rule(rule_id, after),
+        lambda: service.update_rule(rule_id, before),
+        refresh,
+    )
+
+
+class DeleteRule(DoneCommand):
     def __init__(
-        self, service: ProductsService, product: ProductRow, refresh: Callable[[], None]
+        self,
+        service: PricingService,
+        list_id: int,
+        rule_id: int,
+        data: RuleInput,
+        refresh: Callable[[], None],
     ) -> None:
-        text = translate("QuoteCommands", "Delete product {sku}")
-        super().__init__(text.format(sku=product.sku), refresh)
-        self._service, self.product_id = service, product.id
+        super().__init__(translate("QuoteCommands", "Delete price rule"), refresh)
+        self._service, self.list_id, self.rule_id, self._data = service, list_id, rule_id, data
 
     def do(self) -> None:
-        self._service.delete(self.product_id)
+        self._service.delete_rule(self.rule_id)
 
     def undo_it(self) -> None:
-        self._service.restore(self.product_id)
+        self.rule_id = self._service.add_rule(self.list_id, self._data)

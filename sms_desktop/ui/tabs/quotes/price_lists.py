@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -34,10 +35,18 @@ from sms_desktop.domain.money import parse_money
 from sms_desktop.domain.pricing import format_number
 from sms_desktop.services.pricing import PriceListInput, PriceListRow, RuleInput, RuleRow
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.edit import accept_saved, edit_ok, run_edit
+from sms_desktop.ui.edit import accept_saved, edit_ok, push_edit, run_edit
 from sms_desktop.ui.formatting import date_format, format_date, format_money
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.palette import MUTED_STYLE
+from sms_desktop.ui.tabs.quotes.commands import (
+    AddRule,
+    CreatePriceList,
+    DeletePriceList,
+    DeleteRule,
+    update_price_list,
+    update_rule,
+)
 from sms_desktop.ui.widgets.customer_picker import CustomerPicker
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.dialogs import run_modal
@@ -304,11 +313,12 @@ def _item(text: str, value: object = None, right: bool = False) -> QTableWidgetI
 class PriceListsDialog(QDialog):
     """Every price list on the left, the rules of the selected one on the right."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, undo: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("priceListsDialog")
         self.setWindowTitle(self.tr("Price Lists"))
         self._services = services
+        self._undo = undo
         self._lists: list[PriceListRow] = []
         self._rules: list[RuleRow] = []
         self.lists = _table(
@@ -417,8 +427,12 @@ class PriceListsDialog(QDialog):
 
     def new_list(self) -> None:
         dialog = PriceListDialog(self._services, None, self.list_saver(None), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.reload(dialog.saved)
+        if run_modal(dialog) != QDialog.DialogCode.Accepted or dialog.saved is None:
+            return
+        list_id = dialog.saved
+        name = dialog.data().name
+        push_edit(self._undo, CreatePriceList(self._services.pricing, list_id, name, self.reload))
+        self.reload(list_id)
 
     def edit_list(self) -> None:
         row = self.lists.currentRow()
@@ -426,8 +440,15 @@ class PriceListsDialog(QDialog):
             return
         plist = self._lists[row]
         dialog = PriceListDialog(self._services, plist, self.list_saver(plist), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.reload(dialog.saved)
+        if run_modal(dialog) != QDialog.DialogCode.Accepted or dialog.saved is None:
+            return
+        push_edit(
+            self._undo,
+            update_price_list(
+                self._services.pricing, plist.id, plist.as_input(), dialog.data(), self.reload
+            ),
+        )
+        self.reload(dialog.saved)
 
     def delete_list(self) -> None:
         row = self.lists.currentRow()
@@ -443,7 +464,9 @@ class PriceListsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        edit_ok(self, lambda: self._services.pricing.delete_list(plist.id))
+        copy = run_edit(self, lambda: self._services.pricing.delete_list(plist.id))
+        if copy is not None:
+            push_edit(self._undo, DeletePriceList(self._services.pricing, copy, self.reload))
         self.reload()
 
     # ----------------------------------------------------------------- rules
@@ -490,20 +513,39 @@ class PriceListsDialog(QDialog):
         if list_id is None:
             return
         dialog = RuleDialog(self._services, None, self.rule_saver(list_id, None), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.reload(list_id)
+        if run_modal(dialog) != QDialog.DialogCode.Accepted or dialog.saved is None:
+            return
+        push_edit(
+            self._undo,
+            AddRule(self._services.pricing, list_id, dialog.saved, dialog.data(), self.reload),
+        )
+        self.reload(list_id)
 
     def edit_rule(self) -> None:
         list_id, rule = self.current_list_id(), self.current_rule()
         if list_id is None or rule is None:
             return
         dialog = RuleDialog(self._services, rule, self.rule_saver(list_id, rule), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.reload(list_id)
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
+            return
+        push_edit(
+            self._undo,
+            update_rule(
+                self._services.pricing, rule.id, rule.as_input(), dialog.data(), self.reload
+            ),
+        )
+        self.reload(list_id)
 
     def delete_rule(self) -> None:
         rule = self.current_rule()
         if rule is None:
             return
-        edit_ok(self, lambda: self._services.pricing.delete_rule(rule.id))
+        if not edit_ok(self, lambda: self._services.pricing.delete_rule(rule.id)):
+            return
+        push_edit(
+            self._undo,
+            DeleteRule(
+                self._services.pricing, rule.price_list_id, rule.id, rule.as_input(), self.reload
+            ),
+        )
         self.reload(rule.price_list_id)

@@ -39,7 +39,7 @@ from sms_desktop.ui.edit import accept_saved, edit_ok, push_edit
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.models.paged import PagedTableModel, Role
 from sms_desktop.ui.table_export import export_view
-from sms_desktop.ui.tabs.quotes.commands import CreateProduct, DeleteProduct, UpdateProduct
+from sms_desktop.ui.tabs.quotes.commands import create_product, delete_product, update_product
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
@@ -133,7 +133,9 @@ class ProductsDialog(QDialog):
     def new_product(self) -> None:
         dialog = ProductDialog(self._services, None, self.product_saver(None), self)
         if run_modal(dialog) == QDialog.DialogCode.Accepted and dialog.saved is not None:
-            push_edit(self._undo, CreateProduct(self._services.products, dialog.saved, self.reload))
+            push_edit(
+                self._undo, create_product(self._services.products, dialog.saved, self.reload)
+            )
 
     def current_product(self) -> ProductRow | None:
         index = self.table.currentIndex()
@@ -148,14 +150,14 @@ class ProductsDialog(QDialog):
         if run_modal(dialog) == QDialog.DialogCode.Accepted and dialog.saved is not None:
             push_edit(
                 self._undo,
-                UpdateProduct(self._services.products, row, dialog.saved, self.model.refresh_rows),
+                update_product(self._services.products, row, dialog.saved, self.model.refresh_rows),
             )
 
     def delete_current(self) -> None:
         row = self.current_product()
         if row is None or not edit_ok(self, lambda: self._services.products.delete(row.id)):
             return
-        push_edit(self._undo, DeleteProduct(self._services.products, row, self.reload))
+        push_edit(self._undo, delete_product(self._services.products, row, self.reload))
 
     def export_view(self) -> None:
         export_view(

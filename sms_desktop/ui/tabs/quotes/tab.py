@@ -482,7 +482,7 @@ class QuotesTab(AreaTab):
     def show_price_lists(self) -> None:
         from sms_desktop.ui.tabs.quotes.price_lists import PriceListsDialog
 
-        run_modal(PriceListsDialog(self._services, self))
+        run_modal(PriceListsDialog(self._services, self._undo, self))
 
     def export_view(self) -> None:
         export_view(
