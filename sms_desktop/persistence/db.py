@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -149,6 +151,9 @@ def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -
     return engine
 
 
+CLOSE_WAIT_S = 10.0  # how long closing waits for another thread's session to end
+
+
 class DatabaseClosedError(DatabaseError):
     """Work still held a database that was closed (or replaced) meanwhile."""
 
@@ -175,6 +180,9 @@ class Database:
         self.path = path
         self.engine = engine
         self._closed = False
+        # Sessions open per thread: closing waits for other threads' sessions to end.
+        self._sessions: Counter[int] = Counter()
+        self._sessions_changed = threading.Condition()
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
             engine.execution_options(sqlite_immediate=True), expire_on_commit=False
@@ -191,15 +199,13 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One user action that writes: ``BEGIN IMMEDIATE`` … commit, or roll back on error."""
-        self._check_open()
-        with self._write.begin() as session:
+        with self._in_session(), self._write.begin() as session:
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work (a deferred transaction, rolled back at the end)."""
-        self._check_open()
-        with self._read() as session:
+        with self._in_session(), self._read() as session:
             try:
                 yield session
             finally:
@@ -208,9 +214,30 @@ class Database:
     def close(self) -> None:
         """Close every connection; later reads and writes are refused, so work that still
         holds this object (a timer, a background job) can't reopen the file while it is being
-        restored or replaced."""
-        self._closed = True
+        restored or replaced. A session another thread is still in (a background read) is
+        waited for, at most ``CLOSE_WAIT_S``: its connection would keep a lock on the file."""
+        me = threading.get_ident()
+        with self._sessions_changed:
+            self._closed = True
+            self._sessions_changed.wait_for(
+                lambda: not any(thread != me for thread in self._sessions), CLOSE_WAIT_S
+            )
         self.engine.dispose()
+
+    @contextmanager
+    def _in_session(self) -> Iterator[None]:
+        me = threading.get_ident()
+        with self._sessions_changed:
+            self._check_open()
+            self._sessions[me] += 1
+        try:
+            yield
+        finally:
+            with self._sessions_changed:
+                self._sessions[me] -= 1
+                if not self._sessions[me]:
+                    del self._sessions[me]
+                self._sessions_changed.notify_all()
 
     def _check_open(self) -> None:
         if self._closed:

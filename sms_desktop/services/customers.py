@@ -23,6 +23,7 @@ from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
 from sms_desktop.services.lists import Order
 from sms_desktop.services.revenue import revenue_amount, revenue_filter
+from sms_desktop.services.salespeople import SalespersonRow, read_salespeople
 from sms_desktop.services.soft_delete import move_to_trash, take_out_of_trash
 
 CustomerSortKey = Literal[
@@ -80,7 +81,7 @@ class Option:
 
 @dataclass(frozen=True, slots=True)
 class FilterOptions:
-    owners: tuple[Option, ...]
+    owners: tuple[SalespersonRow, ...]  # the active ones
     tiers: tuple[str, ...]
     industries: tuple[str, ...]
     cities: tuple[str, ...]
@@ -326,6 +327,13 @@ def _set_tags(session: Session, customer_id: int, names: Sequence[str]) -> None:
         session.add(m.CustomerTag(customer_id=customer_id, tag_id=tag_id))
 
 
+def trashed_customer_ids() -> Select[int]:
+    """The ids of the customers in the trash, from the trash's (entity, entity_id) index: a
+    few rows, read once per query, where testing ``deleted_at`` would read each customer's
+    row. Deleting and restoring write the entry together with ``deleted_at``."""
+    return select(m.TrashEntry.entity_id).where(m.TrashEntry.entity == _ENTITY)
+
+
 def _live(session: Session, customer_id: int) -> m.Customer:
     customer = session.get(m.Customer, customer_id)
     if customer is None or customer.deleted_at is not None:
@@ -541,14 +549,7 @@ class CustomersService:
             )
 
         with self._db.read() as session:
-            owners = tuple(
-                Option(i, n)
-                for i, n in session.execute(
-                    select(m.Salesperson.id, m.Salesperson.name)
-                    .where(m.Salesperson.active)
-                    .order_by(m.Salesperson.name)
-                )
-            )
+            owners = read_salespeople(session, active_only=True)
             tags = tuple(
                 Option(i, n)
                 for i, n in session.execute(select(m.Tag.id, m.Tag.name).order_by(m.Tag.name))

@@ -45,10 +45,24 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    String,
+    and_,
+    bindparam,
+    case,
+    column,
+    func,
+    select,
+    type_coerce,
+    values,
+)
+from sqlalchemy.orm import Session, aliased
 
 from sms_desktop.domain.calendar import (
     add_months,
@@ -60,18 +74,15 @@ from sms_desktop.domain.calendar import (
     year_start,
 )
 from sms_desktop.domain.clock import clock, local_zone
+from sms_desktop.domain.enums import OpportunityStatus, QuoteStatus, StageKind, TargetMetric
 from sms_desktop.domain.money import ZERO, from_minor, round_money
 from sms_desktop.domain.pipeline import WEIGHTED_GROUP_MODULUS, weighted_minor, weighted_sum_minor
+from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
-from sms_desktop.services.revenue import counted_sql, revenue_sql
+from sms_desktop.services.revenue import revenue_amount, revenue_day, revenue_filter
 
 _TENTH = Decimal("0.1")
 _KIND_ORDER = {"month": 0, "quarter": 1, "year": 2}
-# The one revenue definition (domain/revenue.py), written out for these text queries.
-_REVENUE = counted_sql()
-_REVENUE_O = counted_sql("o")
-_AMOUNT = revenue_sql()
-_AMOUNT_O = revenue_sql("o")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +202,6 @@ class CategoryRevenue:
 
 
 @dataclass(frozen=True, slots=True)
-class Owner:
-    id: int
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
 class DashboardSeries:
     """The chart series of one filter, read in one transaction."""
 
@@ -246,17 +251,93 @@ def _year_earlier(start: date, end: date) -> tuple[date, date]:
     return year_earlier(start), year_earlier(end)
 
 
-def _local_midnight_utc(day: date) -> str:
-    stamp = clock().local_midnight(day).replace(tzinfo=None)
-    return stamp.isoformat(sep=" ", timespec="microseconds")
+def _owner(column: Any, owner_id: int | None) -> list[ColumnElement[bool]]:
+    """The owner filter: no condition for all owners."""
+    return [] if owner_id is None else [column == owner_id]
 
 
-def _owner_clause(column: str, owner_id: int | None) -> str:
-    return "" if owner_id is None else f" AND {column} = :owner"
+def _in_period(order: Any, flt: DashboardFilter) -> list[ColumnElement[bool]]:
+    """The orders that count as revenue in ``flt``'s period, of its owner."""
+    return [
+        *revenue_filter(order),
+        revenue_day(order).between(flt.period_from, flt.period_to),
+        *_owner(order.owner_id, flt.owner_id),
+    ]
+
+
+def _minor(amount: Any) -> ColumnElement[int]:
+    """Money as stored (integer minor units), to add up in SQL and convert once."""
+    return type_coerce(amount, Integer)
 
 
 def _money(minor: object) -> Decimal:
     return ZERO if minor is None else from_minor(int(minor))  # type: ignore[call-overload]
+
+
+# ------------------------------------------------------------------- cached statements
+# Built once with their values bound: building them costs more than running them on a
+# small database (the statement cache then also finds them compiled).
+
+
+def _owner_param(column: Any, owned: bool) -> list[ColumnElement[bool]]:
+    return [column == bindparam("owner", type_=Integer)] if owned else []
+
+
+@cache
+def _revenue_sums_query(spans: int, *, owned: bool) -> Any:
+    """The revenue of each span ``:s<n>``–``:e<n>`` (both days included) of the orders dated
+    ``:lo``–``:hi``, in one pass."""
+    o = m.Order
+    amount, day = _minor(revenue_amount(o)), revenue_day(o)
+
+    def between(first: str, last: str) -> ColumnElement[bool]:
+        return day.between(bindparam(first, type_=Date), bindparam(last, type_=Date))
+
+    return select(
+        *(func.sum(case((between(f"s{n}", f"e{n}"), amount))) for n in range(spans))
+    ).where(*revenue_filter(o), between("lo", "hi"), *_owner_param(o.owner_id, owned))
+
+
+@cache
+def _stage_totals_query(*, all_open: bool, owned: bool) -> Any:
+    """Per stage (board order), probability and amount residue: the open deals' count and
+    amount; ``all_open`` keeps stages that are not on the board (archived, won, lost)."""
+    o, own, s = m.Opportunity, aliased(m.PipelineStage), m.PipelineStage
+    minor = _minor(o.amount)
+    deals = (
+        select(
+            o.id,
+            o.stage_id,
+            minor.label("amount"),
+            func.coalesce(o.probability_override, own.default_probability).label("chance"),
+            (minor % WEIGHTED_GROUP_MODULUS).label("residue"),
+        )
+        .join(own, own.id == o.stage_id)
+        .where(
+            o.status == OpportunityStatus.OPEN,
+            o.deleted_at.is_(None),
+            *_owner_param(o.owner_id, owned),
+        )
+        .subquery()
+    )
+    query = (
+        select(
+            s.id,
+            s.key,
+            s.name_zh,
+            s.name_en,
+            deals.c.chance,
+            deals.c.residue,
+            func.count(deals.c.id),
+            func.coalesce(func.sum(deals.c.amount), 0),
+        )
+        .outerjoin(deals, deals.c.stage_id == s.id)
+        .group_by(s.id, deals.c.chance, deals.c.residue)
+        .order_by(s.position, s.id)
+    )
+    if not all_open:
+        query = query.where(s.kind == StageKind.OPEN, s.archived.is_(False))
+    return query
 
 
 # ------------------------------------------------------------------------------ service
@@ -324,14 +405,6 @@ class DashboardService:
         with self._db.read() as session:
             return self._targets_by_salesperson(session, flt)
 
-    def owners(self) -> tuple[Owner, ...]:
-        """The salespeople for the owner filter, active ones, by name."""
-        with self._db.read() as session:
-            rows = session.execute(
-                text("SELECT id, name FROM salespeople WHERE active ORDER BY name, id")
-            )
-            return tuple(Owner(int(i), str(n)) for i, n in rows)
-
     # ------------------------------------------------------------------------- cards
 
     def _kpis(
@@ -376,20 +449,15 @@ class DashboardService:
         spans = [
             span for start, end in ranges for span in ((start, end), _year_earlier(start, end))
         ]
-        sums = ", ".join(
-            f"SUM(CASE WHEN order_date BETWEEN :s{i} AND :e{i} THEN {_AMOUNT} END)"
-            for i in range(len(spans))
-        )
-        sql = (
-            f"SELECT {sums} FROM orders WHERE {_REVENUE} AND order_date BETWEEN :lo AND :hi"
-            + _owner_clause("owner_id", owner_id)
-        )
-        params: dict[str, Any] = {"owner": owner_id}
-        params["lo"] = min(s for s, _e in spans).isoformat()
-        params["hi"] = max(e for _s, e in spans).isoformat()
-        for i, (start, end) in enumerate(spans):
-            params[f"s{i}"], params[f"e{i}"] = start.isoformat(), end.isoformat()
-        values = [_money(v) for v in session.execute(text(sql), params).one()]
+        params: dict[str, Any] = {
+            "lo": min(s for s, _e in spans),
+            "hi": max(e for _s, e in spans),
+            "owner": owner_id,
+        }
+        for n, (start, end) in enumerate(spans):
+            params[f"s{n}"], params[f"e{n}"] = start, end
+        query = _revenue_sums_query(len(spans), owned=owner_id is not None)
+        values = [_money(v) for v in session.execute(query, params).one()]
         return [
             Comparison(start, end, cur, prev, change_percent(cur, prev))
             for (start, end), cur, prev in zip(ranges, values[0::2], values[1::2], strict=True)
@@ -404,18 +472,19 @@ class DashboardService:
         return Pipeline(count, amount, weighted)
 
     def _win_rate(self, session: Session, flt: DashboardFilter) -> WinRate:
-        sql = (
-            "SELECT SUM(status = 'won'), SUM(status = 'lost'),"
-            " SUM(CASE WHEN status = 'won' THEN amount ELSE 0 END)"
-            " FROM opportunities WHERE deleted_at IS NULL AND status IN ('won', 'lost')"
-            " AND closed_on BETWEEN :start AND :end" + _owner_clause("owner_id", flt.owner_id)
+        op = m.Opportunity
+        is_won = op.status == OpportunityStatus.WON
+        query = select(
+            func.sum(case((is_won, 1), else_=0)),
+            func.sum(case((op.status == OpportunityStatus.LOST, 1), else_=0)),
+            func.sum(case((is_won, _minor(op.amount)), else_=0)),
+        ).where(
+            op.deleted_at.is_(None),
+            op.status.in_((OpportunityStatus.WON, OpportunityStatus.LOST)),
+            op.closed_on.between(flt.period_from, flt.period_to),
+            *_owner(op.owner_id, flt.owner_id),
         )
-        params = {
-            "start": flt.period_from.isoformat(),
-            "end": flt.period_to.isoformat(),
-            "owner": flt.owner_id,
-        }
-        won, lost, amount = session.execute(text(sql), params).one()
+        won, lost, amount = session.execute(query).one()
         won, lost, won_amount = int(won or 0), int(lost or 0), _money(amount)
         return WinRate(
             won=won,
@@ -428,13 +497,14 @@ class DashboardService:
     def _quotes_awaiting(
         self, session: Session, owner_id: int | None, today: date
     ) -> QuotesAwaiting:
-        sql = (
-            "SELECT COUNT(*), SUM(total) FROM quotes WHERE status = 'sent'"
-            " AND deleted_at IS NULL AND valid_until >= :today"
-            + _owner_clause("owner_id", owner_id)
-        )
+        q = m.Quote
         count, amount = session.execute(
-            text(sql), {"today": today.isoformat(), "owner": owner_id}
+            select(func.count(), func.sum(_minor(q.total))).where(
+                q.status == QuoteStatus.SENT,
+                q.deleted_at.is_(None),
+                q.valid_until >= today,
+                *_owner(q.owner_id, owner_id),
+            )
         ).one()
         return QuotesAwaiting(int(count), _money(amount))
 
@@ -465,17 +535,21 @@ class DashboardService:
         first = next_month_start(flt.period_to, -(months - 1))
         since = add_months(first, -12)
         until = month_end(flt.period_to)
-        sql = (
-            f"SELECT substr(order_date, 1, 7), SUM({_AMOUNT}) FROM orders"
-            f" WHERE {_REVENUE} AND order_date BETWEEN :start AND :end"
-            + _owner_clause("owner_id", flt.owner_id)
-            + " GROUP BY 1"
+        o = m.Order
+        day = revenue_day(o)
+        # Per day, added up per month here: no SQL date function (SQLite's differ from
+        # PostgreSQL's), a few hundred rows more.
+        query = (
+            select(day, func.sum(_minor(revenue_amount(o))))
+            .where(*revenue_filter(o), day.between(since, until), *_owner(o.owner_id, flt.owner_id))
+            .group_by(day)
         )
-        params = {"start": since.isoformat(), "end": until.isoformat(), "owner": flt.owner_id}
-        by_month = {str(ym): _money(v) for ym, v in session.execute(text(sql), params)}
+        by_month: dict[date, Decimal] = defaultdict(lambda: ZERO)
+        for on, minor in session.execute(query):
+            by_month[on.replace(day=1)] += _money(minor)
 
-        def of(day: date) -> Decimal:
-            return by_month.get(day.isoformat()[:7], ZERO)
+        def of(month: date) -> Decimal:
+            return by_month.get(month, ZERO)
 
         return tuple(
             MonthRevenue(month, of(month), of(add_months(month, -12)))
@@ -489,27 +563,12 @@ class DashboardService:
         # rounding is the domain's: SQL adds amounts per probability and amount residue,
         # weighted_sum_minor turns each group into the sum of its deals' weighted amounts.
         # ``all_open`` keeps deals in archived stages (they are still open pipeline).
-        stage_filter = "" if all_open else " WHERE s.kind = 'open' AND NOT s.archived"
-        sql = (
-            "SELECT s.id, s.key, s.name_zh, s.name_en, d.chance, d.residue, COUNT(d.id),"
-            " COALESCE(SUM(d.amount), 0)"
-            " FROM pipeline_stages s"
-            " LEFT JOIN (SELECT o.id, o.stage_id, o.amount,"
-            "   COALESCE(o.probability_override, ps.default_probability) AS chance,"
-            "   o.amount % :modulus AS residue"
-            "   FROM opportunities o JOIN pipeline_stages ps ON ps.id = o.stage_id"
-            "   WHERE o.status = 'open' AND o.deleted_at IS NULL"
-            + _owner_clause("o.owner_id", owner_id)
-            + ") d ON d.stage_id = s.id"
-            + stage_filter
-            + " GROUP BY s.id, d.chance, d.residue ORDER BY s.position, s.id"
-        )
-        params = {"owner": owner_id, "modulus": WEIGHTED_GROUP_MODULUS}
+        query = _stage_totals_query(all_open=all_open, owned=owner_id is not None)
         stages: dict[int, tuple[str, str, str]] = {}
         counts: dict[int, int] = defaultdict(int)
         amounts: dict[int, int] = defaultdict(int)
         weights: dict[int, int] = defaultdict(int)
-        for i, k, zh, en, chance, residue, n, total in session.execute(text(sql), params):
+        for i, k, zh, en, chance, residue, n, total in session.execute(query, {"owner": owner_id}):
             stage_id = int(i)
             stages[stage_id] = (str(k), str(zh), str(en))
             if n:
@@ -535,31 +594,28 @@ class DashboardService:
     def _top_customers(
         self, session: Session, flt: DashboardFilter, limit: int
     ) -> tuple[CustomerRevenue, ...]:
-        where = f"{_REVENUE} AND order_date BETWEEN :start AND :end" + _owner_clause(
-            "owner_id", flt.owner_id
+        o, c = m.Order, m.Customer
+        minor = _minor(revenue_amount(o))
+        where = _in_period(o, flt)
+        total = _money(session.execute(select(func.sum(minor)).where(*where)).scalar())
+        revenue = func.sum(minor).label("revenue")
+        top = (
+            select(o.customer_id, revenue, func.count().label("n"))
+            .where(*where)
+            .group_by(o.customer_id)
+            .order_by(revenue.desc(), o.customer_id)
+            .limit(limit)
+            .subquery()
         )
-        params: dict[str, Any] = {
-            "start": flt.period_from.isoformat(),
-            "end": flt.period_to.isoformat(),
-            "owner": flt.owner_id,
-            "limit": limit,
-        }
-        total = _money(
-            session.execute(
-                text(f"SELECT SUM({_AMOUNT}) FROM orders WHERE {where}"), params
-            ).scalar()
-        )
-        sql = (
-            "SELECT t.customer_id, c.name, t.revenue, t.n FROM"
-            f" (SELECT customer_id, SUM({_AMOUNT}) AS revenue, COUNT(*) AS n FROM orders"
-            f"   WHERE {where} GROUP BY customer_id"
-            "   ORDER BY revenue DESC, customer_id LIMIT :limit) t"
-            " JOIN customers c ON c.id = t.customer_id ORDER BY t.revenue DESC, t.customer_id"
+        query = (
+            select(top.c.customer_id, c.name, top.c.revenue, top.c.n)
+            .join(c, c.id == top.c.customer_id)
+            .order_by(top.c.revenue.desc(), top.c.customer_id)
         )
         result: list[CustomerRevenue] = []
         running = ZERO
-        for cid, name, revenue, count in session.execute(text(sql), params):
-            amount = _money(revenue)
+        for cid, name, revenue_minor, count in session.execute(query):
+            amount = _money(revenue_minor)
             running += amount
             result.append(
                 CustomerRevenue(
@@ -577,28 +633,23 @@ class DashboardService:
         self, session: Session, flt: DashboardFilter
     ) -> tuple[CategoryRevenue, ...]:
         # Order lines are summed per product first (a few hundred rows), then rolled up.
-        sql = (
-            "SELECT l.product_id, SUM(l.net_amount) FROM orders o"
-            " JOIN order_lines l ON l.order_id = o.id"
-            f" WHERE {_REVENUE_O} AND o.order_date BETWEEN :start AND :end"
-            + _owner_clause("o.owner_id", flt.owner_id)
-            + " GROUP BY l.product_id"
-        )
-        params = {
-            "start": flt.period_from.isoformat(),
-            "end": flt.period_to.isoformat(),
-            "owner": flt.owner_id,
-        }
-        per_product = session.execute(text(sql), params).all()
+        o, line, pc, p = m.Order, m.OrderLine, m.ProductCategory, m.Product
+        per_product = session.execute(
+            select(line.product_id, func.sum(_minor(line.net_amount)))
+            .select_from(o)
+            .join(line, line.order_id == o.id)
+            .where(*_in_period(o, flt))
+            .group_by(line.product_id)
+        ).all()
         categories = {
-            int(i): (p, str(zh), str(en))
-            for i, p, zh, en in session.execute(
-                text("SELECT id, parent_id, name_zh, name_en FROM product_categories")
+            int(i): (parent, str(zh), str(en))
+            for i, parent, zh, en in session.execute(
+                select(pc.id, pc.parent_id, pc.name_zh, pc.name_en)
             )
         }
-        product_category: dict[int, int | None] = {
-            int(i): c for i, c in session.execute(text("SELECT id, category_id FROM products"))
-        }
+        product_category: dict[int, int | None] = dict(
+            session.execute(select(p.id, p.category_id)).all()
+        )
 
         def root(category_id: int | None) -> int | None:
             seen: set[int] = set()
@@ -631,25 +682,51 @@ class DashboardService:
         self, session: Session, flt: DashboardFilter
     ) -> tuple[TargetRow, ...]:
         # Each target's actual revenue in one statement: a correlated sum over the orders of
-        # its salesperson (ix_orders_owner_id_order_date), up to the end of its period or of
-        # the selected period, whichever comes first.
-        sql = (
-            "SELECT t.salesperson_id, sp.name, t.period_kind, t.value,"
-            f" (SELECT SUM({_AMOUNT_O}) FROM orders o"
-            f"   WHERE o.owner_id = t.salesperson_id AND {_REVENUE_O}"
-            "    AND o.order_date BETWEEN t.period_start AND MIN(:end, CASE t.period_kind"
-            "      WHEN 'month' THEN date(t.period_start, '+1 month', '-1 day')"
-            "      WHEN 'quarter' THEN date(t.period_start, '+3 months', '-1 day')"
-            "      ELSE date(t.period_start, '+1 year', '-1 day') END))"
-            " FROM targets t JOIN salespeople sp ON sp.id = t.salesperson_id"
-            " WHERE t.metric = 'revenue' AND t.period_start BETWEEN :start AND :end"
-            + _owner_clause("t.salesperson_id", flt.owner_id)
+        # its salesperson (ix_orders_owner_id_order_date) from its first day to the end of
+        # its period or of the selected period, whichever comes first. Those ends come from
+        # the domain's calendar, one row per kind and first day (a dozen or so), not from
+        # SQL date functions.
+        t, sp, o = m.Target, m.Salesperson, m.Order
+        where = [
+            t.metric == TargetMetric.REVENUE,
+            t.period_start.between(flt.period_from, flt.period_to),
+            *_owner(t.salesperson_id, flt.owner_id),
+        ]
+        periods = session.execute(select(t.period_kind, t.period_start).where(*where).distinct())
+        ends = [
+            (str(kind), start, min(flt.period_to, period_end(start, kind)))
+            for kind, start in periods
+        ]
+        if not ends:
+            return ()
+        span = (
+            values(column("kind", String), column("first", Date), column("last", Date), name="ends")
+            .data(ends)
+            .cte("ends")  # a CTE: SQLite takes no column names on a VALUES subquery
+        )
+        day = revenue_day(o)
+        actual_of = (
+            select(func.sum(_minor(revenue_amount(o))))
+            .where(
+                o.owner_id == t.salesperson_id,
+                day >= span.c.first,
+                day <= span.c.last,
+                *revenue_filter(o),
+            )
+            .scalar_subquery()
+        )
+        query = (
+            select(t.salesperson_id, sp.name, t.period_kind, _minor(t.value), actual_of)
+            .join(sp, sp.id == t.salesperson_id)
+            .join(span, and_(span.c.kind == t.period_kind, span.c.first == t.period_start))
+            .where(*where)
         )
         by_person: dict[int, list[tuple[str, Decimal, Decimal]]] = defaultdict(list)
         names: dict[int, str] = {}
-        for person, name, kind, value, actual in session.execute(text(sql), _params(flt)):
-            by_person[int(person)].append((str(kind), _money(value), _money(actual)))
-            names[int(person)] = str(name)
+        for person, name, kind, value, actual_minor in session.execute(query):
+            assert person is not None  # joined to its salesperson
+            by_person[person].append((str(kind), _money(value), _money(actual_minor)))
+            names[person] = str(name)
         rows: list[TargetRow] = []
         for person, targets in by_person.items():
             kind = min((k for k, _v, _a in targets), key=lambda k: _KIND_ORDER.get(k, 9))
@@ -729,27 +806,33 @@ class DashboardReports:
         self._today = today or (lambda: clock().today())
 
     def count_customers(self, flt: DashboardFilter) -> int:
-        sql = (
-            "SELECT COUNT(DISTINCT customer_id) FROM orders WHERE "
-            f"{_REVENUE} AND order_date BETWEEN :start AND :end"
-            + _owner_clause("owner_id", flt.owner_id)
-        )
+        o = m.Order
+        query = select(func.count(o.customer_id.distinct())).where(*_in_period(o, flt))
         with self._db.read() as session:
-            return int(session.execute(text(sql), _params(flt)).scalar_one())
+            return int(session.execute(query).scalar_one())
 
     def customers(self, flt: DashboardFilter) -> Iterator[CustomerReportRow]:
         """Customers by revenue in the period (largest first, then by id)."""
-        sql = (
-            "SELECT t.customer_id, c.name, c.tier, t.n, t.revenue, t.last_date FROM"
-            f" (SELECT customer_id, COUNT(*) AS n, SUM({_AMOUNT}) AS revenue,"
-            "   MAX(order_date) AS last_date FROM orders"
-            f"   WHERE {_REVENUE} AND order_date BETWEEN :start AND :end"
-            + _owner_clause("owner_id", flt.owner_id)
-            + "   GROUP BY customer_id) t"
-            " JOIN customers c ON c.id = t.customer_id ORDER BY t.revenue DESC, t.customer_id"
+        o, c = m.Order, m.Customer
+        per_customer = (
+            select(
+                o.customer_id,
+                func.count().label("n"),
+                func.sum(_minor(revenue_amount(o))).label("revenue"),
+                func.max(revenue_day(o)).label("last_date"),
+            )
+            .where(*_in_period(o, flt))
+            .group_by(o.customer_id)
+            .subquery()
+        )
+        t = per_customer.c
+        query = (
+            select(t.customer_id, c.name, c.tier, t.n, t.revenue, t.last_date)
+            .join(c, c.id == t.customer_id)
+            .order_by(t.revenue.desc(), t.customer_id)
         )
         with self._db.read() as session:
-            for cid, name, tier, n, revenue, last in session.execute(text(sql), _params(flt)):
+            for cid, name, tier, n, revenue, last in session.execute(query):
                 last_day = _day(last)
                 assert last_day is not None
                 yield CustomerReportRow(
@@ -758,16 +841,26 @@ class DashboardReports:
 
     def products(self, flt: DashboardFilter) -> list[ProductReportRow]:
         """Order lines of the period per product (largest revenue first)."""
-        sql = (
-            "SELECT l.product_id, p.sku, p.name_zh, p.name_en, pc.name_zh, pc.name_en,"
-            " SUM(l.quantity), SUM(l.net_amount) FROM"
-            " (SELECT id FROM orders"
-            f"   WHERE {_REVENUE} AND order_date BETWEEN :start AND :end"
-            + _owner_clause("owner_id", flt.owner_id)
-            + ") o JOIN order_lines l ON l.order_id = o.id"
-            " LEFT JOIN products p ON p.id = l.product_id"
-            " LEFT JOIN product_categories pc ON pc.id = p.category_id"
-            " GROUP BY l.product_id ORDER BY SUM(l.net_amount) DESC, l.product_id"
+        o, line, p, pc = m.Order, m.OrderLine, m.Product, m.ProductCategory
+        orders = select(o.id).where(*_in_period(o, flt)).subquery()
+        net = func.sum(_minor(line.net_amount))
+        query = (
+            select(
+                line.product_id,
+                p.sku,
+                p.name_zh,
+                p.name_en,
+                pc.name_zh,
+                pc.name_en,
+                func.sum(type_coerce(line.quantity, Integer)),
+                net,
+            )
+            .select_from(orders)
+            .join(line, line.order_id == orders.c.id)
+            .outerjoin(p, p.id == line.product_id)
+            .outerjoin(pc, pc.id == p.category_id)
+            .group_by(line.product_id)
+            .order_by(net.desc(), line.product_id)
         )
         with self._db.read() as session:
             return [
@@ -781,44 +874,64 @@ class DashboardReports:
                     Decimal(int(qty or 0)).scaleb(-3),
                     _money(net),
                 )
-                for pid, sku, zh, en, czh, cen, qty, net in session.execute(text(sql), _params(flt))
+                for pid, sku, zh, en, czh, cen, qty, net in session.execute(query)
             ]
 
     def count_open_deals(self, owner_id: int | None) -> int:
-        sql = (
-            "SELECT COUNT(*) FROM opportunities WHERE status = 'open' AND deleted_at IS NULL"
-            + _owner_clause("owner_id", owner_id)
+        op = m.Opportunity
+        query = (
+            select(func.count())
+            .select_from(op)
+            .where(
+                op.status == OpportunityStatus.OPEN,
+                op.deleted_at.is_(None),
+                *_owner(op.owner_id, owner_id),
+            )
         )
         with self._db.read() as session:
-            return int(session.execute(text(sql), {"owner": owner_id}).scalar_one())
+            return int(session.execute(query).scalar_one())
 
     def open_deals(self, owner_id: int | None) -> Iterator[DealReportRow]:
         """The open deals by stage (board order), then weighted value (largest first)."""
-        sql = (
-            "SELECT o.id, o.title, c.name, s.name_zh, s.name_en, o.amount,"
-            " COALESCE(o.probability_override, s.default_probability) AS chance,"
-            " o.expected_close, sp.name"
-            " FROM opportunities o JOIN customers c ON c.id = o.customer_id"
-            " JOIN pipeline_stages s ON s.id = o.stage_id"
-            " LEFT JOIN salespeople sp ON sp.id = o.owner_id"
-            " WHERE o.status = 'open' AND o.deleted_at IS NULL"
-            + _owner_clause("o.owner_id", owner_id)
-            + " ORDER BY s.position, o.amount * chance DESC, o.id"
+        op, c, s, sp = m.Opportunity, m.Customer, m.PipelineStage, m.Salesperson
+        minor = _minor(op.amount)
+        chance = func.coalesce(op.probability_override, s.default_probability)
+        query = (
+            select(
+                op.id,
+                op.title,
+                c.name,
+                s.name_zh,
+                s.name_en,
+                minor,
+                chance,
+                op.expected_close,
+                sp.name,
+            )
+            .join(c, c.id == op.customer_id)
+            .join(s, s.id == op.stage_id)
+            .outerjoin(sp, sp.id == op.owner_id)
+            .where(
+                op.status == OpportunityStatus.OPEN,
+                op.deleted_at.is_(None),
+                *_owner(op.owner_id, owner_id),
+            )
+            .order_by(s.position, (minor * chance).desc(), op.id)
         )
         with self._db.read() as session:
-            for oid, title, customer, zh, en, amount, chance, close, owner in session.execute(
-                text(sql), {"owner": owner_id}
+            for oid, title, customer, zh, en, amount, chance_, close, owner in session.execute(
+                query
             ):
-                minor, probability = int(amount), int(chance)
+                minor_units, probability = int(amount), int(chance_)
                 yield DealReportRow(
                     int(oid),
                     str(title),
                     str(customer),
                     str(zh),
                     str(en),
-                    from_minor(minor),
+                    from_minor(minor_units),
                     probability,
-                    from_minor(weighted_minor(minor, probability)),
+                    from_minor(weighted_minor(minor_units, probability)),
                     _day(close),
                     owner,
                 )
@@ -832,43 +945,40 @@ class DashboardReports:
         per assignee from ``(assignee_id, due_at)``, less those in the trash (a deleted task
         always has its trash entry), and the open ones from the open-task index; done is the
         difference."""
-        owner = _owner_clause("assignee_id", flt.owner_id)
-        params = {
-            "from_ts": _local_midnight_utc(flt.period_from),
-            "to_ts": _local_midnight_utc(flt.period_to + timedelta(days=1)),
-            "midnight": _local_midnight_utc(today or self._today()),
-            "owner": flt.owner_id,
-        }
-        in_period = "due_at >= :from_ts AND due_at < :to_ts"
-        all_sql = (
-            "SELECT assignee_id, COUNT(*) FROM activities"
-            f" INDEXED BY ix_activities_assignee_id_due_at WHERE {in_period}{owner}"
-            " GROUP BY assignee_id"
+        a, t, sp = m.Activity, m.TrashEntry, m.Salesperson
+        owner = _owner(a.assignee_id, flt.owner_id)
+        in_period = [
+            a.due_at >= clock().local_midnight(flt.period_from),
+            a.due_at < clock().local_midnight(flt.period_to + timedelta(days=1)),
+        ]
+        midnight = clock().local_midnight(today or self._today())
+        all_query = (
+            select(a.assignee_id, func.count())
+            .where(*in_period, *owner)
+            .group_by(a.assignee_id)
+            .with_hint(a, "INDEXED BY ix_activities_assignee_id_due_at", "sqlite")
         )
-        trashed_sql = (
-            "SELECT a.assignee_id, COUNT(*) FROM trash t JOIN activities a ON a.id = t.entity_id"
-            " WHERE t.entity = 'activity' AND a.deleted_at IS NOT NULL AND a."
-            + in_period.replace(" AND due_at", " AND a.due_at")
-            + owner.replace("assignee_id", "a.assignee_id")
-            + " GROUP BY a.assignee_id"
+        trashed_query = (
+            select(a.assignee_id, func.count())
+            .select_from(t)
+            .join(a, a.id == t.entity_id)
+            .where(t.entity == "activity", a.deleted_at.is_not(None), *in_period, *owner)
+            .group_by(a.assignee_id)
         )
-        open_sql = (
-            "SELECT assignee_id, COUNT(*), SUM(due_at < :midnight) FROM activities"
-            " INDEXED BY ix_activities_open_assignee_id_due_at"
-            f" WHERE done_at IS NULL AND deleted_at IS NULL AND {in_period}{owner}"
-            " GROUP BY assignee_id"
+        open_query = (
+            select(a.assignee_id, func.count(), func.sum(case((a.due_at < midnight, 1), else_=0)))
+            .where(a.done_at.is_(None), a.deleted_at.is_(None), *in_period, *owner)
+            .group_by(a.assignee_id)
+            .with_hint(a, "INDEXED BY ix_activities_open_assignee_id_due_at", "sqlite")
         )
         with self._db.read() as session:
-            due = {sid: int(n) for sid, n in session.execute(text(all_sql), params)}
-            for sid, n in session.execute(text(trashed_sql), params):
+            due = {sid: int(n) for sid, n in session.execute(all_query)}
+            for sid, n in session.execute(trashed_query):
                 due[sid] = due.get(sid, 0) - int(n)
             still_open = {
-                sid: (int(n), int(overdue or 0))
-                for sid, n, overdue in session.execute(text(open_sql), params)
+                sid: (int(n), int(overdue or 0)) for sid, n, overdue in session.execute(open_query)
             }
-            names: dict[int, str] = dict(
-                session.execute(text("SELECT id, name FROM salespeople")).all()
-            )
+            names: dict[int | None, str] = dict(session.execute(select(sp.id, sp.name)).all())
         rows = [
             ActivityReportRow(
                 None if sid is None else int(sid),
@@ -883,11 +993,3 @@ class DashboardReports:
         ]
         rows.sort(key=lambda r: (r.name is None, r.name or "", r.salesperson_id or 0))
         return rows
-
-
-def _params(flt: DashboardFilter) -> dict[str, Any]:
-    return {
-        "start": flt.period_from.isoformat(),
-        "end": flt.period_to.isoformat(),
-        "owner": flt.owner_id,
-    }

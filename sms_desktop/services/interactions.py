@@ -5,14 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from functools import cache
+from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    bindparam,
+    func,
+    literal,
+    null,
+    select,
+    type_coerce,
+    union_all,
+)
+from sqlalchemy.orm import Session, aliased
 
-from sms_desktop.domain.enums import AuditAction, InteractionKind
+from sms_desktop.domain.enums import AuditAction, InteractionKind, QuoteStatus
 from sms_desktop.domain.errors import Errors, NotFoundError, ValidationError
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import from_minor
+from sms_desktop.domain.quotes import revision_letter
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
@@ -77,38 +91,115 @@ def _refresh_last_interaction(session: Session, customer_id: int) -> None:
     refresh_customer_stats(session.connection(), [customer_id])
 
 
-_TIMELINE_SQL = text("""
-SELECT 'interaction' AS source, i.kind AS kind, i.id AS ref_id, i.occurred_at AS at,
-       '' AS title, i.summary AS detail, sp.name AS who, i.satisfaction AS satisfaction,
-       NULL AS amount
-  FROM interactions i LEFT JOIN salespeople sp ON sp.id = i.salesperson_id
- WHERE i.customer_id = :cid
-UNION ALL
-SELECT 'task', a.kind, a.id, a.done_at, a.subject, COALESCE(a.outcome, ''), sp.name, NULL, NULL
-  FROM activities a LEFT JOIN salespeople sp ON sp.id = a.assignee_id
- WHERE a.customer_id = :cid AND a.done_at IS NOT NULL AND a.deleted_at IS NULL
-UNION ALL
-SELECT 'quote', q.status, q.id, COALESCE(q.sent_at, q.created_at),
-       q.number || ' rev ' || char(64 + q.revision), '', sp.name, NULL, q.total
-  FROM quotes q LEFT JOIN salespeople sp ON sp.id = q.owner_id
- WHERE q.customer_id = :cid AND q.deleted_at IS NULL AND q.status != 'draft'
-UNION ALL
-SELECT 'order', o.status, o.id, o.order_date, o.number, '', sp.name, NULL, o.subtotal
-  FROM orders o LEFT JOIN salespeople sp ON sp.id = o.owner_id
- WHERE o.customer_id = :cid
-UNION ALL
-SELECT 'stage', ts.key, h.id, h.changed_at, op.title,
-       COALESCE(fs.name_zh || ' → ', '') || ts.name_zh || '|' ||
-       COALESCE(fs.name_en || ' → ', '') || ts.name_en, sp.name, NULL, op.amount
-  FROM opportunity_stage_history h
-  JOIN opportunities op ON op.id = h.opportunity_id
-  JOIN pipeline_stages ts ON ts.id = h.to_stage_id
-  LEFT JOIN pipeline_stages fs ON fs.id = h.from_stage_id
-  LEFT JOIN salespeople sp ON sp.id = h.changed_by_id
- WHERE op.customer_id = :cid AND op.deleted_at IS NULL
-ORDER BY at DESC, ref_id DESC
-LIMIT :limit OFFSET :offset
-""")
+def _raw(value: Any, type_: Any = String) -> ColumnElement[Any]:
+    """A column as stored: the timeline's columns mix types across its parts."""
+    return type_coerce(value, type_)
+
+
+@cache
+def _timeline_query() -> Any:
+    """Every area's history of the customer ``:cid`` as one ``UNION ALL``, newest first; a
+    quote's ``title`` is its number (its revision letter is added after reading, by the
+    domain). Built once: building it costs more than running it."""
+    customer_id = bindparam("cid", type_=Integer)
+    i, a, q, o, sp = m.Interaction, m.Activity, m.Quote, m.Order, m.Salesperson
+    h, op, to, came_from = (
+        m.StageChange,
+        m.Opportunity,
+        aliased(m.PipelineStage),
+        aliased(m.PipelineStage),
+    )
+    no_int, no_text = _raw(null(), Integer), literal("")
+    parts = union_all(
+        select(
+            literal("interaction").label("source"),
+            _raw(i.kind).label("kind"),
+            i.id.label("ref_id"),
+            _raw(i.occurred_at).label("at"),
+            no_text.label("title"),
+            i.summary.label("detail"),
+            sp.name.label("who"),
+            i.satisfaction.label("satisfaction"),
+            no_int.label("amount"),
+            no_int.label("revision"),
+        )
+        .outerjoin(sp, sp.id == i.salesperson_id)
+        .where(i.customer_id == customer_id),
+        select(
+            literal("task"),
+            _raw(a.kind),
+            a.id,
+            _raw(a.done_at),
+            a.subject,
+            func.coalesce(a.outcome, ""),
+            sp.name,
+            no_int,
+            no_int,
+            no_int,
+        )
+        .outerjoin(sp, sp.id == a.assignee_id)
+        .where(a.customer_id == customer_id, a.done_at.is_not(None), a.deleted_at.is_(None)),
+        select(
+            literal("quote"),
+            _raw(q.status),
+            q.id,
+            _raw(func.coalesce(q.sent_at, q.created_at)),
+            q.number,
+            no_text,
+            sp.name,
+            no_int,
+            _raw(q.total, Integer),
+            q.revision,
+        )
+        .outerjoin(sp, sp.id == q.owner_id)
+        .where(
+            q.customer_id == customer_id,
+            q.deleted_at.is_(None),
+            q.status != QuoteStatus.DRAFT,
+        ),
+        select(
+            literal("order"),
+            _raw(o.status),
+            o.id,
+            _raw(o.order_date),
+            o.number,
+            no_text,
+            sp.name,
+            no_int,
+            _raw(o.subtotal, Integer),
+            no_int,
+        )
+        .outerjoin(sp, sp.id == o.owner_id)
+        .where(o.customer_id == customer_id),
+        select(
+            literal("stage"),
+            to.key,
+            h.id,
+            _raw(h.changed_at),
+            op.title,
+            func.coalesce(came_from.name_zh + " → ", "")
+            + to.name_zh
+            + "|"
+            + func.coalesce(came_from.name_en + " → ", "")
+            + to.name_en,
+            sp.name,
+            no_int,
+            _raw(op.amount, Integer),
+            no_int,
+        )
+        .select_from(h)
+        .join(op, op.id == h.opportunity_id)
+        .join(to, to.id == h.to_stage_id)
+        .outerjoin(came_from, came_from.id == h.from_stage_id)
+        .outerjoin(sp, sp.id == h.changed_by_id)
+        .where(op.customer_id == customer_id, op.deleted_at.is_(None)),
+    ).subquery()
+    return (
+        select(parts)
+        .order_by(parts.c.at.desc(), parts.c.ref_id.desc())
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+    )
 
 
 def _parse_at(value: object) -> datetime:
@@ -184,7 +275,7 @@ class InteractionsService:
         """The customer's whole history, newest first, from every area in one query."""
         with self._db.read() as session:
             rows = session.execute(
-                _TIMELINE_SQL, {"cid": customer_id, "limit": limit, "offset": offset}
+                _timeline_query(), {"cid": customer_id, "limit": limit, "offset": offset}
             ).all()
         return [
             TimelineEntry(
@@ -192,7 +283,7 @@ class InteractionsService:
                 r.kind,
                 r.ref_id,
                 _parse_at(r.at),
-                r.title or "",
+                f"{r.title} rev {revision_letter(r.revision)}" if r.revision else r.title or "",
                 r.detail or "",
                 r.who,
                 r.satisfaction,

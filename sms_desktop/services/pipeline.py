@@ -1,4 +1,5 @@
-"""The sales pipeline: the board, the list of deals, editing, stage moves, stage settings.
+"""The sales pipeline: the board, the list of deals, editing, stage moves (the stages
+themselves are configured in :mod:`sms_desktop.services.stages`).
 
 Only :func:`move_in_session` changes a deal's stage (and with it its status): the board's
 :meth:`PipelineService.move` runs it in its own transaction, accepting a quote runs it inside
@@ -60,7 +61,9 @@ from sms_desktop.domain.pipeline import (
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
+from sms_desktop.services.customers import trashed_customer_ids
 from sms_desktop.services.lists import Order
+from sms_desktop.services.stages import StageRow, stage_of, stage_row
 
 OpportunitySortKey = Literal[
     "title",
@@ -82,9 +85,6 @@ _ONE_DAY = timedelta(days=1)
 MAX_TITLE = 200
 MAX_SOURCE = 80
 MAX_SHORT_TEXT = 300  # competitors, next step
-MAX_STAGE_NAME = 40
-MAX_REASON_NAME = 80
-MAX_STALE_DAYS = 3650
 EARLIEST_CLOSE = date(2000, 1, 1)
 CLOSE_YEARS_AHEAD = 10
 
@@ -96,34 +96,6 @@ _STATUS_OF_KIND = {
 
 
 # ------------------------------------------------------------------------ read models
-
-
-@dataclass(frozen=True, slots=True)
-class StageRow:
-    id: int
-    key: str
-    name_zh: str
-    name_en: str
-    position: int
-    kind: StageKind
-    default_probability: int
-    stale_after_days: int | None
-    archived: bool
-
-    def name(self, language: str) -> str:
-        return self.name_zh if language == "zh_CN" else self.name_en
-
-
-@dataclass(frozen=True, slots=True)
-class LostReasonRow:
-    id: int
-    name_zh: str
-    name_en: str
-    position: int
-    archived: bool
-
-    def name(self, language: str) -> str:
-        return self.name_zh if language == "zh_CN" else self.name_en
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,71 +340,11 @@ def clean_opportunity(data: OpportunityInput, *, today: date | None = None) -> O
     return cleaned
 
 
-def _check_stage_fields(
-    errors: Errors,
-    name_zh: str,
-    name_en: str,
-    default_probability: int,
-    stale_after_days: int | None,
-) -> None:
-    for key, name in (("name_zh", name_zh), ("name_en", name_en)):
-        if not name:
-            errors.add(key, translate("Pipeline", "Enter the stage's name."))
-        elif len(name) > MAX_STAGE_NAME:
-            errors.add(
-                key,
-                translate("Pipeline", "The name is longer than {max} characters.").format(
-                    max=MAX_STAGE_NAME
-                ),
-            )
-    if not 0 <= default_probability <= 100:
-        errors.add(
-            "default_probability",
-            translate("Pipeline", "The probability is a percentage from 0 to 100."),
-        )
-    if stale_after_days is not None and not 1 <= stale_after_days <= MAX_STALE_DAYS:
-        errors.add(
-            "stale_after_days",
-            translate("Pipeline", "Enter a number of days from 1 to {max}, or none.").format(
-                max=MAX_STALE_DAYS
-            ),
-        )
-
-
-def _check_reason_names(name_zh: str, name_en: str) -> None:
-    errors = Errors()
-    for key, name in (("name_zh", name_zh), ("name_en", name_en)):
-        if not name:
-            errors.add(key, translate("Pipeline", "Enter the reason."))
-        elif len(name) > MAX_REASON_NAME:
-            errors.add(
-                key,
-                translate("Pipeline", "The name is longer than {max} characters.").format(
-                    max=MAX_REASON_NAME
-                ),
-            )
-    errors.raise_if_any()
-
-
 # ----------------------------------------------------------------------------- helpers
 
 _TEXT_FIELDS = ("source", "competitors", "next_step", "notes")
 # Lone surrogates cannot be encoded for SQLite; they can match nothing anyway.
 _UNENCODABLE = re.compile("[\ud800-\udfff]")
-
-
-def _stage_row(s: m.PipelineStage) -> StageRow:
-    return StageRow(
-        s.id,
-        s.key,
-        s.name_zh,
-        s.name_en,
-        s.position,
-        s.kind,
-        s.default_probability,
-        s.stale_after_days,
-        s.archived,
-    )
 
 
 def _input_of(o: m.Opportunity) -> OpportunityInput:
@@ -468,13 +380,6 @@ def _live(session: Session, opportunity_id: int) -> m.Opportunity:
     if opportunity is None or opportunity.deleted_at is not None:
         raise NotFoundError(translate("Pipeline", "This opportunity no longer exists."))
     return opportunity
-
-
-def _stage(session: Session, stage_id: int) -> m.PipelineStage:
-    stage = session.get(m.PipelineStage, stage_id)
-    if stage is None:
-        raise NotFoundError(translate("Pipeline", "This stage no longer exists."))
-    return stage
 
 
 def _check_references(session: Session, data: OpportunityInput) -> None:
@@ -629,8 +534,8 @@ def move_in_session(
     closed, by default ``now``'s day in the user's zone."""
     note = lost_note.strip()
     opportunity = _live(session, opportunity_id)
-    source = _stage(session, opportunity.stage_id)
-    target = _stage(session, to_stage_id)
+    source = stage_of(session, opportunity.stage_id)
+    target = stage_of(session, to_stage_id)
     same = source.id == target.id
     if not can_move(source.kind, target.kind, to_archived=target.archived, same_stage=same):
         raise ConflictError(_refusal(source, target, same))
@@ -671,17 +576,6 @@ def move_in_session(
     return MoveRecord(opportunity_id, source.id, target.id, *record_fields, change.id)
 
 
-def won_stage_id(session: Session) -> int:
-    """The stage a deal moves to when it is won (the first won stage)."""
-    s = m.PipelineStage
-    stage_id = session.scalar(
-        select(s.id).where(s.kind == StageKind.WON).order_by(s.position, s.id).limit(1)
-    )
-    if stage_id is None:
-        raise NotFoundError(translate("Pipeline", "The pipeline has no won or lost stage."))
-    return stage_id
-
-
 # ------------------------------------------------------------------------- the service
 
 
@@ -691,33 +585,21 @@ class PipelineService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    # ---------------------------------------------------------------- stages & reasons
-
-    def stages(self, include_archived: bool = False) -> list[StageRow]:
-        """The stages in board order (open ones, then won and lost)."""
-        query = select(m.PipelineStage).order_by(m.PipelineStage.position, m.PipelineStage.id)
-        if not include_archived:
-            query = query.where(m.PipelineStage.archived.is_(False))
-        with self._db.read() as session:
-            return [_stage_row(s) for s in session.scalars(query)]
-
-    def lost_reasons(self, include_archived: bool = False) -> list[LostReasonRow]:
-        r = m.LostReason
-        query = select(r.id, r.name_zh, r.name_en, r.position, r.archived).order_by(
-            r.position, r.id
-        )
-        if not include_archived:
-            query = query.where(r.archived.is_(False))
-        with self._db.read() as session:
-            return [LostReasonRow(*row) for row in session.execute(query)]
-
     # --------------------------------------------------------------- filters & queries
 
-    def _conditions(self, flt: PipelineFilter) -> list[ColumnElement[bool]]:
+    def _conditions(
+        self, flt: PipelineFilter, *, customers_joined: bool = True
+    ) -> list[ColumnElement[bool]]:
+        """The filter's conditions on deals; ``customers_joined``: the query joins the
+        customer (else only the filter's tier needs one, as a subquery)."""
         from sms_desktop.persistence.search import match_condition
 
         o, c = m.Opportunity, m.Customer
-        conditions: list[ColumnElement[bool]] = [o.deleted_at.is_(None), c.deleted_at.is_(None)]
+        conditions: list[ColumnElement[bool]] = [o.deleted_at.is_(None)]
+        if customers_joined:
+            conditions.append(c.deleted_at.is_(None))
+        else:
+            conditions.append(o.customer_id.not_in(trashed_customer_ids()))
         if flt.owner_id is not None:
             conditions.append(o.owner_id == flt.owner_id)
         if flt.close_from is not None:
@@ -725,7 +607,11 @@ class PipelineService:
         if flt.close_to is not None:
             conditions.append(o.expected_close <= flt.close_to)
         if flt.tier:
-            conditions.append(c.tier == flt.tier)
+            conditions.append(
+                c.tier == flt.tier
+                if customers_joined
+                else o.customer_id.in_(select(c.id).where(c.tier == flt.tier))
+            )
         text = _UNENCODABLE.sub("", flt.search).strip()
         if text:
             # instr(), not LIKE: no character of the user's text is a wildcard.
@@ -904,14 +790,17 @@ class PipelineService:
                 session, flt, now=now, tz=tz, today=today or now.astimezone(tz).date()
             )
 
-    def _board_conditions(self, flt: PipelineFilter) -> list[ColumnElement[bool]]:
-        """Which deals the board shows (its query joins the stage and the customer)."""
+    def _board_conditions(
+        self, flt: PipelineFilter, *, customers_joined: bool = True
+    ) -> list[ColumnElement[bool]]:
+        """Which deals the board shows (its query joins the stage, and the customer unless
+        ``customers_joined`` is false)."""
         o, s = m.Opportunity, m.PipelineStage
         return [
             o.status == OpportunityStatus.OPEN,
             s.kind == StageKind.OPEN,
             s.archived.is_(False),
-            *self._conditions(flt),
+            *self._conditions(flt, customers_joined=customers_joined),
         ]
 
     def _read_board(
@@ -969,9 +858,7 @@ class PipelineService:
                 o.id,
             )
         )
-        all_stages = [
-            _stage_row(st) for st in session.scalars(select(s).order_by(s.position, s.id))
-        ]
+        all_stages = [stage_row(st) for st in session.scalars(select(s).order_by(s.position, s.id))]
         # Core rows straight from the connection: no ORM result machinery per row.
         rows = session.connection().execute(query).all()
         open_stages = [st for st in all_stages if st.kind is StageKind.OPEN and not st.archived]
@@ -1051,8 +938,9 @@ class PipelineService:
         """The figures of ``board``'s columns and summary, added up in SQL over the deals the
         board shows: per stage, probability and amount residue, then weighted through
         :func:`~sms_desktop.domain.pipeline.weighted_sum_minor` (the same sums the board adds
-        card by card)."""
-        o, c, s = m.Opportunity, m.Customer, m.PipelineStage
+        card by card). The customers are not joined: over every open deal, reading each
+        deal's customer row to exclude the few in the trash cost most of the time."""
+        o, s = m.Opportunity, m.PipelineStage
         minor = type_coerce(o.amount, Integer)
         chance = func.coalesce(o.probability_override, s.default_probability)
         residue = minor % WEIGHTED_GROUP_MODULUS
@@ -1065,8 +953,7 @@ class PipelineService:
             select(o.stage_id, chance, residue, func.count(), func.sum(minor), func.sum(closing))
             .select_from(o)
             .join(s, s.id == o.stage_id)
-            .join(c, c.id == o.customer_id)
-            .where(*self._board_conditions(flt))
+            .where(*self._board_conditions(flt, customers_joined=False))
             .group_by(o.stage_id, chance, residue)
         )
         stage_ids = [col.stage.id for col in board.columns]
@@ -1173,7 +1060,7 @@ class PipelineService:
                 o.id,
                 _input_of(o),
                 customer.name if customer else "",
-                _stage_row(_stage(session, o.stage_id)),
+                stage_row(stage_of(session, o.stage_id)),
                 o.status,
                 o.lost_reason_id,
                 o.lost_note,
@@ -1285,162 +1172,3 @@ class PipelineService:
                 session, _ENTITY, opportunity_id, AuditAction.RESTORE, new=opportunity.title
             )
             _refresh_stats(session, [opportunity.customer_id])
-
-    # ----------------------------------------------------------- stage settings
-
-    def add_stage(
-        self,
-        name_zh: str,
-        name_en: str,
-        default_probability: int,
-        stale_after_days: int | None,
-    ) -> int:
-        """A new open stage, after the other open stages (before won and lost)."""
-        name_zh, name_en = name_zh.strip(), name_en.strip()
-        errors = Errors()
-        _check_stage_fields(errors, name_zh, name_en, default_probability, stale_after_days)
-        errors.raise_if_any()
-        s = m.PipelineStage
-        with self._db.write() as session:
-            stages = list(session.scalars(select(s).order_by(s.position, s.id)))
-            keys = {st.key for st in stages}
-            number = len(stages) + 1
-            while f"stage_{number}" in keys:
-                number += 1
-            stage = s(
-                key=f"stage_{number}",
-                name_zh=name_zh,
-                name_en=name_en,
-                position=0,
-                kind=StageKind.OPEN,
-                default_probability=default_probability,
-                stale_after_days=stale_after_days,
-            )
-            session.add(stage)
-            open_ = [st for st in stages if st.kind is StageKind.OPEN]
-            closed = [st for st in stages if st.kind is not StageKind.OPEN]
-            for position, st in enumerate([*open_, stage, *closed]):
-                st.position = position
-            session.flush()
-            audit.record(session, "stage", stage.id, AuditAction.CREATE, new=name_en)
-            return stage.id
-
-    def update_stage(
-        self,
-        stage_id: int,
-        *,
-        name_zh: str,
-        name_en: str,
-        default_probability: int,
-        stale_after_days: int | None,
-    ) -> StageRow:
-        """Rename a stage or change its defaults; returns the previous values (for Undo)."""
-        name_zh, name_en = name_zh.strip(), name_en.strip()
-        errors = Errors()
-        _check_stage_fields(errors, name_zh, name_en, default_probability, stale_after_days)
-        errors.raise_if_any()
-        with self._db.write() as session:
-            stage = _stage(session, stage_id)
-            before = _stage_row(stage)
-            stage.name_zh, stage.name_en = name_zh, name_en
-            stage.default_probability = default_probability
-            stage.stale_after_days = stale_after_days
-            after = _stage_row(stage)
-            audit.record_changes(session, "stage", stage_id, asdict(before), asdict(after))
-            return before
-
-    def reorder_stages(self, open_stage_ids: Sequence[int]) -> list[int]:
-        """Put the open stages in this order; open stages not listed (e.g. archived ones)
-        follow in their present order, and won and lost stay last. Returns the previous
-        order of all open stages (passing it back undoes the change)."""
-        s = m.PipelineStage
-        with self._db.write() as session:
-            stages = list(session.scalars(select(s).order_by(s.position, s.id)))
-            open_ = [st for st in stages if st.kind is StageKind.OPEN]
-            by_id = {st.id: st for st in open_}
-            if len(set(open_stage_ids)) != len(open_stage_ids) or not set(open_stage_ids) <= set(
-                by_id
-            ):
-                raise ConflictError(
-                    translate(
-                        "Pipeline",
-                        "Only open stages can be reordered, each once. Reload and try again.",
-                    )
-                )
-            previous = [st.id for st in open_]
-            listed = [by_id[i] for i in open_stage_ids]
-            rest = [st for st in open_ if st.id not in set(open_stage_ids)]
-            closed = [st for st in stages if st.kind is not StageKind.OPEN]
-            for position, st in enumerate([*listed, *rest, *closed]):
-                st.position = position
-            return previous
-
-    def set_stage_archived(self, stage_id: int, archived: bool) -> None:
-        """Hide a stage from the board (or bring it back). Won and lost cannot be archived,
-        nor a stage that still holds open deals, nor the last open stage."""
-        s, o = m.PipelineStage, m.Opportunity
-        with self._db.write() as session:
-            stage = _stage(session, stage_id)
-            if stage.archived == archived:
-                return
-            if archived:
-                if stage.kind is not StageKind.OPEN:
-                    raise ConflictError(
-                        translate("Pipeline", "The won and lost stages cannot be archived.")
-                    )
-                count = session.scalar(
-                    select(func.count())
-                    .select_from(o)
-                    .where(
-                        o.stage_id == stage_id,
-                        o.status == OpportunityStatus.OPEN,
-                        o.deleted_at.is_(None),
-                    )
-                )
-                if count:
-                    raise ConflictError(
-                        translate(
-                            "Pipeline",
-                            "Open opportunities in this stage: {count}. Move them to another "
-                            "stage before archiving it.",
-                        ).format(count=count)
-                    )
-                others = session.scalar(
-                    select(func.count())
-                    .select_from(s)
-                    .where(s.kind == StageKind.OPEN, s.archived.is_(False), s.id != stage_id)
-                )
-                if not others:
-                    raise ConflictError(
-                        translate("Pipeline", "The pipeline needs at least one open stage.")
-                    )
-            stage.archived = archived
-            audit.record(
-                session, "stage", stage_id, AuditAction.UPDATE, field="archived",
-                old=not archived, new=archived,
-            )  # fmt: skip
-
-    def add_lost_reason(self, name_zh: str, name_en: str) -> int:
-        name_zh, name_en = name_zh.strip(), name_en.strip()
-        _check_reason_names(name_zh, name_en)
-        r = m.LostReason
-        with self._db.write() as session:
-            last = session.scalar(select(func.max(r.position)))
-            reason = r(name_zh=name_zh, name_en=name_en, position=0 if last is None else last + 1)
-            session.add(reason)
-            session.flush()
-            audit.record(session, "lost_reason", reason.id, AuditAction.CREATE, new=name_en)
-            return reason.id
-
-    def set_lost_reason_archived(self, lost_reason_id: int, archived: bool) -> None:
-        """Hide a reason from the choices; deals lost for it keep it."""
-        with self._db.write() as session:
-            reason = session.get(m.LostReason, lost_reason_id)
-            if reason is None:
-                raise NotFoundError(translate("Pipeline", "This reason no longer exists."))
-            if reason.archived != archived:
-                reason.archived = archived
-                audit.record(
-                    session, "lost_reason", lost_reason_id, AuditAction.UPDATE,
-                    field="archived", old=not archived, new=archived,
-                )  # fmt: skip

@@ -8,7 +8,8 @@ copies a sent (or rejected, or expired) revision into the next draft revision.
 Status flow (see :func:`sms_desktop.domain.quotes.can_change_status`): draft → sent →
 accepted / rejected; a sent quote whose validity has passed becomes expired
 (:meth:`expire_due`, with the day passed in so tests control the clock). Accepting creates
-the order (numbered from the order pattern) and marks the quote's opportunity won.
+the order (:func:`sms_desktop.services.orders.create_order_in`, numbered from the order
+pattern) and marks the quote's opportunity won, in one transaction.
 
 Every amount is computed by :func:`sms_desktop.domain.quotes.compute` from the lines the user
 entered; what the caller sends as amounts is ignored. A quote whose margin is under the
@@ -47,7 +48,6 @@ from sms_desktop.domain.money import (
     money_text,
     round_money,
 )
-from sms_desktop.domain.numbering import NumberPattern, PatternError, parse_pattern
 from sms_desktop.domain.pricing import PricedProduct, PriceResult, PriceRuleSpec, price
 from sms_desktop.domain.quotes import (
     MAX_LINES,
@@ -72,9 +72,11 @@ from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
 from sms_desktop.services.lists import Order, iter_pages
-from sms_desktop.services.pipeline import move_in_session, won_stage_id
+from sms_desktop.services.numbering import DocumentKind, peek_number, take_number
+from sms_desktop.services.orders import OrderInput, OrderLineInput, create_order_in
+from sms_desktop.services.pipeline import move_in_session
 from sms_desktop.services.settings import BusinessDefaults, SettingsService
-from sms_desktop.services.tasks import schedule_for_order
+from sms_desktop.services.stages import won_stage_id
 
 QuoteSortKey = Literal[
     "number", "customer", "status", "total", "issue_date", "valid_until", "owner"
@@ -85,10 +87,6 @@ MAX_REASON = 500
 MAX_TEXT = 4000
 MAX_DESCRIPTION = 1000
 MAX_UNIT = 20
-# Numbers made outside the counter (imports, older data, another pattern) are skipped, at
-# most this many times in a row: one indexed look-up each, inside the write transaction.
-MAX_SKIPPED_NUMBERS = 1000
-DocumentKind = Literal["quote", "order"]
 
 
 # ------------------------------------------------------------------------ read models
@@ -284,7 +282,7 @@ class QuoteDetail:
 
 @dataclass(frozen=True, slots=True)
 class OptionRow:
-    """A choice for the editor's combo boxes (contacts, opportunities, salespeople)."""
+    """A choice for the editor's combo boxes (contacts, opportunities)."""
 
     id: int
     label: str
@@ -498,12 +496,6 @@ def evaluate(data: QuoteInput, min_margin: Decimal) -> tuple[QuoteTotals, Margin
 # --------------------------------------------------------------------------- service
 
 
-def _sequence_key(kind: DocumentKind, pattern: NumberPattern, day: date) -> str:
-    """The counter of ``pattern``'s numbers: one per year when the numbers show the year,
-    else one over all years, so that a pattern without the year never repeats a number."""
-    return f"{kind}:{day.year}" if pattern.has_year else f"{kind}:all"
-
-
 def _not_found() -> NotFoundError:
     return NotFoundError(translate("Quotes", "This quote no longer exists."))
 
@@ -702,15 +694,6 @@ class QuotesService:
             ).all()
         return [OptionRow(*r) for r in rows]
 
-    def salespeople(self) -> list[OptionRow]:
-        with self._db.read() as session:
-            rows = session.execute(
-                select(m.Salesperson.id, m.Salesperson.name)
-                .where(m.Salesperson.active.is_(True))
-                .order_by(m.Salesperson.id)
-            ).all()
-        return [OptionRow(*r) for r in rows]
-
     def pricing(self, customer_id: int | None) -> PricingContext:
         """Everything needed to price lines for this customer (all dates: the editor passes
         the issue date to each call)."""
@@ -900,46 +883,8 @@ class QuotesService:
     def next_number(self, kind: DocumentKind, pattern: str, day: date) -> str:
         """The number the next ``kind`` dated ``day`` would get from ``pattern`` (a preview:
         nothing is counted). Raises ``PatternError`` if the pattern can't be used."""
-        parsed = parse_pattern(pattern)
         with self._db.read() as session:
-            sequence = session.get(m.NumberSequence, _sequence_key(kind, parsed, day))
-            return parsed.render(day=day, seq=(sequence.last_value if sequence else 0) + 1)
-
-    @staticmethod
-    def _next_number(
-        session: Session, pattern: str, kind: DocumentKind, day: date, model: Any
-    ) -> str:
-        """The next number of ``pattern`` for a document dated ``day``: counted in
-        ``number_sequences`` in the same transaction as the insert, so numbers are unique and
-        without gaps."""
-        try:
-            parsed = parse_pattern(pattern)
-        except PatternError:
-            raise ConflictError(
-                translate(
-                    "Quotes",
-                    "The number pattern in Settings ▸ Defaults can't be used: correct it there.",
-                )
-            ) from None
-        key = _sequence_key(kind, parsed, day)
-        sequence = session.get(m.NumberSequence, key)
-        if sequence is None:
-            sequence = m.NumberSequence(scope=key, last_value=0)
-            session.add(sequence)
-        for _ in range(MAX_SKIPPED_NUMBERS + 1):
-            sequence.last_value += 1
-            number = parsed.render(day=day, seq=sequence.last_value)
-            # Numbers made outside the counter (imports, older data) are skipped, not reused.
-            taken = session.execute(select(model.id).where(model.number == number).limit(1)).first()
-            if taken is None:
-                return number
-        raise ConflictError(
-            translate(
-                "Quotes",
-                "The next {count} numbers of this pattern are already taken: "
-                "change the number pattern in Settings ▸ Defaults.",
-            ).format(count=MAX_SKIPPED_NUMBERS)
-        )
+            return peek_number(session, kind, pattern, day)
 
     @staticmethod
     def _check_references(session: Session, data: QuoteInput) -> None:
@@ -990,7 +935,7 @@ class QuotesService:
             self._check_references(session, data)
             if quote_id is None:
                 quote = m.Quote(
-                    number=self._next_number(session, pattern, "quote", data.issue_date, m.Quote),
+                    number=take_number(session, pattern, "quote", data.issue_date, m.Quote),
                     revision=1,
                     status=QuoteStatus.DRAFT,
                 )
@@ -1129,9 +1074,8 @@ class QuotesService:
         with self._db.write() as session:
             quote = self._change_status(session, quote_id, QuoteStatus.ACCEPTED, now)
             self._check_order_limits(quote)
-            order_id = self._create_order(session, quote, pattern, today)
-            # The "after an order" follow-up plans start with the order, in its transaction.
-            schedule_for_order(session, order_id)
+            # The order (and the follow-ups it starts) in the acceptance's transaction.
+            create_order_in(session, self._order_of(quote, today), pattern=pattern)
             if quote.opportunity_id is not None:
                 self._win(session, quote.opportunity_id, today, now)
             from sms_desktop.services.stats import refresh_customer_stats
@@ -1178,48 +1122,37 @@ class QuotesService:
                 }
             )
 
-    def _create_order(self, session: Session, quote: m.Quote, pattern: str, today: date) -> int:
-        order = m.Order(
-            number=self._next_number(session, pattern, "order", today, m.Order),
+    @staticmethod
+    def _order_of(quote: m.Quote, today: date) -> OrderInput:
+        """The order an accepted quote becomes: its product lines and totals, dated today."""
+        return OrderInput(
             customer_id=quote.customer_id,
-            quote_id=quote.id,
-            opportunity_id=quote.opportunity_id,
-            owner_id=quote.owner_id,
             order_date=today,
             currency=quote.currency,
-            subtotal=quote.subtotal,
-            tax_total=quote.tax_total,
-            total=quote.total,
-            source=OrderSource.QUOTE,
-        )
-        cost = ZERO
-        position = 0
-        for line in quote.lines:
-            if line.kind is not QuoteLineKind.ITEM:
-                continue
-            position += 1
-            line_cost = line.unit_cost or ZERO
-            cost += round_money(line.quantity * line_cost)
-            order.lines.append(
-                m.OrderLine(
-                    position=position,
-                    product_id=line.product_id,
+            lines=tuple(
+                OrderLineInput(
                     description=line.description,
                     quantity=line.quantity,
                     unit_price=line.unit_price,
-                    discount_percent=line.discount_percent,
-                    tax_rate=line.tax_rate,
-                    unit_cost=line_cost,
                     net_amount=line.net_amount,
                     tax_amount=line.tax_amount,
                     total_amount=line.total_amount,
+                    discount_percent=line.discount_percent,
+                    tax_rate=line.tax_rate,
+                    unit_cost=line.unit_cost,
+                    product_id=line.product_id,
                 )
-            )
-        order.cost_total = cost
-        session.add(order)
-        session.flush()
-        audit.record(session, "order", order.id, AuditAction.CREATE, new=order.number)
-        return order.id
+                for line in quote.lines
+                if line.kind is QuoteLineKind.ITEM
+            ),
+            subtotal=quote.subtotal,
+            tax_total=quote.tax_total,
+            total=quote.total,
+            owner_id=quote.owner_id,
+            quote_id=quote.id,
+            opportunity_id=quote.opportunity_id,
+            source=OrderSource.QUOTE,
+        )
 
     @staticmethod
     def _win(session: Session, opportunity_id: int, today: date, now: datetime) -> None:
@@ -1307,9 +1240,7 @@ class QuotesService:
             quote = session.get(m.Quote, quote_id)
             if quote is None or quote.deleted_at is not None:
                 raise _not_found()
-            number = self._next_number(
-                session, defaults.quote_number_pattern, "quote", today, m.Quote
-            )
+            number = take_number(session, defaults.quote_number_pattern, "quote", today, m.Quote)
             copy = self._copy(quote, number=number, revision=1)
             copy.issue_date = today
             copy.valid_until = today + timedelta(days=defaults.quote_validity_days)

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.customers import CustomersService
     from sms_desktop.services.dashboard import DashboardReports, DashboardService
     from sms_desktop.services.duplicates import DuplicatesService
+    from sms_desktop.services.followups import FollowUpsService
     from sms_desktop.services.funnel import FunnelService
     from sms_desktop.services.history import HistoryService
     from sms_desktop.services.imports.service import ImportService
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
     from sms_desktop.services.pricing import PricingService
     from sms_desktop.services.products import ProductsService
     from sms_desktop.services.quotes import QuotesService
+    from sms_desktop.services.salespeople import SalespeopleService
     from sms_desktop.services.settings import SettingsService
+    from sms_desktop.services.stages import StagesService
     from sms_desktop.services.targets import TargetsService
     from sms_desktop.services.tasks import TasksService
     from sms_desktop.services.trash import TrashService
@@ -59,6 +62,12 @@ class Services:
         return MaintenanceService(self.db)
 
     @cached_property
+    def salespeople(self) -> SalespeopleService:
+        from sms_desktop.services.salespeople import SalespeopleService
+
+        return SalespeopleService(self.db)
+
+    @cached_property
     def customers(self) -> CustomersService:
         from sms_desktop.services.customers import CustomersService
 
@@ -89,6 +98,12 @@ class Services:
         return PipelineService(self.db)
 
     @cached_property
+    def stages(self) -> StagesService:
+        from sms_desktop.services.stages import StagesService
+
+        return StagesService(self.db)
+
+    @cached_property
     def funnel(self) -> FunnelService:
         from sms_desktop.services.funnel import FunnelService
 
@@ -111,6 +126,12 @@ class Services:
         from sms_desktop.services.tasks import TasksService
 
         return TasksService(self.db)
+
+    @cached_property
+    def followups(self) -> FollowUpsService:
+        from sms_desktop.services.followups import FollowUpsService
+
+        return FollowUpsService(self.db)
 
     @cached_property
     def products(self) -> ProductsService:

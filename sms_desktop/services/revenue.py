@@ -1,8 +1,7 @@
 """The SQL of the one revenue definition (``domain/revenue.py``).
 
-Every query that sums revenue uses these: ORM column expressions for the ORM queries, and the
-same definition written out for the text SQL of the dashboard and the customer figures.
-``order`` is ``m.Order`` or an alias of it.
+Every query that sums revenue uses these column expressions (the dashboard, the customer
+figures, targets, commissions, reports). ``order`` is ``m.Order`` or an alias of it.
 """
 
 from __future__ import annotations
@@ -19,20 +18,14 @@ from sms_desktop.persistence.base import Money
 _EXCLUDED = sorted(s.value for s in REVENUE.excluded_statuses)
 
 
-def revenue_sql(alias: str = "") -> str:
-    """The revenue amount of an order in text SQL (``o.subtotal`` for ``alias`` "o")."""
-    return f"{alias}.{REVENUE.amount}" if alias else REVENUE.amount
-
-
-def counted_sql(alias: str = "") -> str:
-    """The condition that an order counts towards revenue, in text SQL."""
-    prefix = f"{alias}." if alias else ""
-    return " AND ".join(f"{prefix}status != '{s}'" for s in _EXCLUDED)
-
-
 def revenue_amount(order: Any = m.Order) -> ColumnElement[Any]:
     """The revenue of one order (net of tax) as a column expression; sum it for a total."""
     return type_coerce(getattr(order, REVENUE.amount), Money)
+
+
+def revenue_day(order: Any = m.Order) -> ColumnElement[date]:
+    """The day an order's revenue counts on (its order date)."""
+    return getattr(order, REVENUE.day)  # type: ignore[no-any-return]
 
 
 def gross_amount(order: Any = m.Order) -> ColumnElement[Any]:
@@ -45,7 +38,7 @@ def revenue_filter(
 ) -> list[ColumnElement[bool]]:
     """The orders that count as revenue, optionally in ``[start, end_exclusive)`` by order date."""
     where: list[ColumnElement[bool]] = [order.status != s for s in _EXCLUDED]
-    day = getattr(order, REVENUE.day)
+    day = revenue_day(order)
     if start is not None:
         where.append(day >= start)
     if end_exclusive is not None:

@@ -6,53 +6,37 @@ last contact is the latest interaction or completed customer-facing activity (ca
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Integer,
+    bindparam,
+    case,
+    func,
+    select,
+    true,
+    type_coerce,
+    union_all,
+)
 
 from sms_desktop.domain.clock import clock
-from sms_desktop.services.revenue import counted_sql, revenue_sql
+from sms_desktop.domain.enums import ActivityKind, OpportunityStatus
+from sms_desktop.persistence import models as m
+from sms_desktop.persistence.base import UTCDateTime
+from sms_desktop.persistence.sql import upsert
+from sms_desktop.services.revenue import revenue_amount, revenue_day, revenue_filter
 
-_REFRESH = """
-INSERT INTO customer_stats (customer_id, first_order_date, last_order_date, orders_count,
-                            revenue_lifetime, revenue_12m, open_pipeline, open_tasks,
-                            last_interaction_at, refreshed_at)
-SELECT c.id, o.first_date, o.last_date, COALESCE(o.n, 0), COALESCE(o.revenue, 0),
-       COALESCE(o.revenue_12m, 0), COALESCE(p.open_value, 0), COALESCE(t.n, 0), i.last_at, :now
-  FROM customers c
-  LEFT JOIN (SELECT customer_id, MIN(order_date) AS first_date, MAX(order_date) AS last_date,
-                    COUNT(*) AS n, SUM({amount}) AS revenue,
-                    SUM(CASE WHEN order_date > :cutoff THEN {amount} ELSE 0 END) AS revenue_12m
-               FROM orders WHERE {counted} {orders_scope}
-              GROUP BY customer_id) o ON o.customer_id = c.id
-  LEFT JOIN (SELECT customer_id, SUM(amount) AS open_value FROM opportunities
-              WHERE status = 'open' AND deleted_at IS NULL {opps_scope}
-              GROUP BY customer_id) p ON p.customer_id = c.id
-  LEFT JOIN (SELECT customer_id, COUNT(*) AS n FROM activities
-              WHERE done_at IS NULL AND deleted_at IS NULL AND customer_id IS NOT NULL
-                    {tasks_scope}
-              GROUP BY customer_id) t ON t.customer_id = c.id
-  LEFT JOIN (SELECT customer_id, MAX(at) AS last_at FROM (
-                 SELECT customer_id, occurred_at AS at FROM interactions
-                  WHERE 1 {interactions_scope}
-                 UNION ALL
-                 SELECT customer_id, done_at FROM activities
-                  WHERE done_at IS NOT NULL AND deleted_at IS NULL
-                        AND kind IN ('call', 'visit', 'follow_up', 'meeting', 'email', 'wechat',
-                                     'demo') {tasks_scope})
-              GROUP BY customer_id) i ON i.customer_id = c.id
- WHERE 1 {customers_scope}
-ON CONFLICT (customer_id) DO UPDATE SET
-    first_order_date = excluded.first_order_date, last_order_date = excluded.last_order_date,
-    orders_count = excluded.orders_count, revenue_lifetime = excluded.revenue_lifetime,
-    revenue_12m = excluded.revenue_12m, open_pipeline = excluded.open_pipeline,
-    open_tasks = excluded.open_tasks, last_interaction_at = excluded.last_interaction_at,
-    refreshed_at = excluded.refreshed_at
-"""
-
-_IDS = "IN (SELECT value FROM json_each(:ids))"
+# Kinds of activity in which the customer was in touch (a to-do is not).
+_CONTACT_KINDS = tuple(kind for kind in ActivityKind if kind is not ActivityKind.TODO)
+# Customers per statement when given ids: five ``IN`` lists of bound ids each, well under
+# SQLite's limit of bound values.
+_BATCH = 1000
 
 
 def refresh_customer_stats(
@@ -64,24 +48,121 @@ def refresh_customer_stats(
 ) -> None:
     """Recompute the figures of ``customer_ids`` (all customers when None)."""
     today = today or clock().today()
-    stamp = (now or clock().now()).astimezone(UTC).replace(tzinfo=None)
-    params: dict[str, object] = {
-        "cutoff": (today - timedelta(days=365)).isoformat(),
-        "now": stamp.isoformat(sep=" ", timespec="microseconds"),
+    params: dict[str, Any] = {
+        "cutoff": today - timedelta(days=365),
+        "now": now or clock().now(),
     }
     if customer_ids is None:
-        scopes = dict.fromkeys(
-            ("orders_scope", "opps_scope", "tasks_scope", "interactions_scope", "customers_scope"),
-            "",
+        conn.execute(_statement(conn.dialect.name, scoped=False), params)
+        return
+    ids = sorted(set(customer_ids))
+    for start in range(0, len(ids), _BATCH):
+        params["ids"] = ids[start : start + _BATCH]
+        conn.execute(_statement(conn.dialect.name, scoped=True), params)
+
+
+@cache
+def _statement(dialect: str, *, scoped: bool) -> Any:
+    """The statement that writes the figures of the customers ``:ids`` (``scoped``) or of
+    every customer; built once (building it costs more than running it for one customer)."""
+    ids = bindparam("ids", type_=Integer, expanding=True)
+
+    def scope(column: Any) -> list[ColumnElement[bool]]:
+        return [column.in_(ids)] if scoped else []
+
+    cutoff = bindparam("cutoff", type_=Date)
+    o, op, a, i, c, cs = (
+        m.Order,
+        m.Opportunity,
+        m.Activity,
+        m.Interaction,
+        m.Customer,
+        m.CustomerStats,
+    )
+    amount = type_coerce(revenue_amount(o), Integer)
+    day = revenue_day(o)
+    orders = (
+        select(
+            o.customer_id,
+            func.min(day).label("first_date"),
+            func.max(day).label("last_date"),
+            func.count().label("n"),
+            func.sum(amount).label("revenue"),
+            func.sum(case((day > cutoff, amount), else_=0)).label("revenue_12m"),
         )
-    else:
-        params["ids"] = json.dumps(sorted(set(customer_ids)))
-        scopes = {
-            "orders_scope": f"AND customer_id {_IDS}",
-            "opps_scope": f"AND customer_id {_IDS}",
-            "tasks_scope": f"AND customer_id {_IDS}",
-            "interactions_scope": f"AND customer_id {_IDS}",
-            "customers_scope": f"AND c.id {_IDS}",
-        }
-    sql = _REFRESH.format(amount=revenue_sql(), counted=counted_sql(), **scopes)
-    conn.execute(text(sql), params)
+        .where(*revenue_filter(o), *scope(o.customer_id))
+        .group_by(o.customer_id)
+        .subquery()
+    )
+    pipeline = (
+        select(op.customer_id, func.sum(type_coerce(op.amount, Integer)).label("open_value"))
+        .where(
+            op.status == OpportunityStatus.OPEN,
+            op.deleted_at.is_(None),
+            *scope(op.customer_id),
+        )
+        .group_by(op.customer_id)
+        .subquery()
+    )
+    tasks = (
+        select(a.customer_id, func.count().label("n"))
+        .where(
+            a.done_at.is_(None),
+            a.deleted_at.is_(None),
+            a.customer_id.is_not(None),
+            *scope(a.customer_id),
+        )
+        .group_by(a.customer_id)
+        .subquery()
+    )
+    contacts = union_all(
+        select(i.customer_id, i.occurred_at.label("at")).where(*scope(i.customer_id)),
+        select(a.customer_id, a.done_at).where(
+            a.done_at.is_not(None),
+            a.deleted_at.is_(None),
+            a.kind.in_(_CONTACT_KINDS),
+            *scope(a.customer_id),
+        ),
+    ).subquery()
+    last_contact = (
+        select(contacts.c.customer_id, func.max(contacts.c.at).label("last_at"))
+        .group_by(contacts.c.customer_id)
+        .subquery()
+    )
+    figures = (
+        select(
+            c.id,
+            orders.c.first_date,
+            orders.c.last_date,
+            func.coalesce(orders.c.n, 0),
+            func.coalesce(orders.c.revenue, 0),
+            func.coalesce(orders.c.revenue_12m, 0),
+            func.coalesce(pipeline.c.open_value, 0),
+            func.coalesce(tasks.c.n, 0),
+            last_contact.c.last_at,
+            bindparam("now", type_=UTCDateTime),
+        )
+        .outerjoin(orders, orders.c.customer_id == c.id)
+        .outerjoin(pipeline, pipeline.c.customer_id == c.id)
+        .outerjoin(tasks, tasks.c.customer_id == c.id)
+        .outerjoin(last_contact, last_contact.c.customer_id == c.id)
+        # A WHERE clause, always: SQLite reads "ON CONFLICT" after a bare join as its ON.
+        .where(true(), *scope(c.id))
+    )
+    columns = [
+        "customer_id",
+        "first_order_date",
+        "last_order_date",
+        "orders_count",
+        "revenue_lifetime",
+        "revenue_12m",
+        "open_pipeline",
+        "open_tasks",
+        "last_interaction_at",
+        "refreshed_at",
+    ]
+    insert = upsert(dialect, cs.__table__).from_select(columns, figures)
+    return insert.on_conflict_do_update(
+        index_elements=[cs.customer_id],
+        set_={name: insert.excluded[name] for name in columns[1:]},
+    )

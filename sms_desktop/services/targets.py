@@ -1,4 +1,4 @@
-"""Targets (业绩目标), actuals and attainment per salesperson and period; the salespeople.
+"""Targets (业绩目标), actuals and attainment per salesperson and period.
 
 Actuals are exact and defined as follows, for a calendar period (see ``domain/targets.py``):
 
@@ -37,8 +37,8 @@ from sqlalchemy import (
     case,
     exists,
     func,
+    literal,
     select,
-    text,
     type_coerce,
 )
 from sqlalchemy.orm import Session, aliased
@@ -48,10 +48,9 @@ from sms_desktop.domain.enums import (
     OpportunityStatus,
     OrderStatus,
     PeriodKind,
-    SalespersonRole,
     TargetMetric,
 )
-from sms_desktop.domain.errors import ConflictError, Errors, NotFoundError
+from sms_desktop.domain.errors import Errors, NotFoundError
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import MAX_AMOUNT, ZERO, from_minor
 from sms_desktop.domain.pipeline import WEIGHTED_GROUP_MODULUS, weighted_sum_minor
@@ -65,43 +64,21 @@ from sms_desktop.domain.targets import (
     spread_evenly,
 )
 from sms_desktop.persistence import models as m
-from sms_desktop.persistence.base import Base, Money
+from sms_desktop.persistence.base import Money
 from sms_desktop.persistence.db import Database
 from sms_desktop.services.revenue import revenue_amount, revenue_filter
 
 _TENTH = Decimal("0.1")
 Owner = int | None  # a salesperson id; None: no owner (or, for targets, the company)
 Totals = dict[Owner, Decimal]
-# Written out (not a bound parameter) so SQLite can use the partial index of won deals.
-_WON = text("opportunities.status = 'won'")
+# Rendered as a literal (not a bound parameter) so SQLite can use the partial index of won
+# deals, whose WHERE names the value.
+_WON = m.Opportunity.status == literal(OpportunityStatus.WON, literal_execute=True)
 TargetKey = tuple[int | None, Period, TargetMetric]
 TargetItem = tuple[int | None, Period, TargetMetric, Decimal | None]  # None: no target
 
 
 # --------------------------------------------------------------------------- read models
-
-
-@dataclass(frozen=True, slots=True)
-class SalespersonRow:
-    id: int
-    name: str
-    name_en: str | None
-    role: SalespersonRole
-    email: str | None
-    phone: str | None
-    hire_date: date | None
-    active: bool
-
-
-@dataclass(frozen=True, slots=True)
-class SalespersonInput:
-    name: str
-    role: SalespersonRole = SalespersonRole.SALES
-    active: bool = True
-    hire_date: date | None = None
-    name_en: str | None = None
-    email: str | None = None
-    phone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,11 +148,6 @@ class LeaderRow:
 # ---------------------------------------------------------------------------- helpers
 
 
-def _clean(text: str | None) -> str | None:
-    stripped = (text or "").strip()
-    return stripped or None
-
-
 def _as_decimal(value: Any) -> Decimal:
     if value is None:
         return ZERO
@@ -226,7 +198,7 @@ def _first_order_of_its_customer() -> ColumnElement[bool]:
 
 
 class TargetsService:
-    """Targets, actuals and attainment; salespeople. One transaction per call."""
+    """Targets, actuals and attainment. One transaction per call."""
 
     def __init__(self, db: Database, tz: tzinfo | None = None) -> None:
         self._db = db
@@ -239,91 +211,7 @@ class TargetsService:
     def _instant(self, day: date) -> datetime:
         return datetime.combine(day, time(), self.tz).astimezone(UTC)
 
-    # ------------------------------------------------------------------ salespeople
-
-    def salespeople(self, *, include_inactive: bool = True) -> list[SalespersonRow]:
-        sp = m.Salesperson
-        query = select(sp).order_by(sp.active.desc(), sp.name, sp.id)
-        if not include_inactive:
-            query = query.where(sp.active)
-        with self._db.read() as session:
-            return [
-                SalespersonRow(
-                    s.id, s.name, s.name_en, s.role, s.email, s.phone, s.hire_date, s.active
-                )
-                for s in session.scalars(query)
-            ]
-
-    def save_salesperson(self, data: SalespersonInput, salesperson_id: int | None = None) -> int:
-        """Create (``salesperson_id`` None) or update a salesperson; returns the id."""
-        name = (data.name or "").strip()
-        errors = Errors()
-        if not name:
-            errors.add("name", translate("Targets", "Enter the salesperson's name."))
-        elif len(name) > 80:
-            errors.add("name", translate("Targets", "A name has at most 80 characters."))
-        with self._db.write() as session:
-            person = None
-            if salesperson_id is not None:
-                person = session.get(m.Salesperson, salesperson_id)
-                if person is None:
-                    raise NotFoundError(translate("Targets", "This salesperson no longer exists."))
-            owner = session.scalar(
-                select(m.Salesperson.id).where(m.Salesperson.role == SalespersonRole.OWNER)
-            )
-            if data.role is SalespersonRole.OWNER and owner is not None and owner != salesperson_id:
-                errors.add("role", translate("Targets", "There is already an owner."))
-            if person is not None and person.role is SalespersonRole.OWNER:
-                if data.role is not SalespersonRole.OWNER:
-                    errors.add(
-                        "role", translate("Targets", "The owner's role cannot be changed here.")
-                    )
-                if not data.active:
-                    errors.add("active", translate("Targets", "The owner stays active."))
-            errors.raise_if_any()
-            if person is None:
-                person = m.Salesperson()
-                session.add(person)
-            person.name = name
-            person.name_en = _clean(data.name_en)
-            person.role = data.role
-            person.active = data.active
-            person.hire_date = data.hire_date
-            person.email = _clean(data.email)
-            person.phone = _clean(data.phone)
-            session.flush()
-            return person.id
-
-    def delete_salesperson(self, salesperson_id: int) -> None:
-        """Remove a salesperson nothing refers to (e.g. to undo adding one); anyone with
-        customers, deals, orders, activities, targets … is deactivated instead."""
-        with self._db.write() as session:
-            person = session.get(m.Salesperson, salesperson_id)
-            if person is None:
-                return
-            for table in Base.metadata.sorted_tables:
-                for fk in table.foreign_keys:
-                    if fk.column.table.name != "salespeople":
-                        continue
-                    used = session.execute(
-                        select(fk.parent).where(fk.parent == salesperson_id).limit(1)
-                    ).first()
-                    if used is not None:
-                        raise ConflictError(
-                            translate(
-                                "Targets",
-                                "This salesperson has records; deactivate them instead.",
-                            )
-                        )
-            session.delete(person)
-
     # ---------------------------------------------------------------------- targets
-
-    @staticmethod
-    def input_of(row: SalespersonRow) -> SalespersonInput:
-        return SalespersonInput(
-            row.name, row.role, row.active, row.hire_date, row.name_en, row.email, row.phone
-        )
 
     @staticmethod
     def _check_value(errors: Errors, metric: TargetMetric, value: Decimal) -> None:

@@ -90,7 +90,7 @@ def pipeline_board(db: Path) -> list[Row]:
         tab.show()
         tab.load()
         app.processEvents()
-        stages = [s for s in services.pipeline.stages() if s.kind.value == "open"]
+        stages = [s for s in services.stages.stages() if s.kind.value == "open"]
         drops = []
         for run in range(RUNS):
             source = tab.board.column_of_stage(stages[run % 2].id)

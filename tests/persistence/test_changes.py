@@ -96,3 +96,36 @@ def test_a_closed_database_refuses_work_instead_of_reopening_the_file(db: Databa
         pass
     with pytest.raises(DatabaseClosedError), db.write():
         pass
+
+
+def test_closing_waits_for_a_session_another_thread_is_in(db: Database) -> None:
+    """A background read still running when a restore closes the database would keep its
+    lock on the file ("Restore failed: database is locked"): closing waits for it to end."""
+    import sqlite3
+    import threading
+
+    from sqlalchemy import select
+
+    reading, may_finish = threading.Event(), threading.Event()
+    finished: list[bool] = []
+
+    def background_read() -> None:
+        with db.read() as session:
+            session.execute(select(m.Customer.id)).all()  # holds the file's shared lock
+            reading.set()
+            may_finish.wait(5)
+            finished.append(True)
+
+    worker = threading.Thread(target=background_read)
+    worker.start()
+    assert reading.wait(5)
+    threading.Timer(0.2, may_finish.set).start()
+    db.close()
+    assert finished == [True]  # close returned only after the read had ended
+    con = sqlite3.connect(db.path, timeout=0)
+    try:
+        con.execute("BEGIN EXCLUSIVE")  # nothing holds the file any more
+        con.rollback()
+    finally:
+        con.close()
+    worker.join()

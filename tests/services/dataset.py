@@ -9,11 +9,13 @@ figures below are what the tests compare against.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
@@ -28,6 +30,7 @@ from sms_desktop.domain.enums import (
     SalespersonRole,
     StageKind,
 )
+from sms_desktop.domain.errors import ValidationError
 from sms_desktop.domain.money import round_money
 from sms_desktop.domain.validation import credit_code_check_char
 from sms_desktop.persistence import models as m
@@ -603,6 +606,21 @@ def copy_database(source: Path, dest: Path) -> None:
     finally:
         dst.close()
         src.close()
+
+
+def services_over_copy(template: Path, dest: Path) -> Iterator[Services]:
+    """Services over a fresh copy of ``template`` at ``dest``, for a fixture to yield from."""
+    copy_database(template, dest)
+    database = open_database(dest)
+    yield Services(database)
+    database.close()
+
+
+def field_errors(call: Callable[[], object]) -> dict[str, str]:
+    """The field messages (rendered) of the ``ValidationError`` that ``call`` raises."""
+    with pytest.raises(ValidationError) as caught:
+        call()
+    return {key: message.render() for key, message in caught.value.errors.items()}
 
 
 # --------------------------------------------------------------------- snapshots

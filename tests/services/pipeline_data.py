@@ -7,21 +7,31 @@ Asia/Shanghai zone, so ages, dots and "closing this month" never depend on the t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from sms_desktop.domain.enums import ActivityKind, SalespersonRole
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import open_database
 from sms_desktop.services.customers import ContactInput, CustomerInput
-from sms_desktop.services.pipeline import OpportunityInput
+from sms_desktop.services.pipeline import (
+    Board,
+    Card,
+    OpportunityInput,
+    PipelineFilter,
+    PipelineService,
+)
 from sms_desktop.services.registry import Services
 from sms_desktop.services.workspace import initialize_empty
+from tests.services.dataset import services_over_copy
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 3, 16, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
@@ -158,3 +168,42 @@ def _activities(services: Services, w: PipelineWorld) -> None:
                            due_at=NOW - timedelta(days=5)),
             ]
         )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def pipeline_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, PipelineWorld]:
+    path = tmp_path_factory.mktemp("pipeline-template") / "pipeline.sqlite3"
+    return path, build_pipeline_world(path)
+
+
+@pytest.fixture
+def w(pipeline_template: tuple[Path, PipelineWorld]) -> PipelineWorld:
+    return pipeline_template[1]
+
+
+@pytest.fixture
+def services(db_path: Path, pipeline_template: tuple[Path, PipelineWorld]) -> Iterator[Services]:
+    """Overrides the top-level fixture: services over a fresh copy of the pipeline dataset."""
+    yield from services_over_copy(pipeline_template[0], db_path)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def valid(**changes: Any) -> OpportunityInput:
+    return replace(
+        OpportunityInput(customer_id=1, title="Deal", amount=Decimal("10.00")), **changes
+    )
+
+
+def board_at(pipeline: PipelineService, flt: PipelineFilter | None = None, **kw: Any) -> Board:
+    """The board at ``NOW`` in Shanghai unless ``now``/``tz`` say otherwise."""
+    now, tz = kw.pop("now", NOW), kw.pop("tz", SHANGHAI)
+    return pipeline.board(flt or PipelineFilter(), now=now, tz=tz, **kw)
+
+
+def cards_by_id(board: Board) -> dict[int, Card]:
+    return {card.id: card for column in board.columns for card in column.cards}

@@ -557,9 +557,9 @@ def test_iter_customers_yields_the_same_rows_as_the_pages_with_a_filter(
 
 def test_filter_options(services: Services, world: World) -> None:
     options = services.customers.filter_options()
-    assert [(o.id, o.name) for o in options.owners] == [
-        (world.lina, "Li Na"),
+    assert [(o.id, o.name) for o in options.owners] == [  # the owner first
         (world.zhang, "张明"),
+        (world.lina, "Li Na"),
     ]
     assert options.tiers == ("A", "B", "C")  # "D" belongs to a deleted customer
     assert "物流" not in options.industries

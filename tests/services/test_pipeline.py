@@ -1,5 +1,5 @@
 """PipelineService: validation, the board (totals, weighted amounts, dots, staleness), moves and
-their undo, the list (filters, search, sort, paging), trash, and stage settings.
+their undo, the list (filters, search, sort, paging) and trash.
 
 The dataset (``pipeline_data.py``) is a new database with the default stages; figures below
 are computed by hand there.
@@ -7,11 +7,10 @@ are computed by hand there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +20,6 @@ from sms_desktop.domain.enums import AuditAction, OpportunityStatus, StageKind
 from sms_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from sms_desktop.domain.pipeline import NextActivity
 from sms_desktop.persistence import models as m
-from sms_desktop.persistence.db import open_database
 from sms_desktop.persistence.search import name_sort_key
 from sms_desktop.services.pipeline import (
     MAX_TITLE,
@@ -39,38 +37,28 @@ from sms_desktop.services.pipeline import (
     move_in_session,
 )
 from sms_desktop.services.registry import Services
-from tests.services.dataset import copy_database
+from tests.services import pipeline_data
+from tests.services.dataset import field_errors
 from tests.services.pipeline_data import (
     BOARD_DEALS,
     NOW,
     SHANGHAI,
     TODAY,
     PipelineWorld,
-    build_pipeline_world,
+    board_at,
+    cards_by_id,
+    valid,
 )
 
 MOVE_AT = NOW + timedelta(hours=1)
 ALL = PipelineFilter(status=None)
 
-
-@pytest.fixture(scope="session")
-def _pipeline_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, PipelineWorld]:
-    path = tmp_path_factory.mktemp("pipeline-template") / "pipeline.sqlite3"
-    return path, build_pipeline_world(path)
-
-
-@pytest.fixture
-def w(_pipeline_template: tuple[Path, PipelineWorld]) -> PipelineWorld:
-    return _pipeline_template[1]
-
-
-@pytest.fixture
-def services(db_path: Path, _pipeline_template: tuple[Path, PipelineWorld]) -> Iterator[Services]:
-    """Overrides the top-level fixture: services over a fresh copy of the pipeline dataset."""
-    copy_database(_pipeline_template[0], db_path)
-    database = open_database(db_path)
-    yield Services(database)
-    database.close()
+# The pipeline dataset's fixtures (a fresh copy of it for each test).
+pipeline_template, w, services = (
+    pipeline_data.pipeline_template,
+    pipeline_data.w,
+    pipeline_data.services,
+)
 
 
 @pytest.fixture
@@ -79,16 +67,6 @@ def pipeline(services: Services) -> PipelineService:
 
 
 # ---------------------------------------------------------------------------- helpers
-
-
-def board_at(pipeline: PipelineService, flt: PipelineFilter | None = None, **kw: Any) -> Board:
-    """The board at ``NOW`` in Shanghai unless ``now``/``tz`` say otherwise."""
-    now, tz = kw.pop("now", NOW), kw.pop("tz", SHANGHAI)
-    return pipeline.board(flt or PipelineFilter(), now=now, tz=tz, **kw)
-
-
-def cards_by_id(board: Board) -> dict[int, Card]:
-    return {card.id: card for column in board.columns for card in column.cards}
 
 
 def raw_row(services: Services, opportunity_id: int) -> tuple[object, ...]:
@@ -128,12 +106,6 @@ def errors_of(data: OpportunityInput, today: date = TODAY) -> dict[str, str]:
     return {key: message.render() for key, message in caught.value.errors.items()}
 
 
-def field_errors(call: Callable[[], object]) -> dict[str, str]:
-    with pytest.raises(ValidationError) as caught:
-        call()
-    return {key: message.render() for key, message in caught.value.errors.items()}
-
-
 def listed(pipeline: PipelineService, flt: PipelineFilter) -> set[int]:
     return {r.id for r in pipeline.list_opportunities(flt, limit=1000)}
 
@@ -143,12 +115,6 @@ def ids_of(w: PipelineWorld, *keys: str) -> set[int]:
 
 
 # ------------------------------------------------------------------------- validation
-
-
-def valid(**changes: Any) -> OpportunityInput:
-    return replace(
-        OpportunityInput(customer_id=1, title="Deal", amount=Decimal("10.00")), **changes
-    )
 
 
 def test_clean_trims_text_and_normalises_the_amount() -> None:
@@ -382,8 +348,10 @@ def test_board_filters(services: Services, pipeline: PipelineService, w: Pipelin
     assert on_board(PipelineFilter()) == ids_of(w, "erp", "training", "framework")
 
 
-def test_archived_stages_have_no_column(pipeline: PipelineService, w: PipelineWorld) -> None:
-    pipeline.set_stage_archived(w.stages["qualified"], True)
+def test_archived_stages_have_no_column(
+    services: Services, pipeline: PipelineService, w: PipelineWorld
+) -> None:
+    services.stages.set_stage_archived(w.stages["qualified"], True)
     keys = [c.stage.key for c in board_at(pipeline).columns]
     assert keys == ["lead", "needs_analysis", "proposal", "negotiation"]
 
@@ -489,7 +457,7 @@ def test_lost_needs_a_reason_or_a_note(
         "lost_reason": "Choose one of the lost reasons."
     }
     reason = w.reasons["Chose a competitor"]
-    pipeline.set_lost_reason_archived(reason, True)
+    services.stages.set_lost_reason_archived(reason, True)
     assert field_errors(lambda: pipeline.move(erp, lost, lost_reason_id=reason)) == {
         "lost_reason": "Choose one of the lost reasons."
     }
@@ -525,11 +493,11 @@ def test_move_to_lost_and_reopen(
     assert pipeline.get(erp).lost_reason_id is None
 
 
-def test_refused_moves(pipeline: PipelineService, w: PipelineWorld) -> None:
+def test_refused_moves(services: Services, pipeline: PipelineService, w: PipelineWorld) -> None:
     erp, st = w.deals["erp"], w.stages
     with pytest.raises(ConflictError, match="already in this stage"):
         pipeline.move(erp, st["proposal"])
-    pipeline.set_stage_archived(st["qualified"], True)
+    services.stages.set_stage_archived(st["qualified"], True)
     with pytest.raises(ConflictError, match="archived"):
         pipeline.move(erp, st["qualified"])
     with pytest.raises(NotFoundError):
@@ -765,9 +733,9 @@ def _sort_value(
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("key", SORT_KEYS)
 def test_every_sort_key_sorts_in_sql_and_pages(
-    pipeline: PipelineService, key: OpportunitySortKey, descending: bool
+    services: Services, pipeline: PipelineService, key: OpportunitySortKey, descending: bool
 ) -> None:
-    positions = {s.id: s.position for s in pipeline.stages(include_archived=True)}
+    positions = {s.id: s.position for s in services.stages.stages(include_archived=True)}
     value = _sort_value(key, positions)
     rows = pipeline.list_opportunities(ALL, order_by=key, descending=descending)
     present = sorted(
@@ -857,166 +825,6 @@ def test_hostile_search_text_never_raises(pipeline: PipelineService, text: str) 
     board_at(pipeline, flt)
 
 
-# ------------------------------------------------------------------------ stage settings
-
-
-def test_stages_and_reasons(pipeline: PipelineService) -> None:
-    stages = pipeline.stages()
-    assert [(s.key, s.position, s.kind, s.default_probability, s.stale_after_days)
-            for s in stages] == [
-        ("lead", 0, StageKind.OPEN, 10, 14),
-        ("qualified", 1, StageKind.OPEN, 20, 21),
-        ("needs_analysis", 2, StageKind.OPEN, 40, 30),
-        ("proposal", 3, StageKind.OPEN, 60, 30),
-        ("negotiation", 4, StageKind.OPEN, 80, 21),
-        ("won", 5, StageKind.WON, 100, None),
-        ("lost", 6, StageKind.LOST, 0, None),
-    ]  # fmt: skip
-    assert (stages[0].name("zh_CN"), stages[0].name("en")) == ("线索", "Lead")
-    reasons = pipeline.lost_reasons()
-    assert [r.name("en") for r in reasons][:2] == ["Price too high", "Chose a competitor"]
-    assert reasons[0].name("zh_CN") == "价格太高"
-
-
-def test_add_stage_goes_before_won_and_lost(pipeline: PipelineService, w: PipelineWorld) -> None:
-    new = pipeline.add_stage(" 合同审批 ", "Contract review", 90, None)
-    stages = pipeline.stages()
-    assert [s.id for s in stages][-3:] == [new, w.stages["won"], w.stages["lost"]]
-    assert [s.position for s in stages] == list(range(8))
-    added = stages[-3]
-    assert (added.name_zh, added.kind, added.default_probability, added.stale_after_days) == (
-        "合同审批", StageKind.OPEN, 90, None,
-    )  # fmt: skip
-    other = pipeline.add_stage("复核", "Review", 95, 7)
-    assert other != new
-    assert len({s.key for s in pipeline.stages()}) == 9
-    assert [c.stage.id for c in board_at(pipeline).columns][-2:] == [new, other]
-    pipeline.move(w.deals["erp"], new)
-    assert cards_by_id(board_at(pipeline))[w.deals["erp"]].probability == 90
-
-
-def test_stage_validation(pipeline: PipelineService, w: PipelineWorld) -> None:
-    assert field_errors(lambda: pipeline.add_stage(" ", "", 101, 0)) == {
-        "name_zh": "Enter the stage's name.",
-        "name_en": "Enter the stage's name.",
-        "default_probability": "The probability is a percentage from 0 to 100.",
-        "stale_after_days": "Enter a number of days from 1 to 3650, or none.",
-    }
-    assert field_errors(lambda: pipeline.add_stage("x" * 41, "ok", -1, 3651)) == {
-        "name_zh": "The name is longer than 40 characters.",
-        "default_probability": "The probability is a percentage from 0 to 100.",
-        "stale_after_days": "Enter a number of days from 1 to 3650, or none.",
-    }
-    pipeline.add_stage("x" * 40, "ok", 0, 3650)
-    pipeline.add_stage("y", "ok", 100, 1)
-    assert "name_en" in field_errors(
-        lambda: pipeline.update_stage(
-            w.stages["lead"], name_zh="线索", name_en="", default_probability=10,
-            stale_after_days=14,
-        )
-    )  # fmt: skip
-
-
-def test_update_stage_returns_the_previous_values(
-    pipeline: PipelineService, w: PipelineWorld
-) -> None:
-    lead = w.stages["lead"]
-    before = pipeline.update_stage(
-        lead, name_zh="潜在客户", name_en="Prospect", default_probability=15, stale_after_days=None
-    )
-    assert (before.name_en, before.default_probability, before.stale_after_days) == (
-        "Lead", 10, 14,
-    )  # fmt: skip
-    after = pipeline.stages()[0]
-    assert (after.name_zh, after.name_en, after.default_probability, after.stale_after_days) == (
-        "潜在客户", "Prospect", 15, None,
-    )  # fmt: skip
-    cards = cards_by_id(board_at(pipeline))
-    training = cards[w.deals["training"]]
-    # no age limit any more, but still nothing planned
-    assert (training.probability, training.weighted, training.stale) == (
-        15, Decimal("3000.00"), True,
-    )  # fmt: skip
-    assert cards[w.deals["bulk"]].stale is False
-
-
-def test_reorder_stages(pipeline: PipelineService, w: PipelineWorld) -> None:
-    st = w.stages
-    order = [st["negotiation"], st["proposal"], st["needs_analysis"], st["qualified"], st["lead"]]
-    previous = pipeline.reorder_stages(order)
-    assert previous == [st[k] for k in ("lead", "qualified", "needs_analysis", "proposal",
-                                         "negotiation")]  # fmt: skip
-    assert [s.id for s in pipeline.stages()] == [*order, st["won"], st["lost"]]
-    assert [c.stage.id for c in board_at(pipeline).columns] == order
-    # listing only some: the others follow in their order; won and lost stay last
-    pipeline.reorder_stages([st["lead"]])
-    assert [s.key for s in pipeline.stages()] == [
-        "lead", "negotiation", "proposal", "needs_analysis", "qualified", "won", "lost",
-    ]  # fmt: skip
-    pipeline.reorder_stages(previous)  # undo
-    assert [s.key for s in pipeline.stages()][:5] == [
-        "lead", "qualified", "needs_analysis", "proposal", "negotiation",
-    ]  # fmt: skip
-    for bad in ([st["won"], st["lead"]], [st["lead"], st["lead"]], [999]):
-        with pytest.raises(ConflictError):
-            pipeline.reorder_stages(bad)
-
-
-def test_archive_stages(pipeline: PipelineService, w: PipelineWorld) -> None:
-    st = w.stages
-    for terminal in ("won", "lost"):
-        with pytest.raises(ConflictError, match="won and lost stages cannot be archived"):
-            pipeline.set_stage_archived(st[terminal], True)
-    with pytest.raises(ConflictError) as caught:
-        pipeline.set_stage_archived(st["lead"], True)
-    assert caught.value.render() == (
-        "Open opportunities in this stage: 3. Move them to another stage before archiving it."
-    )
-    pipeline.set_stage_archived(st["qualified"], True)
-    assert "qualified" not in [s.key for s in pipeline.stages()]
-    assert "qualified" in [s.key for s in pipeline.stages(include_archived=True)]
-    assert field_errors(
-        lambda: pipeline.create(valid(customer_id=w.huaxia, stage_id=st["qualified"]))
-    ) == {"stage_id": "Choose one of the open stages."}
-    pipeline.set_stage_archived(st["qualified"], False)
-    assert "qualified" in [s.key for s in pipeline.stages()]
-    # a trashed deal does not keep a stage from being archived
-    pipeline.move(w.deals["widget"], st["qualified"])
-    pipeline.delete(w.deals["widget"])
-    pipeline.set_stage_archived(st["qualified"], True)
-
-
-def test_the_last_open_stage_stays(pipeline: PipelineService, w: PipelineWorld) -> None:
-    st = w.stages
-    for key in BOARD_DEALS:
-        pipeline.move(w.deals[key], st["lost"], lost_note="清理")
-    for key in ("lead", "qualified", "needs_analysis", "proposal"):
-        pipeline.set_stage_archived(st[key], True)
-    with pytest.raises(ConflictError, match="at least one open stage"):
-        pipeline.set_stage_archived(st["negotiation"], True)
-    # new deals then go to the one left
-    new = pipeline.create(valid(customer_id=w.acme))
-    assert pipeline.get(new).stage.key == "negotiation"
-
-
-def test_lost_reasons(pipeline: PipelineService, w: PipelineWorld) -> None:
-    new = pipeline.add_lost_reason(" 交期太长 ", "Lead time too long")
-    reasons = pipeline.lost_reasons()
-    assert reasons[-1].id == new
-    assert (reasons[-1].name_zh, reasons[-1].position) == ("交期太长", 6)
-    assert field_errors(lambda: pipeline.add_lost_reason("", "x" * 81)) == {
-        "name_zh": "Enter the reason.",
-        "name_en": "The name is longer than 80 characters.",
-    }
-    pipeline.set_lost_reason_archived(new, True)
-    assert new not in [r.id for r in pipeline.lost_reasons()]
-    assert new in [r.id for r in pipeline.lost_reasons(include_archived=True)]
-    pipeline.set_lost_reason_archived(new, False)
-    pipeline.move(w.deals["erp"], w.stages["lost"], lost_reason_id=new)
-    with pytest.raises(NotFoundError):
-        pipeline.set_lost_reason_archived(999, True)
-
-
 def test_registry_has_the_pipeline(services: Services) -> None:
     assert isinstance(services.pipeline, PipelineService)
     assert services.pipeline is services.pipeline
@@ -1068,6 +876,23 @@ def test_move_returns_the_card_and_totals_a_fresh_board_shows(
     assert result.card == shown
     assert (result.card is not None) == (on_board and shown is not None)
     assert result.record.to_stage_id == w.stages[target]
+
+
+@pytest.mark.parametrize("view", [PipelineFilter(), PipelineFilter(tier="B")])
+def test_move_totals_leave_out_the_deals_of_customers_in_the_trash(
+    services: Services, pipeline: PipelineService, w: PipelineWorld, view: PipelineFilter
+) -> None:
+    # the totals read no customer rows: the trash says which customers are out
+    services.customers.delete(w.mingda)  # its open framework deal leaves the board
+    result = pipeline.move(w.deals["pilot"], w.stages["negotiation"], now=MOVE_AT, view=view)
+    fresh = board_at(pipeline, view, now=MOVE_AT)
+    assert w.deals["framework"] not in cards_by_id(fresh)
+    assert result.totals == _board_totals(fresh)
+    services.customers.restore(w.mingda)
+    result = pipeline.move(w.deals["pilot"], w.stages["lead"], now=MOVE_AT, view=view)
+    fresh = board_at(pipeline, view, now=MOVE_AT)
+    assert w.deals["framework"] in cards_by_id(fresh)  # 明达 is a tier B customer
+    assert result.totals == _board_totals(fresh)
 
 
 def test_move_totals_under_the_default_filter_are_the_hand_figures(

@@ -14,7 +14,7 @@ from sms_desktop.domain.errors import ConflictError, ValidationError
 from sms_desktop.domain.numbering import PatternError
 from sms_desktop.persistence.db import Database
 from sms_desktop.persistence.models import Setting
-from sms_desktop.services import quotes as quotes_module
+from sms_desktop.services import numbering as numbering_module
 from sms_desktop.services.quotes import LineData, QuoteInput
 from sms_desktop.services.registry import Services
 from tests.services.dataset import World
@@ -97,12 +97,12 @@ def test_taken_numbers_are_skipped_a_bounded_number_of_times(
     services: Services, world: World, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The dataset holds Q-2026-0001 … 0003 made without the counter.
-    monkeypatch.setattr(quotes_module, "MAX_SKIPPED_NUMBERS", 2)
+    monkeypatch.setattr(numbering_module, "MAX_SKIPPED_NUMBERS", 2)
     old = draft(world, catalogue, date(2026, 1, 5))
     with pytest.raises(ConflictError) as caught:
         services.quotes.save(None, old)
     assert "change the number pattern in Settings" in caught.value.render()
-    monkeypatch.setattr(quotes_module, "MAX_SKIPPED_NUMBERS", 3)
+    monkeypatch.setattr(numbering_module, "MAX_SKIPPED_NUMBERS", 3)
     assert services.quotes.save(None, old).number == "Q-2026-0004"  # nothing was counted
 
 

@@ -18,9 +18,9 @@ from sms_desktop.domain.enums import (
 from sms_desktop.domain.errors import ConflictError, ValidationError
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
+from sms_desktop.services.followups import PlanInput, PlanStep
 from sms_desktop.services.quotes import LineData, QuoteFilter, QuoteInput
 from sms_desktop.services.registry import Services
-from sms_desktop.services.tasks import PlanInput, PlanStep
 from tests.services.dataset import World
 from tests.services.quote_data import Catalogue, add_catalogue
 
@@ -327,7 +327,7 @@ def test_accept_creates_the_order_and_wins_the_opportunity(
 def test_accepting_starts_the_after_order_follow_up_plans(
     services: Services, db: Database, world: World, catalogue: Catalogue
 ) -> None:
-    plan_id = services.tasks.save_plan(
+    plan_id = services.followups.save(
         None,
         PlanInput(
             "订单后回访",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import Connection, text
 
 from sms_desktop.domain.enums import ActivityKind
@@ -109,6 +110,21 @@ def test_refreshing_all_or_a_subset_gives_the_same_numbers(
         assert figures(conn) == everyone
         # An empty subset changes nothing.
         refresh_customer_stats(conn, [], today=world.today)
+        assert figures(conn) == everyone
+
+
+def test_many_customers_are_refreshed_in_batches(
+    services: Services, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sms_desktop.services import stats
+
+    with services.db.write() as s:
+        conn = s.connection()
+        refresh_customer_stats(conn, today=world.today)
+        everyone = figures(conn)
+        wipe(conn)
+        monkeypatch.setattr(stats, "_BATCH", 2)  # ids bound in lists of two
+        refresh_customer_stats(conn, sorted(everyone), today=world.today)
         assert figures(conn) == everyone
 
 

@@ -31,14 +31,13 @@ from sqlalchemy import func, select
 
 from sms_desktop.domain.enums import (
     PeriodKind,
-    SalespersonRole,
     TargetMetric,
 )
 from sms_desktop.domain.errors import ValidationError
 from sms_desktop.domain.targets import Period
 from sms_desktop.persistence import models as m
 from sms_desktop.services.registry import Services
-from sms_desktop.services.targets import SalespersonInput, TargetsService
+from sms_desktop.services.targets import TargetsService
 from tests.services.targets_data import Q2, TODAY, build_targets_world
 
 D = Decimal
@@ -197,22 +196,6 @@ def test_copy_previous_and_spread(svc: TargetsService) -> None:
     assert sum(counts) == 25 and all(c == c.to_integral_value() for c in counts)
 
 
-def test_salespeople_management(svc: TargetsService) -> None:
-    new_id = svc.save_salesperson(SalespersonInput(" 孙丽 ", hire_date=date(2024, 3, 1)))
-    people = {p.id: p for p in svc.salespeople()}
-    assert people[new_id].name == "孙丽" and people[new_id].hire_date == date(2024, 3, 1)
-    assert [p.id for p in svc.salespeople(include_inactive=False)].count(3) == 0
-    with pytest.raises(ValidationError) as info:
-        svc.save_salesperson(SalespersonInput("Boss", role=SalespersonRole.OWNER))
-    assert "role" in info.value.errors
-    with pytest.raises(ValidationError):
-        svc.save_salesperson(SalespersonInput("王伟", role=SalespersonRole.OWNER, active=False), 1)
-    with pytest.raises(ValidationError):
-        svc.save_salesperson(SalespersonInput("  "))
-    svc.save_salesperson(SalespersonInput("赵敏", active=True), 3)
-    assert next(p for p in svc.salespeople() if p.id == 3).active
-
-
 def test_leaderboard_and_scorecard(svc: TargetsService) -> None:
     svc.set_target(1, Q2, TargetMetric.REVENUE, D("2000"))
     svc.set_target(2, Q2, TargetMetric.REVENUE, D("6000"))
@@ -236,40 +219,3 @@ def test_reading_stores_nothing(svc: TargetsService) -> None:
     svc.attainment(PeriodKind.QUARTER, Q2.start, today=TODAY)
     with svc._db.read() as s:
         assert s.scalar(select(func.count()).select_from(m.Target)) == before == 0
-
-
-def test_only_a_salesperson_without_records_can_be_removed(svc: TargetsService) -> None:
-    from sms_desktop.domain.errors import ConflictError
-
-    new_id = svc.save_salesperson(SalespersonInput("临时"))
-    svc.delete_salesperson(new_id)
-    assert new_id not in {p.id for p in svc.salespeople()}
-    with pytest.raises(ConflictError):
-        svc.delete_salesperson(1)  # Wang has orders, deals and activities
-
-
-def test_new_customers_counted_and_listed_by_the_same_rule(svc: TargetsService) -> None:
-    """Gamma's first orders: a cancelled one (ignored), then two on one day (the lower id is
-    the first, owned by 2). The count and the drill-down name the same order."""
-    from sms_desktop.domain.enums import OrderStatus
-    from sms_desktop.persistence import models as m
-
-    with svc._db.write() as s:
-        for oid, owner, day, status in (
-            (90, 1, date(2025, 5, 1), OrderStatus.CANCELLED),
-            (92, 1, date(2025, 5, 20), OrderStatus.OPEN),
-            (91, 2, date(2025, 5, 20), OrderStatus.OPEN),
-        ):
-            s.add(
-                m.Order(
-                    id=oid, number=f"SO-{oid}", customer_id=3, owner_id=owner,
-                    order_date=day, total=D(10), subtotal=D(10), cost_total=D(0),
-                    paid_amount=D(0), status=status,
-                )
-            )  # fmt: skip
-    counted = _figures(svc, TargetMetric.NEW_CUSTOMERS)
-    for owner in (None, 1, 2):
-        listed = svc.actual_items(PeriodKind.QUARTER, Q2.start, TargetMetric.NEW_CUSTOMERS, owner)
-        assert counted.get(owner, D(0)) == len(listed), owner
-    gamma = svc.actual_items(PeriodKind.QUARTER, Q2.start, TargetMetric.NEW_CUSTOMERS, 2)
-    assert [(i.customer, i.reference) for i in gamma] == [("Gamma", "SO-91")]

@@ -1,6 +1,6 @@
 """TasksService: the grouped list (counts, filters, search), validation, reschedule and its
 undo, completion (outcome → timeline, survey → satisfaction, recurrence) and reopen, trash,
-reminders through an explicit clock, follow-up plans and the plans an order triggers.
+reminders through an explicit clock.
 
 Every time is explicit: ``now`` and ``tz`` are passed in, so nothing depends on the test
 clock or the machine's zone.
@@ -8,184 +8,53 @@ clock or the machine's zone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta, tzinfo
-from decimal import Decimal
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
-from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
 
 from sms_desktop.domain.enums import (
     ActivityKind,
-    FollowUpTrigger,
     InteractionKind,
     RecurrenceUnit,
-    SalespersonRole,
 )
 from sms_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from sms_desktop.domain.tasks import GroupBounds, TaskGroup
-from sms_desktop.persistence import models as m
-from sms_desktop.persistence.db import open_database
-from sms_desktop.services.customers import ContactInput, CustomerInput
-from sms_desktop.services.pipeline import OpportunityInput
 from sms_desktop.services.registry import Services
 from sms_desktop.services.tasks import (
     MAX_SUBJECT,
     Completion,
-    PlanInput,
-    PlanStep,
     SurveyInput,
     TaskFilter,
-    TaskInput,
     TasksService,
-    schedule_for_order,
 )
-from sms_desktop.services.workspace import initialize_empty
-from tests.services.dataset import copy_database
+from tests.services import tasks_data
+from tests.services.dataset import field_errors
+from tests.services.tasks_data import (
+    LOS_ANGELES,
+    NEW_YORK,
+    NOW,
+    SHANGHAI,
+    TaskWorld,
+    activity_count,
+    add,
+    counts,
+    ids_in,
+    local,
+    local_due,
+    sh,
+    surveys_of,
+    task,
+)
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-LOS_ANGELES = ZoneInfo("America/Los_Angeles")
-NEW_YORK = ZoneInfo("America/New_York")
-NOW = datetime(2026, 11, 27, 2, 0, tzinfo=UTC)  # Friday 27 Nov 2026, 10:00 in Shanghai
-
-
-def local(tz: tzinfo, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    """An aware local time, e.g. ``local(SHANGHAI, 2026, 11, 27, 9)``."""
-    return datetime(year, month, day, hour, minute, tzinfo=tz)
-
-
-def sh(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return local(SHANGHAI, year, month, day, hour, minute)
-
-
-# ---------------------------------------------------------------------------- the dataset
-
-
-@dataclass
-class TaskWorld:
-    zhang: int = 0  # 张明, the owner
-    lina: int = 0  # Li Na
-    huaxia: int = 0  # 北京华夏科技有限公司, owner 张明
-    wangwei: int = 0  # 王伟 at huaxia
-    mingda: int = 0  # 上海明达贸易股份有限公司, owner Li Na
-    chenjing: int = 0  # 陈静 at mingda
-    acme: int = 0  # Acme Co., Ltd., no owner
-    erp: int = 0  # a deal of huaxia
-
-
-def _build(path: Path) -> TaskWorld:
-    w = TaskWorld()
-    db = open_database(path)
-    try:
-        services = Services(db)
-        initialize_empty(db, company_name="华夏测试", owner_name="张明")
-        with db.write() as s:
-            lina = m.Salesperson(name="Li Na", role=SalespersonRole.SALES)
-            s.add(lina)
-            s.flush()
-            w.lina = lina.id
-            w.zhang = s.scalars(
-                select(m.Salesperson.id).where(m.Salesperson.role == SalespersonRole.OWNER)
-            ).one()
-        cs = services.customers
-        w.huaxia = cs.create(CustomerInput(name="北京华夏科技有限公司", owner_id=w.zhang))
-        w.wangwei = cs.add_contact(w.huaxia, ContactInput(name="王伟"))
-        w.mingda = cs.create(CustomerInput(name="上海明达贸易股份有限公司", owner_id=w.lina))
-        w.chenjing = cs.add_contact(w.mingda, ContactInput(name="陈静"))
-        w.acme = cs.create(CustomerInput(name="Acme Co., Ltd."))
-        w.erp = services.pipeline.create(
-            OpportunityInput(customer_id=w.huaxia, title="ERP 升级", amount=Decimal("800.00")),
-            now=NOW - timedelta(days=10),
-        )
-    finally:
-        db.close()
-    return w
-
-
-@pytest.fixture(scope="session")
-def _tasks_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, TaskWorld]:
-    path = tmp_path_factory.mktemp("tasks-template") / "tasks.sqlite3"
-    return path, _build(path)
-
-
-@pytest.fixture
-def w(_tasks_template: tuple[Path, TaskWorld]) -> TaskWorld:
-    return _tasks_template[1]
-
-
-@pytest.fixture
-def services(db_path: Path, _tasks_template: tuple[Path, TaskWorld]) -> Iterator[Services]:
-    """Overrides the top-level fixture: services over a fresh copy of the tasks dataset."""
-    copy_database(_tasks_template[0], db_path)
-    database = open_database(db_path)
-    yield Services(database)
-    database.close()
-
-
-@pytest.fixture
-def tasks(services: Services) -> TasksService:
-    return services.tasks
-
-
-# ---------------------------------------------------------------------------- helpers
-
-
-def task(subject: str, due_at: datetime, **kw: Any) -> TaskInput:
-    return TaskInput(kind=kw.pop("kind", ActivityKind.CALL), subject=subject, due_at=due_at, **kw)
-
-
-def add(tasks: TasksService, subject: str, due_at: datetime, **kw: Any) -> int:
-    return tasks.create(task(subject, due_at, **kw))
-
-
-def field_errors(call: Callable[[], object]) -> dict[str, str]:
-    with pytest.raises(ValidationError) as caught:
-        call()
-    return {key: message.render() for key, message in caught.value.errors.items()}
-
-
-def counts(
-    tasks: TasksService,
-    flt: TaskFilter | None = None,
-    *,
-    now: datetime = NOW,
-    tz: tzinfo = SHANGHAI,
-) -> dict[str, int]:
-    got = tasks.group_counts(flt or TaskFilter(), now=now, tz=tz)
-    return {group.value: got[group] for group in TaskGroup}
-
-
-def ids_in(
-    tasks: TasksService, group: TaskGroup | None, flt: TaskFilter | None = None
-) -> list[int]:
-    bounds = GroupBounds.at(NOW, SHANGHAI)
-    return [r.id for r in tasks.list_tasks(flt or TaskFilter(), group, bounds)]
-
-
-def local_due(tasks: TasksService, task_id: int, tz: tzinfo = SHANGHAI) -> datetime:
-    """The task's due time as a naive local wall-clock time."""
-    return tasks.get(task_id).due_at.astimezone(tz).replace(tzinfo=None)
-
-
-def surveys_of(services: Services, activity_id: int) -> list[tuple[int, int | None, date]]:
-    s_ = m.SatisfactionSurvey
-    with services.db.read() as s:
-        return [
-            (r.score, r.nps, r.surveyed_on)
-            for r in s.execute(
-                select(s_.score, s_.nps, s_.surveyed_on).where(s_.activity_id == activity_id)
-            )
-        ]
-
-
-def activity_count(services: Services) -> int:
-    with services.db.read() as s:
-        return s.scalar(select(func.count()).select_from(m.Activity)) or 0
+# The tasks dataset's fixtures (a fresh copy of it for each test).
+tasks_template, w, services, tasks = (
+    tasks_data.tasks_template,
+    tasks_data.w,
+    tasks_data.services,
+    tasks_data.tasks,
+)
 
 
 # --------------------------------------------------------------------- create and read
@@ -257,9 +126,10 @@ def test_get_of_a_missing_task(tasks: TasksService) -> None:
         tasks.get(99_999)
 
 
-def test_people_and_me(tasks: TasksService, w: TaskWorld) -> None:
-    assert [(p.id, p.name) for p in tasks.people()] == [(w.zhang, "张明"), (w.lina, "Li Na")]
-    assert tasks.me() == w.zhang
+def test_assignees_and_me(services: Services, w: TaskWorld) -> None:
+    people = services.salespeople.list(active_only=True)
+    assert [(p.id, p.name) for p in people] == [(w.zhang, "张明"), (w.lina, "Li Na")]
+    assert services.salespeople.me() == w.zhang
 
 
 # ------------------------------------------------------------------------------ validation
@@ -918,193 +788,6 @@ def test_a_completed_recurring_task_brings_an_unreminded_next_one(tasks: TasksSe
     assert done.next_task_id is not None
     assert tasks.due_reminders(now=sh(2026, 11, 28, 8, 59)) == []
     assert [r.id for r in tasks.due_reminders(now=sh(2026, 11, 28, 9))] == [done.next_task_id]
-
-
-# --------------------------------------------------------------------- follow-up plans
-
-
-class AbortedError(Exception):
-    """Raised inside a write session to make it roll back."""
-
-
-AFTER_ORDER = PlanInput(
-    name="售后跟进 after an order",
-    trigger=FollowUpTrigger.ORDER_RECORDED,
-    steps=(
-        PlanStep(60, ActivityKind.TODO, "Re-order check 复购确认"),
-        PlanStep(3, ActivityKind.CALL, "Thank-you call 致电感谢"),
-        PlanStep(14, ActivityKind.FOLLOW_UP, "回访 满意度调查", with_survey=True),
-    ),
-)
-
-
-def test_save_and_edit_a_plan(tasks: TasksService) -> None:
-    plan_id = tasks.save_plan(None, replace(AFTER_ORDER, name="  售后跟进   after an order "))
-    [plan] = tasks.plans()
-    assert plan.id == plan_id
-    assert plan.name == "售后跟进 after an order"
-    assert plan.trigger is FollowUpTrigger.ORDER_RECORDED and plan.active
-    assert [s.offset_days for s in plan.steps] == [3, 14, 60]  # sorted by offset
-    assert [s.with_survey for s in plan.steps] == [False, True, False]
-    tasks.save_plan(
-        plan_id,
-        PlanInput("Visit", (PlanStep(7, ActivityKind.VISIT, "visit"),), active=False),
-    )
-    [edited] = tasks.plans()
-    assert (edited.name, edited.trigger, edited.active) == (
-        "Visit",
-        FollowUpTrigger.MANUAL,
-        False,
-    )
-    assert edited.steps == (PlanStep(7, ActivityKind.VISIT, "visit"),)
-    assert tasks.plans(active_only=True) == []
-    with pytest.raises(NotFoundError):
-        tasks.save_plan(99_999, AFTER_ORDER)
-
-
-def test_plan_validation(tasks: TasksService) -> None:
-    assert field_errors(lambda: tasks.save_plan(None, PlanInput(" ", ()))) == {
-        "name": "Give the plan a name.",
-        "steps": "A plan needs at least one step.",
-    }
-    assert field_errors(
-        lambda: tasks.save_plan(None, PlanInput("p", (PlanStep(1, ActivityKind.CALL, "  "),)))
-    ) == {"steps": "Every step needs a subject."}
-    assert field_errors(
-        lambda: tasks.save_plan(None, PlanInput("p", (PlanStep(-1, ActivityKind.CALL, "x"),)))
-    ) == {"steps": "A step is 0 to 3,650 days after the start."}
-    assert tasks.plans() == []
-
-
-def test_apply_a_plan_to_a_customer(services: Services, w: TaskWorld) -> None:
-    tasks = services.tasks
-    plan_id = tasks.save_plan(None, replace(AFTER_ORDER, trigger=FollowUpTrigger.MANUAL))
-    ids = tasks.apply_plan(
-        plan_id, w.mingda, start=date(2026, 11, 27), contact_id=w.chenjing, tz=SHANGHAI
-    )
-    rows = [tasks.get(i) for i in ids]
-    assert [local_due(tasks, i) for i in ids] == [
-        datetime(2026, 11, 30, 9, 0),
-        datetime(2026, 12, 11, 9, 0),
-        datetime(2027, 1, 26, 9, 0),
-    ]
-    assert {(r.customer_id, r.contact_id, r.assignee_id) for r in rows} == {
-        (w.mingda, w.chenjing, w.lina)  # the customer's owner by default
-    }
-    with pytest.raises(NotFoundError):
-        tasks.apply_plan(99_999, w.mingda, start=date(2026, 11, 27), tz=SHANGHAI)
-    services.customers.delete(w.acme)
-    with pytest.raises(NotFoundError):
-        tasks.apply_plan(plan_id, w.acme, start=date(2026, 11, 27), tz=SHANGHAI)
-    tasks.delete_plan(plan_id)
-    assert tasks.plans() == []
-    assert [tasks.get(i).id for i in ids] == ids  # the tasks it made stay
-
-
-def _record_order(services: Services, w: TaskWorld, number: str = "SO-2026-0042") -> int:
-    with services.db.write() as s:
-        order = m.Order(
-            number=number,
-            customer_id=w.huaxia,  # owned by 张明
-            owner_id=w.lina,  # but Li Na sold it
-            order_date=date(2026, 11, 27),
-            subtotal=Decimal("1000.00"),
-            total=Decimal("1130.00"),
-        )
-        s.add(order)
-        s.flush()
-        return order.id
-
-
-def test_an_order_schedules_its_follow_ups(services: Services, w: TaskWorld) -> None:
-    tasks = services.tasks
-    plan_id = tasks.save_plan(None, AFTER_ORDER)
-    tasks.save_plan(None, replace(AFTER_ORDER, name="manual", trigger=FollowUpTrigger.MANUAL))
-    tasks.save_plan(None, replace(AFTER_ORDER, name="switched off", active=False))
-    order_id = _record_order(services, w)
-
-    ids = tasks.schedule_for_order(order_id, tz=SHANGHAI)
-    assert len(ids) == 3
-    rows = [tasks.get(i) for i in ids]
-    assert [local_due(tasks, i) for i in ids] == [
-        datetime(2026, 11, 30, 9, 0),  # 3 days
-        datetime(2026, 12, 11, 9, 0),  # 14 days
-        datetime(2027, 1, 26, 9, 0),  # 60 days
-    ]
-    assert [(r.kind, r.subject, r.with_survey) for r in rows] == [
-        (ActivityKind.CALL, "Thank-you call 致电感谢", False),
-        (ActivityKind.FOLLOW_UP, "回访 满意度调查", True),
-        (ActivityKind.TODO, "Re-order check 复购确认", False),
-    ]
-    assert {(r.customer_id, r.assignee_id) for r in rows} == {(w.huaxia, w.lina)}
-    assert all(r.notes is not None and "SO-2026-0042" in r.notes for r in rows)
-    with services.db.read() as s:
-        links = [
-            (a.previous_id, a.follow_up_plan_id)
-            for a in (s.get(m.Activity, i) for i in ids)
-            if a is not None
-        ]
-    assert links == [(None, plan_id), (ids[0], plan_id), (ids[1], plan_id)]
-    # Monday 30 Nov is "later" seen from Friday 27 Nov
-    assert counts(tasks) == {"overdue": 0, "today": 0, "this_week": 0, "later": 3, "done": 0}
-
-    # the 回访 step records a satisfaction score into the customer's history
-    done = tasks.complete(ids[1], "回访完成", survey=SurveyInput(5), now=NOW, tz=SHANGHAI)
-    assert done.survey_id is not None
-    assert surveys_of(services, ids[1]) == [(5, None, date(2026, 11, 27))]
-    scores = [e.satisfaction for e in services.interactions.timeline(w.huaxia)]
-    assert 5 in scores
-
-
-def test_follow_ups_of_an_order_without_owner_go_to_the_customer_owner(
-    services: Services, w: TaskWorld
-) -> None:
-    services.tasks.save_plan(None, AFTER_ORDER)
-    order_id = _record_order(services, w)
-    with services.db.write() as s:
-        order = s.get(m.Order, order_id)
-        assert order is not None
-        order.owner_id = None
-    ids = services.tasks.schedule_for_order(order_id, tz=LOS_ANGELES)
-    assert {services.tasks.get(i).assignee_id for i in ids} == {w.zhang}
-    assert local_due(services.tasks, ids[0], LOS_ANGELES) == datetime(2026, 11, 30, 9, 0)
-
-
-def test_an_order_and_its_follow_ups_are_written_together(services: Services, w: TaskWorld) -> None:
-    services.tasks.save_plan(None, AFTER_ORDER)
-    before = activity_count(services)
-
-    def order_then_abort() -> None:
-        with services.db.write() as s:
-            order = m.Order(
-                number="SO-ROLLBACK", customer_id=w.huaxia, order_date=date(2026, 11, 27)
-            )
-            s.add(order)
-            s.flush()
-            assert len(schedule_for_order(s, order.id, SHANGHAI)) == 3
-            raise AbortedError
-
-    with pytest.raises(AbortedError):
-        order_then_abort()
-    assert activity_count(services) == before
-    with services.db.read() as s:
-        assert s.scalar(select(func.count()).select_from(m.Order)) == 0
-
-    with services.db.write() as s:
-        order = m.Order(number="SO-KEPT", customer_id=w.huaxia, order_date=date(2026, 11, 27))
-        s.add(order)
-        s.flush()
-        ids = schedule_for_order(s, order.id, SHANGHAI)
-    assert activity_count(services) == before + 3
-    assert all("SO-KEPT" in (services.tasks.get(i).notes or "") for i in ids)
-
-
-def test_no_active_order_plan_schedules_nothing(services: Services, w: TaskWorld) -> None:
-    services.tasks.save_plan(None, replace(AFTER_ORDER, trigger=FollowUpTrigger.MANUAL))
-    order_id = _record_order(services, w)
-    assert services.tasks.schedule_for_order(order_id, tz=SHANGHAI) == []
-    with pytest.raises(NotFoundError):
-        services.tasks.schedule_for_order(99_999, tz=SHANGHAI)
 
 
 def test_calendar_lists_open_and_done_tasks_of_a_period(tasks: TasksService, w: TaskWorld) -> None:

@@ -192,7 +192,7 @@ def test_owner_changes_reach_lists_filtered_by_owner(controller: Controller, qtb
     """Re-assigning a customer elsewhere takes it out of a list filtered by its old owner."""
     services = services_of(controller)
     customer = _customer_id(services)
-    owner = services.quotes.salespeople()[0].id
+    owner = services.salespeople.list(active_only=True)[0].id
     services.customers.update(
         customer, replace(services.customers.get(customer).data, owner_id=owner)
     )

@@ -48,7 +48,7 @@ def pipeline_tab(controller: Controller) -> PipelineTab:
 
 
 def stage_ids(tab: PipelineTab) -> dict[str, int]:
-    return {s.key: s.id for s in tab._services.pipeline.stages()}
+    return {s.key: s.id for s in tab._services.stages.stages()}
 
 
 def drag_first_card(source: CardListView, target: CardListView) -> None:
@@ -98,7 +98,7 @@ def test_drop_on_lost_asks_for_a_reason(
 ) -> None:
     tab = pipeline_tab(controller)
     ids = stage_ids(tab)
-    reasons = tab._services.pipeline.lost_reasons()
+    reasons = tab._services.stages.lost_reasons()
 
     def answer(dialog: LostReasonDialog) -> int:
         assert dialog.reason_combo.count() == len(reasons) + 1
@@ -125,7 +125,7 @@ def test_drop_on_lost_asks_for_a_reason(
 def test_won_via_drop_zone(controller: Controller, qtbot: QtBot) -> None:
     tab = pipeline_tab(controller)
     ids = stage_ids(tab)
-    won = next(s for s in tab._services.pipeline.stages() if s.kind is StageKind.WON)
+    won = next(s for s in tab._services.stages.stages() if s.kind is StageKind.WON)
     lead = tab.board.column_of_stage(ids["lead"])
     moved = lead.model.card(0).id
     drag_first_card(lead.view, tab.board.column_of_stage(won.id).view)
@@ -190,14 +190,14 @@ def test_stage_settings_add_reorder_and_archive(
     assert names[-3:] == ["Trial", "Won", "Lost"]
     page.stages.setCurrentItem(page.stages.topLevelItem(len(names) - 3))
     page._on_move(-1)
-    open_names = [s.name_en for s in services.pipeline.stages() if s.kind is StageKind.OPEN]
+    open_names = [s.name_en for s in services.stages.stages() if s.kind is StageKind.OPEN]
     assert open_names[-2:] == ["Trial", "Negotiation"]
     # The lead stage holds open deals: archiving it is refused with a message.
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     page.stages.setCurrentItem(page.stages.topLevelItem(0))
     page._on_archive_stage()
-    assert shown and not services.pipeline.stages(include_archived=True)[0].archived
+    assert shown and not services.stages.stages(include_archived=True)[0].archived
 
 
 def test_funnel_tab_shows_figures_and_chart(

@@ -334,15 +334,15 @@ def test_salespeople_dialog_adds_a_salesperson(
     monkeypatch.setattr(dialogs.SalespersonDialog, "exec", fill)
     undo = QUndoStack()
     refreshed: list[bool] = []
-    dialog = dialogs.SalespeopleDialog(services.targets, undo, lambda: refreshed.append(True))
+    dialog = dialogs.SalespeopleDialog(services.salespeople, undo, lambda: refreshed.append(True))
     qtbot.addWidget(dialog)
     dialog.add()
     assert dialog.changed and dialog.list.count() == 2 and refreshed
-    assert any(p.name == "Sun Li" and p.hire_date for p in services.targets.salespeople())
+    assert any(p.name == "Sun Li" and p.hire_date for p in services.salespeople.list())
     undo.undo()
-    assert [p.name for p in services.targets.salespeople()] == ["王明"]
+    assert [p.name for p in services.salespeople.list()] == ["王明"]
     undo.redo()
-    assert len(services.targets.salespeople()) == 2
+    assert len(services.salespeople.list()) == 2
 
 
 def _choose(combo: QComboBox, data: object) -> None:

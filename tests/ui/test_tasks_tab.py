@@ -75,7 +75,7 @@ def company_db(company_db: Path) -> Path:
     with workspace.db.write() as session:
         session.add(m.Salesperson(name=LINA, role=SalespersonRole.SALES))
     lina = person_id(services, LINA)
-    owner = services.tasks.me()
+    owner = services.salespeople.me()
     huaxia = services.customers.create(CustomerInput(name=HUAXIA))
     mingda = services.customers.create(CustomerInput(name=MINGDA))
     today = local_today()
@@ -283,7 +283,7 @@ def test_task_model_passes_the_model_tester(controller: Controller, qtmodelteste
 def calendar_world(services: Services) -> dict[str, int]:
     """Tasks in the week of Monday 8 April 2030, placed by Shanghai's calendar."""
     lina = person_id(services, LINA)
-    owner = services.tasks.me()
+    owner = services.salespeople.me()
     tasks = services.tasks
     utc = UTC
     ids = {
@@ -417,7 +417,7 @@ def test_add_complete_and_reschedule_through_the_widgets(
 
     def fill(dialog: TaskDialog) -> None:
         assert dialog.windowTitle() == "New Task"
-        assert dialog.assignee_combo.currentData() == services.tasks.me()  # "me"
+        assert dialog.assignee_combo.currentData() == services.salespeople.me()  # "me"
         type_text(dialog.subject_edit, subject)
         assert dialog.subject_edit.text() == subject
         dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(ActivityKind.VISIT))

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import StageKind
-from sms_desktop.services.pipeline import StageRow
 from sms_desktop.services.registry import Services
+from sms_desktop.services.stages import StageRow
 from sms_desktop.ui.edit import accept_saved, edit_ok
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.dialogs import run_modal
@@ -145,10 +145,10 @@ class PipelineSettingsPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        pipeline = self._services.pipeline
+        stages = self._services.stages
         current = self._selected_stage()
         self.stages.clear()
-        for stage in pipeline.stages(include_archived=True):
+        for stage in stages.stages(include_archived=True):
             stale = (
                 self.tr("{days} days").format(days=stage.stale_after_days)
                 if stage.stale_after_days
@@ -168,7 +168,7 @@ class PipelineSettingsPage(QWidget):
             if current is not None and stage.id == current.id:
                 self.stages.setCurrentItem(item)
         self.reasons.clear()
-        for reason in pipeline.lost_reasons(include_archived=True):
+        for reason in stages.lost_reasons(include_archived=True):
             item = QTreeWidgetItem([reason.name_zh, reason.name_en])
             item.setData(0, Qt.ItemDataRole.UserRole, reason.id)
             item.setData(1, Qt.ItemDataRole.UserRole, reason.archived)
@@ -183,7 +183,7 @@ class PipelineSettingsPage(QWidget):
             return None
         stage_id = item.data(0, Qt.ItemDataRole.UserRole)
         return next(
-            (s for s in self._services.pipeline.stages(include_archived=True) if s.id == stage_id),
+            (s for s in self._services.stages.stages(include_archived=True) if s.id == stage_id),
             None,
         )
 
@@ -193,12 +193,12 @@ class PipelineSettingsPage(QWidget):
 
     def stage_saver(self, stage: StageRow | None) -> Callable[[StageFields], int]:
         """What saves ``stage`` (None: a new one); returns its id."""
-        pipeline = self._services.pipeline
+        stages = self._services.stages
 
         def save(fields: StageFields) -> int:
             if stage is None:
-                return pipeline.add_stage(*fields)
-            pipeline.update_stage(stage.id, **fields._asdict())
+                return stages.add_stage(*fields)
+            stages.update_stage(stage.id, **fields._asdict())
             return stage.id
 
         return save
@@ -222,7 +222,7 @@ class PipelineSettingsPage(QWidget):
             return
         order = [
             s.id
-            for s in self._services.pipeline.stages(include_archived=True)
+            for s in self._services.stages.stages(include_archived=True)
             if s.kind is StageKind.OPEN
         ]
         index = order.index(stage.id)
@@ -230,18 +230,18 @@ class PipelineSettingsPage(QWidget):
         if not 0 <= target < len(order):
             return
         order[index], order[target] = order[target], order[index]
-        self._run(lambda: self._services.pipeline.reorder_stages(order))
+        self._run(lambda: self._services.stages.reorder_stages(order))
 
     def _on_archive_stage(self) -> None:
         stage = self._selected_stage()
         if stage is not None:
             self._run(
-                lambda: self._services.pipeline.set_stage_archived(stage.id, not stage.archived)
+                lambda: self._services.stages.set_stage_archived(stage.id, not stage.archived)
             )
 
     def _on_add_reason(self) -> None:
         self._run(
-            lambda: self._services.pipeline.add_lost_reason(
+            lambda: self._services.stages.add_lost_reason(
                 self.reason_zh.text(), self.reason_en.text()
             )
         )
@@ -254,5 +254,5 @@ class PipelineSettingsPage(QWidget):
             reason_id = item.data(0, Qt.ItemDataRole.UserRole)
             archived = bool(item.data(1, Qt.ItemDataRole.UserRole))
             self._run(
-                lambda: self._services.pipeline.set_lost_reason_archived(reason_id, not archived)
+                lambda: self._services.stages.set_lost_reason_archived(reason_id, not archived)
             )

@@ -48,7 +48,7 @@ from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
-    from sms_desktop.services.quotes import DocumentKind
+    from sms_desktop.services.numbering import DocumentKind
 
 _COMPANY_FIELDS = (
     "name",

@@ -324,7 +324,7 @@ class DashboardTab(AreaTab):
         owner = self.owner_combo.currentData()
         self.owner_combo.clear()
         self.owner_combo.addItem(self.tr("Everyone"), None)
-        for o in self._services.dashboard.owners():
+        for o in self._services.salespeople.list(active_only=True):
             self.owner_combo.addItem(o.name, o.id)
         self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(owner)))
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import StageKind
-from sms_desktop.services.pipeline import Board, BoardColumn, BoardTotals, Card, StageRow
+from sms_desktop.services.pipeline import Board, BoardColumn, BoardTotals, Card
+from sms_desktop.services.stages import StageRow
 from sms_desktop.ui.formatting import format_money
 from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.tabs.pipeline.board_model import CardRole, StageColumnModel

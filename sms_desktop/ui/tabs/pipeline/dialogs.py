@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import CURRENCIES, parse_money
-from sms_desktop.services.pipeline import LostReasonRow, OpportunityInput, StageRow
+from sms_desktop.services.pipeline import OpportunityInput
 from sms_desktop.services.registry import Services
+from sms_desktop.services.stages import LostReasonRow, StageRow
 from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import date_format, format_decimal
 from sms_desktop.ui.i18n import current_language
@@ -146,7 +147,7 @@ class OpportunityDialog(QDialog):
         self.errors.add_row(form, "expected_close", self.tr("Expected close:"), close_row)
         self.owner_combo = QComboBox(self)
         self.owner_combo.addItem(self.tr("(nobody)"), None)
-        for owner in services.customers.filter_options(places=False).owners:
+        for owner in services.salespeople.list(active_only=True):
             self.owner_combo.addItem(owner.name, owner.id)
         self.errors.add_row(form, "owner_id", self.tr("Owner:"), self.owner_combo)
         self.source_edit = QLineEdit(self)

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from sms_desktop.domain.clock import clock
 from sms_desktop.domain.enums import StageKind
 from sms_desktop.domain.errors import DomainError
-from sms_desktop.services.pipeline import MoveResult, PipelineFilter, StageRow
+from sms_desktop.services.pipeline import MoveResult, PipelineFilter
 from sms_desktop.services.registry import Services
+from sms_desktop.services.stages import StageRow
 from sms_desktop.ui.changes import writes_of
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.edit import edit_in_dialog, run_edit
@@ -170,7 +171,7 @@ class PipelineTab(AreaTab):
         owner = self.owner_combo.currentData()
         self.owner_combo.clear()
         self.owner_combo.addItem(self.tr("Everyone"), None)
-        for o in options.owners:
+        for o in self._services.salespeople.list(active_only=True):
             self.owner_combo.addItem(o.name, o.id)
         self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(owner)))
         tier = self.tier_combo.currentData()
@@ -179,7 +180,7 @@ class PipelineTab(AreaTab):
         for t in options.tiers:
             self.tier_combo.addItem(t, t)
         self.tier_combo.setCurrentIndex(max(0, self.tier_combo.findData(tier)))
-        self._stages = self._services.pipeline.stages()
+        self._stages = self._services.stages.stages()
 
     def current_filter(self, today: date | None = None) -> PipelineFilter:
         close_from, close_to = close_period(
@@ -217,7 +218,7 @@ class PipelineTab(AreaTab):
 
     def _stage(self, stage_id: int) -> StageRow | None:
         return next((s for s in self._stages if s.id == stage_id), None) or next(
-            (s for s in self._services.pipeline.stages(include_archived=True) if s.id == stage_id),
+            (s for s in self._services.stages.stages(include_archived=True) if s.id == stage_id),
             None,
         )
 
@@ -235,7 +236,7 @@ class PipelineTab(AreaTab):
         reason_id: int | None = None
         note = ""
         if stage.kind is StageKind.LOST:
-            dialog = LostReasonDialog(detail.data.title, pipeline.lost_reasons(), self)
+            dialog = LostReasonDialog(detail.data.title, self._services.stages.lost_reasons(), self)
             if run_modal(dialog) != LostReasonDialog.DialogCode.Accepted:
                 return
             reason_id, note = dialog.reason_id, dialog.note

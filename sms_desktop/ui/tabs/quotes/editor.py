@@ -129,8 +129,8 @@ class QuoteEditor(QDialog):
         self.owner_combo = QComboBox(self)
         self.owner_combo.setObjectName("quoteOwner")
         self.owner_combo.addItem(self.tr("(nobody)"), None)
-        for person in self._quotes.salespeople():
-            self.owner_combo.addItem(person.label, person.id)
+        for person in services.salespeople.list(active_only=True):
+            self.owner_combo.addItem(person.name, person.id)
         self.errors.add_row(left, "owner_id", self.tr("Salesperson:"), self.owner_combo)
 
         self.issue_edit = QDateEdit(self)

@@ -229,8 +229,8 @@ class QuotesTab(AreaTab):
         owner = self.owner_combo.currentData()
         self.owner_combo.clear()
         self.owner_combo.addItem(self.tr("Everyone"), None)
-        for person in self._services.quotes.salespeople():
-            self.owner_combo.addItem(person.label, person.id)
+        for person in self._services.salespeople.list(active_only=True):
+            self.owner_combo.addItem(person.name, person.id)
         self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(owner)))
         self.refresh()
 

@@ -7,11 +7,8 @@ from collections.abc import Callable, Sequence
 
 from sms_desktop.domain.targets import Period
 from sms_desktop.services.commissions import CommissionsService, PlanInput
-from sms_desktop.services.targets import (
-    SalespersonInput,
-    TargetItem,
-    TargetsService,
-)
+from sms_desktop.services.salespeople import SalespeopleService, SalespersonInput
+from sms_desktop.services.targets import TargetItem, TargetsService
 from sms_desktop.ui.undo import DoneCommand
 
 
@@ -43,7 +40,7 @@ class SaveSalesperson(DoneCommand):
     def __init__(
         self,
         text: str,
-        service: TargetsService,
+        service: SalespeopleService,
         salesperson_id: int,
         before: SalespersonInput | None,
         after: SalespersonInput,
@@ -55,15 +52,15 @@ class SaveSalesperson(DoneCommand):
 
     def do(self) -> None:
         if self._before is None:
-            self.salesperson_id = self._service.save_salesperson(self._after)
+            self.salesperson_id = self._service.save(self._after)
         else:
-            self._service.save_salesperson(self._after, self.salesperson_id)
+            self._service.save(self._after, self.salesperson_id)
 
     def undo_it(self) -> None:
         if self._before is None:
-            self._service.delete_salesperson(self.salesperson_id)
+            self._service.delete(self.salesperson_id)
         else:
-            self._service.save_salesperson(self._before, self.salesperson_id)
+            self._service.save(self._before, self.salesperson_id)
 
 
 class SavePlan(DoneCommand):

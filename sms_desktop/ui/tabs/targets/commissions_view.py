@@ -213,7 +213,7 @@ class CommissionsView(QWidget):
                 text += " · " + self.tr("inactive")
             item = QListWidgetItem(text, self.plans)
             item.setData(Qt.ItemDataRole.UserRole, plan)
-        people = self._services.targets.salespeople(include_inactive=False)
+        people = self._services.salespeople.list(active_only=True)
         assigned = self._services.commissions.assignments(period)
         self.assignments.setRowCount(len(people))
         for row, person in enumerate(people):

@@ -33,12 +33,12 @@ from sms_desktop.domain.errors import Errors
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import parse_money
 from sms_desktop.domain.targets import METRIC_ORDER, Period
-from sms_desktop.services.targets import (
-    ActualItem,
+from sms_desktop.services.salespeople import (
+    SalespeopleService,
     SalespersonInput,
     SalespersonRow,
-    TargetsService,
 )
+from sms_desktop.services.targets import ActualItem
 from sms_desktop.ui.edit import edit_in_dialog
 from sms_desktop.ui.formatting import date_format
 from sms_desktop.ui.tabs.targets.labels import (
@@ -245,7 +245,7 @@ class SalespeopleDialog(QDialog):
 
     def __init__(
         self,
-        service: TargetsService,
+        service: SalespeopleService,
         undo_stack: QUndoStack,
         changed: Callable[[], None],
         parent: QWidget | None = None,
@@ -279,7 +279,7 @@ class SalespeopleDialog(QDialog):
 
     def _reload(self) -> None:
         self.list.clear()
-        for person in self._service.salespeople():
+        for person in self._service.list():
             text = f"{person.name} · {role_name(person.role)}"
             if not person.active:
                 text += " · " + self.tr("inactive")
@@ -301,7 +301,7 @@ class SalespeopleDialog(QDialog):
 
         def save() -> tuple[SalespersonInput, int]:
             after = dialog.value()
-            return after, self._service.save_salesperson(after, person.id if person else None)
+            return after, self._service.save(after, person.id if person else None)
 
         saved = edit_in_dialog(self, dialog, save, errors=dialog.errors)
         if saved is None:

@@ -26,7 +26,8 @@ from sms_desktop.domain.clock import clock
 from sms_desktop.domain.enums import PeriodKind, TargetMetric
 from sms_desktop.domain.targets import METRIC_ORDER, Period
 from sms_desktop.services.registry import Services
-from sms_desktop.services.targets import AttainmentRow, SalespersonRow, TargetItem
+from sms_desktop.services.salespeople import SalespersonRow
+from sms_desktop.services.targets import AttainmentRow, TargetItem
 from sms_desktop.ui.edit import edit_in_dialog, edit_ok, run_edit
 from sms_desktop.ui.formatting import format_date, format_decimal, format_money
 from sms_desktop.ui.models.paged import Role
@@ -270,9 +271,9 @@ class TargetsTab(AreaTab):
             return Period(self._listed_kind, start)
         return Period.containing(self._listed_kind, self.today())
 
-    def people(self) -> list[SalespersonRow]:
+    def people(self) -> tuple[SalespersonRow, ...]:
         """The team, read when a dialog needs it (the table itself does not)."""
-        return self._services.targets.salespeople()
+        return self._services.salespeople.list()
 
     def chosen_metric(self) -> TargetMetric | None:
         value = self.metric_combo.currentData()
@@ -532,7 +533,7 @@ class TargetsTab(AreaTab):
             self._push(self.tr("Spread yearly target"), *saved)
 
     def edit_salespeople(self) -> None:
-        dialog = SalespeopleDialog(self._services.targets, self._undo, self.refresh, self)
+        dialog = SalespeopleDialog(self._services.salespeople, self._undo, self.refresh, self)
         run_modal(dialog)
 
     def _push(self, text: str, before: list[TargetItem], after: list[TargetItem]) -> None:

@@ -38,7 +38,7 @@ from typing_extensions import override
 from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.tasks import local_midnight
 from sms_desktop.services.registry import Services
-from sms_desktop.services.tasks import Person, TaskRow
+from sms_desktop.services.tasks import TaskRow
 from sms_desktop.ui.formatting import format_date
 from sms_desktop.ui.i18n import current_language, translate
 from sms_desktop.ui.palette import Colour, qcolor
@@ -71,10 +71,18 @@ def entry_text(task: TaskRow, tz: tzinfo | None) -> str:
     return f"{clock}{task.subject}{who}"
 
 
+@dataclass(frozen=True, slots=True)
+class _Person:
+    """A week row: a salesperson, or id 0 for the tasks of nobody."""
+
+    id: int
+    name: str
+
+
 @dataclass
 class _Grid:
     days: list[date] = field(default_factory=list)  # week: 7; month: 35 or 42
-    people: list[Person] = field(default_factory=list)  # week rows
+    people: list[_Person] = field(default_factory=list)  # week rows
     cells: dict[tuple[int, int], list[TaskRow]] = field(default_factory=dict)
 
 
@@ -118,12 +126,14 @@ class CalendarModel(QAbstractTableModel):
         )
         grid = _Grid(days=days)
         if self.mode == "week":
-            people = self._services.tasks.people()
-            if self.assignee_id is not None:
-                people = [p for p in people if p.id == self.assignee_id]
+            people = [
+                _Person(p.id, p.name)
+                for p in self._services.salespeople.list(active_only=True)
+                if self.assignee_id is None or p.id == self.assignee_id
+            ]
             known = {p.id for p in people}
             if any(t.assignee_id is None or t.assignee_id not in known for t in tasks):
-                people.append(Person(0, translate("Calendar", "(nobody)")))
+                people.append(_Person(0, translate("Calendar", "(nobody)")))
             grid.people = people
             rows = {p.id: i for i, p in enumerate(people)}
         for task in tasks:

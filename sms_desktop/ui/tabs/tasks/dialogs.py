@@ -36,16 +36,9 @@ from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.enums import ActivityKind, FollowUpTrigger, RecurrenceUnit
 from sms_desktop.domain.errors import DomainError, ValidationError
 from sms_desktop.domain.i18n import translate
+from sms_desktop.services.followups import FollowUpPlanRow, PlanInput, PlanStep
 from sms_desktop.services.registry import Services
-from sms_desktop.services.tasks import (
-    FollowUpPlanRow,
-    PlanInput,
-    PlanStep,
-    SurveyInput,
-    TaskInput,
-    TaskRow,
-    clean_task,
-)
+from sms_desktop.services.tasks import SurveyInput, TaskInput, TaskRow, clean_task
 from sms_desktop.ui.edit import accept_saved, run_edit
 from sms_desktop.ui.formatting import date_format, format_date, from_qdate, to_qdate
 from sms_desktop.ui.tabs.tasks.presentation import kind_icon, kind_label, unit_label
@@ -147,7 +140,7 @@ class TaskDialog(QDialog, Generic[R]):
         self.assignee_combo = QComboBox(self)
         self.assignee_combo.setObjectName("taskAssignee")
         self.assignee_combo.addItem(self.tr("(nobody)"), None)
-        for person in services.tasks.people():
+        for person in services.salespeople.list(active_only=True):
             self.assignee_combo.addItem(person.name, person.id)
         self.errors.add_row(form, "assignee_id", self.tr("Assigned to:"), self.assignee_combo)
 
@@ -213,7 +206,7 @@ class TaskDialog(QDialog, Generic[R]):
         self.date_edit.setDate(to_qdate(context.day or today))
         self.all_day_check.setChecked(True)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(context.kind)))
-        me = context.assignee_id or self._services.tasks.me()
+        me = context.assignee_id or self._services.salespeople.me()
         if context.customer_id is not None:
             self.customer_edit.set_customer(context.customer_id, context.customer_name)
         self._fill_customer_choices()
@@ -286,7 +279,7 @@ class TaskDialog(QDialog, Generic[R]):
         for person in detail.contacts:
             self.contact_combo.addItem(person.name, person.id)
         for row in deals:
-            self.opportunity_combo.addItem(row.name, row.id)
+            self.opportunity_combo.addItem(row.title, row.id)
         self.contact_combo.setCurrentIndex(max(0, self.contact_combo.findData(contact)))
         self.opportunity_combo.setCurrentIndex(max(0, self.opportunity_combo.findData(deal)))
 
@@ -479,7 +472,7 @@ class PlansDialog(QDialog):
         self._reload()
 
     def _reload(self, select: int | None = None) -> None:
-        self._plans = self._services.tasks.plans()
+        self._plans = self._services.followups.plans()
         self.plan_combo.clear()
         for plan in self._plans:
             self.plan_combo.addItem(plan.name, plan.id)
@@ -568,7 +561,7 @@ class PlansDialog(QDialog):
     def save(self) -> bool:
         plan_id = run_edit(
             self,
-            lambda: self._services.tasks.save_plan(self._current, self.value()),
+            lambda: self._services.followups.save(self._current, self.value()),
             errors=self.errors,
         )
         if plan_id is None:
@@ -579,7 +572,7 @@ class PlansDialog(QDialog):
     def _delete_plan(self) -> None:
         if self._current is None:
             return
-        self._services.tasks.delete_plan(self._current)
+        self._services.followups.delete(self._current)
         self._reload()
 
 

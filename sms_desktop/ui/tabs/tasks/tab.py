@@ -366,7 +366,7 @@ class TasksTab(AreaTab):
         current = self.assignee_combo.currentData()
         self.assignee_combo.clear()
         self.assignee_combo.addItem(self.tr("Everyone"), None)
-        for person in self._services.tasks.people():
+        for person in self._services.salespeople.list(active_only=True):
             self.assignee_combo.addItem(person.name, person.id)
         self.assignee_combo.setCurrentIndex(max(0, self.assignee_combo.findData(current)))
 
@@ -739,7 +739,7 @@ class TasksTab(AreaTab):
         run_modal(PlansDialog(self._services, self))
 
     def apply_plan(self, customer_id: int, customer_name: str) -> list[int]:
-        plans = self._services.tasks.plans(active_only=True)
+        plans = self._services.followups.plans(active_only=True)
         if not plans:
             QMessageBox.information(
                 self,
@@ -753,7 +753,7 @@ class TasksTab(AreaTab):
         plan_id = dialog.plan_id
         ids = run_edit(
             self,
-            lambda: self._services.tasks.apply_plan(
+            lambda: self._services.followups.apply(
                 plan_id, customer_id, start=dialog.start, tz=self._tz
             ),
         )
