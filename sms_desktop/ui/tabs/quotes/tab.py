@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.enums import QuoteStatus
-from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.quotes import (
     Change,
     QuoteAction,
@@ -34,7 +33,7 @@ from sms_desktop.domain.quotes import (
 from sms_desktop.reporting.lists.quotes import QUOTES, STATUS_LABELS
 from sms_desktop.services.quotes import QuoteFilter, QuoteRow, QuoteSortKey
 from sms_desktop.services.registry import Services
-from sms_desktop.ui.dialogs.messages import show_error
+from sms_desktop.ui.edit import edit_ok, run_edit
 from sms_desktop.ui.formatting import ui_formats
 from sms_desktop.ui.i18n import tr_message, translate
 from sms_desktop.ui.models.paged import PagedTableModel, Role
@@ -238,11 +237,12 @@ class QuotesTab(AreaTab):
         """Expire the quotes past their validity, then re-read the list."""
         if not self._loaded:
             return
-        try:
-            expired = self._services.quotes.expire_due(today=self.today(), now=self.now())
-        except DomainError as exc:
-            show_error(self, exc)
-            expired = 0
+        expired = (
+            run_edit(
+                self, lambda: self._services.quotes.expire_due(today=self.today(), now=self.now())
+            )
+            or 0
+        )
         if expired:
             self.status_message.emit(
                 self.tr("%Ln quote(s) passed their validity and are now expired.", "", expired)
@@ -263,10 +263,12 @@ class QuotesTab(AreaTab):
         self.search_edit.cancel_pending()
         self.model.filter = self.current_filter()
         header = self.table.horizontalHeader()
-        try:
-            self.model.load_sorted(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        except DomainError as exc:
-            show_error(self, exc)
+        edit_ok(
+            self,
+            lambda: self.model.load_sorted(
+                header.sortIndicatorSection(), header.sortIndicatorOrder()
+            ),
+        )
 
     def current_row(self) -> QuoteRow | None:
         index = self.table.currentIndex()
@@ -335,11 +337,10 @@ class QuotesTab(AreaTab):
         from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
 
         quotes = self._services.quotes
-        try:
-            quote = quotes.get(quote_id)
-        except DomainError as exc:
-            show_error(self, exc)
+        found = run_edit(self, lambda: quotes.get(quote_id))
+        if found is None:
             return
+        quote = found
         if not quote.editable:
             if not can_do(quote.status, QuoteAction.REVISE):
                 self.preview(quote_id)
@@ -355,11 +356,10 @@ class QuotesTab(AreaTab):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            try:
-                quote = quotes.revise(quote_id)
-            except DomainError as exc:
-                show_error(self, exc)
+            revised = run_edit(self, lambda: quotes.revise(quote_id))
+            if revised is None:
                 return
+            quote = revised
             self.model.refresh_rows()
         editor = QuoteEditor(
             self._services, quote.as_input(), quote, customer_name=quote.party.name, parent=self
@@ -380,12 +380,8 @@ class QuotesTab(AreaTab):
         row = self.current_row()
         if row is None:
             return
-        try:
-            action(row.id)
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self._after_change(row.id, message.format(label=row.label))
+        if edit_ok(self, lambda: action(row.id)):
+            self._after_change(row.id, message.format(label=row.label))
 
     def send_current(self) -> None:
         quotes = self._services.quotes
@@ -420,10 +416,7 @@ class QuotesTab(AreaTab):
         if row is None:
             return
         quotes = self._services.quotes
-        try:
-            quotes.delete(row.id)
-        except DomainError as exc:
-            show_error(self, exc)
+        if not edit_ok(self, lambda: quotes.delete(row.id)):
             return
         self._undo.push(DeleteQuote(quotes, row.id, row.label, self.model.refresh_rows))
         self.status_message.emit(
@@ -434,10 +427,8 @@ class QuotesTab(AreaTab):
         row = self.current_row()
         if row is None:
             return
-        try:
-            copy = self._services.quotes.duplicate(row.id, today=self.today())
-        except DomainError as exc:
-            show_error(self, exc)
+        copy = run_edit(self, lambda: self._services.quotes.duplicate(row.id, today=self.today()))
+        if copy is None:
             return
         self.model.refresh_rows()
         self.select_quote(copy.id)
@@ -450,14 +441,12 @@ class QuotesTab(AreaTab):
         row = self.current_row()
         if row is None:
             return
-        try:
-            changes = self._services.quotes.diff_with_previous(row.id)
-        except DomainError as exc:
-            show_error(self, exc)
+        changes = run_edit(self, lambda: self._services.quotes.diff_with_previous(row.id) or [])
+        if changes is None:
             return
         from sms_desktop.ui.tabs.quotes.dialogs import ChangesDialog
 
-        run_modal(ChangesDialog(row.label, changes or [], self))
+        run_modal(ChangesDialog(row.label, changes, self))
 
     def preview_current(self) -> None:
         row = self.current_row()
@@ -467,12 +456,9 @@ class QuotesTab(AreaTab):
     def preview(self, quote_id: int) -> None:
         from sms_desktop.ui.tabs.quotes.preview import QuotePreviewDialog
 
-        try:
-            dialog = QuotePreviewDialog(self._services, quote_id, self)
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        run_modal(dialog)
+        dialog = run_edit(self, lambda: QuotePreviewDialog(self._services, quote_id, self))
+        if dialog is not None:
+            run_modal(dialog)
 
     def show_products(self) -> None:
         from sms_desktop.ui.tabs.quotes.products import ProductsDialog
