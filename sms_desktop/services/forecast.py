@@ -39,6 +39,7 @@ from sms_desktop.domain.forecast import (
 from sms_desktop.domain.i18n import Message, translate
 from sms_desktop.domain.money import ZERO, from_minor, to_minor
 from sms_desktop.domain.pipeline import probability, weighted_minor
+from sms_desktop.domain.revenue import REVENUE_LABEL, CommissionBase, base_name
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.base import Money
 from sms_desktop.persistence.db import Database
@@ -60,9 +61,9 @@ class ForecastMetric(StrEnum):
 
 
 _METRIC_LABELS = {
-    ForecastMetric.REVENUE: translate("Forecast", "Revenue (excl. tax)"),
+    ForecastMetric.REVENUE: REVENUE_LABEL,
     ForecastMetric.ORDERS: translate("Forecast", "Orders"),
-    ForecastMetric.MARGIN: translate("Forecast", "Gross margin"),
+    ForecastMetric.MARGIN: base_name(CommissionBase.MARGIN),
 }
 
 
