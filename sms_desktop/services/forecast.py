@@ -153,34 +153,24 @@ class ForecastService:
 
     def owner_named(self, name: str) -> int:
         """The salesperson called ``name`` (Chinese or English name, any case)."""
-        wanted = name.strip().lower()
         sp = m.Salesperson
-        with self.db.read() as session:
-            found = session.scalars(
-                select(sp.id).where(
-                    or_(func.lower(sp.name) == wanted, func.lower(sp.name_en) == wanted)
-                )
-            ).first()
-        if found is None:
-            raise NotFoundError(
-                translate("Forecast", "No salesperson is called {name}.").format(name=name)
-            )
-        return found
+        missing = translate("Forecast", "No salesperson is called {name}.")
+        return self._named(name, sp.id, (sp.name, sp.name_en), missing)
 
     def category_named(self, name: str) -> int:
         """The product category called ``name`` (Chinese or English name, any case)."""
-        wanted = name.strip().lower()
         pc = m.ProductCategory
+        missing = translate("Forecast", "No product category is called {name}.")
+        return self._named(name, pc.id, (pc.name_zh, pc.name_en), missing)
+
+    def _named(self, name: str, key: Any, columns: tuple[Any, Any], missing: Message) -> int:
+        wanted = name.strip().lower()
         with self.db.read() as session:
-            found = session.scalars(
-                select(pc.id).where(
-                    or_(func.lower(pc.name_zh) == wanted, func.lower(pc.name_en) == wanted)
-                )
+            found: int | None = session.scalars(
+                select(key).where(or_(*(func.lower(column) == wanted for column in columns)))
             ).first()
         if found is None:
-            raise NotFoundError(
-                translate("Forecast", "No product category is called {name}.").format(name=name)
-            )
+            raise NotFoundError(missing.format(name=name))
         return found
 
     def _history_query(
