@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sms_desktop.domain.calendar import add_months
 from sms_desktop.domain.enums import OrderStatus, SalespersonRole, StageKind
 from sms_desktop.domain.errors import NotFoundError, ValidationError
-from sms_desktop.domain.forecast import Granularity, Method
+from sms_desktop.domain.forecast import ForecastCancelledError, Granularity, Method
 from sms_desktop.persistence import models as m
 from sms_desktop.services.forecast import ForecastMetric
 from sms_desktop.services.registry import Services
@@ -193,3 +193,11 @@ def test_category_counts_its_lines_and_its_subcategories(shop: Services) -> None
     assert result.pipeline_weighted == (None, None)
     with pytest.raises(ValidationError):
         shop.forecast.forecast("margin", "month", 2, as_of=AS_OF, category_id=software)
+
+
+def test_progress_and_cancel(shop: Services) -> None:
+    calls: list[tuple[int, int]] = []
+    shop.forecast.forecast("revenue", "month", 2, as_of=AS_OF, progress=lambda *c: calls.append(c))
+    assert calls and calls[-1][0] == calls[-1][1]
+    with pytest.raises(ForecastCancelledError):
+        shop.forecast.forecast("revenue", "month", 2, as_of=AS_OF, cancelled=lambda: True)
