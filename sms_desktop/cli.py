@@ -22,6 +22,7 @@ from sms_desktop.domain.i18n import Message, Translator, translate
 if TYPE_CHECKING:
     from sms_desktop.domain.importing.fields import ImportKind
     from sms_desktop.persistence.db import Database
+    from sms_desktop.services.forecast import Forecast
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 TABS = ("dashboard", "customers", "pipeline", "tasks", "quotes", "targets")
@@ -206,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
         one.add_argument(
             "--to", dest="date_to", type=_date, metavar="DATE", help="last day (default: today)"
         )
+    _add_forecast_parser(sub, db_opt, lang_opt)
     return parser
 
 
@@ -693,6 +695,166 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _horizon(text: str) -> int:
+    from sms_desktop.domain.forecast import MAX_HORIZON
+
+    value = _positive(text)
+    if value > MAX_HORIZON:
+        raise argparse.ArgumentTypeError(f"at most {MAX_HORIZON} periods")
+    return value
+
+
+def _add_forecast_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    db_opt: argparse.ArgumentParser,
+    lang_opt: argparse.ArgumentParser,
+) -> None:
+    forecast = sub.add_parser(
+        "forecast",
+        parents=[db_opt, lang_opt],
+        help="statistical sales forecast with its backtested accuracy",
+    )
+    forecast.add_argument("--metric", choices=("revenue", "orders", "margin"), default="revenue")
+    forecast.add_argument("--by", choices=("month", "quarter"), default="month")
+    forecast.add_argument(
+        "--horizon", type=_horizon, default=12, metavar="N", help="periods, 1-18 (default 12)"
+    )
+    forecast.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=_date,
+        metavar="DATE",
+        help="forecast as on this day, from the data before its period (default: today)",
+    )
+    forecast.add_argument("--owner", metavar="NAME", help="one salesperson's orders")
+    forecast.add_argument("--category", metavar="NAME", help="one product category's sales")
+    forecast.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+
+def _cmd_forecast(args: argparse.Namespace) -> int:
+    from sms_desktop.domain.clock import clock
+    from sms_desktop.services.forecast import ForecastService
+
+    tr = _translator(args)
+    db = _open_for_cli(_db_path(args))
+    try:
+        service = ForecastService(db)
+        owner = service.owner_named(args.owner) if args.owner else None
+        category = service.category_named(args.category) if args.category else None
+        result = service.forecast(
+            args.metric,
+            args.by,
+            args.horizon,
+            as_of=args.as_of or clock().today(),
+            owner_id=owner,
+            category_id=category,
+        )
+    except DomainError as exc:
+        raise _UserError(" ".join(exc.render(tr).split())) from exc
+    finally:
+        db.close()
+    if result.message is not None:
+        raise _UserError(result.message)
+    {"json": _forecast_json, "csv": _forecast_csv, "table": _forecast_table}[args.format](
+        result, tr
+    )
+    return EXIT_OK
+
+
+def _percent(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _forecast_json(result: Forecast, tr: Translator) -> None:
+    import json
+
+    fit = result.result
+    assert fit.method is not None
+    assert fit.baseline is not None
+    document = {
+        "model": fit.method.value,
+        "model_name": fit.method.label.render(tr),
+        "backtest_wape": _percent(fit.backtest_wape),
+        "baseline": fit.baseline.value,
+        "baseline_wape": _percent(fit.baseline_wape),
+        "interval": fit.interval,
+        "coverage": None if fit.coverage is None else round(fit.coverage, 4),
+        "origins": fit.origins,
+        "reasons": [f.value for f in fit.fallbacks],
+        "candidates": [
+            {
+                "model": c.method.value,
+                "wape": _percent(c.wape),
+                "by_horizon": [
+                    {"horizon": e.horizon, "wape": _percent(e.wape), "mape": _percent(e.mape)}
+                    for e in c.by_horizon
+                ],
+            }
+            for c in fit.candidates
+        ],
+        "periods": [
+            {
+                "period": p.label,
+                "forecast": str(p.forecast),
+                "low": str(p.low),
+                "high": str(p.high),
+                "pipeline_weighted": None if weighted is None else str(weighted),
+            }
+            for p, weighted in zip(fit.periods, result.pipeline_weighted, strict=True)
+        ],
+    }
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def _forecast_csv(result: Forecast, tr: Translator) -> None:
+    import csv
+
+    del tr
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(("period", "forecast", "low", "high", "pipeline_weighted"))
+    for p, weighted in zip(result.result.periods, result.pipeline_weighted, strict=True):
+        writer.writerow((p.label, p.forecast, p.low, p.high, "" if weighted is None else weighted))
+
+
+def _forecast_table(result: Forecast, tr: Translator) -> None:
+    fit = result.result
+    assert fit.method is not None
+    assert fit.baseline is not None
+
+    def pct(value: float | None) -> str:
+        return "-" if value is None else f"{value:.1f} %"
+
+    print(
+        translate("CLI", "{metric} forecast as of {day}: {method}")
+        .format(metric=result.metric.label, day=result.as_of.isoformat(), method=fit.method.label)
+        .render(tr)
+    )
+    print(
+        translate(
+            "CLI",
+            "Backtest WAPE {wape} over {origins} origins; {baseline}: {baseline_wape}",
+        )
+        .format(
+            wape=pct(fit.backtest_wape),
+            origins=fit.origins,
+            baseline=fit.baseline.label,
+            baseline_wape=pct(fit.baseline_wape),
+        )
+        .render(tr)
+    )
+    print(
+        translate("CLI", "80 % interval; its coverage in the backtest: {coverage}")
+        .format(coverage=pct(None if fit.coverage is None else 100 * fit.coverage))
+        .render(tr)
+    )
+    for reason in fit.fallbacks:
+        print(f"  {reason.label.render(tr)}")
+    print(f"{'':<10}{'forecast':>18}{'low':>18}{'high':>18}{'pipeline':>18}")
+    for p, weighted in zip(fit.periods, result.pipeline_weighted, strict=True):
+        pipe = "-" if weighted is None else f"{weighted:,.2f}"
+        print(f"{p.label:<10}{p.forecast:>18,.2f}{p.low:>18,.2f}{p.high:>18,.2f}{pipe:>18}")
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from sms_desktop.app import run_gui
 
@@ -734,6 +896,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "init": _cmd_init,
     "import": _cmd_import,
     "export": _cmd_export,
+    "forecast": _cmd_forecast,
 }
 
 

@@ -295,6 +295,18 @@
         <translation>只有联系人可以导出为 vCard（.vcf）</translation>
     </message>
     <message>
+        <source>{metric} forecast as of {day}: {method}</source>
+        <translation>{metric}预测（截至 {day}）：{method}</translation>
+    </message>
+    <message>
+        <source>Backtest WAPE {wape} over {origins} origins; {baseline}: {baseline_wape}</source>
+        <translation>回测 WAPE {wape}（{origins} 个起点）；{baseline}：{baseline_wape}</translation>
+    </message>
+    <message>
+        <source>80 % interval; its coverage in the backtest: {coverage}</source>
+        <translation>80% 预测区间；回测中的覆盖率：{coverage}</translation>
+    </message>
+    <message>
         <source>there is no database at {path}</source>
         <translation>找不到数据库：{path}</translation>
     </message>
@@ -1911,6 +1923,85 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>to do</source>
         <translation>待完成</translation>
+    </message>
+</context>
+<context>
+    <name>Forecast</name>
+    <message>
+        <source>Last value carried forward</source>
+        <translation>沿用最近一期</translation>
+    </message>
+    <message>
+        <source>Mean of the last year</source>
+        <translation>近一年平均</translation>
+    </message>
+    <message>
+        <source>Same period last year (seasonal naive)</source>
+        <translation>去年同期（季节朴素法）</translation>
+    </message>
+    <message>
+        <source>Same period last year × trailing growth</source>
+        <translation>去年同期 × 近期增长率</translation>
+    </message>
+    <message>
+        <source>Exponential smoothing, damped trend, additive seasonality</source>
+        <translation>指数平滑（阻尼趋势、加法季节性）</translation>
+    </message>
+    <message>
+        <source>Exponential smoothing, damped trend, multiplicative seasonality</source>
+        <translation>指数平滑（阻尼趋势、乘法季节性）</translation>
+    </message>
+    <message>
+        <source>Mean of the two best methods</source>
+        <translation>最优两种方法的平均</translation>
+    </message>
+    <message>
+        <source>Less than two years of history plus a backtest: exponential smoothing is not tried</source>
+        <translation>历史数据不足两年加回测期：未尝试指数平滑</translation>
+    </message>
+    <message>
+        <source>Many periods without sales: exponential smoothing is not tried</source>
+        <translation>多个期间没有销售：未尝试指数平滑</translation>
+    </message>
+    <message>
+        <source>Periods with no or negative values: no multiplicative seasonality</source>
+        <translation>有零值或负值的期间：不使用乘法季节性</translation>
+    </message>
+    <message>
+        <source>There is no history to forecast from.</source>
+        <translation>没有可用于预测的历史数据。</translation>
+    </message>
+    <message>
+        <source>Only one period of history: a forecast needs at least two to be measured.</source>
+        <translation>只有一期历史数据：预测至少需要两期才能衡量。</translation>
+    </message>
+    <message>
+        <source>The forecast was cancelled.</source>
+        <translation>预测已取消。</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>The horizon is 1 to {max} periods.</source>
+        <translation>预测期数为 1 到 {max} 期。</translation>
+    </message>
+    <message>
+        <source>The margin is not forecast by product category.</source>
+        <translation>毛利不能按产品类别预测。</translation>
+    </message>
+    <message>
+        <source>No salesperson is called {name}.</source>
+        <translation>没有名为 {name} 的销售人员。</translation>
+    </message>
+    <message>
+        <source>No product category is called {name}.</source>
+        <translation>没有名为 {name} 的产品类别。</translation>
+    </message>
+    <message>
+        <source>The product category no longer exists.</source>
+        <translation>该产品类别已不存在。</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.dashboard import DashboardReports, DashboardService
     from sms_desktop.services.duplicates import DuplicatesService
     from sms_desktop.services.followups import FollowUpsService
+    from sms_desktop.services.forecast import ForecastService
     from sms_desktop.services.funnel import FunnelService
     from sms_desktop.services.history import HistoryService
     from sms_desktop.services.imports.service import ImportService
@@ -168,3 +169,9 @@ class Services:
         from sms_desktop.services.imports.service import ImportService
 
         return ImportService(self.db)
+
+    @cached_property
+    def forecast(self) -> ForecastService:
+        from sms_desktop.services.forecast import ForecastService
+
+        return ForecastService(self.db)
