@@ -124,6 +124,8 @@ def test_create_edit_delete_and_undo(controller: Controller, qtbot: QtBot) -> No
         tab.findChild(type(tab.detail.save_button), "newCustomerButton"), Qt.MouseButton.LeftButton
     )
     form = tab.detail.profile
+    me = services.salespeople.me()
+    qtbot.waitUntil(lambda: form.owner_combo.currentData() == me)  # the user's own
     form.edits["email"].setText("bad")
     tab.save_profile()
     assert form.errors.text("name") == "Enter the customer's name."

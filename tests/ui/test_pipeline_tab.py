@@ -376,6 +376,8 @@ def test_new_deal_customer_by_pinyin_initials_and_amount_in_wan(
         qtbot.keyClick(popup, Qt.Key.Key_Down)
         qtbot.keyClick(popup, Qt.Key.Key_Return)
         assert picker.text() == "北京华夏科技有限公司"
+        me = tab._services.salespeople.me()
+        assert me is not None and dialog.owner_combo.currentData() == me  # the user's own
         type_text(dialog.title_edit, "年度框架")
         type_text(dialog.amount_edit, "12万")
         dialog.accept()

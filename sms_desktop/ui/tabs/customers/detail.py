@@ -217,7 +217,8 @@ class DetailPanel(QStackedWidget):
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)
 
-    def show_new(self) -> None:
+    def show_new(self, owner_id: int | None = None) -> None:
+        """The empty form of a new customer, owned by ``owner_id`` (the user) to begin with."""
         from sms_desktop.services.customers import CustomerInput
 
         self.customer_id = None
@@ -228,7 +229,7 @@ class DetailPanel(QStackedWidget):
         self.tasks_button.hide()
         self.add_task_button.hide()
         self.history_button.hide()
-        self.profile.load(CustomerInput(name=""))
+        self.profile.load(CustomerInput(name="", owner_id=owner_id))
         self.tabs.setTabEnabled(0, False)
         self.tabs.setTabEnabled(2, False)
         self.tabs.setCurrentWidget(self._profile_page)

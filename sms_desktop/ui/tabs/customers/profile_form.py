@@ -71,6 +71,10 @@ class ProfileForm(QWidget):
         self.owner_combo = QComboBox(self)
         self.owner_combo.setObjectName("customer_owner")
         self.owner_combo.activated.connect(self.edited)
+        self.owner_combo.activated.connect(
+            lambda _i: setattr(self, "_owner_id", self.owner_combo.currentData())
+        )
+        self._owner_id: int | None = None
         self.errors.add_row(form, "owner_id", self.tr("Owner:"), self.owner_combo)
         self.potential_spin = QDoubleSpinBox(self)
         self.potential_spin.setObjectName("customer_potential_value")
@@ -127,7 +131,7 @@ class ProfileForm(QWidget):
                 combo.clear()
                 combo.addItems(list(values))
                 combo.setEditText(text)
-            current = self.owner_combo.currentData()
+            current = self._owner_id
             self.owner_combo.clear()
             self.owner_combo.addItem(self.tr("(nobody)"), None)
             for owner in options.owners:
@@ -147,6 +151,7 @@ class ProfileForm(QWidget):
             self.industry_combo.setEditText(data.industry)
             self.city_combo.setEditText(data.city)
             self.tier_combo.setEditText(data.tier)
+            self._owner_id = data.owner_id  # kept if the owners list is filled after this
             self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(data.owner_id)))
             self.potential_spin.setValue(float(data.potential_value))
             self.currency_combo.setCurrentText(data.currency)

@@ -448,7 +448,7 @@ class CustomersTab(AreaTab):
             return
         self._before_new = self.detail.customer_id
         self.table.clearSelection()
-        self.detail.show_new()
+        self.detail.show_new(owner_id=self._services.salespeople.me())
 
     def _on_detail_cancel_requested(self) -> None:
         """Leave the new-customer form: back to the customer shown before."""

@@ -166,6 +166,9 @@ class OpportunityDialog(QDialog):
             self._load(data, customer_name)
             self.stage_combo.setEnabled(False)  # moves go through the board
             self.stage_combo.setToolTip(self.tr("Drag the card on the board to change the stage"))
+        else:  # a new deal is the user's own to begin with
+            me = services.salespeople.me()
+            self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(me)))
         if stage is not None:
             self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(stage.id)))
         self._update_probability_hint()
