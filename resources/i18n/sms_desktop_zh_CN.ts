@@ -5054,6 +5054,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>只有草稿可以标记为已发送。</translation>
     </message>
     <message>
+        <source>Only a draft or sent quote can be accepted.</source>
+        <translation>只有草稿或已发送的报价单可以接受。</translation>
+    </message>
+    <message>
         <source>Only a sent quote can be accepted or rejected.</source>
         <translation>只有已发送的报价单可以接受或拒绝。</translation>
     </message>

@@ -316,7 +316,9 @@ _A = QuoteAction
 # only these.
 QUOTE_ACTIONS: Mapping[QuoteStatus, frozenset[QuoteAction]] = MappingProxyType(
     {
-        QuoteStatus.DRAFT: frozenset({_A.EDIT, _A.SEND, _A.DUPLICATE, _A.DELETE}),
+        # A draft may be accepted at once (the customer agreed on the phone): it counts as
+        # sent at that moment.
+        QuoteStatus.DRAFT: frozenset({_A.EDIT, _A.SEND, _A.ACCEPT, _A.DUPLICATE, _A.DELETE}),
         QuoteStatus.SENT: frozenset({_A.ACCEPT, _A.REJECT, _A.REVISE, _A.DUPLICATE}),
         QuoteStatus.ACCEPTED: frozenset({_A.DUPLICATE}),
         QuoteStatus.REJECTED: frozenset({_A.REVISE, _A.DUPLICATE}),
@@ -341,8 +343,9 @@ def can_do(status: QuoteStatus, action: QuoteAction) -> bool:
 
 
 def can_change_status(current: QuoteStatus, target: QuoteStatus) -> bool:
-    """draft → sent → accepted / rejected (the actions of :data:`QUOTE_ACTIONS`); a sent
-    quote expires after its validity (by the clock, not by a user's action)."""
+    """draft → sent → accepted / rejected, or a draft accepted at once (the actions of
+    :data:`QUOTE_ACTIONS`); a sent quote expires after its validity (by the clock, not by a
+    user's action)."""
     if target is QuoteStatus.EXPIRED:
         return current is QuoteStatus.SENT
     return any(

@@ -1030,6 +1030,8 @@ class QuotesService:
         if not can_change_status(quote.status, target):
             if target is QuoteStatus.SENT:
                 refusal = translate("Quotes", "Only a draft quote can be marked sent.")
+            elif target is QuoteStatus.ACCEPTED:
+                refusal = translate("Quotes", "Only a draft or sent quote can be accepted.")
             else:
                 refusal = translate("Quotes", "Only a sent quote can be accepted or rejected.")
             raise ConflictError(refusal)
@@ -1042,10 +1044,11 @@ class QuotesService:
             old=quote.status,
             new=target,
         )
+        was_draft = quote.status is QuoteStatus.DRAFT
         quote.status = target
-        if target is QuoteStatus.SENT:
+        if target is QuoteStatus.SENT or was_draft:  # a draft accepted at once was sent then
             quote.sent_at = now
-        else:
+        if target is not QuoteStatus.SENT:
             quote.decided_at = now
         return quote
 
@@ -1053,13 +1056,17 @@ class QuotesService:
         """Mark a draft sent: from now on this revision is immutable."""
         now = now or datetime.now(UTC)
         with self._db.write() as session:
-            quote = session.get(m.Quote, quote_id)
-            if quote is not None and not any(ln.kind is QuoteLineKind.ITEM for ln in quote.lines):
-                raise ValidationError(
-                    {"lines": translate("Quotes", "Add at least one product line before sending.")}
-                )
+            self._check_has_items(session, quote_id)
             quote = self._change_status(session, quote_id, QuoteStatus.SENT, now)
             return self._detail(session, quote)
+
+    @staticmethod
+    def _check_has_items(session: Session, quote_id: int) -> None:
+        quote = session.get(m.Quote, quote_id)
+        if quote is not None and not any(ln.kind is QuoteLineKind.ITEM for ln in quote.lines):
+            raise ValidationError(
+                {"lines": translate("Quotes", "Add at least one product line before sending.")}
+            )
 
     def reject(self, quote_id: int, *, now: datetime | None = None) -> QuoteDetail:
         now = now or datetime.now(UTC)
@@ -1068,10 +1075,12 @@ class QuotesService:
             return self._detail(session, quote)
 
     def accept(self, quote_id: int, *, today: date, now: datetime | None = None) -> QuoteDetail:
-        """Accept a sent quote: create its order and mark its opportunity won, together."""
+        """Accept a sent quote (or a draft, which counts as sent now): create its order and
+        mark its opportunity won, together."""
         now = now or datetime.now(UTC)
         pattern = self._settings.defaults().order_number_pattern
         with self._db.write() as session:
+            self._check_has_items(session, quote_id)
             quote = self._change_status(session, quote_id, QuoteStatus.ACCEPTED, now)
             self._check_order_limits(quote)
             # The order (and the follow-ups it starts) in the acceptance's transaction.

@@ -19,7 +19,7 @@ S, A = QuoteStatus, QuoteAction
 def test_every_status_has_its_actions() -> None:
     assert set(QUOTE_ACTIONS) == set(QuoteStatus)
     assert {s: set(allowed_actions(s)) for s in QuoteStatus} == {
-        S.DRAFT: {A.EDIT, A.SEND, A.DUPLICATE, A.DELETE},
+        S.DRAFT: {A.EDIT, A.SEND, A.ACCEPT, A.DUPLICATE, A.DELETE},
         S.SENT: {A.ACCEPT, A.REJECT, A.REVISE, A.DUPLICATE},
         S.ACCEPTED: {A.DUPLICATE},
         S.REJECTED: {A.REVISE, A.DUPLICATE},

@@ -273,16 +273,30 @@ def test_status_flow_refuses_skipping_steps(
 ) -> None:
     quotes = services.quotes
     saved = quotes.save(None, draft(world, catalogue))
-    with pytest.raises(ConflictError):
-        quotes.accept(saved.id, today=DAY, now=NOW)
     empty = quotes.save(None, draft(world, catalogue, lines=()))
     with pytest.raises(ValidationError):
         quotes.send(empty.id, now=NOW)
+    with pytest.raises(ValidationError):
+        quotes.accept(empty.id, today=DAY, now=NOW)
     quotes.send(saved.id, now=NOW)
     rejected = quotes.reject(saved.id, now=NOW)
     assert rejected.status is QuoteStatus.REJECTED and rejected.decided_at == NOW
     with pytest.raises(ConflictError):
         quotes.accept(saved.id, today=DAY, now=NOW)
+
+
+def test_a_draft_accepted_at_once_counts_as_sent_then(
+    services: Services, world: World, catalogue: Catalogue
+) -> None:
+    """The customer agreed on the phone: Accept on the draft, no "mark as sent" first."""
+    quotes = services.quotes
+    saved = quotes.save(None, draft(world, catalogue))
+    accepted = quotes.accept(saved.id, today=DAY, now=NOW)
+    assert accepted.status is QuoteStatus.ACCEPTED
+    assert accepted.sent_at == NOW and accepted.decided_at == NOW
+    assert not accepted.editable
+    with pytest.raises(ConflictError):
+        quotes.accept(saved.id, today=DAY, now=NOW)  # once
 
 
 def test_expiry_through_the_clock(services: Services, world: World, catalogue: Catalogue) -> None:

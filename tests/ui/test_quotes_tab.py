@@ -219,7 +219,7 @@ def test_status_buttons_send_accept_create_the_order(controller: Controller, qtb
     quote_id = make_quote(services)
     tab = clocked_tab(controller, qtbot)
     tab.select_quote(quote_id)
-    assert tab.buttons["send"].isEnabled() and not tab.buttons["accept"].isEnabled()
+    assert tab.buttons["send"].isEnabled() and tab.buttons["accept"].isEnabled()  # a draft too
     qtbot.mouseClick(tab.buttons["send"], Qt.MouseButton.LeftButton)
     assert services.quotes.get(quote_id).status is QuoteStatus.SENT
     assert tab.buttons["accept"].isEnabled() and not tab.buttons["send"].isEnabled()
@@ -228,6 +228,12 @@ def test_status_buttons_send_accept_create_the_order(controller: Controller, qtb
     assert "accepted" in blocker.args[0]
     detail = services.quotes.get(quote_id)
     assert detail.status is QuoteStatus.ACCEPTED and detail.order_id is not None
+
+    draft_id = make_quote(services)  # agreed on the phone: accepted straight from the draft
+    tab.reload()
+    tab.select_quote(draft_id)
+    qtbot.mouseClick(tab.buttons["accept"], Qt.MouseButton.LeftButton)
+    assert services.quotes.get(draft_id).status is QuoteStatus.ACCEPTED
 
 
 def test_editing_a_sent_quote_makes_revision_b(
