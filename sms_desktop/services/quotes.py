@@ -289,6 +289,15 @@ class OptionRow:
 
 
 @dataclass(frozen=True, slots=True)
+class DealOption:
+    """An open deal the quote can be for, with the contact it is with."""
+
+    id: int
+    label: str
+    contact_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class CustomerChoice:
     id: int
     name: str
@@ -681,10 +690,10 @@ class QuotesService:
             ).all()
         return [OptionRow(*r) for r in rows]
 
-    def opportunities_of(self, customer_id: int) -> list[OptionRow]:
+    def opportunities_of(self, customer_id: int) -> list[DealOption]:
         with self._db.read() as session:
             rows = session.execute(
-                select(m.Opportunity.id, m.Opportunity.title)
+                select(m.Opportunity.id, m.Opportunity.title, m.Opportunity.contact_id)
                 .where(
                     m.Opportunity.customer_id == customer_id,
                     m.Opportunity.deleted_at.is_(None),
@@ -692,7 +701,7 @@ class QuotesService:
                 )
                 .order_by(m.Opportunity.title)
             ).all()
-        return [OptionRow(*r) for r in rows]
+        return [DealOption(*r) for r in rows]
 
     def pricing(self, customer_id: int | None) -> PricingContext:
         """Everything needed to price lines for this customer (all dates: the editor passes

@@ -146,7 +146,9 @@ def make_quote(services: Services, *, sent: bool = False, valid_days: int = 30) 
 def new_editor(services: Services, qtbot: QtBot) -> QuoteEditor:
     blank = services.quotes.new_quote(customer_id(services), today=TODAY)
     editor = QuoteEditor(services, blank, customer_name="<b>Acme & Co")
-    qtbot.addWidget(editor)
+    # Closed at the end as Cancel-without-asking: a shown editor with changes would ask
+    # Save / Discard / Cancel when the test's widgets are closed.
+    qtbot.addWidget(editor, before_close_func=lambda e: e.done(QDialog.DialogCode.Rejected))
     return editor
 
 
@@ -364,6 +366,25 @@ def test_ctrl_s_saves_the_quote(controller: Controller, qtbot: QtBot) -> None:
     qtbot.keyClick(editor.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert editor.saved is not None
     assert not editor.isVisible()
+
+
+def test_choosing_the_deal_brings_its_contact(controller: Controller, qtbot: QtBot) -> None:
+    from sms_desktop.services.pipeline import OpportunityInput
+
+    services = services_of(controller)
+    customer = customer_id(services)
+    contact = services.customers.add_contact(customer, ContactInput(name="李娜"))
+    services.pipeline.create(
+        OpportunityInput(customer_id=customer, title="年度采购", contact_id=contact)
+    )
+    editor = new_editor(services, qtbot)
+    editor.show()
+    assert editor.contact_combo.currentData() is None
+    combo = editor.opportunity_combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # as a user picks the deal
+    assert combo.currentText() == "年度采购"
+    assert editor.contact_combo.currentData() == contact
 
 
 def test_editor_shows_service_errors_inline(controller: Controller, qtbot: QtBot) -> None:
@@ -780,7 +801,6 @@ def test_product_lookup_adds_once_by_pick_or_exact_code(
     field.setText(label)
     field.returnPressed.emit()
     assert len(editor.model.lines) == 3 and field.text() == ""
-    editor.done(QDialog.DialogCode.Rejected)  # closed without the unsaved-changes question
 
 
 def test_preview_warns_of_characters_the_pdf_font_lacks(

@@ -125,6 +125,9 @@ class QuoteEditor(QDialog):
         self.errors.add_row(left, "contact_id", self.tr("Contact:"), self.contact_combo)
         self.opportunity_combo = QComboBox(self)
         self.opportunity_combo.setObjectName("quoteOpportunity")
+        # A deal chosen for the quote brings its contact along (unless one is chosen).
+        self._deal_contacts: dict[int, int | None] = {}
+        self.opportunity_combo.activated.connect(lambda _i: self._deal_chosen())
         self.errors.add_row(left, "opportunity_id", self.tr("Opportunity:"), self.opportunity_combo)
         self.owner_combo = QComboBox(self)
         self.owner_combo.setObjectName("quoteOwner")
@@ -348,13 +351,20 @@ class QuoteEditor(QDialog):
         if customer_id is not None:
             for contact in self._quotes.contacts_of(customer_id):
                 self.contact_combo.addItem(contact.label, contact.id)
+            self._deal_contacts = {}
             for deal in self._quotes.opportunities_of(customer_id):
                 self.opportunity_combo.addItem(deal.label, deal.id)
+                self._deal_contacts[deal.id] = deal.contact_id
         self._select(self.contact_combo, contact_id)
         if opportunity_id is not None and self.opportunity_combo.findData(opportunity_id) < 0:
             self.opportunity_combo.addItem(f"#{opportunity_id}", opportunity_id)
         self._select(self.opportunity_combo, opportunity_id)
         self._pricing = self._quotes.pricing(customer_id)
+
+    def _deal_chosen(self) -> None:
+        contact = self._deal_contacts.get(self.opportunity_combo.currentData())
+        if contact is not None and self.contact_combo.currentData() is None:
+            self._select(self.contact_combo, contact)
 
     def _customer_changed(self) -> None:
         customer_id = self.customer_edit.customer_id
