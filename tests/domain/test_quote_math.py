@@ -120,7 +120,8 @@ def test_revision_letters() -> None:
 def test_status_flow_and_expiry() -> None:
     assert can_change_status(QuoteStatus.DRAFT, QuoteStatus.SENT)
     assert can_change_status(QuoteStatus.SENT, QuoteStatus.ACCEPTED)
-    assert not can_change_status(QuoteStatus.DRAFT, QuoteStatus.ACCEPTED)
+    assert can_change_status(QuoteStatus.DRAFT, QuoteStatus.ACCEPTED)  # agreed before sent
+    assert not can_change_status(QuoteStatus.DRAFT, QuoteStatus.REJECTED)
     assert not can_change_status(QuoteStatus.ACCEPTED, QuoteStatus.REJECTED)
     assert not is_expired(QuoteStatus.SENT, date(2026, 5, 1), date(2026, 5, 1))
     assert is_expired(QuoteStatus.SENT, date(2026, 5, 1), date(2026, 5, 2))
