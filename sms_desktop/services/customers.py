@@ -20,6 +20,7 @@ from sms_desktop.domain.money import CURRENCIES, amount_problem
 from sms_desktop.domain.validation import is_email, is_phone, is_tax_id
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
+from sms_desktop.persistence.sql import joined
 from sms_desktop.services import audit
 from sms_desktop.services.lists import Order
 from sms_desktop.services.revenue import revenue_amount, revenue_filter
@@ -409,7 +410,7 @@ class CustomersService:
     ) -> Select[*tuple[Any, ...]]:
         c, cs, sp = m.Customer, m.CustomerStats, m.Salesperson
         tags = (
-            select(func.group_concat(m.Tag.name, "、"))
+            select(joined(m.Tag.name, "、"))
             .join(m.CustomerTag, m.CustomerTag.tag_id == m.Tag.id)
             .where(m.CustomerTag.customer_id == c.id)
             .scalar_subquery()

@@ -11,6 +11,7 @@ from sqlalchemy import and_, func, select
 from sms_desktop.domain.importing.fields import ImportKind, TargetField, field
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
+from sms_desktop.persistence.sql import joined
 
 EXPORTABLE = (ImportKind.CUSTOMERS, ImportKind.CONTACTS, ImportKind.PRODUCTS)
 
@@ -53,7 +54,7 @@ def export_rows(db: Database, kind: ImportKind) -> Iterator[tuple[Any, ...]]:
     c, ct, sp = m.Customer, m.Contact, m.Salesperson
     if kind == ImportKind.CUSTOMERS:
         tags = (
-            select(func.group_concat(m.Tag.name, "、"))
+            select(joined(m.Tag.name, "、"))
             .join(m.CustomerTag, m.CustomerTag.tag_id == m.Tag.id)
             .where(m.CustomerTag.customer_id == c.id)
             .scalar_subquery()
