@@ -9,6 +9,7 @@ So no service has to remember to announce anything, undo and redo included.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -108,6 +109,12 @@ def _pending(conn: Connection) -> _Pending:
     return pending
 
 
+# The table a driver-level INSERT / UPDATE / DELETE writes (its rows are not known).
+_WRITE = re.compile(
+    r"\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)\"?", re.IGNORECASE
+)
+
+
 def watch(engine: Engine, sessions: Iterable[sessionmaker[Session]], feed: ChangeFeed) -> None:
     """Publish to ``feed`` what every committed transaction on ``engine`` changed."""
 
@@ -118,6 +125,18 @@ def watch(engine: Engine, sessions: Iterable[sessionmaker[Session]], feed: Chang
             name = getattr(table, "name", None)
             if isinstance(name, str):
                 _pending(conn).add(name)
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _after_driver_sql(
+        conn: Connection, _cursor: Any, statement: str, _params: Any, context: Any, _many: bool
+    ) -> None:
+        # exec_driver_sql (the import's fast writes) has no compiled statement and no
+        # after_execute event: its table is read from the SQL.
+        if context is None or context.compiled is not None or conn.info.get(_FLUSHING):
+            return
+        written = _WRITE.match(statement)
+        if written:
+            _pending(conn).add(written.group(1))
 
     @event.listens_for(engine, "commit")
     def _commit(conn: Connection) -> None:

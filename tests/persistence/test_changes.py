@@ -129,3 +129,15 @@ def test_closing_waits_for_a_session_another_thread_is_in(db: Database) -> None:
     finally:
         con.close()
     worker.join()
+
+
+def test_a_driver_level_statement_names_its_table(db: Database, seen: list[Changes]) -> None:
+    """The import writes through exec_driver_sql for speed: its tables are announced too,
+    so every open tab shows the imported rows."""
+    with db.write() as session:
+        session.connection().exec_driver_sql("INSERT INTO tags (name) VALUES ('经销商')")
+        session.connection().exec_driver_sql("UPDATE tags SET name = name")
+        session.connection().exec_driver_sql("SELECT count(*) FROM customers")
+    (changes,) = seen
+    assert changes.tables == {"tags"} and changes.touches({"tags"})
+    assert "tags" in changes.unknown
