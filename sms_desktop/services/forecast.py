@@ -43,7 +43,7 @@ from sms_desktop.domain.revenue import REVENUE_LABEL, CommissionBase, base_name
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.base import Money
 from sms_desktop.persistence.db import Database
-from sms_desktop.services.revenue import revenue_amount, revenue_filter
+from sms_desktop.services.revenue import margin_amount, revenue_amount, revenue_filter
 
 
 class ForecastMetric(StrEnum):
@@ -203,7 +203,7 @@ class ForecastService:
         elif metric is ForecastMetric.ORDERS:
             value = func.count(o.id)
         elif metric is ForecastMetric.MARGIN:
-            value = type_coerce(func.sum(revenue_amount(o) - o.cost_total), Money)
+            value = type_coerce(func.sum(margin_amount(o)), Money)
         else:
             value = type_coerce(func.sum(revenue_amount(o)), Money)
         return select(o.order_date, value).where(*where).group_by(o.order_date)

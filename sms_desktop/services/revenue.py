@@ -23,6 +23,11 @@ def revenue_amount(order: Any = m.Order) -> ColumnElement[Any]:
     return type_coerce(getattr(order, REVENUE.amount), Money)
 
 
+def margin_amount(order: Any = m.Order) -> ColumnElement[Any]:
+    """The gross margin of one order: its revenue less its cost; sum it for a total."""
+    return type_coerce(getattr(order, REVENUE.amount) - order.cost_total, Money)
+
+
 def revenue_day(order: Any = m.Order) -> ColumnElement[date]:
     """The day an order's revenue counts on (its order date)."""
     return getattr(order, REVENUE.day)  # type: ignore[no-any-return]

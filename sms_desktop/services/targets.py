@@ -6,7 +6,7 @@ Actuals are exact and defined as follows, for a calendar period (see ``domain/ta
   cancelled, by order date; the same figure as the Dashboard's), of the orders dated in the
   period, credited to the order's ``owner_id``: the salesperson on the order keeps it when
   the customer is later re-assigned.
-* **Gross margin**: ``subtotal − cost_total`` of the same orders.
+* **Gross margin**: revenue less cost of the same orders (``services/revenue.margin_amount``).
 * **Collections (回款)**: the ``paid_amount`` of orders (not cancelled) whose ``paid_on`` is in
   the period, credited to the order's owner.
 * **Deals won**: opportunities (not in the trash) with status won and ``closed_on`` in the
@@ -66,7 +66,7 @@ from sms_desktop.domain.targets import (
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.base import Money
 from sms_desktop.persistence.db import Database
-from sms_desktop.services.revenue import revenue_amount, revenue_filter
+from sms_desktop.services.revenue import margin_amount, revenue_amount, revenue_filter
 
 _TENTH = Decimal("0.1")
 Owner = int | None  # a salesperson id; None: no owner (or, for targets, the company)
@@ -436,7 +436,7 @@ class TargetsService:
             value: Any = (
                 func.sum(revenue_amount(o))
                 if metric is TargetMetric.REVENUE
-                else func.sum(type_coerce(o.subtotal - o.cost_total, Money))
+                else func.sum(margin_amount(o))
             )
             where = self._order_filter(period)
             if owner is not None:
@@ -516,7 +516,7 @@ class TargetsService:
             select(
                 o.owner_id,
                 type_coerce(func.sum(revenue_amount(o)), Money),
-                type_coerce(func.sum(o.subtotal - o.cost_total), Money),
+                type_coerce(func.sum(margin_amount(o)), Money),
                 type_coerce(func.sum(repeat), Money),
             )
             .where(*where)
@@ -764,7 +764,7 @@ class TargetsService:
                 if metric is TargetMetric.REVENUE:
                     value: Any = revenue_amount(o)
                 elif metric is TargetMetric.GROSS_MARGIN:
-                    value = type_coerce(o.subtotal - o.cost_total, Money)
+                    value = margin_amount(o)
                 elif metric is TargetMetric.COLLECTIONS:
                     value = o.paid_amount
                 else:
