@@ -35,6 +35,7 @@ from sms_desktop.domain.capitals import rmb_capitals
 from sms_desktop.domain.enums import DocumentLanguage, QuoteLineKind, TaxMode
 from sms_desktop.domain.palette import Colour
 from sms_desktop.domain.pricing import format_number
+from sms_desktop.domain.print_language import printed_description, unit_in
 from sms_desktop.reporting.files import atomic_output
 from sms_desktop.reporting.fonts import cjk_font_path, printable
 from sms_desktop.reporting.labels import QUOTE_LABELS, in_language
@@ -349,6 +350,8 @@ class _Document:
                 continue
             number += 1
             text = line.description
+            if line.product_names:
+                text = printed_description(text, *line.product_names, self.lang)
             if line.sku:
                 text = f"{line.sku}  {text}" if text else line.sku
             amount = line.net_amount if exclusive else line.total_amount
@@ -359,7 +362,7 @@ class _Document:
                         str(number),
                         text,
                         quantity_text(line.quantity),
-                        printable(line.unit),
+                        printable(unit_in(line.unit, self.lang)),
                         money(line.unit_price),
                         percent_text(line.discount_percent) if line.discount_percent else "",
                         percent_text(line.tax_rate),

@@ -149,6 +149,7 @@ class LineData:
     tax_amount: Decimal = ZERO
     total_amount: Decimal = ZERO
     sku: str | None = None
+    product_names: tuple[str, str] | None = None  # the product's (Chinese, English) names
 
     def as_input(self) -> LineInput:
         return LineInput(
@@ -807,14 +808,18 @@ class QuotesService:
         assert customer is not None
         contact = session.get(m.Contact, q.contact_id) if q.contact_id else None
         owner = session.get(m.Salesperson, q.owner_id) if q.owner_id else None
-        sku_rows = session.execute(
-            select(m.Product.id, m.Product.sku).where(
-                m.Product.id.in_([ln.product_id for ln in q.lines if ln.product_id])
+        products = {
+            row.id: row
+            for row in session.execute(
+                select(m.Product.id, m.Product.sku, m.Product.name_zh, m.Product.name_en).where(
+                    m.Product.id.in_([ln.product_id for ln in q.lines if ln.product_id])
+                )
             )
-        ).all()
-        skus: dict[int, str] = dict(sku_rows)
-        lines = tuple(
-            LineData(
+        }
+
+        def line_of(ln: m.QuoteLine) -> LineData:
+            product = products.get(ln.product_id) if ln.product_id else None
+            return LineData(
                 kind=ln.kind,
                 product_id=ln.product_id,
                 description=ln.description,
@@ -829,10 +834,11 @@ class QuotesService:
                 net_amount=ln.net_amount,
                 tax_amount=ln.tax_amount,
                 total_amount=ln.total_amount,
-                sku=skus.get(ln.product_id) if ln.product_id else None,
+                sku=product.sku if product else None,
+                product_names=(product.name_zh, product.name_en) if product else None,
             )
-            for ln in q.lines
-        )
+
+        lines = tuple(line_of(ln) for ln in q.lines)
         revisions = tuple(
             RevisionRef(*r)
             for r in session.execute(

@@ -261,3 +261,30 @@ def test_characters_the_font_lacks_print_as_a_visible_replacement(tmp_path: Path
         assert "𠀀" not in text and "🎁" not in text
         if language is DocumentLanguage.ZH_CN:
             assert f"王{REPLACEMENT}科技有限公司" in text
+
+
+def test_an_english_quote_prints_english_product_names_and_units(tmp_path: Path) -> None:
+    """A quote written in Chinese and switched to English prints the products' English names
+    and English units; a line whose text the user wrote prints as written."""
+    product = LineData(
+        product_id=1,
+        description="机架式服务器",
+        quantity=Decimal(2),
+        unit="台",
+        unit_price=Decimal(100),
+        tax_rate=Decimal(13),
+        net_amount=Decimal(200),
+        tax_amount=Decimal(26),
+        total_amount=Decimal(226),
+        product_names=("机架式服务器", "Rack server"),
+    )
+    written = replace(product, description="安装调试服务", unit="次", product_names=None)
+    quote = make_quote([product, written])
+    en, zh = tmp_path / "en.pdf", tmp_path / "zh.pdf"
+    write_quote_pdf(quote, en, company=COMPANY, language=DocumentLanguage.EN)
+    write_quote_pdf(quote, zh, company=COMPANY, language=DocumentLanguage.ZH_CN)
+    text_en, text_zh = pdf_text(en), pdf_text(zh)
+    assert "Rack server" in text_en and "机架式服务器" not in text_en
+    assert re.search(r"\bunit\b", text_en) and re.search(r"\btime\b", text_en)
+    assert "台" not in text_en and "安装调试服务" in text_en
+    assert "机架式服务器" in text_zh and "台" in text_zh and "Rack server" not in text_zh

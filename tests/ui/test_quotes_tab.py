@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from sms_desktop.domain.enums import QuoteLineKind, QuoteStatus
+from sms_desktop.domain.enums import DocumentLanguage, QuoteLineKind, QuoteStatus
 from sms_desktop.persistence import models as m
 from sms_desktop.reporting.lists.quotes import QUOTES
 from sms_desktop.services.customers import ContactInput, CustomerInput
@@ -30,7 +30,14 @@ from sms_desktop.services.registry import Services
 from sms_desktop.services.workspace import open_workspace
 from sms_desktop.ui.application import Controller
 from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
-from sms_desktop.ui.tabs.quotes.lines_model import AMOUNT, PRICE, QUANTITY, RULE, QuoteLinesModel
+from sms_desktop.ui.tabs.quotes.lines_model import (
+    AMOUNT,
+    DESCRIPTION,
+    PRICE,
+    QUANTITY,
+    RULE,
+    QuoteLinesModel,
+)
 from sms_desktop.ui.tabs.quotes.preview import QuotePreviewDialog, print_pdf
 from sms_desktop.ui.tabs.quotes.products import ProductDialog, ProductsDialog
 from sms_desktop.ui.tabs.quotes.tab import QuotesTab
@@ -764,6 +771,29 @@ def test_price_list_edits_are_undoable(
     assert len(services.pricing.price_lists()) == 2
     restored = next(p for p in services.pricing.price_lists() if p.name == "B类价")
     assert len(services.pricing.rules(restored.id)) == 1
+
+
+def test_switching_the_print_language_renames_product_lines(
+    controller: Controller, qtbot: QtBot
+) -> None:
+    """Lines that carry their product's name follow the print language chosen afterwards;
+    a line whose text the user wrote stays as written."""
+    services = services_of(controller)
+    editor = new_editor(services, qtbot)
+    editor.add_product(product_id(services, "CH-200"))
+    editor.add_product(product_id(services, "DK-100"))
+    assert editor.model.setData(editor.model.index(1, DESCRIPTION), "办公桌（定制）")
+    assert [line.description for line in editor.model.lines] == ["办公椅", "办公桌（定制）"]
+    combo = editor.language_combo
+    combo.setCurrentIndex(combo.findData(DocumentLanguage.EN))
+    assert [line.description for line in editor.model.lines] == ["Office chair", "办公桌（定制）"]
+    assert editor.model.index(0, DESCRIPTION).data() == "CH-200  Office chair"
+    combo.setCurrentIndex(combo.findData(DocumentLanguage.BILINGUAL))
+    assert editor.model.lines[0].description == "办公椅 Office chair"
+    editor.accept()
+    assert editor.saved is not None
+    assert editor.saved.lines[0].description == "办公椅 Office chair"
+    assert services.quotes.get(editor.saved.id).lines[0].product_names == ("办公椅", "Office chair")
 
 
 def test_product_lookup_adds_once_by_pick_or_exact_code(

@@ -40,6 +40,7 @@ from sms_desktop.domain.enums import DocumentLanguage, QuoteLineKind, RoundingPo
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.money import CURRENCIES
 from sms_desktop.domain.pricing import PriceResult, format_number
+from sms_desktop.domain.print_language import product_name_in
 from sms_desktop.domain.quotes import MarginCheck, QuoteTotals
 from sms_desktop.services.products import ProductRow
 from sms_desktop.services.quotes import (
@@ -306,6 +307,9 @@ class QuoteEditor(QDialog):
         self.tax_mode_combo.currentIndexChanged.connect(lambda _i: self.recalculate())
         self.rounding_combo.currentIndexChanged.connect(lambda _i: self.recalculate())
         self.currency_combo.currentIndexChanged.connect(lambda _i: self.recalculate())
+        self.language_combo.currentIndexChanged.connect(
+            lambda _i: self.model.relabel(self._print_language())
+        )
         self._unchanged = self.current_input()
         save = QAction(self.tr("Save"), self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))  # Ctrl+S saves, as OK
@@ -417,11 +421,11 @@ class QuoteEditor(QDialog):
         value = self.language_combo.currentData()
         return "en" if value == DocumentLanguage.EN else "zh_CN"
 
+    def _print_language(self) -> DocumentLanguage:
+        return DocumentLanguage(self.language_combo.currentData())
+
     def _description(self, product: ProductRow) -> str:
-        value = self.language_combo.currentData()
-        if value == DocumentLanguage.BILINGUAL and product.name_en != product.name_zh:
-            return f"{product.name_zh} {product.name_en}"
-        return product.name(self._lines_language())
+        return product_name_in(product.name_zh, product.name_en, self._print_language())
 
     def _insert_row(self) -> int:
         current = self.table.currentIndex()
@@ -440,6 +444,7 @@ class QuoteEditor(QDialog):
             tax_rate=product.tax_rate,
             unit_cost=product.cost,
             sku=product.sku,
+            product_names=(product.name_zh, product.name_en),
         )
         result = self._price(product.id, quantity)
         if result is not None:
@@ -538,7 +543,7 @@ class QuoteEditor(QDialog):
             currency=self.currency_combo.currentText(),
             tax_mode=TaxMode(self.tax_mode_combo.currentData()),
             rounding_policy=RoundingPolicy(self.rounding_combo.currentData()),
-            language=DocumentLanguage(self.language_combo.currentData()),
+            language=self._print_language(),
             notes=self.notes_edit.toPlainText(),
             terms=self.terms_edit.toPlainText(),
             lines=tuple(self.model.lines),

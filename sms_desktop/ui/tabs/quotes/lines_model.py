@@ -27,9 +27,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont
 from typing_extensions import override
 
-from sms_desktop.domain.enums import QuoteLineKind, TaxMode
+from sms_desktop.domain.enums import DocumentLanguage, QuoteLineKind, TaxMode
 from sms_desktop.domain.money import parse_money
 from sms_desktop.domain.pricing import PriceResult, format_number
+from sms_desktop.domain.print_language import printed_description
 from sms_desktop.domain.quotes import NO_AMOUNTS, LineAmounts
 from sms_desktop.services.quotes import LineData
 from sms_desktop.ui.formatting import format_decimal, format_money
@@ -157,6 +158,23 @@ class QuoteLinesModel(QAbstractTableModel):
         self.endMoveRows()
         self.lines_changed.emit()
         return target
+
+    def relabel(self, language: DocumentLanguage) -> None:
+        """Name the lines that still carry their product's name in the print ``language``
+        (after the quote's language changed); text the user wrote stays."""
+        changed = []
+        for row, line in enumerate(self.lines):
+            if line.product_names is None:
+                continue
+            text = printed_description(line.description, *line.product_names, language)
+            if text != line.description:
+                self.lines[row] = replace(line, description=text)
+                changed.append(row)
+        if changed:
+            self.dataChanged.emit(
+                self.index(changed[0], DESCRIPTION), self.index(changed[-1], DESCRIPTION)
+            )
+            self.lines_changed.emit()
 
     def reprice(self, on: date) -> None:
         """Apply the price rules again (after the customer or the date changed), except to
