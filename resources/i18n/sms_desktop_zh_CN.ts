@@ -245,8 +245,16 @@
         <translation>未安排活动</translation>
     </message>
     <message>
+        <source>Stale: {days} days in this stage</source>
+        <translation>停滞：在此阶段已 {days} 天</translation>
+    </message>
+    <message>
         <source>stale</source>
         <translation>停滞</translation>
+    </message>
+    <message>
+        <source>no next step</source>
+        <translation>无下一步</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""Pipeline rules: which stage moves are allowed, probabilities, weighted amounts, staleness.
+"""Pipeline rules: which stage moves are allowed, probabilities, weighted amounts, what needs attention.
 
 The pipeline is an explicit state machine over stage *kinds* (Tryton ``sale_opportunity``
 style): open stages lead to other open stages or to the terminal won and lost stages; a lost
@@ -108,14 +108,25 @@ def weighted_sum_minor(probability: int, residue: int, count: int, total_minor: 
     return count * weighted_minor(residue, probability) + probability * hundreds
 
 
-def is_stale(
+class Attention(StrEnum):
+    """Why a deal on the board needs attention, if it does."""
+
+    NONE = "none"
+    NO_NEXT_STEP = "no_next_step"  # nothing is planned for it (无下一步)
+    STALE = "stale"  # longer in its stage than the stage allows (停滞)
+
+
+def attention(
     stage_age_days: int, stale_after_days: int | None, next_activity: NextActivity
-) -> bool:
-    """A deal needs attention when it has sat in its stage longer than the stage allows
-    (more than ``stale_after_days`` days; stages without a limit never age out), or when
-    nothing is planned for it. An overdue activity still counts as planned: the overdue dot
-    already flags it, and "stale" means nobody is working the deal at all.
+) -> Attention:
+    """A deal is stale when it has sat in its stage longer than the stage allows (more than
+    ``stale_after_days`` days; stages without a limit never age out); otherwise it lacks a
+    next step when nothing is planned for it. An overdue activity still counts as planned:
+    the overdue dot already flags it. A brand-new deal is never stale, only without a next
+    step until one is planned.
     """
     if stale_after_days is not None and stage_age_days > stale_after_days:
-        return True
-    return next_activity is NextActivity.NONE
+        return Attention.STALE
+    if next_activity is NextActivity.NONE:
+        return Attention.NO_NEXT_STEP
+    return Attention.NONE

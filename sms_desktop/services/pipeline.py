@@ -49,10 +49,11 @@ from sms_desktop.domain.i18n import Message, translate
 from sms_desktop.domain.money import CENT, CURRENCIES, amount_problem, from_minor
 from sms_desktop.domain.pipeline import (
     WEIGHTED_GROUP_MODULUS,
+    Attention,
     NextActivity,
     activity_state_on,
+    attention,
     can_move,
-    is_stale,
     probability,
     weighted_amount,
     weighted_minor,
@@ -115,7 +116,7 @@ class Card:
     probability_overridden: bool
     weighted: Decimal
     stage_age_days: int  # whole local calendar days since it entered its stage
-    stale: bool
+    attention: Attention
     next_activity: NextActivity
 
 
@@ -909,7 +910,7 @@ class PipelineService:
                     override is not None,
                     weighted,
                     age,
-                    is_stale(age, stage.stale_after_days, dot),
+                    attention(age, stage.stale_after_days, dot),
                     dot,
                 )
             )

@@ -17,10 +17,11 @@ from sms_desktop.domain.money import MAX_AMOUNT, from_minor, to_minor
 from sms_desktop.domain.pipeline import (
     ALLOWED_MOVES,
     WEIGHTED_GROUP_MODULUS,
+    Attention,
     NextActivity,
     activity_state_on,
+    attention,
     can_move,
-    is_stale,
     next_activity_state,
     probability,
     weighted_amount,
@@ -120,18 +121,19 @@ def test_weighted_minor_refuses_negative_amounts() -> None:
 @pytest.mark.parametrize(
     ("age", "limit", "dot", "expected"),
     [
-        (14, 14, NextActivity.PLANNED, False),  # on the limit: not yet
-        (15, 14, NextActivity.PLANNED, True),  # past it
-        (0, 14, NextActivity.NONE, True),  # nothing planned
-        (400, None, NextActivity.PLANNED, False),  # won/lost-like stages never age out
-        (400, None, NextActivity.NONE, True),
-        (3, 14, NextActivity.OVERDUE, False),  # overdue still counts as planned
-        (30, 14, NextActivity.OVERDUE, True),
-        (3, 14, NextActivity.TODAY, False),
+        (14, 14, NextActivity.PLANNED, Attention.NONE),  # on the limit: not yet
+        (15, 14, NextActivity.PLANNED, Attention.STALE),  # past it
+        (0, 14, NextActivity.NONE, Attention.NO_NEXT_STEP),  # a new deal is not stale
+        (400, None, NextActivity.PLANNED, Attention.NONE),  # stages without a limit
+        (400, None, NextActivity.NONE, Attention.NO_NEXT_STEP),
+        (3, 14, NextActivity.OVERDUE, Attention.NONE),  # overdue still counts as planned
+        (30, 14, NextActivity.OVERDUE, Attention.STALE),
+        (30, 14, NextActivity.NONE, Attention.STALE),  # past the limit says the more
+        (3, 14, NextActivity.TODAY, Attention.NONE),
     ],
 )
-def test_is_stale(age: int, limit: int | None, dot: NextActivity, expected: bool) -> None:
-    assert is_stale(age, limit, dot) is expected
+def test_attention(age: int, limit: int | None, dot: NextActivity, expected: Attention) -> None:
+    assert attention(age, limit, dot) is expected
 
 
 # ---------------------------------------------------------------------- next activity

@@ -16,6 +16,7 @@ import pytest
 
 from sms_desktop.domain.clock import FixedClock, use_clock
 from sms_desktop.domain.enums import ActivityKind, PeriodKind, StageKind, TargetMetric
+from sms_desktop.domain.pipeline import Attention
 from sms_desktop.domain.tasks import TaskGroup
 from sms_desktop.persistence import models as m
 from sms_desktop.services.registry import Services
@@ -124,10 +125,10 @@ def test_stale_deals_count_local_days_across_the_change(empty_services: Services
             )
     board = empty_services.pipeline.board()  # no now, no tz: the clock
     cards = {c.id: c for column in board.columns for c in column.cards}
-    assert [(cards[i].stage_age_days, cards[i].stale) for i in (1, 2, 3)] == [
-        (0, False),
-        (1, False),
-        (2, True),  # more than the stage's one day
+    assert [(cards[i].stage_age_days, cards[i].attention) for i in (1, 2, 3)] == [
+        (0, Attention.NONE),
+        (1, Attention.NONE),
+        (2, Attention.STALE),  # more than the stage's one day
     ]
 
 

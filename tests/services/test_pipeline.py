@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from sms_desktop.domain.enums import AuditAction, OpportunityStatus, StageKind
 from sms_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from sms_desktop.domain.pipeline import NextActivity
+from sms_desktop.domain.pipeline import Attention, NextActivity
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.search import name_sort_key
 from sms_desktop.services.pipeline import (
@@ -257,7 +257,7 @@ def test_board_cards(pipeline: PipelineService, w: PipelineWorld) -> None:
         probability_overridden=False,
         weighted=Decimal("48000.00"),
         stage_age_days=5,
-        stale=False,
+        attention=Attention.NONE,
         next_activity=NextActivity.PLANNED,
     )
     framework = cards[w.deals["framework"]]
@@ -276,16 +276,16 @@ def test_next_activity_dots_and_staleness(pipeline: PipelineService, w: Pipeline
     cards = cards_by_id(board_at(pipeline))
     state = {
         key: (cards[w.deals[key]].next_activity, cards[w.deals[key]].stage_age_days,
-              cards[w.deals[key]].stale)
+              cards[w.deals[key]].attention)
         for key in BOARD_DEALS
     }  # fmt: skip
     assert state == {
-        "erp": (NextActivity.PLANNED, 5, False),  # done and deleted activities ignored
-        "framework": (NextActivity.TODAY, 1, False),  # 01:00 today in Shanghai
-        "widget": (NextActivity.OVERDUE, 2, False),  # overdue still counts as planned
-        "pilot": (NextActivity.NONE, 3, True),  # nothing planned
-        "bulk": (NextActivity.PLANNED, 14, False),  # on the lead stage's 14-day limit
-        "training": (NextActivity.NONE, 20, True),
+        "erp": (NextActivity.PLANNED, 5, Attention.NONE),  # done and deleted activities ignored
+        "framework": (NextActivity.TODAY, 1, Attention.NONE),  # 01:00 today in Shanghai
+        "widget": (NextActivity.OVERDUE, 2, Attention.NONE),  # overdue still counts as planned
+        "pilot": (NextActivity.NONE, 3, Attention.NO_NEXT_STEP),  # nothing planned
+        "bulk": (NextActivity.PLANNED, 14, Attention.NONE),  # on the lead stage's 14-day limit
+        "training": (NextActivity.NONE, 20, Attention.STALE),  # past the 14 days
     }
 
 
@@ -297,8 +297,8 @@ def test_dots_follow_the_zone_and_ages_the_clock(
     assert in_utc[w.deals["framework"]].next_activity is NextActivity.OVERDUE
     a_day_later = cards_by_id(board_at(pipeline, now=NOW + timedelta(days=1)))
     bulk = a_day_later[w.deals["bulk"]]
-    assert (bulk.stage_age_days, bulk.next_activity, bulk.stale) == (
-        15, NextActivity.TODAY, True,
+    assert (bulk.stage_age_days, bulk.next_activity, bulk.attention) == (
+        15, NextActivity.TODAY, Attention.STALE,
     )  # fmt: skip
     assert a_day_later[w.deals["erp"]].next_activity is NextActivity.PLANNED
     erp_then = {
@@ -594,7 +594,11 @@ def test_create_in_the_first_open_stage(
     assert history(services, new) == [(None, w.stages["lead"])]
     assert open_pipeline(services, w.acme) == Decimal("1500.26")
     card = cards_by_id(board_at(pipeline, now=MOVE_AT))[new]
-    assert (card.stage_age_days, card.next_activity, card.stale) == (0, NextActivity.NONE, True)
+    assert (card.stage_age_days, card.next_activity, card.attention) == (
+        0,
+        NextActivity.NONE,
+        Attention.NO_NEXT_STEP,  # a brand-new deal is not stale
+    )
 
 
 def test_create_in_a_chosen_stage_with_a_contact(

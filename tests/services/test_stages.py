@@ -9,6 +9,7 @@ import pytest
 
 from sms_desktop.domain.enums import StageKind
 from sms_desktop.domain.errors import ConflictError, NotFoundError
+from sms_desktop.domain.pipeline import Attention
 from sms_desktop.services.registry import Services
 from sms_desktop.services.stages import StagesService
 from tests.services import pipeline_data
@@ -110,10 +111,10 @@ def test_update_stage_returns_the_previous_values(
     cards = cards_by_id(board_at(services.pipeline))
     training = cards[w.deals["training"]]
     # no age limit any more, but still nothing planned
-    assert (training.probability, training.weighted, training.stale) == (
-        15, Decimal("3000.00"), True,
+    assert (training.probability, training.weighted, training.attention) == (
+        15, Decimal("3000.00"), Attention.NO_NEXT_STEP,
     )  # fmt: skip
-    assert cards[w.deals["bulk"]].stale is False
+    assert cards[w.deals["bulk"]].attention is Attention.NONE
 
 
 def test_reorder_stages(services: Services, svc: StagesService, w: PipelineWorld) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from typing_extensions import override
 
-from sms_desktop.domain.pipeline import NextActivity
+from sms_desktop.domain.pipeline import Attention, NextActivity
 from sms_desktop.services.pipeline import Card
 from sms_desktop.ui.i18n import translate
 
@@ -115,7 +115,14 @@ class StageColumnModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return card.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{card.title}\n{card.customer}\n{next_activity_text(card.next_activity)}"
+            lines = [card.title, card.customer, next_activity_text(card.next_activity)]
+            if card.attention is Attention.STALE:
+                lines.append(
+                    translate("Board", "Stale: {days} days in this stage").format(
+                        days=card.stage_age_days
+                    )
+                )
+            return "\n".join(lines)
         if role == CardRole.CARD:
             return card
         if role == CardRole.ID:

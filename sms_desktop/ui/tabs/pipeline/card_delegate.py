@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from sms_desktop.domain.pipeline import NextActivity
+from sms_desktop.domain.pipeline import Attention, NextActivity
 from sms_desktop.services.pipeline import Card
 from sms_desktop.ui.formatting import format_date, format_money
 from sms_desktop.ui.i18n import translate
@@ -21,13 +21,25 @@ DOT_COLOURS = {
     NextActivity.NONE: qcolor(Colour.ATTENTION),
 }
 _STALE = qcolor(Colour.ATTENTION)
+_NO_NEXT_STEP = qcolor(Colour.NEUTRAL)
+
+
+def _badge_text(attention: Attention) -> str:
+    if attention is Attention.STALE:
+        return translate("Board", "stale")
+    if attention is Attention.NO_NEXT_STEP:
+        return translate("Board", "no next step")
+    return ""
+
+
 _MARGIN = 4
 _PAD = 8
 
 
 class CardDelegate(QStyledItemDelegate):
     """Title, customer, amount, expected close and owner; a dot for the next activity, an
-    amber edge and a 'stale' badge for a deal that needs attention."""
+    amber edge and a 'stale' badge for a deal past its stage's limit, a grey 'no next step'
+    badge for one with nothing planned."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         line = QFontMetrics(option.font).height()
@@ -43,14 +55,13 @@ class CardDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect.adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN))
         path = QPainterPath()
         path.addRoundedRect(rect, 6, 6)
+        stale = card.attention is Attention.STALE
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.fillPath(
             path, palette.highlight().color().lighter(185) if selected else palette.base().color()
         )
-        painter.setPen(
-            QPen(_STALE if card.stale else palette.mid().color(), 2 if card.stale else 1)
-        )
+        painter.setPen(QPen(_STALE, 2) if stale else QPen(palette.mid().color(), 1))
         painter.drawPath(path)
 
         inner = option.rect.adjusted(
@@ -67,7 +78,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(dot)
         painter.drawEllipse(QRectF(inner.left(), inner.top() + line / 2 - 4, 8, 8))
-        badge = translate("Board", "stale") if card.stale else ""
+        badge = _badge_text(card.attention)
         badge_width = metrics.horizontalAdvance(badge) + 10 if badge else 0
         painter.setFont(bold)
         painter.setPen(palette.text().color())
@@ -83,7 +94,7 @@ class CardDelegate(QStyledItemDelegate):
                 inner.right() - badge_width + 4, inner.top() + 1, badge_width - 4, line - 2
             )
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_STALE)
+            painter.setBrush(_STALE if stale else _NO_NEXT_STEP)
             painter.drawRoundedRect(badge_rect, 4, 4)
             painter.setPen(QColor("white"))
             painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
