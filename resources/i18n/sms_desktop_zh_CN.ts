@@ -4541,6 +4541,18 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>QuoteCommands</name>
     <message>
+        <source>Mark {label} sent</source>
+        <translation>标记 {label} 为已发送</translation>
+    </message>
+    <message>
+        <source>Accept {label}</source>
+        <translation>接受 {label}</translation>
+    </message>
+    <message>
+        <source>Reject {label}</source>
+        <translation>拒绝 {label}</translation>
+    </message>
+    <message>
         <source>Delete quote {label}</source>
         <translation>删除报价单 {label}</translation>
     </message>
@@ -5068,6 +5080,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Only a sent quote can be accepted or rejected.</source>
         <translation>只有已发送的报价单可以接受或拒绝。</translation>
+    </message>
+    <message>
+        <source>The quote&apos;s status has changed since; it stays as it is.</source>
+        <translation>该报价单的状态此后已有变化，保持现状。</translation>
+    </message>
+    <message>
+        <source>Order {number} has payments recorded; the acceptance can no longer be undone.</source>
+        <translation>订单 {number} 已有回款记录，不能再撤销接受。</translation>
     </message>
     <message>
         <source>This quote&apos;s opportunity was lost. Reopen it on the Pipeline board, then accept the quote.</source>

@@ -66,9 +66,17 @@ class OrderInput:
     source: OrderSource = OrderSource.MANUAL
 
 
-def create_order_in(session: Session, data: OrderInput, *, pattern: str) -> int:
+@dataclass(frozen=True, slots=True)
+class CreatedOrder:
+    """A new order and the follow-up tasks it started (taken back with it by an undo)."""
+
+    id: int
+    follow_up_ids: tuple[int, ...]
+
+
+def create_order_in(session: Session, data: OrderInput, *, pattern: str) -> CreatedOrder:
     """Record ``data`` as a new order numbered from ``pattern``, inside the caller's
-    transaction, and start the active "after an order" follow-up plans; returns its id."""
+    transaction, and start the active "after an order" follow-up plans."""
     order = m.Order(
         number=take_number(session, pattern, "order", data.order_date, m.Order),
         customer_id=data.customer_id,
@@ -102,5 +110,4 @@ def create_order_in(session: Session, data: OrderInput, *, pattern: str) -> int:
     session.add(order)
     session.flush()
     audit.record(session, _ENTITY, order.id, AuditAction.CREATE, new=order.number)
-    schedule_for_order(session, order.id)
-    return order.id
+    return CreatedOrder(order.id, tuple(schedule_for_order(session, order.id)))

@@ -577,6 +577,42 @@ def move_in_session(
     return MoveRecord(opportunity_id, source.id, target.id, *record_fields, change.id)
 
 
+def undo_move_in_session(session: Session, record: MoveRecord) -> None:
+    """Put the deal back exactly as it was before ``record``'s move (``updated_at`` too) and
+    remove the history row the move wrote, inside the caller's transaction; refused when
+    the deal has moved again since."""
+    opportunity = _live(session, record.opportunity_id)
+    if opportunity.stage_id != record.to_stage_id:
+        raise ConflictError(
+            translate(
+                "Pipeline",
+                "The opportunity has moved again since; undo the later move first.",
+            )
+        )
+    opportunity.stage_id = record.from_stage_id
+    opportunity.status = record.previous_status
+    opportunity.closed_on = record.previous_closed_on
+    opportunity.lost_reason_id = record.previous_lost_reason_id
+    opportunity.lost_note = record.previous_lost_note
+    opportunity.stage_changed_at = record.previous_stage_changed_at
+    opportunity.updated_at = record.previous_updated_at
+    session.execute(
+        delete(m.StageChange).where(
+            m.StageChange.id == record.stage_change_id,
+            m.StageChange.opportunity_id == record.opportunity_id,
+        )
+    )
+    _audit_stage(
+        session,
+        record.opportunity_id,
+        record.to_stage_id,
+        record.from_stage_id,
+        actor_id=None,
+        reason="undo",
+    )
+    _refresh_stats(session, [opportunity.customer_id])
+
+
 # ------------------------------------------------------------------------- the service
 
 
@@ -1020,36 +1056,7 @@ class PipelineService:
         """Put the deal back exactly as it was before ``record``'s move (``updated_at`` too)
         and remove the history row the move wrote."""
         with self._db.write() as session:
-            opportunity = _live(session, record.opportunity_id)
-            if opportunity.stage_id != record.to_stage_id:
-                raise ConflictError(
-                    translate(
-                        "Pipeline",
-                        "The opportunity has moved again since; undo the later move first.",
-                    )
-                )
-            opportunity.stage_id = record.from_stage_id
-            opportunity.status = record.previous_status
-            opportunity.closed_on = record.previous_closed_on
-            opportunity.lost_reason_id = record.previous_lost_reason_id
-            opportunity.lost_note = record.previous_lost_note
-            opportunity.stage_changed_at = record.previous_stage_changed_at
-            opportunity.updated_at = record.previous_updated_at
-            session.execute(
-                delete(m.StageChange).where(
-                    m.StageChange.id == record.stage_change_id,
-                    m.StageChange.opportunity_id == record.opportunity_id,
-                )
-            )
-            _audit_stage(
-                session,
-                record.opportunity_id,
-                record.to_stage_id,
-                record.from_stage_id,
-                actor_id=None,
-                reason="undo",
-            )
-            _refresh_stats(session, [opportunity.customer_id])
+            undo_move_in_session(session, record)
 
     # ------------------------------------------------------------------ one deal
 

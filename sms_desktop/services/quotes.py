@@ -73,8 +73,8 @@ from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
 from sms_desktop.services.lists import Order, iter_pages
 from sms_desktop.services.numbering import DocumentKind, peek_number, take_number
-from sms_desktop.services.orders import OrderInput, OrderLineInput, create_order_in
-from sms_desktop.services.pipeline import move_in_session
+from sms_desktop.services.orders import CreatedOrder, OrderInput, OrderLineInput, create_order_in
+from sms_desktop.services.pipeline import MoveRecord, move_in_session, undo_move_in_session
 from sms_desktop.services.settings import BusinessDefaults, SettingsService
 from sms_desktop.services.stages import won_stage_id
 
@@ -279,6 +279,19 @@ class QuoteDetail:
             terms=self.terms,
             lines=self.lines,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """What marking a quote sent, accepted or rejected did: the quote as it is now and what
+    :meth:`QuotesService.undo_status` needs to put back."""
+
+    quote: QuoteDetail
+    previous_status: QuoteStatus
+    previous_sent_at: datetime | None
+    previous_decided_at: datetime | None
+    order: CreatedOrder | None = None  # the order an acceptance created
+    win: MoveRecord | None = None  # the acceptance's move of the deal to won
 
 
 @dataclass(frozen=True, slots=True)
@@ -1038,7 +1051,9 @@ class QuotesService:
 
     def _change_status(
         self, session: Session, quote_id: int, target: QuoteStatus, now: datetime
-    ) -> m.Quote:
+    ) -> tuple[m.Quote, tuple[QuoteStatus, datetime | None, datetime | None]]:
+        """Move a quote to ``target``; returns it and its status, sent and decided times
+        before."""
         quote = session.get(m.Quote, quote_id)
         if quote is None or quote.deleted_at is not None:
             raise _not_found()
@@ -1059,21 +1074,22 @@ class QuotesService:
             old=quote.status,
             new=target,
         )
+        before = (quote.status, quote.sent_at, quote.decided_at)
         was_draft = quote.status is QuoteStatus.DRAFT
         quote.status = target
         if target is QuoteStatus.SENT or was_draft:  # a draft accepted at once was sent then
             quote.sent_at = now
         if target is not QuoteStatus.SENT:
             quote.decided_at = now
-        return quote
+        return quote, before
 
-    def send(self, quote_id: int, *, now: datetime | None = None) -> QuoteDetail:
+    def send(self, quote_id: int, *, now: datetime | None = None) -> StatusChange:
         """Mark a draft sent: from now on this revision is immutable."""
         now = now or datetime.now(UTC)
         with self._db.write() as session:
             self._check_has_items(session, quote_id)
-            quote = self._change_status(session, quote_id, QuoteStatus.SENT, now)
-            return self._detail(session, quote)
+            quote, before = self._change_status(session, quote_id, QuoteStatus.SENT, now)
+            return StatusChange(self._detail(session, quote), *before)
 
     @staticmethod
     def _check_has_items(session: Session, quote_id: int) -> None:
@@ -1083,30 +1099,89 @@ class QuotesService:
                 {"lines": translate("Quotes", "Add at least one product line before sending.")}
             )
 
-    def reject(self, quote_id: int, *, now: datetime | None = None) -> QuoteDetail:
+    def reject(self, quote_id: int, *, now: datetime | None = None) -> StatusChange:
         now = now or datetime.now(UTC)
         with self._db.write() as session:
-            quote = self._change_status(session, quote_id, QuoteStatus.REJECTED, now)
-            return self._detail(session, quote)
+            quote, before = self._change_status(session, quote_id, QuoteStatus.REJECTED, now)
+            return StatusChange(self._detail(session, quote), *before)
 
-    def accept(self, quote_id: int, *, today: date, now: datetime | None = None) -> QuoteDetail:
+    def accept(self, quote_id: int, *, today: date, now: datetime | None = None) -> StatusChange:
         """Accept a sent quote (or a draft, which counts as sent now): create its order and
         mark its opportunity won, together."""
         now = now or datetime.now(UTC)
         pattern = self._settings.defaults().order_number_pattern
         with self._db.write() as session:
             self._check_has_items(session, quote_id)
-            quote = self._change_status(session, quote_id, QuoteStatus.ACCEPTED, now)
+            quote, before = self._change_status(session, quote_id, QuoteStatus.ACCEPTED, now)
             self._check_order_limits(quote)
             # The order (and the follow-ups it starts) in the acceptance's transaction.
-            create_order_in(session, self._order_of(quote, today), pattern=pattern)
+            order = create_order_in(session, self._order_of(quote, today), pattern=pattern)
+            win = None
             if quote.opportunity_id is not None:
-                self._win(session, quote.opportunity_id, today, now)
+                win = self._win(session, quote.opportunity_id, today, now)
             from sms_desktop.services.stats import refresh_customer_stats
 
             session.flush()
             refresh_customer_stats(session.connection(), [quote.customer_id])
+            return StatusChange(self._detail(session, quote), *before, order=order, win=win)
+
+    def undo_status(self, change: StatusChange) -> QuoteDetail:
+        """Take back a send, an acceptance or a rejection, in one transaction: the quote's
+        status and times as they were, and for an acceptance its order (with the follow-up
+        tasks it started and not yet done) and the deal's win. Refused once the quote's status
+        has changed again, or once the order has been paid."""
+        with self._db.write() as session:
+            quote = session.get(m.Quote, change.quote.id)
+            if quote is None or quote.deleted_at is not None:
+                raise _not_found()
+            if quote.status is not change.quote.status:
+                raise ConflictError(
+                    translate("Quotes", "The quote's status has changed since; it stays as it is.")
+                )
+            if change.order is not None:
+                self._take_back_order(session, change.order)
+            if change.win is not None:
+                undo_move_in_session(session, change.win)
+            audit.record(
+                session,
+                _ENTITY,
+                quote.id,
+                AuditAction.UPDATE,
+                field="status",
+                old=quote.status,
+                new=change.previous_status,
+                reason="undo",
+            )
+            quote.status = change.previous_status
+            quote.sent_at = change.previous_sent_at
+            quote.decided_at = change.previous_decided_at
+            if change.order is not None:
+                from sms_desktop.services.stats import refresh_customer_stats
+
+                session.flush()
+                refresh_customer_stats(session.connection(), [quote.customer_id])
             return self._detail(session, quote)
+
+    @staticmethod
+    def _take_back_order(session: Session, created: CreatedOrder) -> None:
+        order = session.get(m.Order, created.id)
+        if order is None:
+            return
+        if order.paid_amount > ZERO:
+            raise ConflictError(
+                translate(
+                    "Quotes",
+                    "Order {number} has payments recorded; the acceptance can no longer be undone.",
+                ).format(number=order.number)
+            )
+        audit.record(session, "order", order.id, AuditAction.DELETE, old=order.number)
+        session.delete(order)
+        if created.follow_up_ids:
+            session.execute(
+                delete(m.Activity).where(
+                    m.Activity.id.in_(created.follow_up_ids), m.Activity.done_at.is_(None)
+                )
+            )
 
     @staticmethod
     def _check_order_limits(quote: m.Quote) -> None:
@@ -1179,15 +1254,17 @@ class QuotesService:
         )
 
     @staticmethod
-    def _win(session: Session, opportunity_id: int, today: date, now: datetime) -> None:
+    def _win(
+        session: Session, opportunity_id: int, today: date, now: datetime
+    ) -> MoveRecord | None:
         """Move the quote's deal to the won stage through the pipeline's one move, in the
         acceptance's transaction. A deal already won stays as it is (won is final); a lost
         deal is refused by the stage rules (reopen it first); a deal in the trash is left."""
         deal = session.get(m.Opportunity, opportunity_id)
         if deal is None or deal.deleted_at is not None or deal.status is OpportunityStatus.WON:
-            return
+            return None
         try:
-            move_in_session(
+            return move_in_session(
                 session, opportunity_id, won_stage_id(session), by=None, now=now, closed_on=today
             )
         except ConflictError:

@@ -174,7 +174,7 @@ def test_a_quote_at_the_limit_is_saved_accepted_and_printed(
     taxed = quotes.save(None, quote_input(shop, item("1", "884955752212.38", "13")))
     assert taxed.total <= MAX_DOCUMENT_TOTAL and taxed.total > D("999999999999")
     quotes.send(saved.id, now=NOW)
-    accepted = quotes.accept(saved.id, today=TODAY, now=NOW)
+    accepted = quotes.accept(saved.id, today=TODAY, now=NOW).quote
     assert accepted.status is QuoteStatus.ACCEPTED and accepted.order_id is not None
     with services.db.read() as s:
         order = s.get(m.Order, accepted.order_id)

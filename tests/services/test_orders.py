@@ -49,7 +49,7 @@ def test_an_order_is_recorded_with_its_lines_cost_number_and_audit(
     db: Database, world: World
 ) -> None:
     with db.write() as s:
-        order_id = create_order_in(s, _order(world), pattern="SO-{year}-{seq:05}")
+        order_id = create_order_in(s, _order(world), pattern="SO-{year}-{seq:05}").id
     with db.read() as s:
         order = s.get(m.Order, order_id)
         assert order is not None
@@ -103,12 +103,13 @@ def test_an_order_and_its_follow_ups_are_written_together(
         assert s.scalar(select(func.count()).select_from(m.Activity)) == activities
 
     with db.write() as s:
-        order_id = create_order_in(s, _order(world), pattern="SO-{year}-{seq:05}")
+        created = create_order_in(s, _order(world), pattern="SO-{year}-{seq:05}")
     with db.read() as s:
         [follow_up] = s.scalars(
             select(m.Activity).where(m.Activity.follow_up_plan_id.is_not(None))
         ).all()
-        order = s.get(m.Order, order_id)
+        order = s.get(m.Order, created.id)
         assert order is not None and order.number == "SO-2027-00001"  # the rollback took none
+        assert created.follow_up_ids == (follow_up.id,)
         assert (follow_up.customer_id, follow_up.assignee_id) == (world.huaxia, world.lina)
         assert order.number in (follow_up.notes or "")

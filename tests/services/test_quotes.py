@@ -244,7 +244,7 @@ def test_sent_revision_is_immutable_and_revisions_diff(
 ) -> None:
     quotes = services.quotes
     first = quotes.save(None, draft(world, catalogue))
-    sent = quotes.send(first.id, now=NOW)
+    sent = quotes.send(first.id, now=NOW).quote
     assert sent.status is QuoteStatus.SENT and sent.sent_at == NOW
     with pytest.raises(ConflictError):
         quotes.save(first.id, draft(world, catalogue, notes="changed"))
@@ -279,7 +279,7 @@ def test_status_flow_refuses_skipping_steps(
     with pytest.raises(ValidationError):
         quotes.accept(empty.id, today=DAY, now=NOW)
     quotes.send(saved.id, now=NOW)
-    rejected = quotes.reject(saved.id, now=NOW)
+    rejected = quotes.reject(saved.id, now=NOW).quote
     assert rejected.status is QuoteStatus.REJECTED and rejected.decided_at == NOW
     with pytest.raises(ConflictError):
         quotes.accept(saved.id, today=DAY, now=NOW)
@@ -291,7 +291,7 @@ def test_a_draft_accepted_at_once_counts_as_sent_then(
     """The customer agreed on the phone: Accept on the draft, no "mark as sent" first."""
     quotes = services.quotes
     saved = quotes.save(None, draft(world, catalogue))
-    accepted = quotes.accept(saved.id, today=DAY, now=NOW)
+    accepted = quotes.accept(saved.id, today=DAY, now=NOW).quote
     assert accepted.status is QuoteStatus.ACCEPTED
     assert accepted.sent_at == NOW and accepted.decided_at == NOW
     assert not accepted.editable
@@ -318,7 +318,7 @@ def test_accept_creates_the_order_and_wins_the_opportunity(
     quotes = services.quotes
     saved = quotes.save(None, draft(world, catalogue))
     quotes.send(saved.id, now=NOW)
-    accepted = quotes.accept(saved.id, today=DAY, now=NOW)
+    accepted = quotes.accept(saved.id, today=DAY, now=NOW).quote
     assert accepted.status is QuoteStatus.ACCEPTED and accepted.order_id is not None
     with db.read() as s:
         order = s.get(m.Order, accepted.order_id)
@@ -355,7 +355,7 @@ def test_accepting_starts_the_after_order_follow_up_plans(
     quotes = services.quotes
     saved = quotes.save(None, draft(world, catalogue))
     quotes.send(saved.id, now=NOW)
-    accepted = quotes.accept(saved.id, today=DAY, now=NOW)
+    accepted = quotes.accept(saved.id, today=DAY, now=NOW).quote
     with db.read() as s:
         follow_ups = s.scalars(
             select(m.Activity)
@@ -370,6 +370,81 @@ def test_accepting_starts_the_after_order_follow_up_plans(
         ]
         assert all(order.number in (a.notes or "") for a in follow_ups)
         assert follow_ups[1].previous_id == follow_ups[0].id
+
+
+def test_undoing_an_acceptance_takes_back_the_order_its_follow_ups_and_the_win(
+    services: Services, db: Database, world: World, catalogue: Catalogue
+) -> None:
+    """One step back: the quote is sent again, its order and the order's open follow-ups are
+    gone, the deal is back in its stage; the order number is not reused."""
+    services.followups.save(
+        None,
+        PlanInput(
+            "订单后回访", (PlanStep(3, ActivityKind.CALL, "电话确认到货"),),
+            FollowUpTrigger.ORDER_RECORDED,
+        ),
+    )  # fmt: skip
+    quotes = services.quotes
+    saved = quotes.save(None, draft(world, catalogue))
+    sent = quotes.send(saved.id, now=NOW).quote
+    with db.read() as s:
+        deal_before = s.get(m.Opportunity, world.opps["proposal"])
+        assert deal_before is not None
+        stage_before, changed_before = deal_before.stage_id, deal_before.stage_changed_at
+        tasks_before = s.scalar(select(func.count()).select_from(m.Activity))
+    change = quotes.accept(saved.id, today=DAY, now=NOW + timedelta(hours=1))
+    assert change.order is not None and len(change.order.follow_up_ids) == 1
+    back = quotes.undo_status(change)
+    assert (back.status, back.sent_at, back.decided_at, back.order_id) == (
+        QuoteStatus.SENT, sent.sent_at, None, None,
+    )  # fmt: skip
+    with db.read() as s:
+        assert s.get(m.Order, change.order.id) is None
+        assert s.scalar(select(func.count()).select_from(m.Activity)) == tasks_before
+        deal = s.get(m.Opportunity, world.opps["proposal"])
+        assert deal is not None and deal.status is OpportunityStatus.OPEN
+        assert (deal.stage_id, deal.stage_changed_at, deal.closed_on) == (
+            stage_before, changed_before, None,
+        )  # fmt: skip
+    again = quotes.accept(saved.id, today=DAY, now=NOW)
+    assert again.quote.order_id is not None
+    with db.read() as s:
+        order = s.get(m.Order, again.quote.order_id)
+        assert order is not None and order.number == "SO-2027-00002"  # numbers never reused
+
+
+def test_undo_of_a_send_or_a_rejection_puts_the_quote_back(
+    services: Services, world: World, catalogue: Catalogue
+) -> None:
+    quotes = services.quotes
+    saved = quotes.save(None, draft(world, catalogue))
+    sent = quotes.send(saved.id, now=NOW)
+    back = quotes.undo_status(sent)
+    assert (back.status, back.sent_at, back.editable) == (QuoteStatus.DRAFT, None, True)
+    quotes.send(saved.id, now=NOW)
+    rejected = quotes.reject(saved.id, now=NOW)
+    assert quotes.undo_status(rejected).status is QuoteStatus.SENT
+
+
+def test_an_acceptance_is_not_undone_once_paid_or_once_the_status_moved_on(
+    services: Services, db: Database, world: World, catalogue: Catalogue
+) -> None:
+    quotes = services.quotes
+    saved = quotes.save(None, draft(world, catalogue))
+    sent = quotes.send(saved.id, now=NOW)
+    rejected = quotes.reject(saved.id, now=NOW)
+    with pytest.raises(ConflictError):
+        quotes.undo_status(sent)  # it was rejected since: the send stays
+    quotes.undo_status(rejected)
+    accepted = quotes.accept(saved.id, today=DAY, now=NOW)
+    assert accepted.order is not None
+    with db.write() as s:
+        order = s.get(m.Order, accepted.order.id)
+        assert order is not None
+        order.paid_amount = D("1.00")
+    with pytest.raises(ConflictError, match="payments"):
+        quotes.undo_status(accepted)
+    assert quotes.get(saved.id).status is QuoteStatus.ACCEPTED
 
 
 def test_duplicate_gets_a_new_number(
@@ -510,7 +585,7 @@ def test_accepting_a_quote_of_a_lost_deal_is_refused_until_it_is_reopened(
         lost = s.get(m.Opportunity, deal)
         assert lost is not None and lost.status is OpportunityStatus.LOST
     services.pipeline.move(deal, st["proposal"], now=NOW)
-    assert quotes.accept(saved.id, today=DAY, now=NOW).order_id is not None
+    assert quotes.accept(saved.id, today=DAY, now=NOW).quote.order_id is not None
     assert services.pipeline.get(deal).status is OpportunityStatus.WON
 
 
@@ -528,7 +603,7 @@ def test_accepting_a_quote_of_a_won_deal_leaves_the_deal_as_it_was(
         assert won is not None
         before = (won.stage_id, won.closed_on, won.updated_at)
     history = _stage_moves(db, deal)
-    assert quotes.accept(saved.id, today=DAY, now=NOW).order_id is not None
+    assert quotes.accept(saved.id, today=DAY, now=NOW).quote.order_id is not None
     with db.read() as s:
         won = s.get(m.Opportunity, deal)
         assert won is not None and (won.stage_id, won.closed_on, won.updated_at) == before

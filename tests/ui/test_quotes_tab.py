@@ -28,6 +28,7 @@ from sms_desktop.services.customers import ContactInput, CustomerInput
 from sms_desktop.services.quotes import LineData, QuoteFilter, QuoteInput
 from sms_desktop.services.registry import Services
 from sms_desktop.services.workspace import open_workspace
+from sms_desktop.ui.actions import ActionId
 from sms_desktop.ui.application import Controller
 from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
 from sms_desktop.ui.tabs.quotes.lines_model import (
@@ -243,6 +244,37 @@ def test_status_buttons_send_accept_create_the_order(controller: Controller, qtb
     tab.select_quote(draft_id)
     qtbot.mouseClick(tab.buttons["accept"], Qt.MouseButton.LeftButton)
     assert services.quotes.get(draft_id).status is QuoteStatus.ACCEPTED
+
+
+def test_edit_undo_takes_back_an_acceptance_and_redo_accepts_again(
+    controller: Controller, qtbot: QtBot
+) -> None:
+    """Accept on the tab, then Edit ▸ Undo: the quote is sent again and its order is gone;
+    Edit ▸ Redo accepts it again with a new order; a send is undone back to the draft."""
+    services = services_of(controller)
+    quote_id = make_quote(services)
+    tab = quotes_tab(controller)
+    tab.reload()
+    tab.select_quote(quote_id)
+    undo = controller.window.actions_by_id[ActionId.UNDO]
+    redo = controller.window.actions_by_id[ActionId.REDO]
+    qtbot.mouseClick(tab.buttons["send"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.buttons["accept"], Qt.MouseButton.LeftButton)
+    accepted = services.quotes.get(quote_id)
+    assert accepted.status is QuoteStatus.ACCEPTED and accepted.order_id is not None
+    assert undo.text().endswith(f"Accept {accepted.label}")
+    undo.trigger()
+    assert services.quotes.get(quote_id).status is QuoteStatus.SENT
+    assert services.quotes.get(quote_id).order_id is None
+    assert tab.current_row() is not None and tab.current_row().id == quote_id
+    assert tab.buttons["accept"].isEnabled()
+    redo.trigger()
+    again = services.quotes.get(quote_id)
+    assert again.status is QuoteStatus.ACCEPTED and again.order_id is not None
+    undo.trigger()
+    undo.trigger()
+    assert services.quotes.get(quote_id).status is QuoteStatus.DRAFT
+    assert tab.buttons["send"].isEnabled()
 
 
 def test_editing_a_sent_quote_makes_revision_b(

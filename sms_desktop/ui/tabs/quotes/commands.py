@@ -1,15 +1,48 @@
-"""Undoable edits of the Quotes area: a draft moved to the trash (and back), products,
-price lists and their rules."""
+"""Undoable edits of the Quotes area: a quote marked sent, accepted (with its order and the
+deal's win) or rejected; a draft moved to the trash (and back); products, price lists and
+their rules."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from sms_desktop.domain.enums import QuoteStatus
 from sms_desktop.services.pricing import PriceListCopy, PriceListInput, PricingService, RuleInput
 from sms_desktop.services.products import ProductRow, ProductsService
-from sms_desktop.services.quotes import QuotesService
+from sms_desktop.services.quotes import QuotesService, StatusChange
 from sms_desktop.ui.i18n import translate
-from sms_desktop.ui.undo import CallCommand, DoneCommand
+from sms_desktop.ui.undo import CallCommand, DoneCommand, Show
+
+
+class ChangeQuoteStatus(DoneCommand):
+    """Undo takes the status change back (an acceptance with its order and the deal's win);
+    redo does it again, through the same call as the first time."""
+
+    refresh_on_push = False  # the tab shows the change itself
+
+    def __init__(
+        self,
+        service: QuotesService,
+        change: StatusChange,
+        again: Callable[[int], StatusChange],
+        refresh: Callable[[], None],
+        show: Show,
+    ) -> None:
+        label = change.quote.label
+        texts = {
+            QuoteStatus.SENT: translate("QuoteCommands", "Mark {label} sent"),
+            QuoteStatus.ACCEPTED: translate("QuoteCommands", "Accept {label}"),
+            QuoteStatus.REJECTED: translate("QuoteCommands", "Reject {label}"),
+        }
+        super().__init__(texts[change.quote.status].format(label=label), refresh, show=show)
+        self._service, self._change, self._again = service, change, again
+        self.shown_id = change.quote.id
+
+    def do(self) -> None:
+        self._change = self._again(self._change.quote.id)
+
+    def undo_it(self) -> None:
+        self._service.undo_status(self._change)
 
 
 class DeleteQuote(DoneCommand):

@@ -31,7 +31,7 @@ from sms_desktop.domain.quotes import (
     revision_letter,
 )
 from sms_desktop.reporting.lists.quotes import QUOTES, STATUS_LABELS
-from sms_desktop.services.quotes import QuoteFilter, QuoteRow, QuoteSortKey
+from sms_desktop.services.quotes import QuoteFilter, QuoteRow, QuoteSortKey, StatusChange
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.edit import edit_ok, run_edit
 from sms_desktop.ui.formatting import ui_formats
@@ -280,6 +280,12 @@ class QuotesTab(AreaTab):
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
 
+    def _show_quote(self, quote_id: int | None) -> None:
+        """After an undo or redo: the quote selected, its buttons as its status allows."""
+        if quote_id is not None:
+            self.select_quote(quote_id)
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         row = self.current_row()
         # What the status allows is the domain's table; the rest needs only a selection.
@@ -376,12 +382,22 @@ class QuotesTab(AreaTab):
         if row is not None:
             self.edit_quote(row.id)
 
-    def _status_action(self, action: Callable[[int], Any], message: str) -> None:
+    def _status_action(self, action: Callable[[int], StatusChange], message: str) -> None:
+        """Send, accept or reject the selected quote; Edit ▸ Undo takes it back."""
+        from sms_desktop.ui.tabs.quotes.commands import ChangeQuoteStatus
+
         row = self.current_row()
         if row is None:
             return
-        if edit_ok(self, lambda: action(row.id)):
-            self._after_change(row.id, message.format(label=row.label))
+        change = run_edit(self, lambda: action(row.id))
+        if change is None:
+            return
+        self._undo.push(
+            ChangeQuoteStatus(
+                self._services.quotes, change, action, self.model.refresh_rows, self._show_quote
+            )
+        )
+        self._after_change(row.id, message.format(label=row.label))
 
     def send_current(self) -> None:
         quotes = self._services.quotes
