@@ -4541,6 +4541,18 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>QuoteCommands</name>
     <message>
+        <source>New revision {label}</source>
+        <translation>新修订版 {label}</translation>
+    </message>
+    <message>
+        <source>New quote {label}</source>
+        <translation>新建报价单 {label}</translation>
+    </message>
+    <message>
+        <source>Edit quote {label}</source>
+        <translation>编辑报价单 {label}</translation>
+    </message>
+    <message>
         <source>Mark {label} sent</source>
         <translation>标记 {label} 为已发送</translation>
     </message>

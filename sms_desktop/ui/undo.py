@@ -6,6 +6,9 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication
+
+from sms_desktop.domain.errors import DomainError
 
 Refresh = Callable[[], None]
 Show = Callable[[int | None], None]  # the item to show afterwards (None: just refresh)
@@ -33,14 +36,30 @@ class DoneCommand(QUndoCommand):
 
     def redo(self) -> None:
         first = not self._pushed
-        if not first:
-            self.do()
+        if not first and not self._done(self.do):
+            return
         self._pushed = True
         self.after_redo(first=first)
 
     def undo(self) -> None:
-        self.undo_it()
-        self.after_undo()
+        if self._done(self.undo_it):
+            self.after_undo()
+
+    def _done(self, step: Callable[[], None]) -> bool:
+        """Run an undo or redo step. When the data refuses it (changed since, say: "the
+        opportunity has moved again"), say why, leave the data as it is and drop this
+        command from the stack (an obsolete command is removed by Qt), so the stack never
+        claims a step it did not take."""
+        try:
+            step()
+        except DomainError as exc:
+            from sms_desktop.ui.dialogs.messages import show_error
+
+            self.setObsolete(True)
+            show_error(QApplication.activeWindow(), exc)
+            self._tell(None)
+            return False
+        return True
 
     def do(self) -> None:
         raise NotImplementedError
@@ -81,8 +100,10 @@ class CallCommand(DoneCommand):
         do: Callable[[], object],
         undo: Callable[[], object],
         refresh: Refresh | None = None,
+        *,
+        show: Show | None = None,
     ) -> None:
-        super().__init__(text, refresh)
+        super().__init__(text, refresh, show=show)
         self._do, self._undo = do, undo
 
     def do(self) -> None:

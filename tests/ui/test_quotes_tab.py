@@ -114,11 +114,13 @@ def quotes_tab(controller: Controller) -> QuotesTab:
     return tab
 
 
-def clocked_tab(controller: Controller, qtbot: QtBot, day: date = TODAY) -> QuotesTab:
+def clocked_tab(
+    controller: Controller, qtbot: QtBot, day: date = TODAY, stack: QUndoStack | None = None
+) -> QuotesTab:
     """A Quotes tab whose clock says ``day``, loaded like the window loads it."""
     tab = QuotesTab(
         services_of(controller),
-        QUndoStack(),
+        stack or QUndoStack(),
         today=lambda: day,
         now=lambda: datetime(day.year, day.month, day.day, 9, tzinfo=UTC),
     )
@@ -282,7 +284,7 @@ def test_editing_a_sent_quote_makes_revision_b(
 ) -> None:
     services = services_of(controller)
     quote_id = make_quote(services, sent=True)
-    tab = clocked_tab(controller, qtbot)
+    tab = clocked_tab(controller, qtbot, stack=controller.window.undo_stack)
     tab.select_quote(quote_id)
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
 
@@ -302,6 +304,19 @@ def test_editing_a_sent_quote_makes_revision_b(
     assert row is not None and tab.model.index(row, 0).data() == f"{first.number} rev B"
     tab.select_quote(latest.id)
     assert tab.buttons["changes"].isEnabled()
+
+    # Undo the edit, then the revision itself: revision B goes to the trash.
+    stack = controller.window.undo_stack
+    assert stack.undoText() == f"Edit quote {first.number} rev B"
+    stack.undo()
+    assert services.quotes.get(latest.id).lines[0].quantity == D(2)
+    assert stack.undoText() == f"New revision {first.number} rev B"
+    stack.undo()
+    assert tab.model.row_of_id(latest.id) is None
+    assert services.quotes.find(first.number).revision == 1
+    stack.redo()
+    stack.redo()
+    assert services.quotes.find(first.number).lines[0].quantity == D(3)
 
 
 # ---------------------------------------------------------------------------- editor
@@ -647,7 +662,7 @@ def test_new_quote_from_the_tab(
     controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     services = services_of(controller)
-    tab = clocked_tab(controller, qtbot)
+    tab = clocked_tab(controller, qtbot, stack=controller.window.undo_stack)
 
     def fill_and_save(editor: QuoteEditor) -> int:
         type_text(editor.customer_edit, "<b>Acme & Co")
@@ -667,6 +682,12 @@ def test_new_quote_from_the_tab(
     saved = services.quotes.find("Q-2026-0001")
     assert saved.issue_date == TODAY and saved.total == D("1130.00")
     assert [ln.description for ln in saved.lines] == ["办公桌", "二、安装"]
+    assert tab.current_row() is not None and tab.current_row().id == saved.id  # type: ignore[union-attr]
+    stack = controller.window.undo_stack
+    assert stack.undoText() == "New quote Q-2026-0001"
+    stack.undo()  # to the trash
+    assert tab.model.row_of_id(saved.id) is None
+    stack.redo()
     assert tab.current_row() is not None and tab.current_row().id == saved.id  # type: ignore[union-attr]
 
 

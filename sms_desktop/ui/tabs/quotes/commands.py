@@ -5,13 +5,54 @@ their rules."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from sms_desktop.domain.enums import QuoteStatus
 from sms_desktop.services.pricing import PriceListCopy, PriceListInput, PricingService, RuleInput
 from sms_desktop.services.products import ProductRow, ProductsService
-from sms_desktop.services.quotes import QuotesService, StatusChange
+from sms_desktop.services.quotes import QuoteDetail, QuoteInput, QuotesService, StatusChange
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.undo import CallCommand, DoneCommand, Show
+
+
+def _input_of(quote: QuoteDetail) -> QuoteInput:
+    """What saving ``quote`` again takes: its content with its low-margin reason."""
+    return replace(quote.as_input(), margin_reason=quote.margin_override_reason or "")
+
+
+def create_quote(
+    service: QuotesService, saved: QuoteDetail, show: Show, *, revision: bool = False
+) -> CallCommand:
+    """A new quote or a new revision (a draft): undo moves it to the trash, redo brings it
+    back with what was typed into it."""
+    text = (
+        translate("QuoteCommands", "New revision {label}")
+        if revision
+        else translate("QuoteCommands", "New quote {label}")
+    )
+    command = CallCommand(
+        text.format(label=saved.label),
+        lambda: service.restore(saved.id),
+        lambda: service.delete(saved.id),
+        show=show,
+    )
+    command.shown_id = saved.id
+    return command
+
+
+def update_quote(
+    service: QuotesService, before: QuoteDetail, after: QuoteDetail, show: Show
+) -> CallCommand:
+    """An edit of a draft: undo saves the content before, redo the content after."""
+    old, new = _input_of(before), _input_of(after)
+    command = CallCommand(
+        translate("QuoteCommands", "Edit quote {label}").format(label=after.label),
+        lambda: service.save(after.id, new),
+        lambda: service.save(after.id, old),
+        show=show,
+    )
+    command.shown_id = after.id
+    return command
 
 
 class ChangeQuoteStatus(DoneCommand):

@@ -39,6 +39,12 @@ from sms_desktop.ui.i18n import tr_message, translate
 from sms_desktop.ui.models.paged import PagedTableModel, Role
 from sms_desktop.ui.table_export import export_view
 from sms_desktop.ui.tabs.base import AreaTab
+from sms_desktop.ui.tabs.quotes.commands import (
+    ChangeQuoteStatus,
+    DeleteQuote,
+    create_quote,
+    update_quote,
+)
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.search_field import SearchField
 
@@ -280,6 +286,11 @@ class QuotesTab(AreaTab):
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
 
+    def _show_saved(self, quote_id: int | None) -> None:
+        """After an undo or redo of a save: the list re-read, the quote selected."""
+        self.model.refresh_rows()
+        self._show_quote(quote_id)
+
     def _show_quote(self, quote_id: int | None) -> None:
         """After an undo or redo: the quote selected, its buttons as its status allows."""
         if quote_id is not None:
@@ -337,6 +348,7 @@ class QuotesTab(AreaTab):
         editor.customer_edit.customer_id = None
         if run_modal(editor) == QuoteEditor.DialogCode.Accepted and editor.saved is not None:
             saved = editor.saved
+            self._undo.push(create_quote(self._services.quotes, saved, self._show_saved))
             self._after_change(saved.id, self.tr("Quote {label} saved.").format(label=saved.label))
 
     def edit_quote(self, quote_id: int) -> None:
@@ -365,6 +377,8 @@ class QuotesTab(AreaTab):
             revised = run_edit(self, lambda: quotes.revise(quote_id))
             if revised is None:
                 return
+            if revised.id not in {r.id for r in quote.revisions}:  # made now
+                self._undo.push(create_quote(quotes, revised, self._show_saved, revision=True))
             quote = revised
             self.model.refresh_rows()
         editor = QuoteEditor(
@@ -372,6 +386,7 @@ class QuotesTab(AreaTab):
         )
         if run_modal(editor) == QuoteEditor.DialogCode.Accepted and editor.saved is not None:
             saved = editor.saved
+            self._undo.push(update_quote(quotes, quote, saved, self._show_saved))
             self._after_change(saved.id, self.tr("Quote {label} saved.").format(label=saved.label))
         else:
             self.model.refresh_rows()
@@ -384,8 +399,6 @@ class QuotesTab(AreaTab):
 
     def _status_action(self, action: Callable[[int], StatusChange], message: str) -> None:
         """Send, accept or reject the selected quote; Edit ▸ Undo takes it back."""
-        from sms_desktop.ui.tabs.quotes.commands import ChangeQuoteStatus
-
         row = self.current_row()
         if row is None:
             return
@@ -426,8 +439,6 @@ class QuotesTab(AreaTab):
 
     def delete_current(self) -> None:
         """Move the selected draft to the trash (Edit ▸ Undo puts it back)."""
-        from sms_desktop.ui.tabs.quotes.commands import DeleteQuote
-
         row = self.current_row()
         if row is None:
             return
