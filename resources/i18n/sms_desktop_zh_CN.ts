@@ -3537,6 +3537,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>请选择一个进行中的阶段。</translation>
     </message>
     <message>
+        <source>Opportunities have been in this stage since; archive it instead.</source>
+        <translation>此后已有商机进入过这个阶段，请改为归档。</translation>
+    </message>
+    <message>
         <source>Only open stages can be reordered, each once. Reload and try again.</source>
         <translation>只能调整进行中阶段的顺序，每个阶段一次。请刷新后重试。</translation>
     </message>
@@ -3555,6 +3559,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>This reason no longer exists.</source>
         <translation>该原因已不存在。</translation>
+    </message>
+    <message>
+        <source>Opportunities were lost for this reason since; archive it instead.</source>
+        <translation>此后已有商机以此原因输单，请改为归档。</translation>
     </message>
     <message>
         <source>Enter an amount like 12800 or 12,800.50.</source>
@@ -3649,6 +3657,38 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Won and lost always come last</source>
         <translation>赢单和输单总在最后</translation>
+    </message>
+    <message>
+        <source>Add stage {name}</source>
+        <translation>添加阶段 {name}</translation>
+    </message>
+    <message>
+        <source>Edit stage {name}</source>
+        <translation>编辑阶段 {name}</translation>
+    </message>
+    <message>
+        <source>Move stage {name}</source>
+        <translation>移动阶段 {name}</translation>
+    </message>
+    <message>
+        <source>Restore stage {name}</source>
+        <translation>恢复阶段 {name}</translation>
+    </message>
+    <message>
+        <source>Archive stage {name}</source>
+        <translation>归档阶段 {name}</translation>
+    </message>
+    <message>
+        <source>Add lost reason {name}</source>
+        <translation>添加输单原因 {name}</translation>
+    </message>
+    <message>
+        <source>Restore lost reason {name}</source>
+        <translation>恢复输单原因 {name}</translation>
+    </message>
+    <message>
+        <source>Archive lost reason {name}</source>
+        <translation>归档输单原因 {name}</translation>
     </message>
 </context>
 <context>

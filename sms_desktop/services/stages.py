@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sms_desktop.domain.enums import AuditAction, OpportunityStatus, StageKind
@@ -215,6 +215,28 @@ class StagesService:
             audit.record_changes(session, "stage", stage_id, asdict(before), asdict(after))
             return before
 
+    def delete_stage(self, stage_id: int) -> None:
+        """Remove an open stage no deal has ever been in (the undo of adding it); a stage
+        with deals or history is archived instead, so nothing that refers to it is lost."""
+        o, h = m.Opportunity, m.StageChange
+        with self._db.write() as session:
+            stage = stage_of(session, stage_id)
+            used = session.scalar(select(func.count()).select_from(o).where(o.stage_id == stage_id))
+            used = used or session.scalar(
+                select(func.count())
+                .select_from(h)
+                .where(or_(h.from_stage_id == stage_id, h.to_stage_id == stage_id))
+            )
+            if stage.kind is not StageKind.OPEN or used:
+                raise ConflictError(
+                    translate(
+                        "Pipeline",
+                        "Opportunities have been in this stage since; archive it instead.",
+                    )
+                )
+            audit.record(session, "stage", stage_id, AuditAction.DELETE, old=stage.name_en)
+            session.delete(stage)
+
     def reorder_stages(self, open_stage_ids: Sequence[int]) -> list[int]:
         """Put the open stages in this order; open stages not listed (e.g. archived ones)
         follow in their present order, and won and lost stay last. Returns the previous
@@ -297,6 +319,27 @@ class StagesService:
             session.flush()
             audit.record(session, "lost_reason", reason.id, AuditAction.CREATE, new=name_en)
             return reason.id
+
+    def delete_lost_reason(self, lost_reason_id: int) -> None:
+        """Remove a reason no deal was lost for (the undo of adding it)."""
+        o = m.Opportunity
+        with self._db.write() as session:
+            reason = session.get(m.LostReason, lost_reason_id)
+            if reason is None:
+                raise NotFoundError(translate("Pipeline", "This reason no longer exists."))
+            if session.scalar(
+                select(func.count()).select_from(o).where(o.lost_reason_id == lost_reason_id)
+            ):
+                raise ConflictError(
+                    translate(
+                        "Pipeline",
+                        "Opportunities were lost for this reason since; archive it instead.",
+                    )
+                )
+            audit.record(
+                session, "lost_reason", lost_reason_id, AuditAction.DELETE, old=reason.name_en
+            )
+            session.delete(reason)
 
     def set_lost_reason_archived(self, lost_reason_id: int, archived: bool) -> None:
         """Hide a reason from the choices; deals lost for it keep it."""

@@ -528,7 +528,9 @@ class Controller(QObject):
             return
         prefs = self.store.preferences()
         services = self.workspace.services
-        dialog = SettingsDialog(services, prefs, self.window)
+        dialog = SettingsDialog(
+            services, prefs, self.window, undo=self.undo_stack, refresh=self.window.refresh_tabs
+        )
         if run_modal(dialog) != SettingsDialog.DialogCode.Accepted:
             return
         if dialog.saved is not None and dialog.change is not None and dialog.saved != dialog.change:

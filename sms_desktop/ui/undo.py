@@ -113,6 +113,28 @@ class CallCommand(DoneCommand):
         self._undo()
 
 
+class AddCommand(DoneCommand):
+    """A record added (its id ``added_id``): undo removes it, redo adds it again, under the
+    new id the database gives it."""
+
+    def __init__(
+        self,
+        text: str,
+        added_id: int,
+        add: Callable[[], int],
+        remove: Callable[[int], object],
+        refresh: Refresh | None = None,
+    ) -> None:
+        super().__init__(text, refresh)
+        self.added_id, self._add, self._remove = added_id, add, remove
+
+    def do(self) -> None:
+        self.added_id = self._add()
+
+    def undo_it(self) -> None:
+        self._remove(self.added_id)
+
+
 def push_edit(undo_stack: QUndoStack, command: DoneCommand) -> DoneCommand:
     """Record an edit that has been done; returns the command."""
     undo_stack.push(command)

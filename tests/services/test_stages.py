@@ -194,3 +194,27 @@ def test_lost_reasons(services: Services, svc: StagesService, w: PipelineWorld) 
     services.pipeline.move(w.deals["erp"], w.stages["lost"], lost_reason_id=new)
     with pytest.raises(NotFoundError):
         svc.set_lost_reason_archived(999, True)
+
+
+def test_a_stage_or_reason_is_deleted_only_while_nothing_refers_to_it(
+    services: Services, svc: StagesService, w: PipelineWorld
+) -> None:
+    """The undo of adding a stage or a reason deletes it; once a deal has been in the stage
+    (or lost for the reason) it is refused, and archiving is the way."""
+    unused = svc.add_stage("空阶段", "Empty", 30, None)
+    svc.delete_stage(unused)
+    assert unused not in [s.id for s in svc.stages(include_archived=True)]
+    used = svc.add_stage("样品", "Sample", 40, None)
+    services.pipeline.move(w.deals["erp"], used)
+    services.pipeline.move(w.deals["erp"], w.stages["lead"])  # left again: history remains
+    with pytest.raises(ConflictError):
+        svc.delete_stage(used)
+    with pytest.raises(ConflictError):
+        svc.delete_stage(w.stages["won"])
+    reason = svc.add_lost_reason("预算取消", "Budget cut")
+    svc.delete_lost_reason(reason)
+    assert "Budget cut" not in [r.name_en for r in svc.lost_reasons(include_archived=True)]
+    with pytest.raises(ConflictError):
+        svc.delete_lost_reason(w.reasons["Price too high"])  # a dataset deal was lost for it
+    with pytest.raises(NotFoundError):
+        svc.delete_lost_reason(reason)

@@ -200,6 +200,69 @@ def test_stage_settings_add_reorder_and_archive(
     assert shown and not services.stages.stages(include_archived=True)[0].archived
 
 
+def test_stage_and_reason_changes_are_undone_from_the_edit_menu(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Add, rename, move and archive a stage and add a reason on the page's buttons; each is a
+    step of the window's undo stack, taken back after the page is gone."""
+    from PySide6.QtWidgets import QPushButton
+
+    from sms_desktop.ui.dialogs.pipeline_settings import PipelineSettingsPage, StageDialog
+
+    services = controller.workspace.services  # type: ignore[union-attr]
+    stack = controller.window.undo_stack
+    refreshed: list[bool] = []
+    page = PipelineSettingsPage(services, undo=stack, refresh=lambda: refreshed.append(True))
+    qtbot.addWidget(page)
+    names = iter([("样品测试", "Trial"), ("样品试用", "Sample trial")])
+
+    def fill(dialog: StageDialog) -> int:
+        zh, en = next(names)
+        dialog.name_zh.setText(zh)
+        dialog.name_en.setText(en)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(StageDialog, "exec", fill)
+
+    def click(name: str) -> None:
+        qtbot.mouseClick(page.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+
+    def open_names() -> list[str]:
+        return [s.name_en for s in services.stages.stages() if s.kind is StageKind.OPEN]
+
+    before = open_names()
+    click("addStageButton")
+    assert open_names() == [*before, "Trial"]
+    page.stages.setCurrentItem(page.stages.topLevelItem(len(before)))
+    click("editStageButton")
+    click("stageUp")
+    assert open_names() == [*before[:-1], "Sample trial", before[-1]]
+    click("archiveStageButton")
+    assert open_names() == before
+    page.reason_zh.setText("预算取消")
+    page.reason_en.setText("Budget cut")
+    click("addReasonButton")
+    assert "Budget cut" in [r.name_en for r in services.stages.lost_reasons()]
+    assert stack.undoText() == "Add lost reason 预算取消"
+    page.deleteLater()  # the dialog is closed: undo works without its page
+    qtbot.wait(0)
+
+    stack.undo()
+    assert "Budget cut" not in [r.name_en for r in services.stages.lost_reasons()]
+    stack.undo()
+    assert open_names() == [*before[:-1], "Sample trial", before[-1]]
+    stack.undo()
+    stack.undo()
+    assert open_names() == [*before, "Trial"]
+    stack.undo()
+    assert open_names() == before
+    assert "Trial" not in [s.name_en for s in services.stages.stages(include_archived=True)]
+    assert refreshed
+    stack.redo()
+    assert open_names() == [*before, "Trial"]
+
+
 def test_funnel_tab_shows_figures_and_chart(
     controller: Controller, qtbot: QtBot, recwarn: pytest.WarningsRecorder
 ) -> None:

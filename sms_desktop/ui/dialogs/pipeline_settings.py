@@ -1,6 +1,7 @@
 """Settings ▸ Pipeline: the stages of the board and the reasons a deal can be lost.
 
-Each change here is saved at once (its own transaction), like adding a column to a board.
+Each change here is saved at once (its own transaction), like adding a column to a board,
+and goes on the window's undo stack: Edit ▸ Undo takes it back after the dialog is closed.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -27,7 +29,8 @@ from PySide6.QtWidgets import (
 from sms_desktop.domain.enums import StageKind
 from sms_desktop.services.registry import Services
 from sms_desktop.services.stages import StageRow
-from sms_desktop.ui.edit import accept_saved, edit_ok
+from sms_desktop.ui.edit import accept_saved, edit_ok, run_edit
+from sms_desktop.ui.undo import AddCommand, CallCommand
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.field_errors import FieldErrors
@@ -89,12 +92,23 @@ class StageDialog(QDialog):
 
 
 class PipelineSettingsPage(QWidget):
-    """Stages (add, rename, reorder, archive) and lost reasons (add, archive)."""
+    """Stages (add, rename, reorder, archive) and lost reasons (add, archive); each change
+    is pushed on ``undo`` (the window's stack) with ``refresh`` (the window's tabs) to run
+    after its undo and redo, when this page may be long closed."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        undo: QUndoStack | None = None,
+        refresh: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pipelineSettings")
         self._services = services
+        self._undo = undo if undo is not None else QUndoStack(self)
+        self._refresh = refresh
         note = QLabel(self.tr("Changes to stages and reasons are saved right away."), self)
         note.setStyleSheet("color: palette(dark);")
         self.stages = QTreeWidget(self)
@@ -187,8 +201,10 @@ class PipelineSettingsPage(QWidget):
             None,
         )
 
-    def _run(self, action: Callable[[], object]) -> None:
-        edit_ok(self, action)
+    def _run(self, text: str, action: Callable[[], object], undo: Callable[[], object]) -> None:
+        """Do ``action`` now; on success put it on the undo stack as ``text``."""
+        if edit_ok(self, action):
+            self._undo.push(CallCommand(text, action, undo, self._refresh))
         self.reload()
 
     def stage_saver(self, stage: StageRow | None) -> Callable[[StageFields], int]:
@@ -205,16 +221,35 @@ class PipelineSettingsPage(QWidget):
 
     def _on_add_stage(self) -> None:
         dialog = StageDialog(self._services, None, self.stage_saver(None), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.reload()
+        if run_modal(dialog) != QDialog.DialogCode.Accepted or dialog.saved is None:
+            return
+        stages, fields = self._services.stages, dialog.value()
+        text = self.tr("Add stage {name}").format(name=fields.name_zh)
+        self._undo.push(
+            AddCommand(
+                text,
+                dialog.saved,
+                lambda: stages.add_stage(*fields),
+                stages.delete_stage,
+                self._refresh,
+            )
+        )
+        self.reload()
 
     def _on_edit_stage(self) -> None:
         stage = self._selected_stage()
         if stage is None:
             return
         dialog = StageDialog(self._services, stage, self.stage_saver(stage), self)
-        if run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.reload()
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
+            return
+        before = StageFields(
+            stage.name_zh, stage.name_en, stage.default_probability, stage.stale_after_days
+        )
+        after, save = dialog.value(), self.stage_saver(stage)
+        text = self.tr("Edit stage {name}").format(name=after.name_zh)
+        self._undo.push(CallCommand(text, lambda: save(after), lambda: save(before), self._refresh))
+        self.reload()
 
     def _on_move(self, step: int) -> None:
         stage = self._selected_stage()
@@ -229,30 +264,63 @@ class PipelineSettingsPage(QWidget):
         target = index + step
         if not 0 <= target < len(order):
             return
+        before = list(order)
         order[index], order[target] = order[target], order[index]
-        self._run(lambda: self._services.stages.reorder_stages(order))
+        stages = self._services.stages
+        self._run(
+            self.tr("Move stage {name}").format(name=stage.name_zh),
+            lambda: stages.reorder_stages(order),
+            lambda: stages.reorder_stages(before),
+        )
 
     def _on_archive_stage(self) -> None:
         stage = self._selected_stage()
-        if stage is not None:
-            self._run(
-                lambda: self._services.stages.set_stage_archived(stage.id, not stage.archived)
-            )
+        if stage is None:
+            return
+        stages = self._services.stages
+        text = (
+            self.tr("Restore stage {name}") if stage.archived else self.tr("Archive stage {name}")
+        )
+        self._run(
+            text.format(name=stage.name_zh),
+            lambda: stages.set_stage_archived(stage.id, not stage.archived),
+            lambda: stages.set_stage_archived(stage.id, stage.archived),
+        )
 
     def _on_add_reason(self) -> None:
-        self._run(
-            lambda: self._services.stages.add_lost_reason(
-                self.reason_zh.text(), self.reason_en.text()
+        stages = self._services.stages
+        names = (self.reason_zh.text(), self.reason_en.text())
+        added = run_edit(self, lambda: stages.add_lost_reason(*names))
+        if added is None:
+            return
+        text = self.tr("Add lost reason {name}").format(name=names[0].strip())
+        self._undo.push(
+            AddCommand(
+                text,
+                added,
+                lambda: stages.add_lost_reason(*names),
+                stages.delete_lost_reason,
+                self._refresh,
             )
         )
         self.reason_zh.clear()
         self.reason_en.clear()
+        self.reload()
 
     def _on_archive_reason(self) -> None:
         item = self.reasons.currentItem()
-        if item is not None:
-            reason_id = item.data(0, Qt.ItemDataRole.UserRole)
-            archived = bool(item.data(1, Qt.ItemDataRole.UserRole))
-            self._run(
-                lambda: self._services.stages.set_lost_reason_archived(reason_id, not archived)
-            )
+        if item is None:
+            return
+        stages = self._services.stages
+        reason_id = item.data(0, Qt.ItemDataRole.UserRole)
+        archived = bool(item.data(1, Qt.ItemDataRole.UserRole))
+        text = (
+            self.tr("Restore lost reason {name}")
+            if archived
+            else self.tr("Archive lost reason {name}")
+        )
+        self._run(
+            text.format(name=item.text(0)),
+            lambda: stages.set_lost_reason_archived(reason_id, not archived),
+            lambda: stages.set_lost_reason_archived(reason_id, archived),
+        )

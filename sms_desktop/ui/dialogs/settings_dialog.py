@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,7 +71,13 @@ class SettingsDialog(QDialog):
     of the edit puts ``saved`` back)."""
 
     def __init__(
-        self, services: Services, prefs: Preferences, parent: QWidget | None = None
+        self,
+        services: Services,
+        prefs: Preferences,
+        parent: QWidget | None = None,
+        *,
+        undo: QUndoStack | None = None,
+        refresh: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -87,7 +94,9 @@ class SettingsDialog(QDialog):
         self.pages.addTab(
             self._build_defaults_page(services.settings.defaults()), self.tr("Defaults")
         )
-        self.pages.addTab(PipelineSettingsPage(services, self), self.tr("Pipeline"))
+        self.pages.addTab(
+            PipelineSettingsPage(services, self, undo=undo, refresh=refresh), self.tr("Pipeline")
+        )
         self.pages.addTab(self._build_interface_page(prefs), self.tr("Interface"))
 
         ok_cancel_layout(self, self.pages, self.errors.form_label)
