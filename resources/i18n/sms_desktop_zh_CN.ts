@@ -4368,6 +4368,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>移至回收站（可用 Ctrl+Z 撤销）</translation>
     </message>
     <message>
+        <source>History…</source>
+        <translation>历史记录…</translation>
+    </message>
+    <message>
+        <source>Who changed this product, and when</source>
+        <translation>谁在何时修改了这个产品</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -5283,6 +5291,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>
             <numerusform>%Ln 份报价已超过有效期，现已过期。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史记录…</translation>
     </message>
     <message>
         <source>Quote {label} saved.</source>

@@ -76,3 +76,68 @@ def test_edit_menu_history_lists_everything_and_narrows(
     assert dialog.model.rowCount() == 0
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("customer"))
     assert set(cells(dialog, "record")) >= {"上海明达贸易有限公司", "杭州瑞丰机械制造有限公司"}
+
+
+def test_a_products_and_a_quotes_history(
+    controller: Controller, qtbot: QtBot, opened: list[HistoryDialog]
+) -> None:
+    """Products ▸ History… and the quote list's context menu ▸ History… show their record's
+    audit entries."""
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from sms_desktop.services.products import ProductInput
+    from sms_desktop.services.quotes import LineData, QuoteInput
+    from sms_desktop.ui.tabs.quotes.products import ProductsDialog
+    from sms_desktop.ui.tabs.quotes.tab import QuotesTab
+
+    services = controller.workspace.services  # type: ignore[union-attr]
+    product = services.products.create(
+        ProductInput(
+            sku="DK-100", name_zh="办公桌", name_en="Office desk", unit="张",
+            list_price=Decimal(300), tax_rate=Decimal(13),
+        )
+    )  # fmt: skip
+    services.products.update(product.id, replace(product.as_input(), list_price=Decimal(320)))
+    catalogue = ProductsDialog(services, QUndoStack())
+    qtbot.addWidget(catalogue)
+    catalogue.table.setCurrentIndex(catalogue.model.index(0, 0))
+    qtbot.mouseClick(
+        catalogue.findChild(QPushButton, "productHistoryButton"), Qt.MouseButton.LeftButton
+    )
+    assert cells(opened[-1], "action") == ["Changed", "Created"]
+    assert cells(opened[-1], "new")[0] == "320"
+
+    customer = services.customers.create(CustomerInput(name="上海明达贸易有限公司"))
+    day = date(2026, 11, 2)
+    quote = services.quotes.save(
+        None,
+        QuoteInput(
+            customer_id=customer, issue_date=day, valid_until=day + timedelta(days=30),
+            lines=(LineData(product_id=product.id, description="办公桌", quantity=Decimal(1),
+                            unit_price=Decimal(300), tax_rate=Decimal(13)),),
+        ),
+    )  # fmt: skip
+    services.quotes.send(quote.id)
+    tab = QuotesTab(services, QUndoStack())
+    qtbot.addWidget(tab)
+    tab.load()
+    tab.select_quote(quote.id)
+
+    def choose_history() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        action = next(a for a in menu.actions() if a.objectName() == "quoteHistoryAction")
+        menu.close()
+        action.trigger()
+
+    QTimer.singleShot(0, choose_history)  # once the context menu is up
+    tab.table.customContextMenuRequested.emit(
+        tab.table.visualRect(tab.table.currentIndex()).center()
+    )
+    assert opened[-1].windowTitle() == f"History of “{quote.label}”"
+    assert cells(opened[-1], "action") == ["Changed", "Created"]

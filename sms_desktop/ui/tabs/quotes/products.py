@@ -73,6 +73,10 @@ class ProductsDialog(QDialog):
         delete_button.setObjectName("deleteProductButton")
         delete_button.setToolTip(self.tr("Move to the trash (Undo with Ctrl+Z)"))
         delete_button.clicked.connect(lambda _c=False: self.delete_current())
+        history = QPushButton(self.tr("History…"), self)
+        history.setObjectName("productHistoryButton")
+        history.setToolTip(self.tr("Who changed this product, and when"))
+        history.clicked.connect(lambda _c=False: self.show_history())
         export = QPushButton(self.tr("Export…"), self)
         export.setObjectName("exportProductsButton")
         export.clicked.connect(self.export_view)
@@ -83,6 +87,7 @@ class ProductsDialog(QDialog):
         top.addWidget(new_button)
         top.addWidget(edit_button)
         top.addWidget(delete_button)
+        top.addWidget(history)
         top.addWidget(export)
         self.model: PagedTableModel[ProductFilter, ProductSortKey, ProductRow] = PagedTableModel(
             services.products, PRODUCTS, ProductFilter(), parent=self
@@ -152,6 +157,14 @@ class ProductsDialog(QDialog):
                 self._undo,
                 update_product(self._services.products, row, dialog.saved, self.model.refresh_rows),
             )
+
+    def show_history(self) -> None:
+        """The selected product's changes (who, when, field, old → new)."""
+        from sms_desktop.ui.dialogs.history_dialog import show_history
+
+        row = self.current_product()
+        if row is not None:
+            show_history(self, self._services, "product", row.id, f"{row.sku} {row.name_zh}")
 
     def delete_current(self) -> None:
         row = self.current_product()

@@ -323,7 +323,19 @@ class QuotesTab(AreaTab):
             action = menu.addAction(button.text())
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
+        menu.addSeparator()
+        history = menu.addAction(self.tr("History…"))
+        history.setObjectName("quoteHistoryAction")
+        history.triggered.connect(lambda _checked=False: self.show_history())
         menu.exec(self.table.viewport().mapToGlobal(where))
+
+    def show_history(self) -> None:
+        """Who changed the selected quote (this revision), and when."""
+        from sms_desktop.ui.dialogs.history_dialog import show_history
+
+        row = self.current_row()
+        if row is not None:
+            show_history(self, self._services, "quote", row.id, row.label)
 
     # ---------------------------------------------------------------- editing
 
