@@ -1,4 +1,5 @@
-"""Every-command walk: each menu command and each button of every tab, in turn, many times.
+"""Every-command walk: each menu command, each button of every tab and each command of
+their context menus (opened on the first row, as a right-click would), in turn, many times.
 
 Run as ``python -X faulthandler -m tests.reliability.gui_walk DB OUT_DIR [ROUNDS]``. Each
 dialog that opens is answered the way a hurried user would (Esc; a file name in save
@@ -17,14 +18,17 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QDialog,
     QFileDialog,
+    QMenu,
     QProgressDialog,
+    QWidget,
 )
 
 STALL_MS = 120_000  # no command for this long: the walk is stuck
@@ -116,13 +120,60 @@ class Walk:
                 ("button", b) for b in tab.findChildren(QAbstractButton) if b.text()
             ]
             found += [("command", a) for a in tab.findChildren(QAction) if a.text()]
+            if self.round == 1:  # context menus once; the later rounds repeat the rest
+                found += [
+                    ("context menu", (target, w))
+                    for w in tab.findChildren(QWidget)
+                    if w.contextMenuPolicy() is Qt.ContextMenuPolicy.CustomContextMenu
+                ]
             self.steps[0:0] = found
             return
+        elif kind == "context menu":
+            assert isinstance(target, tuple)
+            window.tabs.setCurrentIndex(target[0])  # a command before may have left the tab
+            count = len(self._context_actions(target[1], None))
+            self.steps[0:0] = [("context command", (*target, i)) for i in range(count)]
+            return
+        elif kind == "context command":
+            assert isinstance(target, tuple)
+            window.tabs.setCurrentIndex(target[0])
+            self._context_actions(*target[1:])
         elif not self._trigger(kind, target):
             return
         self.done += 1
         self._watchdog.start(STALL_MS)
         gc.collect()
+
+    @staticmethod
+    def _context_actions(widget: QWidget, choose: int | None) -> list[QAction]:
+        """Open ``widget``'s context menu on its first row (or its middle) as a right-click
+        does; trigger its ``choose``-th command (None: none). Returns the menu's commands."""
+        try:
+            if not widget.isVisible():
+                return []
+        except RuntimeError:  # its tab was rebuilt meanwhile
+            return []
+        where = widget.rect().center()
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            first = widget.model().index(0, 0)
+            if not first.isValid():
+                return []
+            widget.setCurrentIndex(first)
+            where = widget.visualRect(first).center()
+        seen: list[QAction] = []
+
+        def pick() -> None:
+            menu = QApplication.activePopupWidget()
+            if not isinstance(menu, QMenu):
+                return
+            seen.extend(a for a in menu.actions() if a.text() and a.menu() is None)
+            menu.close()
+            if choose is not None and choose < len(seen) and seen[choose].isEnabled():
+                seen[choose].trigger()
+
+        QTimer.singleShot(0, pick)
+        widget.customContextMenuRequested.emit(where)
+        return seen
 
     @staticmethod
     def _trigger(kind: str, target: object) -> bool:
