@@ -33,7 +33,7 @@ of its area. The definitions (``flt`` is a :class:`DashboardFilter`; "the owner"
 * **Pipeline by stage**: per open, non-archived stage (board order): count, amount, weighted.
 * **Top customers**: the customers with the most revenue in the period (ties: smaller id
   first); share = customer / period revenue × 100 and the running (Pareto) share, one decimal.
-* **Revenue by product category**: ``order_lines.net_amount`` of the period's orders, grouped
+* **Revenue by product category**: ``order_lines.net_amount_base`` (company currency) of the period's orders, grouped
   by the top-level category of the line's product (lines without a product or category: one
   row with ``category_id`` None), largest first.
 """
@@ -635,7 +635,7 @@ class DashboardService:
         # Order lines are summed per product first (a few hundred rows), then rolled up.
         o, line, pc, p = m.Order, m.OrderLine, m.ProductCategory, m.Product
         per_product = session.execute(
-            select(line.product_id, func.sum(_minor(line.net_amount)))
+            select(line.product_id, func.sum(_minor(line.net_amount_base)))
             .select_from(o)
             .join(line, line.order_id == o.id)
             .where(*_in_period(o, flt))
@@ -843,7 +843,7 @@ class DashboardReports:
         """Order lines of the period per product (largest revenue first)."""
         o, line, p, pc = m.Order, m.OrderLine, m.Product, m.ProductCategory
         orders = select(o.id).where(*_in_period(o, flt)).subquery()
-        net = func.sum(_minor(line.net_amount))
+        net = func.sum(_minor(line.net_amount_base))
         query = (
             select(
                 line.product_id,

@@ -23,7 +23,15 @@ from sms_desktop.services.lists import Order, iter_pages
 
 HistorySortKey = Literal["at"]
 # The record kinds the history can be narrowed to (the audit log's ``entity`` values).
-ENTITIES: tuple[str, ...] = ("customer", "contact", "opportunity", "quote", "product", "activity")
+ENTITIES: tuple[str, ...] = (
+    "customer",
+    "contact",
+    "opportunity",
+    "quote",
+    "order",
+    "product",
+    "activity",
+)
 # Fields that hold a salesperson's or a stage's id: shown by name.
 _PERSON_FIELDS = frozenset({"owner_id", "assignee_id", "salesperson_id"})
 _STAGE_FIELDS = frozenset({"stage_id"})
@@ -65,6 +73,7 @@ class HistoryService:
             "contact": (m.Contact, m.Contact.name),
             "opportunity": (m.Opportunity, m.Opportunity.title),
             "quote": (m.Quote, m.Quote.number),
+            "order": (m.Order, m.Order.number),
             "product": (m.Product, m.Product.name_zh),
             "activity": (m.Activity, m.Activity.subject),
         }

@@ -32,6 +32,7 @@ from sms_desktop.domain.enums import (
     DocumentLanguage,
     OpportunityStatus,
     OrderSource,
+    OrderStatus,
     QuoteLineKind,
     QuoteStatus,
     RoundingPolicy,
@@ -71,6 +72,7 @@ from sms_desktop.domain.quotes import (
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
+from sms_desktop.services.currencies import company_currency_in, rate_on
 from sms_desktop.services.lists import Order, iter_pages
 from sms_desktop.services.numbering import DocumentKind, peek_number, take_number
 from sms_desktop.services.orders import OrderInput, OrderLineInput, create_order_in
@@ -996,6 +998,9 @@ class QuotesService:
         quote.issue_date = data.issue_date
         quote.valid_until = data.valid_until
         quote.currency = data.currency
+        quote.exchange_rate = rate_on(
+            session, data.currency, data.issue_date, company=company_currency_in(session)
+        )
         quote.tax_mode = data.tax_mode
         quote.rounding_policy = data.rounding_policy
         quote.language = data.language
@@ -1159,6 +1164,7 @@ class QuotesService:
                     tax_rate=line.tax_rate,
                     unit_cost=line.unit_cost,
                     product_id=line.product_id,
+                    unit=line.unit,
                 )
                 for line in quote.lines
                 if line.kind is QuoteLineKind.ITEM
@@ -1170,6 +1176,10 @@ class QuotesService:
             quote_id=quote.id,
             opportunity_id=quote.opportunity_id,
             source=OrderSource.QUOTE,
+            status=OrderStatus.CONFIRMED,
+            exchange_rate=quote.exchange_rate,  # the rate the customer was quoted at
+            tax_mode=quote.tax_mode,
+            rounding_policy=quote.rounding_policy,
         )
 
     @staticmethod
