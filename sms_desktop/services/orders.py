@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, exists, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from sms_desktop.domain.currency import to_base
@@ -61,12 +61,14 @@ from sms_desktop.domain.orders import (
 )
 from sms_desktop.domain.quotes import LineInput, compute, line_cost
 from sms_desktop.persistence import models as m
+from sms_desktop.persistence.base import Quantity
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
 from sms_desktop.services.currencies import company_currency_in, rate_on
 from sms_desktop.services.followups import schedule_for_order
 from sms_desktop.services.lists import Order, iter_pages
 from sms_desktop.services.numbering import take_number
+from sms_desktop.services.revenue import money_sum
 from sms_desktop.services.settings import SettingsService
 from sms_desktop.services.soft_delete import move_to_trash, take_out_of_trash
 
@@ -430,12 +432,12 @@ def delivered_quantities(session: Session, order_id: int) -> dict[int, Decimal]:
     """Per order line, the quantity delivered so far."""
     dl, d = m.DeliveryLine, m.Delivery
     rows = session.execute(
-        select(dl.order_line_id, func.sum(dl.quantity))
+        select(dl.order_line_id, type_coerce(func.sum(dl.quantity), Quantity))
         .join(d, d.id == dl.delivery_id)
         .where(d.order_id == order_id)
         .group_by(dl.order_line_id)
     )
-    return {line_id: Decimal(int(total)).scaleb(-3) for line_id, total in rows}
+    return dict(rows.all())
 
 
 def refresh_status(session: Session, order: m.Order) -> OrderStatus:
@@ -445,19 +447,17 @@ def refresh_status(session: Session, order: m.Order) -> OrderStatus:
     delivered = delivered_quantities(session, order.id)
     i, a = m.Invoice, m.PaymentAllocation
     invoiced = session.execute(
-        select(func.coalesce(func.sum(i.amount), 0)).where(i.order_id == order.id)
+        select(money_sum(i.amount)).where(i.order_id == order.id)
     ).scalar_one()
     paid = session.execute(
-        select(func.coalesce(func.sum(a.amount), 0))
-        .join(i, i.id == a.invoice_id)
-        .where(i.order_id == order.id)
+        select(money_sum(a.amount)).join(i, i.id == a.invoice_id).where(i.order_id == order.id)
     ).scalar_one()
     progress = Progress(
         ordered_all=all(delivered.get(ln.id, ZERO) >= ln.quantity for ln in order.lines),
         delivered_any=any(v > 0 for v in delivered.values()),
         total=order.total,
-        invoiced=Decimal(int(invoiced)).scaleb(-2),
-        paid=Decimal(int(paid)).scaleb(-2),
+        invoiced=invoiced,
+        paid=paid,
     )
     target = progress_status(order.status, progress)
     if target is not order.status:
@@ -508,11 +508,7 @@ class OrdersService:
             conditions.append(o.order_date < flt.end + timedelta(days=1))
         if flt.overdue_on is not None:
             i, a = m.Invoice, m.PaymentAllocation
-            paid = (
-                select(func.coalesce(func.sum(a.amount), 0))
-                .where(a.invoice_id == i.id)
-                .scalar_subquery()
-            )
+            paid = select(money_sum(a.amount)).where(a.invoice_id == i.id).scalar_subquery()
             conditions.append(
                 exists().where(i.order_id == o.id, i.due_date < flt.overdue_on, i.amount > paid)
             )
@@ -657,13 +653,9 @@ class OrdersService:
                 )
             )
         i, a = m.Invoice, m.PaymentAllocation
-        paid = (
-            select(func.coalesce(func.sum(a.amount), 0))
-            .where(a.invoice_id == i.id)
-            .scalar_subquery()
-        )
+        paid = select(money_sum(a.amount)).where(a.invoice_id == i.id).scalar_subquery()
         invoices = tuple(
-            InvoiceRow(iid, num, day, due, cur, amount, Decimal(int(p)).scaleb(-2), base)
+            InvoiceRow(iid, num, day, due, cur, amount, p, base)
             for iid, num, day, due, cur, amount, p, base in session.execute(
                 select(
                     i.id,
@@ -985,15 +977,9 @@ class OrdersService:
             order = self._order(session, order_id)
             if not can_do(order.status, OrderAction.INVOICE):
                 raise _refused(OrderAction.INVOICE, order.status)
-            invoiced = Decimal(
-                int(
-                    session.execute(
-                        select(func.coalesce(func.sum(m.Invoice.amount), 0)).where(
-                            m.Invoice.order_id == order.id
-                        )
-                    ).scalar_one()
-                )
-            ).scaleb(-2)
+            invoiced = session.execute(
+                select(money_sum(m.Invoice.amount)).where(m.Invoice.order_id == order.id)
+            ).scalar_one()
             left = order.total - invoiced
             amount = left if data.amount is None else data.amount
             errors = Errors()
@@ -1028,15 +1014,9 @@ class OrdersService:
                 )
             errors.raise_if_any()
             # Net and tax in the order's proportion; the last invoice takes what is left.
-            invoiced_net = Decimal(
-                int(
-                    session.execute(
-                        select(func.coalesce(func.sum(m.Invoice.net_amount), 0)).where(
-                            m.Invoice.order_id == order.id
-                        )
-                    ).scalar_one()
-                )
-            ).scaleb(-2)
+            invoiced_net = session.execute(
+                select(money_sum(m.Invoice.net_amount)).where(m.Invoice.order_id == order.id)
+            ).scalar_one()
             if amount == left:
                 net = order.subtotal - invoiced_net
             else:

@@ -20,21 +20,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sms_desktop.domain.currency import to_base
 from sms_desktop.domain.enums import AuditAction, PaymentKind, PaymentMethod
 from sms_desktop.domain.errors import Errors, NotFoundError, ValidationError
 from sms_desktop.domain.i18n import Message, translate
-from sms_desktop.domain.money import CURRENCIES, MAX_AMOUNT, ZERO, from_minor, round_money
+from sms_desktop.domain.money import CURRENCIES, MAX_AMOUNT, ZERO, round_money
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
 from sms_desktop.services.currencies import company_currency_in, rate_on
 from sms_desktop.services.orders import ENTITY as ORDER_ENTITY
 from sms_desktop.services.orders import refresh_status
+from sms_desktop.services.revenue import money_sum
 
 MAX_REFERENCE = 80
 MAX_NOTE = 2000
@@ -100,15 +102,13 @@ def _not_found() -> NotFoundError:
     return NotFoundError(translate("Payments", "This payment no longer exists."))
 
 
-def _minor_sum(session: Session, query: object) -> Decimal:
-    return from_minor(int(session.execute(query).scalar_one() or 0))  # type: ignore[call-overload]
+def _sum(session: Session, query: Any) -> Decimal:
+    return session.execute(query).scalar_one()  # type: ignore[no-any-return]
 
 
 def invoice_paid(session: Session, invoice_id: int) -> Decimal:
     a = m.PaymentAllocation
-    return _minor_sum(
-        session, select(func.coalesce(func.sum(a.amount), 0)).where(a.invoice_id == invoice_id)
-    )
+    return _sum(session, select(money_sum(a.amount)).where(a.invoice_id == invoice_id))
 
 
 class PaymentsService:
@@ -154,15 +154,13 @@ class PaymentsService:
     @staticmethod
     def _credit(session: Session, customer_id: int, currency: str) -> Decimal:
         p, a = m.Payment, m.PaymentAllocation
-        paid = _minor_sum(
+        paid = _sum(
             session,
-            select(func.coalesce(func.sum(p.amount), 0)).where(
-                p.customer_id == customer_id, p.currency == currency
-            ),
+            select(money_sum(p.amount)).where(p.customer_id == customer_id, p.currency == currency),
         )
-        applied = _minor_sum(
+        applied = _sum(
             session,
-            select(func.coalesce(func.sum(a.amount), 0))
+            select(money_sum(a.amount))
             .join(p, p.id == a.payment_id)
             .where(p.customer_id == customer_id, p.currency == currency),
         )
@@ -288,11 +286,7 @@ class PaymentsService:
     def _oldest_first(session: Session, payment: m.Payment) -> dict[int, Decimal]:
         """A receipt applied to the customer's open invoices in its currency, oldest due first."""
         i, a = m.Invoice, m.PaymentAllocation
-        paid = (
-            select(func.coalesce(func.sum(a.amount), 0))
-            .where(a.invoice_id == i.id)
-            .scalar_subquery()
-        )
+        paid = select(money_sum(a.amount)).where(a.invoice_id == i.id).scalar_subquery()
         rows = session.execute(
             select(i.id, i.amount, paid)
             .where(
@@ -304,8 +298,8 @@ class PaymentsService:
         )
         left = payment.amount
         wanted: dict[int, Decimal] = {}
-        for invoice_id, amount, paid_minor in rows:
-            open_amount = amount - from_minor(int(paid_minor))
+        for invoice_id, amount, paid in rows:
+            open_amount = amount - paid
             if left <= 0:
                 break
             if open_amount <= 0:

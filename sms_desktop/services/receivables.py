@@ -18,17 +18,25 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from sms_desktop.domain.enums import ActivityKind
+from sms_desktop.domain.enums import ActivityKind, OrderStatus
 from sms_desktop.domain.i18n import Translator, identity_translator, translate
-from sms_desktop.domain.money import ZERO, from_minor
+from sms_desktop.domain.money import ZERO
 from sms_desktop.domain.orders import AGE_BUCKETS, AgeBucket, bucket_of, days_overdue
 from sms_desktop.persistence import models as m
+from sms_desktop.persistence.base import Money
 from sms_desktop.persistence.db import Database
 from sms_desktop.services.currencies import company_currency_in
-from sms_desktop.services.revenue import revenue_filter
+from sms_desktop.services.revenue import money_sum
+
+_TO_INVOICE = (
+    OrderStatus.CONFIRMED,
+    OrderStatus.PARTLY_DELIVERED,
+    OrderStatus.DELIVERED,
+    OrderStatus.PARTLY_INVOICED,
+)
 
 
 def _zero_buckets() -> dict[AgeBucket, Decimal]:
@@ -79,7 +87,7 @@ def _paid_by(as_of: date | None) -> Any:
     """Per invoice, the company-currency amount applied by payments dated ≤ ``as_of``."""
     a, p = m.PaymentAllocation, m.Payment
     query = (
-        select(a.invoice_id.label("invoice_id"), func.sum(a.amount_base).label("paid"))
+        select(a.invoice_id.label("invoice_id"), money_sum(a.amount_base).label("paid"))
         .join(p, p.id == a.payment_id)
         .group_by(a.invoice_id)
     )
@@ -98,7 +106,7 @@ def open_invoices(
     """The invoices dated ≤ ``as_of`` with a balance open on that day, oldest due first."""
     i, o = m.Invoice, m.Order
     paid = _paid_by(as_of)
-    paid_base = func.coalesce(paid.c.paid, 0)
+    paid_base = type_coerce(func.coalesce(paid.c.paid, 0), Money)
     query = (
         select(
             i.id,
@@ -122,8 +130,8 @@ def open_invoices(
     if order_id is not None:
         query = query.where(i.order_id == order_id)
     result = []
-    for iid, num, oid, onum, cid, owner, day, due, amount, paid_minor in session.execute(query):
-        open_base = amount - from_minor(int(paid_minor))
+    for iid, num, oid, onum, cid, owner, day, due, amount, paid_amount in session.execute(query):
+        open_base = amount - paid_amount
         result.append(
             OpenInvoice(
                 iid,
@@ -149,9 +157,9 @@ def customer_credits(
     """Per customer, payments dated ≤ ``as_of`` not applied to invoices (company currency at
     the payments' rates); only customers with a credit."""
     p, a = m.Payment, m.PaymentAllocation
-    paid = select(p.customer_id, func.sum(p.amount_base)).group_by(p.customer_id)
+    paid = select(p.customer_id, money_sum(p.amount_base)).group_by(p.customer_id)
     applied = (
-        select(p.customer_id, func.sum(a.collected_base))
+        select(p.customer_id, money_sum(a.collected_base))
         .join(p, p.id == a.payment_id)
         .group_by(p.customer_id)
     )
@@ -161,41 +169,43 @@ def customer_credits(
     if customer_id is not None:
         paid = paid.where(p.customer_id == customer_id)
         applied = applied.where(p.customer_id == customer_id)
-    totals: dict[int, int] = defaultdict(int)
-    for cid, minor in session.execute(paid):
-        totals[cid] += int(minor or 0)
-    for cid, minor in session.execute(applied):
-        totals[cid] -= int(minor or 0)
-    return {cid: from_minor(v) for cid, v in totals.items() if v > 0}
+    totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for cid, amount in session.execute(paid):
+        totals[cid] += amount
+    for cid, amount in session.execute(applied):
+        totals[cid] -= amount
+    return {cid: v for cid, v in totals.items() if v > 0}
 
 
 def customer_exposure(
     session: Session, customer_id: int, *, exclude_order: int | None = None
 ) -> Decimal:
     """What a customer owes and will owe (company currency): open invoices plus the part of
-    confirmed orders not invoiced yet, less their credit (for the credit-limit check)."""
+    confirmed orders not invoiced yet, less their credit (for the credit-limit check).
+    Orders settled without invoices (imported history) owe nothing."""
     i, o = m.Invoice, m.Order
     paid = _paid_by(None)
-    open_minor = session.execute(
-        select(func.coalesce(func.sum(i.amount_base - func.coalesce(paid.c.paid, 0)), 0))
+    open_amount = session.execute(
+        select(money_sum(i.amount_base - func.coalesce(paid.c.paid, 0)))
         .outerjoin(paid, paid.c.invoice_id == i.id)
         .where(i.customer_id == customer_id)
     ).scalar_one()
     invoiced = (
-        select(i.order_id.label("order_id"), func.sum(i.amount_base).label("invoiced"))
+        select(i.order_id.label("order_id"), money_sum(i.amount_base).label("invoiced"))
         .group_by(i.order_id)
         .subquery()
     )
     orders = (
-        select(func.coalesce(func.sum(o.total_base - func.coalesce(invoiced.c.invoiced, 0)), 0))
+        select(money_sum(o.total_base - func.coalesce(invoiced.c.invoiced, 0)))
         .outerjoin(invoiced, invoiced.c.order_id == o.id)
-        .where(o.customer_id == customer_id, o.deleted_at.is_(None), *revenue_filter(o))
+        .where(o.customer_id == customer_id, o.status.in_(_TO_INVOICE))
     )
     if exclude_order is not None:
         orders = orders.where(o.id != exclude_order)
-    uninvoiced_minor = session.execute(orders).scalar_one()
+    uninvoiced: Decimal = session.execute(orders).scalar_one()
     credit = customer_credits(session, None, customer_id).get(customer_id, ZERO)
-    return from_minor(int(open_minor)) + from_minor(int(uninvoiced_minor)) - credit
+    total: Decimal = open_amount + uninvoiced - credit
+    return total
 
 
 def _import_codes(session: Session, customer_ids: Sequence[int]) -> dict[int, str]:

@@ -64,6 +64,11 @@ def revenue_filter(
     return where
 
 
+def money_sum(column: Any) -> ColumnElement[Any]:
+    """``SUM(column)`` of a money column, 0 when there are no rows, read back as ``Decimal``."""
+    return type_coerce(func.coalesce(func.sum(column), 0), Money)
+
+
 def collected_amount() -> ColumnElement[Any]:
     """One allocation's collected amount (company currency at the payment's rate)."""
     return type_coerce(m.PaymentAllocation.collected_base, Money)
