@@ -73,7 +73,7 @@ from sms_desktop.services.settings import SettingsService
 from sms_desktop.services.soft_delete import move_to_trash, take_out_of_trash
 
 if TYPE_CHECKING:  # services/quotes.py imports this module (the accept path)
-    from sms_desktop.services.quotes import LineData, PricingContext
+    from sms_desktop.services.quotes import LineData, PartyInfo, PricingContext
 
 ENTITY = "order"
 DELIVERY_PATTERN = "DN-{year}-{seq:05}"
@@ -295,6 +295,15 @@ class OrderDetail:
                 for ln in self.lines
             ),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class OrderDocument:
+    """An order as its PDFs print it."""
+
+    order: OrderDetail
+    party: PartyInfo
+    owner: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -596,6 +605,37 @@ class OrdersService:
             if order is None:
                 raise _not_found()
             return self._detail(session, order)
+
+    def document(self, order_id: int) -> OrderDocument:
+        """What the order's PDFs print: the order, its customer block and its owner's name."""
+        from sms_desktop.services.quotes import PartyInfo
+
+        with self._db.read() as session:
+            order = session.get(m.Order, order_id)
+            if order is None:
+                raise _not_found()
+            customer = session.get(m.Customer, order.customer_id)
+            assert customer is not None
+            contact = session.execute(
+                select(m.Contact)
+                .where(m.Contact.customer_id == customer.id, m.Contact.deleted_at.is_(None))
+                .order_by(m.Contact.is_primary.desc(), m.Contact.id)
+                .limit(1)
+            ).scalar_one_or_none()
+            owner = session.get(m.Salesperson, order.owner_id) if order.owner_id else None
+            party = PartyInfo(
+                name=customer.name,
+                name_en=customer.name_en,
+                address=customer.address,
+                tax_id=customer.tax_id,
+                phone=customer.phone,
+                email=customer.email,
+                contact=contact.name if contact else None,
+                contact_phone=(contact.mobile or contact.phone) if contact else None,
+                contact_email=contact.email if contact else None,
+                quote_language=customer.quote_language,
+            )
+            return OrderDocument(self._detail(session, order), party, owner.name if owner else "")
 
     def find(self, number: str) -> OrderDetail:
         """The order numbered ``number`` (not in the trash)."""

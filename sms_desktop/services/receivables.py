@@ -249,7 +249,7 @@ class ReceivablesService:
             CustomerAgeing(
                 cid,
                 names.get(cid, ""),
-                codes.get(cid, ""),
+                codes.get(cid) or f"C{cid:06d}",
                 sum(buckets[cid].values(), ZERO),
                 dict(buckets[cid]),
                 credits.get(cid, ZERO),
