@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -232,3 +233,22 @@ def test_the_list_filters_sorts_and_pages(services: Services, world: World) -> N
     overdue = OrderFilter(overdue_on=date(2027, 4, 1))
     assert [r.id for r in orders.page_rows(overdue, Order("number"), offset=0, limit=10)] == [a.id]
     assert orders.count_rows(OrderFilter(overdue_on=date(2027, 3, 31))) == 0
+
+
+def test_the_orders_list_exports_from_its_column_definitions(
+    services: Services, world: World, tmp_path: Path
+) -> None:
+    from typing import get_args
+
+    from sms_desktop.reporting.columns import ExportTarget, export_list
+    from sms_desktop.reporting.lists.orders import ORDERS
+    from sms_desktop.services.orders import OrderSortKey
+
+    sorts = {c.sort for c in ORDERS.columns if c.sort is not None}
+    assert sorts <= set(get_args(OrderSortKey)) and ORDERS.order.key in sorts
+    order = _confirmed(services, world)
+    out = tmp_path / "orders.csv"
+    flt = OrderFilter(customer_id=world.acme, start=DAY)
+    assert export_list(ExportTarget(out, "csv"), ORDERS, services.orders, flt) == 1
+    text = out.read_text(encoding="utf-8-sig")
+    assert order.number in text and "Confirmed" in text and "3263.00" in text

@@ -279,3 +279,23 @@ def test_receivables_are_invoiced_less_paid_and_buckets_add_up(
             D(0),
         )
     assert applied + credit == received
+
+
+def test_dashboard_shows_collections_of_the_period_and_overdue_receivables(
+    services: Services, world: World
+) -> None:
+    from sms_desktop.services.dashboard import DashboardFilter
+
+    order = _invoiced(services, world.acme, "1000.00", "DB-1", date(2027, 1, 10))  # due 02-09
+    _pay(services, world.acme, "250.00", date(2027, 3, 5))
+    march = DashboardFilter(date(2027, 3, 1), date(2027, 3, 31))
+    kpis = services.dashboard.kpis(march, today=date(2027, 3, 31))
+    assert kpis.collections_period == D("250.00")
+    assert kpis.overdue_receivables == D("750.00")
+    before = services.dashboard.kpis(march, today=date(2027, 2, 9))  # due that day: not late
+    assert before.overdue_receivables == 0
+    other = DashboardFilter(date(2027, 3, 1), date(2027, 3, 31), owner_id=world.zhang)
+    owned = services.orders.get(order.id).owner_id == world.zhang
+    assert services.dashboard.kpis(other, today=date(2027, 3, 31)).collections_period == (
+        D("250.00") if owned else 0
+    )
