@@ -1,274 +1,274 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
-<context>
-    <name>CustomersTab</name>
-    <message numerus="yes">
-        <source>%Ln customer(s)</source>
-        <translation>
-            <numerusform>%Ln customer</numerusform>
-            <numerusform>%Ln customers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %Ln customer(s)</source>
-        <translation>
-            <numerusform>Delete %Ln customer</numerusform>
-            <numerusform>Delete %Ln customers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln customer(s) to {path}.</source>
-        <translation>
-            <numerusform>Exported %Ln customer to {path}.</numerusform>
-            <numerusform>Exported %Ln customers to {path}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>DealListView</name>
-    <message numerus="yes">
-        <source>%Ln deal(s)</source>
-        <translation>
-            <numerusform>%Ln deal</numerusform>
-            <numerusform>%Ln deals</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln deal(s) to {path}.</source>
-        <translation>
-            <numerusform>Exported %Ln deal to {path}.</numerusform>
-            <numerusform>Exported %Ln deals to {path}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>DrillDownDialog</name>
-    <message numerus="yes">
-        <source>%Ln item(s), total {total}</source>
-        <translation>
-            <numerusform>%Ln item, total {total}</numerusform>
-            <numerusform>%Ln items, total {total}</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>FilePage</name>
-    <message numerus="yes">
-        <source>about %Ln row(s)</source>
-        <translation>
-            <numerusform>about %Ln row</numerusform>
-            <numerusform>about %Ln rows</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln column(s)</source>
-        <translation>
-            <numerusform>%Ln column</numerusform>
-            <numerusform>%Ln columns</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>HistoryDialog</name>
-    <message numerus="yes">
-        <source>%Ln change(s)</source>
-        <translation>
-            <numerusform>%Ln change</numerusform>
-            <numerusform>%Ln changes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln change(s) to {path}.</source>
-        <translation>
-            <numerusform>Exported %Ln change to {path}.</numerusform>
-            <numerusform>Exported %Ln changes to {path}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ProductsDialog</name>
-    <message numerus="yes">
-        <source>%Ln product(s)</source>
-        <translation>
-            <numerusform>%Ln product</numerusform>
-            <numerusform>%Ln products</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln product(s) to {path}.</source>
-        <translation>
-            <numerusform>Exported %Ln product to {path}.</numerusform>
-            <numerusform>Exported %Ln products to {path}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>QuotePreviewDialog</name>
-    <message numerus="yes">
-        <source>%Ln page(s)</source>
-        <translation>
-            <numerusform>%Ln page</numerusform>
-            <numerusform>%Ln pages</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>QuotesTab</name>
-    <message numerus="yes">
-        <source>%Ln quote(s)</source>
-        <translation>
-            <numerusform>%Ln quote</numerusform>
-            <numerusform>%Ln quotes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln quote(s) passed their validity and are now expired.</source>
-        <translation>
-            <numerusform>%Ln quote passed its validity and is now expired.</numerusform>
-            <numerusform>%Ln quotes passed their validity and are now expired.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln quote(s) to {path}.</source>
-        <translation>
-            <numerusform>Exported %Ln quote to {path}.</numerusform>
-            <numerusform>Exported %Ln quotes to {path}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ReminderPanel</name>
-    <message numerus="yes">
-        <source>Snooze %Ln Minute(s)</source>
-        <translation>
-            <numerusform>Snooze %Ln Minute</numerusform>
-            <numerusform>Snooze %Ln Minutes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln Reminder(s)</source>
-        <translation>
-            <numerusform>%Ln Reminder</numerusform>
-            <numerusform>%Ln Reminders</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln task(s) to remind you of:</source>
-        <translation>
-            <numerusform>%Ln task to remind you of:</numerusform>
-            <numerusform>%Ln tasks to remind you of:</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ResultPage</name>
-    <message numerus="yes">
-        <source>%Ln row(s) with errors saved to {path}.</source>
-        <translation>
-            <numerusform>%Ln row with errors saved to {path}.</numerusform>
-            <numerusform>%Ln rows with errors saved to {path}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TargetsTab</name>
-    <message numerus="yes">
-        <source>Copied %Ln target(s) from the previous period.</source>
-        <translation>
-            <numerusform>Copied %Ln target from the previous period.</numerusform>
-            <numerusform>Copied %Ln targets from the previous period.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TasksTab</name>
-    <message numerus="yes">
-        <source>%Ln task(s)</source>
-        <translation>
-            <numerusform>%Ln task</numerusform>
-            <numerusform>%Ln tasks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Reschedule %Ln task(s)</source>
-        <translation>
-            <numerusform>Reschedule %Ln task</numerusform>
-            <numerusform>Reschedule %Ln tasks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Moved %Ln task(s).</source>
-        <translation>
-            <numerusform>Moved %Ln task.</numerusform>
-            <numerusform>Moved %Ln tasks.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %Ln task(s)</source>
-        <translation>
-            <numerusform>Delete %Ln task</numerusform>
-            <numerusform>Delete %Ln tasks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Moved %Ln task(s) to the trash (Edit ▸ Trash).</source>
-        <translation>
-            <numerusform>Moved %Ln task to the trash (Edit ▸ Trash).</numerusform>
-            <numerusform>Moved %Ln tasks to the trash (Edit ▸ Trash).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %Ln task(s).</source>
-        <translation>
-            <numerusform>Added %Ln task.</numerusform>
-            <numerusform>Added %Ln tasks.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>This List to Excel or CSV (%Ln task(s))…</source>
-        <translation>
-            <numerusform>This List to Excel or CSV (%Ln task)…</numerusform>
-            <numerusform>This List to Excel or CSV (%Ln tasks)…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Selected to Excel or CSV (%Ln task(s))…</source>
-        <translation>
-            <numerusform>Selected to Excel or CSV (%Ln task)…</numerusform>
-            <numerusform>Selected to Excel or CSV (%Ln tasks)…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>This List to Calendar .ics (%Ln task(s))…</source>
-        <translation>
-            <numerusform>This List to Calendar .ics (%Ln task)…</numerusform>
-            <numerusform>This List to Calendar .ics (%Ln tasks)…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Selected to Calendar .ics (%Ln task(s))…</source>
-        <translation>
-            <numerusform>Selected to Calendar .ics (%Ln task)…</numerusform>
-            <numerusform>Selected to Calendar .ics (%Ln tasks)…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln task(s) to {path}.</source>
-        <translation>
-            <numerusform>Exported %Ln task to {path}.</numerusform>
-            <numerusform>Exported %Ln tasks to {path}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TodayDialog</name>
-    <message numerus="yes">
-        <source>%Ln task(s) overdue.</source>
-        <translation>
-            <numerusform>%Ln task overdue.</numerusform>
-            <numerusform>%Ln tasks overdue.</numerusform>
-        </translation>
-    </message>
-</context>
+    <context>
+        <name>CustomersTab</name>
+        <message numerus="yes">
+            <source>%Ln customer(s)</source>
+            <translation>
+                <numerusform>%Ln customer</numerusform>
+                <numerusform>%Ln customers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %Ln customer(s)</source>
+            <translation>
+                <numerusform>Delete %Ln customer</numerusform>
+                <numerusform>Delete %Ln customers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %Ln customer(s) to {path}.</source>
+            <translation>
+                <numerusform>Exported %Ln customer to {path}.</numerusform>
+                <numerusform>Exported %Ln customers to {path}.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DealListView</name>
+        <message numerus="yes">
+            <source>%Ln deal(s)</source>
+            <translation>
+                <numerusform>%Ln deal</numerusform>
+                <numerusform>%Ln deals</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %Ln deal(s) to {path}.</source>
+            <translation>
+                <numerusform>Exported %Ln deal to {path}.</numerusform>
+                <numerusform>Exported %Ln deals to {path}.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillDownDialog</name>
+        <message numerus="yes">
+            <source>%Ln item(s), total {total}</source>
+            <translation>
+                <numerusform>%Ln item, total {total}</numerusform>
+                <numerusform>%Ln items, total {total}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FilePage</name>
+        <message numerus="yes">
+            <source>about %Ln row(s)</source>
+            <translation>
+                <numerusform>about %Ln row</numerusform>
+                <numerusform>about %Ln rows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln column(s)</source>
+            <translation>
+                <numerusform>%Ln column</numerusform>
+                <numerusform>%Ln columns</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryDialog</name>
+        <message numerus="yes">
+            <source>%Ln change(s)</source>
+            <translation>
+                <numerusform>%Ln change</numerusform>
+                <numerusform>%Ln changes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %Ln change(s) to {path}.</source>
+            <translation>
+                <numerusform>Exported %Ln change to {path}.</numerusform>
+                <numerusform>Exported %Ln changes to {path}.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductsDialog</name>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln product</numerusform>
+                <numerusform>%Ln products</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %Ln product(s) to {path}.</source>
+            <translation>
+                <numerusform>Exported %Ln product to {path}.</numerusform>
+                <numerusform>Exported %Ln products to {path}.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QuotePreviewDialog</name>
+        <message numerus="yes">
+            <source>%Ln page(s)</source>
+            <translation>
+                <numerusform>%Ln page</numerusform>
+                <numerusform>%Ln pages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QuotesTab</name>
+        <message numerus="yes">
+            <source>%Ln quote(s)</source>
+            <translation>
+                <numerusform>%Ln quote</numerusform>
+                <numerusform>%Ln quotes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln quote(s) passed their validity and are now expired.</source>
+            <translation>
+                <numerusform>%Ln quote passed its validity and is now expired.</numerusform>
+                <numerusform>%Ln quotes passed their validity and are now expired.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %Ln quote(s) to {path}.</source>
+            <translation>
+                <numerusform>Exported %Ln quote to {path}.</numerusform>
+                <numerusform>Exported %Ln quotes to {path}.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReminderPanel</name>
+        <message numerus="yes">
+            <source>Snooze %Ln Minute(s)</source>
+            <translation>
+                <numerusform>Snooze %Ln Minute</numerusform>
+                <numerusform>Snooze %Ln Minutes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln Reminder(s)</source>
+            <translation>
+                <numerusform>%Ln Reminder</numerusform>
+                <numerusform>%Ln Reminders</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln task(s) to remind you of:</source>
+            <translation>
+                <numerusform>%Ln task to remind you of:</numerusform>
+                <numerusform>%Ln tasks to remind you of:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultPage</name>
+        <message numerus="yes">
+            <source>%Ln row(s) with errors saved to {path}.</source>
+            <translation>
+                <numerusform>%Ln row with errors saved to {path}.</numerusform>
+                <numerusform>%Ln rows with errors saved to {path}.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetsTab</name>
+        <message numerus="yes">
+            <source>Copied %Ln target(s) from the previous period.</source>
+            <translation>
+                <numerusform>Copied %Ln target from the previous period.</numerusform>
+                <numerusform>Copied %Ln targets from the previous period.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TasksTab</name>
+        <message numerus="yes">
+            <source>%Ln task(s)</source>
+            <translation>
+                <numerusform>%Ln task</numerusform>
+                <numerusform>%Ln tasks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Reschedule %Ln task(s)</source>
+            <translation>
+                <numerusform>Reschedule %Ln task</numerusform>
+                <numerusform>Reschedule %Ln tasks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Moved %Ln task(s).</source>
+            <translation>
+                <numerusform>Moved %Ln task.</numerusform>
+                <numerusform>Moved %Ln tasks.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %Ln task(s)</source>
+            <translation>
+                <numerusform>Delete %Ln task</numerusform>
+                <numerusform>Delete %Ln tasks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Moved %Ln task(s) to the trash (Edit ▸ Trash).</source>
+            <translation>
+                <numerusform>Moved %Ln task to the trash (Edit ▸ Trash).</numerusform>
+                <numerusform>Moved %Ln tasks to the trash (Edit ▸ Trash).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Added %Ln task(s).</source>
+            <translation>
+                <numerusform>Added %Ln task.</numerusform>
+                <numerusform>Added %Ln tasks.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>This List to Excel or CSV (%Ln task(s))…</source>
+            <translation>
+                <numerusform>This List to Excel or CSV (%Ln task)…</numerusform>
+                <numerusform>This List to Excel or CSV (%Ln tasks)…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Selected to Excel or CSV (%Ln task(s))…</source>
+            <translation>
+                <numerusform>Selected to Excel or CSV (%Ln task)…</numerusform>
+                <numerusform>Selected to Excel or CSV (%Ln tasks)…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>This List to Calendar .ics (%Ln task(s))…</source>
+            <translation>
+                <numerusform>This List to Calendar .ics (%Ln task)…</numerusform>
+                <numerusform>This List to Calendar .ics (%Ln tasks)…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Selected to Calendar .ics (%Ln task(s))…</source>
+            <translation>
+                <numerusform>Selected to Calendar .ics (%Ln task)…</numerusform>
+                <numerusform>Selected to Calendar .ics (%Ln tasks)…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %Ln task(s) to {path}.</source>
+            <translation>
+                <numerusform>Exported %Ln task to {path}.</numerusform>
+                <numerusform>Exported %Ln tasks to {path}.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayDialog</name>
+        <message numerus="yes">
+            <source>%Ln task(s) overdue.</source>
+            <translation>
+                <numerusform>%Ln task overdue.</numerusform>
+                <numerusform>%Ln tasks overdue.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>
