@@ -470,6 +470,8 @@ def downgrade() -> None:
     )
     op.execute("DELETE FROM orders WHERE deleted_at IS NOT NULL")
     with op.batch_alter_table("orders", schema=None, recreate="always") as batch_op:
+        batch_op.drop_constraint(op.f("ck_orders_taxmode"), type_="check")
+        batch_op.drop_constraint(op.f("ck_orders_roundingpolicy"), type_="check")
         for name in (
             "deleted_at",
             "cancel_reason",
