@@ -23,15 +23,7 @@ from sms_desktop.services.lists import Order, iter_pages
 
 HistorySortKey = Literal["at"]
 # The record kinds the history can be narrowed to (the audit log's ``entity`` values).
-ENTITIES: tuple[str, ...] = (
-    "customer",
-    "contact",
-    "opportunity",
-    "quote",
-    "order",
-    "product",
-    "activity",
-)
+ENTITIES: tuple[str, ...] = ("customer", "contact", "opportunity", "quote", "product", "activity")
 # Fields that hold a salesperson's or a stage's id: shown by name.
 _PERSON_FIELDS = frozenset({"owner_id", "assignee_id", "salesperson_id"})
 _STAGE_FIELDS = frozenset({"stage_id"})
