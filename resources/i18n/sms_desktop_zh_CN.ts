@@ -1460,6 +1460,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>目标完成率</translation>
     </message>
     <message>
+        <source>Collections (回款) in period</source>
+        <translation>本期回款</translation>
+    </message>
+    <message>
         <source>Last year {amount}</source>
         <translation>去年同期 {amount}</translation>
     </message>
@@ -1490,6 +1494,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>{actual} of {target}</source>
         <translation>{actual} / 目标 {target}</translation>
+    </message>
+    <message>
+        <source>Overdue receivables: {amount}</source>
+        <translation>逾期应收：{amount}</translation>
     </message>
     <message>
         <source>sales-summary</source>
