@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sms_desktop import __version__
 from sms_desktop.domain.errors import DomainError
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from sms_desktop.domain.importing.fields import ImportKind
     from sms_desktop.persistence.db import Database
     from sms_desktop.services.forecast import Forecast
+    from sms_desktop.services.receivables import AgeingReport
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 TABS = ("dashboard", "customers", "pipeline", "tasks", "quotes", "targets")
@@ -147,6 +149,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     quote_pdf.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
+    order = sub.add_parser("order", help="orders: print an order confirmation or delivery note")
+    order_sub = order.add_subparsers(dest="order_command", metavar="ACTION", required=True)
+    order_pdf = order_sub.add_parser("pdf", parents=[db_opt], help="write an order as a PDF")
+    order_pdf.add_argument("number", metavar="NUMBER", help="the order number, e.g. SO-2026-00012")
+    order_pdf.add_argument("--kind", choices=("confirmation", "delivery"), default="confirmation")
+    order_pdf.add_argument(
+        "--lang",
+        dest="pdf_lang",
+        choices=("zh_CN", "en", "bilingual"),
+        help="language of the PDF (default: the customer's, else Settings)",
+    )
+    order_pdf.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
+    receivables = sub.add_parser(
+        "receivables", parents=[db_opt, lang_opt], help="open receivables and their ageing"
+    )
+    receivables.add_argument(
+        "--as-of", dest="as_of", type=_date, metavar="DATE", help="default: today"
+    )
+    receivables.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
     init = sub.add_parser(
         "init", parents=[db_opt, lang_opt], help="create an empty database (refuses a file)"
     )
@@ -185,9 +208,17 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export", parents=[db_opt, lang_opt], help="export records so they import back"
     )
-    export.add_argument("kind", choices=("customers", "contacts", "products"), metavar="KIND")
+    export.add_argument(
+        "kind", choices=("customers", "contacts", "products", "vouchers"), metavar="KIND"
+    )
     export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx|.csv|.vcf")
     export.add_argument("--encoding", choices=("utf-8-sig", "gb18030"), default="utf-8-sig")
+    export.add_argument(
+        "--from", dest="date_from", type=_date, metavar="DATE", help="vouchers: first day"
+    )
+    export.add_argument(
+        "--to", dest="date_to", type=_date, metavar="DATE", help="vouchers: last day"
+    )
 
     report = sub.add_parser("report", parents=[db_opt, lang_opt], help="write a summary report")
     report_kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
@@ -671,6 +702,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from sms_desktop.reporting.import_files import write_records
     from sms_desktop.services.imports.export import count_rows, export_fields, export_rows
 
+    if args.kind == "vouchers":
+        return _export_vouchers(args)
     out = _out_path(args.out)
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv", ".vcf"):
@@ -693,6 +726,184 @@ def _cmd_export(args: argparse.Namespace) -> int:
         db.close()
     print(f"{written} {args.kind} written to {out}")
     return EXIT_OK
+
+
+def _export_vouchers(args: argparse.Namespace) -> int:
+    from sms_desktop.domain.enums import DocumentLanguage
+    from sms_desktop.reporting.vouchers import write_vouchers
+    from sms_desktop.services.vouchers import VouchersService
+
+    if args.date_from is None or args.date_to is None:
+        raise _UserError(translate("CLI", "export vouchers needs --from DATE and --to DATE"))
+    if args.date_from > args.date_to:
+        raise _UserError(translate("CLI", "--from must not be after --to"))
+    out = _out_path(args.out)
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        raise _UserError(translate("CLI", "--out must end in .xlsx or .csv"))
+    language = DocumentLanguage(_report_language(args))
+    db = _open_for_cli(_db_path(args))
+    try:
+        service = VouchersService(db)
+        vouchers = service.vouchers(args.date_from, args.date_to)
+        lines = write_vouchers(
+            out,
+            vouchers,
+            customers=service.customers(),
+            products=service.products(),
+            language=language,
+            encoding=args.encoding,
+        )
+    finally:
+        db.close()
+    print(f"{len(vouchers)} vouchers ({lines} lines) written to {out}")
+    return EXIT_OK
+
+
+def _cmd_order(args: argparse.Namespace) -> int:
+    from sms_desktop.domain.enums import DocumentLanguage
+    from sms_desktop.reporting.order_pdf import OrderPdfKind, write_order_pdf
+
+    out = _out_path(args.out)
+    db = _open_for_cli(_db_path(args))
+    try:
+        from sms_desktop.services.registry import Services
+
+        services = Services(db)
+        order = services.orders.find(args.number)
+        document = services.orders.document(order.id)
+        settings = services.settings
+        language = DocumentLanguage(
+            args.pdf_lang or document.party.quote_language or settings.defaults().quote_language
+        )
+        kind = OrderPdfKind(args.kind)
+        delivery = (
+            order.deliveries[-1] if kind is OrderPdfKind.DELIVERY and order.deliveries else None
+        )
+        try:
+            pages = write_order_pdf(
+                document,
+                out,
+                kind=kind,
+                company=settings.company(),
+                logo=settings.logo(),
+                language=language,
+                delivery=delivery,
+            )
+        except OSError as exc:
+            raise _UserError(
+                translate("CLI", "cannot write {path}: {problem}").format(
+                    path=str(out), problem=exc.strerror or str(exc)
+                )
+            ) from exc
+    finally:
+        db.close()
+    print(f"{order.number}: {pages} page(s) written to {out}")
+    return EXIT_OK
+
+
+def _cmd_receivables(args: argparse.Namespace) -> int:
+    from sms_desktop.domain.clock import clock
+    from sms_desktop.services.receivables import ReceivablesService
+
+    db = _open_for_cli(_db_path(args))
+    try:
+        report = ReceivablesService(db).ageing(args.as_of or clock().today())
+    finally:
+        db.close()
+    {"json": _receivables_json, "csv": _receivables_csv, "table": _receivables_table}[args.format](
+        report, _translator(args)
+    )
+    return EXIT_OK
+
+
+def _buckets(buckets: dict[Any, Decimal]) -> dict[str, str]:
+    from sms_desktop.domain.orders import AGE_BUCKETS
+
+    return {b.value: f"{buckets[b]:.2f}" for b in AGE_BUCKETS}
+
+
+def _receivables_json(report: AgeingReport, tr: Translator) -> None:
+    import json
+
+    del tr
+    document = {
+        "as_of": report.as_of.isoformat(),
+        "currency": report.currency,
+        "customers": [
+            {
+                "customer": row.customer,
+                "code": row.code,
+                "open": f"{row.open:.2f}",
+                **_buckets(row.buckets),
+                "credit": f"{row.credit:.2f}",
+            }
+            for row in report.customers
+        ],
+        "total": {"open": f"{report.total_open:.2f}", **_buckets(report.total_buckets)},
+    }
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def _receivables_csv(report: AgeingReport, tr: Translator) -> None:
+    import csv
+
+    from sms_desktop.domain.orders import AGE_BUCKETS
+
+    del tr
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(("customer", "code", "open", *(b.value for b in AGE_BUCKETS), "credit"))
+    for row in report.customers:
+        writer.writerow(
+            (
+                row.customer,
+                row.code,
+                f"{row.open:.2f}",
+                *(f"{row.buckets[b]:.2f}" for b in AGE_BUCKETS),
+                f"{row.credit:.2f}",
+            )
+        )
+    writer.writerow(
+        (
+            "TOTAL",
+            "",
+            f"{report.total_open:.2f}",
+            *(f"{report.total_buckets[b]:.2f}" for b in AGE_BUCKETS),
+            f"{report.total_credit:.2f}",
+        )
+    )
+
+
+def _receivables_table(report: AgeingReport, tr: Translator) -> None:
+    from sms_desktop.domain.orders import AGE_BUCKETS, bucket_name
+
+    print(
+        translate("CLI", "Receivables as of {day} in {currency}")
+        .format(day=report.as_of.isoformat(), currency=report.currency)
+        .render(tr)
+    )
+    names = [bucket_name(b).render(tr) for b in AGE_BUCKETS]
+    header = [
+        translate("CLI", "Customer").render(tr),
+        translate("CLI", "Open").render(tr),
+        *names,
+        translate("CLI", "Credit").render(tr),
+    ]
+    print(f"{header[0]:<30}" + "".join(f"{h:>16}" for h in header[1:]))
+
+    def line(name: str, open_: Decimal, buckets: dict[Any, Decimal], credit: Decimal) -> str:
+        figures = [open_, *(buckets[b] for b in AGE_BUCKETS), credit]
+        return f"{name[:30]:<30}" + "".join(f"{v:>16,.2f}" for v in figures)
+
+    for row in report.customers:
+        print(line(row.customer, row.open, row.buckets, row.credit))
+    print(
+        line(
+            translate("CLI", "Total").render(tr),
+            report.total_open,
+            report.total_buckets,
+            report.total_credit,
+        )
+    )
 
 
 def _horizon(text: str) -> int:
@@ -893,6 +1104,8 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "restore": _cmd_restore,
     "report": _cmd_report,
     "quote": _cmd_quote,
+    "order": _cmd_order,
+    "receivables": _cmd_receivables,
     "init": _cmd_init,
     "import": _cmd_import,
     "export": _cmd_export,

@@ -204,6 +204,29 @@
     </message>
 </context>
 <context>
+    <name>Ageing</name>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>1–30 days</source>
+        <translation>逾期1–30天</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>逾期31–60天</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>逾期61–90天</translation>
+    </message>
+    <message>
+        <source>&gt; 90 days</source>
+        <translation>逾期90天以上</translation>
+    </message>
+</context>
+<context>
     <name>ApplyPlanDialog</name>
     <message>
         <source>Start a Follow-up Plan</source>
@@ -301,6 +324,38 @@
     <message>
         <source>only contacts are exported as vCard (.vcf)</source>
         <translation>只有联系人可以导出为 vCard（.vcf）</translation>
+    </message>
+    <message>
+        <source>export vouchers needs --from DATE and --to DATE</source>
+        <translation>export vouchers 需要 --from 日期 和 --to 日期</translation>
+    </message>
+    <message>
+        <source>--from must not be after --to</source>
+        <translation>--from 不能晚于 --to</translation>
+    </message>
+    <message>
+        <source>--out must end in .xlsx or .csv</source>
+        <translation>--out 必须以 .xlsx 或 .csv 结尾</translation>
+    </message>
+    <message>
+        <source>Receivables as of {day} in {currency}</source>
+        <translation>截至 {day} 的应收账款（{currency}）</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未收余额</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>预收/余款</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
     <message>
         <source>{metric} forecast as of {day}: {method}</source>
@@ -970,6 +1025,33 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>Currencies</name>
+    <message>
+        <source>There is no exchange rate for {currency} on {day}: enter the rate of that day (Settings ▸ Exchange rates) and save again.</source>
+        <translation>{day} 没有 {currency} 的汇率：请先录入当天的汇率（设置 ▸ 汇率）再保存。</translation>
+    </message>
+    <message>
+        <source>Choose a currency other than the company&apos;s.</source>
+        <translation>请选择本位币以外的币种。</translation>
+    </message>
+    <message>
+        <source>A rate is a positive number with up to 6 decimals.</source>
+        <translation>汇率是大于0的数，最多6位小数。</translation>
+    </message>
+    <message>
+        <source>That rate no longer exists.</source>
+        <translation>该汇率已不存在。</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected currency, date and rate.</source>
+        <translation>第 {line} 行：应为币种、日期和汇率。</translation>
+    </message>
+    <message>
+        <source>Line {line}: unknown currency {code}.</source>
+        <translation>第 {line} 行：未知币种 {code}。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCommands</name>
     <message>
         <source>New customer “{name}”</source>
@@ -1386,6 +1468,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>目标完成率</translation>
     </message>
     <message>
+        <source>Collections (回款) in period</source>
+        <translation>本期回款</translation>
+    </message>
+    <message>
         <source>Last year {amount}</source>
         <translation>去年同期 {amount}</translation>
     </message>
@@ -1416,6 +1502,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>{actual} of {target}</source>
         <translation>{actual} / 目标 {target}</translation>
+    </message>
+    <message>
+        <source>Overdue receivables: {amount}</source>
+        <translation>逾期应收：{amount}</translation>
     </message>
     <message>
         <source>sales-summary</source>
@@ -3392,6 +3482,183 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>OrderList</name>
+    <message>
+        <source>Number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>订单日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Total (company currency)</source>
+        <translation>金额（本位币）</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Partly delivered</source>
+        <translation>部分送货</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送货</translation>
+    </message>
+    <message>
+        <source>Partly invoiced</source>
+        <translation>部分开票</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已回款</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>This order takes the customer over the credit limit of {limit} {currency}: {open} {currency} is open already.</source>
+        <translation>此订单将使客户超出信用额度 {limit} {currency}：已有未结金额 {open} {currency}。</translation>
+    </message>
+    <message>
+        <source>This order no longer exists.</source>
+        <translation>该订单已不存在。</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>送货</translation>
+    </message>
+    <message>
+        <source>invoiced</source>
+        <translation>开票</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>moved to the trash</source>
+        <translation>移入回收站</translation>
+    </message>
+    <message>
+        <source>An order that is {status} cannot be {action}.</source>
+        <translation>状态为“{status}”的订单不能{action}。</translation>
+    </message>
+    <message>
+        <source>An order that is {status} cannot become {target}.</source>
+        <translation>状态为“{status}”的订单不能变为“{target}”。</translation>
+    </message>
+    <message>
+        <source>There is no order {number}.</source>
+        <translation>没有订单 {number}。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose one of the supported currencies.</source>
+        <translation>请选择支持的币种。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>An order needs at least one product line.</source>
+        <translation>订单至少需要一行产品。</translation>
+    </message>
+    <message>
+        <source>This salesperson no longer exists.</source>
+        <translation>该销售人员已不存在。</translation>
+    </message>
+    <message>
+        <source>Enter a quantity to deliver.</source>
+        <translation>请输入送货数量。</translation>
+    </message>
+    <message>
+        <source>A line is not on this order.</source>
+        <translation>有一行不属于此订单。</translation>
+    </message>
+    <message>
+        <source>Line {n}: deliver more than 0 and at most {left}.</source>
+        <translation>第 {n} 行：送货数量须大于0且不超过 {left}。</translation>
+    </message>
+    <message>
+        <source>The delivery cannot be before the order date.</source>
+        <translation>送货日期不能早于订单日期。</translation>
+    </message>
+    <message>
+        <source>Enter the invoice number (at most {limit} characters).</source>
+        <translation>请输入发票号（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Another invoice has this number already.</source>
+        <translation>已有发票使用此号码。</translation>
+    </message>
+    <message>
+        <source>Invoice more than 0 and at most {left}.</source>
+        <translation>开票金额须大于0且不超过 {left}。</translation>
+    </message>
+    <message>
+        <source>The invoice cannot be before the order date.</source>
+        <translation>发票日期不能早于订单日期。</translation>
+    </message>
+    <message>
+        <source>Say why the order is cancelled (at most {limit} characters).</source>
+        <translation>请填写取消原因（最多 {limit} 个字符）。</translation>
+    </message>
+</context>
+<context>
     <name>Paths</name>
     <message>
         <source>{path} cannot be read; check its permissions.</source>
@@ -3420,6 +3687,95 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>{path} cannot be written (no permission); choose another place.</source>
         <translation>无法写入 {path}（没有权限），请另选位置。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethod</name>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>支票</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentTerms</name>
+    <message>
+        <source>Month end + {days} days</source>
+        <translation>月结{days}天</translation>
+    </message>
+    <message>
+        <source>Net {days} days</source>
+        <translation>票到{days}天付款</translation>
+    </message>
+    <message>
+        <source>Prepay {percent}%, rest net {days} days</source>
+        <translation>预付{percent}%，余款{days}天</translation>
+    </message>
+</context>
+<context>
+    <name>Payments</name>
+    <message>
+        <source>This payment no longer exists.</source>
+        <translation>该收款已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose one of the supported currencies.</source>
+        <translation>请选择支持的币种。</translation>
+    </message>
+    <message>
+        <source>Enter an amount of more than 0.</source>
+        <translation>请输入大于0的金额。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>The refund is more than the customer&apos;s credit; take it back from an invoice&apos;s payments instead.</source>
+        <translation>退款金额超过客户的预收余额；请从某张发票的回款中退回。</translation>
+    </message>
+    <message>
+        <source>An invoice is not this customer&apos;s.</source>
+        <translation>有发票不属于该客户。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is in {currency}: pay it in {currency}.</source>
+        <translation>发票 {number} 的币种为 {currency}：请以 {currency} 收款。</translation>
+    </message>
+    <message>
+        <source>Apply an amount of more than 0.</source>
+        <translation>核销金额须大于0。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has only {room} to apply it to.</source>
+        <translation>发票 {number} 仅剩 {room} 可核销。</translation>
+    </message>
+    <message>
+        <source>The payment has only {left} left to apply.</source>
+        <translation>该收款仅剩 {left} 可核销。</translation>
     </message>
 </context>
 <context>
@@ -5146,16 +5502,16 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该报价单的状态此后已有变化，保持现状。</translation>
     </message>
     <message>
-        <source>Order {number} has payments recorded; the acceptance can no longer be undone.</source>
-        <translation>订单 {number} 已有回款记录，不能再撤销接受。</translation>
-    </message>
-    <message>
         <source>This quote&apos;s opportunity was lost. Reopen it on the Pipeline board, then accept the quote.</source>
         <translation>此报价单的销售机会已输单。请先在销售漏斗看板上重新打开该机会，再接受报价单。</translation>
     </message>
     <message>
         <source>Add at least one product line before sending.</source>
         <translation>发送前请至少添加一行产品。</translation>
+    </message>
+    <message>
+        <source>Order {number} has been delivered or invoiced since; the acceptance can no longer be undone.</source>
+        <translation>订单 {number} 此后已发货或开票，不能再撤销接受。</translation>
     </message>
     <message>
         <source>An accepted quote cannot be revised; duplicate it instead.</source>
@@ -5341,6 +5697,13 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>
             <numerusform>已将 %Ln 份报价导出到 {path}。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Receivables</name>
+    <message>
+        <source>Collect payment: invoice {number} ({days} days late)</source>
+        <translation>催款：发票 {number}（逾期 {days} 天）</translation>
     </message>
 </context>
 <context>
@@ -5731,6 +6094,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Choose one of the supported currencies.</source>
         <translation>请选择支持的币种。</translation>
+    </message>
+    <message>
+        <source>Enter an account code and its name.</source>
+        <translation>请输入科目代码及名称。</translation>
+    </message>
+    <message>
+        <source>An account code has digits only.</source>
+        <translation>科目代码只能是数字。</translation>
     </message>
     <message>
         <source>The tax rate is a percentage from 0 to 99.99.</source>

@@ -9,10 +9,10 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from itertools import accumulate, islice
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 
@@ -376,6 +376,13 @@ class _Builder:
         self.revenue_12m: dict[int, int] = {}
         self.revenue_by_owner_month: dict[tuple[int, int, int], int] = {}
         self.follow_ups: list[tuple[int, int, int, int]] = []
+        # The orders' deliveries, invoices and payments, written with each chunk of orders.
+        self.deliveries: list[Row] = []
+        self.delivery_lines: list[Row] = []
+        self.invoices: list[Row] = []
+        self.payments: list[Row] = []
+        self.allocations: list[Row] = []
+        self.recent_unpaid = 0
         self.surveys: list[tuple[int, int, int | None, int, int]] = []
         self.done_last_year: dict[int, int] = {}
 
@@ -412,6 +419,7 @@ class _Builder:
             self._customers()
             self._opportunities()
             self._quotes()
+            self._exchange_rates()
             self._orders()
             self._activities()
             self._interactions()
@@ -1448,9 +1456,9 @@ class _Builder:
         self._insert(
             "quotes",
             "id, number, revision, customer_id, contact_id, opportunity_id, owner_id, status, "
-            "issue_date, valid_until, currency, tax_mode, rounding_policy, language, notes, "
-            "terms, subtotal, discount_total, tax_total, total, sent_at, decided_at, "
-            "created_at, updated_at",
+            "issue_date, valid_until, currency, exchange_rate, tax_mode, rounding_policy, "
+            "language, notes, terms, subtotal, discount_total, tax_total, total, sent_at, "
+            "decided_at, created_at, updated_at",
             quotes,
         )
         self._insert(
@@ -1491,7 +1499,7 @@ class _Builder:
             spec.status,
             clock.day(spec.issue),
             clock.day(spec.valid_until),
-            "CNY",
+            *self._currency_of(spec.customer, spec.issue),
             "exclusive",
             "per_line",
             language,
@@ -1591,19 +1599,183 @@ class _Builder:
         self._insert(
             "orders",
             "id, number, customer_id, quote_id, opportunity_id, owner_id, order_date, status, "
-            "payment_status, paid_amount, paid_on, currency, subtotal, tax_total, total, "
-            "cost_total, source, notes, created_at, updated_at",
+            "currency, exchange_rate, tax_mode, rounding_policy, subtotal, tax_total, total, "
+            "cost_total, subtotal_base, tax_total_base, total_base, cost_total_base, "
+            "payment_terms, source, notes, created_at, updated_at",
             orders,
         )
-        first = self.counts.get("order_lines", 0) + 1
         self._insert(
             "order_lines",
             "id, order_id, position, product_id, description, quantity, unit_price, "
-            "discount_percent, tax_rate, unit_cost, net_amount, tax_amount, total_amount",
-            ((first + i, *row) for i, row in enumerate(lines)),
+            "discount_percent, tax_rate, unit_cost, net_amount, tax_amount, total_amount, "
+            "net_amount_base",
+            lines,
         )
-        orders.clear()
-        lines.clear()
+        self._insert(
+            "deliveries", "id, order_id, number, delivery_date, created_at", self.deliveries
+        )
+        self._insert(
+            "delivery_lines", "id, delivery_id, order_line_id, quantity", self.delivery_lines
+        )
+        self._insert(
+            "invoices",
+            "id, order_id, customer_id, number, invoice_date, due_date, currency, "
+            "exchange_rate, net_amount, tax_amount, amount, net_amount_base, tax_amount_base, "
+            "amount_base, created_at",
+            self.invoices,
+        )
+        self._insert(
+            "payments",
+            "id, customer_id, kind, payment_date, amount, currency, exchange_rate, amount_base, "
+            "method, reference, created_at",
+            self.payments,
+        )
+        self._insert(
+            "payment_allocations",
+            "id, payment_id, invoice_id, amount, amount_base, collected_base",
+            self.allocations,
+        )
+        for rows in (
+            orders,
+            lines,
+            self.deliveries,
+            self.delivery_lines,
+            self.invoices,
+            self.payments,
+            self.allocations,
+        ):
+            rows.clear()
+
+    def _currency_of(self, cid: int, day: int) -> tuple[str, int]:
+        """A few customers buy in US dollars, at the rate of the document's day."""
+        return ("USD", self._usd_rate(day)) if cid % 53 == 7 else ("CNY", 1_000_000)
+
+    def _usd_rate(self, day: int) -> int:
+        """The demo's USD rate (millionths of CNY) from the first of ``day``'s month: a slow
+        deterministic drift around 7.1, entered monthly (see :meth:`_exchange_rates`)."""
+        first = date.fromordinal(day).replace(day=1)
+        months = first.year * 12 + first.month
+        return 7_100_000 + ((months * 37_919) % 120_000) - 60_000
+
+    def _exchange_rates(self) -> None:
+        """Monthly USD rates over the orders' whole window."""
+        first = date.fromordinal(self.window_start - 62).replace(day=1)
+        last = date.fromordinal(self.t)
+        rows: list[Row] = []
+        day = first
+        while day <= last:
+            rows.append((len(rows) + 1, "USD", day.isoformat(), self._usd_rate(day.toordinal())))
+            day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+        self._insert("exchange_rates", "id, currency, rate_date, rate", rows)
+
+    def _settle(
+        self,
+        order_id: int,
+        number: str,
+        day: int,
+        cid: int,
+        first_line: int,
+        items: Sequence[Any],
+        state: str,
+        paid: int,
+        paid_on: str | None,
+        money: tuple[str, int, int, int, int],
+        stamp: str,
+    ) -> None:
+        """The deliveries, invoice and payment the order's ``state`` implies."""
+        clock = self.clock
+        currency, rate, subtotal, _tax_total, total = money
+        if state in ("draft", "cancelled"):
+            return
+        if state == "confirmed":
+            self._payment(order_id, number, cid, paid, paid_on, currency, rate, stamp)
+            return
+        delivery_id = len(self.deliveries) + self.counts.get("deliveries", 0) + 1
+        self.deliveries.append((delivery_id, order_id, "DN" + number[2:], clock.day(day), stamp))
+        first_id = len(self.delivery_lines) + self.counts.get("delivery_lines", 0) + 1
+        for position, line in enumerate(items):
+            if state == "partly_delivered" and position > 0:
+                break
+            quantity = line.quantity if state != "partly_delivered" else max(1, line.quantity // 2)
+            self.delivery_lines.append(
+                (first_id + position, delivery_id, first_line + position, quantity)
+            )
+        if state in ("partly_delivered", "delivered"):
+            self._payment(order_id, number, cid, paid, paid_on, currency, rate, stamp)
+            return
+        amount = total if state != "partly_invoiced" else total * 60 // 100
+        net = subtotal if amount == total else round_half_up_div(amount * subtotal, total)
+        tax = amount - net
+        net_base = round_half_up_div(net * rate, 1_000_000)
+        tax_base = round_half_up_div(tax * rate, 1_000_000)
+        invoice_id = len(self.invoices) + self.counts.get("invoices", 0) + 1
+        self.invoices.append(
+            (
+                invoice_id,
+                order_id,
+                cid,
+                f"{44_000_000 + order_id:08d}",
+                clock.day(day),
+                clock.day(day + 30),
+                currency,
+                rate,
+                net,
+                tax,
+                amount,
+                net_base,
+                tax_base,
+                net_base + tax_base,
+                stamp,
+            )
+        )
+        payment_id = self._payment(order_id, number, cid, paid, paid_on, currency, rate, stamp)
+        if payment_id is None:
+            return
+        applied = min(paid, amount)
+        allocation_id = len(self.allocations) + self.counts.get("payment_allocations", 0) + 1
+        self.allocations.append(
+            (
+                allocation_id,
+                payment_id,
+                invoice_id,
+                applied,
+                round_half_up_div(applied * rate, 1_000_000),
+                round_half_up_div(applied * rate, 1_000_000),
+            )
+        )
+
+    def _payment(
+        self,
+        order_id: int,
+        number: str,
+        cid: int,
+        paid: int,
+        paid_on: str | None,
+        currency: str,
+        rate: int,
+        stamp: str,
+    ) -> int | None:
+        """The customer's payment for an order (its id), if any was made."""
+        if not paid or paid_on is None:
+            return None
+        payment_id = len(self.payments) + self.counts.get("payments", 0) + 1
+        method = ("bank_transfer", "bank_transfer", "wechat", "alipay", "cheque", "cash")
+        self.payments.append(
+            (
+                payment_id,
+                cid,
+                "receipt",
+                paid_on,
+                paid,
+                currency,
+                rate,
+                round_half_up_div(paid * rate, 1_000_000),
+                method[order_id % len(method)],
+                number,
+                stamp,
+            )
+        )
+        return payment_id
 
     def _order(self, order_id: int, day: int, cid: int, quote_id: int, out: list[Row]) -> Row:
         rand, clock, t = self.rand, self.clock, self.t
@@ -1624,9 +1796,12 @@ class _Builder:
         sequence = self.order_seq.get(year, 0) + 1
         self.order_seq[year] = sequence
         subtotal = tax_total = total = cost_total = 0
+        currency, rate = self._currency_of(cid, day)
+        first_line = self.counts.get("order_lines", 0) + len(out) + 1
         for position, line in enumerate(items, 1):
             out.append(
                 (
+                    first_line + position - 1,
                     order_id,
                     position,
                     line.product_id,
@@ -1639,6 +1814,7 @@ class _Builder:
                     line.net,
                     line.tax,
                     line.total,
+                    round_half_up_div(line.net * rate, 1_000_000),
                 )
             )
             subtotal += line.net
@@ -1667,41 +1843,97 @@ class _Builder:
         if paid:
             paid_day = day if age <= 14 else min(t - 1, day + int(rand() ** 2 * 60))
             paid_on = clock.day(paid_day)
+        state = self._state(order_id, status, payment, age)
+        if state == "paid" and 45 < age <= 150 and order_id % 6 == 0:
+            state, paid = "invoiced", 0  # a late payer: overdue by one to four months
         created_at = clock.stamp(day, self._business_minute())
         updated_at = (
             clock.stamp(min(t - 1, day + 3 + int(rand() * 10)), 600) if age > 14 else created_at
         )
+        base = (
+            round_half_up_div(subtotal * rate, 1_000_000),
+            round_half_up_div(tax_total * rate, 1_000_000),
+        )
         if status != "cancelled":
-            if day > self.cutoff_12m:
-                self.revenue_12m[cid] = self.revenue_12m.get(cid, 0) + total
-            month = date.fromordinal(day)
-            key = (owner, month.year, month.month)
-            self.revenue_by_owner_month[key] = self.revenue_by_owner_month.get(key, 0) + total
-            if day >= t - 100 and rand() < 0.6:
-                self.follow_ups.append((order_id, cid, day, owner))
+            follow_up = day >= t - 100 and rand() < 0.6
+            if state != "draft":
+                if day > self.cutoff_12m:
+                    self.revenue_12m[cid] = self.revenue_12m.get(cid, 0) + sum(base)
+                month = date.fromordinal(day)
+                key = (owner, month.year, month.month)
+                self.revenue_by_owner_month[key] = self.revenue_by_owner_month.get(key, 0) + sum(
+                    base
+                )
+                if follow_up:
+                    self.follow_ups.append((order_id, cid, day, owner))
         notes = names.ORDER_NOTES[int(rand() * len(names.ORDER_NOTES))] if rand() < 0.06 else None
+        number = f"SO-{year}-{sequence:05d}"
+        self._settle(
+            order_id,
+            number,
+            day,
+            cid,
+            first_line,
+            items,
+            state,
+            paid,
+            paid_on,
+            (currency, rate, subtotal, tax_total, total),
+            created_at,
+        )
         return (
             order_id,
-            f"SO-{year}-{sequence:05d}",
+            number,
             cid,
             quote_id or None,
             opportunity,
             owner,
             clock.day(day),
-            status,
-            payment,
-            paid,
-            paid_on,
-            "CNY",
+            state,
+            currency,
+            rate,
+            "exclusive",
+            "per_line",
             subtotal,
             tax_total,
             total,
             cost_total,
+            *base,
+            sum(base),
+            round_half_up_div(cost_total * rate, 1_000_000),
+            "net30",
             source,
             notes,
             created_at,
             updated_at,
         )
+
+    def _state(self, order_id: int, status: str, payment: str, age: int) -> str:
+        """The life-cycle state of a demo order: invoiced once completed or paid for, paid in
+        full when paid. The recent ones not paid in full take the early states in turn
+        (draft, confirmed, partly delivered, delivered, and invoiced every other time; a part
+        paid before invoicing is a prepayment, the customer's credit); a counter, not the
+        random stream, chooses, so every other figure stays as it was."""
+        if status == "cancelled":
+            return "cancelled"
+        if payment != "paid" and age <= 120:
+            early = (
+                "draft",
+                "invoiced",
+                "confirmed",
+                "invoiced",
+                "partly_delivered",
+                "invoiced",
+                "delivered",
+                "invoiced",
+            )
+            self.recent_unpaid += 1
+            return early[(self.recent_unpaid - 1) % len(early)]
+        if status == "completed" or payment != "unpaid":
+            if payment == "paid":
+                return "paid"
+            return "partly_invoiced" if order_id % 4 == 0 else "invoiced"
+        return "delivered"
 
     # ------------------------------------------------------------------------ activities
 
@@ -2119,9 +2351,9 @@ SELECT c.id, o.first_date, o.last_date, coalesce(o.n, 0), coalesce(o.revenue, 0)
        coalesce(o.revenue_12m, 0), coalesce(p.amount, 0), coalesce(a.n, 0), i.last_at, ?2
 FROM customers AS c
 LEFT JOIN (SELECT customer_id, min(order_date) AS first_date, max(order_date) AS last_date,
-                  count(*) AS n, sum(total) AS revenue,
-                  sum(CASE WHEN order_date > ?1 THEN total ELSE 0 END) AS revenue_12m
-           FROM orders WHERE status <> 'cancelled' GROUP BY customer_id) AS o
+                  count(*) AS n, sum(subtotal_base) AS revenue,
+                  sum(CASE WHEN order_date > ?1 THEN subtotal_base ELSE 0 END) AS revenue_12m
+           FROM orders WHERE status NOT IN ('cancelled', 'draft') GROUP BY customer_id) AS o
        ON o.customer_id = c.id
 LEFT JOIN (SELECT customer_id, sum(amount) AS amount FROM opportunities
            WHERE status = 'open' AND deleted_at IS NULL GROUP BY customer_id) AS p

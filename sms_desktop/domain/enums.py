@@ -98,16 +98,30 @@ class QuoteLineKind(StrEnum):
 
 
 class OrderStatus(StrEnum):
-    OPEN = "open"
-    SHIPPED = "shipped"
-    COMPLETED = "completed"
+    """The order's life-cycle (``domain/orders.py`` holds its moves and what each allows)."""
+
+    DRAFT = "draft"
+    CONFIRMED = "confirmed"
+    PARTLY_DELIVERED = "partly_delivered"
+    DELIVERED = "delivered"
+    PARTLY_INVOICED = "partly_invoiced"
+    INVOICED = "invoiced"
+    PAID = "paid"
     CANCELLED = "cancelled"
 
 
-class PaymentStatus(StrEnum):
-    UNPAID = "unpaid"
-    PARTIAL = "partial"
-    PAID = "paid"
+class PaymentMethod(StrEnum):
+    BANK_TRANSFER = "bank_transfer"  # 银行转账
+    CASH = "cash"  # 现金
+    CHEQUE = "cheque"  # 支票
+    WECHAT = "wechat"  # 微信
+    ALIPAY = "alipay"  # 支付宝
+    OTHER = "other"
+
+
+class PaymentKind(StrEnum):
+    RECEIPT = "receipt"  # money received from the customer
+    REFUND = "refund"  # money paid back (stored with a negative amount)
 
 
 class OrderSource(StrEnum):

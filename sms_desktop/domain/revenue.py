@@ -1,5 +1,5 @@
-"""Revenue (销售额), defined once: net of tax (不含税), of orders that are not cancelled, counted
-on the order date.
+"""Revenue (销售额), defined once: net of tax (不含税), in the company currency at each order's
+stored rate, of orders that are neither drafts nor cancelled, counted on the order date.
 
 Every screen, report, target and export uses this definition (the SQL of it is
 ``services/revenue.py``) and names it on screen as :data:`REVENUE_LABEL`. A commission plan
@@ -20,7 +20,8 @@ from sms_desktop.domain.i18n import Message, translate
 class RevenueDefinition:
     """What "revenue" means: which order amount, which orders, which day."""
 
-    amount: str  # the order column counted
+    amount: str  # the order column counted (in the company currency)
+    cost: str  # the order column of its cost (in the company currency)
     tax_included: bool
     excluded_statuses: frozenset[OrderStatus]
     day: str  # the order column that places an order in a period
@@ -31,9 +32,10 @@ class RevenueDefinition:
 
 
 REVENUE = RevenueDefinition(
-    amount="subtotal",
+    amount="subtotal_base",
+    cost="cost_total_base",
     tax_included=False,
-    excluded_statuses=frozenset({OrderStatus.CANCELLED}),
+    excluded_statuses=frozenset({OrderStatus.DRAFT, OrderStatus.CANCELLED}),
     day="order_date",
 )
 

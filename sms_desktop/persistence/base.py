@@ -82,6 +82,13 @@ class Percent(_ScaledDecimal):
     digits = 2
 
 
+class Rate(_ScaledDecimal):
+    """An exchange rate to the company currency, with six decimals, stored in millionths."""
+
+    cache_ok = True
+    digits = 6
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Timestamps are stored in UTC and come back timezone-aware."""
 

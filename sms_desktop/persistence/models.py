@@ -17,10 +17,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from sms_desktop.domain.currency import to_base
 from sms_desktop.domain.enums import (
     AccountPlanStatus,
     ActivityKind,
@@ -33,7 +35,8 @@ from sms_desktop.domain.enums import (
     OpportunityStatus,
     OrderSource,
     OrderStatus,
-    PaymentStatus,
+    PaymentKind,
+    PaymentMethod,
     PeriodKind,
     QuoteLineKind,
     QuoteStatus,
@@ -45,7 +48,15 @@ from sms_desktop.domain.enums import (
     TaxMode,
 )
 from sms_desktop.domain.revenue import DEFAULT_COMMISSION_BASE, CommissionBase
-from sms_desktop.persistence.base import Base, Money, Percent, Quantity, UTCDateTime, utcnow
+from sms_desktop.persistence.base import (
+    Base,
+    Money,
+    Percent,
+    Quantity,
+    Rate,
+    UTCDateTime,
+    utcnow,
+)
 
 
 def _enum(kind: type[enum.Enum]) -> Enum:
@@ -156,6 +167,8 @@ class Customer(_Timestamps, _SoftDelete, Base):
     segment: Mapped[str | None] = mapped_column(String(20))  # computed ABC/RFM class
     potential_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    payment_terms: Mapped[str | None] = mapped_column(String(24))  # domain.orders.PaymentTerms
+    credit_limit: Mapped[Decimal | None] = mapped_column(Money)  # None: no limit
     strategic_fit: Mapped[int | None]
     owner_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
     quote_language: Mapped[DocumentLanguage | None] = mapped_column(_enum(DocumentLanguage))
@@ -562,6 +575,8 @@ class Quote(_Timestamps, _SoftDelete, Base):
     issue_date: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date] = mapped_column(Date)
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    # The rate of the issue date to the company currency (1 for the company currency).
+    exchange_rate: Mapped[Decimal] = mapped_column(Rate, default=Decimal(1))
     tax_mode: Mapped[TaxMode] = mapped_column(_enum(TaxMode), default=TaxMode.EXCLUSIVE)
     rounding_policy: Mapped[RoundingPolicy] = mapped_column(
         _enum(RoundingPolicy), default=RoundingPolicy.PER_LINE
@@ -614,15 +629,20 @@ class QuoteLine(Base):
 # -------------------------------------------------------------------------------- orders
 
 
-class Order(_Timestamps, Base):
-    """A sale: from an accepted quote, entered by hand, or imported history."""
+class Order(_Timestamps, _SoftDelete, Base):
+    """A sale: entered by hand, from an accepted quote, or imported history.
+
+    Amounts are in the order's ``currency``; the ``*_base`` columns hold them in the company
+    currency at the stored ``exchange_rate`` of the order date, so every sum is a plain SUM
+    and history does not change when rates do. Only drafts go to the trash.
+    """
 
     __tablename__ = "orders"
     __table_args__ = (
         Index("ix_orders_customer_id_order_date", "customer_id", "order_date"),
         Index("ix_orders_order_date", "order_date"),
         Index("ix_orders_owner_id_order_date", "owner_id", "order_date"),
-        Index("ix_orders_paid_on", "paid_on"),  # collections (回款) of a period
+        Index("ix_orders_status_order_date", "status", "order_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -632,17 +652,23 @@ class Order(_Timestamps, Base):
     opportunity_id: Mapped[int | None] = mapped_column(_fk("opportunities.id", "SET NULL"))
     owner_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
     order_date: Mapped[date] = mapped_column(Date)
-    status: Mapped[OrderStatus] = mapped_column(_enum(OrderStatus), default=OrderStatus.OPEN)
-    payment_status: Mapped[PaymentStatus] = mapped_column(
-        _enum(PaymentStatus), default=PaymentStatus.UNPAID
-    )
-    paid_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
-    paid_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[OrderStatus] = mapped_column(_enum(OrderStatus), default=OrderStatus.CONFIRMED)
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    exchange_rate: Mapped[Decimal] = mapped_column(Rate, default=Decimal(1))
+    tax_mode: Mapped[TaxMode] = mapped_column(_enum(TaxMode), default=TaxMode.EXCLUSIVE)
+    rounding_policy: Mapped[RoundingPolicy] = mapped_column(
+        _enum(RoundingPolicy), default=RoundingPolicy.PER_LINE
+    )
     subtotal: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     tax_total: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     total: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     cost_total: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    subtotal_base: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    tax_total_base: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    total_base: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    cost_total_base: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    payment_terms: Mapped[str | None] = mapped_column(String(24))  # the customer's, at entry
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
     source: Mapped[OrderSource] = mapped_column(_enum(OrderSource), default=OrderSource.MANUAL)
     external_ref: Mapped[str | None] = mapped_column(String(80))
     import_batch_id: Mapped[int | None] = mapped_column(_fk("import_batches.id", "SET NULL"))
@@ -665,6 +691,7 @@ class OrderLine(Base):
     position: Mapped[int]
     product_id: Mapped[int | None] = mapped_column(_fk("products.id", "SET NULL"))
     description: Mapped[str] = mapped_column(Text, default="")
+    unit: Mapped[str | None] = mapped_column(String(20))
     quantity: Mapped[Decimal] = mapped_column(Quantity)
     unit_price: Mapped[Decimal] = mapped_column(Money)
     discount_percent: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
@@ -673,8 +700,149 @@ class OrderLine(Base):
     net_amount: Mapped[Decimal] = mapped_column(Money)
     tax_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     total_amount: Mapped[Decimal] = mapped_column(Money)
+    net_amount_base: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
 
     order: Mapped[Order] = relationship(back_populates="lines")
+
+
+def _fill_base_amounts(session: Session, _context: object, _instances: object) -> None:
+    """Keep every order's (and order line's) company-currency amounts equal to its amounts at
+    its stored rate, whoever writes it through the ORM (services, imports, tests)."""
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, Order):
+            rate: Decimal | None = obj.exchange_rate  # None until its default is applied
+            if rate is None:
+                rate = obj.exchange_rate = Decimal(1)
+            obj.subtotal_base = to_base(obj.subtotal or Decimal(0), rate)
+            obj.tax_total_base = to_base(obj.tax_total or Decimal(0), rate)
+            obj.total_base = to_base(obj.total or Decimal(0), rate)
+            obj.cost_total_base = to_base(obj.cost_total or Decimal(0), rate)
+            if "lines" in obj.__dict__:
+                for line in obj.lines:
+                    line.net_amount_base = to_base(line.net_amount, rate)
+        elif isinstance(obj, OrderLine) and obj.order is not None:
+            obj.net_amount_base = to_base(obj.net_amount, obj.order.exchange_rate or Decimal(1))
+
+
+event.listen(Session, "before_flush", _fill_base_amounts)
+
+
+class Delivery(Base):
+    """One shipment (送货) of an order: some quantity of some of its lines."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (Index("ix_deliveries_order_id", "order_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(_fk("orders.id", "CASCADE"))
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    delivery_date: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    lines: Mapped[list[DeliveryLine]] = relationship(cascade="all, delete-orphan")
+
+
+class DeliveryLine(Base):
+    __tablename__ = "delivery_lines"
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        UniqueConstraint("delivery_id", "order_line_id"),
+        Index("ix_delivery_lines_order_line_id", "order_line_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    delivery_id: Mapped[int] = mapped_column(_fk("deliveries.id", "CASCADE"))
+    order_line_id: Mapped[int] = mapped_column(_fk("order_lines.id", "CASCADE"))
+    quantity: Mapped[Decimal] = mapped_column(Quantity)
+
+
+class Invoice(Base):
+    """An invoice (发票) issued for an order: its number, date and the day it is due."""
+
+    __tablename__ = "invoices"
+    __table_args__ = (
+        Index("ix_invoices_order_id", "order_id"),
+        Index("ix_invoices_customer_id_invoice_date", "customer_id", "invoice_date"),
+        Index("ix_invoices_invoice_date", "invoice_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(_fk("orders.id"))
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id"))
+    number: Mapped[str] = mapped_column(String(40), unique=True)  # 发票号
+    invoice_date: Mapped[date] = mapped_column(Date)
+    due_date: Mapped[date] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3))
+    exchange_rate: Mapped[Decimal] = mapped_column(Rate, default=Decimal(1))  # the order's
+    net_amount: Mapped[Decimal] = mapped_column(Money)
+    tax_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    amount: Mapped[Decimal] = mapped_column(Money)  # with tax: what the customer owes
+    net_amount_base: Mapped[Decimal] = mapped_column(Money)
+    tax_amount_base: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    amount_base: Mapped[Decimal] = mapped_column(Money)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Payment(Base):
+    """Money received from (or, a refund, paid back to) a customer; what is not allocated to
+    invoices is the customer's credit."""
+
+    __tablename__ = "payments"
+    __table_args__ = (
+        Index("ix_payments_payment_date", "payment_date"),  # collections (回款) of a period
+        Index("ix_payments_customer_id_payment_date", "customer_id", "payment_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id"))
+    kind: Mapped[PaymentKind] = mapped_column(_enum(PaymentKind), default=PaymentKind.RECEIPT)
+    payment_date: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(Money)  # negative for a refund
+    currency: Mapped[str] = mapped_column(String(3))
+    exchange_rate: Mapped[Decimal] = mapped_column(Rate, default=Decimal(1))
+    amount_base: Mapped[Decimal] = mapped_column(Money)
+    method: Mapped[PaymentMethod] = mapped_column(
+        _enum(PaymentMethod), default=PaymentMethod.BANK_TRANSFER
+    )
+    reference: Mapped[str | None] = mapped_column(String(80))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    allocations: Mapped[list[PaymentAllocation]] = relationship(cascade="all, delete-orphan")
+
+
+class PaymentAllocation(Base):
+    """The part of a payment applied to one invoice (same currency). ``amount_base`` is at the
+    invoice's rate (it clears the receivable), ``collected_base`` at the payment's (回款)."""
+
+    __tablename__ = "payment_allocations"
+    __table_args__ = (
+        UniqueConstraint("payment_id", "invoice_id"),
+        Index("ix_payment_allocations_invoice_id", "invoice_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    payment_id: Mapped[int] = mapped_column(_fk("payments.id", "CASCADE"))
+    invoice_id: Mapped[int] = mapped_column(_fk("invoices.id", "CASCADE"))
+    amount: Mapped[Decimal] = mapped_column(Money)
+    amount_base: Mapped[Decimal] = mapped_column(Money)
+    collected_base: Mapped[Decimal] = mapped_column(Money)
+
+
+class ExchangeRate(Base):
+    """The rate of one currency to the company currency from ``rate_date`` on."""
+
+    __tablename__ = "exchange_rates"
+    __table_args__ = (
+        UniqueConstraint("currency", "rate_date"),
+        CheckConstraint("rate > 0", name="rate_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    rate_date: Mapped[date] = mapped_column(Date)
+    rate: Mapped[Decimal] = mapped_column(Rate)
 
 
 class ImportBatch(Base):

@@ -71,6 +71,63 @@ QUOTE_LABELS: dict[str, Pair] = {
 }
 
 
+# ------------------------------------------------ order confirmation and delivery note PDFs
+
+ORDER_LABELS: dict[str, Pair] = {
+    "confirmation": ("销售确认单", "Sales Order Confirmation"),
+    "delivery": ("送货单", "Delivery Note"),
+    "order_no": ("订单号", "Order No."),
+    "delivery_no": ("送货单号", "Delivery No."),
+    "order_date": ("订单日期", "Order date"),
+    "delivery_date": ("送货日期", "Delivery date"),
+    "terms": ("付款条件", "Payment terms"),
+    "fx_rate": ("汇率", "Exchange rate"),
+    "in_base": ("折合", "Equivalent"),
+    "ordered": ("订购数量", "Ordered"),
+    "delivered": ("本次送货", "Delivered"),
+    "signature": ("签收", "Received by"),
+    "signature_hint": (
+        "以上货物已如数收到，外观完好（签字、盖章）",
+        "Goods received in full and in good order (signature and stamp)",
+    ),
+    "confirm_sign": ("客户确认（签字盖章）", "Confirmed by the customer (signature and stamp)"),
+    "terms_net": ("票到{days}天付款", "Net {days} days"),
+    "terms_eom": ("月结{days}天", "Month end + {days} days"),
+    "terms_prepay": ("预付{percent}%，余款{days}天", "Prepay {percent}%, rest net {days} days"),
+}
+
+
+# ------------------------------------------------------------------- accounting export
+
+VOUCHER_LABELS: dict[str, Pair] = {
+    "vouchers": ("凭证", "Vouchers"),
+    "customers": ("客户", "Customers"),
+    "products": ("产品", "Products"),
+    "date": ("日期", "Date"),
+    "voucher": ("凭证号", "Voucher no."),
+    "summary": ("摘要", "Summary"),
+    "code": ("科目代码", "Account code"),
+    "account": ("科目名称", "Account name"),
+    "debit": ("借方金额", "Debit"),
+    "credit": ("贷方金额", "Credit"),
+    "customer": ("客户", "Customer"),
+    "document": ("单据号", "Document no."),
+    "summary_invoice": ("销售发票 {document} {customer}", "Invoice {document} {customer}"),
+    "summary_receipt": ("收到货款 {customer} {document}", "Payment from {customer} {document}"),
+    "summary_refund": ("退款 {customer} {document}", "Refund to {customer} {document}"),
+    "c_code": ("客户编码", "Customer code"),
+    "c_name": ("客户名称", "Customer name"),
+    "c_tax": ("税号", "Tax ID"),
+    "c_address": ("地址", "Address"),
+    "c_phone": ("电话", "Phone"),
+    "p_sku": ("产品编码", "SKU"),
+    "p_name": ("产品名称", "Product name"),
+    "p_unit": ("单位", "Unit"),
+    "p_tax": ("税率(%)", "Tax rate (%)"),
+    "p_price": ("标准售价", "List price"),
+}
+
+
 # --------------------------------------------- dashboard charts, summary workbook, report PDF
 
 REPORT_LABELS: dict[str, Pair] = {

@@ -33,7 +33,12 @@ from sms_desktop.domain.revenue import DEFAULT_COMMISSION_BASE, CommissionBase, 
 from sms_desktop.domain.targets import Period, Tier, attainment_percent, commission
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
-from sms_desktop.services.revenue import gross_amount, revenue_amount, revenue_filter
+from sms_desktop.services.revenue import (
+    gross_amount,
+    margin_amount,
+    revenue_amount,
+    revenue_filter,
+)
 from sms_desktop.services.targets import TargetsService
 
 _MAX_RATE = Decimal(100)
@@ -407,8 +412,7 @@ class CommissionsService:
                 o.number,
                 c.name,
                 gross_amount(o) if gross else revenue_amount(o),
-                o.subtotal,
-                o.cost_total,
+                margin_amount(o),
             )
             .join(c, c.id == o.customer_id)
             .where(
@@ -418,8 +422,8 @@ class CommissionsService:
             .order_by(o.order_date, o.id)
         )
         return tuple(
-            StatementLine(oid, opp, day, number, cust, amount, sub - cost)
-            for oid, opp, day, number, cust, amount, sub, cost in rows
+            StatementLine(oid, opp, day, number, cust, amount, margin)
+            for oid, opp, day, number, cust, amount, margin in rows
         )
 
     @staticmethod

@@ -6,8 +6,9 @@ of its area. The definitions (``flt`` is a :class:`DashboardFilter`; "the owner"
 ``activities.assignee_id`` and ``targets.salesperson_id``; all owners when None):
 
 * **Revenue** of a date range: revenue as defined once in ``domain/revenue.py`` (net of tax,
-  orders not cancelled, by ``order_date``; SQL from ``services/revenue.py``) with the order
-  date in the range (both days included), as in ``customer_stats`` and the Targets tab. Amounts are added as stored, whatever the currency.
+  orders neither drafts nor cancelled, by ``order_date``, in the company currency at each
+  order's stored rate; SQL from ``services/revenue.py``) with the order date in the range
+  (both days included), as in ``customer_stats`` and the Targets tab.
 * **Same period last year**: both ends moved back one year (29 February → 28 February).
   **Change**: ``(current − previous) / previous × 100``, one decimal half up; None when the
   previous figure is 0.
@@ -33,7 +34,11 @@ of its area. The definitions (``flt`` is a :class:`DashboardFilter`; "the owner"
 * **Pipeline by stage**: per open, non-archived stage (board order): count, amount, weighted.
 * **Top customers**: the customers with the most revenue in the period (ties: smaller id
   first); share = customer / period revenue × 100 and the running (Pareto) share, one decimal.
-* **Revenue by product category**: ``order_lines.net_amount`` of the period's orders, grouped
+* **Collections (回款)**: payments dated in the period as applied to invoices, at the
+  payments' rates (``services/revenue.collections_by_owner``, the Targets' definition), of
+  the owner's orders. **Overdue receivables**: invoices' open balances past their due date
+  today (``services/receivables.overdue_sum``).
+* **Revenue by product category**: ``order_lines.net_amount_base`` (company currency) of the period's orders, grouped
   by the top-level category of the line's product (lines without a product or category: one
   row with ``category_id`` None), largest first.
 """
@@ -79,7 +84,13 @@ from sms_desktop.domain.money import ZERO, from_minor, round_money
 from sms_desktop.domain.pipeline import WEIGHTED_GROUP_MODULUS, weighted_minor, weighted_sum_minor
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
-from sms_desktop.services.revenue import revenue_amount, revenue_day, revenue_filter
+from sms_desktop.services.receivables import overdue_sum
+from sms_desktop.services.revenue import (
+    collections_by_owner,
+    revenue_amount,
+    revenue_day,
+    revenue_filter,
+)
 
 _TENTH = Decimal("0.1")
 _KIND_ORDER = {"month": 0, "quarter": 1, "year": 2}
@@ -163,6 +174,10 @@ class Kpis:
     quotes_awaiting: QuotesAwaiting
     overdue_tasks: int
     targets: Attainment
+    # 回款: payments of the period applied to invoices (company currency, by payment date)
+    collections_period: Decimal = ZERO
+    # receivables past their due date today (company currency)
+    overdue_receivables: Decimal = ZERO
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,7 +455,17 @@ class DashboardService:
             targets=self._target_attainment(
                 self._targets_by_salesperson(session, flt) if targets is None else targets
             ),
+            collections_period=self._collections(session, flt),
+            overdue_receivables=overdue_sum(session, today, owner),
         )
+
+    @staticmethod
+    def _collections(session: Session, flt: DashboardFilter) -> Decimal:
+        """Collections (回款) of the period: the targets' definition (services/revenue.py)."""
+        rows = session.execute(
+            collections_by_owner(flt.period_from, flt.period_to + timedelta(days=1), flt.owner_id)
+        )
+        return sum((amount for _owner, amount in rows), ZERO)
 
     def _comparisons(
         self, session: Session, ranges: list[tuple[date, date]], owner_id: int | None
@@ -635,7 +660,7 @@ class DashboardService:
         # Order lines are summed per product first (a few hundred rows), then rolled up.
         o, line, pc, p = m.Order, m.OrderLine, m.ProductCategory, m.Product
         per_product = session.execute(
-            select(line.product_id, func.sum(_minor(line.net_amount)))
+            select(line.product_id, func.sum(_minor(line.net_amount_base)))
             .select_from(o)
             .join(line, line.order_id == o.id)
             .where(*_in_period(o, flt))
@@ -843,7 +868,7 @@ class DashboardReports:
         """Order lines of the period per product (largest revenue first)."""
         o, line, p, pc = m.Order, m.OrderLine, m.Product, m.ProductCategory
         orders = select(o.id).where(*_in_period(o, flt)).subquery()
-        net = func.sum(_minor(line.net_amount))
+        net = func.sum(_minor(line.net_amount_base))
         query = (
             select(
                 line.product_id,

@@ -65,6 +65,7 @@ class HistoryService:
             "contact": (m.Contact, m.Contact.name),
             "opportunity": (m.Opportunity, m.Opportunity.title),
             "quote": (m.Quote, m.Quote.number),
+            "order": (m.Order, m.Order.number),
             "product": (m.Product, m.Product.name_zh),
             "activity": (m.Activity, m.Activity.subject),
         }

@@ -16,7 +16,7 @@ from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.numbering import NumberPattern, PatternError, parse_pattern
 from sms_desktop.persistence import models as m
 
-DocumentKind = Literal["quote", "order"]
+DocumentKind = Literal["quote", "order", "delivery"]
 # Numbers made outside the counter (imports, older data, another pattern) are skipped, at
 # most this many times in a row: one indexed look-up each, inside the write transaction.
 MAX_SKIPPED_NUMBERS = 1000

@@ -32,6 +32,7 @@ from sms_desktop.domain.enums import (
     DocumentLanguage,
     OpportunityStatus,
     OrderSource,
+    OrderStatus,
     QuoteLineKind,
     QuoteStatus,
     RoundingPolicy,
@@ -71,6 +72,7 @@ from sms_desktop.domain.quotes import (
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
+from sms_desktop.services.currencies import company_currency_in, rate_on
 from sms_desktop.services.lists import Order, iter_pages
 from sms_desktop.services.numbering import DocumentKind, peek_number, take_number
 from sms_desktop.services.orders import CreatedOrder, OrderInput, OrderLineInput, create_order_in
@@ -1015,6 +1017,9 @@ class QuotesService:
         quote.issue_date = data.issue_date
         quote.valid_until = data.valid_until
         quote.currency = data.currency
+        quote.exchange_rate = rate_on(
+            session, data.currency, data.issue_date, company=company_currency_in(session)
+        )
         quote.tax_mode = data.tax_mode
         quote.rounding_policy = data.rounding_policy
         quote.language = data.language
@@ -1167,11 +1172,12 @@ class QuotesService:
         order = session.get(m.Order, created.id)
         if order is None:
             return
-        if order.paid_amount > ZERO:
+        if order.status is not OrderStatus.CONFIRMED:  # delivered, invoiced or paid since
             raise ConflictError(
                 translate(
                     "Quotes",
-                    "Order {number} has payments recorded; the acceptance can no longer be undone.",
+                    "Order {number} has been delivered or invoiced since; the acceptance can "
+                    "no longer be undone.",
                 ).format(number=order.number)
             )
         audit.record(session, "order", order.id, AuditAction.DELETE, old=order.number)
@@ -1240,6 +1246,7 @@ class QuotesService:
                     tax_rate=line.tax_rate,
                     unit_cost=line.unit_cost,
                     product_id=line.product_id,
+                    unit=line.unit,
                 )
                 for line in quote.lines
                 if line.kind is QuoteLineKind.ITEM
@@ -1251,6 +1258,10 @@ class QuotesService:
             quote_id=quote.id,
             opportunity_id=quote.opportunity_id,
             source=OrderSource.QUOTE,
+            status=OrderStatus.CONFIRMED,
+            exchange_rate=quote.exchange_rate,  # the rate the customer was quoted at
+            tax_mode=quote.tax_mode,
+            rounding_policy=quote.rounding_policy,
         )
 
     @staticmethod

@@ -9,6 +9,7 @@ from sms_desktop.persistence.db import Database
 
 if TYPE_CHECKING:
     from sms_desktop.services.commissions import CommissionsService
+    from sms_desktop.services.currencies import CurrenciesService
     from sms_desktop.services.customers import CustomersService
     from sms_desktop.services.dashboard import DashboardReports, DashboardService
     from sms_desktop.services.duplicates import DuplicatesService
@@ -20,10 +21,13 @@ if TYPE_CHECKING:
     from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
     from sms_desktop.services.onboarding import OnboardingService
+    from sms_desktop.services.orders import OrdersService
+    from sms_desktop.services.payments import PaymentsService
     from sms_desktop.services.pipeline import PipelineService
     from sms_desktop.services.pricing import PricingService
     from sms_desktop.services.products import ProductsService
     from sms_desktop.services.quotes import QuotesService
+    from sms_desktop.services.receivables import ReceivablesService
     from sms_desktop.services.salespeople import SalespeopleService
     from sms_desktop.services.settings import SettingsService
     from sms_desktop.services.stages import StagesService
@@ -175,3 +179,27 @@ class Services:
         from sms_desktop.services.forecast import ForecastService
 
         return ForecastService(self.db)
+
+    @cached_property
+    def orders(self) -> OrdersService:
+        from sms_desktop.services.orders import OrdersService
+
+        return OrdersService(self.db)
+
+    @cached_property
+    def payments(self) -> PaymentsService:
+        from sms_desktop.services.payments import PaymentsService
+
+        return PaymentsService(self.db)
+
+    @cached_property
+    def receivables(self) -> ReceivablesService:
+        from sms_desktop.services.receivables import ReceivablesService
+
+        return ReceivablesService(self.db)
+
+    @cached_property
+    def currencies(self) -> CurrenciesService:
+        from sms_desktop.services.currencies import CurrenciesService
+
+        return CurrenciesService(self.db)

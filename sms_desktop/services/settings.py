@@ -52,6 +52,21 @@ class BusinessDefaults:
     quote_notes: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class AccountCodes:
+    """The chart-of-accounts codes the accounting export books to (小企业会计准则 defaults);
+    stored under ``accounting.*``."""
+
+    receivable: str = "1122"  # 应收账款
+    receivable_name: str = "应收账款"
+    revenue: str = "6001"  # 主营业务收入
+    revenue_name: str = "主营业务收入"
+    output_vat: str = "22210102"  # 应交税费—应交增值税(销项税额)
+    output_vat_name: str = "应交税费—应交增值税(销项税额)"
+    bank: str = "1002"  # 银行存款
+    bank_name: str = "银行存款"
+
+
 def _encode(value: Any) -> str:
     if isinstance(value, Decimal):
         return json.dumps(str(value))
@@ -178,6 +193,28 @@ class SettingsService:
         errors.raise_if_any()
         self._store("defaults.", asdict(defaults))
         return defaults
+
+    # ------------------------------------------------------------ account codes
+
+    def account_codes(self) -> AccountCodes:
+        stored = self._load("accounting.")
+        known = {f.name for f in fields(AccountCodes)}
+        return AccountCodes(
+            **{k: str(v) for k, v in stored.items() if k in known and str(v).strip()}
+        )
+
+    def save_account_codes(self, codes: AccountCodes) -> AccountCodes:
+        errors = Errors()
+        cleaned = AccountCodes(**{k: str(v).strip() for k, v in asdict(codes).items()})
+        for f in fields(AccountCodes):
+            value = getattr(cleaned, f.name)
+            if not value or len(value) > 60:
+                errors.add(f.name, translate("Settings", "Enter an account code and its name."))
+            elif not f.name.endswith("_name") and not value.isdigit():
+                errors.add(f.name, translate("Settings", "An account code has digits only."))
+        errors.raise_if_any()
+        self._store("accounting.", asdict(cleaned))
+        return cleaned
 
     # ------------------------------------------------------------ import presets
 

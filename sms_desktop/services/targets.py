@@ -7,8 +7,9 @@ Actuals are exact and defined as follows, for a calendar period (see ``domain/ta
   period, credited to the order's ``owner_id``: the salesperson on the order keeps it when
   the customer is later re-assigned.
 * **Gross margin**: revenue less cost of the same orders (``services/revenue.margin_amount``).
-* **Collections (回款)**: the ``paid_amount`` of orders (not cancelled) whose ``paid_on`` is in
-  the period, credited to the order's owner.
+* **Collections (回款)**: the payments dated in the period, in the company currency at their
+  stored rates, as applied to invoices, credited to the owner of the invoice's order
+  (``services/revenue.collections_by_owner``).
 * **Deals won**: opportunities (not in the trash) with status won and ``closed_on`` in the
   period, credited to the deal's owner.
 * **New customers**: customers whose first order that is not cancelled (earliest date, then
@@ -46,7 +47,6 @@ from sqlalchemy.orm import Session, aliased
 from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.enums import (
     OpportunityStatus,
-    OrderStatus,
     PeriodKind,
     TargetMetric,
 )
@@ -66,7 +66,14 @@ from sms_desktop.domain.targets import (
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.base import Money
 from sms_desktop.persistence.db import Database
-from sms_desktop.services.revenue import margin_amount, revenue_amount, revenue_filter
+from sms_desktop.services.revenue import (
+    collected_amount,
+    collections_by_owner,
+    collections_select,
+    margin_amount,
+    revenue_amount,
+    revenue_filter,
+)
 
 _TENTH = Decimal("0.1")
 Owner = int | None  # a salesperson id; None: no owner (or, for targets, the company)
@@ -191,7 +198,7 @@ def _first_order_of_its_customer() -> ColumnElement[bool]:
     o, earlier = m.Order, aliased(m.Order)
     return ~exists().where(
         earlier.customer_id == o.customer_id,
-        earlier.status != OrderStatus.CANCELLED,
+        *revenue_filter(earlier),
         (earlier.order_date < o.order_date)
         | and_(earlier.order_date == o.order_date, earlier.id < o.id),
     )
@@ -445,18 +452,7 @@ class TargetsService:
             query = query.group_by(o.owner_id)
             return {k: _as_decimal(v) for k, v in session.execute(query)}
         if metric is TargetMetric.COLLECTIONS:
-            where = [
-                o.status != OrderStatus.CANCELLED,
-                o.paid_on >= period.start,
-                o.paid_on < period.end_exclusive,
-            ]
-            if owner is not None:
-                where.append(o.owner_id == owner)
-            query = (
-                select(o.owner_id, type_coerce(func.sum(o.paid_amount), Money))
-                .where(*where)
-                .group_by(o.owner_id)
-            )
+            query = collections_by_owner(period.start, period.end_exclusive, owner)
             return {k: _as_decimal(v) for k, v in session.execute(query)}
         if metric is TargetMetric.DEALS_WON:
             where = [
@@ -755,29 +751,41 @@ class TargetsService:
         o, op, a, c, sp = m.Order, m.Opportunity, m.Activity, m.Customer, m.Salesperson
         query: Any
         with self._db.read() as session:
+            if metric is TargetMetric.COLLECTIONS:
+                p = m.Payment
+                query = (
+                    collections_select(
+                        period.start,
+                        period.end_exclusive,
+                        o.id,
+                        p.payment_date,
+                        o.number,
+                        c.name,
+                        sp.name,
+                        collected_amount(),
+                    )
+                    .join(c, c.id == o.customer_id)
+                    .outerjoin(sp, sp.id == o.owner_id)
+                    .order_by(p.payment_date.desc(), p.id.desc(), o.id.desc())
+                    .limit(limit)
+                )
+                if salesperson_id is not None:
+                    query = query.where(o.owner_id == salesperson_id)
+                return [
+                    ActualItem("order", i, d, ref, cust, own or "", _as_decimal(v))
+                    for i, d, ref, cust, own, v in session.execute(query)
+                ]
             if metric in (
                 TargetMetric.REVENUE,
                 TargetMetric.GROSS_MARGIN,
-                TargetMetric.COLLECTIONS,
                 TargetMetric.NEW_CUSTOMERS,
             ):
-                if metric is TargetMetric.REVENUE:
-                    value: Any = revenue_amount(o)
-                elif metric is TargetMetric.GROSS_MARGIN:
-                    value = margin_amount(o)
-                elif metric is TargetMetric.COLLECTIONS:
-                    value = o.paid_amount
+                if metric is TargetMetric.GROSS_MARGIN:
+                    value: Any = margin_amount(o)
                 else:
                     value = revenue_amount(o)
-                day_col = o.paid_on if metric is TargetMetric.COLLECTIONS else o.order_date
-                if metric is TargetMetric.COLLECTIONS:
-                    where = [
-                        o.status != OrderStatus.CANCELLED,
-                        o.paid_on >= period.start,
-                        o.paid_on < period.end_exclusive,
-                    ]
-                else:
-                    where = self._order_filter(period)
+                day_col = o.order_date
+                where = self._order_filter(period)
                 if metric is TargetMetric.NEW_CUSTOMERS:
                     where.append(_first_order_of_its_customer())
                 if salesperson_id is not None:

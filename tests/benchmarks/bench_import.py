@@ -246,16 +246,17 @@ def _write_orders(con: sqlite3.Connection, source_path: Path) -> None:
 
 def _flush_orders(con: sqlite3.Connection, orders: Any, lines: Any) -> None:
     con.executemany(
-        "INSERT INTO orders (id, number, customer_id, order_date, status, payment_status,"
-        " paid_amount, currency, subtotal, tax_total, total, cost_total, source, created_at,"
-        " updated_at) VALUES (?, ?, ?, ?, 'completed', 'unpaid', 0, 'CNY', 0, 0, 0, 0,"
-        " 'import', ?, ?)",
+        "INSERT INTO orders (id, number, customer_id, order_date, status, currency,"
+        " exchange_rate, tax_mode, rounding_policy, subtotal, tax_total, total, cost_total,"
+        " subtotal_base, tax_total_base, total_base, cost_total_base, source, created_at,"
+        " updated_at) VALUES (?, ?, ?, ?, 'paid', 'CNY', 1000000, 'exclusive', 'per_line',"
+        " 0, 0, 0, 0, 0, 0, 0, 0, 'import', ?, ?)",
         orders,
     )
     con.executemany(
         "INSERT INTO order_lines (id, order_id, position, product_id, description, quantity,"
         " unit_price, discount_percent, tax_rate, unit_cost, net_amount, tax_amount,"
-        " total_amount) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 1300, 0, ?, ?, ?)",
+        " total_amount, net_amount_base) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 1300, 0, ?, ?, ?, 0)",
         lines,
     )
 

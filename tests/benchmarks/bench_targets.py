@@ -32,15 +32,17 @@ def _floor_queries(start: date, end: date, today: date) -> list[tuple[str, tuple
             (s, e),
         ),
         (
-            "SELECT owner_id, SUM(total), SUM(subtotal - cost_total),"
-            " SUM(CASE WHEN opportunity_id IS NULL THEN total ELSE 0 END) FROM orders"
-            " WHERE status <> 'cancelled' AND order_date >= ? AND order_date < ?"
-            " GROUP BY owner_id",
+            "SELECT owner_id, SUM(subtotal_base), SUM(subtotal_base - cost_total_base),"
+            " SUM(CASE WHEN opportunity_id IS NULL THEN subtotal_base ELSE 0 END) FROM orders"
+            " WHERE status NOT IN ('cancelled', 'draft') AND order_date >= ?"
+            " AND order_date < ? GROUP BY owner_id",
             (s, e),
         ),
         (
-            "SELECT owner_id, SUM(paid_amount) FROM orders WHERE status <> 'cancelled'"
-            " AND paid_on >= ? AND paid_on < ? GROUP BY owner_id",
+            "SELECT o.owner_id, SUM(a.collected_base) FROM payments p"
+            " JOIN payment_allocations a ON a.payment_id = p.id"
+            " JOIN invoices i ON i.id = a.invoice_id JOIN orders o ON o.id = i.order_id"
+            " WHERE p.payment_date >= ? AND p.payment_date < ? GROUP BY o.owner_id",
             (s, e),
         ),
         (

@@ -280,18 +280,62 @@ def test_order_and_quote_amounts_are_consistent(con: sqlite3.Connection) -> None
             f"SELECT id, subtotal, tax_total, total FROM {documents}"
         ):
             assert [subtotal, tax_total, total] == sums[doc_id], (documents, doc_id)
-    for total, paid, status, payment, paid_on, cost in con.execute(
-        "SELECT total, paid_amount, status, payment_status, paid_on, cost_total FROM orders"
+    for total, cost, total_base, rate in con.execute(
+        "SELECT total, cost_total, total_base, exchange_rate FROM orders"
     ):
         assert 0 < cost < total
-        if payment == "paid":
-            assert paid == total and paid_on is not None
-        elif payment == "partial":
-            assert 0 < paid < total and paid_on is not None
-        else:
-            assert paid == 0 and paid_on is None
-        if status == "cancelled":
-            assert payment == "unpaid"
+        assert total_base == total or (rate != 1_000_000 and total_base > total)
+    # Invoices and payments add up: nothing is applied beyond an invoice or a payment.
+    assert con.execute(
+        "SELECT count(*) FROM invoices i WHERE i.amount < (SELECT coalesce(sum(a.amount), 0)"
+        " FROM payment_allocations a WHERE a.invoice_id = i.id)"
+    ).fetchone() == (0,)
+    assert con.execute(
+        "SELECT count(*) FROM payments p WHERE p.amount < (SELECT coalesce(sum(a.amount), 0)"
+        " FROM payment_allocations a WHERE a.payment_id = p.id)"
+    ).fetchone() == (0,)
+    paid_in_full = con.execute(
+        "SELECT count(*) FROM orders o WHERE status = 'paid' AND total <> (SELECT"
+        " sum(a.amount) FROM invoices i JOIN payment_allocations a ON a.invoice_id = i.id"
+        " WHERE i.order_id = o.id)"
+    ).fetchone()
+    assert paid_in_full == (0,)
+
+
+def test_orders_in_every_state_with_overdue_receivables_and_usd(tmp_path: Path) -> None:
+    path = tmp_path / "bigger.sqlite3"
+    _build(path, customers=1200)
+    con = sqlite3.connect(path)
+    states = {s for (s,) in con.execute("SELECT DISTINCT status FROM orders")}
+    assert states == {
+        "draft",
+        "confirmed",
+        "partly_delivered",
+        "delivered",
+        "partly_invoiced",
+        "invoiced",
+        "paid",
+        "cancelled",
+    }
+    today = TODAY.isoformat()
+    late = con.execute(
+        "SELECT DISTINCT CASE WHEN julianday(?) - julianday(i.due_date) <= 30 THEN 1"
+        " WHEN julianday(?) - julianday(i.due_date) <= 60 THEN 2"
+        " WHEN julianday(?) - julianday(i.due_date) <= 90 THEN 3 ELSE 4 END"
+        " FROM invoices i WHERE i.due_date < ? AND i.amount > (SELECT coalesce(sum(a.amount), 0)"
+        " FROM payment_allocations a WHERE a.invoice_id = i.id)",
+        (today, today, today, today),
+    ).fetchall()
+    assert len(late) >= 3
+    usd = con.execute(
+        "SELECT count(*), min(exchange_rate), max(exchange_rate) FROM orders WHERE currency = 'USD'"
+    ).fetchone()
+    assert usd[0] > 0 and 7_000_000 < usd[1] <= usd[2] < 7_200_000
+    assert (
+        con.execute("SELECT count(*) FROM exchange_rates WHERE currency = 'USD'").fetchone()[0]
+        >= 36
+    )
+    con.close()
 
 
 def test_document_numbers(con: sqlite3.Connection) -> None:
@@ -375,8 +419,9 @@ def test_activity_states(con: sqlite3.Connection) -> None:
 def test_customer_stats_match_the_details(con: sqlite3.Connection) -> None:
     expected = dict(
         con.execute(
-            "SELECT c.id, coalesce((SELECT sum(total) FROM orders o WHERE o.customer_id = c.id "
-            "AND status <> 'cancelled'), 0) FROM customers c"
+            "SELECT c.id, coalesce((SELECT sum(subtotal_base) FROM orders o"
+            " WHERE o.customer_id = c.id AND status NOT IN ('cancelled', 'draft')), 0)"
+            " FROM customers c"
         )
     )
     actual = dict(con.execute("SELECT customer_id, revenue_lifetime FROM customer_stats"))
@@ -384,8 +429,9 @@ def test_customer_stats_match_the_details(con: sqlite3.Connection) -> None:
     assert sum(actual.values()) > 0
     cutoff = date(2025, 11, 27).isoformat()
     mismatched = con.execute(
-        "SELECT count(*) FROM customer_stats s WHERE revenue_12m <> coalesce((SELECT sum(total) "
-        "FROM orders o WHERE o.customer_id = s.customer_id AND status <> 'cancelled' "
+        "SELECT count(*) FROM customer_stats s WHERE revenue_12m <> coalesce((SELECT "
+        "sum(subtotal_base) FROM orders o WHERE o.customer_id = s.customer_id"
+        " AND status NOT IN ('cancelled', 'draft') "
         "AND order_date > ?), 0) OR open_tasks <> (SELECT count(*) FROM activities a "
         "WHERE a.customer_id = s.customer_id AND done_at IS NULL) OR open_pipeline <> "
         "coalesce((SELECT sum(amount) FROM opportunities p WHERE p.customer_id = s.customer_id "

@@ -268,7 +268,7 @@ def test_create_all_and_migrations_build_the_same_schema(tmp_path: Path) -> None
     engine.dispose()
     left, right = _describe(migrated), _describe(created)
     assert sorted(left) == sorted(Base.metadata.tables)
-    assert len(left) == 35
+    assert len(left) == 41
     assert left == right
 
     # The DDL SQLite stores is the same too (table clauses may come in another order).
@@ -693,5 +693,101 @@ def test_0008_keeps_import_batches_and_their_orders(db_path: Path) -> None:
             )
         con.execute("DELETE FROM import_batches WHERE id = ?", (batch,))
         assert con.execute("SELECT count(*) FROM import_batch_items").fetchone() == (0,)
+    finally:
+        con.close()
+
+
+# ------------------------------------------- 0009: order life-cycle, invoices and payments
+
+
+def test_0009_turns_paid_amounts_into_invoices_and_payments(db_path: Path) -> None:
+    """Orders at 0008 (open, shipped, completed unpaid, completed part-paid, over-paid, paid
+    while cancelled) get their new state, a delivery when shipped, an invoice when completed
+    or paid, and a payment on ``paid_on`` allocated to it; amounts in the company currency
+    equal their amounts at rate 1; over-payment and a cancelled order's payment are credit."""
+    migrations.upgrade(db_path, "0008")
+    rows = insert_a_row_everywhere(db_path)
+    first = rows["orders"]["id"]
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        con.execute(
+            "UPDATE orders SET status = 'completed', payment_status = 'partial',"
+            " paid_amount = 40000, paid_on = '2026-04-02', total = 113000, subtotal = 100000,"
+            " tax_total = 13000, cost_total = 50000, order_date = '2026-03-15',"
+            " number = 'SO-1'"
+        )
+        con.execute("UPDATE order_lines SET quantity = 2000, net_amount = 100000")
+        columns = [r[1] for r in con.execute("PRAGMA table_info(orders)") if r[1] != "id"]
+        names = ", ".join(columns)
+        cases = [  # number, status, paid (minor), paid_on
+            ("SO-2", "open", 0, None),
+            ("SO-3", "shipped", 0, None),
+            ("SO-4", "completed", 0, None),
+            ("SO-5", "completed", 120000, "2026-05-01"),
+            ("SO-6", "cancelled", 5000, "2026-03-20"),
+        ]
+        for offset, (number, status, paid, paid_on) in enumerate(cases, start=1):
+            picked = ", ".join(
+                {"number": "?", "status": "?", "paid_amount": "?", "paid_on": "?"}.get(c, c)
+                for c in columns
+            )
+            con.execute(
+                f"INSERT INTO orders (id, {names}) SELECT ?, {picked} FROM orders WHERE id = ?",
+                (first + offset, number, status, paid, paid_on, first),
+            )
+    finally:
+        con.close()
+
+    migrations.upgrade(db_path)
+    assert revision_of(db_path) == HEAD_REVISION
+    con = sqlite3.connect(db_path)
+    try:
+        states = dict(con.execute("SELECT number, status FROM orders"))
+        assert states == {
+            "SO-1": "invoiced",
+            "SO-2": "confirmed",
+            "SO-3": "delivered",
+            "SO-4": "invoiced",
+            "SO-5": "paid",
+            "SO-6": "cancelled",
+        }
+        assert con.execute(
+            "SELECT count(*) FROM orders WHERE exchange_rate != 1000000"
+            " OR subtotal_base != subtotal OR total_base != total"
+            " OR cost_total_base != cost_total OR tax_total_base != tax_total"
+        ).fetchone() == (0,)
+        assert con.execute(
+            "SELECT count(*) FROM quotes WHERE exchange_rate != 1000000"
+        ).fetchone() == (0,)
+        assert con.execute(
+            "SELECT count(*) FROM order_lines WHERE net_amount_base != net_amount"
+        ).fetchone() == (0,)
+        delivered = con.execute(
+            "SELECT o.number FROM deliveries d JOIN orders o ON o.id = d.order_id ORDER BY 1"
+        ).fetchall()
+        assert delivered == [("SO-1",), ("SO-3",), ("SO-4",), ("SO-5",)]
+        invoices = con.execute(
+            "SELECT number, invoice_date, due_date, amount, amount_base, net_amount, tax_amount"
+            " FROM invoices ORDER BY number"
+        ).fetchall()
+        assert invoices == [
+            (n, "2026-03-15", "2026-04-14", 113000, 113000, 100000, 13000)
+            for n in ("SO-1", "SO-4", "SO-5")
+        ]
+        payments = con.execute(
+            "SELECT reference, payment_date, amount, amount_base, currency, method,"
+            " (SELECT coalesce(sum(a.amount), 0) FROM payment_allocations a"
+            "  WHERE a.payment_id = p.id)"
+            " FROM payments p ORDER BY reference"
+        ).fetchall()
+        assert payments == [
+            ("SO-1", "2026-04-02", 40000, 40000, rows["orders"]["currency"], "other", 40000),
+            ("SO-5", "2026-05-01", 120000, 120000, rows["orders"]["currency"], "other", 113000),
+            ("SO-6", "2026-03-20", 5000, 5000, rows["orders"]["currency"], "other", 0),
+        ]
+        columns = {r[1] for r in con.execute("PRAGMA table_info(orders)")}
+        assert not columns & {"paid_amount", "paid_on", "payment_status"}
+        indexes = {r[1] for r in con.execute("PRAGMA index_list(payments)")}
+        assert "ix_payments_payment_date" in indexes
     finally:
         con.close()

@@ -318,11 +318,12 @@ def _fill_with_maximums(db: Database, shop: Shop, deals: int) -> None:
             text(
                 "WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < :n)"
                 " INSERT INTO orders (number, customer_id, owner_id, order_date, status,"
-                "  payment_status, paid_amount, paid_on, currency, subtotal, tax_total, total,"
-                "  cost_total, source, created_at, updated_at)"
+                "  currency, exchange_rate, tax_mode, rounding_policy, subtotal, tax_total, total,"
+                "  cost_total, subtotal_base, tax_total_base, total_base, cost_total_base,"
+                "  source, created_at, updated_at)"
                 " SELECT 'O-' || i, :customer, :owner, date('2027-01-01', '+' || (i % 59) || "
-                "  ' days'), 'completed', 'paid', :top, date('2027-01-01', '+' || (i % 59) || "
-                "  ' days'), 'CNY', :top, 0, :top, 0, 'manual', :now, :now FROM seq"
+                "  ' days'), 'paid', 'CNY', 1000000, 'exclusive', 'per_line', :top, 0, :top, 0,"
+                "  :top, 0, :top, 0, 'manual', :now, :now FROM seq"
             ),
             params,
         )
@@ -330,8 +331,8 @@ def _fill_with_maximums(db: Database, shop: Shop, deals: int) -> None:
             text(
                 "INSERT INTO order_lines (order_id, position, product_id, description, quantity,"
                 "  unit_price, discount_percent, tax_rate, unit_cost, net_amount, tax_amount,"
-                "  total_amount)"
-                " SELECT id, 1, :product, '大型设备', 1000, :top, 0, 0, 0, :top, 0, :top"
+                "  total_amount, net_amount_base)"
+                " SELECT id, 1, :product, '大型设备', 1000, :top, 0, 0, 0, :top, 0, :top, :top"
                 " FROM orders"
             ),
             params,
@@ -340,10 +341,10 @@ def _fill_with_maximums(db: Database, shop: Shop, deals: int) -> None:
             text(
                 "WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < :n)"
                 " INSERT INTO quotes (number, revision, status, customer_id, owner_id,"
-                "  issue_date, valid_until, currency, tax_mode, rounding_policy, subtotal,"
-                "  discount_total, tax_total, total, created_at, updated_at)"
+                "  issue_date, valid_until, currency, exchange_rate, tax_mode, rounding_policy,"
+                "  subtotal, discount_total, tax_total, total, created_at, updated_at)"
                 " SELECT 'Q-' || i, 1, 'sent', :customer, :owner, '2027-02-01', '2027-12-31',"
-                "  'CNY', 'exclusive', 'per_line', :top, 0, 0, :top, :now, :now FROM seq"
+                "  'CNY', 1000000, 'exclusive', 'per_line', :top, 0, 0, :top, :now, :now FROM seq"
             ),
             params,
         )

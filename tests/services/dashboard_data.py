@@ -94,13 +94,13 @@ def build_dashboard_world(db: Database, *, c1_name: str = "甲公司") -> Dashbo
         p1, p2, p3 = (p.id for p in products)
         b = sp_b.id
         orders = (
-            ("O1", c1.id, a, date(2026, 5, 3), OrderStatus.COMPLETED, [(p1, "600"), (p2, "400")]),
-            ("O2", c2.id, b, date(2026, 4, 10), OrderStatus.SHIPPED, [(p3, "500.50")]),
-            ("O3", c1.id, b, date(2026, 1, 15), OrderStatus.COMPLETED, [(p1, "2000")]),
-            ("O4", c3.id, a, date(2025, 5, 10), OrderStatus.COMPLETED, [(p2, "800")]),
-            ("O5", c2.id, a, date(2025, 2, 1), OrderStatus.COMPLETED, [(p2, "300")]),
+            ("O1", c1.id, a, date(2026, 5, 3), OrderStatus.PAID, [(p1, "600"), (p2, "400")]),
+            ("O2", c2.id, b, date(2026, 4, 10), OrderStatus.DELIVERED, [(p3, "500.50")]),
+            ("O3", c1.id, b, date(2026, 1, 15), OrderStatus.PAID, [(p1, "2000")]),
+            ("O4", c3.id, a, date(2025, 5, 10), OrderStatus.PAID, [(p2, "800")]),
+            ("O5", c2.id, a, date(2025, 2, 1), OrderStatus.PAID, [(p2, "300")]),
             ("O6", c3.id, a, date(2026, 5, 5), OrderStatus.CANCELLED, [(p2, "9999")]),
-            ("O7", c3.id, b, date(2026, 6, 1), OrderStatus.OPEN, [(p2, "100")]),
+            ("O7", c3.id, b, date(2026, 6, 1), OrderStatus.CONFIRMED, [(p2, "100")]),
         )
         for number, customer, owner, day, order_status, lines in orders:
             net = sum((Decimal(v) for _p, v in lines), Decimal(0))

@@ -119,7 +119,7 @@ def add_order(
     order_date: date,
     lines: list[tuple[str, str, str]],
     *,
-    status: OrderStatus = OrderStatus.COMPLETED,
+    status: OrderStatus = OrderStatus.PAID,
     owner_id: int | None = None,
 ) -> m.Order:
     """An order whose lines are (quantity, unit price, tax rate %) and whose totals are the

@@ -78,7 +78,7 @@ def build_targets_world(empty_services: Services) -> TargetsService:
             cost: str,
             paid: str = "0",
             paid_on: date | None = None,
-            status: OrderStatus = OrderStatus.COMPLETED,
+            status: OrderStatus = OrderStatus.INVOICED,
             opportunity: int | None = None,
         ) -> None:
             s.add(
@@ -91,12 +91,44 @@ def build_targets_world(empty_services: Services) -> TargetsService:
                     total=D(total),
                     subtotal=D(sub),
                     cost_total=D(cost),
-                    paid_amount=D(paid),
-                    paid_on=paid_on,
                     status=status,
                     opportunity_id=opportunity,
                 )
             )
+            if D(paid) > 0:  # invoiced on the order date, paid on ``paid_on``
+                s.flush()
+                invoice = m.Invoice(
+                    order_id=oid,
+                    customer_id=cid,
+                    number=f"INV-{oid}",
+                    invoice_date=day,
+                    due_date=day,
+                    currency="CNY",
+                    net_amount=D(sub),
+                    tax_amount=D(total) - D(sub),
+                    amount=D(total),
+                    net_amount_base=D(sub),
+                    tax_amount_base=D(total) - D(sub),
+                    amount_base=D(total),
+                )
+                payment = m.Payment(
+                    customer_id=cid,
+                    payment_date=paid_on,
+                    amount=D(paid),
+                    currency="CNY",
+                    amount_base=D(paid),
+                )
+                s.add_all([invoice, payment])
+                s.flush()
+                s.add(
+                    m.PaymentAllocation(
+                        payment_id=payment.id,
+                        invoice_id=invoice.id,
+                        amount=D(paid),
+                        amount_base=D(paid),
+                        collected_base=D(paid),
+                    )
+                )
 
         def deal(
             did: int,

@@ -56,11 +56,11 @@ def shop(empty_services: Services) -> Services:
 
         for i in range(36):
             day = add_months(FIRST, i).replace(day=10)
-            order(day, 10 * SEASON[i % 12] - 100, ann.id, OrderStatus.COMPLETED)
-            order(day.replace(day=20), 100, bob.id, OrderStatus.COMPLETED)
+            order(day, 10 * SEASON[i % 12] - 100, ann.id, OrderStatus.PAID)
+            order(day.replace(day=20), 100, bob.id, OrderStatus.PAID)
             order(day.replace(day=25), 99_999, ann.id, OrderStatus.CANCELLED)
-        order(date(2024, 1, 2), 1_000_000, ann.id, OrderStatus.COMPLETED)  # in the as-of month
-        order(date(2024, 3, 2), 1_000_000, ann.id, OrderStatus.COMPLETED)
+        order(date(2024, 1, 2), 1_000_000, ann.id, OrderStatus.PAID)  # in the as-of month
+        order(date(2024, 3, 2), 1_000_000, ann.id, OrderStatus.PAID)
         stage = m.PipelineStage(
             key="proposal",
             name_zh="方案",

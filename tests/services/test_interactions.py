@@ -85,7 +85,7 @@ def test_timeline_entries_carry_their_details_and_exact_amounts(
         "张明",
     )
     order = by_key["order", world.orders["10d"]]
-    assert (order.kind, order.title, order.who) == ("completed", "SO-0001", "张明")
+    assert (order.kind, order.title, order.who) == ("paid", "SO-0001", "张明")
     # Orders show their net amount, like the revenue figures.
     assert order.amount == HUAXIA_ORDER_10D
     assert isinstance(order.amount, Decimal)

@@ -46,8 +46,8 @@ def services(controller: Controller) -> Services:
         s.flush()
         for number, (day, total, status) in enumerate(
             (
-                (date(2026, 4, 2), "1500.00", OrderStatus.COMPLETED),
-                (date(2026, 5, 3), "1500.00", OrderStatus.SHIPPED),
+                (date(2026, 4, 2), "1500.00", OrderStatus.PAID),
+                (date(2026, 5, 3), "1500.00", OrderStatus.DELIVERED),
                 (date(2026, 5, 4), "7000.00", OrderStatus.CANCELLED),
             ),
             1,

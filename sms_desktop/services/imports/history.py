@@ -18,18 +18,19 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from sms_desktop.domain.currency import ONE, to_base
 from sms_desktop.domain.enums import (
     InteractionKind,
     OpportunityStatus,
     OrderSource,
     OrderStatus,
-    PaymentStatus,
     StageKind,
 )
 from sms_desktop.domain.i18n import Message, translate
-from sms_desktop.domain.money import CURRENCIES, round_money
+from sms_desktop.domain.money import CURRENCIES, round_money, to_minor
 from sms_desktop.domain.quotes import LineInput, compute
 from sms_desktop.persistence import models as m
+from sms_desktop.services.currencies import MissingRateError, rate_on
 from sms_desktop.services.imports.service import _required, _RowProblems, _with_defaults
 from sms_desktop.services.interactions import InteractionInput, clean_interaction
 from sms_desktop.services.pipeline import OpportunityInput, clean_opportunity
@@ -40,19 +41,28 @@ if TYPE_CHECKING:
     from sms_desktop.services.imports.service import Outcome, _Run
 
 ZERO = Decimal("0.00")
+# Imported history names no invoices or payments: a completed order (or one without a status)
+# counts as settled (paid), so the import makes up no open receivable.
 _ORDER_STATUS = {
-    "open": OrderStatus.OPEN,
-    "待处理": OrderStatus.OPEN,
-    "进行中": OrderStatus.OPEN,
-    "未完成": OrderStatus.OPEN,
-    "shipped": OrderStatus.SHIPPED,
-    "已发货": OrderStatus.SHIPPED,
-    "发货": OrderStatus.SHIPPED,
-    "completed": OrderStatus.COMPLETED,
-    "complete": OrderStatus.COMPLETED,
-    "done": OrderStatus.COMPLETED,
-    "已完成": OrderStatus.COMPLETED,
-    "完成": OrderStatus.COMPLETED,
+    "open": OrderStatus.CONFIRMED,
+    "confirmed": OrderStatus.CONFIRMED,
+    "待处理": OrderStatus.CONFIRMED,
+    "进行中": OrderStatus.CONFIRMED,
+    "未完成": OrderStatus.CONFIRMED,
+    "已确认": OrderStatus.CONFIRMED,
+    "shipped": OrderStatus.DELIVERED,
+    "delivered": OrderStatus.DELIVERED,
+    "已发货": OrderStatus.DELIVERED,
+    "发货": OrderStatus.DELIVERED,
+    "已送货": OrderStatus.DELIVERED,
+    "completed": OrderStatus.PAID,
+    "complete": OrderStatus.PAID,
+    "done": OrderStatus.PAID,
+    "paid": OrderStatus.PAID,
+    "已完成": OrderStatus.PAID,
+    "完成": OrderStatus.PAID,
+    "已付款": OrderStatus.PAID,
+    "已回款": OrderStatus.PAID,
     "cancelled": OrderStatus.CANCELLED,
     "canceled": OrderStatus.CANCELLED,
     "已取消": OrderStatus.CANCELLED,
@@ -118,9 +128,19 @@ def finish_history(run: _Run) -> None:
     if not totals:
         return
     run.flush()
+    rates: dict[int, Decimal] = _state(run).get("rates", {})
     run.conn.exec_driver_sql(
-        "UPDATE orders SET subtotal = ?, tax_total = ?, total = ?, cost_total = ? WHERE id = ?",
-        [(*(int(v.scaleb(2)) for v in sums), order_id) for order_id, sums in totals.items()],
+        "UPDATE orders SET subtotal = ?, tax_total = ?, total = ?, cost_total = ?,"
+        " subtotal_base = ?, tax_total_base = ?, total_base = ?, cost_total_base = ?"
+        " WHERE id = ?",
+        [
+            (
+                *(to_minor(v) for v in sums),
+                *(to_minor(to_base(v, rates.get(order_id, ONE))) for v in sums),
+                order_id,
+            )
+            for order_id, sums in totals.items()
+        ],
     )
 
 
@@ -134,6 +154,7 @@ def _existing_orders(run: _Run) -> dict[str, int]:
         state["new_orders"] = {}
         state["totals"] = {}
         state["positions"] = {}
+        state["rates"] = {}
     orders: dict[str, int] = state["orders"]
     return orders
 
@@ -191,7 +212,7 @@ def _product_for(run: _Run, values: Mapping[str, Any]) -> tuple[int | None, Deci
 
 def _order_status(text: str | None) -> OrderStatus:
     if not text:
-        return OrderStatus.COMPLETED  # history: what was ordered was delivered
+        return OrderStatus.PAID  # history: what was ordered was delivered and settled
     status = _ORDER_STATUS.get(text.strip().casefold())
     if status is None:
         raise _RowProblems(
@@ -264,6 +285,12 @@ def _order_line(run: _Run, values: Mapping[str, Any]) -> Outcome:
         )
     owner = run.owner(values.get("owner"))
     status = _order_status(values.get("status"))
+    try:
+        exchange_rate = rate_on(
+            run.conn, currency, values["order_date"], company=run.defaults_currency
+        )
+    except MissingRateError as exc:
+        raise _RowProblems({"currency": exc.message}) from None
     if order_id is None:
         order_id = run.writer.insert(
             "orders",
@@ -275,9 +302,8 @@ def _order_line(run: _Run, values: Mapping[str, Any]) -> Outcome:
                     "owner_id": owner,
                     "order_date": values["order_date"],
                     "status": status,
-                    "payment_status": PaymentStatus.UNPAID,
-                    "paid_amount": ZERO,
                     "currency": currency,
+                    "exchange_rate": exchange_rate,
                     "subtotal": ZERO,
                     "tax_total": ZERO,
                     "total": ZERO,
@@ -291,6 +317,7 @@ def _order_line(run: _Run, values: Mapping[str, Any]) -> Outcome:
         orders[number] = order_id
         state["new_orders"][order_id] = customer_id
         state["totals"][order_id] = [ZERO, ZERO, ZERO, ZERO]
+        state["rates"][order_id] = exchange_rate
         outcome: Outcome = "created"
     else:
         if state["new_orders"][order_id] != customer_id:
@@ -313,6 +340,7 @@ def _order_line(run: _Run, values: Mapping[str, Any]) -> Outcome:
             "net_amount": net,
             "tax_amount": tax,
             "total_amount": total,
+            "net_amount_base": to_base(net, state["rates"][order_id]),
         },
         tracked=False,
     )

@@ -261,6 +261,7 @@ class DashboardTab(AreaTab):
             ("quotes", self.tr("Quotes awaiting an answer"), "quotes"),
             ("overdue", self.tr("Overdue tasks"), "tasks"),
             ("targets", self.tr("Target attainment"), "targets"),
+            ("collections", self.tr("Collections (回款) in period"), "targets"),
         )
         self.cards: dict[str, KpiCard] = {}
         cards = QGridLayout()
@@ -471,6 +472,13 @@ class DashboardTab(AreaTab):
             self.tr("{actual} of {target}").format(
                 actual=format_money(k.targets.actual), target=format_money(k.targets.target)
             ),
+        )
+        self.cards["collections"].set_figure(
+            format_money(k.collections_period),
+            self.tr("Overdue receivables: {amount}").format(
+                amount=format_money(k.overdue_receivables)
+            ),
+            Colour.OVERDUE if k.overdue_receivables else None,
         )
 
     # ------------------------------------------------------------ click-through

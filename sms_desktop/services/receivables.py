@@ -1,0 +1,356 @@
+"""Receivables (应收账款): what customers owe, by invoice, order and customer, and its ageing.
+
+As of a day, an invoice's open balance is its amount less what payments dated on or before
+that day applied to it, in the company currency at the invoice's stored rate (the
+allocations' ``amount_base``); invoices dated after the day do not count yet. The open
+balance is placed in an ageing bucket (``domain/orders.py``) by the days past the invoice's
+due date. What customers paid and was not applied to an invoice is their ``credit``, shown
+beside the buckets, never subtracted from them. Collection tasks (催款) go to the owner of an
+overdue invoice's order through the tasks service.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from sms_desktop.domain.enums import ActivityKind, OrderStatus
+from sms_desktop.domain.i18n import Translator, identity_translator, translate
+from sms_desktop.domain.money import ZERO
+from sms_desktop.domain.orders import AGE_BUCKETS, AgeBucket, bucket_of, days_overdue
+from sms_desktop.persistence import models as m
+from sms_desktop.persistence.base import Money
+from sms_desktop.persistence.db import Database
+from sms_desktop.services.currencies import company_currency_in
+from sms_desktop.services.revenue import money_sum
+
+_TO_INVOICE = (
+    OrderStatus.CONFIRMED,
+    OrderStatus.PARTLY_DELIVERED,
+    OrderStatus.DELIVERED,
+    OrderStatus.PARTLY_INVOICED,
+)
+
+
+def _zero_buckets() -> dict[AgeBucket, Decimal]:
+    return dict.fromkeys(AGE_BUCKETS, ZERO)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenInvoice:
+    id: int
+    number: str
+    order_id: int
+    order_number: str
+    customer_id: int
+    owner_id: int | None
+    invoice_date: date
+    due_date: date
+    amount_base: Decimal
+    open_base: Decimal
+    days_overdue: int
+    bucket: AgeBucket
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerAgeing:
+    customer_id: int
+    customer: str
+    code: str
+    open: Decimal
+    buckets: dict[AgeBucket, Decimal]
+    credit: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class AgeingReport:
+    as_of: date
+    currency: str  # the company currency: every amount is in it
+    customers: tuple[CustomerAgeing, ...]
+    total_open: Decimal
+    total_buckets: dict[AgeBucket, Decimal] = field(default_factory=_zero_buckets)
+    total_credit: Decimal = ZERO
+
+    @property
+    def overdue(self) -> Decimal:
+        return self.total_open - self.total_buckets[AgeBucket.NOT_DUE]
+
+
+def _paid_by(as_of: date | None) -> Any:
+    """Per invoice, the company-currency amount applied by payments dated ≤ ``as_of``."""
+    a, p = m.PaymentAllocation, m.Payment
+    query = (
+        select(a.invoice_id.label("invoice_id"), money_sum(a.amount_base).label("paid"))
+        .join(p, p.id == a.payment_id)
+        .group_by(a.invoice_id)
+    )
+    if as_of is not None:
+        query = query.where(p.payment_date <= as_of)
+    return query.subquery()
+
+
+def open_invoices(
+    session: Session,
+    as_of: date,
+    *,
+    customer_id: int | None = None,
+    order_id: int | None = None,
+) -> list[OpenInvoice]:
+    """The invoices dated ≤ ``as_of`` with a balance open on that day, oldest due first."""
+    i, o = m.Invoice, m.Order
+    paid = _paid_by(as_of)
+    paid_base = type_coerce(func.coalesce(paid.c.paid, 0), Money)
+    query = (
+        select(
+            i.id,
+            i.number,
+            i.order_id,
+            o.number,
+            i.customer_id,
+            o.owner_id,
+            i.invoice_date,
+            i.due_date,
+            i.amount_base,
+            paid_base,
+        )
+        .join(o, o.id == i.order_id)
+        .outerjoin(paid, paid.c.invoice_id == i.id)
+        .where(i.invoice_date <= as_of, i.amount_base > paid_base)
+        .order_by(i.due_date, i.id)
+    )
+    if customer_id is not None:
+        query = query.where(i.customer_id == customer_id)
+    if order_id is not None:
+        query = query.where(i.order_id == order_id)
+    result = []
+    for iid, num, oid, onum, cid, owner, day, due, amount, paid_amount in session.execute(query):
+        open_base = amount - paid_amount
+        result.append(
+            OpenInvoice(
+                iid,
+                num,
+                oid,
+                onum,
+                cid,
+                owner,
+                day,
+                due,
+                amount,
+                open_base,
+                days_overdue(due, as_of),
+                bucket_of(due, as_of),
+            )
+        )
+    return result
+
+
+def overdue_sum(session: Session, as_of: date, owner_id: int | None = None) -> Decimal:
+    """What is past its due date on ``as_of`` (company currency), of one owner's orders or all."""
+    i, o = m.Invoice, m.Order
+    paid = _paid_by(as_of)
+    open_base = i.amount_base - func.coalesce(paid.c.paid, 0)
+    query = (
+        select(money_sum(open_base))
+        .outerjoin(paid, paid.c.invoice_id == i.id)
+        .where(i.invoice_date <= as_of, i.due_date < as_of, open_base > 0)
+    )
+    if owner_id is not None:
+        query = query.join(o, o.id == i.order_id).where(o.owner_id == owner_id)
+    total: Decimal = session.execute(query).scalar_one()
+    return total
+
+
+def customer_credits(
+    session: Session, as_of: date | None, customer_id: int | None = None
+) -> dict[int, Decimal]:
+    """Per customer, payments dated ≤ ``as_of`` not applied to invoices (company currency at
+    the payments' rates); only customers with a credit."""
+    p, a = m.Payment, m.PaymentAllocation
+    paid = select(p.customer_id, money_sum(p.amount_base)).group_by(p.customer_id)
+    applied = (
+        select(p.customer_id, money_sum(a.collected_base))
+        .join(p, p.id == a.payment_id)
+        .group_by(p.customer_id)
+    )
+    if as_of is not None:
+        paid = paid.where(p.payment_date <= as_of)
+        applied = applied.where(p.payment_date <= as_of)
+    if customer_id is not None:
+        paid = paid.where(p.customer_id == customer_id)
+        applied = applied.where(p.customer_id == customer_id)
+    totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for cid, amount in session.execute(paid):
+        totals[cid] += amount
+    for cid, amount in session.execute(applied):
+        totals[cid] -= amount
+    return {cid: v for cid, v in totals.items() if v > 0}
+
+
+def customer_exposure(
+    session: Session, customer_id: int, *, exclude_order: int | None = None
+) -> Decimal:
+    """What a customer owes and will owe (company currency): open invoices plus the part of
+    confirmed orders not invoiced yet, less their credit (for the credit-limit check).
+    Orders settled without invoices (imported history) owe nothing."""
+    i, o = m.Invoice, m.Order
+    paid = _paid_by(None)
+    open_amount = session.execute(
+        select(money_sum(i.amount_base - func.coalesce(paid.c.paid, 0)))
+        .outerjoin(paid, paid.c.invoice_id == i.id)
+        .where(i.customer_id == customer_id)
+    ).scalar_one()
+    invoiced = (
+        select(i.order_id.label("order_id"), money_sum(i.amount_base).label("invoiced"))
+        .group_by(i.order_id)
+        .subquery()
+    )
+    orders = (
+        select(money_sum(o.total_base - func.coalesce(invoiced.c.invoiced, 0)))
+        .outerjoin(invoiced, invoiced.c.order_id == o.id)
+        .where(o.customer_id == customer_id, o.status.in_(_TO_INVOICE))
+    )
+    if exclude_order is not None:
+        orders = orders.where(o.id != exclude_order)
+    uninvoiced: Decimal = session.execute(orders).scalar_one()
+    credit = customer_credits(session, None, customer_id).get(customer_id, ZERO)
+    total: Decimal = open_amount + uninvoiced - credit
+    return total
+
+
+def _import_codes(session: Session, customer_ids: Sequence[int]) -> dict[int, str]:
+    k = m.ImportKey
+    codes: dict[int, str] = {}
+    for start in range(0, len(customer_ids), 500):
+        chunk = customer_ids[start : start + 500]
+        for entity_id, code in session.execute(
+            select(k.entity_id, k.code)
+            .where(k.entity == "customer", k.entity_id.in_(chunk))
+            .order_by(k.id)
+        ):
+            codes.setdefault(entity_id, code)
+    return codes
+
+
+class ReceivablesService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def ageing(self, as_of: date, *, customer_id: int | None = None) -> AgeingReport:
+        """Every customer's open balance in buckets and credit on ``as_of``, largest first."""
+        with self._db.read() as session:
+            currency = company_currency_in(session)
+            invoices = open_invoices(session, as_of, customer_id=customer_id)
+            credits = customer_credits(session, as_of, customer_id)
+            buckets: dict[int, dict[AgeBucket, Decimal]] = defaultdict(_zero_buckets)
+            for inv in invoices:
+                buckets[inv.customer_id][inv.bucket] += inv.open_base
+            ids = sorted(set(buckets) | set(credits))
+            names: dict[int, str] = {}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                names.update(
+                    session.execute(
+                        select(m.Customer.id, m.Customer.name).where(m.Customer.id.in_(chunk))
+                    ).all()
+                )
+            codes = _import_codes(session, ids)
+        rows = [
+            CustomerAgeing(
+                cid,
+                names.get(cid, ""),
+                codes.get(cid) or f"C{cid:06d}",
+                sum(buckets[cid].values(), ZERO),
+                dict(buckets[cid]),
+                credits.get(cid, ZERO),
+            )
+            for cid in ids
+        ]
+        rows.sort(key=lambda r: (-r.open, r.customer, r.customer_id))
+        total = _zero_buckets()
+        for row in rows:
+            for bucket, amount in row.buckets.items():
+                total[bucket] += amount
+        return AgeingReport(
+            as_of=as_of,
+            currency=currency,
+            customers=tuple(rows),
+            total_open=sum(total.values(), ZERO),
+            total_buckets=total,
+            total_credit=sum((r.credit for r in rows), ZERO),
+        )
+
+    def open_invoices(
+        self, as_of: date, *, customer_id: int | None = None, order_id: int | None = None
+    ) -> list[OpenInvoice]:
+        with self._db.read() as session:
+            return open_invoices(session, as_of, customer_id=customer_id, order_id=order_id)
+
+    def order_balance(self, order_id: int, as_of: date) -> Decimal:
+        """The open balance of one order's invoices (company currency)."""
+        return sum((i.open_base for i in self.open_invoices(as_of, order_id=order_id)), ZERO)
+
+    def customer_balance(self, customer_id: int, as_of: date) -> Decimal:
+        return sum((i.open_base for i in self.open_invoices(as_of, customer_id=customer_id)), ZERO)
+
+    def overdue_total(self, as_of: date) -> Decimal:
+        """Everything past its due date on ``as_of`` (the Dashboard's figure)."""
+        with self._db.read() as session:
+            return overdue_sum(session, as_of)
+
+    def create_collection_tasks(
+        self,
+        as_of: date,
+        *,
+        min_days_overdue: int = 1,
+        tr: Translator = identity_translator,
+    ) -> list[int]:
+        """A collection task (催款) for each invoice overdue by at least ``min_days_overdue``
+        days on ``as_of`` that has no open one yet, due that day, for the order's owner;
+        subjects in the language of ``tr``. Returns the new tasks' ids."""
+        from sms_desktop.domain.clock import local_zone
+        from sms_desktop.services.tasks import TaskInput, TasksService
+
+        subject = translate("Receivables", "Collect payment: invoice {number} ({days} days late)")
+        with self._db.read() as session:
+            overdue = [
+                i for i in open_invoices(session, as_of) if i.days_overdue >= min_days_overdue
+            ]
+            existing = {
+                (cid, text)
+                for cid, text in session.execute(
+                    select(m.Activity.customer_id, m.Activity.notes).where(
+                        m.Activity.done_at.is_(None),
+                        m.Activity.deleted_at.is_(None),
+                        m.Activity.notes.startswith("invoice:"),
+                    )
+                )
+            }
+        due = datetime.combine(as_of, time(9), local_zone()).astimezone(UTC)
+        tasks = TasksService(self._db)
+        created: list[int] = []
+        for inv in overdue:
+            marker = f"invoice:{inv.number}"
+            if (inv.customer_id, marker) in existing:
+                continue
+            created.append(
+                tasks.create(
+                    TaskInput(
+                        kind=ActivityKind.CALL,
+                        subject=subject.format(number=inv.number, days=inv.days_overdue).render(tr)[
+                            :200
+                        ],
+                        due_at=due,
+                        notes=marker,
+                        assignee_id=inv.owner_id,
+                        customer_id=inv.customer_id,
+                    )
+                )
+            )
+        return created
