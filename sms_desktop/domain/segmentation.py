@@ -74,6 +74,11 @@ class SegmentationParams:
     health_weight_satisfaction: int = 20
     health_weight_contact: int = 15
     health_weight_receivables: int = 10  # used once overdue receivables are known
+    # Next-best actions.
+    quote_expiry_days: int = 7  # a sent quote expiring within this many days
+    health_drop_points: int = 15  # health this much below its baseline of 30+ days ago
+    low_satisfaction_score: int = 2  # a survey scored this or lower, not followed up
+    snooze_days: int = 30  # a dismissed suggestion stays hidden this long
 
 
 def params_problems(params: SegmentationParams) -> list[tuple[str, Message]]:

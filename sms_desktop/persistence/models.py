@@ -840,7 +840,8 @@ class AccountPlan(_Timestamps, Base):
 
 class AccountScore(Base):
     """A customer's computed key-account scores (``domain/segmentation.py``), as of ``as_of``;
-    recomputed after orders change, rows rewritten only where a figure changed."""
+    recomputed after orders change, rows rewritten only where a figure changed. Shares of the
+    total (ABC share) are not stored: every order would change every row's."""
 
     __tablename__ = "account_scores"
     __table_args__ = (
@@ -859,7 +860,6 @@ class AccountScore(Base):
     rfm_segment: Mapped[RfmSegment] = mapped_column(_enum(RfmSegment))
     abc: Mapped[AbcClass] = mapped_column(_enum(AbcClass))
     abc_rank: Mapped[int]
-    abc_share: Mapped[Decimal] = mapped_column(Percent)
     period_revenue: Mapped[Decimal] = mapped_column(Money)
     clv_history: Mapped[Decimal] = mapped_column(Money)
     clv_next_12m: Mapped[Decimal] = mapped_column(Money)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sms_desktop.persistence.db import Database
 
 if TYPE_CHECKING:
+    from sms_desktop.services.accounts import AccountsService
     from sms_desktop.services.commissions import CommissionsService
     from sms_desktop.services.customers import CustomersService
     from sms_desktop.services.dashboard import DashboardReports, DashboardService
@@ -175,3 +176,9 @@ class Services:
         from sms_desktop.services.forecast import ForecastService
 
         return ForecastService(self.db)
+
+    @cached_property
+    def accounts(self) -> AccountsService:
+        from sms_desktop.services.accounts import AccountsService
+
+        return AccountsService(self.db, self.settings.account_params)

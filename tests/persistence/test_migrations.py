@@ -727,10 +727,10 @@ def test_0011_keeps_customers_and_orders_and_takes_scores(db_path: Path) -> None
         con.execute("PRAGMA foreign_keys = ON")
         con.execute(
             "INSERT INTO account_scores (customer_id, as_of, recency_days, frequency, monetary,"
-            " r, f, m, rfm_segment, abc, abc_rank, abc_share, period_revenue, clv_history,"
+            " r, f, m, rfm_segment, abc, abc_rank, period_revenue, clv_history,"
             " clv_next_12m, clv, p_alive, interval_days, value_score, growth_score, score,"
             " tier, computed_at) VALUES (?, '2026-12-01', 3, 2, 12345, 5, 4, 3, 'champions',"
-            " 'A', 1, 10000, 12345, 5000, 2000, 7000, 9000, 30, 90, 50, 80, 'strategic',"
+            " 'A', 1, 12345, 5000, 2000, 7000, 9000, 30, 90, 50, 80, 'strategic',"
             " '2026-12-01 08:00:00')",
             (customer,),
         )

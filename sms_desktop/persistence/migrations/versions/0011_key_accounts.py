@@ -60,7 +60,6 @@ def upgrade() -> None:
         sa.Column("rfm_segment", _enum("rfmsegment", *_SEGMENTS), nullable=False),
         sa.Column("abc", _enum("abcclass", "A", "B", "C"), nullable=False),
         sa.Column("abc_rank", sa.Integer(), nullable=False),
-        sa.Column("abc_share", sa.Integer(), nullable=False),
         sa.Column("period_revenue", sa.Integer(), nullable=False),
         sa.Column("clv_history", sa.Integer(), nullable=False),
         sa.Column("clv_next_12m", sa.Integer(), nullable=False),
