@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.imports.service import ImportService
     from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
+    from sms_desktop.services.next_actions import NextActionsService
     from sms_desktop.services.onboarding import OnboardingService
     from sms_desktop.services.pipeline import PipelineService
     from sms_desktop.services.pricing import PricingService
@@ -182,3 +183,9 @@ class Services:
         from sms_desktop.services.accounts import AccountsService
 
         return AccountsService(self.db, self.settings.account_params)
+
+    @cached_property
+    def next_actions(self) -> NextActionsService:
+        from sms_desktop.services.next_actions import NextActionsService
+
+        return NextActionsService(self.db, self.settings.account_params, self.accounts.white_space)
