@@ -41,6 +41,17 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>{tier} (set by hand: {reason}); computed: {computed}</source>
+        <translation>{tier}（手动设定：{reason}）；计算结果：{computed}</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;New Database…</source>
@@ -305,6 +316,10 @@
     <message>
         <source>80 % interval; its coverage in the backtest: {coverage}</source>
         <translation>80% 预测区间；回测中的覆盖率：{coverage}</translation>
+    </message>
+    <message>
+        <source>the period starts after it ends</source>
+        <translation>期间的开始日期晚于结束日期</translation>
     </message>
     <message>
         <source>there is no database at {path}</source>
@@ -3270,6 +3285,73 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>NextActions</name>
+    <message>
+        <source>Quote expiring</source>
+        <translation>报价即将到期</translation>
+    </message>
+    <message>
+        <source>Low satisfaction</source>
+        <translation>满意度低</translation>
+    </message>
+    <message>
+        <source>Health dropped</source>
+        <translation>健康度下降</translation>
+    </message>
+    <message>
+        <source>Re-order due</source>
+        <translation>应再次下单</translation>
+    </message>
+    <message>
+        <source>Not contacted</source>
+        <translation>久未联系</translation>
+    </message>
+    <message>
+        <source>Deal without a next step</source>
+        <translation>商机无下一步</translation>
+    </message>
+    <message>
+        <source>White space</source>
+        <translation>空白品类</translation>
+    </message>
+    <message>
+        <source>Similar customers buy {category} (typically {revenue} a year)</source>
+        <translation>同类客户采购{category}（通常每年 {revenue}）</translation>
+    </message>
+    <message>
+        <source>There is no salesperson called {name}.</source>
+        <translation>没有名为 {name} 的销售人员。</translation>
+    </message>
+    <message>
+        <source>Quote {number} expires in {days} days ({day})</source>
+        <translation>报价 {number} 将在 {days} 天后到期（{day}）</translation>
+    </message>
+    <message>
+        <source>Scored {score}/5 in the survey of {day}; not followed up</source>
+        <translation>{day} 的满意度调查为 {score}/5 分，尚未回访</translation>
+    </message>
+    <message>
+        <source>Last order {days} days ago; usually orders every {interval} days</source>
+        <translation>上次下单在 {days} 天前；通常每 {interval} 天下单一次</translation>
+    </message>
+    <message>
+        <source>Health fell from {before} to {now}</source>
+        <translation>健康度从 {before} 降至 {now}</translation>
+    </message>
+    <message>
+        <source>Key account with no contact recorded</source>
+        <translation>关键客户，尚无联系记录</translation>
+    </message>
+    <message>
+        <source>Key account not contacted for {days} days</source>
+        <translation>关键客户已 {days} 天未联系</translation>
+    </message>
+    <message>
+        <source>Deal “{title}” has no next step or planned activity</source>
+        <translation>商机“{title}”没有下一步或计划中的活动</translation>
+    </message>
+</context>
+<context>
     <name>Numbering</name>
     <message>
         <source>Remove the control characters from the number pattern.</source>
@@ -5612,6 +5694,169 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>SMS Desktop database</source>
         <translation>SMS Desktop 数据库</translation>
+    </message>
+</context>
+<context>
+    <name>Segmentation</name>
+    <message>
+        <source>The A share must be below the B share, within 1–100.</source>
+        <translation>A 类占比须小于 B 类占比，范围 1–100。</translation>
+    </message>
+    <message>
+        <source>A high score is from 1 to 5.</source>
+        <translation>“高”分数线为 1 到 5。</translation>
+    </message>
+    <message>
+        <source>The dropout chance is 0–99 %.</source>
+        <translation>流失概率为 0–99 %。</translation>
+    </message>
+    <message>
+        <source>Intervals are at least one day.</source>
+        <translation>间隔至少为一天。</translation>
+    </message>
+    <message>
+        <source>Tier thresholds rise from develop to strategic, 0–100.</source>
+        <translation>等级分数线须从发展客户到战略客户递增，范围 0–100。</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>重要价值客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>重要保持客户</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜在价值</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>重要挽留客户</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>重要发展客户</translation>
+    </message>
+    <message>
+        <source>Regulars</source>
+        <translation>一般价值客户</translation>
+    </message>
+    <message>
+        <source>New and small</source>
+        <translation>一般发展客户</translation>
+    </message>
+    <message>
+        <source>Need attention</source>
+        <translation>一般保持客户</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>一般挽留客户</translation>
+    </message>
+    <message>
+        <source>Keep them: priority service, early offers.</source>
+        <translation>重点维护：优先服务，优先推介新品。</translation>
+    </message>
+    <message>
+        <source>Buying less lately: call before they lapse.</source>
+        <translation>近期购买减少：在流失前主动联系。</translation>
+    </message>
+    <message>
+        <source>Big and recent: develop repeat orders.</source>
+        <translation>金额大且近期购买：培养复购。</translation>
+    </message>
+    <message>
+        <source>Were big, now away: win them back.</source>
+        <translation>曾是大客户，现已疏远：尽快挽回。</translation>
+    </message>
+    <message>
+        <source>Frequent small orders: sell up.</source>
+        <translation>购买频繁但金额小：向上销售。</translation>
+    </message>
+    <message>
+        <source>Recent and small: nurture the second order.</source>
+        <translation>近期购买、金额小：促成第二单。</translation>
+    </message>
+    <message>
+        <source>Used to order often: reactivate.</source>
+        <translation>曾经常购买：重新激活。</translation>
+    </message>
+    <message>
+        <source>Low on all three: low-cost contact.</source>
+        <translation>三项都低：低成本维护。</translation>
+    </message>
+    <message>
+        <source>Re-order on time</source>
+        <translation>按期复购</translation>
+    </message>
+    <message>
+        <source>Revenue trend</source>
+        <translation>销售额趋势</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Contact recency</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Overdue receivables</source>
+        <translation>逾期应收款</translation>
+    </message>
+    <message>
+        <source>Strategic</source>
+        <translation>战略客户</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>关键客户</translation>
+    </message>
+    <message>
+        <source>Develop</source>
+        <translation>发展客户</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>普通客户</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Strategic fit</source>
+        <translation>战略契合度</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <source>Class {abc}: no. {rank} by revenue {period}, {share} % of it; R{r} F{f} M{m}</source>
+        <translation>{abc} 类：{period}销售额排名第 {rank}，占 {share}%；R{r} F{f} M{m}</translation>
+    </message>
+    <message>
+        <source>in the last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>{start} 至 {end} </translation>
+    </message>
+    <message>
+        <source>Last order {days} days ago, {orders} orders, {revenue} net revenue</source>
+        <translation>上次下单在 {days} 天前，共 {orders} 单，销售额（不含税）{revenue}</translation>
+    </message>
+    <message>
+        <source>Margin so far {history}; next 12 months ≈ {next} (orders every {interval} days, {alive} % likely still active)</source>
+        <translation>历史毛利 {history}；未来 12 个月预计 ≈ {next}（约每 {interval} 天一单，仍活跃的概率 {alive}%）</translation>
+    </message>
+    <message>
+        <source>{tier}: score {score} (value {value}, potential {potential}, fit {fit}, growth {growth})</source>
+        <translation>{tier}：得分 {score}（价值 {value}，潜在价值 {potential}，契合度 {fit}，增长 {growth}）</translation>
     </message>
 </context>
 <context>

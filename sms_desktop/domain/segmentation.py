@@ -150,7 +150,7 @@ class RfmSegment(StrEnum):
 _SEGMENT_LABELS = {
     RfmSegment.CHAMPIONS: translate("Segmentation", "Champions"),
     RfmSegment.LOYAL: translate("Segmentation", "Loyal"),
-    RfmSegment.POTENTIAL: translate("Segmentation", "Potential"),
+    RfmSegment.POTENTIAL: translate("Segmentation", "Promising"),
     RfmSegment.AT_RISK: translate("Segmentation", "At risk"),
     RfmSegment.REGULAR: translate("Segmentation", "Regulars"),
     RfmSegment.NEW: translate("Segmentation", "New and small"),

@@ -91,6 +91,17 @@ class Segmentation:
 
 
 @dataclass(frozen=True, slots=True)
+class SegmentLine:
+    """One customer's computed scores with its code, name and the tier shown."""
+
+    score: AccountScore
+    code: str | None
+    name: str
+    tier: Tier  # set by hand, else computed
+    overridden: bool
+
+
+@dataclass(frozen=True, slots=True)
 class RecomputeResult:
     """What a recomputation changed."""
 
@@ -298,6 +309,32 @@ class AccountsService:
             frozenset(v["customer_id"] for v in changed),
             frozenset(removed),
         )
+
+    def segment_lines(
+        self, as_of: date | None = None, period: Period | None = None
+    ) -> tuple[Segmentation, list[SegmentLine]]:
+        """The scores as of ``as_of`` with each customer's code, name and shown tier (the
+        command line's ``segments``); nothing is stored."""
+        result = self.compute(as_of, period)
+        c, o = m.Customer, m.AccountTierOverride
+        codes = _code_subquery()
+        with self._db.read() as session:
+            names = {
+                customer: (code, name, tier)
+                for customer, code, name, tier in session.execute(
+                    select(c.id, codes.c.code, c.name, o.tier)
+                    .outerjoin(codes, codes.c.entity_id == c.id)
+                    .outerjoin(o, o.customer_id == c.id)
+                    .where(c.deleted_at.is_(None))
+                )
+            }
+        lines = []
+        for score in result.scores:
+            code, name, override = names[score.customer_id]
+            lines.append(
+                SegmentLine(score, code, name, override or score.tier, override is not None)
+            )
+        return result, lines
 
     # ---------------------------------------------------------------- overrides
 
