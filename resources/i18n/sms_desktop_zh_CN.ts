@@ -41,6 +41,157 @@
     </message>
 </context>
 <context>
+    <name>AccountList</name>
+    <message>
+        <source>set by hand</source>
+        <translation>手动设定</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康度</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分类</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>Days since last order</source>
+        <translation>距上次下单天数</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Revenue, lifetime</source>
+        <translation>累计销售额</translation>
+    </message>
+    <message>
+        <source>Revenue, last 12 months</source>
+        <translation>近 12 个月销售额</translation>
+    </message>
+    <message>
+        <source>Share of revenue %</source>
+        <translation>销售额占比 %</translation>
+    </message>
+    <message>
+        <source>Revenue rank</source>
+        <translation>销售额排名</translation>
+    </message>
+    <message>
+        <source>CLV</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>Margin so far</source>
+        <translation>历史毛利</translation>
+    </message>
+    <message>
+        <source>Expected margin, next 12 months</source>
+        <translation>未来 12 个月预计毛利</translation>
+    </message>
+    <message>
+        <source>Still active %</source>
+        <translation>仍活跃概率 %</translation>
+    </message>
+    <message>
+        <source>Usual order interval (days)</source>
+        <translation>通常下单间隔（天）</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Health: re-order</source>
+        <translation>健康度：复购</translation>
+    </message>
+    <message>
+        <source>Health: trend</source>
+        <translation>健康度：趋势</translation>
+    </message>
+    <message>
+        <source>Health: satisfaction</source>
+        <translation>健康度：满意度</translation>
+    </message>
+    <message>
+        <source>Health: contact</source>
+        <translation>健康度：联系</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜在价值</translation>
+    </message>
+    <message>
+        <source>Strategic fit</source>
+        <translation>战略契合度</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <source>Computed tier</source>
+        <translation>计算等级</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>计算日期</translation>
+    </message>
+    <message>
+        <source>Key accounts</source>
+        <translation>关键客户</translation>
+    </message>
+    <message>
+        <source>key-accounts</source>
+        <translation>关键客户</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>This customer no longer exists.</source>
@@ -49,6 +200,229 @@
     <message>
         <source>{tier} (set by hand: {reason}); computed: {computed}</source>
         <translation>{tier}（手动设定：{reason}）；计算结果：{computed}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Segment</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>建议做法</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>R{r} F{f}: {n} customers, revenue {revenue}</source>
+        <translation>R{r} F{f}：{n} 个客户，销售额 {revenue}</translation>
+    </message>
+    <message>
+        <source>Search customers…</source>
+        <translation>搜索客户…</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Scores are recomputed by themselves after orders change</source>
+        <translation>订单变化后会自动重新计算</translation>
+    </message>
+    <message>
+        <source>Set Tier…</source>
+        <translation>设定等级…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) with orders</source>
+        <translation>
+            <numerusform>%Ln 个有订单的客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows: recency score R; columns: frequency score F</source>
+        <translation>行：最近购买得分 R；列：购买频率得分 F</translation>
+    </message>
+    <message>
+        <source>Open Customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Create Task…</source>
+        <translation>新建任务…</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>忽略…</translation>
+    </message>
+    <message>
+        <source>Tiers &amp;&amp; Health</source>
+        <translation>等级与健康度</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Next-Best Actions</source>
+        <translation>今日建议</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康度</translation>
+    </message>
+    <message>
+        <source>White space</source>
+        <translation>空白品类</translation>
+    </message>
+    <message>
+        <source>Scoring customers…</source>
+        <translation>正在计算客户得分…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scores of %Ln customer(s) recomputed</source>
+        <translation>
+            <numerusform>已重新计算 %Ln 个客户的得分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed</source>
+        <translation>
+            <numerusform>%Ln 个有变化</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scores as of {day}</source>
+        <translation>得分计算日期：{day}</translation>
+    </message>
+    <message>
+        <source>All salespeople</source>
+        <translation>全部销售人员</translation>
+    </message>
+    <message numerus="yes">
+        <source>{abc}: %Ln customer(s)</source>
+        <translation>
+            <numerusform>{abc} 类：%Ln 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revenue of the last 12 months by customer (Pareto)</source>
+        <translation>近 12 个月各客户销售额（帕累托图）</translation>
+    </message>
+    <message>
+        <source>Share of customers, largest first (%)</source>
+        <translation>客户占比，从大到小（%）</translation>
+    </message>
+    <message>
+        <source>Cumulative share of revenue (%)</source>
+        <translation>累计销售额占比（%）</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>尚无订单</translation>
+    </message>
+    <message numerus="yes">
+        <source>{abc}: %Ln customer(s), {revenue} ({share} %)</source>
+        <translation>
+            <numerusform>{abc} 类：%Ln 个客户，{revenue}（{share}%）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A while the customers before it hold less than {a} % of the revenue, B less than {b} %, C the rest.</source>
+        <translation>排在前面的客户累计销售额不足 {a}% 时为 A 类，不足 {b}% 时为 B 类，其余为 C 类。</translation>
+    </message>
+    <message>
+        <source>Select a customer to see why it is in its class.</source>
+        <translation>选择一个客户，查看其分类的原因。</translation>
+    </message>
+    <message>
+        <source>not measured yet (no payments)</source>
+        <translation>暂无数据（尚无收款记录）</translation>
+    </message>
+    <message>
+        <source>{score} of 100</source>
+        <translation>{score} / 100</translation>
+    </message>
+    <message>
+        <source>{category}: {buyers} of {peers} similar customers, typically {revenue}</source>
+        <translation>{category}：{peers} 个同类客户中有 {buyers} 个采购，通常 {revenue}</translation>
+    </message>
+    <message>
+        <source>Nothing similar customers buy that this one does not.</source>
+        <translation>同类客户采购的品类，该客户都已采购。</translation>
+    </message>
+    <message>
+        <source>Suggestion dismissed; it stays hidden for a while.</source>
+        <translation>已忽略该建议，一段时间内不再显示。</translation>
+    </message>
+    <message>
+        <source>Set tier</source>
+        <translation>设定等级</translation>
+    </message>
+    <message>
+        <source>Export Key Accounts</source>
+        <translation>导出关键客户</translation>
+    </message>
+    <message>
+        <source>Exporting key accounts…</source>
+        <translation>正在导出关键客户…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln customer(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 个客户导出到 {path}。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1736,6 +2110,25 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>DismissDialog</name>
+    <message>
+        <source>Dismiss Suggestion</source>
+        <translation>忽略建议</translation>
+    </message>
+    <message>
+        <source>e.g. already ordered by phone</source>
+        <translation>例如：已电话下单</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
         <source>%Ln item(s), total {total}</source>
@@ -3161,6 +3554,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Customers</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <source>Key Accounts</source>
+        <translation>关键客户</translation>
     </message>
     <message>
         <source>Pipeline</source>
@@ -7097,6 +7494,33 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Reminder</source>
         <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>TierDialog</name>
+    <message>
+        <source>Set Tier</source>
+        <translation>设定等级</translation>
+    </message>
+    <message>
+        <source>Computed: {tier}</source>
+        <translation>按计算：{tier}</translation>
+    </message>
+    <message>
+        <source>Why, e.g. group-wide framework agreement</source>
+        <translation>原因，例如：集团框架协议</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>等级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
     </message>
 </context>
 <context>
