@@ -387,6 +387,10 @@
         <translation>选择一个客户，查看其分类的原因。</translation>
     </message>
     <message>
+        <source>{part}: {value}</source>
+        <translation>{part}：{value}</translation>
+    </message>
+    <message>
         <source>not measured yet (no payments)</source>
         <translation>暂无数据（尚无收款记录）</translation>
     </message>

@@ -29,9 +29,9 @@ class TierDialog(QDialog):
             self.tr("Computed: {tier}").format(tier=tr_message(computed.label)), None
         )
         for tier in Tier:
-            self.tier_combo.addItem(tr_message(tier.label), tier)
+            self.tier_combo.addItem(tr_message(tier.label), tier.value)
         if current is not None:
-            self.tier_combo.setCurrentIndex(self.tier_combo.findData(current))
+            self.tier_combo.setCurrentIndex(self.tier_combo.findData(current.value))
         self.reason_edit = QLineEdit(reason or "", self)
         self.reason_edit.setObjectName("tierReason")
         self.reason_edit.setPlaceholderText(self.tr("Why, e.g. group-wide framework agreement"))
@@ -44,7 +44,7 @@ class TierDialog(QDialog):
 
     def chosen(self) -> Tier | None:
         value = self.tier_combo.currentData()
-        return value if isinstance(value, Tier) else None
+        return Tier(value) if value else None
 
 
 class DismissDialog(QDialog):

@@ -31,7 +31,7 @@ from sms_desktop.services.accounts import AccountFilter, AccountRow, AccountSort
 from sms_desktop.services.next_actions import NextAction
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.background import Operation
-from sms_desktop.ui.edit import run_edit
+from sms_desktop.ui.edit import edit_ok
 from sms_desktop.ui.formatting import format_date, format_money, ui_formats
 from sms_desktop.ui.i18n import current_language, tr_message
 from sms_desktop.ui.models.paged import PagedTableModel, Role
@@ -124,7 +124,7 @@ class AccountsTab(AreaTab):
         self.tier_combo.setObjectName("accountTierFilter")
         self.tier_combo.addItem(self.tr("All tiers"), None)
         for tier in Tier:
-            self.tier_combo.addItem(tr_message(tier.label), tier)
+            self.tier_combo.addItem(tr_message(tier.label), tier.value)
         self.tier_combo.activated.connect(lambda _i: self._apply_filter())
         self.recompute_button = QPushButton(self.tr("Recompute"), self)
         self.recompute_button.setObjectName("recomputeAccountsButton")
@@ -223,7 +223,7 @@ class AccountsTab(AreaTab):
         self.actions_table = _table(self, "actionsTable")
         self.actions_table.setModel(self.actions_model)
         self.actions_table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((60, 130, 200, 80)):
+        for column, width in enumerate((60, 170, 200, 80)):
             self.actions_table.setColumnWidth(column, width)
         self.actions_table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._on_action_selected(current)
@@ -388,6 +388,8 @@ class AccountsTab(AreaTab):
                 owner_id=self._owner_id(), language=current_language()
             )
         )
+        if self.actions_model.rowCount() > 0:
+            self.actions_table.selectRow(0)
         self._show_selected()
 
     def _fill_owners(self) -> None:
@@ -404,8 +406,9 @@ class AccountsTab(AreaTab):
         return value if isinstance(value, int) else None
 
     def _filter(self) -> AccountFilter:
+        tier = self.tier_combo.currentData()
         return AccountFilter(
-            tier=self.tier_combo.currentData(),
+            tier=Tier(tier) if tier else None,
             owner_id=self._owner_id(),
             search=self.search_edit.text(),
         )
@@ -536,10 +539,17 @@ class AccountsTab(AreaTab):
         for part, value in detail.health:
             if part is HealthPart.RECEIVABLES and value is None:
                 lines.append(
-                    tr_message(part.label) + ": " + self.tr("not measured yet (no payments)")
+                    self.tr("{part}: {value}").format(
+                        part=tr_message(part.label),
+                        value=self.tr("not measured yet (no payments)"),
+                    )
                 )
                 continue
-            lines.append(tr_message(part.label) + ": " + ("–" if value is None else str(value)))
+            lines.append(
+                self.tr("{part}: {value}").format(
+                    part=tr_message(part.label), value="–" if value is None else value
+                )
+            )
         health = self.tr("{score} of 100").format(score="–" if row.health is None else row.health)
         self.detail["health"].setText("● " + health + "\n" + "\n".join(lines))
         self.detail["health"].setStyleSheet(
@@ -589,7 +599,7 @@ class AccountsTab(AreaTab):
         if run_modal(dialog) != DismissDialog.DialogCode.Accepted:
             return
         reason = dialog.reason_edit.text()
-        if run_edit(self, lambda: self._services.next_actions.dismiss(action, reason)) is None:
+        if not edit_ok(self, lambda: self._services.next_actions.dismiss(action, reason)):
             return
         self.status_message.emit(self.tr("Suggestion dismissed; it stays hidden for a while."))
 
@@ -606,7 +616,7 @@ class AccountsTab(AreaTab):
         tier, reason = dialog.chosen(), dialog.reason_edit.text()
         before = (row.override_tier, row.override_reason or "")
         accounts = self._services.accounts
-        if run_edit(self, lambda: accounts.set_override(row.id, tier, reason)) is None:
+        if not edit_ok(self, lambda: accounts.set_override(row.id, tier, reason)):
             return
         self._undo.push(
             CallCommand(
