@@ -5,7 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -120,3 +125,111 @@ def test_actions_for_an_owner_and_an_unknown_one(
     assert capsys.readouterr().out.splitlines()[0] == (
         "priority,kind,customer_id,customer,owner,subject_id,reason"
     )
+
+
+# -------------------------------------------------- the public sample, computed by hand
+
+SAMPLE = Path("/work/shared/data/sales_data_sample.csv")
+SAMPLE_MAPPING = {
+    "ORDERNUMBER": "order_number",
+    "ORDERDATE": "order_date",
+    "CUSTOMERNAME": "customer_name",
+    "PRODUCTCODE": "sku",
+    "PRODUCTLINE": "category",
+    "QUANTITYORDERED": "quantity",
+    "PRICEEACH": "unit_price",
+    "SALES": "line_amount",
+    # Its Resolved / On Hold / In Process / Disputed are not order statuses of ours: every
+    # row is imported as a completed order (and counted), here and in the check below.
+    "STATUS": None,
+}
+
+
+def _by_hand(as_of: date) -> tuple[dict[str, str], dict[str, str]]:
+    """Segment and ABC class of every customer of the sample, in plain Python from the CSV,
+    following the definitions of the issue (not the application's code)."""
+    orders: dict[str, dict[str, tuple[date, Decimal]]] = defaultdict(dict)
+    with SAMPLE.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            month, day, year = (int(v) for v in row["ORDERDATE"].split()[0].split("/"))
+            when = date(year, month, day)
+            if when <= as_of:
+                number = row["ORDERNUMBER"]
+                previous = orders[row["CUSTOMERNAME"]].get(number, (when, Decimal(0)))
+                orders[row["CUSTOMERNAME"]][number] = (
+                    when,
+                    previous[1] + Decimal(row["SALES"]),
+                )
+    names = sorted(orders)
+    recency = {n: (as_of - max(d for d, _ in orders[n].values())).days for n in names}
+    frequency = {n: len(orders[n]) for n in names}
+    monetary = {n: sum((a for _, a in orders[n].values()), Decimal(0)) for n in names}
+
+    def scores(values: dict[str, Any], better: Callable[[Any, Any], bool]) -> dict[str, int]:
+        # 1 + 5k // n, k = customers strictly worse.
+        return {
+            n: 1 + 5 * sum(1 for o in names if better(values[n], values[o])) // len(names)
+            for n in names
+        }
+
+    r = scores(recency, lambda a, b: a < b)
+    f = scores(frequency, lambda a, b: a > b)
+    m = scores(monetary, lambda a, b: a > b)
+    rules = {
+        (1, 1, 1): "champions",
+        (0, 1, 1): "loyal",
+        (1, 0, 1): "potential",
+        (0, 0, 1): "at_risk",
+        (1, 1, 0): "regular",
+        (1, 0, 0): "new",
+        (0, 1, 0): "need_attention",
+        (0, 0, 0): "hibernating",
+    }
+    segments = {n: rules[(int(r[n] >= 3), int(f[n] >= 3), int(m[n] >= 3))] for n in names}
+    start = date(as_of.year - 1, as_of.month, as_of.day) + timedelta(days=1)
+    period = {
+        n: sum((a for d, a in orders[n].values() if start <= d <= as_of), Decimal(0)) for n in names
+    }
+    total = sum(period.values())
+    classes = {}
+    for n in names:
+        before = sum(v for o, v in period.items() if v > period[n])  # ties share a class
+        if period[n] <= 0:
+            classes[n] = "C"
+        elif before < total * Decimal("0.80"):
+            classes[n] = "A"
+        elif before < total * Decimal("0.95"):
+            classes[n] = "B"
+        else:
+            classes[n] = "C"
+    return segments, classes
+
+
+@pytest.mark.skipif(not SAMPLE.is_file(), reason="the shared sample file is not on this machine")
+def test_the_public_sample_matches_a_computation_by_hand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "sample.sqlite3"
+    assert main(["init", "--db", str(db), "--company", "Sample", "--owner", "王明"]) == 0
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps(SAMPLE_MAPPING), encoding="utf-8")
+    args = ["import", "orders", str(SAMPLE), "--db", str(db), "--mapping", str(mapping)]
+    assert main([*args, "--create-missing"]) == 0
+    capsys.readouterr()
+    assert main(["segments", "--db", str(db), "--as-of", "2005-05-31", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    segments, classes = _by_hand(date(2005, 5, 31))
+    assert len(rows) == len(segments) == 92
+    assert {r["name"]: r["rfm_segment"] for r in rows} == segments
+    assert {r["name"]: r["abc"] for r in rows} == classes
+    # The figures of the issue note.
+    assert Counter(segments.values()) == {
+        "champions": 38,
+        "hibernating": 23,
+        "loyal": 13,
+        "new": 11,
+        "regular": 3,
+        "potential": 2,
+        "at_risk": 2,
+    }
+    assert Counter(classes.values()) == {"A": 38, "B": 21, "C": 33}
