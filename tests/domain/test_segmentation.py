@@ -280,18 +280,19 @@ def test_bad_parameters_are_named() -> None:
 
 
 def _history(customer: int, orders: int, revenue: int, last: date, **kw: object) -> CustomerHistory:
+    """Amounts in yuan, stored in the history as minor units (fen)."""
     values: dict[str, object] = {
         "customer_id": customer,
         "first_order": last - timedelta(days=30 * (orders - 1)),
         "last_order": last,
         "orders": orders,
-        "revenue": D(revenue),
-        "margin": D(revenue) / 2,
-        "period_revenue": D(revenue),
-        "revenue_last_6m": D(revenue),
-        "revenue_prev_6m": D(0),
-        "revenue_last_12m": D(revenue),
-        "revenue_prev_12m": D(0),
+        "revenue": revenue * 100,
+        "margin": revenue * 50,
+        "period_revenue": revenue * 100,
+        "revenue_last_6m": revenue * 100,
+        "revenue_prev_6m": 0,
+        "revenue_last_12m": revenue * 100,
+        "revenue_prev_12m": 0,
     }
     values.update(kw)
     return CustomerHistory(**values)  # type: ignore[arg-type]
@@ -303,7 +304,7 @@ def test_segment_scores_every_customer() -> None:
         [
             _history(1, 6, 6000, as_of - timedelta(days=5), strategic_fit=5),
             _history(2, 1, 100, as_of - timedelta(days=300)),
-            _history(3, 3, 900, as_of - timedelta(days=40), potential=D(50000)),
+            _history(3, 3, 900, as_of - timedelta(days=40), potential=5_000_000),
         ],
         as_of,
         SegmentationParams(),
@@ -337,3 +338,83 @@ def test_high_from_moves_every_customer(high_from: int) -> None:
         assert {r.rfm_segment for r in rows} == {RfmSegment.CHAMPIONS}
     else:
         assert RfmSegment.HIBERNATING in {r.rfm_segment for r in rows}
+
+
+def test_segment_agrees_with_the_rules_one_by_one() -> None:
+    """segment() writes the rules out for speed: on varied histories it gives what the
+    single-customer functions give."""
+    import random
+
+    rng = random.Random(17)
+    as_of = date(2026, 7, 1)
+    params = SegmentationParams()
+    histories = []
+    for customer in range(1, 301):
+        orders = rng.randint(1, 12)
+        last = as_of - timedelta(days=rng.randint(0, 900))
+        first = last - timedelta(days=rng.randint(0, 700) if orders > 1 else 0)
+        revenue = rng.randint(1, 5_000_000)
+        last6, prev6 = rng.choice((0, revenue // 3)), rng.choice((0, revenue // 4))
+        histories.append(
+            CustomerHistory(
+                customer,
+                first,
+                last,
+                orders,
+                revenue,
+                rng.randint(-revenue // 10, revenue),
+                rng.choice((0, revenue // 2)),
+                last6,
+                prev6,
+                last6 + prev6,
+                rng.choice((0, revenue // 5)),
+                rng.choice((None, rng.randint(1, 9_000_000))),
+                rng.choice((None, 1, 3, 5)),
+                rng.choice((None, as_of - timedelta(days=rng.randint(0, 400)))),
+                rng.choice((None, 1, 2, 4, 5)),
+                rng.choice((None, 3, 5)),
+            )
+        )
+    scores = segment(histories, as_of, params)
+    for h, s in zip(histories, scores, strict=True):
+        clv = clv_estimate(
+            orders=h.orders,
+            first=h.first_order,
+            last=h.last_order,
+            margin=D(h.margin).scaleb(-2),
+            as_of=as_of,
+        )
+        assert (s.clv_next_12m, s.p_alive) == (clv.next_12m, clv.p_alive)
+        parts = health_parts(
+            HealthInput(
+                recency_days=s.recency_days,
+                interval_days=usual_interval_days(h.orders, h.first_order, h.last_order, 180),
+                revenue_last_6m=D(h.revenue_last_6m),
+                revenue_prev_6m=D(h.revenue_prev_6m),
+                satisfaction_latest=h.satisfaction_latest,
+                satisfaction_previous=h.satisfaction_previous,
+                contact_days=None if h.last_contact is None else (as_of - h.last_contact).days,
+            ),
+            params.contact_days,
+        )
+        assert (
+            s.health_reorder,
+            s.health_trend,
+            s.health_satisfaction,
+            s.health_contact,
+        ) == tuple(parts[p] for p in list(HealthPart)[:4])
+        assert s.health == health(
+            HealthInput(
+                recency_days=s.recency_days,
+                interval_days=usual_interval_days(h.orders, h.first_order, h.last_order, 180),
+                revenue_last_6m=D(h.revenue_last_6m),
+                revenue_prev_6m=D(h.revenue_prev_6m),
+                satisfaction_latest=h.satisfaction_latest,
+                satisfaction_previous=h.satisfaction_previous,
+                contact_days=None if h.last_contact is None else (as_of - h.last_contact).days,
+            ),
+            params,
+        )
+        assert s.growth_score == growth_points(D(h.revenue_last_12m), D(h.revenue_prev_12m))
+        assert s.tier is tier_of(s.score, params)
+        assert s.rfm_segment is rfm_segment(s.r, s.f, s.m)
