@@ -25,6 +25,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Last 8 quarters: %Ln answer(s); CSAT {csat} % (share of 4 and 5), NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</source>
+        <translation>
+            <numerusform>Last 8 quarters: %Ln answer; CSAT {csat} % (share of 4 and 5), NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</numerusform>
+            <numerusform>Last 8 quarters: %Ln answers; CSAT {csat} % (share of 4 and 5), NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{abc}: %Ln customer(s)</source>
         <translation>
             <numerusform>{abc}: %Ln customer</numerusform>

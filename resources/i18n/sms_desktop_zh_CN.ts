@@ -245,6 +245,42 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>调查数</translation>
+    </message>
+    <message>
+        <source>CSAT %</source>
+        <translation>满意率 %</translation>
+    </message>
+    <message>
+        <source>Average score</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>NPS answers</source>
+        <translation>NPS 回答数</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
         <source>R{r} F{f}: {n} customers, revenue {revenue}</source>
         <translation>R{r} F{f}：{n} 个客户，销售额 {revenue}</translation>
     </message>
@@ -315,6 +351,10 @@
         <translation>今日建议</translation>
     </message>
     <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
         <source>Lifetime value</source>
         <translation>客户终身价值</translation>
     </message>
@@ -349,6 +389,12 @@
     <message>
         <source>All salespeople</source>
         <translation>全部销售人员</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 8 quarters: %Ln answer(s); CSAT {csat} % (share of 4 and 5), NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</source>
+        <translation>
+            <numerusform>近 8 个季度：%Ln 份回答；满意率 {csat}%（4 分和 5 分占比），NPS {nps}（推荐者 {promoters}，中立者 {passives}，贬损者 {detractors}）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{abc}: %Ln customer(s)</source>

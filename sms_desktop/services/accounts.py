@@ -35,7 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from sms_desktop.domain import segmentation as seg
-from sms_desktop.domain.calendar import add_months
+from sms_desktop.domain.calendar import add_months, quarter_start
 from sms_desktop.domain.clock import clock, local_zone
 from sms_desktop.domain.errors import NotFoundError
 from sms_desktop.domain.i18n import Message, translate
@@ -50,6 +50,7 @@ from sms_desktop.domain.segmentation import (
     SegmentationParams,
     Tier,
 )
+from sms_desktop.domain.surveys import SurveyPeriod, by_quarter, csat, nps
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.base import Money, Percent
 from sms_desktop.persistence.db import Database
@@ -215,6 +216,29 @@ class WhiteSpace:
 
     def name(self, language: str) -> str:
         return self.name_zh if language.startswith("zh") else self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyComment:
+    day: date
+    customer: str
+    score: int
+    nps: int | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SurveySummary:
+    """Satisfaction over the last quarters: per quarter, overall, and what customers said."""
+
+    periods: tuple[SurveyPeriod, ...]
+    scores: tuple[int, ...]  # how many answers scored 1, 2, 3, 4, 5
+    promoters: int
+    passives: int
+    detractors: int
+    csat: Decimal | None
+    nps: int | None
+    comments: tuple[SurveyComment, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,6 +529,47 @@ class AccountsService:
     def last_as_of(self) -> date | None:
         with self._db.read() as session:
             return session.scalar(select(func.max(m.AccountScore.as_of)))
+
+    # ------------------------------------------------------------------ surveys
+
+    def surveys(self, customer_id: int | None = None, *, quarters: int = 8) -> SurveySummary:
+        """CSAT and NPS per quarter over the last ``quarters`` (this one included), the
+        distribution of the answers and the latest comments; one customer's or everyone's."""
+        today = clock().today()
+        first = add_months(quarter_start(today), -3 * (quarters - 1))
+        sv, c = m.SatisfactionSurvey, m.Customer
+        scope = [sv.surveyed_on >= first, sv.surveyed_on <= today, c.deleted_at.is_(None)]
+        if customer_id is not None:
+            scope.append(sv.customer_id == customer_id)
+        with self._db.read() as session:
+            answers = session.execute(
+                select(sv.surveyed_on, sv.score, sv.nps)
+                .join(c, c.id == sv.customer_id)
+                .where(*scope)
+            ).all()
+            comments = session.execute(
+                select(sv.surveyed_on, c.name, sv.score, sv.nps, sv.comments)
+                .join(c, c.id == sv.customer_id)
+                .where(*scope, sv.comments.is_not(None), sv.comments != "")
+                .order_by(sv.surveyed_on.desc(), sv.id.desc())
+                .limit(20)
+            ).all()
+        recommend = [a.nps for a in answers if a.nps is not None]
+        return SurveySummary(
+            periods=tuple(
+                by_quarter(((a.surveyed_on, a.score, a.nps) for a in answers), first, today)
+            ),
+            scores=tuple(sum(1 for a in answers if a.score == k) for k in range(1, 6)),
+            promoters=sum(1 for v in recommend if v >= 9),
+            passives=sum(1 for v in recommend if 7 <= v <= 8),
+            detractors=sum(1 for v in recommend if v <= 6),
+            csat=csat([a.score for a in answers]),
+            nps=nps(recommend),
+            comments=tuple(
+                SurveyComment(day, name, score, recommend, text or "")
+                for day, name, score, recommend, text in comments
+            ),
+        )
 
     # -------------------------------------------------------------- white space
 

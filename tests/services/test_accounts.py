@@ -306,3 +306,30 @@ def test_an_empty_database_has_no_scores(empty_services: Services) -> None:
     assert result.customers == 0 and result.changed == frozenset()
     assert empty_services.accounts.pareto() == []
     assert isinstance(empty_services.accounts, AccountsService)
+
+
+def test_survey_summary_per_quarter_and_overall(shop: tuple[Services, list[int]]) -> None:
+    services, ids = shop
+    with services.db.write() as s:
+        for customer, day, score, recommend, text in (
+            (ids[0], date(2026, 1, 10), 5, 10, "服务很好"),
+            (ids[1], date(2026, 2, 3), 2, 3, "交货慢"),
+            (ids[1], date(2026, 5, 20), 4, 9, None),
+            (ids[2], date(2025, 1, 1), 1, 0, "too old to count"),
+        ):
+            s.add(
+                m.SatisfactionSurvey(
+                    customer_id=customer, surveyed_on=day, score=score, nps=recommend, comments=text
+                )
+            )
+    summary = services.accounts.surveys(quarters=4)  # 2025-Q3 … 2026-Q2 (today 2026-06-30)
+    assert [p.label for p in summary.periods] == ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"]
+    q1 = summary.periods[2]
+    assert (q1.surveys, q1.csat, q1.nps) == (2, D("50.0"), 0)
+    assert summary.scores == (0, 1, 0, 1, 1)
+    # Promoters 10 and 9, detractor 3 of 3 answers: 33.3 → 33.
+    assert (summary.promoters, summary.passives, summary.detractors, summary.nps) == (2, 0, 1, 33)
+    assert summary.csat == D("66.7")
+    assert [c.text for c in summary.comments] == ["交货慢", "服务很好"]
+    mine = services.accounts.surveys(ids[1], quarters=4)
+    assert sum(p.surveys for p in mine.periods) == 2

@@ -218,3 +218,28 @@ def test_the_chart_and_grid_pages_fill(
     tab.pages.setCurrentIndex(1)
     assert tab.segment_model.rowCount() == 8
     assert tab.segment_model.index(0, 1).data() == "R↑ F↑ M↑"
+
+
+def test_the_satisfaction_page_sums_up_the_surveys(
+    controller: Controller, qtbot: QtBot, shop: dict[str, int], qtmodeltester: object
+) -> None:
+    services = _services(controller)
+    with services.db.write() as s:
+        s.add(
+            m.SatisfactionSurvey(
+                customer_id=shop["华夏机械"],
+                surveyed_on=clock().today(),
+                score=5,
+                nps=10,
+                comments="服务很好",
+            )
+        )
+    tab = _standalone(controller, qtbot)
+    tab.pages.setCurrentIndex(4)
+    assert tab.pages.tabText(4) == "Satisfaction"
+    assert tab.survey_model.rowCount() == 8
+    assert tab.survey_model.index(7, 1).data() == "1"
+    assert tab.comment_model.index(0, 4).data() == "服务很好"
+    assert "CSAT 100.0 %" in tab.survey_label.text() and "NPS 100" in tab.survey_label.text()
+    for model in (tab.survey_model, tab.comment_model):
+        qtmodeltester.check(model)  # type: ignore[attr-defined]

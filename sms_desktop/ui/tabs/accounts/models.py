@@ -13,9 +13,10 @@ from typing_extensions import override
 from sms_desktop.domain.money import ZERO
 from sms_desktop.domain.palette import Colour
 from sms_desktop.domain.segmentation import RFM_RULES, RfmSegment
-from sms_desktop.services.accounts import GridCell
+from sms_desktop.domain.surveys import SurveyPeriod
+from sms_desktop.services.accounts import GridCell, SurveyComment
 from sms_desktop.services.next_actions import NextAction
-from sms_desktop.ui.formatting import format_money
+from sms_desktop.ui.formatting import format_date, format_money
 from sms_desktop.ui.i18n import tr_message, translate
 from sms_desktop.ui.palette import qcolor
 
@@ -129,6 +130,41 @@ class ActionsModel(_RowsModel[NextAction]):
         _Column(lambda: translate("AccountsTab", "Customer"), lambda a: a.customer),
         _Column(lambda: translate("AccountsTab", "Owner"), lambda a: a.owner or ""),
         _Column(lambda: translate("AccountsTab", "Why"), lambda a: tr_message(a.reason)),
+    )
+
+
+def _or_dash(value: object) -> str:
+    return "–" if value is None else str(value)
+
+
+class SurveyPeriodModel(_RowsModel[SurveyPeriod]):
+    """CSAT and NPS per quarter."""
+
+    columns = (
+        _Column(lambda: translate("AccountsTab", "Quarter"), lambda p: p.label),
+        _Column(lambda: translate("AccountsTab", "Surveys"), lambda p: str(p.surveys), _RIGHT),
+        _Column(lambda: translate("AccountsTab", "CSAT %"), lambda p: _or_dash(p.csat), _RIGHT),
+        _Column(
+            lambda: translate("AccountsTab", "Average score"),
+            lambda p: _or_dash(p.average),
+            _RIGHT,
+        ),
+        _Column(lambda: translate("AccountsTab", "NPS"), lambda p: _or_dash(p.nps), _RIGHT),
+        _Column(
+            lambda: translate("AccountsTab", "NPS answers"), lambda p: str(p.nps_answers), _RIGHT
+        ),
+    )
+
+
+class SurveyCommentModel(_RowsModel[SurveyComment]):
+    """What customers wrote in their latest surveys."""
+
+    columns = (
+        _Column(lambda: translate("AccountsTab", "Date"), lambda c: format_date(c.day)),
+        _Column(lambda: translate("AccountsTab", "Customer"), lambda c: c.customer),
+        _Column(lambda: translate("AccountsTab", "Score"), lambda c: str(c.score), _RIGHT),
+        _Column(lambda: translate("AccountsTab", "NPS"), lambda c: _or_dash(c.nps), _RIGHT),
+        _Column(lambda: translate("AccountsTab", "Comment"), lambda c: c.text),
     )
 
 

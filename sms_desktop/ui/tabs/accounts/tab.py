@@ -44,6 +44,8 @@ from sms_desktop.ui.tabs.accounts.models import (
     ActionsModel,
     RfmGridModel,
     SegmentModel,
+    SurveyCommentModel,
+    SurveyPeriodModel,
 )
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.undo import CallCommand
@@ -248,12 +250,34 @@ class AccountsTab(AreaTab):
             buttons.addWidget(button)
         actions_layout.addLayout(buttons)
 
+        # --- page 5: satisfaction surveys
+        self.survey_model = SurveyPeriodModel(self)
+        self.survey_table = _table(self, "surveyTable")
+        self.survey_table.setModel(self.survey_model)
+        self.survey_table.horizontalHeader().setStretchLastSection(True)
+        self.survey_label = QLabel(self)
+        self.survey_label.setObjectName("surveySummary")
+        self.survey_label.setWordWrap(True)
+        self.comment_model = SurveyCommentModel(self)
+        self.comments = _table(self, "surveyComments")
+        self.comments.setModel(self.comment_model)
+        self.comments.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((100, 200, 60, 60)):
+            self.comments.setColumnWidth(column, width)
+        survey_page = QWidget(self)
+        survey_layout = QVBoxLayout(survey_page)
+        survey_layout.setContentsMargins(0, 0, 0, 0)
+        survey_layout.addWidget(self.survey_label)
+        survey_layout.addWidget(self.survey_table, 1)
+        survey_layout.addWidget(self.comments, 1)
+
         self.pages = QTabWidget(self)
         self.pages.setObjectName("accountsPages")
         self.pages.addTab(list_page, self.tr("Tiers && Health"))
         self.pages.addTab(rfm_page, self.tr("RFM"))
         self.pages.addTab(abc_page, self.tr("ABC"))
         self.pages.addTab(actions_page, self.tr("Next-Best Actions"))
+        self.pages.addTab(survey_page, self.tr("Satisfaction"))
         self.pages.currentChanged.connect(lambda _i: self._show_selected())
 
         # --- the explanation of the selected customer
@@ -390,6 +414,7 @@ class AccountsTab(AreaTab):
         )
         if self.actions_model.rowCount() > 0:
             self.actions_table.selectRow(0)
+        self._show_surveys()
         self._show_selected()
 
     def _fill_owners(self) -> None:
@@ -432,6 +457,29 @@ class AccountsTab(AreaTab):
             self.owner_combo.setCurrentIndex(index)
             if self._loaded:
                 self._read()
+
+    def _show_surveys(self) -> None:
+        summary = self._services.accounts.surveys()
+        self.survey_model.set_rows(summary.periods)
+        self.comment_model.set_rows(summary.comments)
+        answers = sum(summary.scores)
+        distribution = "  ".join(f"{k}★ {n}" for k, n in enumerate(summary.scores, start=1))
+        self.survey_label.setText(
+            self.tr(
+                "Last 8 quarters: %Ln answer(s); CSAT {csat} % (share of 4 and 5), NPS {nps} "
+                "({promoters} promoters, {passives} passives, {detractors} detractors)",
+                "",
+                answers,
+            ).format(
+                csat="–" if summary.csat is None else summary.csat,
+                nps="–" if summary.nps is None else summary.nps,
+                promoters=summary.promoters,
+                passives=summary.passives,
+                detractors=summary.detractors,
+            )
+            + "\n"
+            + distribution
+        )
 
     # ------------------------------------------------------------------ the chart
 
