@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.receivables import AgeingReport
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-TABS = ("dashboard", "customers", "pipeline", "tasks", "quotes", "targets")
+TABS = ("dashboard", "customers", "accounts", "pipeline", "tasks", "quotes", "targets")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -239,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--to", dest="date_to", type=_date, metavar="DATE", help="last day (default: today)"
         )
     _add_forecast_parser(sub, db_opt, lang_opt)
+    _add_accounts_parsers(sub, db_opt, lang_opt)
     return parser
 
 
@@ -1066,6 +1067,194 @@ def _forecast_table(result: Forecast, tr: Translator) -> None:
         print(f"{p.label:<10}{p.forecast:>18,.2f}{p.low:>18,.2f}{p.high:>18,.2f}{pipe:>18}")
 
 
+# ------------------------------------------------------------------ key accounts
+
+SEGMENT_COLUMNS = (
+    "id",
+    "code",
+    "name",
+    "recency_days",
+    "frequency",
+    "monetary",
+    "r",
+    "f",
+    "m",
+    "rfm_segment",
+    "abc",
+    "clv",
+    "health",
+    "tier",
+)
+ACTION_COLUMNS = ("priority", "kind", "customer_id", "customer", "owner", "subject_id", "reason")
+
+
+def _add_accounts_parsers(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    db_opt: argparse.ArgumentParser,
+    lang_opt: argparse.ArgumentParser,
+) -> None:
+    segments = sub.add_parser(
+        "segments",
+        parents=[db_opt, lang_opt],
+        help="RFM, ABC, CLV, health and tier of every customer with orders",
+    )
+    segments.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=_date,
+        metavar="DATE",
+        help="scores as on this day, from the orders up to it (default: today)",
+    )
+    segments.add_argument(
+        "--period-from",
+        dest="period_from",
+        type=_date,
+        metavar="DATE",
+        help="first day of the ABC period (default: 12 months before --as-of)",
+    )
+    segments.add_argument(
+        "--period-to",
+        dest="period_to",
+        type=_date,
+        metavar="DATE",
+        help="last day of the ABC period (default: --as-of; orders after it never count)",
+    )
+    segments.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    actions = sub.add_parser(
+        "actions",
+        parents=[db_opt, lang_opt],
+        help="next-best actions, ranked, with their reason (recomputes the scores first)",
+    )
+    actions.add_argument("--owner", metavar="NAME", help="one salesperson's actions")
+    actions.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+
+def _cmd_segments(args: argparse.Namespace) -> int:
+    from sms_desktop.domain.clock import clock
+    from sms_desktop.services.accounts import Period, default_period
+    from sms_desktop.services.registry import Services
+
+    tr = _translator(args)
+    as_of = args.as_of or clock().today()
+    period = default_period(as_of)
+    if args.period_from or args.period_to:
+        period = Period(args.period_from or period.start, args.period_to or period.end)
+    if period.start > period.end:
+        raise _UserError(translate("CLI", "the period starts after it ends"))
+    db = _open_for_cli(_db_path(args))
+    try:
+        _, lines = Services(db).accounts.segment_lines(as_of, period)
+    except DomainError as exc:
+        raise _UserError(" ".join(exc.render(tr).split())) from exc
+    finally:
+        db.close()
+    rows = [
+        {
+            "id": line.score.customer_id,
+            "code": line.code or "",
+            "name": line.name,
+            "recency_days": line.score.recency_days,
+            "frequency": line.score.frequency,
+            "monetary": line.score.monetary,
+            "r": line.score.r,
+            "f": line.score.f,
+            "m": line.score.m,
+            "rfm_segment": line.score.rfm_segment.value,
+            "abc": line.score.abc.value,
+            "clv": line.score.clv,
+            "health": line.score.health,
+            "tier": line.tier.value,
+        }
+        for line in lines
+    ]
+    labels = {
+        "rfm_segment": {
+            line.score.rfm_segment.value: line.score.rfm_segment.label for line in lines
+        },
+        "tier": {line.tier.value: line.tier.label for line in lines},
+    }
+    _write_records(args.format, SEGMENT_COLUMNS, rows, labels, tr)
+    return EXIT_OK
+
+
+def _cmd_actions(args: argparse.Namespace) -> int:
+    from sms_desktop.services.registry import Services
+
+    tr = _translator(args)
+    language = _report_language(args)
+    db = _open_for_cli(_db_path(args))
+    try:
+        services = Services(db)
+        owner = services.next_actions.owner_named(args.owner) if args.owner else None
+        services.accounts.recompute()
+        actions = services.next_actions.actions(owner_id=owner, language=language)
+    except DomainError as exc:
+        raise _UserError(" ".join(exc.render(tr).split())) from exc
+    finally:
+        db.close()
+    rows = [
+        {
+            "priority": a.priority,
+            "kind": a.kind.value,
+            "customer_id": a.customer_id,
+            "customer": a.customer,
+            "owner": a.owner or "",
+            "subject_id": a.subject_id,
+            "reason": a.reason.render(tr),
+        }
+        for a in actions
+    ]
+    labels = {"kind": {a.kind.value: a.kind.label for a in actions}}
+    _write_records(args.format, ACTION_COLUMNS, rows, labels, tr)
+    return EXIT_OK
+
+
+def _write_records(
+    kind: str,
+    columns: Sequence[str],
+    rows: Sequence[Mapping[str, object]],
+    labels: Mapping[str, Mapping[str, Message]],
+    tr: Translator,
+) -> None:
+    """Rows as JSON (a list of objects; amounts as strings), CSV (header of column names) or
+    an aligned table (values shown by their translated labels)."""
+    if kind == "json":
+        import json
+
+        print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    if kind == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        return
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    def cell(column: str, value: object) -> str:
+        if value is None:
+            return "-"
+        if column in labels and isinstance(value, str) and value in labels[column]:
+            return labels[column][value].render(tr)
+        if hasattr(value, "is_finite"):
+            return f"{value:,.2f}"
+        return str(value)
+
+    table = [list(columns)] + [[cell(c, row[c]) for c in columns] for row in rows]
+    widths = [max(width(line[i]) for line in table) for i in range(len(columns))]
+    for line in table:
+        print(
+            "  ".join(
+                text + " " * (widths[i] - width(text)) for i, text in enumerate(line)
+            ).rstrip()
+        )
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from sms_desktop.app import run_gui
 
@@ -1110,6 +1299,8 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "import": _cmd_import,
     "export": _cmd_export,
     "forecast": _cmd_forecast,
+    "segments": _cmd_segments,
+    "actions": _cmd_actions,
 }
 
 

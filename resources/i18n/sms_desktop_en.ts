@@ -2,6 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccountsTab</name>
+    <message numerus="yes">
+        <source>%Ln customer(s) with orders</source>
+        <translation>
+            <numerusform>%Ln customer with orders</numerusform>
+            <numerusform>%Ln customers with orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scores of %Ln customer(s) recomputed</source>
+        <translation>
+            <numerusform>Scores of %Ln customer recomputed</numerusform>
+            <numerusform>Scores of %Ln customers recomputed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed</source>
+        <translation>
+            <numerusform>%Ln changed</numerusform>
+            <numerusform>%Ln changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 8 quarters: %Ln answer(s); CSAT {csat} % (share of 4 and 5), NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</source>
+        <translation>
+            <numerusform>Last 8 quarters: %Ln answer; CSAT {csat} % (share of 4 and 5), NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</numerusform>
+            <numerusform>Last 8 quarters: %Ln answers; CSAT {csat} % (share of 4 and 5), NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{abc}: %Ln customer(s)</source>
+        <translation>
+            <numerusform>{abc}: %Ln customer</numerusform>
+            <numerusform>{abc}: %Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{abc}: %Ln customer(s), {revenue} ({share} %)</source>
+        <translation>
+            <numerusform>{abc}: %Ln customer, {revenue} ({share} %)</numerusform>
+            <numerusform>{abc}: %Ln customers, {revenue} ({share} %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln customer(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln customer to {path}.</numerusform>
+            <numerusform>Exported %Ln customers to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersTab</name>
     <message numerus="yes">
         <source>%Ln customer(s)</source>

@@ -41,6 +41,441 @@
     </message>
 </context>
 <context>
+    <name>AccountList</name>
+    <message>
+        <source>set by hand</source>
+        <translation>手动设定</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康度</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分类</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>Days since last order</source>
+        <translation>距上次下单天数</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Revenue, lifetime</source>
+        <translation>累计销售额</translation>
+    </message>
+    <message>
+        <source>Revenue, last 12 months</source>
+        <translation>近 12 个月销售额</translation>
+    </message>
+    <message>
+        <source>Share of revenue %</source>
+        <translation>销售额占比 %</translation>
+    </message>
+    <message>
+        <source>Revenue rank</source>
+        <translation>销售额排名</translation>
+    </message>
+    <message>
+        <source>CLV</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>Margin so far</source>
+        <translation>历史毛利</translation>
+    </message>
+    <message>
+        <source>Expected margin, next 12 months</source>
+        <translation>未来 12 个月预计毛利</translation>
+    </message>
+    <message>
+        <source>Still active %</source>
+        <translation>仍活跃概率 %</translation>
+    </message>
+    <message>
+        <source>Usual order interval (days)</source>
+        <translation>通常下单间隔（天）</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Health: re-order</source>
+        <translation>健康度：复购</translation>
+    </message>
+    <message>
+        <source>Health: trend</source>
+        <translation>健康度：趋势</translation>
+    </message>
+    <message>
+        <source>Health: satisfaction</source>
+        <translation>健康度：满意度</translation>
+    </message>
+    <message>
+        <source>Health: contact</source>
+        <translation>健康度：联系</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜在价值</translation>
+    </message>
+    <message>
+        <source>Strategic fit</source>
+        <translation>战略契合度</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <source>Computed tier</source>
+        <translation>计算等级</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>计算日期</translation>
+    </message>
+    <message>
+        <source>Key accounts</source>
+        <translation>关键客户</translation>
+    </message>
+    <message>
+        <source>key-accounts</source>
+        <translation>关键客户</translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>{tier} (set by hand: {reason}); computed: {computed}</source>
+        <translation>{tier}（手动设定：{reason}）；计算结果：{computed}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Segment</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>建议做法</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>调查数</translation>
+    </message>
+    <message>
+        <source>CSAT %</source>
+        <translation>满意率 %</translation>
+    </message>
+    <message>
+        <source>Average score</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>NPS answers</source>
+        <translation>NPS 回答数</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>R{r} F{f}: {n} customers, revenue {revenue}</source>
+        <translation>R{r} F{f}：{n} 个客户，销售额 {revenue}</translation>
+    </message>
+    <message>
+        <source>Search customers…</source>
+        <translation>搜索客户…</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Scores are recomputed by themselves after orders change</source>
+        <translation>订单变化后会自动重新计算</translation>
+    </message>
+    <message>
+        <source>Set Tier…</source>
+        <translation>设定等级…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) with orders</source>
+        <translation>
+            <numerusform>%Ln 个有订单的客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows: recency score R; columns: frequency score F</source>
+        <translation>行：最近购买得分 R；列：购买频率得分 F</translation>
+    </message>
+    <message>
+        <source>Open Customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Create Task…</source>
+        <translation>新建任务…</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>忽略…</translation>
+    </message>
+    <message>
+        <source>Tiers &amp;&amp; Health</source>
+        <translation>等级与健康度</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Next-Best Actions</source>
+        <translation>今日建议</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康度</translation>
+    </message>
+    <message>
+        <source>White space</source>
+        <translation>空白品类</translation>
+    </message>
+    <message>
+        <source>Scoring customers…</source>
+        <translation>正在计算客户得分…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scores of %Ln customer(s) recomputed</source>
+        <translation>
+            <numerusform>已重新计算 %Ln 个客户的得分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed</source>
+        <translation>
+            <numerusform>%Ln 个有变化</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scores as of {day}</source>
+        <translation>得分计算日期：{day}</translation>
+    </message>
+    <message>
+        <source>All salespeople</source>
+        <translation>全部销售人员</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 8 quarters: %Ln answer(s); CSAT {csat} % (share of 4 and 5), NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</source>
+        <translation>
+            <numerusform>近 8 个季度：%Ln 份回答；满意率 {csat}%（4 分和 5 分占比），NPS {nps}（推荐者 {promoters}，中立者 {passives}，贬损者 {detractors}）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{abc}: %Ln customer(s)</source>
+        <translation>
+            <numerusform>{abc} 类：%Ln 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revenue of the last 12 months by customer (Pareto)</source>
+        <translation>近 12 个月各客户销售额（帕累托图）</translation>
+    </message>
+    <message>
+        <source>Share of customers, largest first (%)</source>
+        <translation>客户占比，从大到小（%）</translation>
+    </message>
+    <message>
+        <source>Cumulative share of revenue (%)</source>
+        <translation>累计销售额占比（%）</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>尚无订单</translation>
+    </message>
+    <message numerus="yes">
+        <source>{abc}: %Ln customer(s), {revenue} ({share} %)</source>
+        <translation>
+            <numerusform>{abc} 类：%Ln 个客户，{revenue}（{share}%）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A while the customers before it hold less than {a} % of the revenue, B less than {b} %, C the rest.</source>
+        <translation>排在前面的客户累计销售额不足 {a}% 时为 A 类，不足 {b}% 时为 B 类，其余为 C 类。</translation>
+    </message>
+    <message>
+        <source>Select a customer to see why it is in its class.</source>
+        <translation>选择一个客户，查看其分类的原因。</translation>
+    </message>
+    <message>
+        <source>{part}: {value}</source>
+        <translation>{part}：{value}</translation>
+    </message>
+    <message>
+        <source>not measured yet (no payments)</source>
+        <translation>暂无数据（尚无收款记录）</translation>
+    </message>
+    <message>
+        <source>{score} of 100</source>
+        <translation>{score} / 100</translation>
+    </message>
+    <message>
+        <source>{category}: {buyers} of {peers} similar customers, typically {revenue}</source>
+        <translation>{category}：{peers} 个同类客户中有 {buyers} 个采购，通常 {revenue}</translation>
+    </message>
+    <message>
+        <source>Nothing similar customers buy that this one does not.</source>
+        <translation>同类客户采购的品类，该客户都已采购。</translation>
+    </message>
+    <message>
+        <source>Suggestion dismissed; it stays hidden for a while.</source>
+        <translation>已忽略该建议，一段时间内不再显示。</translation>
+    </message>
+    <message>
+        <source>Set tier</source>
+        <translation>设定等级</translation>
+    </message>
+    <message>
+        <source>Export Key Accounts</source>
+        <translation>导出关键客户</translation>
+    </message>
+    <message>
+        <source>Exporting key accounts…</source>
+        <translation>正在导出关键客户…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln customer(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 个客户导出到 {path}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;New Database…</source>
@@ -368,6 +803,10 @@
     <message>
         <source>80 % interval; its coverage in the backtest: {coverage}</source>
         <translation>80% 预测区间；回测中的覆盖率：{coverage}</translation>
+    </message>
+    <message>
+        <source>the period starts after it ends</source>
+        <translation>期间的开始日期晚于结束日期</translation>
     </message>
     <message>
         <source>there is no database at {path}</source>
@@ -1819,6 +2258,25 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>DismissDialog</name>
+    <message>
+        <source>Dismiss Suggestion</source>
+        <translation>忽略建议</translation>
+    </message>
+    <message>
+        <source>e.g. already ordered by phone</source>
+        <translation>例如：已电话下单</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
         <source>%Ln item(s), total {total}</source>
@@ -3246,6 +3704,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>客户</translation>
     </message>
     <message>
+        <source>Key Accounts</source>
+        <translation>关键客户</translation>
+    </message>
+    <message>
         <source>Pipeline</source>
         <translation>销售机会</translation>
     </message>
@@ -3365,6 +3827,73 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>SMS Desktop</source>
         <translation>SMS Desktop 销售管理系统</translation>
+    </message>
+</context>
+<context>
+    <name>NextActions</name>
+    <message>
+        <source>Quote expiring</source>
+        <translation>报价即将到期</translation>
+    </message>
+    <message>
+        <source>Low satisfaction</source>
+        <translation>满意度低</translation>
+    </message>
+    <message>
+        <source>Health dropped</source>
+        <translation>健康度下降</translation>
+    </message>
+    <message>
+        <source>Re-order due</source>
+        <translation>应再次下单</translation>
+    </message>
+    <message>
+        <source>Not contacted</source>
+        <translation>久未联系</translation>
+    </message>
+    <message>
+        <source>Deal without a next step</source>
+        <translation>商机无下一步</translation>
+    </message>
+    <message>
+        <source>White space</source>
+        <translation>空白品类</translation>
+    </message>
+    <message>
+        <source>Similar customers buy {category} (typically {revenue} a year)</source>
+        <translation>同类客户采购{category}（通常每年 {revenue}）</translation>
+    </message>
+    <message>
+        <source>There is no salesperson called {name}.</source>
+        <translation>没有名为 {name} 的销售人员。</translation>
+    </message>
+    <message>
+        <source>Quote {number} expires in {days} days ({day})</source>
+        <translation>报价 {number} 将在 {days} 天后到期（{day}）</translation>
+    </message>
+    <message>
+        <source>Scored {score}/5 in the survey of {day}; not followed up</source>
+        <translation>{day} 的满意度调查为 {score}/5 分，尚未回访</translation>
+    </message>
+    <message>
+        <source>Last order {days} days ago; usually orders every {interval} days</source>
+        <translation>上次下单在 {days} 天前；通常每 {interval} 天下单一次</translation>
+    </message>
+    <message>
+        <source>Health fell from {before} to {now}</source>
+        <translation>健康度从 {before} 降至 {now}</translation>
+    </message>
+    <message>
+        <source>Key account with no contact recorded</source>
+        <translation>关键客户，尚无联系记录</translation>
+    </message>
+    <message>
+        <source>Key account not contacted for {days} days</source>
+        <translation>关键客户已 {days} 天未联系</translation>
+    </message>
+    <message>
+        <source>Deal “{title}” has no next step or planned activity</source>
+        <translation>商机“{title}”没有下一步或计划中的活动</translation>
     </message>
 </context>
 <context>
@@ -6070,6 +6599,169 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>Segmentation</name>
+    <message>
+        <source>The A share must be below the B share, within 1–100.</source>
+        <translation>A 类占比须小于 B 类占比，范围 1–100。</translation>
+    </message>
+    <message>
+        <source>A high score is from 1 to 5.</source>
+        <translation>“高”分数线为 1 到 5。</translation>
+    </message>
+    <message>
+        <source>The dropout chance is 0–99 %.</source>
+        <translation>流失概率为 0–99 %。</translation>
+    </message>
+    <message>
+        <source>Intervals are at least one day.</source>
+        <translation>间隔至少为一天。</translation>
+    </message>
+    <message>
+        <source>Tier thresholds rise from develop to strategic, 0–100.</source>
+        <translation>等级分数线须从发展客户到战略客户递增，范围 0–100。</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>重要价值客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>重要保持客户</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜在价值</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>重要挽留客户</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>重要发展客户</translation>
+    </message>
+    <message>
+        <source>Regulars</source>
+        <translation>一般价值客户</translation>
+    </message>
+    <message>
+        <source>New and small</source>
+        <translation>一般发展客户</translation>
+    </message>
+    <message>
+        <source>Need attention</source>
+        <translation>一般保持客户</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>一般挽留客户</translation>
+    </message>
+    <message>
+        <source>Keep them: priority service, early offers.</source>
+        <translation>重点维护：优先服务，优先推介新品。</translation>
+    </message>
+    <message>
+        <source>Buying less lately: call before they lapse.</source>
+        <translation>近期购买减少：在流失前主动联系。</translation>
+    </message>
+    <message>
+        <source>Big and recent: develop repeat orders.</source>
+        <translation>金额大且近期购买：培养复购。</translation>
+    </message>
+    <message>
+        <source>Were big, now away: win them back.</source>
+        <translation>曾是大客户，现已疏远：尽快挽回。</translation>
+    </message>
+    <message>
+        <source>Frequent small orders: sell up.</source>
+        <translation>购买频繁但金额小：向上销售。</translation>
+    </message>
+    <message>
+        <source>Recent and small: nurture the second order.</source>
+        <translation>近期购买、金额小：促成第二单。</translation>
+    </message>
+    <message>
+        <source>Used to order often: reactivate.</source>
+        <translation>曾经常购买：重新激活。</translation>
+    </message>
+    <message>
+        <source>Low on all three: low-cost contact.</source>
+        <translation>三项都低：低成本维护。</translation>
+    </message>
+    <message>
+        <source>Re-order on time</source>
+        <translation>按期复购</translation>
+    </message>
+    <message>
+        <source>Revenue trend</source>
+        <translation>销售额趋势</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Contact recency</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Overdue receivables</source>
+        <translation>逾期应收款</translation>
+    </message>
+    <message>
+        <source>Strategic</source>
+        <translation>战略客户</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>关键客户</translation>
+    </message>
+    <message>
+        <source>Develop</source>
+        <translation>发展客户</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>普通客户</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Strategic fit</source>
+        <translation>战略契合度</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <source>Class {abc}: no. {rank} by revenue {period}, {share} % of it; R{r} F{f} M{m}</source>
+        <translation>{abc} 类：{period}销售额排名第 {rank}，占 {share}%；R{r} F{f} M{m}</translation>
+    </message>
+    <message>
+        <source>in the last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>{start} 至 {end} </translation>
+    </message>
+    <message>
+        <source>Last order {days} days ago, {orders} orders, {revenue} net revenue</source>
+        <translation>上次下单在 {days} 天前，共 {orders} 单，销售额（不含税）{revenue}</translation>
+    </message>
+    <message>
+        <source>Margin so far {history}; next 12 months ≈ {next} (orders every {interval} days, {alive} % likely still active)</source>
+        <translation>历史毛利 {history}；未来 12 个月预计 ≈ {next}（约每 {interval} 天一单，仍活跃的概率 {alive}%）</translation>
+    </message>
+    <message>
+        <source>{tier}: score {score} (value {value}, potential {potential}, fit {fit}, growth {growth})</source>
+        <translation>{tier}：得分 {score}（价值 {value}，潜在价值 {potential}，契合度 {fit}，增长 {growth}）</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Enter an email address like name@example.com.</source>
@@ -7315,6 +8007,33 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Reminder</source>
         <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>TierDialog</name>
+    <message>
+        <source>Set Tier</source>
+        <translation>设定等级</translation>
+    </message>
+    <message>
+        <source>Computed: {tier}</source>
+        <translation>按计算：{tier}</translation>
+    </message>
+    <message>
+        <source>Why, e.g. group-wide framework agreement</source>
+        <translation>原因，例如：集团框架协议</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>等级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
     </message>
 </context>
 <context>

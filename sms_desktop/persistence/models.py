@@ -47,7 +47,9 @@ from sms_desktop.domain.enums import (
     TargetMetric,
     TaxMode,
 )
+from sms_desktop.domain.next_actions import NextActionKind
 from sms_desktop.domain.revenue import DEFAULT_COMMISSION_BASE, CommissionBase
+from sms_desktop.domain.segmentation import AbcClass, RfmSegment, Tier
 from sms_desktop.persistence.base import (
     Base,
     Money,
@@ -1002,6 +1004,79 @@ class AccountPlan(_Timestamps, Base):
     strategy: Mapped[str | None] = mapped_column(Text)
     risks: Mapped[str | None] = mapped_column(Text)
     target_revenue: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+
+
+class AccountScore(Base):
+    """A customer's computed key-account scores (``domain/segmentation.py``), as of ``as_of``;
+    recomputed after orders change, rows rewritten only where a figure changed. Shares of the
+    total (ABC share) are not stored: every order would change every row's."""
+
+    __tablename__ = "account_scores"
+    __table_args__ = (
+        Index("ix_account_scores_tier_score", "tier", "score"),
+        Index("ix_account_scores_score", "score"),
+    )
+
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id", "CASCADE"), primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    recency_days: Mapped[int]
+    frequency: Mapped[int]
+    monetary: Mapped[Decimal] = mapped_column(Money)
+    r: Mapped[int]
+    f: Mapped[int]
+    m: Mapped[int]
+    rfm_segment: Mapped[RfmSegment] = mapped_column(_enum(RfmSegment))
+    abc: Mapped[AbcClass] = mapped_column(_enum(AbcClass))
+    abc_rank: Mapped[int]
+    period_revenue: Mapped[Decimal] = mapped_column(Money)
+    clv_history: Mapped[Decimal] = mapped_column(Money)
+    clv_next_12m: Mapped[Decimal] = mapped_column(Money)
+    clv: Mapped[Decimal] = mapped_column(Money)
+    p_alive: Mapped[Decimal] = mapped_column(Percent)  # percent, 0–100
+    interval_days: Mapped[int]
+    health: Mapped[int | None]
+    health_reorder: Mapped[int | None]
+    health_trend: Mapped[int | None]
+    health_satisfaction: Mapped[int | None]
+    health_contact: Mapped[int | None]
+    health_receivables: Mapped[int | None]
+    # The health at least 30 days before (for "health dropped"), and its day.
+    health_baseline: Mapped[int | None]
+    health_baseline_on: Mapped[date | None] = mapped_column(Date)
+    value_score: Mapped[int]
+    potential_score: Mapped[int | None]
+    fit_score: Mapped[int | None]
+    growth_score: Mapped[int]
+    score: Mapped[int]
+    tier: Mapped[Tier] = mapped_column(_enum(Tier))
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AccountTierOverride(Base):
+    """A tier set by hand: shown instead of the computed one and kept across recomputations."""
+
+    __tablename__ = "account_tier_overrides"
+
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id", "CASCADE"), primary_key=True)
+    tier: Mapped[Tier] = mapped_column(_enum(Tier))
+    reason: Mapped[str | None] = mapped_column(Text)
+    set_by_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class NextActionDismissal(Base):
+    """A next-best action someone dismissed, and why; it stays hidden for a while."""
+
+    __tablename__ = "next_action_dismissals"
+    __table_args__ = (Index("ix_next_action_dismissals_customer_id", "customer_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[NextActionKind] = mapped_column(_enum(NextActionKind))
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id", "CASCADE"))
+    subject_id: Mapped[int | None]  # the quote, deal or category it was about
+    reason: Mapped[str] = mapped_column(Text, default="")
+    dismissed_by_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+    dismissed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 # ------------------------------------------------------------------------ bookkeeping

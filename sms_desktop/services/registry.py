@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sms_desktop.persistence.db import Database
 
 if TYPE_CHECKING:
+    from sms_desktop.services.accounts import AccountsService
     from sms_desktop.services.commissions import CommissionsService
     from sms_desktop.services.currencies import CurrenciesService
     from sms_desktop.services.customers import CustomersService
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.imports.service import ImportService
     from sms_desktop.services.interactions import InteractionsService
     from sms_desktop.services.maintenance import MaintenanceService
+    from sms_desktop.services.next_actions import NextActionsService
     from sms_desktop.services.onboarding import OnboardingService
     from sms_desktop.services.orders import OrdersService
     from sms_desktop.services.payments import PaymentsService
@@ -203,3 +205,15 @@ class Services:
         from sms_desktop.services.currencies import CurrenciesService
 
         return CurrenciesService(self.db)
+
+    @cached_property
+    def accounts(self) -> AccountsService:
+        from sms_desktop.services.accounts import AccountsService
+
+        return AccountsService(self.db, self.settings.account_params)
+
+    @cached_property
+    def next_actions(self) -> NextActionsService:
+        from sms_desktop.services.next_actions import NextActionsService
+
+        return NextActionsService(self.db, self.settings.account_params, self.accounts.white_space)

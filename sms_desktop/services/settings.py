@@ -15,6 +15,7 @@ from sms_desktop.domain.errors import Errors
 from sms_desktop.domain.i18n import translate
 from sms_desktop.domain.money import CURRENCIES, DEFAULT_CURRENCY
 from sms_desktop.domain.numbering import PatternError, parse_pattern
+from sms_desktop.domain.segmentation import SegmentationParams, params_problems
 from sms_desktop.domain.validation import is_email, is_phone, is_tax_id
 from sms_desktop.persistence.db import Database
 from sms_desktop.persistence.models import Setting
@@ -215,6 +216,27 @@ class SettingsService:
         errors.raise_if_any()
         self._store("accounting.", asdict(cleaned))
         return cleaned
+
+    # ------------------------------------------------------------- key accounts
+
+    def account_params(self) -> SegmentationParams:
+        """The key-account thresholds and weights (``accounts.*``; defaults where unset)."""
+        stored = self._load("accounts.")
+        values: dict[str, int] = {}
+        for f in fields(SegmentationParams):
+            try:
+                values[f.name] = int(stored[f.name])
+            except (KeyError, TypeError, ValueError):
+                continue
+        return SegmentationParams(**values)
+
+    def save_account_params(self, params: SegmentationParams) -> SegmentationParams:
+        errors = Errors()
+        for field_name, message in params_problems(params):
+            errors.add(field_name, message)
+        errors.raise_if_any()
+        self._store("accounts.", asdict(params))
+        return params
 
     # ------------------------------------------------------------ import presets
 

@@ -268,7 +268,7 @@ def test_create_all_and_migrations_build_the_same_schema(tmp_path: Path) -> None
     engine.dispose()
     left, right = _describe(migrated), _describe(created)
     assert sorted(left) == sorted(Base.metadata.tables)
-    assert len(left) == 41
+    assert len(left) == 44
     assert left == right
 
     # The DDL SQLite stores is the same too (table clauses may come in another order).
@@ -789,5 +789,70 @@ def test_0009_turns_paid_amounts_into_invoices_and_payments(db_path: Path) -> No
         assert not columns & {"paid_amount", "paid_on", "payment_status"}
         indexes = {r[1] for r in con.execute("PRAGMA index_list(payments)")}
         assert "ix_payments_payment_date" in indexes
+    finally:
+        con.close()
+
+
+# ------------------------------------------------ 0011: key-account scores and overrides
+
+
+def test_0011_keeps_customers_and_orders_and_takes_scores(db_path: Path) -> None:
+    """A database at 0009 with customers, orders and an account plan upgrades with them
+    unchanged; the new tables start empty, take a score, an override and a dismissal, and
+    lose them with their customer."""
+    migrations.upgrade(db_path, "0009")
+    rows = insert_a_row_everywhere(db_path)
+    customer = rows["customers"]["id"]
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        before = {
+            table: con.execute(f"SELECT * FROM {table}").fetchall()
+            for table in ("customers", "orders", "order_lines", "account_plans")
+        }
+    finally:
+        con.close()
+
+    migrations.upgrade(db_path)
+    assert revision_of(db_path) == HEAD_REVISION
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        for table, kept in before.items():
+            assert con.execute(f"SELECT * FROM {table}").fetchall() == kept
+        for table in ("account_scores", "account_tier_overrides", "next_action_dismissals"):
+            assert con.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute(
+            "INSERT INTO account_scores (customer_id, as_of, recency_days, frequency, monetary,"
+            " r, f, m, rfm_segment, abc, abc_rank, period_revenue, clv_history,"
+            " clv_next_12m, clv, p_alive, interval_days, value_score, growth_score, score,"
+            " tier, computed_at) VALUES (?, '2026-12-01', 3, 2, 12345, 5, 4, 3, 'champions',"
+            " 'A', 1, 12345, 5000, 2000, 7000, 9000, 30, 90, 50, 80, 'strategic',"
+            " '2026-12-01 08:00:00')",
+            (customer,),
+        )
+        with pytest.raises(sqlite3.IntegrityError):
+            con.execute("UPDATE account_scores SET tier = 'gold'")
+        con.execute(
+            "INSERT INTO account_tier_overrides (customer_id, tier, reason, set_at)"
+            " VALUES (?, 'key', 'board decision', '2026-12-01 08:00:00')",
+            (customer,),
+        )
+        con.execute(
+            "INSERT INTO next_action_dismissals (kind, customer_id, reason, dismissed_at)"
+            " VALUES ('reorder_due', ?, 'ordered by phone', '2026-12-01 08:00:00')",
+            (customer,),
+        )
+        # A customer with nothing else pointing at it takes the rows, then goes with them.
+        columns = [r[1] for r in con.execute("PRAGMA table_info(customers)") if r[1] != "id"]
+        names = ", ".join(columns)
+        con.execute(
+            f"INSERT INTO customers (id, {names}) SELECT 999, {names} FROM customers WHERE id = ?",
+            (customer,),
+        )
+        for table in ("account_scores", "account_tier_overrides", "next_action_dismissals"):
+            con.execute(f"UPDATE {table} SET customer_id = 999")
+        con.execute("DELETE FROM customers WHERE id = 999")
+        for table in ("account_scores", "account_tier_overrides", "next_action_dismissals"):
+            assert con.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
     finally:
         con.close()

@@ -36,6 +36,12 @@ def _customers(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab
     return CustomersTab(services, undo, parent)
 
 
+def _accounts(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
+    from sms_desktop.ui.tabs.accounts.tab import AccountsTab
+
+    return AccountsTab(services, undo, parent)
+
+
 def _pipeline(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
     from sms_desktop.ui.tabs.pipeline.tab import PipelineTab
 
@@ -67,6 +73,7 @@ def available_tabs() -> list[TabSpec]:
     return [
         TabSpec("dashboardTab", lambda: translate("MainWindow", "Dashboard"), _dashboard),
         TabSpec("customersTab", lambda: translate("MainWindow", "Customers"), _customers),
+        TabSpec("accountsTab", lambda: translate("MainWindow", "Key Accounts"), _accounts),
         TabSpec("pipelineTab", lambda: translate("MainWindow", "Pipeline"), _pipeline),
         TabSpec("tasksTab", lambda: translate("MainWindow", "Tasks"), _tasks),
         TabSpec("quotesTab", lambda: translate("MainWindow", "Quotes"), _quotes),

@@ -1,0 +1,1 @@
+"""关键客户: the Key Accounts tab."""
