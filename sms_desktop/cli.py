@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.forecast import Forecast
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-TABS = ("dashboard", "customers", "pipeline", "tasks", "quotes", "targets")
+TABS = ("dashboard", "customers", "pipeline", "forecast", "tasks", "quotes", "targets")
 
 
 def _size(text: str) -> tuple[int, int]:

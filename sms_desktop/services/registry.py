@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.duplicates import DuplicatesService
     from sms_desktop.services.followups import FollowUpsService
     from sms_desktop.services.forecast import ForecastService
+    from sms_desktop.services.forecast_snapshots import ForecastSnapshots
     from sms_desktop.services.funnel import FunnelService
     from sms_desktop.services.history import HistoryService
     from sms_desktop.services.imports.service import ImportService
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.maintenance import MaintenanceService
     from sms_desktop.services.onboarding import OnboardingService
     from sms_desktop.services.pipeline import PipelineService
+    from sms_desktop.services.pipeline_forecast import PipelineForecastService
     from sms_desktop.services.pricing import PricingService
     from sms_desktop.services.products import ProductsService
     from sms_desktop.services.quotes import QuotesService
@@ -175,3 +177,15 @@ class Services:
         from sms_desktop.services.forecast import ForecastService
 
         return ForecastService(self.db)
+
+    @cached_property
+    def forecast_snapshots(self) -> ForecastSnapshots:
+        from sms_desktop.services.forecast_snapshots import ForecastSnapshots
+
+        return ForecastSnapshots(self.db, self.forecast)
+
+    @cached_property
+    def pipeline_forecast(self) -> PipelineForecastService:
+        from sms_desktop.services.pipeline_forecast import PipelineForecastService
+
+        return PipelineForecastService(self.db, self.settings, self.targets)
