@@ -613,7 +613,7 @@ class ForecastTab(AreaTab):
             inside = sum(1 for p in known if p.inside)
             self.past_summary.setText(
                 self.tr(
-                    "%n past forecast period(s) can be compared with what happened; "
+                    "%Ln past forecast period(s) can be compared with what happened; "
                     "{inside} fell inside the 80 % interval.",
                     "",
                     len(known),
@@ -663,7 +663,7 @@ class ForecastTab(AreaTab):
         self.attention_model.set_rows(pipeline.attention)
         self.attention_label.setText(
             self.tr(
-                "%n open deal(s) need attention: no close date, or one already past.",
+                "%Ln open deal(s) need attention: no close date, or one already past.",
                 "",
                 len(pipeline.attention),
             )
