@@ -170,19 +170,30 @@ def draw_forecast(
             )
         lines = [(place[t.label], float(t.value)) for t in targets if t.label in place]
         if lines:
-            ax.step(
+            ax.plot(
                 [x for x, _v in lines],
                 [v for _x, v in lines],
-                where="mid",
+                drawstyle="steps-mid",
+                marker="_",
+                markersize=14,
+                markeredgewidth=2,
                 color=TARGET_COLOR,
                 linewidth=1.2,
                 label=labels.target,
             )
         _ticks(ax, names)
         ax.set_ylim(bottom=0)
-        legend = ax.legend(fontsize=8, frameon=False, loc="upper left", ncols=3)
-        for text in legend.get_texts():
-            text.set_color(NOTE_COLOR)
+        _legend(fig, ax)
+
+
+def _legend(fig: Figure, ax: Axes) -> None:
+    """Below the axes, outside the data: the history fills the plot's left side."""
+    handles, names = ax.get_legend_handles_labels()
+    legend = fig.legend(
+        handles, names, loc="outside lower center", ncols=len(names), fontsize=8, frameon=False
+    )
+    for text in legend.get_texts():
+        text.set_color(NOTE_COLOR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +252,4 @@ def draw_accuracy(
             )
         _ticks(ax, list(periods))
         ax.set_ylim(bottom=0)
-        legend = ax.legend(fontsize=8, frameon=False, loc="upper left", ncols=2)
-        for text in legend.get_texts():
-            text.set_color(NOTE_COLOR)
+        _legend(fig, ax)

@@ -194,9 +194,9 @@ class ForecastTab(AreaTab):
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.export_button)
         controls.addLayout(buttons, 1, 6, 1, 2)
-        for column in (1, 3, 5):
+        for column in (1, 3, 5, 7):
             controls.setColumnStretch(column, 1)
-        controls.setColumnStretch(7, 2)
+        self.horizon_spin.setMaximumWidth(90)
 
         # ------------------------------------------------------ forecast page
         self.headline = QLabel(self)
@@ -254,6 +254,7 @@ class ForecastTab(AreaTab):
         body.addWidget(side)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
+        body.setSizes([760, 500])
         forecast_page = QWidget(self)
         page_layout = QVBoxLayout(forecast_page)
         page_layout.setContentsMargins(0, 4, 0, 0)
@@ -479,8 +480,10 @@ class ForecastTab(AreaTab):
         money = forecast.metric.is_money
         self.periods_model.columns = list(together_columns(money))
         self.periods_model.set_rows(shown.together.rows)
-        for column, width in enumerate((80, 120, 120, 120, 130)):
+        for column, width in enumerate((76, 110, 110, 110, 120)):
             self.periods_table.setColumnWidth(column, width)
+        for column, width in enumerate((76, 70, 76, 90)):
+            self.horizon_table.setColumnWidth(column, width)
         what = tr_message(forecast.metric.label)
         if result.method is None:
             self.headline.setText(
@@ -494,9 +497,15 @@ class ForecastTab(AreaTab):
                     metric=what, day=format_date(forecast.as_of), count=len(result.periods)
                 )
             )
+            method = tr_message(result.method.label)
+            if result.method is Method.COMBINATION:
+                parts = [c.method for c in result.candidates if c.method is not Method.COMBINATION]
+                method += self.tr(": {first} and {second}").format(
+                    first=tr_message(parts[0].label), second=tr_message(parts[1].label)
+                )
             self.method_label.setText(
                 self.tr("Method: {method} (chosen by a backtest over {origins} origins)").format(
-                    method=tr_message(result.method.label), origins=result.origins
+                    method=method, origins=result.origins
                 )
             )
             self.accuracy_label.setText(self._accuracy_text(forecast))
