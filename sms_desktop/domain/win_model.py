@@ -8,8 +8,9 @@ category (numbers are put in bands), one-hot encoded against its most common lev
 The model is a logistic regression (statsmodels ``GLM`` with a binomial family and a light
 ridge penalty, imported only when a model is fitted) whose offset is the logit of the stage's
 default probability: the stage default is where every deal starts, and each factor moves it
-up or down. So the explanation of a deal is exact and reads in percentage points: a factor's
-effect is the probability with it less the probability without it ("来源：老客户推荐 +12").
+up or down. A deal's explanation reads in percentage points: a factor's effect is the
+probability with its level less the probability with the average deal's contribution of that
+factor instead ("来源：老客户推荐 +12").
 
 :func:`evaluate` measures the model as a user would meet it: trained on the deals closed
 before a date, tested on those closed after; the Brier score beside the stage defaults' and
@@ -21,7 +22,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -133,8 +134,18 @@ def levels(facts: DealFacts) -> dict[str, str]:
         "customer": "existing" if facts.existing_customer else "new",
         "owner": _text(facts.owner),
         "amount": amount_band(facts.amount),
-        "age": "age<15" if age < 15 else "age<46" if age < 46 else "age<91" if age < 91 else "age91+",
-        "activities": "0" if facts.activities_30d == 0 else "1–2" if facts.activities_30d < 3 else "3+",
+        "age": "age<15"
+        if age < 15
+        else "age<46"
+        if age < 46
+        else "age<91"
+        if age < 91
+        else "age91+",
+        "activities": "0"
+        if facts.activities_30d == 0
+        else "1–2"
+        if facts.activities_30d < 3
+        else "3+",
         "recency": (
             "never"
             if recency is None
@@ -215,6 +226,9 @@ class WinModel:
     intercept: float
     coefficients: tuple[float, ...]  # one per ``encoder.columns``
     n_train: int
+    # Per factor, its mean contribution over the training deals: an effect is explained
+    # against the average deal, not against the factor's reference level.
+    centres: dict[str, float] = field(default_factory=dict)
 
     def coefficient(self, factor: str, level: str) -> float:
         column = (factor, self.encoder.level(factor, level))
@@ -238,10 +252,12 @@ class WinModel:
         p = _sigmoid(eta)
         row = levels(facts)
         effects = [
-            FactorEffect(factor, row[factor], 100 * (p - _sigmoid(eta - part)))
+            FactorEffect(
+                factor, row[factor], 100 * (p - _sigmoid(eta - part + self.centres.get(factor, 0)))
+            )
             for factor, part in parts.items()
-            if part != 0.0
         ]
+        effects = [e for e in effects if round(e.points, 1) != 0]
         effects.sort(key=lambda e: (-abs(e.points), FACTORS.index(e.factor)))
         return tuple(effects[:top])
 
@@ -262,7 +278,12 @@ def fit(facts: Sequence[DealFacts], won: Sequence[bool]) -> WinModel:
         alpha=penalty, L1_wt=0.0
     )
     params = [float(v) for v in result.params]
-    return WinModel(encoder, params[0], tuple(params[1:]), len(rows))
+    model = WinModel(encoder, params[0], tuple(params[1:]), len(rows))
+    centres = {
+        factor: sum(model.coefficient(factor, r[factor]) for r in rows) / len(rows)
+        for factor in FACTORS
+    }
+    return WinModel(encoder, params[0], tuple(params[1:]), len(rows), centres)
 
 
 def brier(predicted: Sequence[float], won: Sequence[bool]) -> float | None:

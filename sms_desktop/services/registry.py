@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.targets import TargetsService
     from sms_desktop.services.tasks import TasksService
     from sms_desktop.services.trash import TrashService
+    from sms_desktop.services.win_probability import WinProbabilityService
 
 
 class Services:
@@ -189,3 +190,9 @@ class Services:
         from sms_desktop.services.pipeline_forecast import PipelineForecastService
 
         return PipelineForecastService(self.db, self.settings, self.targets)
+
+    @cached_property
+    def win_probability(self) -> WinProbabilityService:
+        from sms_desktop.services.win_probability import WinProbabilityService
+
+        return WinProbabilityService(self.db)
