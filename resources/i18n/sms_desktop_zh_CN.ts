@@ -307,6 +307,14 @@
         <translation>80% 预测区间；回测中的覆盖率：{coverage}</translation>
     </message>
     <message>
+        <source>Trained on {train} closed deals, tested on the {test} closed after.</source>
+        <translation>用 {train} 个已结束商机训练，用之后结束的 {test} 个测试。</translation>
+    </message>
+    <message>
+        <source>Brier score: model {model}, stage defaults {stage}</source>
+        <translation>Brier 分数：模型 {model}，阶段默认 {stage}</translation>
+    </message>
+    <message>
         <source>there is no database at {path}</source>
         <translation>找不到数据库：{path}</translation>
     </message>
@@ -2163,6 +2171,30 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>需关注原因</translation>
     </message>
     <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Stage default</source>
+        <translation>阶段默认</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Applies</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Top factors (points)</source>
+        <translation>主要因素（百分点）</translation>
+    </message>
+    <message>
         <source>Monthly</source>
         <translation>按月</translation>
     </message>
@@ -2235,12 +2267,20 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>按预计成交期间列出未结商机，每个按其概率加权。在编辑器中标为“确定”的商机无论概率如何都计入确定。</translation>
     </message>
     <message>
+        <source>A logistic regression on your own won and lost deals, starting from each stage&apos;s default probability. Trained on the deals closed before a date and tested on those closed after; Brier score: the mean squared error of the predicted chance (lower is better). A probability set by hand on a deal still applies.</source>
+        <translation>基于您自己的赢单和输单的逻辑回归，以各阶段的默认概率为起点。用某日之前结束的商机训练，用之后结束的商机测试；Brier 分数：预测概率的均方误差（越低越好）。商机上手动设置的概率仍然优先。</translation>
+    </message>
+    <message>
         <source>Forecast vs Actual</source>
         <translation>预测与实际</translation>
     </message>
     <message>
         <source>Pipeline Forecast</source>
         <translation>管道预测</translation>
+    </message>
+    <message>
+        <source>Win Probability</source>
+        <translation>赢单概率</translation>
     </message>
     <message>
         <source>Everyone</source>
@@ -2253,6 +2293,42 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Fitting the forecast…</source>
         <translation>正在拟合预测…</translation>
+    </message>
+    <message>
+        <source>Fitting the win-probability model…</source>
+        <translation>正在拟合赢单概率模型…</translation>
+    </message>
+    <message>
+        <source>The win-probability model could not be fitted.</source>
+        <translation>无法拟合赢单概率模型。</translation>
+    </message>
+    <message>
+        <source>Trained on {train} deals closed before {day}, tested on the {test} closed since: Brier score {model} against {stage} for the stage defaults.</source>
+        <translation>用 {day} 之前结束的 {train} 个商机训练，用此后结束的 {test} 个测试：Brier 分数 {model}，阶段默认为 {stage}。</translation>
+    </message>
+    <message>
+        <source>Calibration on the later deals</source>
+        <translation>后期商机上的校准</translation>
+    </message>
+    <message>
+        <source>Stage defaults</source>
+        <translation>阶段默认</translation>
+    </message>
+    <message>
+        <source>Ideal</source>
+        <translation>理想</translation>
+    </message>
+    <message>
+        <source>Predicted chance</source>
+        <translation>预测概率</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>实际赢单率</translation>
+    </message>
+    <message>
+        <source>No closed deals to test on</source>
+        <translation>没有可测试的已结束商机</translation>
     </message>
     <message>
         <source>The forecast could not be made.</source>
@@ -2269,6 +2345,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>{metric} forecast as of {day}, {count} periods</source>
         <translation>{metric}预测，截至 {day}，共 {count} 期</translation>
+    </message>
+    <message>
+        <source>: {first} and {second}</source>
+        <translation>：{first}与{second}</translation>
     </message>
     <message>
         <source>Method: {method} (chosen by a backtest over {origins} origins)</source>
@@ -7461,6 +7541,125 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>New Database</source>
         <translation>新建数据库</translation>
+    </message>
+</context>
+<context>
+    <name>WinModel</name>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Customer tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Time in stage</source>
+        <translation>阶段停留</translation>
+    </message>
+    <message>
+        <source>Activities in 30 days</source>
+        <translation>近 30 天活动</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>上次活动</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>new customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>existing customer</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <source>under 15 days</source>
+        <translation>不足 15 天</translation>
+    </message>
+    <message>
+        <source>15–45 days</source>
+        <translation>15–45 天</translation>
+    </message>
+    <message>
+        <source>46–90 days</source>
+        <translation>46–90 天</translation>
+    </message>
+    <message>
+        <source>over 90 days</source>
+        <translation>超过 90 天</translation>
+    </message>
+    <message>
+        <source>within 7 days</source>
+        <translation>7 天内</translation>
+    </message>
+    <message>
+        <source>8–30 days ago</source>
+        <translation>8–30 天前</translation>
+    </message>
+    <message>
+        <source>over 30 days ago</source>
+        <translation>30 天以前</translation>
+    </message>
+    <message>
+        <source>no activity</source>
+        <translation>没有活动</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Fewer than {minimum} closed deals ({count}): the stages&apos; default probabilities are used.</source>
+        <translation>已结束商机少于 {minimum} 个（{count} 个）：使用各阶段的默认概率。</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>set by hand</source>
+        <translation>手动设置</translation>
+    </message>
+    <message>
+        <source>stage default</source>
+        <translation>阶段默认</translation>
     </message>
 </context>
 <context>

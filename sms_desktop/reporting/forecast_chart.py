@@ -253,3 +253,72 @@ def draw_accuracy(
         _ticks(ax, list(periods))
         ax.set_ylim(bottom=0)
         _legend(fig, ax)
+
+
+@dataclass(frozen=True, slots=True)
+class CalibrationLabels:
+    title: str
+    model: str
+    stage: str
+    ideal: str
+    predicted: str  # x axis
+    observed: str  # y axis
+    no_data: str
+
+
+def draw_calibration(
+    fig: Figure,
+    model: Sequence[tuple[float, float, int]],
+    stage: Sequence[tuple[float, float, int]],
+    labels: CalibrationLabels,
+) -> None:
+    """The reliability chart: per band, the mean predicted chance against the observed win
+    rate (a marker's size grows with its deals), the model's beside the stage defaults'."""
+    from matplotlib.ticker import PercentFormatter
+
+    with chart_rc():
+        fig.clear()
+        ax = fig.add_subplot()
+        ax.set_title(labels.title, fontsize=10, parse_math=False)
+        if not model and not stage:
+            _no_data(ax, labels.no_data)
+            return
+        ax.plot([0, 1], [0, 1], color=NOTE_COLOR, linewidth=0.8, linestyle=":", label=labels.ideal)
+        for bands, colour, name, marker in (
+            (stage, Colour.NEUTRAL, labels.stage, "s"),
+            (model, HISTORY_COLOR, labels.model, "o"),
+        ):
+            if not bands:
+                continue
+            # Marks only, no line between bands: a band of one deal must not look like a
+            # trend. A mark's size grows with its deals, and each says how many.
+            ax.scatter(
+                [p for p, _o, _n in bands],
+                [o for _p, o, _n in bands],
+                s=[12 + 4 * min(n, 60) for _p, _o, n in bands],
+                color=colour,
+                marker=marker,
+                alpha=0.85,
+                zorder=3,
+                label=name,
+            )
+            if colour == HISTORY_COLOR:
+                for p, o, n in bands:
+                    ax.annotate(
+                        f"{n}",
+                        (p, o),
+                        textcoords="offset points",
+                        xytext=(6, -3),
+                        fontsize=7,
+                        color=NOTE_COLOR,
+                    )
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.set_xlabel(labels.predicted, fontsize=8, parse_math=False)
+        ax.set_ylabel(labels.observed, fontsize=8, parse_math=False)
+        ax.tick_params(labelsize=8)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        _legend(fig, ax)

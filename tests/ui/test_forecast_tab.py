@@ -3,7 +3,7 @@ keeps it; past forecasts beside what happened; the pipeline forecast; the Excel 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -63,6 +63,8 @@ def services(controller: Controller) -> Services:
                     stage_id=stage.id,
                     expected_close=close,
                     owner_id=owner.id,
+                    created_at=datetime(2026, 1, 5, tzinfo=UTC),
+                    stage_changed_at=datetime(2026, 1, 5, tzinfo=UTC),
                 )
             )
     return services
@@ -167,3 +169,19 @@ def test_thresholds_and_export(
     assert [row[1].value for row in sheet.iter_rows(min_row=4, max_row=15)] == [
         float(p.forecast) for p in tab.shown.forecast.result.periods
     ]
+
+
+def test_win_probability_page_fits_when_shown(
+    qtbot: QtBot, services: Services, qtmodeltester: object
+) -> None:
+    """Two open deals and no closed ones: the stage defaults, and the page says so."""
+    tab = _tab(qtbot, services)
+    tab.load()
+    qtbot.waitUntil(lambda: not tab.loading, timeout=30_000)
+    tab.pages.setCurrentWidget(tab.model_page)
+    qtbot.waitUntil(lambda: not tab.model_loading, timeout=30_000)
+    assert tab.score_model.rowCount() == 2
+    assert all(row.model_probability is None for row in tab.score_model.rows)
+    assert "50" in tab.model_summary.text()
+    assert tab.score_model.index(0, 5).data() == tab.score_model.index(0, 3).data()
+    qtmodeltester.check(tab.score_model)  # type: ignore[attr-defined]

@@ -10,9 +10,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from sms_desktop.domain.i18n import translate
+from sms_desktop.domain.win_model import level_name
 from sms_desktop.reporting.columns import Column, Formats, Locale
 from sms_desktop.services.forecast_snapshots import PastForecast
 from sms_desktop.services.pipeline_forecast import AttentionDeal, PipelineCell, TogetherRow
+from sms_desktop.services.win_probability import DealScore
 from sms_desktop.ui.palette import Colour, qcolor
 from sms_desktop.ui.tabs.targets.models import RowsModel
 
@@ -147,6 +149,47 @@ ATTENTION_COLUMNS: tuple[Column[AttentionDeal, None], ...] = (
         "date",
     ),
     Column("reason", translate("ForecastTab", "Why it needs attention"), lambda r, _l: r.reason),
+)
+
+
+def factor_text(score: DealScore, locale: Locale) -> str:
+    """ "Source: referral +12; Stage: proposal -5" in the user's language."""
+    parts = []
+    for effect in score.factors:
+        level = level_name(effect.level)
+        shown = level if isinstance(level, str) else locale.text(level)
+        parts.append(f"{locale.text(effect.name)}：{shown} {effect.points:+.0f}")
+    return "; ".join(parts)
+
+
+def _model_probability(row: DealScore, _l: Locale) -> int | None:
+    return row.model_probability
+
+
+SCORE_COLUMNS: tuple[Column[DealScore, None], ...] = (
+    Column("title", translate("ForecastTab", "Deal"), lambda r, _l: r.title),
+    Column("customer", translate("ForecastTab", "Customer"), lambda r, _l: r.customer),
+    Column("stage", translate("ForecastTab", "Stage"), lambda r, _l: r.stage),
+    Column(
+        "stage_probability",
+        translate("ForecastTab", "Stage default"),
+        lambda r, _l: r.stage_probability,
+        "percent",
+    ),
+    Column("model", translate("ForecastTab", "Model"), _model_probability, "percent"),
+    Column(
+        "probability",
+        translate("ForecastTab", "Applies"),
+        lambda r, _l: r.probability,
+        "percent",
+    ),
+    Column("source", translate("ForecastTab", "From"), lambda r, _l: r.source),
+    Column(
+        "factors",
+        translate("ForecastTab", "Top factors (points)"),
+        factor_text,
+        tooltip=lambda r, f: factor_text(r, f.locale),
+    ),
 )
 
 

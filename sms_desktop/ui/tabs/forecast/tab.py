@@ -35,12 +35,14 @@ from shiboken6 import isValid
 
 from sms_desktop.domain.clock import clock
 from sms_desktop.domain.forecast import MAX_HORIZON, Granularity, Method
+from sms_desktop.domain.i18n import Message
+from sms_desktop.domain.win_model import ModelReport
 from sms_desktop.services.forecast import Forecast, ForecastMetric
 from sms_desktop.services.forecast_snapshots import PastForecast, SeriesChoice
 from sms_desktop.services.pipeline_forecast import PipelineForecast, Together, TogetherRow
 from sms_desktop.services.registry import Services
 from sms_desktop.services.settings import ForecastSettings
-from sms_desktop.ui.background import Operation, Progress
+from sms_desktop.ui.background import Operation, Progress, run_quietly
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import format_date, format_decimal, from_qdate, to_qdate
@@ -50,6 +52,7 @@ from sms_desktop.ui.tabs.forecast.models import (
     ATTENTION_COLUMNS,
     HORIZON_COLUMNS,
     PIPELINE_COLUMNS,
+    SCORE_COLUMNS,
     HorizonRow,
     PastModel,
     past_columns,
@@ -62,6 +65,7 @@ if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
 
+    from sms_desktop.persistence.changes import Changes
     from sms_desktop.services.forecast_snapshots import ForecastSnapshots
 
 
@@ -343,11 +347,49 @@ class ForecastTab(AreaTab):
         pipe_layout.addWidget(hint)
         pipe_layout.addWidget(pipe_split, 1)
 
+        # -------------------------------------------------- win probability
+        self.model_summary = QLabel(self)
+        self.model_summary.setObjectName("forecastModelSummary")
+        self.model_summary.setWordWrap(True)
+        self.calibration_chart = QWidget(self)
+        self.calibration_chart.setMinimumWidth(300)
+        QVBoxLayout(self.calibration_chart).setContentsMargins(0, 0, 0, 0)
+        self.score_model = RowsModel(SCORE_COLUMNS, self)
+        self.score_table = _table(self, "forecastScores")
+        self.score_table.setModel(self.score_model)
+        model_hint = _muted(
+            QLabel(
+                self.tr(
+                    "A logistic regression on your own won and lost deals, starting from each "
+                    "stage's default probability. Trained on the deals closed before a date "
+                    "and tested on those closed after; Brier score: the mean squared error of "
+                    "the predicted chance (lower is better). A probability set by hand on a "
+                    "deal still applies."
+                ),
+                self,
+            )
+        )
+        model_split = QSplitter(Qt.Orientation.Horizontal, self)
+        model_split.addWidget(self.calibration_chart)
+        model_split.addWidget(self.score_table)
+        model_split.setSizes([360, 900])
+        model_page = QWidget(self)
+        model_layout = QVBoxLayout(model_page)
+        model_layout.setContentsMargins(0, 4, 0, 0)
+        model_layout.addWidget(self.model_summary)
+        model_layout.addWidget(model_split, 1)
+        model_layout.addWidget(model_hint)
+        self._model_generation = 0
+        self._model_shown = False
+
         self.pages = QTabWidget(self)
         self.pages.setObjectName("forecastPages")
         self.pages.addTab(forecast_page, self.tr("Forecast"))
         self.pages.addTab(past_page, self.tr("Forecast vs Actual"))
         self.pages.addTab(pipeline_page, self.tr("Pipeline Forecast"))
+        self.pages.addTab(model_page, self.tr("Win Probability"))
+        self.model_page = model_page
+        self.pages.currentChanged.connect(self._on_page_changed)
 
         self.status = _muted(QLabel(self))
         self.status.setObjectName("forecastStatus")
@@ -447,6 +489,92 @@ class ForecastTab(AreaTab):
             cancellable=True,
             show_after_ms=800,
         ).start()
+
+    def refresh_model(self) -> None:
+        """Refit the win-probability model in the background and show its backtest and the
+        open deals' scores."""
+        self._model_generation += 1
+        generation = self._model_generation
+        today = self.today()
+        service = self._services.win_probability
+        self.model_loading = True
+        self.model_summary.setText(self.tr("Fitting the win-probability model…"))
+
+        def work() -> tuple[Any, Any]:
+            return service.report(as_of=today), service.score(as_of=today)
+
+        run_quietly(
+            work,
+            lambda found: self._on_model(generation, found),
+            lambda exc: self._on_model_failed(generation, exc),
+        )
+
+    model_loading = False
+
+    def _on_model(self, generation: int, found: tuple[Any, Any]) -> None:
+        if not isValid(self) or generation != self._model_generation:
+            return
+        self.model_loading = False
+        self._model_shown = True
+        report, (scores, note) = found
+        self._show_model(report, scores, note)
+
+    def _on_model_failed(self, generation: int, exc: BaseException) -> None:
+        if not isValid(self) or generation != self._model_generation:
+            return
+        self.model_loading = False
+        self.model_summary.setText(self.tr("The win-probability model could not be fitted."))
+        show_error(self, exc)
+
+    def _show_model(self, report: ModelReport, scores: Any, note: Message | None) -> None:
+        from sms_desktop.reporting.forecast_chart import CalibrationLabels, draw_calibration
+
+        if report.uses_model and report.brier_model is not None:
+            text = self.tr(
+                "Trained on {train} deals closed before {day}, tested on the {test} closed "
+                "since: Brier score {model} against {stage} for the stage defaults."
+            ).format(
+                train=report.n_train,
+                test=report.n_test,
+                day=format_date(report.split),
+                model=f"{report.brier_model:.3f}",
+                stage=f"{report.brier_stage:.3f}" if report.brier_stage is not None else "–",
+            )
+        else:
+            why = note or report.message
+            text = tr_message(why) if why is not None else ""
+        self.model_summary.setText(text)
+        self.score_model.set_rows(scores)
+        for column, width in enumerate((140, 130, 70, 84, 52, 56, 64)):
+            self.score_table.setColumnWidth(column, width)
+        figure = self._ensure_canvas("calibration", self.calibration_chart)
+        draw_calibration(
+            figure,
+            report.calibration,
+            report.stage_calibration,
+            CalibrationLabels(
+                title=self.tr("Calibration on the later deals"),
+                model=self.tr("Model"),
+                stage=self.tr("Stage defaults"),
+                ideal=self.tr("Ideal"),
+                predicted=self.tr("Predicted chance"),
+                observed=self.tr("Won"),
+                no_data=self.tr("No closed deals to test on"),
+            ),
+        )
+        self._canvases["calibration"].draw_idle()
+
+    def changes_arrived(self, changes: Changes | None, *, visible: bool) -> None:
+        super().changes_arrived(changes, visible=visible)
+        if changes is not None and not changes.touches(self.watches):
+            return
+        self._model_shown = False  # refitted when its page is next on screen
+        if visible and self.pages.currentWidget() is self.model_page:
+            self.refresh_model()
+
+    def _on_page_changed(self, index: int) -> None:
+        if self.pages.widget(index) is self.model_page and not self._model_shown:
+            self.refresh_model()
 
     def _on_fitted(self, generation: int, shown: Shown) -> None:
         if not isValid(self) or generation != self._generation:
