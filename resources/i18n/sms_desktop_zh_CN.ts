@@ -248,6 +248,14 @@
         <source>stale</source>
         <translation>停滞</translation>
     </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>阶段默认</translation>
+    </message>
 </context>
 <context>
     <name>BoardView</name>
@@ -2045,6 +2053,17 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>ForecastCommands</name>
+    <message>
+        <source>Flag as commit</source>
+        <translation>标为确定</translation>
+    </message>
+    <message>
+        <source>Remove the commit flag</source>
+        <translation>取消确定标记</translation>
+    </message>
+</context>
+<context>
     <name>ForecastTab</name>
     <message>
         <source>Period</source>
@@ -3768,6 +3787,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Probability:</source>
         <translation>赢单概率：</translation>
+    </message>
+    <message>
+        <source>Commit: counts as commit in the forecast</source>
+        <translation>确定：在预测中计为确定</translation>
     </message>
     <message>
         <source>not known yet</source>

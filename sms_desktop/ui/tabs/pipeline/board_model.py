@@ -115,7 +115,12 @@ class StageColumnModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return card.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{card.title}\n{card.customer}\n{next_activity_text(card.next_activity)}"
+            from sms_desktop.ui.tabs.pipeline.card_delegate import probability_label
+
+            return (
+                f"{card.title}\n{card.customer}\n{probability_label(card)}\n"
+                f"{next_activity_text(card.next_activity)}"
+            )
         if role == CardRole.CARD:
             return card
         if role == CardRole.ID:
