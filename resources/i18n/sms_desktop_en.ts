@@ -79,6 +79,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>forecast %Ln period(s) before</source>
+        <translation>
+            <numerusform>forecast %Ln period before</numerusform>
+            <numerusform>forecast %Ln periods before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln open deal(s) need attention: no close date, or one already past.</source>
         <translation>
             <numerusform>%Ln open deal needs attention: no close date, or one already past.</numerusform>

@@ -2110,6 +2110,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>基准 MAPE</translation>
     </message>
     <message>
+        <source>Forecasts compared</source>
+        <translation>比较次数</translation>
+    </message>
+    <message>
         <source>inside</source>
         <translation>区间内</translation>
     </message>
@@ -2408,6 +2412,12 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         </translation>
     </message>
     <message numerus="yes">
+        <source>forecast %Ln period(s) before</source>
+        <translation>
+            <numerusform>提前 %Ln 期的预测</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln open deal(s) need attention: no close date, or one already past.</source>
         <translation>
             <numerusform>%Ln 个未结商机需关注：没有成交日期，或日期已过。</numerusform>
@@ -2420,10 +2430,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>What was forecast against what happened</source>
         <translation>预测值与实际值</translation>
-    </message>
-    <message>
-        <source>made</source>
-        <translation>预测于</translation>
     </message>
     <message>
         <source>No past forecast to compare yet</source>

@@ -200,7 +200,6 @@ def _legend(fig: Figure, ax: Axes) -> None:
 class AccuracyLabels:
     title: str
     actual: str
-    forecast: str
     no_data: str
 
 
@@ -215,7 +214,8 @@ def draw_accuracy(
     money: bool = True,
 ) -> None:
     """What happened per period (bars) against what was forecast for it, one line per
-    forecast (``forecasts``: its name, e.g. "made 2026-06", and its periods)."""
+    series of forecasts (``forecasts``: its name, e.g. "made 1 period before", and its
+    periods), each with its 80 % interval as error bars."""
     with chart_rc():
         ax = _axes(fig, labels.title, money, language)
         if not periods:
@@ -248,7 +248,7 @@ def draw_accuracy(
                 markersize=3,
                 linewidth=1.2,
                 capsize=2,
-                label=f"{labels.forecast} {name}",
+                label=name,
             )
         _ticks(ax, list(periods))
         ax.set_ylim(bottom=0)

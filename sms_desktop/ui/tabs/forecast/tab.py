@@ -610,7 +610,7 @@ class ForecastTab(AreaTab):
         self.periods_model.set_rows(shown.together.rows)
         for column, width in enumerate((76, 110, 110, 110, 120)):
             self.periods_table.setColumnWidth(column, width)
-        for column, width in enumerate((76, 70, 76, 90)):
+        for column, width in enumerate((96, 64, 70, 96, 96)):
             self.horizon_table.setColumnWidth(column, width)
         what = tr_message(forecast.metric.label)
         if result.method is None:
@@ -743,8 +743,9 @@ class ForecastTab(AreaTab):
         money = shown.forecast.metric.is_money
         known = [p for p in shown.past if p.actual is not None]
         self.past_model.columns = list(past_columns(money))
-        self.past_model.set_rows(shown.past)
-        for column, width in enumerate((100, 80, 90, 110, 110, 110, 110, 80)):
+        # The periods already over first (newest forecast first), then those still to come.
+        self.past_model.set_rows(sorted(shown.past, key=lambda p: p.actual is None))
+        for column, width in enumerate((120, 80, 96, 110, 110, 110, 110, 80)):
             self.past_table.setColumnWidth(column, width)
         if known:
             inside = sum(1 for p in known if p.inside)
@@ -766,18 +767,25 @@ class ForecastTab(AreaTab):
         periods = sorted({p.period for p in known})
         label_of = {p.period: p.label for p in known}
         actual = {p.period: p.actual for p in known}
-        latest_made = sorted({p.made_in for p in known}, reverse=True)[:4]
-        lines = [
-            (
-                made.strftime("%Y-%m"),
-                [
-                    ChartForecast(p.label, p.forecast, p.low, p.high)
-                    for p in known
-                    if p.made_in == made
-                ],
-            )
-            for made in reversed(latest_made)
-        ]
+        # Per distance: the latest forecast made that many periods before each period.
+        lines = []
+        for ahead in (1, 3):
+            chosen: dict[date, PastForecast] = {}
+            for p in known:
+                if p.ahead == ahead and (
+                    p.period not in chosen or p.made_in > chosen[p.period].made_in
+                ):
+                    chosen[p.period] = p
+            if chosen:
+                lines.append(
+                    (
+                        self.tr("forecast %Ln period(s) before", "", ahead),
+                        [
+                            ChartForecast(p.label, p.forecast, p.low, p.high)
+                            for _period, p in sorted(chosen.items())
+                        ],
+                    )
+                )
         figure = self._ensure_canvas("past", self.past_chart)
         draw_accuracy(
             figure,
@@ -787,7 +795,6 @@ class ForecastTab(AreaTab):
             AccuracyLabels(
                 title=self.tr("What was forecast against what happened"),
                 actual=self.tr("Actual"),
-                forecast=self.tr("made"),
                 no_data=self.tr("No past forecast to compare yet"),
             ),
             language=current_language(),
