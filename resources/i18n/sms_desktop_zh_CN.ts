@@ -2110,7 +2110,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>基准 MAPE</translation>
     </message>
     <message>
-        <source>Forecasts compared</source>
+        <source>Compared</source>
         <translation>比较次数</translation>
     </message>
     <message>

@@ -77,7 +77,7 @@ HORIZON_COLUMNS: tuple[Column[HorizonRow, None], ...] = (
         lambda r, _l: _percent(r.baseline_mape),
         "percent",
     ),
-    Column("count", translate("ForecastTab", "Forecasts compared"), lambda r, _l: r.count, "int"),
+    Column("count", translate("ForecastTab", "Compared"), lambda r, _l: r.count, "int"),
 )
 
 
