@@ -156,9 +156,17 @@ class ForecastSnapshots:
             periods = self._periods(session, [row.id])[row.id]
             return _restore(row, periods)
 
-    def past_forecasts(self, choice: SeriesChoice, *, today: date) -> tuple[PastForecast, ...]:
+    def past_forecasts(
+        self,
+        choice: SeriesChoice,
+        *,
+        today: date,
+        history: Sequence[HistoryPoint] | None = None,
+    ) -> tuple[PastForecast, ...]:
         """Every stored forecast of the series, period by period, beside the actual of each
-        period already over on ``today``; newest forecast first, periods in order."""
+        period already over on ``today``; newest forecast first, periods in order.
+        ``history``: the series' actuals up to the period of ``today`` when the caller has
+        just read them (a forecast as of today), else they are read here."""
         s = m.ForecastSnapshot
         with self.db.read() as session:
             rows = session.execute(
@@ -169,9 +177,8 @@ class ForecastSnapshots:
             periods = self._periods(session, [r.id for r in rows])
         if not rows:
             return ()
-        actuals = {
-            h.start: h.value
-            for h in self._forecasts.history(
+        if history is None:
+            history = self._forecasts.history(
                 choice.metric,
                 choice.granularity,
                 before=today,
@@ -179,7 +186,7 @@ class ForecastSnapshots:
                 category_id=choice.category_id,
                 customer_id=choice.customer_id,
             )
-        }
+        actuals = {h.start: h.value for h in history}
         current = choice.granularity.start_of(today)
         result: list[PastForecast] = []
         for snapshot_id, made_in, as_of in rows:

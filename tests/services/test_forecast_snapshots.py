@@ -157,3 +157,15 @@ def test_a_deleted_salesperson_takes_their_snapshots(shop: Services) -> None:
         session.execute(update(m.Order).where(m.Order.owner_id == bob).values(owner_id=None))
         session.delete(session.get(m.Salesperson, bob))
     assert shop.forecast_snapshots.count() == 0
+
+
+def test_past_forecasts_with_the_history_just_read_agree(shop: Services) -> None:
+    shop.forecast_snapshots.keep(
+        shop.forecast.forecast("revenue", "month", 6, as_of=date(2023, 10, 1))
+    )
+    made = shop.forecast.forecast("revenue", "month", 3, as_of=AS_OF)
+    read = shop.forecast_snapshots.past_forecasts(SeriesChoice(), today=AS_OF)
+    given = shop.forecast_snapshots.past_forecasts(
+        SeriesChoice(), today=AS_OF, history=made.history
+    )
+    assert read == given

@@ -949,7 +949,11 @@ def _fit(
     snapshots: ForecastSnapshots = services.forecast_snapshots
     snapshots.keep(forecast)
     together = services.pipeline_forecast.together(forecast, today=today)
-    past = snapshots.past_forecasts(choice, today=today)
+    # A forecast as of today has just read the actuals the past forecasts are measured by.
+    current = choice.granularity.start_of(today) == choice.granularity.start_of(as_of)
+    past = snapshots.past_forecasts(
+        choice, today=today, history=forecast.history if current else None
+    )
     pipeline = services.pipeline_forecast.pipeline(
         choice.granularity,
         horizon,
