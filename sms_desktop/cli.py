@@ -22,12 +22,13 @@ from sms_desktop.domain.i18n import Message, Translator, translate
 
 if TYPE_CHECKING:
     from sms_desktop.domain.importing.fields import ImportKind
+    from sms_desktop.domain.win_model import FactorEffect
     from sms_desktop.persistence.db import Database
     from sms_desktop.services.forecast import Forecast
     from sms_desktop.services.receivables import AgeingReport
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-TABS = ("dashboard", "customers", "accounts", "pipeline", "tasks", "quotes", "targets")
+TABS = ("dashboard", "customers", "accounts", "pipeline", "forecast", "tasks", "quotes", "targets")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -240,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
     _add_forecast_parser(sub, db_opt, lang_opt)
     _add_accounts_parsers(sub, db_opt, lang_opt)
+    _add_deals_parser(sub, db_opt, lang_opt)
     return parser
 
 
@@ -1255,6 +1257,142 @@ def _write_records(
         )
 
 
+def _add_deals_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    db_opt: argparse.ArgumentParser,
+    lang_opt: argparse.ArgumentParser,
+) -> None:
+    deals = sub.add_parser("deals", help="win probability of the open deals, and its model")
+    kinds = deals.add_subparsers(dest="deals_command", required=True, metavar="score|model")
+    score = kinds.add_parser(
+        "score", parents=[db_opt, lang_opt], help="one row per open deal with its probability"
+    )
+    score.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=_date,
+        metavar="DATE",
+        help="score as on this day, from the deals closed before it (default: today)",
+    )
+    score.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    model = kinds.add_parser(
+        "model", parents=[db_opt, lang_opt], help="the model's backtest against stage defaults"
+    )
+    model.add_argument("--format", choices=("table", "json"), default="table")
+
+
+def _factor_text(effect: FactorEffect, tr: Translator) -> str:
+    from sms_desktop.domain.win_model import level_name
+
+    level = level_name(effect.level)
+    shown = level if isinstance(level, str) else level.render(tr)
+    return f"{effect.name.render(tr)}：{shown} {effect.points:+.0f}"
+
+
+def _cmd_deals(args: argparse.Namespace) -> int:
+    import json
+
+    from sms_desktop.domain.clock import clock
+    from sms_desktop.services.win_probability import WinProbabilityService
+
+    tr = _translator(args)
+    db = _open_for_cli(_db_path(args))
+    as_of = getattr(args, "as_of", None) or clock().today()
+    try:
+        service = WinProbabilityService(db)
+        if args.deals_command == "model":
+            report = service.report(as_of=as_of)
+        else:
+            scores, note = service.score(as_of=as_of)
+    except DomainError as exc:
+        raise _UserError(" ".join(exc.render(tr).split())) from exc
+    finally:
+        db.close()
+    if args.deals_command == "model":
+        calibration = [
+            [round(p, 4), round(o, 4), n]
+            for p, o, n in (report.calibration or report.stage_calibration)
+        ]
+        document: dict[str, object] = {
+            "n_train": report.n_train,
+            "n_test": report.n_test,
+            "brier_model": None if report.brier_model is None else round(report.brier_model, 4),
+            "brier_stage": None if report.brier_stage is None else round(report.brier_stage, 4),
+            "calibration": calibration,
+            "uses_model": report.uses_model,
+        }
+        if args.format == "json":
+            print(json.dumps(document, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if report.message is not None:
+            print(report.message.render(tr))
+        print(
+            translate("CLI", "Trained on {train} closed deals, tested on the {test} closed after.")
+            .format(train=report.n_train, test=report.n_test)
+            .render(tr)
+        )
+        print(
+            translate("CLI", "Brier score: model {model}, stage defaults {stage}")
+            .format(model=document["brier_model"] or "-", stage=document["brier_stage"] or "-")
+            .render(tr)
+        )
+        print(f"{'predicted':>10}{'observed':>10}{'deals':>8}")
+        for p, o, n in calibration:
+            print(f"{100 * p:>9.1f}%{100 * o:>9.1f}%{n:>8}")
+        return EXIT_OK
+    if note is not None and args.format == "table":
+        print(note.render(tr))
+    rows: list[dict[str, Any]] = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "customer": s.customer,
+            "stage": s.stage,
+            "stage_probability": s.stage_probability,
+            "probability": s.probability,
+            "probability_source": s.source.render(tr),
+            "factors": [
+                {
+                    "factor": e.factor,
+                    "text": _factor_text(e, tr),
+                    "points": round(e.points, 1),
+                }
+                for e in s.factors
+            ],
+        }
+        for s in scores
+    ]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(
+            ("id", "title", "customer", "stage", "stage_probability", "probability", "factors")
+        )
+        for r in rows:
+            writer.writerow(
+                (
+                    r["id"],
+                    r["title"],
+                    r["customer"],
+                    r["stage"],
+                    r["stage_probability"],
+                    r["probability"],
+                    "; ".join(f["text"] for f in r["factors"]),
+                )
+            )
+    else:
+        for r in rows:
+            factors = "; ".join(f["text"] for f in r["factors"])
+            print(
+                f"{r['id']:>6}  {r['title'][:28]:<28}  {r['stage']:<8}"
+                f"{r['stage_probability']:>4}% → {r['probability']:>3}%  {factors}"
+            )
+    return EXIT_OK
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from sms_desktop.app import run_gui
 
@@ -1299,6 +1437,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "import": _cmd_import,
     "export": _cmd_export,
     "forecast": _cmd_forecast,
+    "deals": _cmd_deals,
     "segments": _cmd_segments,
     "actions": _cmd_actions,
 }

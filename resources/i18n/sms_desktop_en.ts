@@ -122,6 +122,30 @@
     </message>
 </context>
 <context>
+    <name>ForecastTab</name>
+    <message numerus="yes">
+        <source>%Ln past forecast period(s) can be compared with what happened; {inside} fell inside the 80 % interval.</source>
+        <translation>
+            <numerusform>%Ln past forecast period can be compared with what happened; {inside} fell inside the 80 % interval.</numerusform>
+            <numerusform>%Ln past forecast periods can be compared with what happened; {inside} fell inside the 80 % interval.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>forecast %Ln period(s) before</source>
+        <translation>
+            <numerusform>forecast %Ln period before</numerusform>
+            <numerusform>forecast %Ln periods before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open deal(s) need attention: no close date, or one already past.</source>
+        <translation>
+            <numerusform>%Ln open deal needs attention: no close date, or one already past.</numerusform>
+            <numerusform>%Ln open deals need attention: no close date, or one already past.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message numerus="yes">
         <source>%Ln change(s)</source>

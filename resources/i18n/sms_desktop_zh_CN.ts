@@ -714,6 +714,14 @@
         <source>no next step</source>
         <translation>无下一步</translation>
     </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>阶段默认</translation>
+    </message>
 </context>
 <context>
     <name>BoardView</name>
@@ -807,6 +815,14 @@
     <message>
         <source>the period starts after it ends</source>
         <translation>期间的开始日期晚于结束日期</translation>
+    </message>
+    <message>
+        <source>Trained on {train} closed deals, tested on the {test} closed after.</source>
+        <translation>用 {train} 个已结束商机训练，用之后结束的 {test} 个测试。</translation>
+    </message>
+    <message>
+        <source>Brier score: model {model}, stage defaults {stage}</source>
+        <translation>Brier 分数：模型 {model}，阶段默认 {stage}</translation>
     </message>
     <message>
         <source>there is no database at {path}</source>
@@ -2559,6 +2575,442 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <source>The product category no longer exists.</source>
         <translation>该产品类别已不存在。</translation>
     </message>
+    <message>
+        <source>Commit</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>最佳情况</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>No expected close date</source>
+        <translation>没有预计成交日期</translation>
+    </message>
+    <message>
+        <source>Expected close date has passed</source>
+        <translation>预计成交日期已过</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>At the current forecast, this quarter&apos;s target will be {percent}% met.</source>
+        <translation>按当前预测，本季度目标可完成 {percent}%。</translation>
+    </message>
+    <message>
+        <source>The deal no longer exists.</source>
+        <translation>该商机已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastCommands</name>
+    <message>
+        <source>Flag as commit</source>
+        <translation>标为确定</translation>
+    </message>
+    <message>
+        <source>Remove the commit flag</source>
+        <translation>取消确定标记</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastTab</name>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Low (80 %)</source>
+        <translation>下限 (80%)</translation>
+    </message>
+    <message>
+        <source>High (80 %)</source>
+        <translation>上限 (80%)</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>加权商机</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Periods ahead</source>
+        <translation>提前期数</translation>
+    </message>
+    <message>
+        <source>WAPE</source>
+        <translation>WAPE</translation>
+    </message>
+    <message>
+        <source>MAPE</source>
+        <translation>MAPE</translation>
+    </message>
+    <message>
+        <source>Baseline WAPE</source>
+        <translation>基准 WAPE</translation>
+    </message>
+    <message>
+        <source>Baseline MAPE</source>
+        <translation>基准 MAPE</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>比较次数</translation>
+    </message>
+    <message>
+        <source>inside</source>
+        <translation>区间内</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>区间外</translation>
+    </message>
+    <message>
+        <source>Forecast made in</source>
+        <translation>预测月份</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>80 % interval</source>
+        <translation>80% 区间</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售人员</translation>
+    </message>
+    <message>
+        <source>Close period</source>
+        <translation>成交期间</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>最佳情况</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>Weighted total</source>
+        <translation>加权合计</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机数</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Why it needs attention</source>
+        <translation>需关注原因</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Stage default</source>
+        <translation>阶段默认</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Applies</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Top factors (points)</source>
+        <translation>主要因素（百分点）</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>All customers (type to pick one)</source>
+        <translation>全部客户（输入以选择）</translation>
+    </message>
+    <message>
+        <source>Forecast as it could have been made on this day, from the data before it</source>
+        <translation>按这一天之前的数据做出当时可做的预测</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the forecast&apos;s numbers as an Excel workbook</source>
+        <translation>将预测数字保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>粒度</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>预测期数</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>产品类别</translation>
+    </message>
+    <message>
+        <source>Each method was refitted at each of the latest origins on the data before it only, and its forecasts compared with what happened. WAPE: the absolute errors as a share of the actuals; MAPE: the mean percentage error. The baseline repeats the same period of the year before.</source>
+        <translation>每种方法都在最近的各个起点上仅用起点之前的数据重新拟合，并把其预测与实际发生的比较。WAPE：绝对误差占实际值之比；MAPE：平均百分比误差。基准方法重复去年同期的数值。</translation>
+    </message>
+    <message>
+        <source>Forecast the Past 12 Months</source>
+        <translation>补做过去 12 个月的预测</translation>
+    </message>
+    <message>
+        <source>Make and keep the forecast each of the last 12 months would have had, from the data before it, to compare with what happened</source>
+        <translation>按过去 12 个月每月之前的数据做出并保存当时的预测，以便与实际比较</translation>
+    </message>
+    <message>
+        <source>Save Thresholds</source>
+        <translation>保存阈值</translation>
+    </message>
+    <message>
+        <source>Commit from</source>
+        <translation>确定起始</translation>
+    </message>
+    <message>
+        <source>Best case from</source>
+        <translation>最佳情况起始</translation>
+    </message>
+    <message>
+        <source>Open deals by expected close, each weighted by its probability. A deal flagged commit in its editor counts as commit whatever its probability.</source>
+        <translation>按预计成交期间列出未结商机，每个按其概率加权。在编辑器中标为“确定”的商机无论概率如何都计入确定。</translation>
+    </message>
+    <message>
+        <source>A logistic regression on your own won and lost deals, starting from each stage&apos;s default probability. Trained on the deals closed before a date and tested on those closed after; Brier score: the mean squared error of the predicted chance (lower is better). A probability set by hand on a deal still applies.</source>
+        <translation>基于您自己的赢单和输单的逻辑回归，以各阶段的默认概率为起点。用某日之前结束的商机训练，用之后结束的商机测试；Brier 分数：预测概率的均方误差（越低越好）。商机上手动设置的概率仍然优先。</translation>
+    </message>
+    <message>
+        <source>Forecast vs Actual</source>
+        <translation>预测与实际</translation>
+    </message>
+    <message>
+        <source>Pipeline Forecast</source>
+        <translation>管道预测</translation>
+    </message>
+    <message>
+        <source>Win Probability</source>
+        <translation>赢单概率</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>Fitting the forecast…</source>
+        <translation>正在拟合预测…</translation>
+    </message>
+    <message>
+        <source>Fitting the win-probability model…</source>
+        <translation>正在拟合赢单概率模型…</translation>
+    </message>
+    <message>
+        <source>The win-probability model could not be fitted.</source>
+        <translation>无法拟合赢单概率模型。</translation>
+    </message>
+    <message>
+        <source>Trained on {train} deals closed before {day}, tested on the {test} closed since: Brier score {model} against {stage} for the stage defaults.</source>
+        <translation>用 {day} 之前结束的 {train} 个商机训练，用此后结束的 {test} 个测试：Brier 分数 {model}，阶段默认为 {stage}。</translation>
+    </message>
+    <message>
+        <source>Calibration on the later deals</source>
+        <translation>后期商机上的校准</translation>
+    </message>
+    <message>
+        <source>Stage defaults</source>
+        <translation>阶段默认</translation>
+    </message>
+    <message>
+        <source>Ideal</source>
+        <translation>理想</translation>
+    </message>
+    <message>
+        <source>Predicted chance</source>
+        <translation>预测概率</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>实际赢单率</translation>
+    </message>
+    <message>
+        <source>No closed deals to test on</source>
+        <translation>没有可测试的已结束商机</translation>
+    </message>
+    <message>
+        <source>The forecast could not be made.</source>
+        <translation>无法做出预测。</translation>
+    </message>
+    <message>
+        <source>The forecast was cancelled; the figures shown are older.</source>
+        <translation>预测已取消；显示的是较早的数字。</translation>
+    </message>
+    <message>
+        <source>No forecast.</source>
+        <translation>没有预测。</translation>
+    </message>
+    <message>
+        <source>{metric} forecast as of {day}, {count} periods</source>
+        <translation>{metric}预测，截至 {day}，共 {count} 期</translation>
+    </message>
+    <message>
+        <source>: {first} and {second}</source>
+        <translation>：{first}与{second}</translation>
+    </message>
+    <message>
+        <source>Method: {method} (chosen by a backtest over {origins} origins)</source>
+        <translation>方法：{method}（经 {origins} 个起点的回测选出）</translation>
+    </message>
+    <message>
+        <source>Showing the forecast stored for {day}; refitting…</source>
+        <translation>显示为 {day} 保存的预测；正在重新拟合…</translation>
+    </message>
+    <message>
+        <source>Forecast fitted on the data before {day} and kept as this month&apos;s.</source>
+        <translation>已用 {day} 之前的数据拟合预测，并保存为本月的预测。</translation>
+    </message>
+    <message>
+        <source>Backtested WAPE {wape}, seasonal naive {baseline}.</source>
+        <translation>回测 WAPE {wape}，季节性朴素法 {baseline}。</translation>
+    </message>
+    <message>
+        <source>The {nominal} interval held {coverage} of the backtest&apos;s actuals.</source>
+        <translation>{nominal} 区间覆盖了回测中 {coverage} 的实际值。</translation>
+    </message>
+    <message>
+        <source>{metric}: history and forecast</source>
+        <translation>{metric}：历史与预测</translation>
+    </message>
+    <message>
+        <source>Forecast made a period before</source>
+        <translation>提前一期的预测</translation>
+    </message>
+    <message>
+        <source>No history to forecast from</source>
+        <translation>没有可用于预测的历史数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln past forecast period(s) can be compared with what happened; {inside} fell inside the 80 % interval.</source>
+        <translation>
+            <numerusform>%Ln 个过去预测期间可与实际比较；其中 {inside} 个落在 80% 区间内。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No stored forecast covers a period that is over yet. Forecast the past months to compare.</source>
+        <translation>还没有已保存的预测覆盖已结束的期间。补做过去几个月的预测即可比较。</translation>
+    </message>
+    <message numerus="yes">
+        <source>forecast %Ln period(s) before</source>
+        <translation>
+            <numerusform>提前 %Ln 期的预测</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What was forecast against what happened</source>
+        <translation>预测值与实际值</translation>
+    </message>
+    <message>
+        <source>No past forecast to compare yet</source>
+        <translation>尚无可比较的过去预测</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open deal(s) need attention: no close date, or one already past.</source>
+        <translation>
+            <numerusform>%Ln 个未结商机需关注：没有成交日期，或日期已过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forecasting the past months…</source>
+        <translation>正在补做过去几个月的预测…</translation>
+    </message>
+    <message>
+        <source>Export Forecast</source>
+        <translation>导出预测</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation>销售预测</translation>
+    </message>
+    <message>
+        <source>Exporting the forecast…</source>
+        <translation>正在导出预测…</translation>
+    </message>
+    <message>
+        <source>Forecast saved to {path}.</source>
+        <translation>预测已保存到 {path}。</translation>
+    </message>
 </context>
 <context>
     <name>Formatting</name>
@@ -3712,6 +4164,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>销售机会</translation>
     </message>
     <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -3964,6 +4420,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Probability:</source>
         <translation>赢单概率：</translation>
+    </message>
+    <message>
+        <source>Commit: counts as commit in the forecast</source>
+        <translation>确定：在预测中计为确定</translation>
     </message>
     <message>
         <source>not known yet</source>
@@ -6796,6 +7256,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>科目代码只能是数字。</translation>
     </message>
     <message>
+        <source>A probability is 0 to 100 %.</source>
+        <translation>概率为 0 至 100%。</translation>
+    </message>
+    <message>
+        <source>Best case cannot start above commit.</source>
+        <translation>最佳情况的起始不能高于确定。</translation>
+    </message>
+    <message>
         <source>The tax rate is a percentage from 0 to 99.99.</source>
         <translation>税率应为 0 到 99.99 之间的百分比。</translation>
     </message>
@@ -8284,6 +8752,125 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>New Database</source>
         <translation>新建数据库</translation>
+    </message>
+</context>
+<context>
+    <name>WinModel</name>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Customer tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Time in stage</source>
+        <translation>阶段停留</translation>
+    </message>
+    <message>
+        <source>Activities in 30 days</source>
+        <translation>近 30 天活动</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>上次活动</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>new customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>existing customer</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <source>under 15 days</source>
+        <translation>不足 15 天</translation>
+    </message>
+    <message>
+        <source>15–45 days</source>
+        <translation>15–45 天</translation>
+    </message>
+    <message>
+        <source>46–90 days</source>
+        <translation>46–90 天</translation>
+    </message>
+    <message>
+        <source>over 90 days</source>
+        <translation>超过 90 天</translation>
+    </message>
+    <message>
+        <source>within 7 days</source>
+        <translation>7 天内</translation>
+    </message>
+    <message>
+        <source>8–30 days ago</source>
+        <translation>8–30 天前</translation>
+    </message>
+    <message>
+        <source>over 30 days ago</source>
+        <translation>30 天以前</translation>
+    </message>
+    <message>
+        <source>no activity</source>
+        <translation>没有活动</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Fewer than {minimum} closed deals ({count}): the stages&apos; default probabilities are used.</source>
+        <translation>已结束商机少于 {minimum} 个（{count} 个）：使用各阶段的默认概率。</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>set by hand</source>
+        <translation>手动设置</translation>
+    </message>
+    <message>
+        <source>stage default</source>
+        <translation>阶段默认</translation>
     </message>
 </context>
 <context>

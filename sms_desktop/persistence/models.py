@@ -320,6 +320,8 @@ class Opportunity(_Timestamps, _SoftDelete, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     stage_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # Flagged "commit" by hand: in the pipeline forecast whatever its probability (#16).
+    forecast_commit: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
 
     customer: Mapped[Customer] = relationship()
     stage: Mapped[PipelineStage] = relationship()
@@ -1080,6 +1082,50 @@ class NextActionDismissal(Base):
 
 
 # ------------------------------------------------------------------------ bookkeeping
+
+
+class ForecastSnapshot(Base):
+    """One month's stored forecast of one series (#16): what was forecast, as of when, by
+    which method and with which backtested accuracy; the periods are its children.
+
+    ``series_key`` names the metric, the grain and the filters (``revenue/month/o=3/c=/u=``);
+    a series keeps one snapshot per month it was made in (``made_in``), the latest of that
+    month, so "what we forecast for Q3 in June" is one row."""
+
+    __tablename__ = "forecast_snapshots"
+    __table_args__ = (
+        UniqueConstraint("series_key", "made_in"),
+        CheckConstraint("horizon BETWEEN 1 AND 18", name="horizon_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_key: Mapped[str] = mapped_column(String(80))
+    made_in: Mapped[date] = mapped_column(Date)  # first day of the month of ``as_of``
+    as_of: Mapped[date] = mapped_column(Date)
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    metric: Mapped[str] = mapped_column(String(24))
+    granularity: Mapped[str] = mapped_column(String(24))
+    horizon: Mapped[int]
+    owner_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "CASCADE"))
+    category_id: Mapped[int | None] = mapped_column(_fk("product_categories.id", "CASCADE"))
+    customer_id: Mapped[int | None] = mapped_column(_fk("customers.id", "CASCADE"))
+    method: Mapped[str] = mapped_column(String(24))
+    detail: Mapped[str] = mapped_column(Text)  # JSON: history, candidates, coverage …
+
+
+class ForecastSnapshotPeriod(Base):
+    """One forecast period of a snapshot, amounts as stored (rounded half up to cents)."""
+
+    __tablename__ = "forecast_snapshot_periods"
+    __table_args__ = (UniqueConstraint("snapshot_id", "period_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    snapshot_id: Mapped[int] = mapped_column(_fk("forecast_snapshots.id", "CASCADE"))
+    period_start: Mapped[date] = mapped_column(Date)
+    forecast: Mapped[Decimal] = mapped_column(Money)
+    low: Mapped[Decimal] = mapped_column(Money)
+    high: Mapped[Decimal] = mapped_column(Money)
+    pipeline_weighted: Mapped[Decimal | None] = mapped_column(Money)
 
 
 class Setting(Base):

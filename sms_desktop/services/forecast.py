@@ -43,7 +43,12 @@ from sms_desktop.domain.revenue import REVENUE_LABEL, CommissionBase, base_name
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.base import Money
 from sms_desktop.persistence.db import Database
-from sms_desktop.services.revenue import margin_amount, revenue_amount, revenue_filter
+from sms_desktop.services.revenue import (
+    line_revenue,
+    margin_amount,
+    revenue_amount,
+    revenue_filter,
+)
 
 
 class ForecastMetric(StrEnum):
@@ -87,6 +92,9 @@ class Forecast:
     history: tuple[HistoryPoint, ...]
     result: SeriesForecast
     pipeline_weighted: tuple[Decimal | None, ...]  # one per period of ``result.periods``
+    owner_id: int | None = None  # the series' filters
+    category_id: int | None = None
+    customer_id: int | None = None
 
     @property
     def message(self) -> Message | None:
@@ -131,10 +139,9 @@ class ForecastService:
                 }
             )
         first_forecast = granularity.start_of(as_of)
-        query = self._history_query(metric, first_forecast, owner_id, category_id, customer_id)
-        with self.db.read() as session:
-            daily = session.execute(query).all()
-        totals = _bucket(granularity, daily, first_forecast)
+        totals = self._totals(
+            metric, granularity, first_forecast, owner_id, category_id, customer_id
+        )
         series = Series(
             granularity,
             totals[0][0] if totals else first_forecast,
@@ -149,7 +156,49 @@ class ForecastService:
             )
             pipeline = tuple(weighted.get(p.start, ZERO) for p in result.periods)
         history = tuple(HistoryPoint(p, granularity.label(p), v) for p, v in totals)
-        return Forecast(metric, granularity, as_of, horizon, history, result, pipeline)
+        return Forecast(
+            metric,
+            granularity,
+            as_of,
+            horizon,
+            history,
+            result,
+            pipeline,
+            owner_id,
+            category_id,
+            customer_id,
+        )
+
+    def history(
+        self,
+        metric: ForecastMetric | str,
+        by: Granularity | str,
+        *,
+        before: date,
+        owner_id: int | None = None,
+        category_id: int | None = None,
+        customer_id: int | None = None,
+    ) -> tuple[HistoryPoint, ...]:
+        """The series' actual per period, up to the period before the one containing
+        ``before`` (what past forecasts are measured against)."""
+        metric, granularity = ForecastMetric(metric), Granularity(by)
+        end = granularity.start_of(before)
+        totals = self._totals(metric, granularity, end, owner_id, category_id, customer_id)
+        return tuple(HistoryPoint(p, granularity.label(p), v) for p, v in totals)
+
+    def _totals(
+        self,
+        metric: ForecastMetric,
+        granularity: Granularity,
+        before: date,
+        owner_id: int | None,
+        category_id: int | None,
+        customer_id: int | None,
+    ) -> list[tuple[date, Decimal]]:
+        query = self._history_query(metric, before, owner_id, category_id, customer_id)
+        with self.db.read() as session:
+            daily = session.execute(query).all()
+        return _bucket(granularity, daily, before)
 
     def owner_named(self, name: str) -> int:
         """The salesperson called ``name`` (Chinese or English name, any case)."""
@@ -198,7 +247,7 @@ class ForecastService:
             value = (
                 func.count(func.distinct(o.id))
                 if metric is ForecastMetric.ORDERS
-                else type_coerce(func.sum(type_coerce(line.net_amount, Money)), Money)
+                else type_coerce(func.sum(line_revenue(line)), Money)
             )
         elif metric is ForecastMetric.ORDERS:
             value = func.count(o.id)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.duplicates import DuplicatesService
     from sms_desktop.services.followups import FollowUpsService
     from sms_desktop.services.forecast import ForecastService
+    from sms_desktop.services.forecast_snapshots import ForecastSnapshots
     from sms_desktop.services.funnel import FunnelService
     from sms_desktop.services.history import HistoryService
     from sms_desktop.services.imports.service import ImportService
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.orders import OrdersService
     from sms_desktop.services.payments import PaymentsService
     from sms_desktop.services.pipeline import PipelineService
+    from sms_desktop.services.pipeline_forecast import PipelineForecastService
     from sms_desktop.services.pricing import PricingService
     from sms_desktop.services.products import ProductsService
     from sms_desktop.services.quotes import QuotesService
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.targets import TargetsService
     from sms_desktop.services.tasks import TasksService
     from sms_desktop.services.trash import TrashService
+    from sms_desktop.services.win_probability import WinProbabilityService
 
 
 class Services:
@@ -217,3 +220,21 @@ class Services:
         from sms_desktop.services.next_actions import NextActionsService
 
         return NextActionsService(self.db, self.settings.account_params, self.accounts.white_space)
+
+    @cached_property
+    def forecast_snapshots(self) -> ForecastSnapshots:
+        from sms_desktop.services.forecast_snapshots import ForecastSnapshots
+
+        return ForecastSnapshots(self.db, self.forecast)
+
+    @cached_property
+    def pipeline_forecast(self) -> PipelineForecastService:
+        from sms_desktop.services.pipeline_forecast import PipelineForecastService
+
+        return PipelineForecastService(self.db, self.settings, self.targets)
+
+    @cached_property
+    def win_probability(self) -> WinProbabilityService:
+        from sms_desktop.services.win_probability import WinProbabilityService
+
+        return WinProbabilityService(self.db)

@@ -68,6 +68,16 @@ class AccountCodes:
     bank_name: str = "银行存款"
 
 
+@dataclass(frozen=True, slots=True)
+class ForecastSettings:
+    """The pipeline forecast's categories (#16): a deal at or above ``commit_threshold`` %
+    (or flagged by hand) is commit, at or above ``best_case_threshold`` % best case, the
+    rest pipeline."""
+
+    commit_threshold: int = 90
+    best_case_threshold: int = 50
+
+
 def _encode(value: Any) -> str:
     if isinstance(value, Decimal):
         return json.dumps(str(value))
@@ -238,6 +248,33 @@ class SettingsService:
         self._store("accounts.", asdict(params))
         return params
 
+    # ----------------------------------------------------------------- forecast
+
+    def forecast_settings(self) -> ForecastSettings:
+        stored = self._load(_FORECAST_PREFIX)
+        base = ForecastSettings()
+        values: dict[str, int] = {}
+        for f in fields(ForecastSettings):
+            try:
+                values[f.name] = int(stored.get(f.name, getattr(base, f.name)))
+            except (TypeError, ValueError):
+                values[f.name] = getattr(base, f.name)
+        return ForecastSettings(**values)
+
+    def save_forecast_settings(self, settings: ForecastSettings) -> ForecastSettings:
+        errors = Errors()
+        for name in ("commit_threshold", "best_case_threshold"):
+            if not 0 <= getattr(settings, name) <= 100:
+                errors.add(name, translate("Settings", "A probability is 0 to 100 %."))
+        if settings.best_case_threshold > settings.commit_threshold:
+            errors.add(
+                "best_case_threshold",
+                translate("Settings", "Best case cannot start above commit."),
+            )
+        errors.raise_if_any()
+        self._store(_FORECAST_PREFIX, asdict(settings))
+        return settings
+
     # ------------------------------------------------------------ import presets
 
     def import_presets(self) -> dict[str, Any]:
@@ -256,6 +293,7 @@ class SettingsService:
 
 
 _PRESET_PREFIX = "import.preset."
+_FORECAST_PREFIX = "forecast."
 
 
 @dataclass(frozen=True, slots=True)

@@ -268,7 +268,7 @@ def test_create_all_and_migrations_build_the_same_schema(tmp_path: Path) -> None
     engine.dispose()
     left, right = _describe(migrated), _describe(created)
     assert sorted(left) == sorted(Base.metadata.tables)
-    assert len(left) == 44
+    assert len(left) == 46
     assert left == right
 
     # The DDL SQLite stores is the same too (table clauses may come in another order).
@@ -793,14 +793,58 @@ def test_0009_turns_paid_amounts_into_invoices_and_payments(db_path: Path) -> No
         con.close()
 
 
+# ------------------------------------------- 0010: forecast snapshots, deals committed by hand
+
+
+def test_0010_keeps_deals_uncommitted_and_stores_snapshots(db_path: Path) -> None:
+    """Deals from 0009 keep every value and read as not committed by hand; a snapshot with
+    its periods can be stored, one per series and month, and goes with its salesperson."""
+    migrations.upgrade(db_path, "0009")
+    rows = insert_a_row_everywhere(db_path)
+    deal = rows["opportunities"]
+    migrations.upgrade(db_path)
+    assert revision_of(db_path) == HEAD_REVISION
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        assert con.execute(
+            "SELECT title, amount, stage_id, forecast_commit FROM opportunities WHERE id = ?",
+            (deal["id"],),
+        ).fetchone() == (deal["title"], deal["amount"], deal["stage_id"], 0)
+        con.execute("PRAGMA foreign_keys = ON")
+        owner = rows["salespeople"]["id"]
+        snapshot = con.execute(
+            "INSERT INTO forecast_snapshots (series_key, made_in, as_of, made_at, metric,"
+            " granularity, horizon, owner_id, method, detail) VALUES ('revenue/month/o=1',"
+            " '2026-06-01', '2026-06-15', '2026-06-15 08:00:00', 'revenue', 'month', 3, ?,"
+            " 'seasonal_naive', '{}')",
+            (owner,),
+        ).lastrowid
+        con.execute(
+            "INSERT INTO forecast_snapshot_periods (snapshot_id, period_start, forecast, low,"
+            " high) VALUES (?, '2026-07-01', 123456, 100000, 150000)",
+            (snapshot,),
+        )
+        with pytest.raises(sqlite3.IntegrityError):
+            con.execute(
+                "INSERT INTO forecast_snapshots (series_key, made_in, as_of, made_at, metric,"
+                " granularity, horizon, method, detail) VALUES ('revenue/month/o=1',"
+                " '2026-06-01', '2026-06-20', '2026-06-20 08:00:00', 'revenue', 'month', 3,"
+                " 'naive', '{}')"
+            )
+        con.execute("DELETE FROM forecast_snapshots WHERE owner_id = ?", (owner,))
+        assert con.execute("SELECT count(*) FROM forecast_snapshot_periods").fetchone() == (0,)
+    finally:
+        con.close()
+
+
 # ------------------------------------------------ 0011: key-account scores and overrides
 
 
 def test_0011_keeps_customers_and_orders_and_takes_scores(db_path: Path) -> None:
-    """A database at 0009 with customers, orders and an account plan upgrades with them
+    """A database at 0010 with customers, orders and an account plan upgrades with them
     unchanged; the new tables start empty, take a score, an override and a dismissal, and
     lose them with their customer."""
-    migrations.upgrade(db_path, "0009")
+    migrations.upgrade(db_path, "0010")
     rows = insert_a_row_everywhere(db_path)
     customer = rows["customers"]["id"]
     con = sqlite3.connect(db_path, isolation_level=None)

@@ -38,7 +38,7 @@ def _order(s: object, customer: int, days_ago: int, amount: int, number: str) ->
         subtotal=D(amount),
         total=D(amount),
         cost_total=D(amount) / 2,
-        status=OrderStatus.COMPLETED,
+        status=OrderStatus.INVOICED,
     )
     s.add(order)  # type: ignore[attr-defined]
     return order

@@ -51,7 +51,7 @@ def shop(empty_services: Services) -> tuple[Services, dict[str, int]]:
                     order_date=TODAY - timedelta(days=75 + 30 * k),
                     subtotal=D(10000),
                     total=D(11300),
-                    status=OrderStatus.COMPLETED,
+                    status=OrderStatus.INVOICED,
                 )
             )
         s.add(

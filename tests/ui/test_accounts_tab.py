@@ -42,7 +42,7 @@ def _add_order(services: Services, customer: int, days_ago: int, amount: int, nu
                 subtotal=D(amount),
                 total=D(amount),
                 cost_total=D(amount) / 2,
-                status=OrderStatus.COMPLETED,
+                status=OrderStatus.INVOICED,
             )
         )
 

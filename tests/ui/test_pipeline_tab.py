@@ -74,9 +74,10 @@ def test_board_shows_open_deals_by_stage(controller: Controller) -> None:
     assert lead.model.rowCount() == 3
     assert "3" in lead.totals.text()
     assert "Open: 63,799.99" in tab.board.summary.text()
-    # The card's dot is colour only; its tooltip says what it means.
+    # The card's dot is colour only; its tooltip says what it means, and whose the
+    # probability is (the stage's default here).
     tooltip = lead.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert tooltip.splitlines()[1:] == ["北京华夏科技有限公司", "No activity planned"]
+    assert tooltip.splitlines()[1:] == ["北京华夏科技有限公司", "10% stage", "No activity planned"]
 
 
 def test_drag_to_next_stage_then_undo(controller: Controller, qtbot: QtBot) -> None:
@@ -471,3 +472,27 @@ def test_five_stages_fit_a_1366_pixel_screen(controller: Controller, qtbot: QtBo
     qtbot.waitUntil(all_in_view)
     assert scroll.horizontalScrollBar().maximum() == 0
     assert all(c.width() >= 200 for c in columns)
+
+
+def test_flag_a_deal_commit_in_its_editor_and_undo(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The forecast's commit flag is a check box of the deal's editor (#16); Undo clears it
+    together with the rest of the edit."""
+    tab = pipeline_tab(controller)
+    deal = tab._services.pipeline.list_opportunities(PipelineFilter(search="项目 1"))[0]
+    forecast = tab._services.pipeline_forecast
+
+    def answer(dialog: OpportunityDialog) -> int:
+        assert not dialog.commit_check.isChecked() and not dialog.commit_check.isHidden()
+        qtbot.mouseClick(dialog.commit_check, Qt.MouseButton.LeftButton)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(OpportunityDialog, "exec", answer)
+    tab.edit_opportunity(deal.id)
+    assert forecast.is_committed(deal.id)
+    controller.window.undo_stack.undo()
+    assert not forecast.is_committed(deal.id)
+    controller.window.undo_stack.redo()
+    assert forecast.is_committed(deal.id)

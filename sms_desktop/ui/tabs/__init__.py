@@ -48,6 +48,12 @@ def _pipeline(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
     return PipelineTab(services, undo, parent)
 
 
+def _forecast(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
+    from sms_desktop.ui.tabs.forecast.tab import ForecastTab
+
+    return ForecastTab(services, undo, parent)
+
+
 def _tasks(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
     from sms_desktop.ui.tabs.tasks.tab import TasksTab
 
@@ -75,6 +81,7 @@ def available_tabs() -> list[TabSpec]:
         TabSpec("customersTab", lambda: translate("MainWindow", "Customers"), _customers),
         TabSpec("accountsTab", lambda: translate("MainWindow", "Key Accounts"), _accounts),
         TabSpec("pipelineTab", lambda: translate("MainWindow", "Pipeline"), _pipeline),
+        TabSpec("forecastTab", lambda: translate("MainWindow", "Forecast"), _forecast),
         TabSpec("tasksTab", lambda: translate("MainWindow", "Tasks"), _tasks),
         TabSpec("quotesTab", lambda: translate("MainWindow", "Quotes"), _quotes),
         TabSpec("targetsTab", lambda: translate("MainWindow", "Targets"), _targets),

@@ -115,7 +115,14 @@ class StageColumnModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return card.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [card.title, card.customer, next_activity_text(card.next_activity)]
+            from sms_desktop.ui.tabs.pipeline.card_delegate import probability_label
+
+            lines = [
+                card.title,
+                card.customer,
+                probability_label(card),
+                next_activity_text(card.next_activity),
+            ]
             if card.attention is Attention.STALE:
                 lines.append(
                     translate("Board", "Stale: {days} days in this stage").format(

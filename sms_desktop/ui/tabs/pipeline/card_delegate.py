@@ -122,5 +122,29 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(third, Qt.AlignmentFlag.AlignLeft, amount)
         painter.setFont(option.font)
         painter.setPen(muted)
-        painter.drawText(third, Qt.AlignmentFlag.AlignRight, format_date(card.expected_close))
+        close = format_date(card.expected_close)
+        painter.drawText(third, Qt.AlignmentFlag.AlignRight, close)
+        # The probability that applies, labelled with where it comes from, where it fits.
+        chance = probability_label(card)
+        room = (
+            third.width()
+            - bold_metrics.horizontalAdvance(amount)
+            - metrics.horizontalAdvance(close)
+        )
+        if metrics.horizontalAdvance(chance) + 16 <= room:
+            painter.drawText(
+                third.adjusted(0, 0, -metrics.horizontalAdvance(close) - 8, 0),
+                Qt.AlignmentFlag.AlignRight,
+                chance,
+            )
         painter.restore()
+
+
+def probability_label(card: Card) -> str:
+    """ "60% stage" or "75% by hand": the deal's probability and where it comes from."""
+    source = (
+        translate("Board", "by hand")
+        if card.probability_overridden
+        else translate("Board", "stage")
+    )
+    return f"{card.probability}% {source}"

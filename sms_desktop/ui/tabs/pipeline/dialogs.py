@@ -88,6 +88,8 @@ class OpportunityDialog(QDialog):
         customer_name: str = "",
         stage: StageRow | None = None,
         parent: QWidget | None = None,
+        *,
+        committed: bool | None = None,  # the forecast's commit flag (editing only)
     ) -> None:
         super().__init__(parent)
         self.setObjectName("opportunityDialog")
@@ -132,6 +134,13 @@ class OpportunityDialog(QDialog):
         self.errors.add_row(
             form, "probability_override", self.tr("Probability:"), self.probability_spin
         )
+        self.commit_check = QCheckBox(self.tr("Commit: counts as commit in the forecast"), self)
+        self.commit_check.setObjectName("opportunityCommit")
+        self.commit_check.setChecked(bool(committed))
+        if committed is not None:
+            form.addRow("", self.commit_check)
+        else:
+            self.commit_check.hide()
         close_row = QWidget(self)
         close_layout = QHBoxLayout(close_row)
         close_layout.setContentsMargins(0, 0, 0, 0)

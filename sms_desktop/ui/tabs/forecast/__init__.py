@@ -1,0 +1,1 @@
+"""销售预测: the Forecast tab."""

@@ -1,0 +1,162 @@
+"""The win probability service: factors read as they were at the close (or the as-of day),
+the model used from 50 closed deals on, open deals scored and explained; and the CLI's
+``deals score`` / ``deals model``."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from sms_desktop.cli import main
+from sms_desktop.domain.enums import OpportunityStatus, SalespersonRole, StageKind
+from sms_desktop.persistence import models as m
+from sms_desktop.services.registry import Services
+
+FIRST = date(2025, 1, 1)
+
+
+@pytest.fixture
+def crm(empty_services: Services) -> Services:
+    """80 closed deals, one every three days from 2025-01-01: referrals mostly won, the
+    others mostly lost; four open deals."""
+    rng = random.Random(3)
+    with empty_services.db.write() as s:
+        owner = m.Salesperson(name="王伟", role=SalespersonRole.OWNER)
+        s.add(owner)
+        s.flush()
+        customer = m.Customer(name="杭州明远贸易有限公司", owner_id=owner.id, industry="零售")
+        s.add(customer)
+        s.flush()
+        stages = {
+            key: m.PipelineStage(
+                key=key, name_zh=zh, name_en=key, position=i, kind=kind, default_probability=p
+            )
+            for i, (key, zh, kind, p) in enumerate(
+                (
+                    ("proposal", "方案报价", StageKind.OPEN, 50),
+                    ("won", "赢单", StageKind.WON, 100),
+                    ("lost", "输单", StageKind.LOST, 0),
+                )
+            )
+        }
+        s.add_all(stages.values())
+        s.flush()
+        for i in range(80):
+            referral = i % 2 == 0
+            won = rng.random() < (0.85 if referral else 0.15)
+            created = FIRST + timedelta(days=3 * i)
+            closed = created + timedelta(days=20)
+            deal = m.Opportunity(
+                customer_id=customer.id,
+                title=f"deal {i}",
+                amount=Decimal(20_000),
+                stage_id=stages["won" if won else "lost"].id,
+                status=OpportunityStatus.WON if won else OpportunityStatus.LOST,
+                source="老客户推荐" if referral else "展会",
+                owner_id=owner.id,
+                closed_on=closed,
+                created_at=datetime.combine(created, datetime.min.time(), UTC),
+            )
+            s.add(deal)
+            s.flush()
+            s.add_all(
+                [
+                    m.StageChange(
+                        opportunity_id=deal.id,
+                        from_stage_id=None,
+                        to_stage_id=stages["proposal"].id,
+                        changed_at=datetime.combine(created, datetime.min.time(), UTC),
+                    ),
+                    m.StageChange(
+                        opportunity_id=deal.id,
+                        from_stage_id=stages["proposal"].id,
+                        to_stage_id=deal.stage_id,
+                        changed_at=datetime.combine(closed, datetime.min.time(), UTC),
+                    ),
+                ]
+            )
+        for i, (source, override) in enumerate(
+            (("老客户推荐", None), ("展会", None), ("展会", 90), ("老客户推荐", None))
+        ):
+            s.add(
+                m.Opportunity(
+                    customer_id=customer.id,
+                    title=f"open {i}",
+                    amount=Decimal(20_000),
+                    stage_id=stages["proposal"].id,
+                    source=source,
+                    owner_id=owner.id,
+                    probability_override=override,
+                    created_at=datetime(2025, 1, 1, tzinfo=UTC),
+                    stage_changed_at=datetime(2025, 1, 1, tzinfo=UTC),
+                )
+            )
+    return empty_services
+
+
+AS_OF = date(2026, 1, 1)
+
+
+def test_the_model_learns_the_source_and_explains_it(crm: Services) -> None:
+    scores, note = crm.win_probability.score(as_of=AS_OF)
+    assert note is None
+    by_title = {s.title: s for s in scores}
+    assert set(by_title) == {"open 0", "open 1", "open 2", "open 3"}
+    referral, fair = by_title["open 0"], by_title["open 1"]
+    assert referral.stage_probability == 50
+    assert referral.model_probability is not None and referral.model_probability > 65
+    assert fair.model_probability is not None and fair.model_probability < 35
+    assert referral.factors[0].factor == "source" and referral.factors[0].points > 0
+    assert fair.factors[0].factor == "source" and fair.factors[0].points < 0
+    assert by_title["open 2"].probability == 90  # the manual override is kept
+    assert by_title["open 2"].source.render() == "set by hand"
+    assert referral.source.render() == "model"
+
+
+def test_the_backtest_beats_the_stage_default(crm: Services) -> None:
+    report = crm.win_probability.report(as_of=AS_OF)
+    assert report.uses_model and report.n_train + report.n_test == 80
+    assert report.split is not None
+    assert report.brier_model is not None and report.brier_stage is not None
+    assert report.brier_model < report.brier_stage
+
+
+def test_as_of_reads_only_what_was_closed_before(crm: Services) -> None:
+    """On 2025-05-01 only about 35 deals had closed: stage defaults, and it says so; the
+    deals still open then are scored too."""
+    scores, note = crm.win_probability.score(as_of=date(2025, 5, 1))
+    assert note is not None and "50" in note.render()
+    assert all(s.model_probability is None and not s.factors for s in scores)
+    assert len(scores) > 4  # deals closed later were open on that day
+    assert all(s.probability in (50, 90) for s in scores)
+    assert not crm.win_probability.report(as_of=date(2025, 5, 1)).uses_model
+
+
+def test_cli_deals_score_and_model(crm: Services, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(crm.db.path)
+    capsys.readouterr()
+    assert main(["deals", "model", "--db", path, "--format", "json"]) == 0
+    model = json.loads(capsys.readouterr().out)
+    assert set(model) >= {"n_train", "n_test", "brier_model", "brier_stage", "calibration"}
+    assert model["n_train"] + model["n_test"] == 80
+    assert all(len(band) == 3 for band in model["calibration"])
+    assert main(["deals", "score", "--db", path, "--as-of", "2026-01-01", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {
+        "id",
+        "title",
+        "customer",
+        "stage",
+        "stage_probability",
+        "probability",
+        "factors",
+    } <= set(rows[0])
+    assert rows[0]["factors"][0]["text"].startswith("Source：老客户推荐 +")
+    assert main(["deals", "score", "--db", path, "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "id,title,customer,stage,stage_probability,probability,factors"
+    assert len(lines) == 5
