@@ -49,7 +49,7 @@ def services(controller: Controller) -> Services:
                     order_date=add_months(first, i).replace(day=12),
                     subtotal=net,
                     total=net,
-                    status=OrderStatus.COMPLETED,
+                    status=OrderStatus.INVOICED,
                 )
             )
         stage = s.query(m.PipelineStage).filter(m.PipelineStage.kind == StageKind.OPEN).first()
