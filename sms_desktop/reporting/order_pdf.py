@@ -20,6 +20,7 @@ from sms_desktop.domain.capitals import rmb_capitals
 from sms_desktop.domain.enums import DocumentLanguage, TaxMode
 from sms_desktop.domain.orders import PaymentTerms, TermsKind
 from sms_desktop.domain.palette import Colour
+from sms_desktop.domain.print_language import unit_in
 from sms_desktop.reporting.files import atomic_output
 from sms_desktop.reporting.fonts import printable
 from sms_desktop.reporting.labels import ORDER_LABELS, QUOTE_LABELS, in_language
@@ -212,7 +213,7 @@ class _OrderDocument(_Document):
                     [
                         str(n),
                         self._item(ln.sku, ln.description),
-                        printable(ln.unit or ""),
+                        printable(unit_in(ln.unit or "", self.lang)),
                         quantity_text(ln.quantity),
                         quantity_text(now),
                     ]
@@ -226,7 +227,7 @@ class _OrderDocument(_Document):
                 str(n),
                 self._item(ln.sku, ln.description),
                 quantity_text(ln.quantity),
-                printable(ln.unit or ""),
+                printable(unit_in(ln.unit or "", self.lang)),
                 money(ln.unit_price),
                 percent_text(ln.discount_percent) if ln.discount_percent else "",
                 percent_text(ln.tax_rate),
