@@ -41,6 +41,16 @@ define qt_deps
 	    ldd $(QT_PLUGINS)/libq$(1).so | grep "not found"; exit 1; fi; fi
 endef
 
+# The PDF tests read what a PDF prints with poppler's pdftotext (installed when missing).
+define pdf_tools
+	@if ! command -v pdftotext >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing poppler-utils (pdftotext) for the PDF tests…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      poppler-utils >/dev/null; \
+	  else echo "the PDF tests need pdftotext (poppler-utils, see README)"; exit 1; fi; fi
+endef
+
 run: setup
 	$(call qt_deps,xcb)
 	$(VENV)/bin/sms-desktop
@@ -53,6 +63,7 @@ lint: setup
 
 test: setup
 	$(call qt_deps,offscreen)
+	$(call pdf_tools)
 	$(VENV)/bin/ruff check sms_desktop tests
 	$(VENV)/bin/ruff format --check sms_desktop tests
 	$(VENV)/bin/mypy

@@ -513,8 +513,15 @@ def check_limits(inputs: Sequence[LineInput], totals: QuoteTotals) -> None:
 
 def evaluate(data: QuoteInput, min_margin: Decimal) -> tuple[QuoteTotals, MarginCheck]:
     """The totals and the margin check of the lines as entered (the editor's live figures)."""
-    inputs = [line.as_input() for line in data.lines]
-    totals = compute(inputs, tax_mode=data.tax_mode, rounding=data.rounding_policy)
+    return evaluate_lines(data.lines, data.tax_mode, data.rounding_policy, min_margin)
+
+
+def evaluate_lines(
+    lines: Sequence[LineData], tax_mode: TaxMode, rounding: RoundingPolicy, min_margin: Decimal
+) -> tuple[QuoteTotals, MarginCheck]:
+    """The totals and the margin check of a document's lines (a quote's or an order's)."""
+    inputs = [line.as_input() for line in lines]
+    totals = compute(inputs, tax_mode=tax_mode, rounding=rounding)
     return totals, check_margin(inputs, totals.lines, min_margin)
 
 

@@ -91,8 +91,8 @@ def quote_editor(db: Path) -> list[Row]:
     from sms_desktop.persistence.db import Database, make_engine
     from sms_desktop.services.quotes import LineData
     from sms_desktop.services.registry import Services
+    from sms_desktop.ui.documents.lines_model import QUANTITY
     from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
-    from sms_desktop.ui.tabs.quotes.lines_model import QUANTITY
 
     app: Any = QApplication.instance() or QApplication([])
     database = Database(db, make_engine(db))  # read only: the editor is never saved
@@ -116,16 +116,16 @@ def quote_editor(db: Path) -> list[Row]:
             )
             for i, p in ((i, products[i % len(products)]) for i in range(EDITOR_LINES))
         ]
-        editor.model.set_lines(lines)
-        editor.recalculate()
+        editor.lines.model.set_lines(lines)
+        editor.lines.recalculate()
         app.processEvents()
-        recalc = _median_ms(editor.recalculate, 41)
+        recalc = _median_ms(editor.lines.recalculate, 41)
         counter = iter(range(10**6))
 
         def edit_quantity() -> None:
             # A typed quantity: re-price by the rules, recompute, repaint the visible rows.
             value = str(next(counter) % 90 + 1)
-            editor.model.setData(editor.model.index(17, QUANTITY), value)
+            editor.lines.model.setData(editor.lines.model.index(17, QUANTITY), value)
             app.processEvents()
 
         edit = _median_ms(edit_quantity, 41)

@@ -8,9 +8,8 @@ from sms_desktop.domain.enums import ActivityKind
 from sms_desktop.domain.palette import Colour
 from sms_desktop.domain.pipeline import NextActivity
 from sms_desktop.ui import palette
+from sms_desktop.ui.documents.lines_model import LOW_MARGIN
 from sms_desktop.ui.tabs.pipeline.card_delegate import DOT_COLOURS
-from sms_desktop.ui.tabs.quotes.editor import LOW_STYLE
-from sms_desktop.ui.tabs.quotes.lines_model import LOW_MARGIN
 from sms_desktop.ui.tabs.targets.models import _BEHIND
 from sms_desktop.ui.tabs.tasks import calendar_view
 from sms_desktop.ui.tabs.tasks.presentation import kind_color
@@ -28,7 +27,6 @@ def test_overdue_is_one_red_in_every_widget() -> None:
 
 def test_error_texts_use_the_palette_red() -> None:
     assert palette.ERROR_STYLE == "color: #c0392b;"
-    assert LOW_STYLE == palette.ERROR_STYLE
     assert field_errors._ERROR_STYLE == palette.ERROR_STYLE
     assert field_errors._FIELD_STYLE == "border: 1px solid #c0392b;"
 

@@ -30,15 +30,15 @@ from sms_desktop.services.registry import Services
 from sms_desktop.services.workspace import open_workspace
 from sms_desktop.ui.actions import ActionId
 from sms_desktop.ui.application import Controller
-from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
-from sms_desktop.ui.tabs.quotes.lines_model import (
+from sms_desktop.ui.documents.lines_model import (
     AMOUNT,
     DESCRIPTION,
     PRICE,
     QUANTITY,
     RULE,
-    QuoteLinesModel,
+    DocumentLinesModel,
 )
+from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
 from sms_desktop.ui.tabs.quotes.preview import QuotePreviewDialog, print_pdf
 from sms_desktop.ui.tabs.quotes.products import ProductDialog, ProductsDialog
 from sms_desktop.ui.tabs.quotes.tab import QuotesTab
@@ -172,7 +172,7 @@ def test_models_pass_qt_model_tester(
     make_quote(services)
     tab = quotes_tab(controller)
     qtmodeltester.check(tab.model)  # type: ignore[attr-defined]
-    lines = QuoteLinesModel()
+    lines = DocumentLinesModel()
     lines.set_lines(
         [LineData(kind=QuoteLineKind.SECTION, description="一、家具"), LineData(description="x")]
     )
@@ -289,8 +289,8 @@ def test_editing_a_sent_quote_makes_revision_b(
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
 
     def edit_and_save(editor: QuoteEditor) -> int:
-        index = editor.model.index(0, QUANTITY)
-        assert editor.model.setData(index, "3")
+        index = editor.lines.model.index(0, QUANTITY)
+        assert editor.lines.model.setData(index, "3")
         editor.accept()
         return int(QDialog.DialogCode.Accepted)
 
@@ -327,29 +327,29 @@ def test_editor_prices_from_rules_and_totals_update_live(
 ) -> None:
     services = services_of(controller)
     editor = new_editor(services, qtbot)
-    editor.product_edit.setFocus()
-    qtbot.keyClicks(editor.product_edit, "CH-200")
-    qtbot.keyClick(editor.product_edit, Qt.Key.Key_Return)
-    assert len(editor.model.lines) == 1
-    assert editor.model.index(0, RULE).data() == "list price"
-    assert editor.amount_text(0) == "300.00"
-    assert editor.total_label.text() == "Total ¥339.00"
+    editor.lines.product_edit.setFocus()
+    qtbot.keyClicks(editor.lines.product_edit, "CH-200")
+    qtbot.keyClick(editor.lines.product_edit, Qt.Key.Key_Return)
+    assert len(editor.lines.model.lines) == 1
+    assert editor.lines.model.index(0, RULE).data() == "list price"
+    assert editor.lines.amount_text(0) == "300.00"
+    assert editor.lines.total_label.text() == "Total ¥339.00"
     # The quantity break of the tier list: 10 chairs get 10 % off.
-    assert editor.model.setData(editor.model.index(0, QUANTITY), "10")
-    assert editor.model.index(0, RULE).data() == "A类价 −10%, ≥ 10"
-    assert editor.amount_text(0) == "2,700.00"
-    assert "Discount" in editor.totals_label.text()
-    assert editor.total_label.text() == "Total ¥3,051.00"
+    assert editor.lines.model.setData(editor.lines.model.index(0, QUANTITY), "10")
+    assert editor.lines.model.index(0, RULE).data() == "A类价 −10%, ≥ 10"
+    assert editor.lines.amount_text(0) == "2,700.00"
+    assert "Discount" in editor.lines.totals_label.text()
+    assert editor.lines.total_label.text() == "Total ¥3,051.00"
     # A typed price is marked manual and no longer follows the rules.
-    assert editor.model.setData(editor.model.index(0, PRICE), "280")
-    assert editor.model.index(0, RULE).data().startswith("manual price")
-    assert editor.amount_text(0) == "2,520.00"
-    editor.table.setCurrentIndex(editor.model.index(0, 0))
-    editor.reset_price()
-    assert editor.model.index(0, RULE).data() == "A类价 −10%, ≥ 10"
-    assert not editor.model.setData(editor.model.index(0, QUANTITY), "abc")
-    editor.add_section()
-    assert editor.table.columnSpan(1, 0) == editor.model.columnCount()
+    assert editor.lines.model.setData(editor.lines.model.index(0, PRICE), "280")
+    assert editor.lines.model.index(0, RULE).data().startswith("manual price")
+    assert editor.lines.amount_text(0) == "2,520.00"
+    editor.lines.table.setCurrentIndex(editor.lines.model.index(0, 0))
+    editor.lines.reset_price()
+    assert editor.lines.model.index(0, RULE).data() == "A类价 −10%, ≥ 10"
+    assert not editor.lines.model.setData(editor.lines.model.index(0, QUANTITY), "abc")
+    editor.lines.add_section()
+    assert editor.lines.table.columnSpan(1, 0) == editor.lines.model.columnCount()
 
 
 def test_editor_low_margin_needs_a_reason(
@@ -357,11 +357,11 @@ def test_editor_low_margin_needs_a_reason(
 ) -> None:
     services = services_of(controller)
     editor = new_editor(services, qtbot)
-    editor.add_product(product_id(services, "DK-100"))
-    assert editor.model.setData(editor.model.index(0, PRICE), "720")
-    assert editor.margin is not None and editor.margin.flagged
-    assert editor.model.index(0, AMOUNT).data(Qt.ItemDataRole.ForegroundRole) is not None
-    assert "#c0392b" in editor.margin_label.styleSheet()
+    editor.lines.add_product(product_id(services, "DK-100"))
+    assert editor.lines.model.setData(editor.lines.model.index(0, PRICE), "720")
+    assert editor.lines.margin is not None and editor.lines.margin.flagged
+    assert editor.lines.model.index(0, AMOUNT).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "#c0392b" in editor.lines.margin_label.styleSheet()
     asked: list[str] = []
     monkeypatch.setattr(editor, "ask_margin_reason", asked.append)
     editor.accept()
@@ -371,7 +371,7 @@ def test_editor_low_margin_needs_a_reason(
     assert editor.saved is not None
     assert editor.saved.margin_override_reason == "清库存"
     assert editor.saved.total == D("813.60")
-    assert editor.total_label.text() == "Total ¥813.60"  # shown = stored
+    assert editor.lines.total_label.text() == "Total ¥813.60"  # shown = stored
     tab = quotes_tab(controller)
     tab.reload()
     row = tab.model.row_of_id(editor.saved.id)
@@ -400,9 +400,9 @@ def test_escape_in_an_edited_quote_asks_before_discarding(
 
     editor = new_editor(services, qtbot)
     editor.show()
-    editor.add_product(product_id(services, "CH-200"))
+    editor.lines.add_product(product_id(services, "CH-200"))
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
-    assert editor.isVisible() and len(editor.model.lines) == 1  # Cancel: kept
+    assert editor.isVisible() and len(editor.lines.model.lines) == 1  # Cancel: kept
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert not editor.isVisible()
     assert editor.result() == QDialog.DialogCode.Rejected
@@ -416,8 +416,8 @@ def test_ctrl_s_saves_the_quote(controller: Controller, qtbot: QtBot) -> None:
     editor.show()
     editor.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
-    editor.add_product(product_id(services, "CH-200"))
-    qtbot.keyClick(editor.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    editor.lines.add_product(product_id(services, "CH-200"))
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert editor.saved is not None
     assert not editor.isVisible()
 
@@ -454,7 +454,7 @@ def test_editor_recalculates_200_lines(controller: Controller, qtbot: QtBot) -> 
     services = services_of(controller)
     editor = new_editor(services, qtbot)
     chair = product_id(services, "CH-200")
-    editor.model.set_lines(
+    editor.lines.model.set_lines(
         [
             LineData(
                 product_id=chair,
@@ -468,9 +468,9 @@ def test_editor_recalculates_200_lines(controller: Controller, qtbot: QtBot) -> 
             for i in range(200)
         ]
     )
-    editor.recalculate()
-    assert editor.totals is not None
-    assert editor.totals.total == sum((a.total for a in editor.totals.lines), D(0))
+    editor.lines.recalculate()
+    assert editor.lines.totals is not None
+    assert editor.lines.totals.total == sum((a.total for a in editor.lines.totals.lines), D(0))
 
 
 # ------------------------------------------------------------------------------- PDF
@@ -669,9 +669,9 @@ def test_new_quote_from_the_tab(
         qtbot.waitUntil(lambda: editor.customer_edit.customer_id is not None)
         editor.customer_edit.editingFinished.emit()
         assert editor.contact_combo.findText("王伟") > 0
-        editor.add_product(product_id(services, "DK-100"))
-        editor.add_section()
-        editor.model.setData(editor.model.index(1, 0), "二、安装")
+        editor.lines.add_product(product_id(services, "DK-100"))
+        editor.lines.add_section()
+        editor.lines.model.setData(editor.lines.model.index(1, 0), "二、安装")
         editor.accept()
         return int(QDialog.DialogCode.Accepted if editor.saved else QDialog.DialogCode.Rejected)
 
@@ -762,8 +762,8 @@ def test_price_lists_dialog_edits_lists_and_rules(
     assert dialog.rules.item(0, 2).text() == "= 880.00"
     # The editor now prices the desk from the customer's own list.
     quote_editor = new_editor(services, qtbot)
-    quote_editor.add_product(product_id(services, "DK-100"))
-    assert quote_editor.model.index(0, RULE).data() == "Acme 合同价 = 880.00"
+    quote_editor.lines.add_product(product_id(services, "DK-100"))
+    assert quote_editor.lines.model.index(0, RULE).data() == "Acme 合同价 = 880.00"
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     dialog.rules.setCurrentCell(0, 0)
@@ -833,16 +833,19 @@ def test_switching_the_print_language_renames_product_lines(
     a line whose text the user wrote stays as written."""
     services = services_of(controller)
     editor = new_editor(services, qtbot)
-    editor.add_product(product_id(services, "CH-200"))
-    editor.add_product(product_id(services, "DK-100"))
-    assert editor.model.setData(editor.model.index(1, DESCRIPTION), "办公桌（定制）")
-    assert [line.description for line in editor.model.lines] == ["办公椅", "办公桌（定制）"]
+    editor.lines.add_product(product_id(services, "CH-200"))
+    editor.lines.add_product(product_id(services, "DK-100"))
+    assert editor.lines.model.setData(editor.lines.model.index(1, DESCRIPTION), "办公桌（定制）")
+    assert [line.description for line in editor.lines.model.lines] == ["办公椅", "办公桌（定制）"]
     combo = editor.language_combo
     combo.setCurrentIndex(combo.findData(DocumentLanguage.EN))
-    assert [line.description for line in editor.model.lines] == ["Office chair", "办公桌（定制）"]
-    assert editor.model.index(0, DESCRIPTION).data() == "CH-200  Office chair"
+    assert [line.description for line in editor.lines.model.lines] == [
+        "Office chair",
+        "办公桌（定制）",
+    ]
+    assert editor.lines.model.index(0, DESCRIPTION).data() == "CH-200  Office chair"
     combo.setCurrentIndex(combo.findData(DocumentLanguage.BILINGUAL))
-    assert editor.model.lines[0].description == "办公椅 Office chair"
+    assert editor.lines.model.lines[0].description == "办公椅 Office chair"
     editor.accept()
     assert editor.saved is not None
     assert editor.saved.lines[0].description == "办公椅 Office chair"
@@ -859,7 +862,7 @@ def test_product_lookup_adds_once_by_pick_or_exact_code(
     editor = new_editor(services, qtbot)
     editor.show()
     qtbot.waitExposed(editor)
-    field = editor.product_edit
+    field = editor.lines.product_edit
     field.setFocus()
     qtbot.keyClicks(field, "CH")
     popup = field.completer().popup()
@@ -867,14 +870,14 @@ def test_product_lookup_adds_once_by_pick_or_exact_code(
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     qtbot.wait(0)
-    assert [line.sku for line in editor.model.lines] == ["CH-200"]
+    assert [line.sku for line in editor.lines.model.lines] == ["CH-200"]
 
     field.setFocus()
     qtbot.keyClicks(field, "DK-100")
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     qtbot.wait(0)
-    assert [line.sku for line in editor.model.lines] == ["CH-200", "DK-100"]
+    assert [line.sku for line in editor.lines.model.lines] == ["CH-200", "DK-100"]
     assert field.text() == ""
 
     # What a platform's Enter on a suggestion does: the completer reports the pick, the
@@ -883,7 +886,7 @@ def test_product_lookup_adds_once_by_pick_or_exact_code(
     field.completer().activated.emit(label)
     field.setText(label)
     field.returnPressed.emit()
-    assert len(editor.model.lines) == 3 and field.text() == ""
+    assert len(editor.lines.model.lines) == 3 and field.text() == ""
 
 
 def test_preview_warns_of_characters_the_pdf_font_lacks(

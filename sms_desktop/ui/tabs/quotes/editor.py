@@ -1,78 +1,45 @@
-"""The quote editor: header, lines with product look-up, live totals, notes and terms.
-
-Prices come from the pricing engine (the price lists of the customer and its tier) when a
-product is added or its quantity changes; typing a price or a discount marks the line as a
-manual price. Every change recomputes the lines and totals with the same domain function the
-service uses to store them, so the figures shown are the figures saved and printed.
-"""
+"""The quote editor: its header (customer, contact, deal, dates, currency, tax, print
+language), notes and terms, around the lines editor orders use too
+(``ui/documents/line_editor.py``: product look-up, price rules, live totals)."""
 
 from __future__ import annotations
 
-import html
 from dataclasses import replace
 from datetime import date, timedelta
-from decimal import Decimal
 
-from PySide6.QtCore import QDate, QModelIndex, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from sms_desktop.domain.enums import DocumentLanguage, QuoteLineKind, RoundingPolicy, TaxMode
+from sms_desktop.domain.enums import DocumentLanguage, RoundingPolicy, TaxMode
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.money import CURRENCIES
-from sms_desktop.domain.pricing import PriceResult, format_number
-from sms_desktop.domain.print_language import product_name_in
-from sms_desktop.domain.quotes import MarginCheck, QuoteTotals
-from sms_desktop.services.products import ProductRow
 from sms_desktop.services.quotes import (
-    LineData,
-    PricingContext,
     QuoteDetail,
     QuoteInput,
-    evaluate,
     margin_message,
 )
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import Unsaved, ask_unsaved
+from sms_desktop.ui.documents.line_editor import LineEditor, LineTerms
 from sms_desktop.ui.edit import run_edit
-from sms_desktop.ui.formatting import date_format, format_money, from_qdate, to_qdate
+from sms_desktop.ui.formatting import date_format, from_qdate, to_qdate
 from sms_desktop.ui.i18n import tr_message
-from sms_desktop.ui.palette import ERROR_STYLE
-from sms_desktop.ui.tabs.quotes.lines_model import (
-    AMOUNT,
-    DESCRIPTION,
-    PRICE,
-    QUANTITY,
-    RULE,
-    QuoteLinesModel,
-)
 from sms_desktop.ui.widgets.customer_picker import CustomerPicker
 from sms_desktop.ui.widgets.field_errors import FieldErrors
-
-LOW_STYLE = ERROR_STYLE
-
-
-def product_label(product: ProductRow, language: str) -> str:
-    return f"{product.sku}  {product.name(language)}"
 
 
 class QuoteEditor(QDialog):
@@ -96,12 +63,7 @@ class QuoteEditor(QDialog):
         self._quotes = services.quotes
         self._quote = quote
         self.saved: QuoteDetail | None = None
-        self.totals: QuoteTotals | None = None
-        self.margin: MarginCheck | None = None
         self._min_margin = self._quotes.business_defaults().min_margin_percent
-        self._pricing: PricingContext | None = None
-        self._products: dict[int, ProductRow] = {}
-        self._lookup: dict[str, int] = {}
         title = (
             self.tr("New Quote")
             if quote is None
@@ -185,90 +147,11 @@ class QuoteEditor(QDialog):
         self.errors.add_row(right, "language", self.tr("Print in:"), self.language_combo)
 
         # ---- lines
-        self.model = QuoteLinesModel(self)
-        self.model.pricer = self._price
-        self.table = QTableView(self)
-        self.table.setObjectName("quoteLines")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        self.lines = LineEditor(
+            services, self._line_terms, prefix="quote", min_margin=self._min_margin, parent=self
         )
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        head = self.table.horizontalHeader()
-        head.setTextElideMode(Qt.TextElideMode.ElideRight)
-        head.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 70), (2, 50), (3, 100), (4, 60), (5, 50), (6, 110), (7, 170)):
-            self.table.setColumnWidth(column, width)
-        self.model.lines_changed.connect(self.recalculate)
-        self.model.rowsInserted.connect(lambda *_a: self._update_spans())
-        self.model.rowsRemoved.connect(lambda *_a: self._update_spans())
-        self.model.rowsMoved.connect(lambda *_a: self._update_spans())
-        self.model.modelReset.connect(self._update_spans)
 
-        self._picked: str | None = None  # the product label added in this turn of the loop
-        self.product_edit = QLineEdit(self)
-        self.product_edit.setObjectName("quoteProductLookup")
-        self.product_edit.setPlaceholderText(self.tr("Add a product: type its code or name…"))
-        self._product_model = QStringListModel(self)
-        completer = QCompleter(self._product_model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setMaxVisibleItems(12)
-        completer.activated.connect(self.add_product_by_label)
-        self.product_edit.setCompleter(completer)
-        self.product_edit.returnPressed.connect(
-            lambda: self.add_product_by_label(self.product_edit.text())
-        )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.product_edit, 2)
-        self.line_button = QPushButton(self.tr("Free Line"), self)
-        self.line_button.setObjectName("quoteAddLine")
-        self.line_button.clicked.connect(self.add_free_line)
-        self.section_button = QPushButton(self.tr("Section Heading"), self)
-        self.section_button.setObjectName("quoteAddSection")
-        self.section_button.clicked.connect(self.add_section)
-        self.up_button = QPushButton(self.tr("Up"), self)
-        self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button = QPushButton(self.tr("Down"), self)
-        self.down_button.clicked.connect(lambda: self._move(1))
-        self.reset_button = QPushButton(self.tr("Rule Price"), self)
-        self.reset_button.setObjectName("quoteRulePrice")
-        self.reset_button.setToolTip(self.tr("Set the price from the price rules again"))
-        self.reset_button.clicked.connect(self.reset_price)
-        self.remove_button = QPushButton(self.tr("Remove"), self)
-        self.remove_button.setObjectName("quoteRemoveLine")
-        self.remove_button.clicked.connect(self.remove_current)
-        for button in (
-            self.line_button,
-            self.section_button,
-            self.up_button,
-            self.down_button,
-            self.reset_button,
-            self.remove_button,
-        ):
-            buttons.addWidget(button)
-
-        # ---- totals, notes, terms
-        self.totals_label = QLabel(self)
-        self.totals_label.setObjectName("quoteTotals")
-        self.totals_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.totals_label.setTextFormat(Qt.TextFormat.RichText)
-        self.total_label = QLabel(self)
-        self.total_label.setObjectName("quoteTotal")
-        font = self.total_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.total_label.setFont(font)
-        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.margin_label = QLabel(self)
-        self.margin_label.setObjectName("quoteMargin")
-        self.margin_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.margin_label.setWordWrap(True)
+        # ---- notes, terms, figures
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setObjectName("quoteNotes")
         self.notes_edit.setPlaceholderText(self.tr("Notes printed on the quote"))
@@ -282,19 +165,12 @@ class QuoteEditor(QDialog):
         self.errors.add_row(texts, "terms", self.tr("Terms:"), self.terms_edit)
         bottom = QHBoxLayout()
         bottom.addLayout(texts, 3)
-        figures = QVBoxLayout()
-        figures.addWidget(self.totals_label)
-        figures.addWidget(self.total_label)
-        figures.addWidget(self.margin_label)
-        figures.addStretch(1)
-        bottom.addLayout(figures, 2)
-        self.errors.watch("lines", self.table)
+        bottom.addLayout(self.lines.figures(), 2)
+        self.errors.watch("lines", self.lines.table)
 
         from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 
-        self.button_box = ok_cancel_layout(
-            self, header, buttons, self.table, self.errors.form_label, bottom
-        )
+        self.button_box = ok_cancel_layout(self, header, self.lines, self.errors.form_label, bottom)
         layout = self.layout()
         if isinstance(layout, QVBoxLayout):
             layout.setStretch(2, 1)
@@ -304,12 +180,10 @@ class QuoteEditor(QDialog):
         self.issue_edit.dateChanged.connect(self._issue_changed)
         self.days_spin.valueChanged.connect(self._days_changed)
         self.valid_edit.dateChanged.connect(self._valid_changed)
-        self.tax_mode_combo.currentIndexChanged.connect(lambda _i: self.recalculate())
-        self.rounding_combo.currentIndexChanged.connect(lambda _i: self.recalculate())
-        self.currency_combo.currentIndexChanged.connect(lambda _i: self.recalculate())
-        self.language_combo.currentIndexChanged.connect(
-            lambda _i: self.model.relabel(self._print_language())
-        )
+        self.tax_mode_combo.currentIndexChanged.connect(lambda _i: self.lines.recalculate())
+        self.rounding_combo.currentIndexChanged.connect(lambda _i: self.lines.recalculate())
+        self.currency_combo.currentIndexChanged.connect(lambda _i: self.lines.recalculate())
+        self.language_combo.currentIndexChanged.connect(lambda _i: self.lines.relabel())
         self._unchanged = self.current_input()
         save = QAction(self.tr("Save"), self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))  # Ctrl+S saves, as OK
@@ -319,11 +193,6 @@ class QuoteEditor(QDialog):
     # ------------------------------------------------------------------ filling
 
     def _fill(self, data: QuoteInput, quote: QuoteDetail | None) -> None:
-        self._products = {p.id: p for p in self._services.products.active_products()}
-        self._lookup = {
-            product_label(p, self._lines_language()): p.id for p in self._products.values()
-        }
-        self._product_model.setStringList(sorted(self._lookup))
         self.issue_edit.setDate(to_qdate(data.issue_date))
         self.valid_edit.setDate(to_qdate(data.valid_until))
         self.days_spin.setValue((data.valid_until - data.issue_date).days)
@@ -334,9 +203,9 @@ class QuoteEditor(QDialog):
         self._select(self.owner_combo, data.owner_id)
         self.notes_edit.setPlainText(data.notes)
         self.terms_edit.setPlainText(data.terms)
+        self.lines.load_products()
         self._load_customer(data.customer_id, data.contact_id, data.opportunity_id)
-        self.model.set_lines(data.lines)
-        self.recalculate()
+        self.lines.set_lines(data.lines)
         del quote
 
     @staticmethod
@@ -363,7 +232,7 @@ class QuoteEditor(QDialog):
         if opportunity_id is not None and self.opportunity_combo.findData(opportunity_id) < 0:
             self.opportunity_combo.addItem(f"#{opportunity_id}", opportunity_id)
         self._select(self.opportunity_combo, opportunity_id)
-        self._pricing = self._quotes.pricing(customer_id)
+        self.lines.set_pricing(self._quotes.pricing(customer_id))
 
     def _deal_chosen(self) -> None:
         contact = self._deal_contacts.get(self.opportunity_combo.currentData())
@@ -372,9 +241,7 @@ class QuoteEditor(QDialog):
 
     def _customer_changed(self) -> None:
         customer_id = self.customer_edit.customer_id
-        if customer_id is None or (
-            self._pricing is not None and self._pricing.customer_id == customer_id
-        ):
+        if customer_id is None or self.lines.pricing_customer() == customer_id:
             return
         self._load_customer(customer_id, None, None)
         try:
@@ -385,7 +252,7 @@ class QuoteEditor(QDialog):
             self._select(self.language_combo, choice.quote_language)
         if choice is not None and self.owner_combo.currentData() is None:
             self._select(self.owner_combo, choice.owner_id)  # the customer's salesperson
-        self.model.reprice(self.issue_date())
+        self.lines.reprice()
 
     # -------------------------------------------------------------------- dates
 
@@ -398,7 +265,7 @@ class QuoteEditor(QDialog):
             to_qdate(self.issue_date() + timedelta(days=self.days_spin.value()))
         )
         self.valid_edit.blockSignals(False)
-        self.model.reprice(self.issue_date())
+        self.lines.reprice()
 
     def _days_changed(self, days: int) -> None:
         self.valid_edit.blockSignals(True)
@@ -412,122 +279,17 @@ class QuoteEditor(QDialog):
 
     # -------------------------------------------------------------------- lines
 
-    def _price(self, product_id: int, quantity: Decimal) -> PriceResult | None:
-        if self._pricing is None:
-            return None
-        return self._pricing.price(product_id, quantity, self.issue_date())
-
-    def _lines_language(self) -> str:
-        value = self.language_combo.currentData()
-        return "en" if value == DocumentLanguage.EN else "zh_CN"
+    def _line_terms(self) -> LineTerms:
+        return LineTerms(
+            currency=self.currency_combo.currentText(),
+            tax_mode=TaxMode(self.tax_mode_combo.currentData()),
+            rounding=RoundingPolicy(self.rounding_combo.currentData()),
+            language=self._print_language(),
+            price_date=self.issue_date(),
+        )
 
     def _print_language(self) -> DocumentLanguage:
         return DocumentLanguage(self.language_combo.currentData())
-
-    def _description(self, product: ProductRow) -> str:
-        return product_name_in(product.name_zh, product.name_en, self._print_language())
-
-    def _insert_row(self) -> int:
-        current = self.table.currentIndex()
-        return current.row() + 1 if current.isValid() else len(self.model.lines)
-
-    def add_product(self, product_id: int, quantity: Decimal = Decimal(1)) -> int | None:
-        product = self._products.get(product_id)
-        if product is None:
-            return None
-        line = LineData(
-            product_id=product.id,
-            description=self._description(product),
-            quantity=quantity,
-            unit=product.unit,
-            unit_price=product.list_price,
-            tax_rate=product.tax_rate,
-            unit_cost=product.cost,
-            sku=product.sku,
-            product_names=(product.name_zh, product.name_en),
-        )
-        result = self._price(product.id, quantity)
-        if result is not None:
-            line = replace(
-                line,
-                unit_price=result.unit_price,
-                discount_percent=result.discount_percent,
-                price_rule_note=result.note,
-            )
-        row = self.model.insert_line(self._insert_row(), line)
-        self.table.setCurrentIndex(self.model.index(row, QUANTITY))
-        return row
-
-    def add_product_by_label(self, text: str) -> None:
-        text = text.strip()
-        if text and text == self._picked:
-            # Enter on a suggestion reports the pick twice: the completer's activation, then
-            # the field's returnPressed (after the field re-filled itself with the pick).
-            self.product_edit.clear()
-            return
-        product_id = self._lookup.get(text)
-        if product_id is None:  # an exact SKU typed without choosing from the list
-            product_id = next(
-                (p.id for p in self._products.values() if p.sku.casefold() == text.casefold()),
-                None,
-            )
-        if product_id is None:
-            return
-        self.add_product(product_id)
-        self._picked = text
-        QTimer.singleShot(0, self._forget_pick)
-        self.product_edit.clear()
-        self.table.setFocus()
-
-    def _forget_pick(self) -> None:
-        self._picked = None
-
-    def add_free_line(self) -> None:
-        tax = self._quotes.business_defaults().tax_rate
-        row = self.model.insert_line(
-            self._insert_row(), LineData(quantity=Decimal(1), unit="", tax_rate=tax)
-        )
-        self.table.setCurrentIndex(self.model.index(row, DESCRIPTION))
-        self.table.edit(self.model.index(row, DESCRIPTION))
-
-    def add_section(self) -> None:
-        row = self.model.insert_line(
-            self._insert_row(),
-            LineData(kind=QuoteLineKind.SECTION, description=self.tr("Section")),
-        )
-        self.table.setCurrentIndex(self.model.index(row, DESCRIPTION))
-        self.table.edit(self.model.index(row, DESCRIPTION))
-
-    def remove_current(self) -> None:
-        current = self.table.currentIndex()
-        if current.isValid():
-            self.model.remove_line(current.row())
-
-    def _move(self, delta: int) -> None:
-        current = self.table.currentIndex()
-        if current.isValid():
-            row = self.model.move_line(current.row(), delta)
-            self.table.setCurrentIndex(self.model.index(row, current.column()))
-
-    def reset_price(self) -> None:
-        """Give the current line its rule price again (drops a manual price)."""
-        current = self.table.currentIndex()
-        if not current.isValid():
-            return
-        row = current.row()
-        line = self.model.lines[row]
-        if not line.manual_price:
-            return
-        self.model.lines[row] = replace(line, manual_price=False)
-        self.model.reprice(self.issue_date())
-        self.model.dataChanged.emit(self.model.index(row, 0), self.model.index(row, RULE))
-        self.recalculate()
-
-    def _update_spans(self) -> None:
-        self.table.clearSpans()
-        for row, line in enumerate(self.model.lines):
-            if line.kind is QuoteLineKind.SECTION:
-                self.table.setSpan(row, DESCRIPTION, 1, self.model.columnCount())
 
     # ------------------------------------------------------------------- totals
 
@@ -546,53 +308,8 @@ class QuoteEditor(QDialog):
             language=self._print_language(),
             notes=self.notes_edit.toPlainText(),
             terms=self.terms_edit.toPlainText(),
-            lines=tuple(self.model.lines),
+            lines=self.lines.lines(),
         )
-
-    def recalculate(self) -> None:
-        """Recompute every line and the totals (the domain's arithmetic) and show them."""
-        data = self.current_input()
-        totals, margin = evaluate(data, self._min_margin)
-        self.totals, self.margin = totals, margin
-        self.model.tax_mode = data.tax_mode
-        self.model.set_results(totals.lines, margin.low_lines)
-        currency = data.currency
-        rows: list[tuple[str, str]] = []
-        if totals.discount_total:
-            rows.append((self.tr("Before discount"), format_money(totals.gross_total, currency)))
-            rows.append((self.tr("Discount"), "−" + format_money(totals.discount_total, currency)))
-        rows.append((self.tr("Subtotal (excl. tax)"), format_money(totals.subtotal, currency)))
-        for bucket in totals.taxes:
-            rows.append(
-                (
-                    self.tr("Tax {rate}%").format(rate=format_number(bucket.rate)),
-                    format_money(bucket.tax, currency),
-                )
-            )
-        cells = "".join(
-            f"<tr><td>{html.escape(k)}</td><td align='right'>&nbsp;&nbsp;{html.escape(v)}</td></tr>"
-            for k, v in rows
-        )
-        self.totals_label.setText(f"<table align='right'>{cells}</table>")
-        self.total_label.setText(
-            self.tr("Total {amount}").format(amount=format_money(totals.total, currency))
-        )
-        if margin.margin_percent is None:
-            self.margin_label.setText("")
-        else:
-            self.margin_label.setText(
-                self.tr("Margin {margin}% (minimum {minimum}%)").format(
-                    margin=format_number(margin.margin_percent),
-                    minimum=format_number(self._min_margin),
-                )
-            )
-        self.margin_label.setStyleSheet(LOW_STYLE if margin.flagged else "")
-
-    def amount_text(self, row: int) -> str:
-        return str(self.model.index(row, AMOUNT).data())
-
-    def price_text(self, row: int) -> str:
-        return str(self.model.index(row, PRICE).data())
 
     # --------------------------------------------------------------------- save
 
@@ -606,12 +323,11 @@ class QuoteEditor(QDialog):
     def accept(self) -> None:
         data = self.current_input()
         self.errors.clear()
-        if self.margin is not None and self.margin.flagged:
+        margin = self.lines.margin
+        if margin is not None and margin.flagged:
             reason = self.ask_margin_reason(
                 tr_message(
-                    margin_message(
-                        self.margin, self._min_margin, [ln.description for ln in self.model.lines]
-                    )
+                    margin_message(margin, self._min_margin, [ln.description for ln in data.lines])
                 )
             )
             if reason is None:
@@ -634,7 +350,3 @@ class QuoteEditor(QDialog):
                 self.accept()
                 return
         super().reject()
-
-    def current_row(self) -> int | None:
-        index: QModelIndex = self.table.currentIndex()
-        return index.row() if index.isValid() else None

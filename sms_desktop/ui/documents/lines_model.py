@@ -1,8 +1,9 @@
-"""The quote editor's lines: an editable table model over ``LineData`` values.
+"""A document's lines (a quote's or an order's): an editable table model over ``LineData``
+values.
 
 The model holds what the user typed; the editor recomputes every amount with the domain's
-``compute`` after each change (:meth:`QuoteLinesModel.set_results`), so the amounts shown are
-exactly those the service will store and the PDF will print.
+``compute`` after each change (:meth:`DocumentLinesModel.set_results`), so the amounts shown
+are exactly those the service will store and the PDF will print.
 
 Signals:
     lines_changed(): the user changed a line, added, removed or moved one.
@@ -87,7 +88,7 @@ def rule_text(line: LineData) -> str:
     return ""
 
 
-class QuoteLinesModel(QAbstractTableModel):
+class DocumentLinesModel(QAbstractTableModel):
     lines_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
