@@ -7,6 +7,7 @@ A step lands at 09:00 local time (``tz``, default the system's zone) of its day.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
@@ -154,6 +155,14 @@ def schedule_for_order(session: Session, order_id: int, tz: tzinfo | None = None
             notes=note,
         )
     return ids
+
+
+def drop_follow_ups_in(session: Session, task_ids: Sequence[int]) -> None:
+    """Take back follow-up tasks an order started (an undo): those not done yet go."""
+    if task_ids:
+        session.execute(
+            delete(m.Activity).where(m.Activity.id.in_(task_ids), m.Activity.done_at.is_(None))
+        )
 
 
 class FollowUpsService:

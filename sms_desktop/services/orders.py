@@ -65,7 +65,7 @@ from sms_desktop.persistence.base import Quantity
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
 from sms_desktop.services.currencies import company_currency_in, rate_on
-from sms_desktop.services.followups import schedule_for_order
+from sms_desktop.services.followups import drop_follow_ups_in, schedule_for_order
 from sms_desktop.services.lists import Order, iter_pages
 from sms_desktop.services.numbering import take_number
 from sms_desktop.services.revenue import money_sum
@@ -307,6 +307,14 @@ class OrderDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class Confirmed:
+    """A confirmed order and the follow-up tasks its confirmation started (for the undo)."""
+
+    order: OrderDetail
+    follow_up_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class DeliveryInput:
     delivery_date: date
     quantities: Mapping[int, Decimal]  # order line id -> quantity delivered now
@@ -348,6 +356,14 @@ class CreditCheck:
 
 def _not_found() -> NotFoundError:
     return NotFoundError(translate("Orders", "This order no longer exists."))
+
+
+def _moved_on(order: m.Order) -> ConflictError:
+    return ConflictError(
+        translate(
+            "Orders", "Order {number} is {status} now; this step can no longer be undone."
+        ).format(number=order.number, status=status_name(order.status))
+    )
 
 
 def _refused(action: OrderAction, status: OrderStatus) -> ConflictError:
@@ -457,9 +473,10 @@ def delivered_quantities(session: Session, order_id: int) -> dict[int, Decimal]:
     return dict(rows.all())
 
 
-def refresh_status(session: Session, order: m.Order) -> OrderStatus:
+def refresh_status(session: Session, order: m.Order, *, taking_back: bool = False) -> OrderStatus:
     """Move ``order`` to the state its deliveries, invoices and payments give (checked
-    against the life-cycle); returns the state."""
+    against the life-cycle, unless an undo is ``taking_back`` a delivery or an invoice: then
+    the order goes back to the state its remaining facts give); returns the state."""
     session.flush()
     delivered = delivered_quantities(session, order.id)
     i, a = m.Invoice, m.PaymentAllocation
@@ -478,7 +495,7 @@ def refresh_status(session: Session, order: m.Order) -> OrderStatus:
     )
     target = progress_status(order.status, progress)
     if target is not order.status:
-        if not can_move(order.status, target):
+        if not taking_back and not can_move(order.status, target):
             raise ConflictError(
                 translate("Orders", "An order that is {status} cannot become {target}.").format(
                     status=status_name(order.status), target=status_name(target)
@@ -940,15 +957,16 @@ class OrdersService:
         )
         order.status = target
 
-    def confirm(self, order_id: int) -> OrderDetail:
-        """A draft becomes a confirmed order (the customer agreed): it now counts as a sale."""
+    def confirm(self, order_id: int) -> Confirmed:
+        """A draft becomes a confirmed order (the customer agreed): it now counts as a sale,
+        and the "after an order" follow-up plans start."""
         with self._db.write() as session:
             order = self._order(session, order_id)
             if not can_do(order.status, OrderAction.CONFIRM):
                 raise _refused(OrderAction.CONFIRM, order.status)
             self._move(session, order, OrderStatus.CONFIRMED)
-            schedule_for_order(session, order.id)
-            return self._detail(session, order)
+            follow_ups = tuple(schedule_for_order(session, order.id))
+            return Confirmed(self._detail(session, order), follow_ups)
 
     def deliver(self, order_id: int, data: DeliveryInput) -> OrderDetail:
         """Record a delivery of some quantity of some lines (the rest stays to deliver)."""
@@ -1120,6 +1138,95 @@ class OrdersService:
                 reason=text,
             )
             return self._detail(session, order)
+
+    # ----------------------------------------------------------- taking back (undo)
+
+    def take_back_confirm(self, confirmed: Confirmed) -> OrderDetail:
+        """Undo of a confirmation: the order is a draft again and the follow-up tasks it
+        started are gone (those not done yet). Refused once something was delivered."""
+        with self._db.write() as session:
+            order = self._order(session, confirmed.order.id)
+            if order.status is not OrderStatus.CONFIRMED:
+                raise _moved_on(order)
+            self._take_back(session, order, OrderStatus.DRAFT)
+            drop_follow_ups_in(session, confirmed.follow_up_ids)
+            return self._detail(session, order)
+
+    def take_back_delivery(self, delivery_id: int) -> OrderDetail:
+        """Undo of recording a delivery, while nothing of the order is invoiced."""
+        with self._db.write() as session:
+            delivery = session.get(m.Delivery, delivery_id)
+            if delivery is None:
+                raise _not_found()
+            order = self._order(session, delivery.order_id)
+            invoiced = session.execute(
+                select(m.Invoice.id).where(m.Invoice.order_id == order.id).limit(1)
+            ).first()
+            if invoiced is not None or order.status is OrderStatus.CANCELLED:
+                raise _moved_on(order)
+            audit.record(
+                session, ENTITY, order.id, AuditAction.DELETE, field="delivery",
+                old=delivery.number, reason="undo",
+            )  # fmt: skip
+            session.delete(delivery)
+            refresh_status(session, order, taking_back=True)
+            return self._detail(session, order)
+
+    def take_back_invoice(self, invoice_id: int) -> OrderDetail:
+        """Undo of recording an invoice, while nothing is paid on it."""
+        with self._db.write() as session:
+            invoice = session.get(m.Invoice, invoice_id)
+            if invoice is None:
+                raise _not_found()
+            order = self._order(session, invoice.order_id)
+            paid = session.execute(
+                select(m.PaymentAllocation.id)
+                .where(m.PaymentAllocation.invoice_id == invoice.id)
+                .limit(1)
+            ).first()
+            if paid is not None:
+                raise ConflictError(
+                    translate(
+                        "Orders",
+                        "Invoice {number} has payments applied to it; remove them first.",
+                    ).format(number=invoice.number)
+                )
+            audit.record(
+                session, ENTITY, order.id, AuditAction.DELETE, field="invoice",
+                old=invoice.number, reason="undo",
+            )  # fmt: skip
+            session.delete(invoice)
+            refresh_status(session, order, taking_back=True)
+            return self._detail(session, order)
+
+    def take_back_cancel(self, order_id: int, previous: OrderStatus) -> OrderDetail:
+        """Undo of a cancellation: the order is in the state it was in before, again."""
+        with self._db.write() as session:
+            order = self._order(session, order_id)
+            if order.status is not OrderStatus.CANCELLED:
+                raise _moved_on(order)
+            self._take_back(session, order, previous)
+            order.cancel_reason = None
+            return self._detail(session, order)
+
+    def take_back_new(self, order_id: int) -> None:
+        """Undo of entering an order: it goes to the trash (a confirmed one becomes a draft
+        first, without the follow-ups it started), while nothing is delivered."""
+        with self._db.write() as session:
+            order = self._order(session, order_id)
+            if order.status is OrderStatus.CONFIRMED:
+                self._take_back(session, order, OrderStatus.DRAFT)
+            elif order.status is not OrderStatus.DRAFT:
+                raise _moved_on(order)
+            move_to_trash(session, ENTITY, order, order.number)
+
+    @staticmethod
+    def _take_back(session: Session, order: m.Order, target: OrderStatus) -> None:
+        audit.record(
+            session, ENTITY, order.id, AuditAction.UPDATE, field="status",
+            old=order.status.value, new=target.value, reason="undo",
+        )  # fmt: skip
+        order.status = target
 
     def delete(self, order_id: int) -> None:
         """Move a draft to the trash (confirmed orders are cancelled, not deleted)."""

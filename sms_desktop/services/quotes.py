@@ -73,6 +73,7 @@ from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services import audit
 from sms_desktop.services.currencies import company_currency_in, rate_on
+from sms_desktop.services.followups import drop_follow_ups_in
 from sms_desktop.services.lists import Order, iter_pages
 from sms_desktop.services.numbering import DocumentKind, peek_number, take_number
 from sms_desktop.services.orders import CreatedOrder, OrderInput, OrderLineInput, create_order_in
@@ -1189,12 +1190,7 @@ class QuotesService:
             )
         audit.record(session, "order", order.id, AuditAction.DELETE, old=order.number)
         session.delete(order)
-        if created.follow_up_ids:
-            session.execute(
-                delete(m.Activity).where(
-                    m.Activity.id.in_(created.follow_up_ids), m.Activity.done_at.is_(None)
-                )
-            )
+        drop_follow_ups_in(session, created.follow_up_ids)
 
     @staticmethod
     def _check_order_limits(quote: m.Quote) -> None:

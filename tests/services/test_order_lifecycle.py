@@ -86,7 +86,7 @@ def test_edit_confirm_deliver_in_parts_invoice_and_the_state_follows(
     draft = orders.save(None, _draft(world))
     edited = orders.save(draft.id, replace(_draft(world), notes="加急"))
     assert (edited.number, edited.notes) == (draft.number, "加急")
-    confirmed = orders.confirm(draft.id)
+    confirmed = orders.confirm(draft.id).order
     assert confirmed.status is OrderStatus.CONFIRMED
     desk, service = confirmed.lines
     part = orders.deliver(draft.id, DeliveryInput(DAY, {desk.id: D("1")}))
