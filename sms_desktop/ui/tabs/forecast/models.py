@@ -15,8 +15,8 @@ from sms_desktop.reporting.columns import Column, Formats, Locale
 from sms_desktop.services.forecast_snapshots import PastForecast
 from sms_desktop.services.pipeline_forecast import AttentionDeal, PipelineCell, TogetherRow
 from sms_desktop.services.win_probability import DealScore
+from sms_desktop.ui.models.rows import RowsModel
 from sms_desktop.ui.palette import Colour, qcolor
-from sms_desktop.ui.tabs.targets.models import RowsModel
 
 
 @dataclass(frozen=True, slots=True)

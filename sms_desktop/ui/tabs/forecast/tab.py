@@ -47,6 +47,7 @@ from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import format_date, format_decimal, from_qdate, to_qdate
 from sms_desktop.ui.i18n import current_language, tr_message
+from sms_desktop.ui.models.rows import RowsModel
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.forecast.models import (
     ATTENTION_COLUMNS,
@@ -58,7 +59,6 @@ from sms_desktop.ui.tabs.forecast.models import (
     past_columns,
     together_columns,
 )
-from sms_desktop.ui.tabs.targets.models import RowsModel
 from sms_desktop.ui.widgets.customer_picker import CustomerPicker
 
 if TYPE_CHECKING:

@@ -36,10 +36,10 @@ from sms_desktop.services.registry import Services
 from sms_desktop.ui.edit import edit_in_dialog, edit_ok, run_edit
 from sms_desktop.ui.formatting import format_date, format_decimal, format_money
 from sms_desktop.ui.i18n import translate
+from sms_desktop.ui.models.rows import RowsModel
 from sms_desktop.ui.table_export import run_export
 from sms_desktop.ui.tabs.targets.commands import AssignPlan, SavePlan
 from sms_desktop.ui.tabs.targets.labels import percent_text, period_name
-from sms_desktop.ui.tabs.targets.models import RowsModel
 from sms_desktop.ui.tabs.targets.plan_dialog import PlanDialog, base_name
 from sms_desktop.ui.widgets.save_dialog import PDF, XLSX, FileType, ask_save_path
 
