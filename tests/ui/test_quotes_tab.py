@@ -38,8 +38,9 @@ from sms_desktop.ui.documents.lines_model import (
     RULE,
     DocumentLinesModel,
 )
+from sms_desktop.ui.documents.preview import print_pdf
 from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
-from sms_desktop.ui.tabs.quotes.preview import QuotePreviewDialog, print_pdf
+from sms_desktop.ui.tabs.quotes.preview import QuotePreviewDialog
 from sms_desktop.ui.tabs.quotes.products import ProductDialog, ProductsDialog
 from sms_desktop.ui.tabs.quotes.tab import QuotesTab
 from tests.ui.keyboard import type_text
