@@ -28,7 +28,17 @@ if TYPE_CHECKING:
     from sms_desktop.services.receivables import AgeingReport
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-TABS = ("dashboard", "customers", "accounts", "pipeline", "forecast", "tasks", "quotes", "targets")
+TABS = (
+    "dashboard",
+    "customers",
+    "accounts",
+    "pipeline",
+    "forecast",
+    "tasks",
+    "quotes",
+    "orders",
+    "targets",
+)
 
 
 def _size(text: str) -> tuple[int, int]:

@@ -163,6 +163,33 @@
     </message>
 </context>
 <context>
+    <name>OrdersTab</name>
+    <message numerus="yes">
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>%Ln order</numerusform>
+            <numerusform>%Ln orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln order(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln order to {path}.</numerusform>
+            <numerusform>Exported %Ln orders to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message numerus="yes">
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>%Ln page</numerusform>
+            <numerusform>%Ln pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProductsDialog</name>
     <message numerus="yes">
         <source>%Ln product(s)</source>
@@ -176,16 +203,6 @@
         <translation>
             <numerusform>Exported %Ln product to {path}.</numerusform>
             <numerusform>Exported %Ln products to {path}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>QuotePreviewDialog</name>
-    <message numerus="yes">
-        <source>%Ln page(s)</source>
-        <translation>
-            <numerusform>%Ln page</numerusform>
-            <numerusform>%Ln pages</numerusform>
         </translation>
     </message>
 </context>
@@ -210,6 +227,23 @@
         <translation>
             <numerusform>Exported %Ln quote to {path}.</numerusform>
             <numerusform>Exported %Ln quotes to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesDialog</name>
+    <message numerus="yes">
+        <source>%Ln collection task(s) created.</source>
+        <translation>
+            <numerusform>%Ln collection task created.</numerusform>
+            <numerusform>%Ln collection tasks created.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln customer(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln customer to {path}.</numerusform>
+            <numerusform>Exported %Ln customers to {path}.</numerusform>
         </translation>
     </message>
 </context>

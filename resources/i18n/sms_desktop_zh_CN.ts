@@ -578,7 +578,7 @@
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <source>Who changed what, and when: every record&apos;s changes</source>
+        <source>Who changed what, and when: every record's changes</source>
         <translation>谁在何时修改了什么：所有记录的变更</translation>
     </message>
     <message>
@@ -897,6 +897,21 @@
     <message>
         <source>New Task on This Day…</source>
         <translation>在这一天新建任务…</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel {number}</source>
+        <translation>取消 {number}</translation>
+    </message>
+    <message>
+        <source>e.g. the customer's budget was cut</source>
+        <translation>例如：客户预算取消</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
     </message>
 </context>
 <context>
@@ -1267,7 +1282,7 @@ Deals won {wbefore} → {wafter}</source>
         <translation>推荐意愿（0–10）：</translation>
     </message>
     <message>
-        <source>Customer&apos;s words:</source>
+        <source>Customer's words:</source>
         <translation>客户原话：</translation>
     </message>
 </context>
@@ -1486,7 +1501,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>{day} 没有 {currency} 的汇率：请先录入当天的汇率（设置 ▸ 汇率）再保存。</translation>
     </message>
     <message>
-        <source>Choose a currency other than the company&apos;s.</source>
+        <source>Choose a currency other than the company's.</source>
         <translation>请选择本位币以外的币种。</translation>
     </message>
     <message>
@@ -1591,7 +1606,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>Customers</name>
     <message>
-        <source>Enter the customer&apos;s name.</source>
+        <source>Enter the customer's name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
@@ -1639,7 +1654,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>标签不能超过 40 个字符。</translation>
     </message>
     <message>
-        <source>Enter the contact&apos;s name.</source>
+        <source>Enter the contact's name.</source>
         <translation>请输入联系人姓名。</translation>
     </message>
     <message>
@@ -1679,7 +1694,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>日期不能晚于一年以后。</translation>
     </message>
     <message>
-        <source>Choose one of this customer&apos;s contacts.</source>
+        <source>Choose one of this customer's contacts.</source>
         <translation>请选择该客户的联系人。</translation>
     </message>
     <message>
@@ -2208,6 +2223,33 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Delivery of {number}</source>
+        <translation>{number} 送货</translation>
+    </message>
+    <message>
+        <source>Delivered on:</source>
+        <translation>送货日期：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>品名及描述</translation>
+    </message>
+    <message>
+        <source>Still to deliver</source>
+        <translation>待送数量</translation>
+    </message>
+    <message>
+        <source>Deliver now</source>
+        <translation>本次送货</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>{path} already exists; choose another file or replace it explicitly.</source>
@@ -2225,7 +2267,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>任务</translation>
     </message>
     <message>
-        <source>Show this customer&apos;s tasks in the Tasks tab</source>
+        <source>Show this customer's tasks in the Tasks tab</source>
         <translation>在任务页查看该客户的任务</translation>
     </message>
     <message>
@@ -2437,7 +2479,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>FirstSteps</name>
     <message>
-        <source>Your company&apos;s address, phone and tax id, printed on every quote</source>
+        <source>Your company's address, phone and tax id, printed on every quote</source>
         <translation>公司地址、电话和税号，打印在每份报价单上</translation>
     </message>
     <message>
@@ -2600,7 +2642,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>未分配</translation>
     </message>
     <message>
-        <source>At the current forecast, this quarter&apos;s target will be {percent}% met.</source>
+        <source>At the current forecast, this quarter's target will be {percent}% met.</source>
         <translation>按当前预测，本季度目标可完成 {percent}%。</translation>
     </message>
     <message>
@@ -2794,7 +2836,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Save the forecast&apos;s numbers as an Excel workbook</source>
+        <source>Save the forecast's numbers as an Excel workbook</source>
         <translation>将预测数字保存为 Excel 工作簿</translation>
     </message>
     <message>
@@ -2846,7 +2888,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>按预计成交期间列出未结商机，每个按其概率加权。在编辑器中标为“确定”的商机无论概率如何都计入确定。</translation>
     </message>
     <message>
-        <source>A logistic regression on your own won and lost deals, starting from each stage&apos;s default probability. Trained on the deals closed before a date and tested on those closed after; Brier score: the mean squared error of the predicted chance (lower is better). A probability set by hand on a deal still applies.</source>
+        <source>A logistic regression on your own won and lost deals, starting from each stage's default probability. Trained on the deals closed before a date and tested on those closed after; Brier score: the mean squared error of the predicted chance (lower is better). A probability set by hand on a deal still applies.</source>
         <translation>基于您自己的赢单和输单的逻辑回归，以各阶段的默认概率为起点。用某日之前结束的商机训练，用之后结束的商机测试；Brier 分数：预测概率的均方误差（越低越好）。商机上手动设置的概率仍然优先。</translation>
     </message>
     <message>
@@ -2938,7 +2980,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>显示为 {day} 保存的预测；正在重新拟合…</translation>
     </message>
     <message>
-        <source>Forecast fitted on the data before {day} and kept as this month&apos;s.</source>
+        <source>Forecast fitted on the data before {day} and kept as this month's.</source>
         <translation>已用 {day} 之前的数据拟合预测，并保存为本月的预测。</translation>
     </message>
     <message>
@@ -2946,7 +2988,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>回测 WAPE {wape}，季节性朴素法 {baseline}。</translation>
     </message>
     <message>
-        <source>The {nominal} interval held {coverage} of the backtest&apos;s actuals.</source>
+        <source>The {nominal} interval held {coverage} of the backtest's actuals.</source>
         <translation>{nominal} 区间覆盖了回测中 {coverage} 的实际值。</translation>
     </message>
     <message>
@@ -4060,6 +4102,33 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>InvoiceDialog</name>
+    <message>
+        <source>Invoice for {number}</source>
+        <translation>{number} 开票</translation>
+    </message>
+    <message>
+        <source>Invoice no.:</source>
+        <translation>发票号：</translation>
+    </message>
+    <message>
+        <source>Invoice date:</source>
+        <translation>开票日期：</translation>
+    </message>
+    <message>
+        <source>Amount ({currency}, with tax):</source>
+        <translation>金额（{currency}，含税）：</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>{day} ({terms})</source>
+        <translation>{day}（{terms}）</translation>
+    </message>
+</context>
+<context>
     <name>KeyFiguresView</name>
     <message>
         <source>Revenue, last 12 months</source>
@@ -4092,6 +4161,69 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Open tasks</source>
         <translation>待办任务</translation>
+    </message>
+</context>
+<context>
+    <name>LineEditor</name>
+    <message>
+        <source>Add a product: type its code or name…</source>
+        <translation>添加产品：输入编码或名称…</translation>
+    </message>
+    <message>
+        <source>Free Line</source>
+        <translation>自定义行</translation>
+    </message>
+    <message>
+        <source>Section Heading</source>
+        <translation>分组标题</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Rule Price</source>
+        <translation>恢复规则价</translation>
+    </message>
+    <message>
+        <source>Set the price from the price rules again</source>
+        <translation>按价格规则重新定价</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Before discount</source>
+        <translation>折前金额</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Subtotal (excl. tax)</source>
+        <translation>小计（不含税）</translation>
+    </message>
+    <message>
+        <source>Tax {rate}%</source>
+        <translation>税额 {rate}%</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>总计 {amount}</translation>
+    </message>
+    <message>
+        <source>Margin {margin}% (minimum {minimum}%)</source>
+        <translation>毛利率 {margin}%（最低 {minimum}%）</translation>
     </message>
 </context>
 <context>
@@ -4174,6 +4306,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Quotes</source>
         <translation>定价与报价</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
     </message>
     <message>
         <source>Targets</source>
@@ -4471,6 +4607,120 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>OrderCommands</name>
+    <message>
+        <source>New order {number}</source>
+        <translation>新建订单 {number}</translation>
+    </message>
+    <message>
+        <source>Edit order {number}</source>
+        <translation>编辑订单 {number}</translation>
+    </message>
+    <message>
+        <source>Confirm order {number}</source>
+        <translation>确认订单 {number}</translation>
+    </message>
+    <message>
+        <source>Delivery {number}</source>
+        <translation>送货单 {number}</translation>
+    </message>
+    <message>
+        <source>Invoice {number}</source>
+        <translation>发票 {number}</translation>
+    </message>
+    <message>
+        <source>Cancel order {number}</source>
+        <translation>取消订单 {number}</translation>
+    </message>
+    <message>
+        <source>Payment received</source>
+        <translation>收到回款</translation>
+    </message>
+    <message>
+        <source>Delete order {number}</source>
+        <translation>删除订单 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEditor</name>
+    <message>
+        <source>New Order</source>
+        <translation>新建订单</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>订单 {number}</translation>
+    </message>
+    <message>
+        <source>Type to search customers</source>
+        <translation>输入以搜索客户</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Salesperson:</source>
+        <translation>销售代表：</translation>
+    </message>
+    <message>
+        <source>Order date:</source>
+        <translation>订单日期：</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <source>Prices exclude tax</source>
+        <translation>价格不含税</translation>
+    </message>
+    <message>
+        <source>Prices include tax</source>
+        <translation>价格含税</translation>
+    </message>
+    <message>
+        <source>Tax rounded per line</source>
+        <translation>按行计算税额</translation>
+    </message>
+    <message>
+        <source>Tax rounded per document</source>
+        <translation>按单据计算税额</translation>
+    </message>
+    <message>
+        <source>Tax:</source>
+        <translation>计税：</translation>
+    </message>
+    <message>
+        <source>Notes printed on the order confirmation</source>
+        <translation>打印在销售确认单上的备注</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Credit Limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Save the order anyway?</source>
+        <translation>仍然保存该订单？</translation>
+    </message>
+    <message>
+        <source>Save the changes to this order?</source>
+        <translation>保存对该订单的修改？</translation>
+    </message>
+</context>
+<context>
     <name>OrderList</name>
     <message>
         <source>Number</source>
@@ -4507,6 +4757,101 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>orders</source>
         <translation>订单</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>品名及描述</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送货</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Invoice no.</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已回款</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未收余额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单号/名称</translation>
+    </message>
+    <message>
+        <source>Applied to</source>
+        <translation>核销发票</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>预收/余款</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPdf</name>
+    <message>
+        <source>Delivery note {number}</source>
+        <translation>送货单 {number}</translation>
+    </message>
+    <message>
+        <source>Order confirmation {number}</source>
+        <translation>销售确认单 {number}</translation>
     </message>
 </context>
 <context>
@@ -4553,6 +4898,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>This order no longer exists.</source>
         <translation>该订单已不存在。</translation>
+    </message>
+    <message>
+        <source>Order {number} is {status} now; this step can no longer be undone.</source>
+        <translation>订单 {number} 现在为“{status}”，此步骤已无法撤销。</translation>
     </message>
     <message>
         <source>changed</source>
@@ -4646,6 +4995,213 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <source>Say why the order is cancelled (at most {limit} characters).</source>
         <translation>请填写取消原因（最多 {limit} 个字符）。</translation>
     </message>
+    <message>
+        <source>Invoice {number} has payments applied to it; remove them first.</source>
+        <translation>发票 {number} 已有回款核销，请先删除这些回款。</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Search order numbers and customers…</source>
+        <translation>搜索订单号和客户…</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Overdue payment</source>
+        <translation>逾期未回款</translation>
+    </message>
+    <message>
+        <source>New Order</source>
+        <translation>新建订单</translation>
+    </message>
+    <message>
+        <source>Receivables…</source>
+        <translation>应收账款…</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>%Ln 个订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>送货</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Deliver…</source>
+        <translation>送货…</translation>
+    </message>
+    <message>
+        <source>Invoice…</source>
+        <translation>开票…</translation>
+    </message>
+    <message>
+        <source>Payment…</source>
+        <translation>回款…</translation>
+    </message>
+    <message>
+        <source>Cancel Order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <source>Confirmation PDF…</source>
+        <translation>销售确认单 PDF…</translation>
+    </message>
+    <message>
+        <source>Delivery Note…</source>
+        <translation>送货单…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Select an order to see its lines and payments.</source>
+        <translation>选择一个订单以查看其明细与回款。</translation>
+    </message>
+    <message>
+        <source>{number} · {customer} · {status}</source>
+        <translation>{number} · {customer} · {status}</translation>
+    </message>
+    <message>
+        <source>total {total}</source>
+        <translation>合计 {total}</translation>
+    </message>
+    <message>
+        <source>invoiced {invoiced}</source>
+        <translation>已开票 {invoiced}</translation>
+    </message>
+    <message>
+        <source>paid {paid}</source>
+        <translation>已回款 {paid}</translation>
+    </message>
+    <message>
+        <source>{amount} at {rate}</source>
+        <translation>{amount}（汇率 {rate}）</translation>
+    </message>
+    <message>
+        <source>cancelled: {reason}</source>
+        <translation>已取消：{reason}</translation>
+    </message>
+    <message>
+        <source>Show Customer</source>
+        <translation>查看客户</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史记录…</translation>
+    </message>
+    <message>
+        <source>Order {number} saved.</source>
+        <translation>订单 {number} 已保存。</translation>
+    </message>
+    <message>
+        <source>Order {number} confirmed.</source>
+        <translation>订单 {number} 已确认。</translation>
+    </message>
+    <message>
+        <source>Delivery {number} recorded.</source>
+        <translation>送货单 {number} 已记录。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} recorded.</source>
+        <translation>发票 {number} 已记录。</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} recorded.</source>
+        <translation>已记录回款 {amount}。</translation>
+    </message>
+    <message>
+        <source>{credit} is kept as the customer's credit.</source>
+        <translation>{credit} 记为客户的预收余额。</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled.</source>
+        <translation>订单 {number} 已取消。</translation>
+    </message>
+    <message>
+        <source>Moved to the trash. Undo with Ctrl+Z or restore from Edit ▸ Trash.</source>
+        <translation>已移到回收站。可按 Ctrl+Z 撤销，或在“编辑 ▸ 回收站”中恢复。</translation>
+    </message>
+    <message>
+        <source>Export Orders</source>
+        <translation>导出订单</translation>
+    </message>
+    <message>
+        <source>Exporting orders…</source>
+        <translation>正在导出订单…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln order(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 个订单导出到 {path}。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Paths</name>
@@ -4676,6 +5232,37 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>{path} cannot be written (no permission); choose another place.</source>
         <translation>无法写入 {path}（没有权限），请另选位置。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Payment from {customer}</source>
+        <translation>{customer} 的回款</translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation>收款日期：</translation>
+    </message>
+    <message>
+        <source>Amount ({currency}):</source>
+        <translation>金额（{currency}）：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>流水号：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Applied to this order's open invoices first, then to the customer's oldest; anything left is kept as the customer's credit.</source>
+        <translation>先核销本订单的未付发票，再核销该客户最早的发票；多余部分记为客户的预收余额。</translation>
     </message>
 </context>
 <context>
@@ -4743,11 +5330,11 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <source>The refund is more than the customer&apos;s credit; take it back from an invoice&apos;s payments instead.</source>
+        <source>The refund is more than the customer's credit; take it back from an invoice's payments instead.</source>
         <translation>退款金额超过客户的预收余额；请从某张发票的回款中退回。</translation>
     </message>
     <message>
-        <source>An invoice is not this customer&apos;s.</source>
+        <source>An invoice is not this customer's.</source>
         <translation>有发票不属于该客户。</translation>
     </message>
     <message>
@@ -4765,6 +5352,55 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>The payment has only {left} left to apply.</source>
         <translation>该收款仅剩 {left} 可核销。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中英双语</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Open in Viewer</source>
+        <translation>用查看器打开</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>⚠ The PDF font has no glyph for {chars}: they print as {box}. Change the text if it must print exactly.</source>
+        <translation>⚠ PDF 字体中没有 {chars} 的字形：打印时显示为 {box}。如需原样打印，请修改文字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>共 %Ln 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
     </message>
 </context>
 <context>
@@ -4810,7 +5446,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>请选择支持的币种。</translation>
     </message>
     <message>
-        <source>Enter the stage&apos;s name.</source>
+        <source>Enter the stage's name.</source>
         <translation>请输入阶段名称。</translation>
     </message>
     <message>
@@ -4838,7 +5474,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <source>Choose one of this customer&apos;s contacts.</source>
+        <source>Choose one of this customer's contacts.</source>
         <translation>请选择该客户的联系人。</translation>
     </message>
     <message>
@@ -6085,38 +6721,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>打印语言：</translation>
     </message>
     <message>
-        <source>Add a product: type its code or name…</source>
-        <translation>添加产品：输入编码或名称…</translation>
-    </message>
-    <message>
-        <source>Free Line</source>
-        <translation>自定义行</translation>
-    </message>
-    <message>
-        <source>Section Heading</source>
-        <translation>分组标题</translation>
-    </message>
-    <message>
-        <source>Up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Rule Price</source>
-        <translation>恢复规则价</translation>
-    </message>
-    <message>
-        <source>Set the price from the price rules again</source>
-        <translation>按价格规则重新定价</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
         <source>Notes printed on the quote</source>
         <translation>打印在报价单上的备注</translation>
     </message>
@@ -6139,34 +6743,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Section</source>
-        <translation>分组</translation>
-    </message>
-    <message>
-        <source>Before discount</source>
-        <translation>折前金额</translation>
-    </message>
-    <message>
-        <source>Discount</source>
-        <translation>折扣</translation>
-    </message>
-    <message>
-        <source>Subtotal (excl. tax)</source>
-        <translation>小计（不含税）</translation>
-    </message>
-    <message>
-        <source>Tax {rate}%</source>
-        <translation>税额 {rate}%</translation>
-    </message>
-    <message>
-        <source>Total {amount}</source>
-        <translation>总计 {amount}</translation>
-    </message>
-    <message>
-        <source>Margin {margin}% (minimum {minimum}%)</source>
-        <translation>毛利率 {margin}%（最低 {minimum}%）</translation>
     </message>
     <message>
         <source>Low Margin</source>
@@ -6317,52 +6893,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <source>Quote {label}</source>
         <translation>报价单 {label}</translation>
     </message>
-    <message>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <source>Chinese and English</source>
-        <translation>中英双语</translation>
-    </message>
-    <message>
-        <source>Save As…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <source>Open in Viewer</source>
-        <translation>用查看器打开</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>语言：</translation>
-    </message>
-    <message>
-        <source>⚠ The PDF font has no glyph for {chars}: they print as {box}. Change the text if it must print exactly.</source>
-        <translation>⚠ PDF 字体中没有 {chars} 的字形：打印时显示为 {box}。如需原样打印，请修改文字。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln page(s)</source>
-        <translation>
-            <numerusform>共 %Ln 页</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Save Quote</source>
-        <translation>保存报价单</translation>
-    </message>
 </context>
 <context>
     <name>Quotes</name>
@@ -6487,11 +7017,11 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>只有已发送的报价单可以接受或拒绝。</translation>
     </message>
     <message>
-        <source>The quote&apos;s status has changed since; it stays as it is.</source>
+        <source>The quote's status has changed since; it stays as it is.</source>
         <translation>该报价单的状态此后已有变化，保持现状。</translation>
     </message>
     <message>
-        <source>This quote&apos;s opportunity was lost. Reopen it on the Pipeline board, then accept the quote.</source>
+        <source>This quote's opportunity was lost. Reopen it on the Pipeline board, then accept the quote.</source>
         <translation>此报价单的销售机会已输单。请先在销售漏斗看板上重新打开该机会，再接受报价单。</translation>
     </message>
     <message>
@@ -6519,7 +7049,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该报价没有任何毛利。</translation>
     </message>
     <message>
-        <source>The quote&apos;s margin is {margin} %, under the minimum of {minimum} %.</source>
+        <source>The quote's margin is {margin} %, under the minimum of {minimum} %.</source>
         <translation>报价整体毛利率为 {margin}%，低于最低要求 {minimum}%。</translation>
     </message>
     <message>
@@ -6543,7 +7073,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <source>The number pattern in Settings ▸ Defaults can&apos;t be used: correct it there.</source>
+        <source>The number pattern in Settings ▸ Defaults can't be used: correct it there.</source>
         <translation>设置 ▸ 业务默认值中的编号规则无法使用，请在那里更正。</translation>
     </message>
     <message>
@@ -6693,6 +7223,61 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Collect payment: invoice {number} ({days} days late)</source>
         <translation>催款：发票 {number}（逾期 {days} 天）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesDialog</name>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>Collection Tasks</source>
+        <translation>生成催款任务</translation>
+    </message>
+    <message>
+        <source>A call task (催款) for each overdue invoice's salesperson, once per invoice</source>
+        <translation>为每张逾期发票的负责人生成一个催款电话任务（每张发票一次）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>As of:</source>
+        <translation>截至：</translation>
+    </message>
+    <message>
+        <source>Open {open} · overdue {overdue} · credit {credit} ({count} customers)</source>
+        <translation>未收 {open} · 逾期 {overdue} · 预收 {credit}（{count} 个客户）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln collection task(s) created.</source>
+        <translation>
+            <numerusform>已生成 %Ln 个催款任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Receivables</source>
+        <translation>导出应收账款</translation>
+    </message>
+    <message>
+        <source>receivables-{day}</source>
+        <translation>应收账款-{day}</translation>
+    </message>
+    <message>
+        <source>Exporting receivables…</source>
+        <translation>正在导出应收账款…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln customer(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 个客户导出到 {path}。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6945,7 +7530,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>有效期：</translation>
     </message>
     <message>
-        <source>The most specific rule wins: a customer&apos;s own list before its tier&apos;s, a product before its category, the largest quantity reached, a dated rule before an open-ended one.</source>
+        <source>The most specific rule wins: a customer's own list before its tier's, a product before its category, the largest quantity reached, a dated rule before an open-ended one.</source>
         <translation>最具体的规则优先：客户专属价目表优先于等级价目表，产品规则优先于类别规则，达到的最高起订量优先，有期限的规则优先于长期规则。</translation>
     </message>
 </context>
@@ -7407,7 +7992,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>语言：</translation>
     </message>
     <message>
-        <source>Show today&apos;s tasks at start</source>
+        <source>Show today's tasks at start</source>
         <translation>启动时显示今日任务</translation>
     </message>
     <message>
@@ -7446,11 +8031,11 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>平均分到 12 个月</translation>
     </message>
     <message>
-        <source>Like last year&apos;s months (seasonality)</source>
+        <source>Like last year's months (seasonality)</source>
         <translation>按去年各月比例（季节性）</translation>
     </message>
     <message>
-        <source>Stores the yearly target and one target per month; the months add up exactly to the year and replace the months&apos; current targets.</source>
+        <source>Stores the yearly target and one target per month; the months add up exactly to the year and replace the months' current targets.</source>
         <translation>保存年度目标及每月目标，各月之和恰好等于全年目标，并替换各月现有的目标。</translation>
     </message>
     <message>
@@ -7558,7 +8143,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>Targets</name>
     <message>
-        <source>Enter the salesperson&apos;s name.</source>
+        <source>Enter the salesperson's name.</source>
         <translation>请输入销售员姓名。</translation>
     </message>
     <message>
@@ -7574,7 +8159,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>已经有一位老板（所有者）。</translation>
     </message>
     <message>
-        <source>The owner&apos;s role cannot be changed here.</source>
+        <source>The owner's role cannot be changed here.</source>
         <translation>此处不能更改老板的角色。</translation>
     </message>
     <message>
@@ -7761,7 +8346,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>复制上期目标</translation>
     </message>
     <message>
-        <source>Copy the previous period&apos;s targets where this period has none</source>
+        <source>Copy the previous period's targets where this period has none</source>
         <translation>将上一期的目标复制到本期尚未设定目标之处</translation>
     </message>
     <message>
@@ -8032,7 +8617,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该联系人已不存在。</translation>
     </message>
     <message>
-        <source>Choose one of this customer&apos;s contacts.</source>
+        <source>Choose one of this customer's contacts.</source>
         <translation>请选择该客户的联系人。</translation>
     </message>
     <message>
@@ -8251,7 +8836,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>全部类型</translation>
     </message>
     <message>
-        <source>Show everyone&apos;s tasks again</source>
+        <source>Show everyone's tasks again</source>
         <translation>重新显示所有任务</translation>
     </message>
     <message>
@@ -8857,7 +9442,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>未发送</translation>
     </message>
     <message>
-        <source>Fewer than {minimum} closed deals ({count}): the stages&apos; default probabilities are used.</source>
+        <source>Fewer than {minimum} closed deals ({count}): the stages' default probabilities are used.</source>
         <translation>已结束商机少于 {minimum} 个（{count} 个）：使用各阶段的默认概率。</translation>
     </message>
     <message>
@@ -8888,12 +9473,12 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>{path} 已损坏且没有完好的备份，未打开。请保留该文件的副本，并尽量导出其中的数据。</translation>
     </message>
     <message>
-        <source>{path} is empty although it has held data; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot;</source>
-        <translation>{path} 曾有数据但现在是空的，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot; 恢复</translation>
+        <source>{path} is empty although it has held data; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore "{backup}" --db "{path}"</source>
+        <translation>{path} 曾有数据但现在是空的，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore "{backup}" --db "{path}" 恢复</translation>
     </message>
     <message>
-        <source>{path} is damaged; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot;</source>
-        <translation>{path} 已损坏，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot; 恢复</translation>
+        <source>{path} is damaged; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore "{backup}" --db "{path}"</source>
+        <translation>{path} 已损坏，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore "{backup}" --db "{path}" 恢复</translation>
     </message>
 </context>
 </TS>

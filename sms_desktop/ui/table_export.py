@@ -9,13 +9,14 @@ when an export starts, so they stay out of start-up.
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from sms_desktop.reporting.columns import ExportTarget, FileKind, export_list
+from sms_desktop.domain.i18n import Message
+from sms_desktop.reporting.columns import Column, ExportTarget, FileKind, export_list, export_rows
 from sms_desktop.reporting.csv_export import CsvEncoding
 from sms_desktop.ui.background import Operation, Progress
 from sms_desktop.ui.formatting import ui_locale
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from sms_desktop.ui.models.paged import PagedTableModel
 
 T = TypeVar("T")
+RowT = TypeVar("RowT")
 # The list file types of the save dialog: what is written, in which encoding.
 _LIST_FILES: dict[str, tuple[FileKind, CsvEncoding]] = {
     XLSX.key: ("xlsx", "utf-8-sig"),
@@ -103,6 +105,41 @@ def export_view(
             keys=keys,
             locale=locale,
             total=count,
+            progress=progress,
+        )
+
+    return run_export(parent, work, label=label, on_done=lambda n: on_done(done(n, target.path)))
+
+
+def export_rows_view(
+    parent: QWidget,
+    columns: Sequence[Column[RowT, Any]],
+    rows: Sequence[RowT],
+    *,
+    title: str,
+    file_name: str,
+    sheet: Message,
+    label: str,
+    done: Callable[[int, Path], str],
+    on_done: Callable[[str], None],
+) -> Operation[int] | None:
+    """The Export action of a short list already on screen (a report's rows): the same save
+    dialog and writers as :func:`export_view`, every column, the rows as shown."""
+    choice = ask_save_path(parent, title, file_name, LIST_TYPES)
+    if choice is None:
+        return None
+    target = ExportTarget(choice.path, *_LIST_FILES[choice.type.key])
+    locale = ui_locale()
+    frozen = tuple(rows)
+
+    def work(progress: Progress) -> int:
+        return export_rows(
+            target,
+            columns,
+            frozen,
+            locale=locale,
+            sheet=locale.text(sheet),
+            total=len(frozen),
             progress=progress,
         )
 

@@ -66,6 +66,12 @@ def _quotes(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
     return QuotesTab(services, undo, parent)
 
 
+def _orders(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
+    from sms_desktop.ui.tabs.orders.tab import OrdersTab
+
+    return OrdersTab(services, undo, parent)
+
+
 def _targets(services: Services, undo: QUndoStack, parent: QWidget) -> AreaTab:
     from sms_desktop.ui.tabs.targets.tab import TargetsTab
 
@@ -84,5 +90,6 @@ def available_tabs() -> list[TabSpec]:
         TabSpec("forecastTab", lambda: translate("MainWindow", "Forecast"), _forecast),
         TabSpec("tasksTab", lambda: translate("MainWindow", "Tasks"), _tasks),
         TabSpec("quotesTab", lambda: translate("MainWindow", "Quotes"), _quotes),
+        TabSpec("ordersTab", lambda: translate("MainWindow", "Orders"), _orders),
         TabSpec("targetsTab", lambda: translate("MainWindow", "Targets"), _targets),
     ]
