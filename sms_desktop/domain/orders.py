@@ -74,6 +74,7 @@ ALLOWED_MOVES: frozenset[tuple[OrderStatus, OrderStatus]] = frozenset(
         (_S.DELIVERED, _S.INVOICED),
         (_S.PARTLY_INVOICED, _S.PARTLY_INVOICED),
         (_S.PARTLY_INVOICED, _S.INVOICED),
+        (_S.PARTLY_INVOICED, _S.PAID),  # the last delivery of an order paid in advance
         (_S.INVOICED, _S.PAID),
         (_S.PAID, _S.INVOICED),  # a refund or a payment moved to another invoice
         (_S.CONFIRMED, _S.CANCELLED),
@@ -142,7 +143,9 @@ def progress_status(current: OrderStatus, progress: Progress) -> OrderStatus:
     if current in (_S.DRAFT, _S.CANCELLED):
         return current
     if progress.invoiced > ZERO:
-        if progress.invoiced < progress.total:
+        # Invoiced in full ahead of the last delivery: still partly invoiced, so the rest can
+        # be delivered; it becomes invoiced (or paid) with that delivery.
+        if progress.invoiced < progress.total or not progress.ordered_all:
             return _S.PARTLY_INVOICED
         return _S.PAID if progress.paid >= progress.invoiced else _S.INVOICED
     if progress.ordered_all:

@@ -42,6 +42,7 @@ EXPECTED_MOVES = {
     (S.DELIVERED, S.INVOICED),
     (S.PARTLY_INVOICED, S.PARTLY_INVOICED),
     (S.PARTLY_INVOICED, S.INVOICED),
+    (S.PARTLY_INVOICED, S.PAID),
     (S.INVOICED, S.PAID),
     (S.PAID, S.INVOICED),
     (S.CONFIRMED, S.CANCELLED),
@@ -103,6 +104,9 @@ def _p(*, all_: bool = False, any_: bool = False, inv: str = "0", paid: str = "0
         (_p(all_=True, any_=True, inv="100", paid="99.99"), S.INVOICED),
         (_p(all_=True, any_=True, inv="100", paid="100"), S.PAID),
         (_p(any_=True, inv="40", paid="40"), S.PARTLY_INVOICED),
+        # invoiced (and paid) in full before the last delivery: the rest can still be delivered
+        (_p(any_=True, inv="100"), S.PARTLY_INVOICED),
+        (_p(any_=True, inv="100", paid="100"), S.PARTLY_INVOICED),
     ],
 )
 def test_progress_gives_the_state(progress: Progress, expected: OrderStatus) -> None:
