@@ -724,8 +724,13 @@ def _fill_base_amounts(session: Session, _context: object, _instances: object) -
             if "lines" in obj.__dict__:
                 for line in obj.lines:
                     line.net_amount_base = to_base(line.net_amount, rate)
-        elif isinstance(obj, OrderLine) and obj.order is not None:
-            obj.net_amount_base = to_base(obj.net_amount, obj.order.exchange_rate or Decimal(1))
+        elif isinstance(obj, OrderLine):
+            order = obj.order
+            if order is None and obj.order_id is not None:  # added by its order's id
+                with session.no_autoflush:
+                    order = session.get(Order, obj.order_id)
+            rate = order.exchange_rate if order is not None else None
+            obj.net_amount_base = to_base(obj.net_amount, rate or Decimal(1))
 
 
 event.listen(Session, "before_flush", _fill_base_amounts)

@@ -43,7 +43,7 @@ from sms_desktop.domain.revenue import REVENUE_LABEL, CommissionBase, base_name
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.base import Money
 from sms_desktop.persistence.db import Database
-from sms_desktop.services.revenue import margin_amount, revenue_amount, revenue_filter
+from sms_desktop.services.revenue import line_revenue, margin_amount, revenue_amount, revenue_filter
 
 
 class ForecastMetric(StrEnum):
@@ -242,7 +242,7 @@ class ForecastService:
             value = (
                 func.count(func.distinct(o.id))
                 if metric is ForecastMetric.ORDERS
-                else type_coerce(func.sum(type_coerce(line.net_amount, Money)), Money)
+                else type_coerce(func.sum(line_revenue(line)), Money)
             )
         elif metric is ForecastMetric.ORDERS:
             value = func.count(o.id)

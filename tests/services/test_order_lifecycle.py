@@ -252,3 +252,26 @@ def test_the_orders_list_exports_from_its_column_definitions(
     assert export_list(ExportTarget(out, "csv"), ORDERS, services.orders, flt) == 1
     text = out.read_text(encoding="utf-8-sig")
     assert order.number in text and "Confirmed" in text and "3263.00" in text
+
+
+def test_a_line_added_by_its_orders_id_gets_its_company_currency_amount(
+    services: Services, world: World
+) -> None:
+    services.currencies.set_rate("USD", DAY, D("7.1"))
+    order = services.orders.save(None, _draft(world, currency="USD"))
+    with services.db.write() as s:
+        s.add(
+            m.OrderLine(
+                order_id=order.id, position=9, description="运费", quantity=D(1),
+                unit_price=D("10.00"), net_amount=D("10.00"), total_amount=D("10.00"),
+            )
+        )  # fmt: skip
+    with services.db.read() as s:
+        from sqlalchemy import select
+
+        base = s.execute(
+            select(m.OrderLine.net_amount_base).where(
+                m.OrderLine.order_id == order.id, m.OrderLine.position == 9
+            )
+        ).scalar_one()
+    assert base == D("71.00")
