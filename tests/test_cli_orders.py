@@ -17,7 +17,8 @@ from sms_desktop.cli import main
 from sms_desktop.demo.build import create_demo_database
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import open_database
-from sms_desktop.services.orders import DeliveryInput, InvoiceInput, OrderDraft
+from sms_desktop.services.lists import Order
+from sms_desktop.services.orders import DeliveryInput, InvoiceInput, OrderDraft, OrderFilter
 from sms_desktop.services.payments import PaymentInput
 from sms_desktop.services.quotes import LineData
 from sms_desktop.services.registry import Services
@@ -94,6 +95,28 @@ def test_order_pdfs_print_hostile_names_literally(shop: Path, tmp_path: Path, la
     assert "1,000.00" in c  # prices on the confirmation
     assert "100.00" not in d and "1,000.00" not in d  # no prices on the delivery note
     assert ("签收" in d) or ("Received by" in d)
+
+
+def test_order_pdfs_print_a_products_name_in_the_documents_language(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    services = Services(open_database(demo_db))
+    order = next(
+        o
+        for o in (services.orders.get(r.id) for r in services.orders.page_rows(
+            OrderFilter(), Order("number"), offset=0, limit=50))
+        if any(ln.product_names and ln.product_names[0] != ln.product_names[1] for ln in o.lines)
+    )  # fmt: skip
+    services.db.close()
+    line = next(ln for ln in order.lines if ln.product_names)
+    assert line.product_names is not None
+    name_zh, name_en = line.product_names
+    assert line.description == name_zh  # the demo writes the Chinese name on the line
+    out = tmp_path / "en.pdf"
+    base = ["order", "pdf", order.number, "--db", str(demo_db)]
+    assert main([*base, "--lang", "en", "--kind", "delivery", "--out", str(out)]) == 0
+    text = " ".join(_text(out).split())
+    assert name_en in text and name_zh not in text
 
 
 def test_order_pdf_unknown_number_is_one_line(

@@ -725,8 +725,8 @@ def _fill_base_amounts(session: Session, _context: object, _instances: object) -
                 for line in obj.lines:
                     line.net_amount_base = to_base(line.net_amount, rate)
         elif isinstance(obj, OrderLine):
-            order = obj.order
-            if order is None and obj.order_id is not None:  # added by its order's id
+            order: Order | None = obj.order  # None when added by its order's id
+            if order is None and obj.order_id:
                 with session.no_autoflush:
                     order = session.get(Order, obj.order_id)
             rate = order.exchange_rate if order is not None else None

@@ -20,7 +20,7 @@ from sms_desktop.domain.capitals import rmb_capitals
 from sms_desktop.domain.enums import DocumentLanguage, TaxMode
 from sms_desktop.domain.orders import PaymentTerms, TermsKind
 from sms_desktop.domain.palette import Colour
-from sms_desktop.domain.print_language import unit_in
+from sms_desktop.domain.print_language import printed_description, unit_in
 from sms_desktop.reporting.files import atomic_output
 from sms_desktop.reporting.fonts import printable
 from sms_desktop.reporting.labels import ORDER_LABELS, QUOTE_LABELS, in_language
@@ -35,7 +35,7 @@ from sms_desktop.reporting.quote_pdf import (
     percent_text,
     quantity_text,
 )
-from sms_desktop.services.orders import DeliveryRow, OrderDocument
+from sms_desktop.services.orders import DeliveryRow, OrderDocument, OrderLineRow
 from sms_desktop.services.settings import CompanyProfile
 
 if TYPE_CHECKING:
@@ -195,7 +195,12 @@ class _OrderDocument(_Document):
         )
         return [table]
 
-    def _item(self, sku: str | None, description: str) -> str:
+    def _item(self, line: OrderLineRow) -> str:
+        """A line's code and text; a product's name in the document's language."""
+        description = line.description
+        if line.product_names is not None:
+            description = printed_description(description, *line.product_names, self.lang)
+        sku = line.sku
         return f"{sku}  {description}" if sku and description else (sku or description)
 
     def line_table(self) -> list[Flowable]:
@@ -212,7 +217,7 @@ class _OrderDocument(_Document):
                 rows.append(
                     [
                         str(n),
-                        self._item(ln.sku, ln.description),
+                        self._item(ln),
                         printable(unit_in(ln.unit or "", self.lang)),
                         quantity_text(ln.quantity),
                         quantity_text(now),
@@ -225,7 +230,7 @@ class _OrderDocument(_Document):
         rows = [
             [
                 str(n),
-                self._item(ln.sku, ln.description),
+                self._item(ln),
                 quantity_text(ln.quantity),
                 printable(unit_in(ln.unit or "", self.lang)),
                 money(ln.unit_price),

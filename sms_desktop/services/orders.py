@@ -192,6 +192,7 @@ class OrderLineRow:
     net_amount: Decimal
     tax_amount: Decimal
     total_amount: Decimal
+    product_names: tuple[str, str] | None = None  # the product's (Chinese, English) names
 
     @property
     def open_quantity(self) -> Decimal:
@@ -291,6 +292,7 @@ class OrderDetail:
                     tax_amount=ln.tax_amount,
                     total_amount=ln.total_amount,
                     sku=ln.sku,
+                    product_names=ln.product_names,
                 )
                 for ln in self.lines
             ),
@@ -678,19 +680,20 @@ class OrdersService:
     def _detail(session: Session, order: m.Order) -> OrderDetail:
         customer = session.get(m.Customer, order.customer_id)
         delivered = delivered_quantities(session, order.id)
-        skus = dict(
-            session.execute(
-                select(m.Product.id, m.Product.sku).where(
+        products = {
+            pid: (sku, (name_zh, name_en))
+            for pid, sku, name_zh, name_en in session.execute(
+                select(m.Product.id, m.Product.sku, m.Product.name_zh, m.Product.name_en).where(
                     m.Product.id.in_([ln.product_id for ln in order.lines if ln.product_id])
                 )
-            ).all()
-        )
+            )
+        }
         lines = tuple(
             OrderLineRow(
                 ln.id,
                 ln.position,
                 ln.product_id,
-                skus.get(ln.product_id or 0),
+                products[ln.product_id][0] if ln.product_id in products else None,
                 ln.description,
                 ln.unit,
                 ln.quantity,
@@ -701,6 +704,7 @@ class OrdersService:
                 ln.net_amount,
                 ln.tax_amount,
                 ln.total_amount,
+                products[ln.product_id][1] if ln.product_id in products else None,
             )
             for ln in order.lines
         )
