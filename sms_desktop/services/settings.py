@@ -153,21 +153,24 @@ class SettingsService:
     # ------------------------------------------------------------ all together
 
     def current(self) -> SettingsChange:
-        return SettingsChange(self.company(), self.defaults(), self.logo())
+        return SettingsChange(self.company(), self.defaults(), self.logo(), self.account_codes())
 
     def save_all(self, change: SettingsChange) -> SettingsChange:
-        """The Settings dialog's save: company, defaults and logo checked together (every
-        problem at once) and written in one transaction; returns the settings before."""
+        """The Settings dialog's save: company, defaults, logo and account codes checked
+        together (every problem at once) and written in one transaction; returns the settings
+        before."""
         errors = Errors()
         company = _clean_company(change.company, errors)
         _check_defaults(change.defaults, errors)
         _check_logo(change.logo, errors)
+        accounts = _clean_accounts(change.accounts, errors)
         errors.raise_if_any()
         before = self.current()
         with self._db.write() as session:
             for prefix, values in (
                 ("company.", asdict(company)),
                 ("defaults.", asdict(change.defaults)),
+                ("accounting.", asdict(accounts)),
             ):
                 for key, value in values.items():
                     session.merge(Setting(key=prefix + key, value=_encode(value)))
@@ -216,13 +219,7 @@ class SettingsService:
 
     def save_account_codes(self, codes: AccountCodes) -> AccountCodes:
         errors = Errors()
-        cleaned = AccountCodes(**{k: str(v).strip() for k, v in asdict(codes).items()})
-        for f in fields(AccountCodes):
-            value = getattr(cleaned, f.name)
-            if not value or len(value) > 60:
-                errors.add(f.name, translate("Settings", "Enter an account code and its name."))
-            elif not f.name.endswith("_name") and not value.isdigit():
-                errors.add(f.name, translate("Settings", "An account code has digits only."))
+        cleaned = _clean_accounts(codes, errors)
         errors.raise_if_any()
         self._store("accounting.", asdict(cleaned))
         return cleaned
@@ -303,6 +300,18 @@ class SettingsChange:
     company: CompanyProfile
     defaults: BusinessDefaults
     logo: bytes | None
+    accounts: AccountCodes = AccountCodes()
+
+
+def _clean_accounts(codes: AccountCodes, errors: Errors) -> AccountCodes:
+    cleaned = AccountCodes(**{k: str(v).strip() for k, v in asdict(codes).items()})
+    for f in fields(AccountCodes):
+        value = getattr(cleaned, f.name)
+        if not value or len(value) > 60:
+            errors.add(f.name, translate("Settings", "Enter an account code and its name."))
+        elif not f.name.endswith("_name") and not value.isdigit():
+            errors.add(f.name, translate("Settings", "An account code has digits only."))
+    return cleaned
 
 
 def _clean_company(profile: CompanyProfile, errors: Errors) -> CompanyProfile:

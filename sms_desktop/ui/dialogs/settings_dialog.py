@@ -41,6 +41,7 @@ from sms_desktop.services.settings import (
 )
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.dialogs.pipeline_settings import PipelineSettingsPage
+from sms_desktop.ui.dialogs.settings_money import MoneySettingsPage
 from sms_desktop.ui.i18n import tr_message, translate
 from sms_desktop.ui.palette import ERROR_STYLE
 from sms_desktop.ui.settings_store import Preferences
@@ -97,6 +98,9 @@ class SettingsDialog(QDialog):
         self.pages.addTab(
             PipelineSettingsPage(services, self, undo=undo, refresh=refresh), self.tr("Pipeline")
         )
+
+        self.money_page = MoneySettingsPage(services, self.errors, self, undo=undo)
+        self.pages.addTab(self.money_page, self.tr("Money"))
         self.pages.addTab(self._build_interface_page(prefs), self.tr("Interface"))
 
         ok_cancel_layout(self, self.pages, self.errors.form_label)
@@ -320,7 +324,12 @@ class SettingsDialog(QDialog):
         )
 
     def accept(self) -> None:
-        change = SettingsChange(self.company_profile(), self.business_defaults(), self._logo)
+        change = SettingsChange(
+            self.company_profile(),
+            self.business_defaults(),
+            self._logo,
+            self.money_page.account_codes(),
+        )
         try:
             self.saved = self._services.settings.save_all(change)
         except ValidationError as exc:
