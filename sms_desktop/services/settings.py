@@ -66,6 +66,8 @@ class AccountCodes:
     output_vat_name: str = "应交税费—应交增值税(销项税额)"
     bank: str = "1002"  # 银行存款
     bank_name: str = "银行存款"
+    exchange: str = "6603"  # 财务费用—汇兑损益 (exchange differences of foreign payments)
+    exchange_name: str = "财务费用—汇兑损益"
 
 
 @dataclass(frozen=True, slots=True)

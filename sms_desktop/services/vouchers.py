@@ -4,7 +4,9 @@ One voucher per invoice dated in the period — 借 应收账款 (the invoice's 
 贷 主营业务收入 (its net amount) and 贷 应交税费—应交增值税(销项税额) (its tax) — and one per
 payment dated in the period — 借 银行存款 / 贷 应收账款 (a refund the other way round). Every
 amount is in the company currency at the document's stored rate, so each voucher balances
-(debits = credits, to the cent). The account codes are Settings' (:class:`AccountCodes`,
+(debits = credits, to the cent). A foreign-currency payment clears its invoices' receivable
+at their rates and reaches the bank at its own: the difference is booked to 财务费用—汇兑损益
+(an exchange gain as a credit, a loss as a debit). The account codes are Settings' (:class:`AccountCodes`,
 defaults from the small-business chart of accounts). Vouchers are numbered in date order
 (记-0001 …) within the export; the summary words are the document's (``reporting/vouchers.py``).
 """
@@ -22,6 +24,7 @@ from sqlalchemy import select
 from sms_desktop.domain.money import ZERO
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
+from sms_desktop.services.revenue import money_sum
 from sms_desktop.services.settings import AccountCodes, SettingsService
 
 VoucherKind = Literal["invoice", "receipt", "refund"]
@@ -85,12 +88,29 @@ class VouchersService:
                 .where(i.invoice_date >= start, i.invoice_date <= end)
             ):
                 entries.append((day, 0, iid, _invoice(codes, day, number, customer, net, tax)))
-            for pid, day, reference, customer, amount in session.execute(
-                select(p.id, p.payment_date, p.reference, c.name, p.amount_base)
+            a = m.PaymentAllocation
+            applied = (
+                select(
+                    a.payment_id.label("payment_id"),
+                    money_sum(a.amount_base).label("cleared"),
+                    money_sum(a.collected_base).label("collected"),
+                )
+                .group_by(a.payment_id)
+                .subquery()
+            )
+            for pid, day, reference, customer, amount, cleared, collected in session.execute(
+                select(
+                    p.id, p.payment_date, p.reference, c.name, p.amount_base,
+                    applied.c.cleared, applied.c.collected,
+                )
                 .join(c, c.id == p.customer_id)
+                .outerjoin(applied, applied.c.payment_id == p.id)
                 .where(p.payment_date >= start, p.payment_date <= end)
-            ):
-                voucher = _payment(codes, day, reference or "", customer, amount)
+            ):  # fmt: skip
+                voucher = _payment(
+                    codes, day, reference or "", customer, amount,
+                    cleared=cleared or ZERO, collected=collected or ZERO,
+                )  # fmt: skip
                 entries.append((day, 1, pid, voucher))
         entries.sort(key=lambda e: e[:3])
         return [
@@ -146,12 +166,35 @@ def _invoice(
 
 
 def _payment(
-    codes: AccountCodes, day: date, reference: str, customer: str, amount: Decimal
+    codes: AccountCodes,
+    day: date,
+    reference: str,
+    customer: str,
+    amount: Decimal,
+    *,
+    cleared: Decimal,
+    collected: Decimal,
 ) -> Voucher:
-    bank, receivable = (codes.bank, codes.bank_name), (codes.receivable, codes.receivable_name)
-    if amount >= 0:
-        lines = (VoucherLine(*bank, amount, ZERO), VoucherLine(*receivable, ZERO, amount))
-        return Voucher("", day, "receipt", reference, customer, lines)
-    back = -amount
-    lines = (VoucherLine(*receivable, back, ZERO), VoucherLine(*bank, ZERO, back))
-    return Voucher("", day, "refund", reference, customer, lines)
+    """``amount``: what reached (or left) the bank, at the payment's rate; of it, the part
+    applied to invoices clears ``cleared`` of receivable at their rates and is ``collected``
+    at the payment's; the rest (the customer's credit) stays on the receivable at the
+    payment's rate. Amounts are signed (a refund is negative)."""
+    receivable = cleared + amount - collected
+    gain = collected - cleared
+    lines = [
+        _side(codes.bank, codes.bank_name, amount),
+        _side(codes.receivable, codes.receivable_name, -receivable),
+    ]
+    if gain:
+        lines.append(_side(codes.exchange, codes.exchange_name, -gain))
+    kind: VoucherKind = "receipt" if amount >= 0 else "refund"
+    return Voucher("", day, kind, reference, customer, tuple(lines))
+
+
+def _side(code: str, name: str, debit: Decimal) -> VoucherLine:
+    """A line that debits ``debit`` (credits it when negative)."""
+    return (
+        VoucherLine(code, name, debit, ZERO)
+        if debit >= 0
+        else VoucherLine(code, name, ZERO, -debit)
+    )

@@ -48,6 +48,7 @@ def _account_labels() -> dict[str, str]:
         "revenue": translate("MoneySettings", "Revenue (主营业务收入):"),
         "output_vat": translate("MoneySettings", "Output VAT (销项税额):"),
         "bank": translate("MoneySettings", "Bank (银行存款):"),
+        "exchange": translate("MoneySettings", "Exchange differences (汇兑损益):"),
     }
 
 
