@@ -4422,6 +4422,88 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>MoneySettings</name>
+    <message>
+        <source>Receivables (应收账款):</source>
+        <translation>应收账款：</translation>
+    </message>
+    <message>
+        <source>Revenue (主营业务收入):</source>
+        <translation>主营业务收入：</translation>
+    </message>
+    <message>
+        <source>Output VAT (销项税额):</source>
+        <translation>销项税额：</translation>
+    </message>
+    <message>
+        <source>Bank (银行存款):</source>
+        <translation>银行存款：</translation>
+    </message>
+    <message>
+        <source>Exchange differences (汇兑损益):</source>
+        <translation>汇兑损益：</translation>
+    </message>
+    <message>
+        <source>Set the {currency} rate of {day}</source>
+        <translation>设置 {day} 的 {currency} 汇率</translation>
+    </message>
+    <message>
+        <source>Delete the {currency} rate of {day}</source>
+        <translation>删除 {day} 的 {currency} 汇率</translation>
+    </message>
+</context>
+<context>
+    <name>MoneySettingsPage</name>
+    <message>
+        <source>Exchange rates (1 unit = … {company})</source>
+        <translation>汇率（1 单位外币 = … {company}）</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <source>Set Rate</source>
+        <translation>设置汇率</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Rows of currency, date, rate (a header row is skipped)</source>
+        <translation>每行：币种、日期、汇率（标题行自动跳过）</translation>
+    </message>
+    <message>
+        <source>Account codes of the accounting export</source>
+        <translation>财务凭证导出的会计科目</translation>
+    </message>
+    <message>
+        <source>Import Exchange Rates</source>
+        <translation>导入汇率</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>{added} rates added, {replaced} replaced.</source>
+        <translation>新增 {added} 条汇率，替换 {replaced} 条。</translation>
+    </message>
+</context>
+<context>
     <name>NextActions</name>
     <message>
         <source>Quote expiring</source>
@@ -7878,6 +7960,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Pipeline</source>
         <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>货币与财务</translation>
     </message>
     <message>
         <source>Interface</source>
