@@ -4464,7 +4464,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
     <message>
         <source>From</source>
-        <translation>来源</translation>
+        <translation>生效日期</translation>
     </message>
     <message>
         <source>Rate</source>
