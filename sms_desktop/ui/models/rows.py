@@ -13,6 +13,7 @@ from sms_desktop.reporting.columns import Column, Formats
 from sms_desktop.ui.formatting import ui_formats
 from sms_desktop.ui.i18n import tr_message
 from sms_desktop.ui.models.paged import RIGHT, Role
+from sms_desktop.ui.palette import qcolor
 
 RowT = TypeVar("RowT")
 _Index = QModelIndex | QPersistentModelIndex
@@ -57,6 +58,9 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             return RIGHT if column.align == "right" else None
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row, self._formats)
+        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
+            colour = column.colour(row, self._formats)
+            return qcolor(colour) if colour is not None else None
         if role == Role.ROW:
             return row
         return self.extra_data(row, column.key, role)
