@@ -17,7 +17,7 @@ from sms_desktop.services.customers import CustomersService
 
 @dataclass(frozen=True, slots=True)
 class TrashItem:
-    entity: str  # "customer", later "opportunity", "product", "quote" …
+    entity: str  # "customer", "opportunity", "activity", "quote", "product", "order"
     entity_id: int
     label: str
     deleted_at: datetime
@@ -26,6 +26,7 @@ class TrashItem:
 class TrashService:
     def __init__(self, db: Database) -> None:
         self._db = db
+        from sms_desktop.services.orders import OrdersService
         from sms_desktop.services.pipeline import PipelineService
         from sms_desktop.services.products import ProductsService
         from sms_desktop.services.quotes import QuotesService
@@ -35,12 +36,14 @@ class TrashService:
         pipeline = PipelineService(db)
         tasks = TasksService(db)
         products = ProductsService(db)
+        orders = OrdersService(db)
         self._restorers: dict[str, Callable[[int], None]] = {
             "customer": customers.restore,
             "opportunity": pipeline.restore,
             "activity": tasks.restore,
             "quote": QuotesService(db).restore,
             "product": products.restore,
+            "order": orders.restore,
         }
         self._deleters: dict[str, Callable[[int], None]] = {
             "customer": customers.delete,
@@ -48,6 +51,7 @@ class TrashService:
             "activity": lambda task_id: tasks.delete([task_id]),
             "quote": QuotesService(db).delete,
             "product": products.delete,
+            "order": orders.delete,
         }
 
     def items(self, limit: int = 1000) -> list[TrashItem]:

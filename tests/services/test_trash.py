@@ -135,3 +135,15 @@ def test_a_deleted_opportunity_is_restored_from_the_trash(services: Services, wo
     assert ("opportunity", deal) not in {(i.entity, i.entity_id) for i in services.trash.items()}
     services.trash.delete("opportunity", deal)
     assert ("opportunity", deal) in {(i.entity, i.entity_id) for i in services.trash.items()}
+
+
+def test_a_draft_order_is_restored_from_the_trash(services: Services, world: World) -> None:
+    from tests.services.test_order_lifecycle import _draft
+
+    order = services.orders.save(None, _draft(world))
+    services.orders.delete(order.id)
+    assert ("order", order.id) in {(i.entity, i.entity_id) for i in services.trash.items()}
+    services.trash.restore("order", order.id)
+    assert not services.orders.get(order.id).in_trash
+    services.trash.delete("order", order.id)
+    assert services.orders.get(order.id).in_trash

@@ -23,6 +23,10 @@ def entity_label(entity: str) -> str:
     return {
         "customer": translate("Trash", "Customer"),
         "opportunity": translate("Trash", "Opportunity"),
+        "activity": translate("Trash", "Task"),
+        "quote": translate("Trash", "Quote"),
+        "product": translate("Trash", "Product"),
+        "order": translate("Trash", "Order"),
     }.get(entity, entity)
 
 
