@@ -207,3 +207,41 @@ def test_the_detail_models_pass_the_model_tester(
     tab.status_combo.setCurrentIndex(tab.status_combo.findData(OrderStatus.PAID))
     tab.reload()
     assert tab.model.rowCount() == 0
+
+
+def test_an_order_over_the_credit_limit_asks_first(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from sms_desktop.services.orders import OrderDraft
+    from sms_desktop.services.quotes import LineData
+
+    services = services_of(controller)
+    cid = customer_id(services)
+    with services.db.write() as s:
+        customer = s.get(m.Customer, cid)
+        assert customer is not None
+        customer.credit_limit = D("1000.00")
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
+
+    def warning(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    draft = OrderDraft(
+        customer_id=cid,
+        order_date=TODAY,
+        lines=(LineData(description="办公桌", quantity=D(2), unit_price=D("1000.00")),),
+    )
+    editor = OrderEditor(services, draft, customer_name="Acme", confirm=True)
+    qtbot.addWidget(editor)
+    qtbot.mouseClick(editor.button_box.button(editor.button_box.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)  # fmt: skip
+    assert asked and "1000" in asked[0].replace(",", "")  # the limit, with the open balance
+    assert editor.saved is None and services.orders.count_rows(OrderFilter()) == 0
+    answer[0] = QMessageBox.StandardButton.Save
+    editor.accept()
+    assert editor.saved is not None and editor.saved.status is OrderStatus.CONFIRMED
