@@ -20,6 +20,7 @@ from sms_desktop.demo import names
 from sms_desktop.domain.money import to_minor
 from sms_desktop.domain.revenue import DEFAULT_COMMISSION_BASE
 from sms_desktop.persistence.db import Database
+from sms_desktop.services.payments import store_balances
 
 CHUNK = 20_000
 Row = tuple[object, ...]
@@ -428,6 +429,7 @@ class _Builder:
             for sql in indexes:
                 conn.exec_driver_sql(sql)
             self._progress.advance("indexes", 2 * self.n)
+            store_balances(conn)  # the invoices' paid and the payments' unapplied parts
             self._customer_stats()
             self._sequences()
         finally:

@@ -774,6 +774,13 @@ class Invoice(Base):
         Index("ix_invoices_order_id", "order_id"),
         Index("ix_invoices_customer_id_invoice_date", "customer_id", "invoice_date"),
         Index("ix_invoices_invoice_date", "invoice_date"),
+        # The open invoices (receivables of today) without reading the paid ones.
+        Index(
+            "ix_invoices_open",
+            "due_date",
+            sqlite_where=text("amount_base > paid_base"),
+            postgresql_where=text("amount_base > paid_base"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -790,6 +797,8 @@ class Invoice(Base):
     net_amount_base: Mapped[Decimal] = mapped_column(Money)
     tax_amount_base: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     amount_base: Mapped[Decimal] = mapped_column(Money)
+    # What payments applied to it, at its rate: kept by services/payments.store_balances.
+    paid_base: Mapped[Decimal] = mapped_column(Money, default=Decimal(0), server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -801,6 +810,13 @@ class Payment(Base):
     __table_args__ = (
         Index("ix_payments_payment_date", "payment_date"),  # collections (回款) of a period
         Index("ix_payments_customer_id_payment_date", "customer_id", "payment_date"),
+        # The payments with an unapplied part (the customers' credit).
+        Index(
+            "ix_payments_unapplied",
+            "customer_id",
+            sqlite_where=text("unapplied_base <> 0"),
+            postgresql_where=text("unapplied_base <> 0"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -816,6 +832,9 @@ class Payment(Base):
     )
     reference: Mapped[str | None] = mapped_column(String(80))
     note: Mapped[str | None] = mapped_column(Text)
+    # The part not applied to invoices (the customer's credit), at the payment's rate: kept
+    # by services/payments.store_balances.
+    unapplied_base: Mapped[Decimal] = mapped_column(Money, default=Decimal(0), server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     allocations: Mapped[list[PaymentAllocation]] = relationship(cascade="all, delete-orphan")

@@ -96,6 +96,27 @@ def _paid_by(as_of: date | None) -> Any:
     return query.subquery()
 
 
+def _stored_is_current(session: Session, as_of: date | None) -> bool:
+    """Whether the stored balances (``invoices.paid_base``, ``payments.unapplied_base``) are
+    those of ``as_of``: no payment is dated after it (None: of today, always). Then the
+    receivables read only the open invoices (their partial index) instead of every
+    allocation."""
+    if as_of is None:
+        return True
+    latest = session.execute(select(func.max(m.Payment.payment_date))).scalar_one()
+    return latest is None or latest <= as_of
+
+
+def _paid_column(session: Session, as_of: date | None) -> tuple[Any, Any]:
+    """What payments applied to each invoice on ``as_of`` (company currency), and the
+    subquery to join for it (None: the stored column serves)."""
+    i = m.Invoice
+    if _stored_is_current(session, as_of):
+        return i.paid_base, None
+    paid = _paid_by(as_of)
+    return type_coerce(func.coalesce(paid.c.paid, 0), Money), paid
+
+
 def open_invoices(
     session: Session,
     as_of: date,
@@ -105,8 +126,7 @@ def open_invoices(
 ) -> list[OpenInvoice]:
     """The invoices dated ≤ ``as_of`` with a balance open on that day, oldest due first."""
     i, o = m.Invoice, m.Order
-    paid = _paid_by(as_of)
-    paid_base = type_coerce(func.coalesce(paid.c.paid, 0), Money)
+    paid_base, paid = _paid_column(session, as_of)
     query = (
         select(
             i.id,
@@ -121,10 +141,11 @@ def open_invoices(
             paid_base,
         )
         .join(o, o.id == i.order_id)
-        .outerjoin(paid, paid.c.invoice_id == i.id)
         .where(i.invoice_date <= as_of, i.amount_base > paid_base)
         .order_by(i.due_date, i.id)
     )
+    if paid is not None:
+        query = query.outerjoin(paid, paid.c.invoice_id == i.id)
     if customer_id is not None:
         query = query.where(i.customer_id == customer_id)
     if order_id is not None:
@@ -154,13 +175,12 @@ def open_invoices(
 def overdue_sum(session: Session, as_of: date, owner_id: int | None = None) -> Decimal:
     """What is past its due date on ``as_of`` (company currency), of one owner's orders or all."""
     i, o = m.Invoice, m.Order
-    paid = _paid_by(as_of)
-    open_base = i.amount_base - func.coalesce(paid.c.paid, 0)
-    query = (
-        select(money_sum(open_base))
-        .outerjoin(paid, paid.c.invoice_id == i.id)
-        .where(i.invoice_date <= as_of, i.due_date < as_of, open_base > 0)
+    paid_base, paid = _paid_column(session, as_of)
+    query = select(money_sum(i.amount_base - paid_base)).where(
+        i.invoice_date <= as_of, i.due_date < as_of, i.amount_base > paid_base
     )
+    if paid is not None:
+        query = query.outerjoin(paid, paid.c.invoice_id == i.id)
     if owner_id is not None:
         query = query.join(o, o.id == i.order_id).where(o.owner_id == owner_id)
     total: Decimal = session.execute(query).scalar_one()
@@ -173,6 +193,15 @@ def customer_credits(
     """Per customer, payments dated ≤ ``as_of`` not applied to invoices (company currency at
     the payments' rates); only customers with a credit."""
     p, a = m.Payment, m.PaymentAllocation
+    if _stored_is_current(session, as_of):
+        query = (
+            select(p.customer_id, money_sum(p.unapplied_base))
+            .where(p.unapplied_base != 0)
+            .group_by(p.customer_id)
+        )
+        if customer_id is not None:
+            query = query.where(p.customer_id == customer_id)
+        return {cid: v for cid, v in session.execute(query) if v > 0}
     paid = select(p.customer_id, money_sum(p.amount_base)).group_by(p.customer_id)
     applied = (
         select(p.customer_id, money_sum(a.collected_base))
@@ -200,11 +229,8 @@ def customer_exposure(
     confirmed orders not invoiced yet, less their credit (for the credit-limit check).
     Orders settled without invoices (imported history) owe nothing."""
     i, o = m.Invoice, m.Order
-    paid = _paid_by(None)
     open_amount = session.execute(
-        select(money_sum(i.amount_base - func.coalesce(paid.c.paid, 0)))
-        .outerjoin(paid, paid.c.invoice_id == i.id)
-        .where(i.customer_id == customer_id)
+        select(money_sum(i.amount_base - i.paid_base)).where(i.customer_id == customer_id)
     ).scalar_one()
     invoiced = (
         select(i.order_id.label("order_id"), money_sum(i.amount_base).label("invoiced"))

@@ -1,5 +1,6 @@
-"""Orders: the list's first page (with its count) and the receivables ageing of today, on the
-large database, against the same work done with bare sqlite3."""
+"""Orders: the list's first page (with its count) and the receivables ageing (of today, from
+the stored balances; and as of a past day, from the allocations), on the large database,
+against the same work done with bare sqlite3."""
 
 from __future__ import annotations
 
@@ -30,6 +31,15 @@ _FLOOR_OPEN = (
     " AS p ON p.invoice_id = i.id WHERE i.invoice_date <= ?"
     " AND i.amount_base > coalesce(p.paid, 0)"
 )
+# Of today: the stored balances, through their partial indexes.
+_FLOOR_OPEN_TODAY = (
+    "SELECT i.customer_id, i.due_date, i.amount_base - i.paid_base FROM invoices i"
+    " WHERE i.invoice_date <= ? AND i.amount_base > i.paid_base"
+)
+_FLOOR_CREDIT_TODAY = (
+    "SELECT customer_id, sum(unapplied_base) FROM payments WHERE unapplied_base <> 0"
+    " GROUP BY customer_id"
+)
 _FLOOR_CREDIT = (
     "SELECT customer_id, sum(amount_base) FROM payments WHERE payment_date <= ?"
     " GROUP BY customer_id"
@@ -44,17 +54,25 @@ def _bucket(late: int) -> int:
     return 0 if late <= 0 else 1 if late <= 30 else 2 if late <= 60 else 3 if late <= 90 else 4
 
 
-def _floor_ageing(db: Path, as_of: date) -> int:
+def _floor_ageing(db: Path, as_of: date, *, today: bool) -> int:
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     day = as_of.isoformat()
     buckets: dict[int, list[int]] = defaultdict(lambda: [0] * 5)
-    for cid, due, amount in con.execute(_FLOOR_OPEN, (day, day)):
-        buckets[cid][_bucket((as_of - date.fromisoformat(due)).days)] += amount
     credit: dict[int, int] = defaultdict(int)
-    for cid, amount in con.execute(_FLOOR_CREDIT, (day,)):
-        credit[cid] += amount
-    for cid, amount in con.execute(_FLOOR_APPLIED, (day,)):
-        credit[cid] -= amount
+    if today:
+        rows = con.execute(_FLOOR_OPEN_TODAY, (day,))
+    else:
+        rows = con.execute(_FLOOR_OPEN, (day, day))
+    for cid, due, amount in rows:
+        buckets[cid][_bucket((as_of - date.fromisoformat(due)).days)] += amount
+    if today:
+        for cid, amount in con.execute(_FLOOR_CREDIT_TODAY):
+            credit[cid] += amount
+    else:
+        for cid, amount in con.execute(_FLOOR_CREDIT, (day,)):
+            credit[cid] += amount
+        for cid, amount in con.execute(_FLOOR_APPLIED, (day,)):
+            credit[cid] -= amount
     ids = sorted(set(buckets) | {c for c, v in credit.items() if v > 0})
     names = {}
     for start in range(0, len(ids), 500):
@@ -114,37 +132,46 @@ def receivables_ageing(db: Path) -> list[Row]:
     from sms_desktop.services.receivables import ReceivablesService
 
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    last = con.execute("SELECT max(invoice_date) FROM invoices").fetchone()[0]
+    last = max(
+        con.execute("SELECT max(invoice_date) FROM invoices").fetchone()[0],
+        con.execute("SELECT max(payment_date) FROM payments").fetchone()[0],
+    )
     con.close()
-    as_of = date.fromisoformat(last) + timedelta(days=1)
-
-    def floor() -> float:
-        started = time.perf_counter()
-        _floor_ageing(db, as_of)
-        return time.perf_counter() - started
-
+    today = date.fromisoformat(last) + timedelta(days=1)
     database = open_database(db)
     service = ReceivablesService(database)
-
-    def ours() -> float:
-        started = time.perf_counter()
-        service.ageing(as_of)
-        return time.perf_counter() - started
-
+    rows: list[Row] = []
     try:
-        for _ in range(2):
-            floor()
-            ours()
-        floors = [floor() for _ in range(RUNS)]
-        calls = [ours() for _ in range(RUNS)]
-        report = service.ageing(as_of)
+        for label, as_of, stored in (
+            ("receivables: ageing of all customers, today", today, True),
+            ("receivables: ageing as of 90 days ago", today - timedelta(days=90), False),
+        ):
+
+            def floor(as_of: date = as_of, stored: bool = stored) -> float:
+                started = time.perf_counter()
+                _floor_ageing(db, as_of, today=stored)
+                return time.perf_counter() - started
+
+            def ours(as_of: date = as_of) -> float:
+                started = time.perf_counter()
+                service.ageing(as_of)
+                return time.perf_counter() - started
+
+            for _ in range(2):
+                floor()
+                ours()
+            floors = [floor() for _ in range(RUNS)]
+            calls = [ours() for _ in range(RUNS)]
+            report = service.ageing(as_of)
+            goal = "goal ≤ 1.5× and ≤ 200 ms" if stored else "from the allocations; goal ≤ 1.5×"
+            rows.append(
+                Row(
+                    label,
+                    statistics.median(calls),
+                    statistics.median(floors),
+                    f"as of {as_of}: {len(report.customers):,} customers open; {goal}",
+                )
+            )
     finally:
         database.close()
-    return [
-        Row(
-            "receivables: ageing of all customers",
-            statistics.median(calls),
-            statistics.median(floors),
-            f"as of {as_of}: {len(report.customers):,} customers open; goal ≤ 1.5× and ≤ 200 ms",
-        )
-    ]
+    return rows

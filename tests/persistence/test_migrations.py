@@ -900,3 +900,45 @@ def test_0011_keeps_customers_and_orders_and_takes_scores(db_path: Path) -> None
             assert con.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
     finally:
         con.close()
+
+
+# ------------------------------------------------ 0012: stored receivable balances
+
+
+def test_0012_stores_each_invoices_paid_and_each_payments_unapplied_part(db_path: Path) -> None:
+    """A database at 0011 with an invoice part-paid by a payment that leaves a credit: after
+    the upgrade the invoice's ``paid_base`` is what the allocation applied and the payment's
+    ``unapplied_base`` what it did not; everything else is unchanged."""
+    migrations.upgrade(db_path, "0011")
+    rows = insert_a_row_everywhere(db_path)
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        con.execute("UPDATE invoices SET amount_base = 80000")
+        con.execute("UPDATE payments SET amount_base = 100000")
+        con.execute("UPDATE payment_allocations SET amount_base = 60000, collected_base = 61000")
+        before = {
+            table: con.execute(f"SELECT * FROM {table}").fetchall()
+            for table in ("invoices", "payments", "payment_allocations", "orders")
+        }
+    finally:
+        con.close()
+    assert rows["invoices"] and rows["payments"]
+
+    migrations.upgrade(db_path)
+    assert revision_of(db_path) == HEAD_REVISION
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        assert con.execute("SELECT paid_base FROM invoices").fetchall() == [(60000,)]
+        assert con.execute("SELECT unapplied_base FROM payments").fetchall() == [(39000,)]
+        for table, kept in before.items():
+            now = con.execute(f"SELECT * FROM {table}").fetchall()
+            assert [r[: len(kept[0])] for r in now] == kept
+        plan = " ".join(
+            str(r[-1])
+            for r in con.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM invoices WHERE amount_base > paid_base"
+            )
+        )
+        assert "ix_invoices_open" in plan
+    finally:
+        con.close()

@@ -279,6 +279,16 @@ def test_receivables_are_invoiced_less_paid_and_buckets_add_up(
             D(0),
         )
     assert applied + credit == received
+    # The stored balances the receivables of today read equal their allocations.
+    with services.db.read() as s:
+        for invoice in s.scalars(select(m.Invoice).where(m.Invoice.customer_id == cid)):
+            allocated = s.scalars(
+                select(m.PaymentAllocation).where(m.PaymentAllocation.invoice_id == invoice.id)
+            ).all()
+            assert invoice.paid_base == sum((a.amount_base for a in allocated), D(0))
+        for payment in s.scalars(select(m.Payment).where(m.Payment.customer_id == cid)):
+            collected = sum((a.collected_base for a in payment.allocations), D(0))
+            assert payment.unapplied_base == payment.amount_base - collected
 
 
 def test_dashboard_shows_collections_of_the_period_and_overdue_receivables(
