@@ -59,10 +59,7 @@ def _floor_ageing(db: Path, as_of: date, *, today: bool) -> int:
     day = as_of.isoformat()
     buckets: dict[int, list[int]] = defaultdict(lambda: [0] * 5)
     credit: dict[int, int] = defaultdict(int)
-    if today:
-        rows = con.execute(_FLOOR_OPEN_TODAY, (day,))
-    else:
-        rows = con.execute(_FLOOR_OPEN, (day, day))
+    rows = con.execute(_FLOOR_OPEN_TODAY, (day,)) if today else con.execute(_FLOOR_OPEN, (day, day))
     for cid, due, amount in rows:
         buckets[cid][_bucket((as_of - date.fromisoformat(due)).days)] += amount
     if today:
