@@ -4758,22 +4758,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>币种：</translation>
     </message>
     <message>
-        <source>Prices exclude tax</source>
-        <translation>价格不含税</translation>
-    </message>
-    <message>
-        <source>Prices include tax</source>
-        <translation>价格含税</translation>
-    </message>
-    <message>
-        <source>Tax rounded per line</source>
-        <translation>按行计算税额</translation>
-    </message>
-    <message>
-        <source>Tax rounded per document</source>
-        <translation>按单据计算税额</translation>
-    </message>
-    <message>
         <source>Tax:</source>
         <translation>计税：</translation>
     </message>
@@ -6765,22 +6749,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Currency:</source>
         <translation>币种：</translation>
-    </message>
-    <message>
-        <source>Prices exclude tax</source>
-        <translation>价格不含税</translation>
-    </message>
-    <message>
-        <source>Prices include tax</source>
-        <translation>价格含税</translation>
-    </message>
-    <message>
-        <source>Tax rounded per line</source>
-        <translation>按行计算税额</translation>
-    </message>
-    <message>
-        <source>Tax rounded per document</source>
-        <translation>按单据计算税额</translation>
     </message>
     <message>
         <source>Tax:</source>
@@ -9149,6 +9117,25 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>TaxChoice</name>
+    <message>
+        <source>Prices exclude tax</source>
+        <translation>价格不含税</translation>
+    </message>
+    <message>
+        <source>Prices include tax</source>
+        <translation>价格含税</translation>
+    </message>
+    <message>
+        <source>Tax rounded per line</source>
+        <translation>按行计算税额</translation>
+    </message>
+    <message>
+        <source>Tax rounded per document</source>
+        <translation>按单据计算税额</translation>
+    </message>
+</context>
+<context>
     <name>TierDialog</name>
     <message>
         <source>Set Tier</source>
@@ -9295,6 +9282,22 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Opportunity</source>
         <translation>商机</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from decimal import Decimal
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QCompleter,
     QHBoxLayout,
     QHeaderView,
@@ -60,6 +61,47 @@ class LineTerms:
     rounding: RoundingPolicy
     language: DocumentLanguage  # the print language: product names are written in it
     price_date: date  # the day the price rules are taken from
+
+
+class TaxChoice(QWidget):
+    """A document's tax: prices with or without it, rounded per line or per document.
+
+    Signals:
+        changed(): either choice changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.setObjectName(f"{prefix}TaxMode")
+        self.mode_combo.addItem(self.tr("Prices exclude tax"), TaxMode.EXCLUSIVE)
+        self.mode_combo.addItem(self.tr("Prices include tax"), TaxMode.INCLUSIVE)
+        self.rounding_combo = QComboBox(self)
+        self.rounding_combo.setObjectName(f"{prefix}Rounding")
+        self.rounding_combo.addItem(self.tr("Tax rounded per line"), RoundingPolicy.PER_LINE)
+        self.rounding_combo.addItem(
+            self.tr("Tax rounded per document"), RoundingPolicy.PER_DOCUMENT
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.mode_combo)
+        layout.addWidget(self.rounding_combo)
+        for combo in (self.mode_combo, self.rounding_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def tax_mode(self) -> TaxMode:
+        return TaxMode(self.mode_combo.currentData())
+
+    def rounding(self) -> RoundingPolicy:
+        return RoundingPolicy(self.rounding_combo.currentData())
+
+    def choose(self, tax_mode: TaxMode, rounding: RoundingPolicy) -> None:
+        for combo, value in ((self.mode_combo, tax_mode), (self.rounding_combo, rounding)):
+            index = combo.findData(value)
+            if index >= 0:
+                combo.setCurrentIndex(index)
 
 
 def product_label(product: ProductRow, language: str) -> str:

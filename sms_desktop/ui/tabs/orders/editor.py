@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.domain.currency import to_base
-from sms_desktop.domain.enums import DocumentLanguage, RoundingPolicy, TaxMode
+from sms_desktop.domain.enums import DocumentLanguage
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.money import CURRENCIES
 from sms_desktop.services.orders import OrderDetail, OrderDraft
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import Unsaved, ask_unsaved
-from sms_desktop.ui.documents.line_editor import LineEditor, LineTerms
+from sms_desktop.ui.documents.line_editor import LineEditor, LineTerms, TaxChoice
 from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import date_format, from_qdate, to_qdate
 from sms_desktop.ui.i18n import tr_message
@@ -87,22 +87,8 @@ class OrderEditor(QDialog):
         self.currency_combo.setObjectName("orderCurrency")
         self.currency_combo.addItems(list(CURRENCIES))
         self.errors.add_row(right, "currency", self.tr("Currency:"), self.currency_combo)
-        self.tax_mode_combo = QComboBox(self)
-        self.tax_mode_combo.setObjectName("orderTaxMode")
-        self.tax_mode_combo.addItem(self.tr("Prices exclude tax"), TaxMode.EXCLUSIVE)
-        self.tax_mode_combo.addItem(self.tr("Prices include tax"), TaxMode.INCLUSIVE)
-        self.rounding_combo = QComboBox(self)
-        self.rounding_combo.setObjectName("orderRounding")
-        self.rounding_combo.addItem(self.tr("Tax rounded per line"), RoundingPolicy.PER_LINE)
-        self.rounding_combo.addItem(
-            self.tr("Tax rounded per document"), RoundingPolicy.PER_DOCUMENT
-        )
-        tax_row = QWidget(self)
-        tax_layout = QHBoxLayout(tax_row)
-        tax_layout.setContentsMargins(0, 0, 0, 0)
-        tax_layout.addWidget(self.tax_mode_combo)
-        tax_layout.addWidget(self.rounding_combo)
-        self.errors.add_row(right, "tax_mode", self.tr("Tax:"), tax_row)
+        self.tax = TaxChoice("order", self)
+        self.errors.add_row(right, "tax_mode", self.tr("Tax:"), self.tax)
 
         defaults = services.settings.defaults()
         self.lines = LineEditor(
@@ -131,8 +117,7 @@ class OrderEditor(QDialog):
 
         self.date_edit.setDate(to_qdate(initial.order_date))
         self.currency_combo.setCurrentText(initial.currency)
-        self._select(self.tax_mode_combo, initial.tax_mode)
-        self._select(self.rounding_combo, initial.rounding_policy)
+        self.tax.choose(initial.tax_mode, initial.rounding_policy)
         self._select(self.owner_combo, initial.owner_id)
         self.notes_edit.setPlainText(initial.notes)
         self.lines.load_products()
@@ -140,8 +125,8 @@ class OrderEditor(QDialog):
             self.lines.set_pricing(services.orders.pricing(initial.customer_id))
         self.lines.set_lines(initial.lines)
         self.date_edit.dateChanged.connect(lambda _d: self.lines.reprice())
-        for combo in (self.tax_mode_combo, self.rounding_combo, self.currency_combo):
-            combo.currentIndexChanged.connect(lambda _i: self.lines.recalculate())
+        self.tax.changed.connect(self.lines.recalculate)
+        self.currency_combo.currentIndexChanged.connect(lambda _i: self.lines.recalculate())
         self._unchanged = self.current_draft()
         save = QAction(self.tr("Save"), self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
@@ -157,8 +142,8 @@ class OrderEditor(QDialog):
     def _line_terms(self) -> LineTerms:
         return LineTerms(
             currency=self.currency_combo.currentText(),
-            tax_mode=TaxMode(self.tax_mode_combo.currentData()),
-            rounding=RoundingPolicy(self.rounding_combo.currentData()),
+            tax_mode=self.tax.tax_mode(),
+            rounding=self.tax.rounding(),
             language=DocumentLanguage.ZH_CN,
             price_date=from_qdate(self.date_edit.date()),
         )
@@ -183,8 +168,8 @@ class OrderEditor(QDialog):
             order_date=from_qdate(self.date_edit.date()),
             owner_id=self.owner_combo.currentData(),
             currency=self.currency_combo.currentText(),
-            tax_mode=TaxMode(self.tax_mode_combo.currentData()),
-            rounding_policy=RoundingPolicy(self.rounding_combo.currentData()),
+            tax_mode=self.tax.tax_mode(),
+            rounding_policy=self.tax.rounding(),
             notes=self.notes_edit.toPlainText(),
             lines=self.lines.lines(),
         )

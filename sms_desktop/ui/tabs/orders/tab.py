@@ -47,6 +47,7 @@ from sms_desktop.ui.table_export import export_view
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.orders import commands
 from sms_desktop.ui.widgets.dialogs import run_modal
+from sms_desktop.ui.widgets.list_table import list_table
 from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 150
@@ -146,20 +147,8 @@ class OrdersTab(AreaTab):
             formats=lambda: ui_formats(today=self.today()),
             parent=self,
         )
-        self.table = QTableView(self)
-        self.table.setObjectName("orderTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table = list_table(self, "orderTable", self.model, context_menu=self._context_menu)
         header = self.table.horizontalHeader()
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(ORDERS.index("customer"), QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(ORDERS.index("order_date"), Qt.SortOrder.DescendingOrder)
         for key, width in (("number", 150), ("order_date", 100), ("status", 110)):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sms_desktop.domain.enums import DocumentLanguage, RoundingPolicy, TaxMode
+from sms_desktop.domain.enums import DocumentLanguage
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.money import CURRENCIES
 from sms_desktop.services.quotes import (
@@ -34,7 +34,7 @@ from sms_desktop.services.quotes import (
 )
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import Unsaved, ask_unsaved
-from sms_desktop.ui.documents.line_editor import LineEditor, LineTerms
+from sms_desktop.ui.documents.line_editor import LineEditor, LineTerms, TaxChoice
 from sms_desktop.ui.edit import run_edit
 from sms_desktop.ui.formatting import date_format, from_qdate, to_qdate
 from sms_desktop.ui.i18n import tr_message
@@ -123,22 +123,8 @@ class QuoteEditor(QDialog):
         self.currency_combo.setObjectName("quoteCurrency")
         self.currency_combo.addItems(list(CURRENCIES))
         self.errors.add_row(right, "currency", self.tr("Currency:"), self.currency_combo)
-        self.tax_mode_combo = QComboBox(self)
-        self.tax_mode_combo.setObjectName("quoteTaxMode")
-        self.tax_mode_combo.addItem(self.tr("Prices exclude tax"), TaxMode.EXCLUSIVE)
-        self.tax_mode_combo.addItem(self.tr("Prices include tax"), TaxMode.INCLUSIVE)
-        self.rounding_combo = QComboBox(self)
-        self.rounding_combo.setObjectName("quoteRounding")
-        self.rounding_combo.addItem(self.tr("Tax rounded per line"), RoundingPolicy.PER_LINE)
-        self.rounding_combo.addItem(
-            self.tr("Tax rounded per document"), RoundingPolicy.PER_DOCUMENT
-        )
-        tax_row = QWidget(self)
-        tax_layout = QHBoxLayout(tax_row)
-        tax_layout.setContentsMargins(0, 0, 0, 0)
-        tax_layout.addWidget(self.tax_mode_combo)
-        tax_layout.addWidget(self.rounding_combo)
-        self.errors.add_row(right, "tax_mode", self.tr("Tax:"), tax_row)
+        self.tax = TaxChoice("quote", self)
+        self.errors.add_row(right, "tax_mode", self.tr("Tax:"), self.tax)
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("quoteLanguage")
         self.language_combo.addItem(self.tr("Chinese"), DocumentLanguage.ZH_CN)
@@ -180,8 +166,7 @@ class QuoteEditor(QDialog):
         self.issue_edit.dateChanged.connect(self._issue_changed)
         self.days_spin.valueChanged.connect(self._days_changed)
         self.valid_edit.dateChanged.connect(self._valid_changed)
-        self.tax_mode_combo.currentIndexChanged.connect(lambda _i: self.lines.recalculate())
-        self.rounding_combo.currentIndexChanged.connect(lambda _i: self.lines.recalculate())
+        self.tax.changed.connect(self.lines.recalculate)
         self.currency_combo.currentIndexChanged.connect(lambda _i: self.lines.recalculate())
         self.language_combo.currentIndexChanged.connect(lambda _i: self.lines.relabel())
         self._unchanged = self.current_input()
@@ -197,8 +182,7 @@ class QuoteEditor(QDialog):
         self.valid_edit.setDate(to_qdate(data.valid_until))
         self.days_spin.setValue((data.valid_until - data.issue_date).days)
         self.currency_combo.setCurrentText(data.currency)
-        self._select(self.tax_mode_combo, data.tax_mode)
-        self._select(self.rounding_combo, data.rounding_policy)
+        self.tax.choose(data.tax_mode, data.rounding_policy)
         self._select(self.language_combo, data.language or DocumentLanguage.ZH_CN)
         self._select(self.owner_combo, data.owner_id)
         self.notes_edit.setPlainText(data.notes)
@@ -282,8 +266,8 @@ class QuoteEditor(QDialog):
     def _line_terms(self) -> LineTerms:
         return LineTerms(
             currency=self.currency_combo.currentText(),
-            tax_mode=TaxMode(self.tax_mode_combo.currentData()),
-            rounding=RoundingPolicy(self.rounding_combo.currentData()),
+            tax_mode=self.tax.tax_mode(),
+            rounding=self.tax.rounding(),
             language=self._print_language(),
             price_date=self.issue_date(),
         )
@@ -303,8 +287,8 @@ class QuoteEditor(QDialog):
             opportunity_id=self.opportunity_combo.currentData(),
             owner_id=self.owner_combo.currentData(),
             currency=self.currency_combo.currentText(),
-            tax_mode=TaxMode(self.tax_mode_combo.currentData()),
-            rounding_policy=RoundingPolicy(self.rounding_combo.currentData()),
+            tax_mode=self.tax.tax_mode(),
+            rounding_policy=self.tax.rounding(),
             language=self._print_language(),
             notes=self.notes_edit.toPlainText(),
             terms=self.terms_edit.toPlainText(),

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +44,7 @@ from sms_desktop.ui.tabs.quotes.commands import (
     update_quote,
 )
 from sms_desktop.ui.widgets.dialogs import run_modal
+from sms_desktop.ui.widgets.list_table import list_table
 from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 150
@@ -153,20 +152,8 @@ class QuotesTab(AreaTab):
             formats=lambda: ui_formats(today=self._day()),
             parent=self,
         )
-        self.table = QTableView(self)
-        self.table.setObjectName("quoteTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table = list_table(self, "quoteTable", self.model, context_menu=self._context_menu)
         header = self.table.horizontalHeader()
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
         for column, width in enumerate((160, 0, 80, 130, 110, 200, 90)):
