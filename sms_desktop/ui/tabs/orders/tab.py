@@ -182,8 +182,12 @@ class OrdersTab(AreaTab):
             view.setModel(model)
             view.verticalHeader().hide()
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            view.horizontalHeader().setStretchLastSection(True)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            head = view.horizontalHeader()
+            head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            if model is self.lines_model:  # the item's text takes the room
+                head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            else:
+                head.setStretchLastSection(True)
             self.parts.addTab(view, title)
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
@@ -292,6 +296,8 @@ class OrdersTab(AreaTab):
                 header.sortIndicatorSection(), header.sortIndicatorOrder()
             ),
         )
+        if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
+            self.table.setCurrentIndex(self.model.index(0, 0))  # its detail shows at once
 
     def current_row(self) -> OrderRow | None:
         index = self.table.currentIndex()
