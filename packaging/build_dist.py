@@ -128,22 +128,36 @@ def build_bundle() -> Path:
         cwd=ROOT,
     )
     say(f"bundle built in {time.perf_counter() - started:.0f} s: {FROZEN}")
-    strip_libpython()
+    strip_bundle()
     say(f"unpacked size: {mib(tree_size(FROZEN))}")
     return FROZEN
 
 
-def strip_libpython() -> None:
-    """libpython's symbols (16 MiB of 22): stripping the other libraries is not safe (the
-    wheels' patched ones stop loading), this one is built plainly."""
+def _patched_by_auditwheel(lib: Path) -> bool:
+    """A wheel's library that auditwheel rewrote with patchelf (it sits in a ``*.libs``
+    folder, or its RUNPATH points to one): binutils' strip breaks those ("ELF load command
+    address/offset not page-aligned", as --selftest found for OpenBLAS)."""
+    if any(part.endswith(".libs") for part in lib.parts):
+        return True
+    out = subprocess.run(["readelf", "-d", str(lib)], capture_output=True, text=True, check=False)
+    return any(
+        ("RUNPATH" in line or "RPATH" in line) and ".libs" in line
+        for line in out.stdout.splitlines()
+    )
+
+
+def strip_bundle() -> None:
+    """Drop the symbol tables of the bundle's libraries that strip handles safely (about
+    30 MiB, libpython's 16 of them); PyInstaller's own strip option strips them all."""
     tool = shutil.which("strip")
-    if not LINUX or tool is None:
+    if not LINUX or tool is None or shutil.which("readelf") is None:
         return
-    for lib in (FROZEN / "_internal").glob("libpython3*.so*"):
-        if not lib.is_symlink():
-            before = lib.stat().st_size
-            run(tool, "--strip-unneeded", lib)
-            say(f"stripped {lib.name}: {mib(before)} → {mib(lib.stat().st_size)}")
+    before = tree_size(FROZEN)
+    for lib in sorted((FROZEN / "_internal").rglob("*.so*")):
+        if lib.is_symlink() or not lib.is_file() or _patched_by_auditwheel(lib):
+            continue
+        subprocess.run([tool, "--strip-unneeded", str(lib)], check=False, capture_output=True)
+    say(f"stripped: {mib(before)} → {mib(tree_size(FROZEN))}")
 
 
 def frozen_executable() -> Path:
@@ -247,13 +261,15 @@ def build_deb(ver: str, arch: str) -> Path:
     )
     out = DIST / f"{APP_ID}_{ver}_{arch}.deb"
     started = time.perf_counter()
-    # xz: the smallest download (~110 MiB, ~5 min on two busy cores); CI asks for gzip
-    # (~150 MiB, well under a minute) with SMS_DEB_COMPRESSION=gzip.
-    compression = os.environ.get("SMS_DEB_COMPRESSION", "xz")
+    # xz: the smallest download (~110 MiB, minutes on two busy cores); CI asks for zstd
+    # level 3 (~140 MiB, seconds; dpkg reads it since 1.21.18: Debian 12, Ubuntu 22.04)
+    # with SMS_DEB_COMPRESSION=zstd:3.
+    kind, _, level = os.environ.get("SMS_DEB_COMPRESSION", "xz").partition(":")
     run(
         "dpkg-deb",
         "--root-owner-group",
-        f"-Z{compression}",
+        f"-Z{kind}",
+        *([f"-z{level}"] if level else []),
         "--build",
         root,
         out,
