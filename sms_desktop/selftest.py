@@ -5,7 +5,9 @@ a function, a data file or a Qt plugin can be missing and nobody notices until t
 clicks the one button that needs it. Each check here does the real thing once, on temporary
 files, and prints one line: ``ok   NAME  detail`` or ``FAIL NAME  what went wrong``. The exit
 code is 0 when every check passed, else 1. It needs no screen (Qt runs offscreen unless
-``QT_QPA_PLATFORM`` says otherwise) and never touches the user's data folder.
+``QT_QPA_PLATFORM`` says otherwise) and writes only to a temporary folder (on Linux the data
+folder, $XDG_DATA_HOME, points there too; elsewhere the database layer's empty ``locks``
+folder may appear in the user's data folder).
 """
 
 from __future__ import annotations
@@ -339,6 +341,7 @@ def run(out: Callable[[str], None] = print) -> int:
     failed: list[str] = []
     with tempfile.TemporaryDirectory(prefix="sms-selftest-") as folder:
         tmp = Path(folder)
+        os.environ["XDG_DATA_HOME"] = str(tmp / "data")  # the instance locks' folder
         for name, check in CHECKS:
             started = time.perf_counter()
             try:

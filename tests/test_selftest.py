@@ -7,11 +7,12 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
 
-def _selftest(prelude: str = "") -> subprocess.CompletedProcess[str]:
+def _selftest(prelude: str = "", home: Path | None = None) -> subprocess.CompletedProcess[str]:
     code = textwrap.dedent(f"""
         import sys
         {prelude}
@@ -19,6 +20,8 @@ def _selftest(prelude: str = "") -> subprocess.CompletedProcess[str]:
         sys.exit(main(["--selftest"]))
     """)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if home is not None:
+        env = {**env, "HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share")}
     return subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -40,8 +43,13 @@ def _lines(result: subprocess.CompletedProcess[str]) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def passing() -> subprocess.CompletedProcess[str]:
-    return _selftest()
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("home")
+
+
+@pytest.fixture(scope="module")
+def passing(home: Path) -> subprocess.CompletedProcess[str]:
+    return _selftest(home=home)
 
 
 def test_every_check_passes_from_source(passing: subprocess.CompletedProcess[str]) -> None:
@@ -50,6 +58,14 @@ def test_every_check_passes_from_source(passing: subprocess.CompletedProcess[str
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert _lines(passing) == {name: "ok" for name, _ in CHECKS}
     assert passing.stdout.splitlines()[-1] == f"self-test passed: {len(CHECKS)} checks"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_DATA_HOME is where Linux keeps data")
+def test_the_user_data_folder_is_left_alone(
+    passing: subprocess.CompletedProcess[str], home: Path
+) -> None:
+    assert passing.returncode == 0
+    assert not (home / ".local" / "share" / "sms-desktop").exists()
 
 
 @pytest.mark.parametrize(
