@@ -9,7 +9,7 @@ TS := resources/i18n/sms_desktop_zh_CN.ts
 TS_EN := resources/i18n/sms_desktop_en.ts
 QM := resources/i18n/sms_desktop_zh_CN.qm resources/i18n/sms_desktop_en.qm resources/i18n/qt_extra_zh_CN.qm
 
-.PHONY: run test lint bench i18n setup clean guide-screenshots
+.PHONY: run test lint bench i18n setup clean guide-screenshots dist
 
 setup: $(STAMP) $(QM)
 
@@ -69,6 +69,13 @@ test: setup
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+# The frozen app (PyInstaller, one folder) and the installers this machine can build, into
+# dist/: on Linux a .deb and a .tar.gz (packaging/build_dist.py; installs the `dist` extra
+# when PyInstaller is missing, runs the bundle's --selftest).
+dist: setup
+	$(call qt_deps,offscreen)
+	$(PY) packaging/build_dist.py
 
 bench: setup
 	$(call qt_deps,offscreen)

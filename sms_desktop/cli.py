@@ -99,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--selftest", action="store_true", help="check that every part of the app loads, and exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", parents=[db_opt, lang_opt], help="open the app (the default)")
@@ -1517,6 +1520,10 @@ def _is_database_error(exc: BaseException) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.selftest:
+        from sms_desktop.selftest import run as selftest
+
+        return selftest()
     try:
         if args.command in (None, "gui"):  # the app handles its own signals
             return _COMMANDS[args.command](args)
