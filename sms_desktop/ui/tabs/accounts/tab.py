@@ -589,7 +589,7 @@ class AccountsTab(AreaTab):
                 lines.append(
                     self.tr("{part}: {value}").format(
                         part=tr_message(part.label),
-                        value=self.tr("not measured yet (no payments)"),
+                        value=self.tr("not measured (never invoiced)"),
                     )
                 )
                 continue
