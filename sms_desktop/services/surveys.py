@@ -236,7 +236,9 @@ class SurveysService:
                             m.Customer.id.in_(wanted[start : start + 500]),
                             m.Customer.deleted_at.is_(None),
                         )
-                    ).tuples()
+                    )
+                    .tuples()
+                    .all()
                 )
             if not customers:
                 raise NotFoundError(translate("Surveys", "These customers no longer exist."))
