@@ -236,9 +236,7 @@ class SurveysService:
                             m.Customer.id.in_(wanted[start : start + 500]),
                             m.Customer.deleted_at.is_(None),
                         )
-                    )
-                    .tuples()
-                    .all()
+                    ).all()
                 )
             if not customers:
                 raise NotFoundError(translate("Surveys", "These customers no longer exist."))

@@ -158,3 +158,46 @@ def test_a_survey_campaign_from_creation_to_results(
     stack.undo()
     stack.undo()
     assert services.surveys.campaigns() == []
+
+
+def test_acting_on_a_next_best_action_from_the_dashboard(
+    controller: Controller,
+    qtbot: QtBot,
+    shop: dict[str, int],  # noqa: F811 - the fixture of test_accounts_tab
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: object,
+) -> None:
+    from sms_desktop.ui.tabs.dashboard.tab import DashboardTab
+    from sms_desktop.ui.tabs.tasks.dialogs import TaskDialog
+
+    services = _services(controller)
+    services.accounts.recompute()
+    expected = services.next_actions.actions(language="en", limit=5)
+    assert expected
+    window = controller.window
+    assert window.show_tab("dashboard")
+    dashboard = window.tabs.currentWidget()
+    assert isinstance(dashboard, DashboardTab)
+    dashboard.refresh()
+    card = dashboard.next_actions
+    qtbot.waitUntil(lambda: card.model.rowCount() == len(expected[:5]), timeout=10000)
+    qtmodeltester.check(card.model)  # type: ignore[attr-defined]
+    assert card.current() == expected[0]
+
+    # Create Task… opens the task dialog for that customer (the Key Accounts tab's path).
+    seen: list[str] = []
+
+    def look(dialog: TaskDialog) -> int:
+        seen.append(dialog.customer_edit.text())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(TaskDialog, "exec", look)
+    qtbot.mouseClick(card.task_button, Qt.MouseButton.LeftButton)
+    assert seen == [expected[0].customer]
+
+    # Open Customer shows it in the Customers tab.
+    assert window.show_tab("dashboard")
+    qtbot.mouseClick(card.open_button, Qt.MouseButton.LeftButton)
+    customers = window.tabs.currentWidget()
+    assert customers.objectName() == "customersTab"
+    qtbot.waitUntil(lambda: customers.detail.title.text() == expected[0].customer, timeout=5000)

@@ -41,6 +41,7 @@ from sms_desktop.ui.models.paged import PagedTableModel, Role
 from sms_desktop.ui.navigation import ShowCustomer, TaskRequest
 from sms_desktop.ui.palette import MUTED_STYLE, text_style
 from sms_desktop.ui.table_export import export_view
+from sms_desktop.ui.tabs.accounts.acting import act_on
 from sms_desktop.ui.tabs.accounts.dialogs import DismissDialog, TierDialog
 from sms_desktop.ui.tabs.accounts.models import (
     AccountsRole,
@@ -676,11 +677,19 @@ class AccountsTab(AreaTab):
     # ------------------------------------------------------------------ acting
 
     def open_customer(self) -> None:
+        action = self._current_action() if self.pages.currentIndex() == 3 else None
+        if action is not None:
+            self.navigation_requested.emit(act_on(action, "open"))
+            return
         customer = self._current_customer()
         if customer is not None:
             self.navigation_requested.emit(ShowCustomer(customer))
 
     def create_task(self) -> None:
+        action = self._current_action() if self.pages.currentIndex() == 3 else None
+        if action is not None:
+            self.navigation_requested.emit(act_on(action, "task"))
+            return
         customer = self._current_customer()
         if customer is None:
             return
