@@ -192,6 +192,41 @@
     </message>
 </context>
 <context>
+    <name>AccountPlans</name>
+    <message>
+        <source>The year is between 2000 and 2100.</source>
+        <translation>年份须在 2000 到 2100 之间。</translation>
+    </message>
+    <message>
+        <source>The revenue target is an amount of 0 or more.</source>
+        <translation>销售目标须为 0 或以上的金额。</translation>
+    </message>
+    <message>
+        <source>The revenue target has at most 2 decimals.</source>
+        <translation>销售目标最多两位小数。</translation>
+    </message>
+    <message>
+        <source>This text is longer than {max} characters.</source>
+        <translation>文字超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>This task no longer exists.</source>
+        <translation>该任务已不存在。</translation>
+    </message>
+    <message>
+        <source>This account plan no longer exists.</source>
+        <translation>该客户计划已不存在。</translation>
+    </message>
+    <message>
+        <source>This customer already has a plan for {year}.</source>
+        <translation>该客户已有 {year} 年的计划。</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>This customer no longer exists.</source>
@@ -305,6 +340,10 @@
         <translation>设定等级…</translation>
     </message>
     <message>
+        <source>Account Plan…</source>
+        <translation>客户计划…</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -333,6 +372,34 @@
     <message>
         <source>Dismiss…</source>
         <translation>忽略…</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>调查活动</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>调查数</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>New Campaign…</source>
+        <translation>新建调查…</translation>
+    </message>
+    <message>
+        <source>Results…</source>
+        <translation>调查结果…</translation>
+    </message>
+    <message>
+        <source>Blank Form…</source>
+        <translation>空白调查表…</translation>
     </message>
     <message>
         <source>Tiers &amp;&amp; Health</source>
@@ -437,8 +504,60 @@
         <translation>{part}：{value}</translation>
     </message>
     <message>
-        <source>not measured yet (no payments)</source>
-        <translation>暂无数据（尚无收款记录）</translation>
+        <source>not measured (never invoiced)</source>
+        <translation>未计量（从未开票）</translation>
+    </message>
+    <message>
+        <source>Save account plan</source>
+        <translation>保存客户计划</translation>
+    </message>
+    <message>
+        <source>Account plan saved.</source>
+        <translation>客户计划已保存。</translation>
+    </message>
+    <message>
+        <source>New survey campaign</source>
+        <translation>新建满意度调查</translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaign created: %Ln survey task(s) for the owners</source>
+        <translation>
+            <numerusform>调查已创建：为客户经理生成 %Ln 个回访任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This customer has answered already.</source>
+        <translation>该客户已答复。</translation>
+    </message>
+    <message>
+        <source>Record survey answer</source>
+        <translation>录入调查答复</translation>
+    </message>
+    <message>
+        <source>Low score: a follow-up task was created for the account owner.</source>
+        <translation>评分偏低：已为客户经理创建跟进任务。</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Print Survey Forms</source>
+        <translation>打印调查表</translation>
+    </message>
+    <message>
+        <source>survey-forms</source>
+        <translation>满意度调查表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln page(s) written to {path}</source>
+        <translation>
+            <numerusform>已写入 %Ln 页：{path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing survey forms…</source>
+        <translation>正在生成调查表…</translation>
     </message>
     <message>
         <source>{score} of 100</source>
@@ -578,7 +697,7 @@
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <source>Who changed what, and when: every record&apos;s changes</source>
+        <source>Who changed what, and when: every record's changes</source>
         <translation>谁在何时修改了什么：所有记录的变更</translation>
     </message>
     <message>
@@ -659,6 +778,49 @@
     <message>
         <source>&gt; 90 days</source>
         <translation>逾期90天以上</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Record Answer: {customer}</source>
+        <translation>录入答复：{customer}</translation>
+    </message>
+    <message>
+        <source>5 – very satisfied</source>
+        <translation>5 – 非常满意</translation>
+    </message>
+    <message>
+        <source>4 – satisfied</source>
+        <translation>4 – 满意</translation>
+    </message>
+    <message>
+        <source>3 – neutral</source>
+        <translation>3 – 一般</translation>
+    </message>
+    <message>
+        <source>2 – dissatisfied</source>
+        <translation>2 – 不满意</translation>
+    </message>
+    <message>
+        <source>1 – very dissatisfied</source>
+        <translation>1 – 非常不满意</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfaction</source>
+        <translation>满意度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Recommend (0–10)</source>
+        <translation>推荐意愿 0–10(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Comments</source>
+        <translation>意见(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -897,6 +1059,130 @@
     <message>
         <source>New Task on This Day…</source>
         <translation>在这一天新建任务…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>New Survey Campaign</source>
+        <translation>新建满意度调查</translation>
+    </message>
+    <message>
+        <source>{year}-Q{quarter} satisfaction survey</source>
+        <translation>{year} 年第 {quarter} 季度满意度回访</translation>
+    </message>
+    <message>
+        <source>New template…</source>
+        <translation>新建模板…</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <source>Quarterly satisfaction</source>
+        <translation>季度满意度调查</translation>
+    </message>
+    <message>
+        <source>Ask how likely they recommend us (NPS 0–10)</source>
+        <translation>询问推荐意愿（NPS 0–10）</translation>
+    </message>
+    <message>
+        <source>What could we do better?</source>
+        <translation>我们哪里可以做得更好？</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Open questions (one a line)</source>
+        <translation>开放式问题（每行一个）</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部层级</translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation>全部细分</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation>模板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Answers &amp;due</source>
+        <translation>答复截止(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>no owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) will be asked</source>
+        <translation>
+            <numerusform>将调查 %Ln 位客户</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CampaignResultsDialog</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Record Answer…</source>
+        <translation>录入答复…</translation>
+    </message>
+    <message>
+        <source>Print Forms…</source>
+        <translation>打印调查表…</translation>
+    </message>
+    <message>
+        <source>Survey Results: {name}</source>
+        <translation>调查结果：{name}</translation>
+    </message>
+    <message>
+        <source>{answered} of {asked} answered ({rate} %), due {due} · CSAT {csat} % · average {average} · NPS {nps}</source>
+        <translation>{asked} 位中 {answered} 位已答复（{rate} %），截止 {due} · CSAT {csat} % · 平均 {average} 分 · NPS {nps}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未答复</translation>
     </message>
 </context>
 <context>
@@ -1267,7 +1553,7 @@ Deals won {wbefore} → {wafter}</source>
         <translation>推荐意愿（0–10）：</translation>
     </message>
     <message>
-        <source>Customer&apos;s words:</source>
+        <source>Customer's words:</source>
         <translation>客户原话：</translation>
     </message>
 </context>
@@ -1486,7 +1772,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>{day} 没有 {currency} 的汇率：请先录入当天的汇率（设置 ▸ 汇率）再保存。</translation>
     </message>
     <message>
-        <source>Choose a currency other than the company&apos;s.</source>
+        <source>Choose a currency other than the company's.</source>
         <translation>请选择本位币以外的币种。</translation>
     </message>
     <message>
@@ -1591,7 +1877,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>Customers</name>
     <message>
-        <source>Enter the customer&apos;s name.</source>
+        <source>Enter the customer's name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
@@ -1639,7 +1925,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>标签不能超过 40 个字符。</translation>
     </message>
     <message>
-        <source>Enter the contact&apos;s name.</source>
+        <source>Enter the contact's name.</source>
         <translation>请输入联系人姓名。</translation>
     </message>
     <message>
@@ -1679,7 +1965,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>日期不能晚于一年以后。</translation>
     </message>
     <message>
-        <source>Choose one of this customer&apos;s contacts.</source>
+        <source>Choose one of this customer's contacts.</source>
         <translation>请选择该客户的联系人。</translation>
     </message>
     <message>
@@ -2225,7 +2511,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>任务</translation>
     </message>
     <message>
-        <source>Show this customer&apos;s tasks in the Tasks tab</source>
+        <source>Show this customer's tasks in the Tasks tab</source>
         <translation>在任务页查看该客户的任务</translation>
     </message>
     <message>
@@ -2437,7 +2723,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>FirstSteps</name>
     <message>
-        <source>Your company&apos;s address, phone and tax id, printed on every quote</source>
+        <source>Your company's address, phone and tax id, printed on every quote</source>
         <translation>公司地址、电话和税号，打印在每份报价单上</translation>
     </message>
     <message>
@@ -2600,7 +2886,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>未分配</translation>
     </message>
     <message>
-        <source>At the current forecast, this quarter&apos;s target will be {percent}% met.</source>
+        <source>At the current forecast, this quarter's target will be {percent}% met.</source>
         <translation>按当前预测，本季度目标可完成 {percent}%。</translation>
     </message>
     <message>
@@ -2794,7 +3080,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Save the forecast&apos;s numbers as an Excel workbook</source>
+        <source>Save the forecast's numbers as an Excel workbook</source>
         <translation>将预测数字保存为 Excel 工作簿</translation>
     </message>
     <message>
@@ -2846,7 +3132,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>按预计成交期间列出未结商机，每个按其概率加权。在编辑器中标为“确定”的商机无论概率如何都计入确定。</translation>
     </message>
     <message>
-        <source>A logistic regression on your own won and lost deals, starting from each stage&apos;s default probability. Trained on the deals closed before a date and tested on those closed after; Brier score: the mean squared error of the predicted chance (lower is better). A probability set by hand on a deal still applies.</source>
+        <source>A logistic regression on your own won and lost deals, starting from each stage's default probability. Trained on the deals closed before a date and tested on those closed after; Brier score: the mean squared error of the predicted chance (lower is better). A probability set by hand on a deal still applies.</source>
         <translation>基于您自己的赢单和输单的逻辑回归，以各阶段的默认概率为起点。用某日之前结束的商机训练，用之后结束的商机测试；Brier 分数：预测概率的均方误差（越低越好）。商机上手动设置的概率仍然优先。</translation>
     </message>
     <message>
@@ -2938,7 +3224,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>显示为 {day} 保存的预测；正在重新拟合…</translation>
     </message>
     <message>
-        <source>Forecast fitted on the data before {day} and kept as this month&apos;s.</source>
+        <source>Forecast fitted on the data before {day} and kept as this month's.</source>
         <translation>已用 {day} 之前的数据拟合预测，并保存为本月的预测。</translation>
     </message>
     <message>
@@ -2946,7 +3232,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>回测 WAPE {wape}，季节性朴素法 {baseline}。</translation>
     </message>
     <message>
-        <source>The {nominal} interval held {coverage} of the backtest&apos;s actuals.</source>
+        <source>The {nominal} interval held {coverage} of the backtest's actuals.</source>
         <translation>{nominal} 区间覆盖了回测中 {coverage} 的实际值。</translation>
     </message>
     <message>
@@ -4095,6 +4381,69 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>LineEditor</name>
+    <message>
+        <source>Add a product: type its code or name…</source>
+        <translation type="unfinished">添加产品：输入编码或名称…</translation>
+    </message>
+    <message>
+        <source>Free Line</source>
+        <translation type="unfinished">自定义行</translation>
+    </message>
+    <message>
+        <source>Section Heading</source>
+        <translation type="unfinished">分组标题</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished">上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished">下移</translation>
+    </message>
+    <message>
+        <source>Rule Price</source>
+        <translation type="unfinished">恢复规则价</translation>
+    </message>
+    <message>
+        <source>Set the price from the price rules again</source>
+        <translation type="unfinished">按价格规则重新定价</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished">分组</translation>
+    </message>
+    <message>
+        <source>Before discount</source>
+        <translation type="unfinished">折前金额</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished">折扣</translation>
+    </message>
+    <message>
+        <source>Subtotal (excl. tax)</source>
+        <translation type="unfinished">小计（不含税）</translation>
+    </message>
+    <message>
+        <source>Tax {rate}%</source>
+        <translation type="unfinished">税额 {rate}%</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation type="unfinished">总计 {amount}</translation>
+    </message>
+    <message>
+        <source>Margin {margin}% (minimum {minimum}%)</source>
+        <translation type="unfinished">毛利率 {margin}%（最低 {minimum}%）</translation>
+    </message>
+</context>
+<context>
     <name>LostReasonDialog</name>
     <message>
         <source>Deal Lost</source>
@@ -4350,6 +4699,25 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Deal “{title}” has no next step or planned activity</source>
         <translation>商机“{title}”没有下一步或计划中的活动</translation>
+    </message>
+</context>
+<context>
+    <name>NextActionsCard</name>
+    <message>
+        <source>Today's suggestions</source>
+        <translation>今日建议</translation>
+    </message>
+    <message>
+        <source>Nothing to suggest today.</source>
+        <translation>今天没有建议。</translation>
+    </message>
+    <message>
+        <source>Open Customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Create Task…</source>
+        <translation>创建任务…</translation>
     </message>
 </context>
 <context>
@@ -4743,11 +5111,11 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <source>The refund is more than the customer&apos;s credit; take it back from an invoice&apos;s payments instead.</source>
+        <source>The refund is more than the customer's credit; take it back from an invoice's payments instead.</source>
         <translation>退款金额超过客户的预收余额；请从某张发票的回款中退回。</translation>
     </message>
     <message>
-        <source>An invoice is not this customer&apos;s.</source>
+        <source>An invoice is not this customer's.</source>
         <translation>有发票不属于该客户。</translation>
     </message>
     <message>
@@ -4810,7 +5178,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>请选择支持的币种。</translation>
     </message>
     <message>
-        <source>Enter the stage&apos;s name.</source>
+        <source>Enter the stage's name.</source>
         <translation>请输入阶段名称。</translation>
     </message>
     <message>
@@ -4838,7 +5206,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <source>Choose one of this customer&apos;s contacts.</source>
+        <source>Choose one of this customer's contacts.</source>
         <translation>请选择该客户的联系人。</translation>
     </message>
     <message>
@@ -5172,6 +5540,128 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>A tier applies from its attainment upwards; its rate is paid on the whole basis. The bonus is paid once the target is reached.</source>
         <translation>档位自其起点达成率起适用，按整个基数的比例计提；达成目标后另发奖金。</translation>
+    </message>
+    <message>
+        <source>Account Plan: {customer}</source>
+        <translation>客户计划：{customer}</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>e.g. 500000</source>
+        <translation>例如 500000 或 50万</translation>
+    </message>
+    <message>
+        <source>Revenue goal, products and categories to develop</source>
+        <translation>销售目标、要开发的产品和品类</translation>
+    </message>
+    <message>
+        <source>How we win: decision makers, offers, visits</source>
+        <translation>如何赢得客户：决策人、方案、拜访</translation>
+    </message>
+    <message>
+        <source>Competitors; strengths, weaknesses, opportunities, threats</source>
+        <translation>竞争对手；优势、劣势、机会、威胁</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Revenue &amp;target</source>
+        <translation>销售目标(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Next &amp;review</source>
+        <translation>下次复盘(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Goals</source>
+        <translation>目标(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy</source>
+        <translation>策略(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Competitors &amp;&amp; &amp;risks</source>
+        <translation>竞争与风险(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New action, e.g. visit the purchasing head</source>
+        <translation>新行动，例如拜访采购负责人</translation>
+    </message>
+    <message>
+        <source>Add Action</source>
+        <translation>添加行动</translation>
+    </message>
+    <message>
+        <source>Actions (tasks)</source>
+        <translation>行动（任务）</translation>
+    </message>
+    <message>
+        <source>Performance (KPIs)</source>
+        <translation>绩效评估（KPI）</translation>
+    </message>
+    <message>
+        <source>Revenue vs target</source>
+        <translation>销售额 / 目标</translation>
+    </message>
+    <message>
+        <source>Share of wallet</source>
+        <translation>钱包份额</translation>
+    </message>
+    <message>
+        <source>Open opportunities</source>
+        <translation>进行中商机</translation>
+    </message>
+    <message>
+        <source>Overdue receivables</source>
+        <translation>逾期应收</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>shown once the plan is saved</source>
+        <translation>保存计划后显示</translation>
+    </message>
+    <message>
+        <source>{revenue} of {target} ({attainment}), {start} – {end}</source>
+        <translation>{revenue} / {target}（{attainment}），{start} – {end}</translation>
+    </message>
+    <message>
+        <source>not known (no annual potential entered)</source>
+        <translation>未知（未填写年采购潜力）</translation>
+    </message>
+    <message>
+        <source>{share} % of {potential}</source>
+        <translation>占 {potential} 的 {share} %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s), {amount}</source>
+        <translation>
+            <numerusform>%Ln 个商机，{amount}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
     </message>
 </context>
 <context>
@@ -6085,38 +6575,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>打印语言：</translation>
     </message>
     <message>
-        <source>Add a product: type its code or name…</source>
-        <translation>添加产品：输入编码或名称…</translation>
-    </message>
-    <message>
-        <source>Free Line</source>
-        <translation>自定义行</translation>
-    </message>
-    <message>
-        <source>Section Heading</source>
-        <translation>分组标题</translation>
-    </message>
-    <message>
-        <source>Up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Rule Price</source>
-        <translation>恢复规则价</translation>
-    </message>
-    <message>
-        <source>Set the price from the price rules again</source>
-        <translation>按价格规则重新定价</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
         <source>Notes printed on the quote</source>
         <translation>打印在报价单上的备注</translation>
     </message>
@@ -6139,34 +6597,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Section</source>
-        <translation>分组</translation>
-    </message>
-    <message>
-        <source>Before discount</source>
-        <translation>折前金额</translation>
-    </message>
-    <message>
-        <source>Discount</source>
-        <translation>折扣</translation>
-    </message>
-    <message>
-        <source>Subtotal (excl. tax)</source>
-        <translation>小计（不含税）</translation>
-    </message>
-    <message>
-        <source>Tax {rate}%</source>
-        <translation>税额 {rate}%</translation>
-    </message>
-    <message>
-        <source>Total {amount}</source>
-        <translation>总计 {amount}</translation>
-    </message>
-    <message>
-        <source>Margin {margin}% (minimum {minimum}%)</source>
-        <translation>毛利率 {margin}%（最低 {minimum}%）</translation>
     </message>
     <message>
         <source>Low Margin</source>
@@ -6487,11 +6917,11 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>只有已发送的报价单可以接受或拒绝。</translation>
     </message>
     <message>
-        <source>The quote&apos;s status has changed since; it stays as it is.</source>
+        <source>The quote's status has changed since; it stays as it is.</source>
         <translation>该报价单的状态此后已有变化，保持现状。</translation>
     </message>
     <message>
-        <source>This quote&apos;s opportunity was lost. Reopen it on the Pipeline board, then accept the quote.</source>
+        <source>This quote's opportunity was lost. Reopen it on the Pipeline board, then accept the quote.</source>
         <translation>此报价单的销售机会已输单。请先在销售漏斗看板上重新打开该机会，再接受报价单。</translation>
     </message>
     <message>
@@ -6519,7 +6949,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该报价没有任何毛利。</translation>
     </message>
     <message>
-        <source>The quote&apos;s margin is {margin} %, under the minimum of {minimum} %.</source>
+        <source>The quote's margin is {margin} %, under the minimum of {minimum} %.</source>
         <translation>报价整体毛利率为 {margin}%，低于最低要求 {minimum}%。</translation>
     </message>
     <message>
@@ -6543,7 +6973,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <source>The number pattern in Settings ▸ Defaults can&apos;t be used: correct it there.</source>
+        <source>The number pattern in Settings ▸ Defaults can't be used: correct it there.</source>
         <translation>设置 ▸ 业务默认值中的编号规则无法使用，请在那里更正。</translation>
     </message>
     <message>
@@ -6945,7 +7375,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>有效期：</translation>
     </message>
     <message>
-        <source>The most specific rule wins: a customer&apos;s own list before its tier&apos;s, a product before its category, the largest quantity reached, a dated rule before an open-ended one.</source>
+        <source>The most specific rule wins: a customer's own list before its tier's, a product before its category, the largest quantity reached, a dated rule before an open-ended one.</source>
         <translation>最具体的规则优先：客户专属价目表优先于等级价目表，产品规则优先于类别规则，达到的最高起订量优先，有期限的规则优先于长期规则。</translation>
     </message>
 </context>
@@ -7407,7 +7837,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>语言：</translation>
     </message>
     <message>
-        <source>Show today&apos;s tasks at start</source>
+        <source>Show today's tasks at start</source>
         <translation>启动时显示今日任务</translation>
     </message>
     <message>
@@ -7446,11 +7876,11 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>平均分到 12 个月</translation>
     </message>
     <message>
-        <source>Like last year&apos;s months (seasonality)</source>
+        <source>Like last year's months (seasonality)</source>
         <translation>按去年各月比例（季节性）</translation>
     </message>
     <message>
-        <source>Stores the yearly target and one target per month; the months add up exactly to the year and replace the months&apos; current targets.</source>
+        <source>Stores the yearly target and one target per month; the months add up exactly to the year and replace the months' current targets.</source>
         <translation>保存年度目标及每月目标，各月之和恰好等于全年目标，并替换各月现有的目标。</translation>
     </message>
     <message>
@@ -7529,6 +7959,69 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>Surveys</name>
+    <message>
+        <source>A template needs a name (120 characters).</source>
+        <translation>模板需要名称（最多 120 个字符）。</translation>
+    </message>
+    <message>
+        <source>A question is at most 300 characters.</source>
+        <translation>每个问题最多 300 个字符。</translation>
+    </message>
+    <message>
+        <source>A template of this name exists.</source>
+        <translation>已有同名模板。</translation>
+    </message>
+    <message>
+        <source>This template is used by a campaign.</source>
+        <translation>该模板已被调查活动使用。</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name (120 characters).</source>
+        <translation>调查活动需要名称（最多 120 个字符）。</translation>
+    </message>
+    <message>
+        <source>Choose at least one customer.</source>
+        <translation>请至少选择一位客户。</translation>
+    </message>
+    <message>
+        <source>The answers are due today or later.</source>
+        <translation>答复截止日期须为今天或以后。</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey: {campaign}</source>
+        <translation>满意度回访：{campaign}</translation>
+    </message>
+    <message>
+        <source>This survey template no longer exists.</source>
+        <translation>该调查模板已不存在。</translation>
+    </message>
+    <message>
+        <source>These customers no longer exist.</source>
+        <translation>这些客户已不存在。</translation>
+    </message>
+    <message>
+        <source>This survey request no longer exists.</source>
+        <translation>该调查请求已不存在。</translation>
+    </message>
+    <message>
+        <source>An answer is longer than {max} characters.</source>
+        <translation>答复超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Follow up low satisfaction: {score} of 5</source>
+        <translation>跟进低满意度：{score} 分（满分 5）</translation>
+    </message>
+    <message>
+        <source>Follow up low satisfaction: {score} of 5, recommend {nps} of 10</source>
+        <translation>跟进低满意度：{score} 分（满分 5），推荐意愿 {nps}（满分 10）</translation>
+    </message>
+    <message>
+        <source>This survey campaign no longer exists.</source>
+        <translation>该调查活动已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>TargetDialog</name>
     <message>
         <source>Set Target</source>
@@ -7558,7 +8051,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>Targets</name>
     <message>
-        <source>Enter the salesperson&apos;s name.</source>
+        <source>Enter the salesperson's name.</source>
         <translation>请输入销售员姓名。</translation>
     </message>
     <message>
@@ -7574,7 +8067,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>已经有一位老板（所有者）。</translation>
     </message>
     <message>
-        <source>The owner&apos;s role cannot be changed here.</source>
+        <source>The owner's role cannot be changed here.</source>
         <translation>此处不能更改老板的角色。</translation>
     </message>
     <message>
@@ -7761,7 +8254,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>复制上期目标</translation>
     </message>
     <message>
-        <source>Copy the previous period&apos;s targets where this period has none</source>
+        <source>Copy the previous period's targets where this period has none</source>
         <translation>将上一期的目标复制到本期尚未设定目标之处</translation>
     </message>
     <message>
@@ -8032,7 +8525,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该联系人已不存在。</translation>
     </message>
     <message>
-        <source>Choose one of this customer&apos;s contacts.</source>
+        <source>Choose one of this customer's contacts.</source>
         <translation>请选择该客户的联系人。</translation>
     </message>
     <message>
@@ -8251,7 +8744,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>全部类型</translation>
     </message>
     <message>
-        <source>Show everyone&apos;s tasks again</source>
+        <source>Show everyone's tasks again</source>
         <translation>重新显示所有任务</translation>
     </message>
     <message>
@@ -8857,7 +9350,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>未发送</translation>
     </message>
     <message>
-        <source>Fewer than {minimum} closed deals ({count}): the stages&apos; default probabilities are used.</source>
+        <source>Fewer than {minimum} closed deals ({count}): the stages' default probabilities are used.</source>
         <translation>已结束商机少于 {minimum} 个（{count} 个）：使用各阶段的默认概率。</translation>
     </message>
     <message>
@@ -8888,12 +9381,12 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>{path} 已损坏且没有完好的备份，未打开。请保留该文件的副本，并尽量导出其中的数据。</translation>
     </message>
     <message>
-        <source>{path} is empty although it has held data; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot;</source>
-        <translation>{path} 曾有数据但现在是空的，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot; 恢复</translation>
+        <source>{path} is empty although it has held data; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore "{backup}" --db "{path}"</source>
+        <translation>{path} 曾有数据但现在是空的，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore "{backup}" --db "{path}" 恢复</translation>
     </message>
     <message>
-        <source>{path} is damaged; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot;</source>
-        <translation>{path} 已损坏，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot; 恢复</translation>
+        <source>{path} is damaged; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore "{backup}" --db "{path}"</source>
+        <translation>{path} 已损坏，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore "{backup}" --db "{path}" 恢复</translation>
     </message>
 </context>
 </TS>
