@@ -120,7 +120,6 @@ class PlanDialog(QDialog):
         # --- actions: the plan's tasks, and new ones
         self.actions_list = QListWidget(self)
         self.actions_list.setObjectName("planActions")
-        self.actions_list.setMaximumHeight(90)
         if plan is not None:
             for action in plan.actions:
                 mark = "✓ " if action.done else "○ "
@@ -146,7 +145,7 @@ class PlanDialog(QDialog):
         new_row.addWidget(self.add_action_button)
         actions_box = QGroupBox(self.tr("Actions (tasks)"), self)
         actions_layout = QVBoxLayout(actions_box)
-        actions_layout.addWidget(self.actions_list)
+        actions_layout.addWidget(self.actions_list, 1)
         actions_layout.addLayout(new_row)
 
         # --- KPIs
