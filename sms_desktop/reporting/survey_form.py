@@ -16,6 +16,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from sms_desktop.domain.enums import DocumentLanguage
+from sms_desktop.domain.palette import Colour
 from sms_desktop.reporting.charts import is_chinese
 from sms_desktop.reporting.files import atomic_output
 from sms_desktop.reporting.fonts import printable
@@ -96,7 +97,7 @@ def _build(target: Path, form: SurveyForm, language: str) -> int:
     title = ParagraphStyle("title", fontName=font, fontSize=17, leading=23, wordWrap=wrap)
     body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=15, wordWrap=wrap)
     small = ParagraphStyle(
-        "small", fontName=font, fontSize=8.5, leading=12, wordWrap=wrap, textColor="#555555"
+        "small", fontName=font, fontSize=8.5, leading=12, wordWrap=wrap, textColor=Colour.MUTED
     )
     width = A4[0] - 36 * mm
 
@@ -111,7 +112,9 @@ def _build(target: Path, form: SurveyForm, language: str) -> int:
 
     def lines(count: int) -> Table:
         t = Table([[""] for _ in range(count)], colWidths=[width], rowHeights=[8 * mm] * count)
-        t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.HexColor("#999999"))]))
+        t.setStyle(
+            TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.HexColor(Colour.NEUTRAL))])
+        )
         return t
 
     def header_table(customer: FormCustomer | None) -> Table:
@@ -125,9 +128,9 @@ def _build(target: Path, form: SurveyForm, language: str) -> int:
             TableStyle(
                 [
                     ("FONT", (0, 0), (-1, -1), font, 10),
-                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
-                    ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#EEEEEE")),
-                    ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#EEEEEE")),
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor(Colour.NEUTRAL)),
+                    ("BACKGROUND", (0, 0), (0, -1), colors.HexColor(Colour.TABLE_HEADER)),
+                    ("BACKGROUND", (2, 0), (2, -1), colors.HexColor(Colour.TABLE_HEADER)),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ]
             )
