@@ -4384,63 +4384,63 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <name>LineEditor</name>
     <message>
         <source>Add a product: type its code or name…</source>
-        <translation type="unfinished">添加产品：输入编码或名称…</translation>
+        <translation>添加产品：输入编码或名称…</translation>
     </message>
     <message>
         <source>Free Line</source>
-        <translation type="unfinished">自定义行</translation>
+        <translation>自定义行</translation>
     </message>
     <message>
         <source>Section Heading</source>
-        <translation type="unfinished">分组标题</translation>
+        <translation>分组标题</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished">上移</translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished">下移</translation>
+        <translation>下移</translation>
     </message>
     <message>
         <source>Rule Price</source>
-        <translation type="unfinished">恢复规则价</translation>
+        <translation>恢复规则价</translation>
     </message>
     <message>
         <source>Set the price from the price rules again</source>
-        <translation type="unfinished">按价格规则重新定价</translation>
+        <translation>按价格规则重新定价</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>移除</translation>
     </message>
     <message>
         <source>Section</source>
-        <translation type="unfinished">分组</translation>
+        <translation>分组</translation>
     </message>
     <message>
         <source>Before discount</source>
-        <translation type="unfinished">折前金额</translation>
+        <translation>折前金额</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished">折扣</translation>
+        <translation>折扣</translation>
     </message>
     <message>
         <source>Subtotal (excl. tax)</source>
-        <translation type="unfinished">小计（不含税）</translation>
+        <translation>小计（不含税）</translation>
     </message>
     <message>
         <source>Tax {rate}%</source>
-        <translation type="unfinished">税额 {rate}%</translation>
+        <translation>税额 {rate}%</translation>
     </message>
     <message>
         <source>Total {amount}</source>
-        <translation type="unfinished">总计 {amount}</translation>
+        <translation>总计 {amount}</translation>
     </message>
     <message>
         <source>Margin {margin}% (minimum {minimum}%)</source>
-        <translation type="unfinished">毛利率 {margin}%（最低 {minimum}%）</translation>
+        <translation>毛利率 {margin}%（最低 {minimum}%）</translation>
     </message>
 </context>
 <context>
