@@ -766,8 +766,8 @@ class AccountsTab(AreaTab):
         row = self._services.accounts.get(customer)
         name = row.name if row is not None else ""
         year = ui_formats().today.year
-        existing = plans.list(customer)
-        plan = next((p for p in existing if p.year == year), existing[0] if existing else None)
+        # This year's plan, else a new one (last year's stays as it was, for its KPIs).
+        plan = next((p for p in plans.list(customer) if p.year == year), None)
         kpis = plans.kpis(plan.id) if plan is not None else None
         plan_id = plan.id if plan is not None else None
         dialog = PlanDialog(
