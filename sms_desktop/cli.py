@@ -474,9 +474,15 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 out, services.dashboard, services.dashboard_reports, flt, language=language
             )
         else:
+            from sms_desktop.reporting.key_accounts_page import read_key_accounts
             from sms_desktop.reporting.management_pdf import write_management_report
 
-            write_management_report(out, services.dashboard, flt, language=language)
+            key_accounts = read_key_accounts(
+                services.accounts, services.account_plans, clock().today()
+            )
+            write_management_report(
+                out, services.dashboard, flt, language=language, key_accounts=key_accounts
+            )
     finally:
         db.close()
     elapsed = time.perf_counter() - started

@@ -166,7 +166,7 @@ def check_pdf(tmp: Path) -> str:
 def check_pdf_preview(_tmp: Path) -> str:
     from PySide6.QtPrintSupport import QPrinter
 
-    from sms_desktop.ui.tabs.quotes.preview import render_pages
+    from sms_desktop.ui.documents.preview import render_pages
 
     _qt_app()
     pages = render_pages(_pdf_bytes(), 48)

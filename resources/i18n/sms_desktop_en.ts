@@ -52,6 +52,30 @@
             <numerusform>Exported %Ln customers to {path}.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Campaign created: %Ln survey task(s) for the owners</source>
+        <translation>
+            <numerusform>Campaign created: %Ln survey task for the owners</numerusform>
+            <numerusform>Campaign created: %Ln survey tasks for the owners</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln page(s) written to {path}</source>
+        <translation>
+            <numerusform>%Ln page written to {path}</numerusform>
+            <numerusform>%Ln pages written to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message numerus="yes">
+        <source>%Ln customer(s) will be asked</source>
+        <translation>
+            <numerusform>%Ln customer will be asked</numerusform>
+            <numerusform>%Ln customers will be asked</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CustomersTab</name>
@@ -186,6 +210,16 @@
         <translation>
             <numerusform>%Ln page</numerusform>
             <numerusform>%Ln pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message numerus="yes">
+        <source>%Ln deal(s), {amount}</source>
+        <translation>
+            <numerusform>%Ln deal, {amount}</numerusform>
+            <numerusform>%Ln deals, {amount}</numerusform>
         </translation>
     </message>
 </context>

@@ -192,6 +192,41 @@
     </message>
 </context>
 <context>
+    <name>AccountPlans</name>
+    <message>
+        <source>The year is between 2000 and 2100.</source>
+        <translation>年份须在 2000 到 2100 之间。</translation>
+    </message>
+    <message>
+        <source>The revenue target is an amount of 0 or more.</source>
+        <translation>销售目标须为 0 或以上的金额。</translation>
+    </message>
+    <message>
+        <source>The revenue target has at most 2 decimals.</source>
+        <translation>销售目标最多两位小数。</translation>
+    </message>
+    <message>
+        <source>This text is longer than {max} characters.</source>
+        <translation>内容不能超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>This task no longer exists.</source>
+        <translation>该任务已不存在。</translation>
+    </message>
+    <message>
+        <source>This account plan no longer exists.</source>
+        <translation>该客户计划已不存在。</translation>
+    </message>
+    <message>
+        <source>This customer already has a plan for {year}.</source>
+        <translation>该客户已有 {year} 年的计划。</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>This customer no longer exists.</source>
@@ -305,6 +340,10 @@
         <translation>设定等级…</translation>
     </message>
     <message>
+        <source>Account Plan…</source>
+        <translation>客户计划…</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -333,6 +372,34 @@
     <message>
         <source>Dismiss…</source>
         <translation>忽略…</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>调查活动</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>调查数</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>New Campaign…</source>
+        <translation>新建调查…</translation>
+    </message>
+    <message>
+        <source>Results…</source>
+        <translation>调查结果…</translation>
+    </message>
+    <message>
+        <source>Blank Form…</source>
+        <translation>空白调查表…</translation>
     </message>
     <message>
         <source>Tiers &amp;&amp; Health</source>
@@ -437,8 +504,60 @@
         <translation>{part}：{value}</translation>
     </message>
     <message>
-        <source>not measured yet (no payments)</source>
-        <translation>暂无数据（尚无收款记录）</translation>
+        <source>not measured (never invoiced)</source>
+        <translation>未计量（从未开票）</translation>
+    </message>
+    <message>
+        <source>Save account plan</source>
+        <translation>保存客户计划</translation>
+    </message>
+    <message>
+        <source>Account plan saved.</source>
+        <translation>客户计划已保存。</translation>
+    </message>
+    <message>
+        <source>New survey campaign</source>
+        <translation>新建满意度调查</translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaign created: %Ln survey task(s) for the owners</source>
+        <translation>
+            <numerusform>调查已创建：为客户经理生成 %Ln 个回访任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This customer has answered already.</source>
+        <translation>该客户已答复。</translation>
+    </message>
+    <message>
+        <source>Record survey answer</source>
+        <translation>录入调查答复</translation>
+    </message>
+    <message>
+        <source>Low score: a follow-up task was created for the account owner.</source>
+        <translation>评分偏低：已为客户经理创建跟进任务。</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Print Survey Forms</source>
+        <translation>打印调查表</translation>
+    </message>
+    <message>
+        <source>survey-forms</source>
+        <translation>满意度调查表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln page(s) written to {path}</source>
+        <translation>
+            <numerusform>已写入 %Ln 页：{path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing survey forms…</source>
+        <translation>正在生成调查表…</translation>
     </message>
     <message>
         <source>{score} of 100</source>
@@ -659,6 +778,49 @@
     <message>
         <source>&gt; 90 days</source>
         <translation>逾期90天以上</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Record Answer: {customer}</source>
+        <translation>录入答复：{customer}</translation>
+    </message>
+    <message>
+        <source>5 – very satisfied</source>
+        <translation>5 – 非常满意</translation>
+    </message>
+    <message>
+        <source>4 – satisfied</source>
+        <translation>4 – 满意</translation>
+    </message>
+    <message>
+        <source>3 – neutral</source>
+        <translation>3 – 一般</translation>
+    </message>
+    <message>
+        <source>2 – dissatisfied</source>
+        <translation>2 – 不满意</translation>
+    </message>
+    <message>
+        <source>1 – very dissatisfied</source>
+        <translation>1 – 非常不满意</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfaction</source>
+        <translation>满意度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Recommend (0–10)</source>
+        <translation>推荐意愿 0–10(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Comments</source>
+        <translation>意见(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -897,6 +1059,130 @@
     <message>
         <source>New Task on This Day…</source>
         <translation>在这一天新建任务…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>New Survey Campaign</source>
+        <translation>新建满意度调查</translation>
+    </message>
+    <message>
+        <source>{year}-Q{quarter} satisfaction survey</source>
+        <translation>{year} 年第 {quarter} 季度满意度回访</translation>
+    </message>
+    <message>
+        <source>New template…</source>
+        <translation>新建模板…</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <source>Quarterly satisfaction</source>
+        <translation>季度满意度调查</translation>
+    </message>
+    <message>
+        <source>Ask how likely they recommend us (NPS 0–10)</source>
+        <translation>询问推荐意愿（NPS 0–10）</translation>
+    </message>
+    <message>
+        <source>What could we do better?</source>
+        <translation>我们哪里可以做得更好？</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Open questions (one a line)</source>
+        <translation>开放式问题（每行一个）</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation>全部细分</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation>模板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Answers &amp;due</source>
+        <translation>答复截止(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>no owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) will be asked</source>
+        <translation>
+            <numerusform>将调查 %Ln 位客户</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CampaignResultsDialog</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Record Answer…</source>
+        <translation>录入答复…</translation>
+    </message>
+    <message>
+        <source>Print Forms…</source>
+        <translation>打印调查表…</translation>
+    </message>
+    <message>
+        <source>Survey Results: {name}</source>
+        <translation>调查结果：{name}</translation>
+    </message>
+    <message>
+        <source>{answered} of {asked} answered ({rate} %), due {due} · CSAT {csat} % · average {average} · NPS {nps}</source>
+        <translation>{asked} 位中 {answered} 位已答复（{rate} %），截止 {due} · CSAT {csat} % · 平均 {average} 分 · NPS {nps}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未答复</translation>
     </message>
 </context>
 <context>
@@ -4571,6 +4857,25 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     </message>
 </context>
 <context>
+    <name>NextActionsCard</name>
+    <message>
+        <source>Today's suggestions</source>
+        <translation>今日建议</translation>
+    </message>
+    <message>
+        <source>Nothing to suggest today.</source>
+        <translation>今天没有建议。</translation>
+    </message>
+    <message>
+        <source>Open Customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Create Task…</source>
+        <translation>新建任务…</translation>
+    </message>
+</context>
+<context>
     <name>Numbering</name>
     <message>
         <source>Remove the control characters from the number pattern.</source>
@@ -5874,6 +6179,128 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>A tier applies from its attainment upwards; its rate is paid on the whole basis. The bonus is paid once the target is reached.</source>
         <translation>档位自其起点达成率起适用，按整个基数的比例计提；达成目标后另发奖金。</translation>
+    </message>
+    <message>
+        <source>Account Plan: {customer}</source>
+        <translation>客户计划：{customer}</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>e.g. 500000</source>
+        <translation>例如 500000 或 50万</translation>
+    </message>
+    <message>
+        <source>Revenue goal, products and categories to develop</source>
+        <translation>销售目标、要开发的产品和品类</translation>
+    </message>
+    <message>
+        <source>How we win: decision makers, offers, visits</source>
+        <translation>如何赢得客户：决策人、方案、拜访</translation>
+    </message>
+    <message>
+        <source>Competitors; strengths, weaknesses, opportunities, threats</source>
+        <translation>竞争对手；优势、劣势、机会、威胁</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Revenue &amp;target</source>
+        <translation>销售目标(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Next &amp;review</source>
+        <translation>下次复盘(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Goals</source>
+        <translation>目标(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy</source>
+        <translation>策略(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Competitors &amp;&amp; &amp;risks</source>
+        <translation>竞争与风险(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New action, e.g. visit the purchasing head</source>
+        <translation>新行动，例如拜访采购负责人</translation>
+    </message>
+    <message>
+        <source>Add Action</source>
+        <translation>添加行动</translation>
+    </message>
+    <message>
+        <source>Actions (tasks)</source>
+        <translation>行动（任务）</translation>
+    </message>
+    <message>
+        <source>Performance (KPIs)</source>
+        <translation>绩效评估（KPI）</translation>
+    </message>
+    <message>
+        <source>Revenue vs target</source>
+        <translation>销售额 / 目标</translation>
+    </message>
+    <message>
+        <source>Share of wallet</source>
+        <translation>钱包份额</translation>
+    </message>
+    <message>
+        <source>Open opportunities</source>
+        <translation>进行中商机</translation>
+    </message>
+    <message>
+        <source>Overdue receivables</source>
+        <translation>逾期应收款</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>shown once the plan is saved</source>
+        <translation>保存计划后显示</translation>
+    </message>
+    <message>
+        <source>{revenue} of {target} ({attainment}), {start} – {end}</source>
+        <translation>{revenue} / {target}（{attainment}），{start} – {end}</translation>
+    </message>
+    <message>
+        <source>not known (no annual potential entered)</source>
+        <translation>未知（未填写年采购潜力）</translation>
+    </message>
+    <message>
+        <source>{share} % of {potential}</source>
+        <translation>占 {potential} 的 {share} %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s), {amount}</source>
+        <translation>
+            <numerusform>%Ln 个商机，{amount}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未联系</translation>
     </message>
 </context>
 <context>
@@ -8165,6 +8592,69 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>Stale after:</source>
         <translation>停滞期限：</translation>
+    </message>
+</context>
+<context>
+    <name>Surveys</name>
+    <message>
+        <source>A template needs a name (120 characters).</source>
+        <translation>模板需要名称（最多 120 个字符）。</translation>
+    </message>
+    <message>
+        <source>A question is at most 300 characters.</source>
+        <translation>每个问题最多 300 个字符。</translation>
+    </message>
+    <message>
+        <source>A template of this name exists.</source>
+        <translation>已有同名模板。</translation>
+    </message>
+    <message>
+        <source>This template is used by a campaign.</source>
+        <translation>该模板已被调查活动使用。</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name (120 characters).</source>
+        <translation>调查活动需要名称（最多 120 个字符）。</translation>
+    </message>
+    <message>
+        <source>Choose at least one customer.</source>
+        <translation>请至少选择一位客户。</translation>
+    </message>
+    <message>
+        <source>The answers are due today or later.</source>
+        <translation>答复截止日期须为今天或以后。</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey: {campaign}</source>
+        <translation>满意度回访：{campaign}</translation>
+    </message>
+    <message>
+        <source>This survey template no longer exists.</source>
+        <translation>该调查模板已不存在。</translation>
+    </message>
+    <message>
+        <source>These customers no longer exist.</source>
+        <translation>这些客户已不存在。</translation>
+    </message>
+    <message>
+        <source>This survey request no longer exists.</source>
+        <translation>该调查请求已不存在。</translation>
+    </message>
+    <message>
+        <source>An answer is longer than {max} characters.</source>
+        <translation>答复超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Follow up low satisfaction: {score} of 5</source>
+        <translation>跟进低满意度：{score} 分（满分 5）</translation>
+    </message>
+    <message>
+        <source>Follow up low satisfaction: {score} of 5, recommend {nps} of 10</source>
+        <translation>跟进低满意度：{score} 分（满分 5），推荐意愿 {nps}（满分 10）</translation>
+    </message>
+    <message>
+        <source>This survey campaign no longer exists.</source>
+        <translation>该调查活动已不存在。</translation>
     </message>
 </context>
 <context>

@@ -322,7 +322,7 @@ class HealthPart(StrEnum):
     TREND = "trend"
     SATISFACTION = "satisfaction"
     CONTACT = "contact"
-    # Hook for the receivables work (orders/payments): absent until overdue amounts exist.
+    # The share of the open balance past its due date; left out for customers never invoiced.
     RECEIVABLES = "receivables"
 
     @property
@@ -350,7 +350,10 @@ class HealthInput:
     satisfaction_latest: int | None = None  # 1–5, the latest survey
     satisfaction_previous: int | None = None  # the one before it
     contact_days: int | None = None  # days since the last call, visit, message …
-    overdue_receivables: Decimal | None = None  # not measured yet (see HealthPart.RECEIVABLES)
+    # Open invoice balances as of the day (company currency): the part past its due date and
+    # the whole; None for a customer never invoiced (imported history), a zero total for one
+    # who owes nothing.
+    overdue_receivables: Decimal | None = None
     receivables_total: Decimal | None = None
 
 
@@ -372,7 +375,8 @@ def health_parts(data: HealthInput, contact_days: int = 60) -> dict[HealthPart, 
     * satisfaction: the latest survey score (1 → 0 … 5 → 100), 10 less per point it fell
       from the survey before;
     * contact: days since the last contact over ``contact_days``: 100 up to 1×, 0 at 3×;
-    * receivables: the share of receivables that is overdue (100 none, 0 all) once known.
+    * receivables: the share of the open invoice balance that is past its due date (100
+      none or nothing open, 0 all); None for a customer never invoiced.
     """
     parts: dict[HealthPart, int | None] = {}
     parts[HealthPart.REORDER] = _falling(data.recency_days / float(data.interval_days))
@@ -393,8 +397,10 @@ def health_parts(data: HealthInput, contact_days: int = 60) -> dict[HealthPart, 
     parts[HealthPart.CONTACT] = (
         None if data.contact_days is None else _falling(data.contact_days / contact_days)
     )
-    if data.overdue_receivables is None or not data.receivables_total:
+    if data.overdue_receivables is None or data.receivables_total is None:
         parts[HealthPart.RECEIVABLES] = None
+    elif data.receivables_total <= 0:
+        parts[HealthPart.RECEIVABLES] = 100
     else:
         overdue = float(data.overdue_receivables / data.receivables_total)
         parts[HealthPart.RECEIVABLES] = max(0, _round(100 * (1 - overdue)))
@@ -540,7 +546,7 @@ class CustomerHistory(NamedTuple):
     last_contact: date | None = None
     satisfaction_latest: int | None = None
     satisfaction_previous: int | None = None
-    overdue_receivables: int | None = None  # hook: not measured yet
+    overdue_receivables: int | None = None  # None: never invoiced (see HealthInput)
     receivables_total: int | None = None
 
 
@@ -663,8 +669,10 @@ def segment(
             if h.last_contact is None
             else _falling((as_of - h.last_contact).days / contact_window)
         )
-        if h.overdue_receivables is None or not h.receivables_total:
+        if h.overdue_receivables is None or h.receivables_total is None:
             receivables = None
+        elif h.receivables_total <= 0:
+            receivables = 100
         else:
             receivables = max(0, _round(100 * (1 - h.overdue_receivables / h.receivables_total)))
         total = reorder * w_reorder

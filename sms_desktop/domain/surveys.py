@@ -85,3 +85,26 @@ def by_quarter(
         )
         start = add_months(start, 3)
     return periods
+
+
+# A low score asks for a follow-up (回访) by the account owner: satisfaction 2 or less of 5,
+# or a recommendation of 6 or less of 10 (a detractor).
+LOW_CSAT = 2
+LOW_NPS = 6
+
+
+def is_low(score: int, recommend: int | None) -> bool:
+    """Whether an answer asks for a follow-up task."""
+    return score <= LOW_CSAT or (recommend is not None and recommend <= LOW_NPS)
+
+
+def response_rate(answered: int, asked: int) -> Decimal | None:
+    """Answered requests in percent of those asked (one decimal, half up)."""
+    if asked <= 0:
+        return None
+    return (Decimal(100 * answered) / asked).quantize(_TENTH, ROUND_HALF_UP)
+
+
+def questions_of(text: str | None) -> tuple[str, ...]:
+    """A template's open questions: one a line, blank lines left out."""
+    return tuple(line.strip() for line in (text or "").splitlines() if line.strip())

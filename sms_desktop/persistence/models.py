@@ -1030,6 +1030,87 @@ class AccountPlan(_Timestamps, Base):
     strategy: Mapped[str | None] = mapped_column(Text)
     risks: Mapped[str | None] = mapped_column(Text)
     target_revenue: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    review_on: Mapped[date | None] = mapped_column(Date)  # the next review of the plan
+
+
+class AccountPlanAction(Base):
+    """A task that carries out an account plan (the plan's actions)."""
+
+    __tablename__ = "account_plan_actions"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "activity_id"),
+        Index("ix_account_plan_actions_activity_id", "activity_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(_fk("account_plans.id", "CASCADE"))
+    activity_id: Mapped[int] = mapped_column(_fk("activities.id", "CASCADE"))
+
+
+class SurveyTemplate(_Timestamps, Base):
+    """What a satisfaction survey asks: CSAT (1–5), NPS (0–10) and open questions."""
+
+    __tablename__ = "survey_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    ask_nps: Mapped[bool] = mapped_column(Boolean, default=True)
+    questions: Mapped[str | None] = mapped_column(Text)  # open questions, one a line
+
+
+class SurveyCampaign(Base):
+    """A survey sent to a set of customers: one request (and one 回访 task) each."""
+
+    __tablename__ = "survey_campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    template_id: Mapped[int] = mapped_column(_fk("survey_templates.id"))
+    created_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date)
+    created_by_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SurveyRequest(Base):
+    """One customer asked in a campaign, through a task whose completion records the
+    answer (``satisfaction_surveys.activity_id``)."""
+
+    __tablename__ = "survey_requests"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "customer_id"),
+        Index("ix_survey_requests_customer_id", "customer_id"),
+        Index("ix_survey_requests_activity_id", "activity_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(_fk("survey_campaigns.id", "CASCADE"))
+    customer_id: Mapped[int] = mapped_column(_fk("customers.id", "CASCADE"))
+    activity_id: Mapped[int | None] = mapped_column(_fk("activities.id", "SET NULL"))
+
+
+class SurveyAnswer(Base):
+    """The answer to one open question of a survey."""
+
+    __tablename__ = "survey_answers"
+    __table_args__ = (Index("ix_survey_answers_survey_id", "survey_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(_fk("satisfaction_surveys.id", "CASCADE"))
+    position: Mapped[int]
+    question: Mapped[str] = mapped_column(String(300))
+    answer: Mapped[str] = mapped_column(Text)
+
+
+class SurveyFollowUp(Base):
+    """The follow-up task a low survey score created (one per survey)."""
+
+    __tablename__ = "survey_follow_ups"
+
+    survey_id: Mapped[int] = mapped_column(
+        _fk("satisfaction_surveys.id", "CASCADE"), primary_key=True
+    )
+    activity_id: Mapped[int | None] = mapped_column(_fk("activities.id", "SET NULL"))
 
 
 class AccountScore(Base):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from sms_desktop.domain.clock import clock
@@ -25,6 +25,9 @@ from sms_desktop.reporting.files import Progress, atomic_output
 from sms_desktop.reporting.fonts import chart_rc, cjk_font_path
 from sms_desktop.reporting.labels import report_text
 from sms_desktop.services.dashboard import Comparison, Dashboard, DashboardFilter, DashboardService
+
+if TYPE_CHECKING:
+    from sms_desktop.reporting.key_accounts_page import KeyAccountsPage
 
 FONT = "WenQuanYiMicroHei"
 CHART_DPI = 150
@@ -67,8 +70,11 @@ def write_management_report(
     owner_name: str | None = None,
     progress: Progress | None = None,
     today: date | None = None,
+    key_accounts: KeyAccountsPage | None = None,
 ) -> int:
-    """Write the report of ``flt`` to ``path`` (replaced whole); returns the page count."""
+    """Write the report of ``flt`` to ``path`` (replaced whole); returns the page count.
+    With ``key_accounts`` (``reporting/key_accounts_page.read_key_accounts``) the report ends
+    with the key-account page."""
     snapshot = dashboard.dashboard(flt, today=today)
     steps = 3 + len(dc.CHART_NAMES)
     step = [0]
@@ -81,7 +87,7 @@ def write_management_report(
     tick()
     images = _chart_images(snapshot, language, tick)
     with atomic_output(path) as temporary:
-        pages = _build(temporary, snapshot, images, language, owner_name)
+        pages = _build(temporary, snapshot, images, language, owner_name, key_accounts)
     tick()
     if progress is not None:
         progress(steps, steps)
@@ -115,6 +121,7 @@ def _build(
     images: dict[str, bytes],
     language: str,
     owner_name: str | None,
+    key_accounts: KeyAccountsPage | None = None,
 ) -> int:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -232,6 +239,13 @@ def _build(
             [Paragraph(escape(text.targets_title), heading), table(targets, [quarter] * 4)]
         ),
     ]
+    if key_accounts is not None:
+        from sms_desktop.reporting.key_accounts_page import key_accounts_flowables
+
+        story.append(PageBreak())
+        story += key_accounts_flowables(
+            key_accounts, language, styles=(title_style, heading, small), width=width, table=table
+        )
     page_text = text.page
 
     def numbered_canvas(*args: Any, **kwargs: Any) -> Any:

@@ -56,6 +56,7 @@ from sms_desktop.persistence.base import Money, Percent
 from sms_desktop.persistence.db import Database
 from sms_desktop.persistence.sql import upsert
 from sms_desktop.services.lists import Order, iter_pages
+from sms_desktop.services.receivables import open_invoices
 from sms_desktop.services.revenue import margin_amount, revenue_amount, revenue_day, revenue_filter
 
 ProgressFn = Callable[[int, int], None]
@@ -680,9 +681,11 @@ def read_histories(session: Session, as_of: date, period: Period) -> list[Custom
         .order_by(orders.c.customer_id)
     ).all()
     surveys = _latest_surveys(session, as_of)
+    receivables = _receivables(session, as_of)
     zone = local_zone()
     cutoff = datetime.combine(end, time(0), tzinfo=zone)
     no_survey: tuple[int | None, int | None] = (None, None)
+    no_receivables: tuple[int | None, int | None] = (None, None)
     histories: list[CustomerHistory] = []
     append = histories.append
     for potential, fit, contacted_at, customer, first, last, n, revenue, margin_sum, *sums in rows:
@@ -691,6 +694,7 @@ def read_histories(session: Session, as_of: date, period: Period) -> list[Custom
         if contacted_at is not None and contacted_at < cutoff:
             contact = contacted_at.astimezone(zone).date()
         latest, previous = surveys.get(customer, no_survey)
+        overdue, open_total = receivables.get(customer, no_receivables)
         append(
             CustomerHistory(
                 customer,
@@ -709,9 +713,30 @@ def read_histories(session: Session, as_of: date, period: Period) -> list[Custom
                 contact,
                 latest,
                 previous,
+                overdue,
+                open_total,
             )
         )
     return histories
+
+
+def _receivables(session: Session, as_of: date) -> dict[int, tuple[int, int]]:
+    """Per customer invoiced on or before ``as_of``: the open balance past its due date and
+    the whole open balance on that day, in company-currency minor units, by the receivables
+    service's one rule (``open_invoices``; overdue: due before ``as_of``). A customer with
+    invoices but nothing open gets (0, 0); one never invoiced is absent."""
+    i = m.Invoice
+    result: dict[int, tuple[int, int]] = dict.fromkeys(
+        session.scalars(select(i.customer_id).where(i.invoice_date <= as_of).distinct()), (0, 0)
+    )
+    for invoice in open_invoices(session, as_of):
+        overdue, total = result.get(invoice.customer_id, (0, 0))
+        open_minor = int(invoice.open_base.scaleb(2))
+        result[invoice.customer_id] = (
+            overdue + (open_minor if invoice.days_overdue > 0 else 0),
+            total + open_minor,
+        )
+    return result
 
 
 def _latest_surveys(session: Session, as_of: date) -> dict[int, tuple[int, int | None]]:

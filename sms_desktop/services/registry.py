@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sms_desktop.persistence.db import Database
 
 if TYPE_CHECKING:
+    from sms_desktop.services.account_plans import AccountPlansService
     from sms_desktop.services.accounts import AccountsService
     from sms_desktop.services.commissions import CommissionsService
     from sms_desktop.services.currencies import CurrenciesService
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from sms_desktop.services.salespeople import SalespeopleService
     from sms_desktop.services.settings import SettingsService
     from sms_desktop.services.stages import StagesService
+    from sms_desktop.services.surveys import SurveysService
     from sms_desktop.services.targets import TargetsService
     from sms_desktop.services.tasks import TasksService
     from sms_desktop.services.trash import TrashService
@@ -238,3 +240,15 @@ class Services:
         from sms_desktop.services.win_probability import WinProbabilityService
 
         return WinProbabilityService(self.db)
+
+    @cached_property
+    def account_plans(self) -> AccountPlansService:
+        from sms_desktop.services.account_plans import AccountPlansService
+
+        return AccountPlansService(self.db)
+
+    @cached_property
+    def surveys(self) -> SurveysService:
+        from sms_desktop.services.surveys import SurveysService
+
+        return SurveysService(self.db)

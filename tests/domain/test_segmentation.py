@@ -242,6 +242,21 @@ def test_receivables_hook_counts_once_known() -> None:
     assert parts[HealthPart.RECEIVABLES] == 75
 
 
+def test_receivables_part_nothing_open_is_healthy_never_invoiced_is_unmeasured() -> None:
+    def part(overdue: D | None, total: D | None) -> int | None:
+        data = _health_input(overdue_receivables=overdue, receivables_total=total)
+        return health_parts(data, contact_days=60)[HealthPart.RECEIVABLES]
+
+    assert part(D(0), D(0)) == 100  # invoiced, all paid
+    assert part(D(0), D(500)) == 100  # open, none past due
+    assert part(D(800), D(1300)) == 38  # 100 × (1 − 800/1300) = 38.46
+    assert part(D(500), D(500)) == 0
+    assert part(None, None) is None
+    # With receivables at 38 (w 10): reorder 100·30 + trend 100·25 + 38·10 = 5880 / 65 → 90.
+    data = _health_input(overdue_receivables=D(800), receivables_total=D(1300))
+    assert health(data, SegmentationParams()) == 90
+
+
 def test_no_revenue_in_a_year_leaves_the_trend_out() -> None:
     parts = health_parts(_health_input(revenue_last_6m=D(0), revenue_prev_6m=D(0)), contact_days=60)
     assert parts[HealthPart.TREND] is None
@@ -340,6 +355,10 @@ def test_high_from_moves_every_customer(high_from: int) -> None:
         assert RfmSegment.HIBERNATING in {r.rfm_segment for r in rows}
 
 
+def _money(minor: int | None) -> D | None:
+    return None if minor is None else D(minor).scaleb(-2)
+
+
 def test_segment_agrees_with_the_rules_one_by_one() -> None:
     """segment() writes the rules out for speed: on varied histories it gives what the
     single-customer functions give."""
@@ -355,6 +374,8 @@ def test_segment_agrees_with_the_rules_one_by_one() -> None:
         first = last - timedelta(days=rng.randint(0, 700) if orders > 1 else 0)
         revenue = rng.randint(1, 5_000_000)
         last6, prev6 = rng.choice((0, revenue // 3)), rng.choice((0, revenue // 4))
+        open_total = rng.choice((None, 0, rng.randint(1, 900_000)))
+        overdue = None if open_total is None else rng.randint(0, open_total)
         histories.append(
             CustomerHistory(
                 customer,
@@ -373,6 +394,8 @@ def test_segment_agrees_with_the_rules_one_by_one() -> None:
                 rng.choice((None, as_of - timedelta(days=rng.randint(0, 400)))),
                 rng.choice((None, 1, 2, 4, 5)),
                 rng.choice((None, 3, 5)),
+                overdue,
+                open_total,
             )
         )
     scores = segment(histories, as_of, params)
@@ -394,6 +417,8 @@ def test_segment_agrees_with_the_rules_one_by_one() -> None:
                 satisfaction_latest=h.satisfaction_latest,
                 satisfaction_previous=h.satisfaction_previous,
                 contact_days=None if h.last_contact is None else (as_of - h.last_contact).days,
+                overdue_receivables=_money(h.overdue_receivables),
+                receivables_total=_money(h.receivables_total),
             ),
             params.contact_days,
         )
@@ -402,7 +427,8 @@ def test_segment_agrees_with_the_rules_one_by_one() -> None:
             s.health_trend,
             s.health_satisfaction,
             s.health_contact,
-        ) == tuple(parts[p] for p in list(HealthPart)[:4])
+            s.health_receivables,
+        ) == tuple(parts[p] for p in HealthPart)
         assert s.health == health(
             HealthInput(
                 recency_days=s.recency_days,
@@ -412,6 +438,8 @@ def test_segment_agrees_with_the_rules_one_by_one() -> None:
                 satisfaction_latest=h.satisfaction_latest,
                 satisfaction_previous=h.satisfaction_previous,
                 contact_days=None if h.last_contact is None else (as_of - h.last_contact).days,
+                overdue_receivables=_money(h.overdue_receivables),
+                receivables_total=_money(h.receivables_total),
             ),
             params,
         )

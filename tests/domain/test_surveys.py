@@ -32,3 +32,12 @@ def test_quarters_include_the_empty_ones() -> None:
         ("2026-Q2", 0, None, None, 0),
         ("2026-Q3", 1, Decimal("100.0"), -100, 1),
     ]
+
+
+def test_low_scores_response_rate_and_questions() -> None:
+    from sms_desktop.domain.surveys import is_low, questions_of, response_rate
+
+    assert is_low(2, None) and is_low(5, 6) and is_low(1, 10)
+    assert not is_low(3, None) and not is_low(3, 7) and not is_low(5, 10)
+    assert response_rate(2, 3) == Decimal("66.7") and response_rate(0, 0) is None
+    assert questions_of(" 哪里可以更好？\n\n 还会再买吗？ ") == ("哪里可以更好？", "还会再买吗？")

@@ -268,7 +268,7 @@ def test_create_all_and_migrations_build_the_same_schema(tmp_path: Path) -> None
     engine.dispose()
     left, right = _describe(migrated), _describe(created)
     assert sorted(left) == sorted(Base.metadata.tables)
-    assert len(left) == 46
+    assert len(left) == 52
     assert left == right
 
     # The DDL SQLite stores is the same too (table clauses may come in another order).
@@ -856,8 +856,8 @@ def test_0011_keeps_customers_and_orders_and_takes_scores(db_path: Path) -> None
     finally:
         con.close()
 
-    migrations.upgrade(db_path)
-    assert revision_of(db_path) == HEAD_REVISION
+    migrations.upgrade(db_path, "0011")
+    assert revision_of(db_path) == "0011"
     con = sqlite3.connect(db_path, isolation_level=None)
     try:
         for table, kept in before.items():
@@ -940,5 +940,93 @@ def test_0012_stores_each_invoices_paid_and_each_payments_unapplied_part(db_path
             )
         )
         assert "ix_invoices_open" in plan
+    finally:
+        con.close()
+
+
+# ------------------------------------------- 0013: account plans' reviews and actions, surveys
+
+
+def test_0013_keeps_plans_and_surveys_and_takes_campaigns(db_path: Path) -> None:
+    """A database at 0012 with a plan, a task and a survey upgrades with them unchanged (the
+    plan's review date empty); the new tables start empty, take a template, a campaign with
+    its request, an open answer, a follow-up and a plan action, and lose them with their
+    customer, survey or plan."""
+    migrations.upgrade(db_path, "0012")
+    rows = insert_a_row_everywhere(db_path)
+    customer = rows["customers"]["id"]
+    plan = rows["account_plans"]["id"]
+    task = rows["activities"]["id"]
+    survey = rows["satisfaction_surveys"]["id"]
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        before = {
+            table: con.execute(f"SELECT * FROM {table}").fetchall()
+            for table in ("customers", "account_plans", "activities", "satisfaction_surveys")
+        }
+    finally:
+        con.close()
+
+    migrations.upgrade(db_path)
+    assert revision_of(db_path) == HEAD_REVISION == "0013"
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        plans = con.execute(
+            "SELECT id, customer_id, owner_id, year, status, objectives, strategy, risks,"
+            " target_revenue, created_at, updated_at, review_on FROM account_plans"
+        ).fetchall()
+        assert [p[:-1] for p in plans] == before["account_plans"] and plans[0][-1] is None
+        for table in ("customers", "activities", "satisfaction_surveys"):
+            assert con.execute(f"SELECT * FROM {table}").fetchall() == before[table]
+        new = (
+            "account_plan_actions",
+            "survey_templates",
+            "survey_campaigns",
+            "survey_requests",
+            "survey_answers",
+            "survey_follow_ups",
+        )
+        for table in new:
+            assert con.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("UPDATE account_plans SET review_on = '2027-01-15'")
+        con.execute(
+            "INSERT INTO account_plan_actions (plan_id, activity_id) VALUES (?, ?)", (plan, task)
+        )
+        template = con.execute(
+            "INSERT INTO survey_templates (name, ask_nps, questions, created_at, updated_at)"
+            " VALUES ('季度回访', 1, '哪里可以做得更好？', '2026-12-01', '2026-12-01')"
+        ).lastrowid
+        campaign = con.execute(
+            "INSERT INTO survey_campaigns (name, template_id, created_on, due_on, created_at)"
+            " VALUES ('2026-Q4', ?, '2026-12-01', '2026-12-15', '2026-12-01')",
+            (template,),
+        ).lastrowid
+        con.execute(
+            "INSERT INTO survey_requests (campaign_id, customer_id, activity_id) VALUES (?, ?, ?)",
+            (campaign, customer, task),
+        )
+        with pytest.raises(sqlite3.IntegrityError):  # one request per customer and campaign
+            con.execute(
+                "INSERT INTO survey_requests (campaign_id, customer_id) VALUES (?, ?)",
+                (campaign, customer),
+            )
+        con.execute(
+            "INSERT INTO survey_answers (survey_id, position, question, answer)"
+            " VALUES (?, 1, '哪里可以做得更好？', '交货更快')",
+            (survey,),
+        )
+        con.execute(
+            "INSERT INTO survey_follow_ups (survey_id, activity_id) VALUES (?, ?)", (survey, task)
+        )
+        with pytest.raises(sqlite3.IntegrityError):  # a used template stays
+            con.execute("DELETE FROM survey_templates")
+        con.execute("DELETE FROM satisfaction_surveys")
+        for table in ("survey_answers", "survey_follow_ups"):
+            assert con.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
+        con.execute("DELETE FROM account_plans")
+        assert con.execute("SELECT count(*) FROM account_plan_actions").fetchone() == (0,)
+        con.execute("DELETE FROM survey_campaigns")
+        assert con.execute("SELECT count(*) FROM survey_requests").fetchone() == (0,)
     finally:
         con.close()

@@ -13,7 +13,13 @@ from sqlalchemy import delete, select, update
 
 from sms_desktop.domain.clock import FixedClock, use_clock
 from sms_desktop.domain.enums import OrderStatus
-from sms_desktop.domain.segmentation import AbcClass, RfmSegment, SegmentationParams, Tier
+from sms_desktop.domain.segmentation import (
+    AbcClass,
+    HealthPart,
+    RfmSegment,
+    SegmentationParams,
+    Tier,
+)
 from sms_desktop.persistence import models as m
 from sms_desktop.services.accounts import AccountFilter, AccountsService
 from sms_desktop.services.lists import Order
@@ -333,3 +339,78 @@ def test_survey_summary_per_quarter_and_overall(shop: tuple[Services, list[int]]
     assert [c.text for c in summary.comments] == ["交货慢", "服务很好"]
     mine = services.accounts.surveys(ids[1], quarters=4)
     assert sum(p.surveys for p in mine.periods) == 2
+
+
+def _invoice(
+    s: object, order: m.Order, number: str, amount: int, day: date, due: date
+) -> m.Invoice:
+    invoice = m.Invoice(
+        order_id=order.id,
+        customer_id=order.customer_id,
+        number=number,
+        invoice_date=day,
+        due_date=due,
+        currency="CNY",
+        net_amount=D(amount),
+        amount=D(amount),
+        net_amount_base=D(amount),
+        amount_base=D(amount),
+    )
+    s.add(invoice)  # type: ignore[attr-defined]
+    s.flush()  # type: ignore[attr-defined]
+    return invoice
+
+
+def _paid(s: object, invoice: m.Invoice, amount: int, day: date) -> None:
+    payment = m.Payment(
+        customer_id=invoice.customer_id,
+        payment_date=day,
+        amount=D(amount),
+        currency="CNY",
+        amount_base=D(amount),
+    )
+    s.add(payment)  # type: ignore[attr-defined]
+    s.flush()  # type: ignore[attr-defined]
+    s.add(  # type: ignore[attr-defined]
+        m.PaymentAllocation(
+            payment_id=payment.id,
+            invoice_id=invoice.id,
+            amount=D(amount),
+            amount_base=D(amount),
+            collected_base=D(amount),
+        )
+    )
+
+
+def test_health_measures_overdue_receivables_from_the_invoices(
+    shop: tuple[Services, list[int]],
+) -> None:
+    services, ids = shop
+    with services.db.write() as s:
+        orders = {
+            o.customer_id: o
+            for o in s.scalars(select(m.Order).where(m.Order.customer_id.in_(ids[:2])))
+        }
+        # Customer 1: 1000 due 7 days ago, 200 of it paid 5 days ago; 300 not due yet.
+        late = _invoice(s, orders[ids[0]], "F-1", 1000, TODAY - timedelta(9), TODAY - timedelta(7))
+        _paid(s, late, 200, TODAY - timedelta(5))
+        _invoice(s, orders[ids[0]], "F-2", 300, TODAY - timedelta(3), TODAY + timedelta(27))
+        # Customer 2: invoiced and paid in full.
+        paid = _invoice(s, orders[ids[1]], "F-3", 400, TODAY - timedelta(60), TODAY - timedelta(30))
+        _paid(s, paid, 400, TODAY - timedelta(31))
+    services.accounts.recompute()
+    rows = {cid: services.accounts.get(cid) for cid in ids[:3]}
+    # 800 of 1100 open is past due: 100 × (1 − 800/1100) = 27.3 → 27.
+    assert rows[ids[0]] is not None and rows[ids[0]].health_receivables == 27
+    assert rows[ids[1]] is not None and rows[ids[1]].health_receivables == 100
+    assert rows[ids[2]] is not None and rows[ids[2]].health_receivables is None  # never invoiced
+    detail = services.accounts.detail(ids[0])
+    assert detail is not None and dict(detail.health)[HealthPart.RECEIVABLES] == 27
+    # As of 8 days ago F-1 was not due yet and F-2 not issued: 0 of 1000 late.
+    earlier = services.accounts.compute(TODAY - timedelta(8))
+    (first,) = [sc for sc in earlier.scores if sc.customer_id == ids[0]]
+    assert first.health_receivables == 100
+    # As of 5 days ago (the payment day): 800 past due of 800 open → 0.
+    on_payment = services.accounts.compute(TODAY - timedelta(5))
+    (first,) = [sc for sc in on_payment.scores if sc.customer_id == ids[0]]
+    assert first.health_receivables == 0

@@ -102,7 +102,7 @@ def test_the_tab_sits_after_customers_and_shows_every_scored_customer(
     assert sum(tab.grid_model.cell(r, c).customers for r in range(5) for c in range(5)) == 5
     assert tab.detail_title.text() == "华夏机械"
     assert tab.detail["abc"].text().startswith("Class A: no. 1 by revenue")
-    assert "Overdue receivables: not measured yet" in tab.detail["health"].text()
+    assert "Overdue receivables: not measured (never invoiced)" in tab.detail["health"].text()
     assert "Scores as of" in tab.as_of_label.text()
     health = tab.model.index(0, tab.model.column_index("health"))
     assert health.data().startswith("●")

@@ -30,6 +30,8 @@ def _dialogs(services: Services, db_path: Path) -> dict[str, Callable[[QWidget],
     from sms_desktop.ui.dialogs.settings_dialog import SettingsDialog
     from sms_desktop.ui.dialogs.trash_dialog import TrashDialog
     from sms_desktop.ui.dialogs.welcome import WelcomeDialog
+    from sms_desktop.ui.tabs.accounts.plan_dialog import PlanDialog as AccountPlanDialog
+    from sms_desktop.ui.tabs.accounts.survey_dialogs import CampaignDialog
     from sms_desktop.ui.tabs.quotes.editor import QuoteEditor
     from sms_desktop.ui.tabs.quotes.price_lists import PriceListsDialog
     from sms_desktop.ui.tabs.quotes.products import ProductsDialog
@@ -56,6 +58,10 @@ def _dialogs(services: Services, db_path: Path) -> dict[str, Callable[[QWidget],
         "history": lambda p: HistoryDialog(services, parent=p),
         "import": lambda p: ImportWizard(services, QUndoStack(p), parent=p),
         "import history": lambda p: ImportHistoryDialog(services.imports, p),
+        "account plan": lambda p: AccountPlanDialog(
+            customer, "明达贸易", None, None, lambda _v, _a: None, p
+        ),
+        "survey campaign": lambda p: CampaignDialog(services.surveys, lambda _d: 0, p),
     }
 
 

@@ -21,9 +21,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("invoices") as batch:
+    # Rebuilt (not ALTER TABLE … ADD COLUMN), so the stored DDL reads as create_all writes it.
+    with op.batch_alter_table("invoices", recreate="always") as batch:
         batch.add_column(sa.Column("paid_base", sa.Integer(), nullable=False, server_default="0"))
-    with op.batch_alter_table("payments") as batch:
+    with op.batch_alter_table("payments", recreate="always") as batch:
         batch.add_column(
             sa.Column("unapplied_base", sa.Integer(), nullable=False, server_default="0")
         )

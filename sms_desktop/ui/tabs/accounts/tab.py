@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from sms_desktop.domain.errors import ValidationError
 from sms_desktop.domain.money import ZERO
 from sms_desktop.domain.palette import Colour
 from sms_desktop.domain.segmentation import HealthPart, Tier, traffic_light
@@ -31,13 +34,14 @@ from sms_desktop.services.accounts import AccountFilter, AccountRow, AccountSort
 from sms_desktop.services.next_actions import NextAction
 from sms_desktop.services.registry import Services
 from sms_desktop.ui.background import Operation
-from sms_desktop.ui.edit import edit_ok
+from sms_desktop.ui.edit import edit_ok, run_edit
 from sms_desktop.ui.formatting import format_date, format_money, ui_formats
-from sms_desktop.ui.i18n import current_language, tr_message
+from sms_desktop.ui.i18n import current_language, tr_message, translator
 from sms_desktop.ui.models.paged import PagedTableModel, Role
 from sms_desktop.ui.navigation import ShowCustomer, TaskRequest
 from sms_desktop.ui.palette import MUTED_STYLE, text_style
 from sms_desktop.ui.table_export import export_view
+from sms_desktop.ui.tabs.accounts.acting import act_on
 from sms_desktop.ui.tabs.accounts.dialogs import DismissDialog, TierDialog
 from sms_desktop.ui.tabs.accounts.models import (
     AccountsRole,
@@ -48,7 +52,7 @@ from sms_desktop.ui.tabs.accounts.models import (
     SurveyPeriodModel,
 )
 from sms_desktop.ui.tabs.base import AreaTab
-from sms_desktop.ui.undo import CallCommand
+from sms_desktop.ui.undo import AddCommand, CallCommand
 from sms_desktop.ui.widgets.dialogs import run_modal
 from sms_desktop.ui.widgets.search_field import SearchField
 
@@ -98,6 +102,11 @@ class AccountsTab(AreaTab):
             "quotes",
             "opportunities",
             "salespeople",
+            "account_plans",
+            "account_plan_actions",
+            "survey_campaigns",
+            "survey_requests",
+            "survey_follow_ups",
         }
     )
 
@@ -137,6 +146,9 @@ class AccountsTab(AreaTab):
         self.tier_button = QPushButton(self.tr("Set Tier…"), self)
         self.tier_button.setObjectName("setTierButton")
         self.tier_button.clicked.connect(self.set_tier)
+        self.plan_button = QPushButton(self.tr("Account Plan…"), self)
+        self.plan_button.setObjectName("accountPlanButton")
+        self.plan_button.clicked.connect(self._on_plan_clicked)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.export_button.setObjectName("exportAccountsButton")
         self.export_button.clicked.connect(self.export_view)
@@ -151,7 +163,12 @@ class AccountsTab(AreaTab):
             top.addWidget(caption)
             top.addWidget(widget)
         top.addStretch(1)
-        for button in (self.recompute_button, self.tier_button, self.export_button):
+        for button in (
+            self.recompute_button,
+            self.plan_button,
+            self.tier_button,
+            self.export_button,
+        ):
             top.addWidget(button)
 
         # --- page 1: the tier list
@@ -264,12 +281,41 @@ class AccountsTab(AreaTab):
         self.comments.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((100, 200, 60, 60)):
             self.comments.setColumnWidth(column, width)
+        self.campaign_table = QTableWidget(0, 4, self)
+        self.campaign_table.setObjectName("campaignTable")
+        self.campaign_table.setHorizontalHeaderLabels(
+            [self.tr("Campaign"), self.tr("Due"), self.tr("Asked"), self.tr("Answered")]
+        )
+        self.campaign_table.verticalHeader().hide()
+        self.campaign_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.campaign_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.campaign_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.campaign_table.horizontalHeader().setStretchLastSection(True)
+        self.campaign_table.setColumnWidth(0, 240)
+        self.campaign_table.doubleClicked.connect(lambda _i: self.show_campaign())
+        self.new_campaign_button = QPushButton(self.tr("New Campaign…"), self)
+        self.new_campaign_button.setObjectName("newCampaignButton")
+        self.new_campaign_button.clicked.connect(self.new_campaign)
+        self.campaign_button = QPushButton(self.tr("Results…"), self)
+        self.campaign_button.setObjectName("campaignResultsButton")
+        self.campaign_button.clicked.connect(self._on_results_clicked)
+        self.blank_form_button = QPushButton(self.tr("Blank Form…"), self)
+        self.blank_form_button.setObjectName("blankFormButton")
+        self.blank_form_button.clicked.connect(self.print_blank_form)
+        campaign_buttons = QVBoxLayout()
+        for button in (self.new_campaign_button, self.campaign_button, self.blank_form_button):
+            campaign_buttons.addWidget(button)
+        campaign_buttons.addStretch(1)
+        campaigns = QHBoxLayout()
+        campaigns.addWidget(self.campaign_table, 1)
+        campaigns.addLayout(campaign_buttons)
         survey_page = QWidget(self)
         survey_layout = QVBoxLayout(survey_page)
         survey_layout.setContentsMargins(0, 0, 0, 0)
         survey_layout.addWidget(self.survey_label)
         survey_layout.addWidget(self.survey_table, 1)
         survey_layout.addWidget(self.comments, 1)
+        survey_layout.addLayout(campaigns, 1)
 
         self.pages = QTabWidget(self)
         self.pages.setObjectName("accountsPages")
@@ -349,6 +395,10 @@ class AccountsTab(AreaTab):
     def changes_arrived(self, changes: Changes | None, *, visible: bool) -> None:
         if changes is None or changes.touches(_SOURCES):
             self._dirty = True
+        if changes is not None and changes.touches(frozenset({"satisfaction_surveys"})):
+            # An answer given anywhere (the Tasks tab too): a low one gets its follow-up.
+            surveys = self._services.surveys
+            edit_ok(self, lambda: surveys.follow_up_low_scores(tr=translator()))
         if changes is None or changes.touches(frozenset({"salespeople"})):
             self._fill_owners()
         super().changes_arrived(changes, visible=visible)
@@ -415,6 +465,7 @@ class AccountsTab(AreaTab):
         if self.actions_model.rowCount() > 0:
             self.actions_table.selectRow(0)
         self._show_surveys()
+        self._show_campaigns()
         self._show_selected()
 
     def _fill_owners(self) -> None:
@@ -589,7 +640,7 @@ class AccountsTab(AreaTab):
                 lines.append(
                     self.tr("{part}: {value}").format(
                         part=tr_message(part.label),
-                        value=self.tr("not measured yet (no payments)"),
+                        value=self.tr("not measured (never invoiced)"),
                     )
                 )
                 continue
@@ -626,11 +677,19 @@ class AccountsTab(AreaTab):
     # ------------------------------------------------------------------ acting
 
     def open_customer(self) -> None:
+        action = self._current_action() if self.pages.currentIndex() == 3 else None
+        if action is not None:
+            self.navigation_requested.emit(act_on(action, "open"))
+            return
         customer = self._current_customer()
         if customer is not None:
             self.navigation_requested.emit(ShowCustomer(customer))
 
     def create_task(self) -> None:
+        action = self._current_action() if self.pages.currentIndex() == 3 else None
+        if action is not None:
+            self.navigation_requested.emit(act_on(action, "task"))
+            return
         customer = self._current_customer()
         if customer is None:
             return
@@ -685,4 +744,219 @@ class AccountsTab(AreaTab):
                 path=str(path)
             ),
             on_done=self.status_message.emit,
+        )
+
+    # ------------------------------------------------------------ account plans
+
+    def _on_plan_clicked(self) -> None:
+        self.edit_plan()
+
+    def _on_results_clicked(self) -> None:
+        self.show_campaign()
+
+    def edit_plan(self, customer_id: int | None = None) -> None:
+        """The plan editor for the selected customer's plan of this year (or a new one)."""
+        from sms_desktop.ui.tabs.accounts.commands import SavePlanCommand, save_plan
+        from sms_desktop.ui.tabs.accounts.plan_dialog import PlanDialog
+
+        customer = customer_id if customer_id is not None else self._current_customer()
+        if customer is None:
+            return
+        plans, tasks = self._services.account_plans, self._services.tasks
+        row = self._services.accounts.get(customer)
+        name = row.name if row is not None else ""
+        year = ui_formats().today.year
+        # This year's plan, else a new one (last year's stays as it was, for its KPIs).
+        plan = next((p for p in plans.list(customer) if p.year == year), None)
+        kpis = plans.kpis(plan.id) if plan is not None else None
+        plan_id = plan.id if plan is not None else None
+        dialog = PlanDialog(
+            customer,
+            name or (plan.customer if plan else ""),
+            plan,
+            kpis,
+            lambda value, actions: save_plan(plans, tasks, plan_id, value, actions),
+            self,
+        )
+        if run_modal(dialog) != PlanDialog.DialogCode.Accepted or dialog.saved is None:
+            return
+        saved: tuple[int, tuple[int, ...]] = dialog.saved  # type: ignore[assignment]
+        saved_id, task_ids = saved
+        self._undo.push(
+            SavePlanCommand(
+                self.tr("Save account plan"),
+                plans,
+                tasks,
+                plan.as_input() if plan is not None else None,
+                dialog.value(),
+                tuple(dialog.new_actions),
+                saved_id,
+                task_ids,
+            )
+        )
+        self.status_message.emit(self.tr("Account plan saved."))
+
+    # ------------------------------------------------------------------ surveys
+
+    def _show_campaigns(self) -> None:
+        self._campaigns = self._services.surveys.campaigns()
+        current = self.campaign_table.currentRow()
+        self.campaign_table.setRowCount(len(self._campaigns))
+        for row, campaign in enumerate(self._campaigns):
+            for column, text in enumerate(
+                (
+                    campaign.name,
+                    format_date(campaign.due_on),
+                    str(campaign.requests),
+                    str(campaign.answered),
+                )
+            ):
+                self.campaign_table.setItem(row, column, QTableWidgetItem(text))
+        if self._campaigns:
+            self.campaign_table.selectRow(min(max(current, 0), len(self._campaigns) - 1))
+
+    def new_campaign(self) -> None:
+        from sms_desktop.ui.tabs.accounts.survey_dialogs import CampaignDialog
+
+        surveys = self._services.surveys
+        tr = translator()
+
+        def save(dialog: CampaignDialog) -> int:
+            template = dialog.new_template()
+            if template is None:
+                template_id = int(dialog.template_combo.currentData())
+            else:
+                try:
+                    template_id = surveys.create_template(*template)
+                except ValidationError as exc:
+                    raise ValidationError(
+                        {
+                            ("template_name" if key == "name" else key): text
+                            for key, text in exc.errors.items()
+                        }
+                    ) from exc
+                dialog.templates = surveys.templates()
+                dialog.template_combo.insertItem(0, template[0].strip(), template_id)
+                dialog.template_combo.setCurrentIndex(0)
+            return surveys.create_campaign(dialog.value(template_id), tr=tr)
+
+        dialog = CampaignDialog(surveys, save, self)
+        if run_modal(dialog) != CampaignDialog.DialogCode.Accepted or dialog.saved is None:
+            return
+        campaign_id = dialog.saved
+        value = dialog.value(int(dialog.template_combo.currentData()))
+        self._undo.push(
+            AddCommand(
+                self.tr("New survey campaign"),
+                campaign_id,
+                lambda: surveys.create_campaign(value, tr=tr),
+                surveys.delete_campaign,
+            )
+        )
+        self.status_message.emit(
+            self.tr(
+                "Campaign created: %Ln survey task(s) for the owners", "", len(value.customer_ids)
+            )
+        )
+        self._show_campaigns()
+
+    def _current_campaign(self) -> int | None:
+        row = self.campaign_table.currentRow()
+        campaigns = getattr(self, "_campaigns", [])
+        return campaigns[row].id if 0 <= row < len(campaigns) else None
+
+    def show_campaign(self, campaign_id: int | None = None) -> None:
+        from sms_desktop.ui.tabs.accounts.survey_dialogs import CampaignResultsDialog
+
+        campaign = campaign_id if campaign_id is not None else self._current_campaign()
+        if campaign is None:
+            return
+        dialog = CampaignResultsDialog(
+            self._services.surveys, campaign, self._record_answer, self._print_forms, self
+        )
+        run_modal(dialog)
+
+    def _record_answer(self, results: object, request_id: int) -> None:
+        from sms_desktop.ui.tabs.accounts.commands import RecordAnswerCommand
+        from sms_desktop.ui.tabs.accounts.survey_dialogs import (
+            AnswerDialog,
+            CampaignResultsDialog,
+        )
+
+        assert isinstance(results, CampaignResultsDialog)
+        request = next(q for q in results.results.requests if q.id == request_id)
+        if request.answered_on is not None:
+            self.status_message.emit(self.tr("This customer has answered already."))
+            return
+        dialog = AnswerDialog(request.customer, results.results.template, results)
+        if run_modal(dialog) != AnswerDialog.DialogCode.Accepted:
+            return
+        answer = (dialog.score(), dialog.nps(), dialog.comments_edit.text(), dialog.answers())
+        surveys = self._services.surveys
+        recorded = run_edit(
+            results,
+            lambda: surveys.record_answer(request_id, *answer, tr=translator()),
+        )
+        if recorded is None:
+            return
+        self._undo.push(
+            RecordAnswerCommand(
+                self.tr("Record survey answer"), surveys, request_id, answer, recorded
+            )
+        )
+        if recorded.follow_ups:
+            self.status_message.emit(
+                self.tr("Low score: a follow-up task was created for the account owner.")
+            )
+        results.refresh()
+
+    def _print_forms(self, results: object) -> None:
+        from sms_desktop.reporting.survey_form import FormCustomer, SurveyForm
+        from sms_desktop.ui.tabs.accounts.survey_dialogs import CampaignResultsDialog
+
+        assert isinstance(results, CampaignResultsDialog)
+        r = results.results
+        form = SurveyForm(
+            r.template.name,
+            r.campaign.name,
+            r.template.ask_nps,
+            r.template.questions,
+            tuple(FormCustomer(q.customer, q.owner) for q in r.requests if q.answered_on is None),
+            r.campaign.due_on,
+        )
+        self._write_form(results, form)
+
+    def print_blank_form(self) -> None:
+        from sms_desktop.reporting.survey_form import SurveyForm
+
+        templates = self._services.surveys.templates()
+        if templates:
+            t = templates[0]
+            form = SurveyForm(t.name, None, t.ask_nps, t.questions, ())
+        else:
+            form = SurveyForm(self.tr("Satisfaction survey"), None, True, (), ())
+        self._write_form(self, form)
+
+    def _write_form(self, parent: QWidget, form: object) -> None:
+        from sms_desktop.reporting.survey_form import SurveyForm, write_survey_form
+        from sms_desktop.ui.table_export import run_export
+        from sms_desktop.ui.widgets.save_dialog import PDF, ask_save_path
+
+        assert isinstance(form, SurveyForm)
+        choice = ask_save_path(
+            parent, self.tr("Print Survey Forms"), self.tr("survey-forms"), (PDF,)
+        )
+        if choice is None:
+            return
+        language, target = current_language(), choice.path
+        done = self.status_message.emit
+
+        def finished(pages: int) -> None:
+            done(self.tr("%Ln page(s) written to {path}", "", pages).format(path=str(target)))
+
+        run_export(
+            parent,
+            lambda _progress: write_survey_form(target, form, language=language),
+            label=self.tr("Writing survey forms…"),
+            on_done=finished,
         )

@@ -49,11 +49,13 @@ from sms_desktop.ui.palette import Colour
 from sms_desktop.ui.table_export import run_export, save_chart
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.dashboard.first_steps import FirstSteps
+from sms_desktop.ui.tabs.dashboard.next_actions_card import NextActionsCard
 from sms_desktop.ui.widgets.save_dialog import PDF, XLSX, FileType, ask_save_path
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from sms_desktop.services.next_actions import NextAction
     from sms_desktop.services.onboarding import Checklist
     from sms_desktop.services.registry import Services
 
@@ -193,6 +195,8 @@ class DashboardTab(AreaTab):
             "pipeline_stages",
             "products",  # the first steps
             "settings",
+            "account_scores",  # today's suggestions
+            "next_action_dismissals",
         }
     )
 
@@ -299,6 +303,9 @@ class DashboardTab(AreaTab):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.first_steps)
         body_layout.addLayout(cards)
+        self.next_actions = NextActionsCard(self)
+        self.next_actions.requested.connect(self.navigation_requested)
+        body_layout.addWidget(self.next_actions)
         body_layout.addLayout(grid, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -349,11 +356,21 @@ class DashboardTab(AreaTab):
             lambda checklist: self._on_checklist(generation, checklist),
             lambda exc: self._on_failed(generation, exc),
         )
+        actions, language = self._services.next_actions, current_language()
+        run_quietly(
+            lambda: actions.actions(owner_id=flt.owner_id, language=language, limit=5),
+            lambda found: self._on_next_actions(generation, found),
+            lambda exc: self._on_failed(generation, exc),
+        )
         run_quietly(
             lambda: service.kpis(flt, today),
             lambda kpis: self._on_kpis(generation, flt, kpis),
             lambda exc: self._on_failed(generation, exc),
         )
+
+    def _on_next_actions(self, generation: int, found: list[NextAction]) -> None:
+        if isValid(self) and generation == self._generation:
+            self.next_actions.set_actions(found)
 
     def _on_checklist(self, generation: int, checklist: Checklist) -> None:
         if isValid(self) and generation == self._generation:
@@ -533,13 +550,21 @@ class DashboardTab(AreaTab):
 
     def export_report(self, path: Path | None = None) -> Operation[Any] | None:
         """Write the management report PDF of the current period and owner, in the background."""
+        from sms_desktop.reporting.key_accounts_page import read_key_accounts
         from sms_desktop.reporting.management_pdf import write_management_report
 
         dashboard = self._services.dashboard
+        accounts, plans = self._services.accounts, self._services.account_plans
         return self._export_report(
             path
             or self._ask(PDF, self.tr("Export Management Report"), self.tr("management-report")),
-            lambda target, flt, options: write_management_report(target, dashboard, flt, **options),
+            lambda target, flt, options: write_management_report(
+                target,
+                dashboard,
+                flt,
+                key_accounts=read_key_accounts(accounts, plans, options["today"]),
+                **options,
+            ),
             label=self.tr("Writing the management report…"),
             done=self.tr("Management report saved to {path}."),
         )
