@@ -261,18 +261,25 @@ def days_overdue(due: date, as_of: date) -> int:
     return max((as_of - due).days, 0)
 
 
+# Each bucket but the last, with the most days overdue it holds: the one table of the buckets.
+_BUCKET_LIMITS: tuple[tuple[AgeBucket, int], ...] = (
+    (AgeBucket.NOT_DUE, 0),
+    (AgeBucket.D1_30, 30),
+    (AgeBucket.D31_60, 60),
+    (AgeBucket.D61_90, 90),
+)
+
+
 def bucket_of(due: date, as_of: date) -> AgeBucket:
     """The ageing bucket of an amount due on ``due``, on the day ``as_of``."""
     late = days_overdue(due, as_of)
-    if late == 0:
-        return AgeBucket.NOT_DUE
-    if late <= 30:
-        return AgeBucket.D1_30
-    if late <= 60:
-        return AgeBucket.D31_60
-    if late <= 90:
-        return AgeBucket.D61_90
-    return AgeBucket.OVER_90
+    return next((b for b, most in _BUCKET_LIMITS if late <= most), AgeBucket.OVER_90)
+
+
+def bucket_edges(as_of: date) -> tuple[tuple[AgeBucket, date], ...]:
+    """The same buckets as due dates on ``as_of``: an amount is in the first bucket whose
+    earliest due date it is not before, else over 90 days (for a query to age in SQL)."""
+    return tuple((bucket, as_of - timedelta(days=most)) for bucket, most in _BUCKET_LIMITS)
 
 
 def age(items: Iterable[tuple[date, Decimal]], as_of: date) -> dict[AgeBucket, Decimal]:

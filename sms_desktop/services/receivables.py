@@ -18,13 +18,19 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, type_coerce
+from sqlalchemy import case, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
 from sms_desktop.domain.enums import ActivityKind, OrderStatus
 from sms_desktop.domain.i18n import Translator, identity_translator, translate
 from sms_desktop.domain.money import ZERO
-from sms_desktop.domain.orders import AGE_BUCKETS, AgeBucket, bucket_of, days_overdue
+from sms_desktop.domain.orders import (
+    AGE_BUCKETS,
+    AgeBucket,
+    bucket_edges,
+    bucket_of,
+    days_overdue,
+)
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.base import Money
 from sms_desktop.persistence.db import Database
@@ -250,11 +256,15 @@ def customer_exposure(
     return total
 
 
+# Ids bound per IN (…) list: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+_ID_CHUNK = 5000
+
+
 def _import_codes(session: Session, customer_ids: Sequence[int]) -> dict[int, str]:
     k = m.ImportKey
     codes: dict[int, str] = {}
-    for start in range(0, len(customer_ids), 500):
-        chunk = customer_ids[start : start + 500]
+    for start in range(0, len(customer_ids), _ID_CHUNK):
+        chunk = customer_ids[start : start + _ID_CHUNK]
         for entity_id, code in session.execute(
             select(k.entity_id, k.code)
             .where(k.entity == "customer", k.entity_id.in_(chunk))
@@ -269,23 +279,38 @@ class ReceivablesService:
         self._db = db
 
     def ageing(self, as_of: date, *, customer_id: int | None = None) -> AgeingReport:
-        """Every customer's open balance in buckets and credit on ``as_of``, largest first."""
+        """Every customer's open balance in buckets and credit on ``as_of``, largest first.
+        The buckets are summed in SQL (the domain's bucket edges as due dates)."""
+        i, c = m.Invoice, m.Customer
+        edges = bucket_edges(as_of)
         with self._db.read() as session:
             currency = company_currency_in(session)
-            invoices = open_invoices(session, as_of, customer_id=customer_id)
-            credits = customer_credits(session, as_of, customer_id)
+            paid_base, paid = _paid_column(session, as_of)
+            aged = case(
+                *((i.due_date >= earliest, literal(b.value)) for b, earliest in edges),
+                else_=literal(AgeBucket.OVER_90.value),
+            ).label("bucket")
+            query = (
+                select(i.customer_id, c.name, aged, money_sum(i.amount_base - paid_base))
+                .join(c, c.id == i.customer_id)
+                .where(i.invoice_date <= as_of, i.amount_base > paid_base)
+                .group_by(i.customer_id, c.name, aged)
+            )
+            if paid is not None:
+                query = query.outerjoin(paid, paid.c.invoice_id == i.id)
+            if customer_id is not None:
+                query = query.where(i.customer_id == customer_id)
             buckets: dict[int, dict[AgeBucket, Decimal]] = defaultdict(_zero_buckets)
-            for inv in invoices:
-                buckets[inv.customer_id][inv.bucket] += inv.open_base
-            ids = sorted(set(buckets) | set(credits))
             names: dict[int, str] = {}
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                names.update(
-                    session.execute(
-                        select(m.Customer.id, m.Customer.name).where(m.Customer.id.in_(chunk))
-                    ).all()
-                )
+            for cid, name, key, amount in session.execute(query):
+                buckets[cid][AgeBucket(key)] += amount
+                names[cid] = name
+            credits = customer_credits(session, as_of, customer_id)
+            ids = sorted(set(buckets) | set(credits))
+            missing = [cid for cid in ids if cid not in names]  # a credit, nothing open
+            for start in range(0, len(missing), _ID_CHUNK):
+                chunk = missing[start : start + _ID_CHUNK]
+                names.update(session.execute(select(c.id, c.name).where(c.id.in_(chunk))).all())
             codes = _import_codes(session, ids)
         rows = [
             CustomerAgeing(

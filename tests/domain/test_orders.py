@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -207,3 +207,14 @@ def test_conversion_rounds_half_up_and_rates_are_checked() -> None:
         with pytest.raises(ValueError, match="not a rate"):
             parse_rate(bad)
     assert rate_problem(D("1")) is None
+
+
+def test_the_bucket_edges_as_dates_agree_with_the_buckets() -> None:
+    from sms_desktop.domain.orders import bucket_edges
+
+    as_of = date(2027, 3, 31)
+    edges = bucket_edges(as_of)
+    for late in range(-5, 130):
+        due = as_of - timedelta(days=late)
+        by_edges = next((b for b, earliest in edges if due >= earliest), AgeBucket.OVER_90)
+        assert by_edges is bucket_of(due, as_of), late
