@@ -20,7 +20,7 @@ from sms_desktop.demo import names
 from sms_desktop.domain.money import to_minor
 from sms_desktop.domain.revenue import DEFAULT_COMMISSION_BASE
 from sms_desktop.persistence.db import Database
-from sms_desktop.services.payments import store_balances
+from sms_desktop.persistence.models import store_balances
 
 CHUNK = 20_000
 Row = tuple[object, ...]

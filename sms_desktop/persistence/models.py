@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Connection,
     Date,
     Enum,
     ForeignKey,
@@ -18,7 +20,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    func,
+    select,
     text,
+    update,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
@@ -797,7 +802,7 @@ class Invoice(Base):
     net_amount_base: Mapped[Decimal] = mapped_column(Money)
     tax_amount_base: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     amount_base: Mapped[Decimal] = mapped_column(Money)
-    # What payments applied to it, at its rate: kept by services/payments.store_balances.
+    # What payments applied to it, at its rate: kept by the flush hook _keep_balances.
     paid_base: Mapped[Decimal] = mapped_column(Money, default=Decimal(0), server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -833,7 +838,7 @@ class Payment(Base):
     reference: Mapped[str | None] = mapped_column(String(80))
     note: Mapped[str | None] = mapped_column(Text)
     # The part not applied to invoices (the customer's credit), at the payment's rate: kept
-    # by services/payments.store_balances.
+    # by the flush hook _keep_balances.
     unapplied_base: Mapped[Decimal] = mapped_column(Money, default=Decimal(0), server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -1288,3 +1293,72 @@ class TrashEntry(Base):
     label: Mapped[str] = mapped_column(String(300))
     deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     deleted_by_id: Mapped[int | None] = mapped_column(_fk("salespeople.id", "SET NULL"))
+
+
+# ----------------------------------------------------------- stored receivable balances
+
+
+def store_balances(
+    connection: Connection | Session,
+    *,
+    invoice_ids: Iterable[int] | None = None,
+    payment_ids: Iterable[int] | None = None,
+) -> None:
+    """Make the stored balances equal their allocations again: each invoice's ``paid_base``
+    and each payment's ``unapplied_base`` (None: every invoice / payment, after a bulk load).
+    What the receivables of today read."""
+    i, p, a = Invoice, Payment, PaymentAllocation
+    paid = (
+        select(func.coalesce(func.sum(a.amount_base), 0))
+        .where(a.invoice_id == i.id)
+        .scalar_subquery()
+    )
+    applied = (
+        select(func.coalesce(func.sum(a.collected_base), 0))
+        .where(a.payment_id == p.id)
+        .scalar_subquery()
+    )
+    for statement, ids, table in (
+        (update(i).values(paid_base=paid), invoice_ids, i),
+        (update(p).values(unapplied_base=p.amount_base - applied), payment_ids, p),
+    ):
+        chosen = None if ids is None else sorted(set(ids))
+        if chosen == []:
+            continue
+        query = statement if chosen is None else statement.where(table.id.in_(chosen))
+        connection.execute(query.execution_options(synchronize_session=False))
+
+
+_TOUCHED = "sms_balances_touched"
+
+
+def _note_balances(session: Session, _context: object, _instances: object) -> None:
+    """Before a flush: the allocations and payments it writes (their ids are read after it,
+    when new ones have theirs), and the invoices a deleted payment's allocations leave."""
+    touched: list[object] = session.info.setdefault(_TOUCHED, [])
+    with session.no_autoflush:
+        for obj in (*session.new, *session.dirty, *session.deleted):
+            if isinstance(obj, PaymentAllocation | Payment):
+                touched.append(obj)
+            if isinstance(obj, Payment) and obj in session.deleted:
+                touched.extend(obj.allocations)  # they go with it
+
+
+def _keep_balances(session: Session, _context: object) -> None:
+    """After the flush wrote them: the stored balances they change follow, in the same
+    transaction, whoever wrote them through the ORM (services, imports, tests)."""
+    touched = session.info.pop(_TOUCHED, [])
+    invoices: set[int] = set()
+    payments: set[int] = set()
+    for obj in touched:
+        if isinstance(obj, PaymentAllocation):
+            invoices.add(obj.invoice_id)
+            payments.add(obj.payment_id)
+        elif isinstance(obj, Payment):
+            payments.add(obj.id)
+    if invoices or payments:
+        store_balances(session.connection(), invoice_ids=invoices, payment_ids=payments)
+
+
+event.listen(Session, "before_flush", _note_balances)
+event.listen(Session, "after_flush_postexec", _keep_balances)

@@ -16,13 +16,13 @@ change refreshes the state of the orders it touches (an order whose invoices are
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sms_desktop.domain.currency import to_base
@@ -109,37 +109,6 @@ def _sum(session: Session, query: Any) -> Decimal:
 def invoice_paid(session: Session, invoice_id: int) -> Decimal:
     a = m.PaymentAllocation
     return _sum(session, select(money_sum(a.amount)).where(a.invoice_id == invoice_id))
-
-
-def store_balances(
-    session: Any,
-    *,
-    invoice_ids: Iterable[int] | None = None,
-    payment_ids: Iterable[int] | None = None,
-) -> None:
-    """Make the stored balances equal their allocations again: each invoice's ``paid_base``
-    and each payment's ``unapplied_base`` (None: every invoice / payment, after a bulk load).
-    ``session``: a Session or a Connection. What the receivables of today read."""
-    i, p, a = m.Invoice, m.Payment, m.PaymentAllocation
-    paid = (
-        select(func.coalesce(func.sum(a.amount_base), 0))
-        .where(a.invoice_id == i.id)
-        .scalar_subquery()
-    )
-    applied = (
-        select(func.coalesce(func.sum(a.collected_base), 0))
-        .where(a.payment_id == p.id)
-        .scalar_subquery()
-    )
-    for statement, ids, table in (
-        (update(i).values(paid_base=paid), invoice_ids, i),
-        (update(p).values(unapplied_base=p.amount_base - applied), payment_ids, p),
-    ):
-        chosen = None if ids is None else sorted(set(ids))
-        if chosen == []:
-            continue
-        query = statement if chosen is None else statement.where(table.id.in_(chosen))
-        session.execute(query.execution_options(synchronize_session=False))
 
 
 class PaymentsService:
@@ -308,10 +277,8 @@ class PaymentsService:
                     session, ORDER_ENTITY, order.id, AuditAction.DELETE, field="payment",
                     old=str(payment.amount),
                 )  # fmt: skip
-            invoice_ids = [a.invoice_id for a in payment.allocations]
             session.delete(payment)
             session.flush()
-            store_balances(session, invoice_ids=invoice_ids, payment_ids=())
             for order in orders:
                 refresh_status(session, order)
 
@@ -408,7 +375,6 @@ class PaymentsService:
             allocation.collected_base = to_base(allocation.amount, payment.exchange_rate)
         errors.raise_if_any()
         session.flush()
-        store_balances(session, invoice_ids=list(wanted), payment_ids=[payment.id])
         for order in self._orders_of(session, list(wanted)):
             audit.record(
                 session, ORDER_ENTITY, order.id, AuditAction.UPDATE, field="payment",
