@@ -242,6 +242,15 @@ class OpportunityDetail:
     closed_on: date | None
     created_at: datetime
     stage_changed_at: datetime
+    forecast_commit: bool = False  # flagged commit by hand (the pipeline forecast)
+
+
+@dataclass(frozen=True, slots=True)
+class DealEdit:
+    """One save of the deal's editor: its fields and its commit flag, written together."""
+
+    data: OpportunityInput
+    forecast_commit: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +383,20 @@ def _apply(o: m.Opportunity, data: OpportunityInput) -> None:
     o.owner_id = data.owner_id
     for key in _TEXT_FIELDS:
         setattr(o, key, getattr(data, key) or None)
+
+
+def _update_in(session: Session, opportunity_id: int, data: OpportunityInput) -> OpportunityInput:
+    """The form's fields saved inside the caller's transaction; the values before."""
+    cleaned = clean_opportunity(data)
+    opportunity = _live(session, opportunity_id)
+    before = _input_of(opportunity)
+    cleaned = replace(cleaned, stage_id=opportunity.stage_id)
+    _check_references(session, cleaned)
+    _apply(opportunity, cleaned)
+    audit.record_changes(session, _ENTITY, opportunity_id, asdict(before), asdict(cleaned))
+    assert before.customer_id is not None
+    _refresh_stats(session, [before.customer_id, opportunity.customer_id])
+    return before
 
 
 def _live(session: Session, opportunity_id: int) -> m.Opportunity:
@@ -1075,6 +1098,7 @@ class PipelineService:
                 o.closed_on,
                 o.created_at,
                 o.stage_changed_at,
+                bool(o.forecast_commit),
             )
 
     def create(
@@ -1134,17 +1158,26 @@ class PipelineService:
     def update(self, opportunity_id: int, data: OpportunityInput) -> OpportunityInput:
         """Save the form; returns the previous values (what Undo puts back). The stage is not
         changed here (``data.stage_id`` is ignored): moves go through :meth:`move`."""
-        cleaned = clean_opportunity(data)
+        with self._db.write() as session:
+            return _update_in(session, opportunity_id, data)
+
+    def edit(self, opportunity_id: int, change: DealEdit) -> DealEdit:
+        """Save the deal's editor, its fields and its commit flag, in one transaction (both
+        or neither); returns what it was before (what Undo puts back)."""
         with self._db.write() as session:
             opportunity = _live(session, opportunity_id)
-            before = _input_of(opportunity)
-            cleaned = replace(cleaned, stage_id=opportunity.stage_id)
-            _check_references(session, cleaned)
-            _apply(opportunity, cleaned)
-            audit.record_changes(session, _ENTITY, opportunity_id, asdict(before), asdict(cleaned))
-            assert before.customer_id is not None
-            _refresh_stats(session, [before.customer_id, opportunity.customer_id])
-            return before
+            committed = bool(opportunity.forecast_commit)
+            before = _update_in(session, opportunity_id, change.data)
+            if committed != change.forecast_commit:
+                opportunity.forecast_commit = change.forecast_commit
+                audit.record_changes(
+                    session,
+                    _ENTITY,
+                    opportunity_id,
+                    {"forecast_commit": committed},
+                    {"forecast_commit": change.forecast_commit},
+                )
+            return DealEdit(before, committed)
 
     def delete(self, opportunity_id: int) -> None:
         """Move to the trash (restorable); it leaves the board, the list and the stats."""

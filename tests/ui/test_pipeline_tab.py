@@ -496,3 +496,67 @@ def test_flag_a_deal_commit_in_its_editor_and_undo(
     assert not forecast.is_committed(deal.id)
     controller.window.undo_stack.redo()
     assert forecast.is_committed(deal.id)
+
+
+def test_a_failed_save_of_the_editor_keeps_neither_the_fields_nor_the_commit_flag(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The commit flag is saved in the edit's own transaction: when the save fails after
+    both were written, the deal keeps its title and its flag (#16)."""
+    from sms_desktop.domain.errors import ConflictError
+    from sms_desktop.domain.i18n import Message
+    from sms_desktop.services import audit
+
+    tab = pipeline_tab(controller)
+    deal = tab._services.pipeline.list_opportunities(PipelineFilter(search="项目 1"))[0]
+    forecast = tab._services.pipeline_forecast
+    record_changes = audit.record_changes
+
+    def failing(session, entity, entity_id, old, new):  # type: ignore[no-untyped-def]
+        if "forecast_commit" in new:
+            raise ConflictError(Message("Tests", "the disk is full"))
+        return record_changes(session, entity, entity_id, old, new)
+
+    def answer(dialog: OpportunityDialog) -> int:
+        dialog.title_edit.setText("改过的标题")
+        qtbot.mouseClick(dialog.commit_check, Qt.MouseButton.LeftButton)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(audit, "record_changes", failing)
+    monkeypatch.setattr(OpportunityDialog, "exec", answer)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "sms_desktop.ui.edit.show_error", lambda _parent, exc: shown.append(str(exc))
+    )
+    before = controller.window.undo_stack.count()
+    tab.edit_opportunity(deal.id)
+    assert shown  # the failure was told
+    assert not forecast.is_committed(deal.id)
+    assert tab._services.pipeline.get(deal.id).data.title == deal.title
+    assert controller.window.undo_stack.count() == before  # nothing to undo
+
+
+def test_the_edit_and_its_commit_flag_are_one_undo_step(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = pipeline_tab(controller)
+    deal = tab._services.pipeline.list_opportunities(PipelineFilter(search="项目 1"))[0]
+    pipeline, forecast = tab._services.pipeline, tab._services.pipeline_forecast
+
+    def answer(dialog: OpportunityDialog) -> int:
+        dialog.title_edit.setText("改过的标题")
+        qtbot.mouseClick(dialog.commit_check, Qt.MouseButton.LeftButton)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(OpportunityDialog, "exec", answer)
+    before = controller.window.undo_stack.count()
+    tab.edit_opportunity(deal.id)
+    assert controller.window.undo_stack.count() == before + 1
+    assert pipeline.get(deal.id).forecast_commit and forecast.is_committed(deal.id)
+    controller.window.undo_stack.undo()
+    assert pipeline.get(deal.id).data.title == deal.title
+    assert not forecast.is_committed(deal.id)
+    controller.window.undo_stack.redo()
+    assert pipeline.get(deal.id).data.title == "改过的标题" and forecast.is_committed(deal.id)

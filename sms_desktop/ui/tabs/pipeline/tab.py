@@ -27,7 +27,7 @@ from sms_desktop.services.stages import StageRow
 from sms_desktop.ui.changes import writes_of
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.edit import edit_in_dialog, run_edit
-from sms_desktop.ui.i18n import current_language, translate
+from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.navigation import TaskRequest
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.pipeline import commands
@@ -370,16 +370,13 @@ class PipelineTab(AreaTab):
         )
 
     def edit_opportunity(self, opportunity_id: int) -> None:
-        from sms_desktop.services.pipeline import OpportunityInput
-        from sms_desktop.ui.tabs.forecast.commands import SetForecastCommit
+        from sms_desktop.services.pipeline import DealEdit
         from sms_desktop.ui.tabs.pipeline.dialogs import OpportunityDialog
 
         pipeline = self._services.pipeline
-        forecast = self._services.pipeline_forecast
         detail = run_edit(self, lambda: pipeline.get(opportunity_id))
         if detail is None:
             return
-        committed = forecast.is_committed(opportunity_id)
         dialog = OpportunityDialog(
             self._services,
             self._stages,
@@ -387,28 +384,20 @@ class PipelineTab(AreaTab):
             detail.customer_name,
             detail.stage,
             parent=self,
-            committed=committed,
+            committed=detail.forecast_commit,
         )
 
-        def save() -> OpportunityInput:
-            before = pipeline.update(opportunity_id, dialog.value())
-            forecast.set_commit(opportunity_id, dialog.commit_check.isChecked())
-            return before
+        def edited() -> DealEdit:
+            return DealEdit(dialog.value(), dialog.commit_check.isChecked())
 
-        before = edit_in_dialog(self, dialog, save, errors=dialog.errors)
+        # The fields and the commit flag are saved in one transaction: both or neither.
+        before = edit_in_dialog(
+            self, dialog, lambda: pipeline.edit(opportunity_id, edited()), errors=dialog.errors
+        )
         if before is None:
             return
-        after = dialog.value()
-        self._undo.beginMacro(
-            translate("PipelineCommands", "Edit “{title}”").format(title=after.title)
-        )
         self._undo.push(
             commands.UpdateOpportunity(
-                pipeline, opportunity_id, before, after, self._load_current_view
+                pipeline, opportunity_id, before, edited(), self._load_current_view
             )
         )
-        if dialog.commit_check.isChecked() != committed:
-            self._undo.push(
-                SetForecastCommit(forecast, opportunity_id, not committed, self._load_current_view)
-            )
-        self._undo.endMacro()
