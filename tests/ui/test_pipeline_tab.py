@@ -560,3 +560,29 @@ def test_the_edit_and_its_commit_flag_are_one_undo_step(
     assert not forecast.is_committed(deal.id)
     controller.window.undo_stack.redo()
     assert pipeline.get(deal.id).data.title == "改过的标题" and forecast.is_committed(deal.id)
+
+
+def test_the_win_model_choice_is_kept_and_says_when_untrained(
+    controller: Controller, qtbot: QtBot
+) -> None:
+    """Ticking "Win model probability" stores the choice; with too few closed deals the
+    board keeps the stage defaults and the status bar says why (#16)."""
+    tab = pipeline_tab(controller)
+    assert not tab.model_check.isChecked()
+    qtbot.mouseClick(tab.model_check, Qt.MouseButton.LeftButton)
+    assert tab._services.settings.use_model_probability()
+    qtbot.waitUntil(lambda: "50 closed deals" in controller.window.statusBar().currentMessage())
+    cards = [c for col in tab.board.columns.values() for c in col.model.cards()]
+    assert cards and not any(c.from_model for c in cards)
+
+
+def test_a_card_says_where_its_probability_comes_from() -> None:
+    from sms_desktop.domain.pipeline import Attention, NextActivity
+    from sms_desktop.services.pipeline import Card
+    from sms_desktop.ui.tabs.pipeline.card_delegate import probability_label
+
+    card = Card(1, "ERP", 1, "明达", Decimal(100), "CNY", None, None, 1, 60, False,
+                Decimal(60), 0, Attention.NONE, NextActivity.NONE)  # fmt: skip
+    assert probability_label(card) == "60% stage"
+    assert probability_label(replace(card, probability=72, from_model=True)) == "72% model"
+    assert probability_label(replace(card, probability_overridden=True)) == "60% by hand"

@@ -141,10 +141,12 @@ class CardDelegate(QStyledItemDelegate):
 
 
 def probability_label(card: Card) -> str:
-    """ "60% stage" or "75% by hand": the deal's probability and where it comes from."""
-    source = (
-        translate("Board", "by hand")
-        if card.probability_overridden
-        else translate("Board", "stage")
-    )
+    """ "60% stage", "75% by hand" or "68% model": the deal's probability and where it
+    comes from."""
+    if card.probability_overridden:
+        source = translate("Board", "by hand")
+    elif card.from_model:
+        source = translate("Board", "model")
+    else:
+        source = translate("Board", "stage")
     return f"{card.probability}% {source}"
