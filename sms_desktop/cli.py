@@ -461,9 +461,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 out, services.dashboard, services.dashboard_reports, flt, language=language
             )
         else:
+            from sms_desktop.reporting.forecast_page import ForecastPageSource
             from sms_desktop.reporting.management_pdf import write_management_report
 
-            write_management_report(out, services.dashboard, flt, language=language)
+            forecast = ForecastPageSource(services.forecast, services.pipeline_forecast)
+            write_management_report(
+                out, services.dashboard, flt, language=language, forecast=forecast
+            )
     finally:
         db.close()
     elapsed = time.perf_counter() - started

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from sms_desktop.domain.clock import clock
@@ -25,6 +25,9 @@ from sms_desktop.reporting.files import Progress, atomic_output
 from sms_desktop.reporting.fonts import chart_rc, cjk_font_path
 from sms_desktop.reporting.labels import report_text
 from sms_desktop.services.dashboard import Comparison, Dashboard, DashboardFilter, DashboardService
+
+if TYPE_CHECKING:
+    from sms_desktop.reporting.forecast_page import ForecastPageSource
 
 FONT = "WenQuanYiMicroHei"
 CHART_DPI = 150
@@ -67,10 +70,12 @@ def write_management_report(
     owner_name: str | None = None,
     progress: Progress | None = None,
     today: date | None = None,
+    forecast: ForecastPageSource | None = None,
 ) -> int:
-    """Write the report of ``flt`` to ``path`` (replaced whole); returns the page count."""
+    """Write the report of ``flt`` to ``path`` (replaced whole); returns the page count.
+    With ``forecast``, a last page of the sales forecast (reporting/forecast_page.py)."""
     snapshot = dashboard.dashboard(flt, today=today)
-    steps = 3 + len(dc.CHART_NAMES)
+    steps = 3 + len(dc.CHART_NAMES) + (forecast is not None)
     step = [0]
 
     def tick() -> None:
@@ -80,8 +85,15 @@ def write_management_report(
 
     tick()
     images = _chart_images(snapshot, language, tick)
+    extra: list[Callable[[str, float], list[Any]]] = []
+    if forecast is not None:
+        from sms_desktop.reporting.forecast_page import forecast_flowables
+
+        page = forecast.read(today=today or clock().today())
+        extra.append(lambda font, width: forecast_flowables(page, language, font=font, width=width))
+        tick()
     with atomic_output(path) as temporary:
-        pages = _build(temporary, snapshot, images, language, owner_name)
+        pages = _build(temporary, snapshot, images, language, owner_name, extra)
     tick()
     if progress is not None:
         progress(steps, steps)
@@ -115,6 +127,7 @@ def _build(
     images: dict[str, bytes],
     language: str,
     owner_name: str | None,
+    extra: Sequence[Callable[[str, float], list[Any]]] = (),
 ) -> int:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -232,6 +245,8 @@ def _build(
             [Paragraph(escape(text.targets_title), heading), table(targets, [quarter] * 4)]
         ),
     ]
+    for more in extra:  # further pages, each given the font and the text width
+        story += [PageBreak(), *more(font, width)]
     page_text = text.page
 
     def numbered_canvas(*args: Any, **kwargs: Any) -> Any:

@@ -533,13 +533,17 @@ class DashboardTab(AreaTab):
 
     def export_report(self, path: Path | None = None) -> Operation[Any] | None:
         """Write the management report PDF of the current period and owner, in the background."""
+        from sms_desktop.reporting.forecast_page import ForecastPageSource
         from sms_desktop.reporting.management_pdf import write_management_report
 
         dashboard = self._services.dashboard
+        forecast = ForecastPageSource(self._services.forecast, self._services.pipeline_forecast)
         return self._export_report(
             path
             or self._ask(PDF, self.tr("Export Management Report"), self.tr("management-report")),
-            lambda target, flt, options: write_management_report(target, dashboard, flt, **options),
+            lambda target, flt, options: write_management_report(
+                target, dashboard, flt, forecast=forecast, **options
+            ),
             label=self.tr("Writing the management report…"),
             done=self.tr("Management report saved to {path}."),
         )
