@@ -176,3 +176,31 @@ def test_import_history_reverts_a_batch(
     controller.window.actions_by_id[ActionId.IMPORT_HISTORY].trigger()
     assert len(seen) == 1
     assert names(controller) == []
+
+
+def test_tab_leaves_the_mapping_table_for_the_buttons(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, customers_csv: Path
+) -> None:
+    """With the keyboard, Tab goes from the mapping table through each column's choice to
+    Save Mapping…; it used to cycle between the table and a combo box for ever, so Next
+    could not be reached (found with xdotool under Xvfb in the #13 sweep)."""
+    from PySide6.QtWidgets import QApplication
+
+    visited: list[object] = []
+
+    def steps(wizard: ImportWizard) -> None:
+        qtbot.mouseClick(
+            wizard.file_page.findChild(QPushButton, "importBrowse"), Qt.MouseButton.LeftButton
+        )
+        wizard.next()
+        mapping = wizard.mapping_page
+        wizard.activateWindow()
+        mapping.table.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is mapping.table)
+        for _ in range(len(mapping.combos) + 1):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            visited.append(QApplication.focusWidget())
+        assert visited == [*mapping.combos, mapping.save_button]
+
+    assert len(drive(controller, monkeypatch, customers_csv, steps)) == 1
+    assert visited

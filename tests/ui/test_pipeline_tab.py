@@ -586,3 +586,29 @@ def test_a_card_says_where_its_probability_comes_from() -> None:
     assert probability_label(card) == "60% stage"
     assert probability_label(replace(card, probability=72, from_model=True)) == "72% model"
     assert probability_label(replace(card, probability_overridden=True)) == "60% by hand"
+
+
+def test_the_close_date_is_never_drawn_over_the_amount(qapp: object) -> None:
+    """At 1280 px the columns are narrow: the long date ("Nov 23, 2026") gives way to the
+    short one, then to none, instead of running into the amount (seen in the screenshot
+    sweep of #13)."""
+    from datetime import date
+
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from sms_desktop.domain.pipeline import Attention, NextActivity
+    from sms_desktop.services.pipeline import Card
+    from sms_desktop.ui.formatting import format_date
+    from sms_desktop.ui.tabs.pipeline.card_delegate import close_label
+
+    card = Card(1, "ERP", 1, "明达", Decimal(100), "CNY", date(2026, 11, 23), None, 1, 60,
+                False, Decimal(60), 0, Attention.NONE, NextActivity.NONE)  # fmt: skip
+    metrics = QFontMetrics(QApplication.font())
+    long = format_date(card.expected_close)
+    assert close_label(card, metrics, 1000) == long
+    short = close_label(card, metrics, metrics.horizontalAdvance(long) - 1)
+    assert short and short != long
+    assert metrics.horizontalAdvance(short) < metrics.horizontalAdvance(long)
+    assert close_label(card, metrics, metrics.horizontalAdvance(short) - 1) == ""
+    assert close_label(replace(card, expected_close=None), metrics, 1000) == ""

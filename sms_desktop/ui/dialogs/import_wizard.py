@@ -329,6 +329,10 @@ class MappingPage(QWizardPage):
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab goes from the table to each column's choice and on to the buttons; with Tab
+        # moving between cells, the cell's combo box sent it back into the table for ever
+        # (a keyboard user could not reach Next: found with xdotool in the #13 sweep).
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 200)
@@ -337,6 +341,7 @@ class MappingPage(QWizardPage):
         self.preset_label.setObjectName("importPresetLabel")
         self.preset_label.setStyleSheet(MUTED_STYLE)
         save = QPushButton(self.tr("Save Mapping…"), self)
+        self.save_button = save
         save.setObjectName("importSavePreset")
         save.setToolTip(self.tr("Used again when a file with the same columns comes"))
         save.clicked.connect(lambda _c=False: self.save_preset())
@@ -378,6 +383,10 @@ class MappingPage(QWizardPage):
             combo.currentIndexChanged.connect(lambda _i, c=combo: self._chosen(c))
             self.table.setCellWidget(index, 2, combo)
             self.combos.append(combo)
+        for before, after in zip(
+            [self.table, *self.combos], [*self.combos, self.save_button], strict=True
+        ):
+            QWidget.setTabOrder(before, after)
         self.preset_label.setText(
             self.tr("The saved mapping “{name}” was applied.").format(name=preset) if preset else ""
         )
