@@ -241,8 +241,12 @@ def test_stage_and_reason_changes_are_undone_from_the_edit_menu(
     assert open_names() == [*before[:-1], "Sample trial", before[-1]]
     click("archiveStageButton")
     assert open_names() == before
+    add_reason = page.findChild(QPushButton, "addReasonButton")
+    assert not add_reason.isEnabled()  # both names first (it said "Enter the reason." twice)
     page.reason_zh.setText("预算取消")
+    assert not add_reason.isEnabled()
     page.reason_en.setText("Budget cut")
+    assert add_reason.isEnabled()
     click("addReasonButton")
     assert "Budget cut" in [r.name_en for r in services.stages.lost_reasons()]
     assert stack.undoText() == "Add lost reason 预算取消"
