@@ -138,3 +138,23 @@ def test_tab_moves_on_from_every_multi_line_field(
             assert QApplication.focusWidget() is not edit, (name, edit.objectName())
         dialog.close()
         dialog.deleteLater()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("zh_CN", "SMS Desktop 销售管理系统"), ("en", "SMS Desktop")]
+)
+def test_the_about_box_names_the_product_once_in_its_language(
+    controller: Controller, db_path: Path, language: str, heading: str
+) -> None:
+    """It said "SMS Desktop 销售管理系统 · 销售管理系统" in Chinese and carried the Chinese
+    suffix into the English box (#13 sweep)."""
+    from PySide6.QtWidgets import QLabel
+
+    from sms_desktop.ui.dialogs.about import AboutDialog
+
+    dialog = AboutDialog(db_path, controller.window)
+    label = dialog.findChild(QLabel, "aboutText")
+    assert label is not None
+    assert f"<h2>{heading}</h2>" in label.text()
+    assert label.text().count("销售管理系统") == (1 if language == "zh_CN" else 0)
+    dialog.deleteLater()
