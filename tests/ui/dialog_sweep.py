@@ -20,7 +20,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -229,10 +229,13 @@ def main(argv: list[str]) -> int:
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_config(width, height)}"
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("sms-desktop-sweep")
-    app.setApplicationName("sms-desktop-sweep")
+    app.setApplicationName(f"sms-desktop-sweep-{tag}")
     install_translators(language)
     application.register_fonts()
-    controller = application.Controller(app, SettingsStore(), language, db)
+    # A settings file of its own: no window geometry from another run (or from the user's
+    # own settings) decides the window's size on this screen.
+    store = SettingsStore(QSettings(str(out / f"settings-{tag}.ini"), QSettings.Format.IniFormat))
+    controller = application.Controller(app, store, language, db)
     sweep = Sweep(controller, out, tag)
     (out / "files").mkdir(exist_ok=True)
     QFileDialog.getSaveFileName = sweep.save_name  # type: ignore[method-assign]
