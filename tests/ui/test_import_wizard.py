@@ -88,6 +88,11 @@ def test_the_whole_wizard_imports_with_a_preview_and_undo(
         bad = preview.rows.item(1, 0)  # the row without a name, its name cell
         assert bad is not None and bad.toolTip()
         assert preview.rows.verticalHeaderItem(1).text() == "3"  # the spreadsheet's row
+        # the names are shown whole, not cut to "北京华夏科技有…" (#13 sweep)
+        metrics = preview.rows.fontMetrics()
+        name = preview.rows.item(0, 0)
+        assert name is not None and name.text() == "北京华夏科技有限公司"
+        assert preview.rows.columnWidth(0) > metrics.horizontalAdvance(name.text())
         assert preview.errors.item(0, 0).text() == "3"
         preview.skip_invalid.setChecked(True)  # checks again
         qtbot.waitUntil(

@@ -76,6 +76,9 @@ def _kind_labels() -> dict[ImportKind, str]:
     }
 
 
+PREVIEW_COLUMN_MAX = 320  # px: the widest a preview column grows to fit its values
+
+
 class ImportWizard(QWizard):
     """The import centre's wizard; ``summary`` holds what the import did once it ran."""
 
@@ -621,6 +624,12 @@ class PreviewPage(QWizardPage):
                     item.setBackground(bad)
                     item.setToolTip("\n".join(problems))
                 self.rows.setItem(index, column, item)
+        # Columns as wide as their values, up to a limit (names were cut to "华东机电有限…"
+        # beside an empty table); a longer value keeps its tooltip-free ellipsis.
+        self.rows.resizeColumnsToContents()
+        for column in range(self.rows.columnCount()):
+            if self.rows.columnWidth(column) > PREVIEW_COLUMN_MAX:
+                self.rows.setColumnWidth(column, PREVIEW_COLUMN_MAX)
 
     def isComplete(self) -> bool:
         preview = self._wizard.preview
