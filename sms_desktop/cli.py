@@ -474,14 +474,21 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 out, services.dashboard, services.dashboard_reports, flt, language=language
             )
         else:
+            from sms_desktop.reporting.forecast_page import ForecastPageSource
             from sms_desktop.reporting.key_accounts_page import read_key_accounts
             from sms_desktop.reporting.management_pdf import write_management_report
 
             key_accounts = read_key_accounts(
                 services.accounts, services.account_plans, clock().today()
             )
+            forecast = ForecastPageSource(services.forecast, services.pipeline_forecast)
             write_management_report(
-                out, services.dashboard, flt, language=language, key_accounts=key_accounts
+                out,
+                services.dashboard,
+                flt,
+                language=language,
+                key_accounts=key_accounts,
+                forecast=forecast,
             )
     finally:
         db.close()

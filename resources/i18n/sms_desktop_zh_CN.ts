@@ -881,6 +881,10 @@
         <translation>手动</translation>
     </message>
     <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
         <source>stage</source>
         <translation>阶段默认</translation>
     </message>
@@ -5999,6 +6003,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>添加</translation>
     </message>
     <message>
+        <source>Enter the reason in Chinese and in English</source>
+        <translation>请输入中文和英文原因</translation>
+    </message>
+    <message>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
@@ -6086,6 +6094,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>等级</translation>
     </message>
     <message>
+        <source>Win model probability</source>
+        <translation>赢单模型概率</translation>
+    </message>
+    <message>
+        <source>Cards and weighted totals use the probability learned from your closed deals, where no probability was set by hand. Needs 50 closed deals; until then the stage defaults apply.</source>
+        <translation>卡片和加权合计使用从已结束商机中学习到的赢单概率（手动设定的概率优先）。需要 50 个已结束商机；在此之前使用阶段默认概率。</translation>
+    </message>
+    <message>
         <source>Board</source>
         <translation>看板</translation>
     </message>
@@ -6104,6 +6120,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>All tiers</source>
         <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>The win model needs 50 closed deals: the stage defaults apply.</source>
+        <translation>赢单模型需要 50 个已结束商机：目前使用阶段默认概率。</translation>
     </message>
     <message>
         <source>“{title}” won. It now shows in the list view.</source>

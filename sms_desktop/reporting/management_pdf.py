@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +27,7 @@ from sms_desktop.reporting.labels import report_text
 from sms_desktop.services.dashboard import Comparison, Dashboard, DashboardFilter, DashboardService
 
 if TYPE_CHECKING:
+    from sms_desktop.reporting.forecast_page import ForecastPageSource
     from sms_desktop.reporting.key_accounts_page import KeyAccountsPage
 
 FONT = "WenQuanYiMicroHei"
@@ -71,12 +72,14 @@ def write_management_report(
     progress: Progress | None = None,
     today: date | None = None,
     key_accounts: KeyAccountsPage | None = None,
+    forecast: ForecastPageSource | None = None,
 ) -> int:
     """Write the report of ``flt`` to ``path`` (replaced whole); returns the page count.
-    With ``key_accounts`` (``reporting/key_accounts_page.read_key_accounts``) the report ends
-    with the key-account page."""
+    With ``key_accounts`` (``reporting/key_accounts_page.read_key_accounts``) a page of the
+    key accounts, with ``forecast`` a last page of the sales forecast
+    (``reporting/forecast_page.py``)."""
     snapshot = dashboard.dashboard(flt, today=today)
-    steps = 3 + len(dc.CHART_NAMES)
+    steps = 3 + len(dc.CHART_NAMES) + (forecast is not None)
     step = [0]
 
     def tick() -> None:
@@ -86,8 +89,15 @@ def write_management_report(
 
     tick()
     images = _chart_images(snapshot, language, tick)
+    extra: list[Callable[[str, float], list[Any]]] = []
+    if forecast is not None:
+        from sms_desktop.reporting.forecast_page import forecast_flowables
+
+        page = forecast.read(today=today or clock().today())
+        extra.append(lambda font, width: forecast_flowables(page, language, font=font, width=width))
+        tick()
     with atomic_output(path) as temporary:
-        pages = _build(temporary, snapshot, images, language, owner_name, key_accounts)
+        pages = _build(temporary, snapshot, images, language, owner_name, key_accounts, extra)
     tick()
     if progress is not None:
         progress(steps, steps)
@@ -122,6 +132,7 @@ def _build(
     language: str,
     owner_name: str | None,
     key_accounts: KeyAccountsPage | None = None,
+    extra: Sequence[Callable[[str, float], list[Any]]] = (),
 ) -> int:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -246,6 +257,8 @@ def _build(
         story += key_accounts_flowables(
             key_accounts, language, styles=(title_style, heading, small), width=width, table=table
         )
+    for more in extra:  # further pages, each given the font and the text width
+        story += [PageBreak(), *more(font, width)]
     page_text = text.page
 
     def numbered_canvas(*args: Any, **kwargs: Any) -> Any:

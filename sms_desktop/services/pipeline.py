@@ -20,7 +20,7 @@ Deals of customers in the trash are hidden from the board and the list, like the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
@@ -118,6 +118,11 @@ class Card:
     stage_age_days: int  # whole local calendar days since it entered its stage
     attention: Attention
     next_activity: NextActivity
+    from_model: bool = False  # the probability is the win model's (not set by hand)
+
+
+# The win model's probability (percent) of each open deal it scored, by deal id.
+ModelProbabilities = Mapping[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +247,15 @@ class OpportunityDetail:
     closed_on: date | None
     created_at: datetime
     stage_changed_at: datetime
+    forecast_commit: bool = False  # flagged commit by hand (the pipeline forecast)
+
+
+@dataclass(frozen=True, slots=True)
+class DealEdit:
+    """One save of the deal's editor: its fields and its commit flag, written together."""
+
+    data: OpportunityInput
+    forecast_commit: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +388,20 @@ def _apply(o: m.Opportunity, data: OpportunityInput) -> None:
     o.owner_id = data.owner_id
     for key in _TEXT_FIELDS:
         setattr(o, key, getattr(data, key) or None)
+
+
+def _update_in(session: Session, opportunity_id: int, data: OpportunityInput) -> OpportunityInput:
+    """The form's fields saved inside the caller's transaction; the values before."""
+    cleaned = clean_opportunity(data)
+    opportunity = _live(session, opportunity_id)
+    before = _input_of(opportunity)
+    cleaned = replace(cleaned, stage_id=opportunity.stage_id)
+    _check_references(session, cleaned)
+    _apply(opportunity, cleaned)
+    audit.record_changes(session, _ENTITY, opportunity_id, asdict(before), asdict(cleaned))
+    assert before.customer_id is not None
+    _refresh_stats(session, [before.customer_id, opportunity.customer_id])
+    return before
 
 
 def _live(session: Session, opportunity_id: int) -> m.Opportunity:
@@ -813,18 +841,26 @@ class PipelineService:
         today: date | None = None,
         now: datetime | None = None,
         tz: tzinfo | None = None,
+        model: ModelProbabilities | None = None,
     ) -> Board:
         """The open deals of the non-archived open stages, one column per stage.
 
         ``now`` (default: the clock) and ``tz`` (default: the system's zone) decide the
         next-activity dots and the days in stage; ``today`` (default: ``now``'s day in ``tz``)
-        the month of "closing this month".
+        the month of "closing this month". ``model``: the win model's probability per deal
+        (:meth:`WinProbabilityService.model_probabilities`), used where none was set by hand,
+        on the cards and in every weighted total.
         """
         tz = tz or local_zone()
         now = now or clock().now()
         with self._db.read() as session:
             return self._read_board(
-                session, flt, now=now, tz=tz, today=today or now.astimezone(tz).date()
+                session,
+                flt,
+                now=now,
+                tz=tz,
+                today=today or now.astimezone(tz).date(),
+                model=model,
             )
 
     def _board_conditions(
@@ -849,6 +885,7 @@ class PipelineService:
         tz: tzinfo,
         today: date,
         only: int | None = None,
+        model: ModelProbabilities | None = None,
     ) -> Board:
         """:meth:`board` inside a session; ``only``: just that deal's card (if shown)."""
         local_today = now.astimezone(tz).date()
@@ -916,7 +953,11 @@ class PipelineService:
         for (oid, title, cid, customer, minor, currency, close_text, owner, stage_id, override,
              changed_text, due_text) in rows:  # fmt: skip
             stage = stage_of[stage_id]
-            chance = probability(stage.default_probability, override)
+            learned = None if model is None or override is not None else model.get(oid)
+            # The hand-set probability, else the model's, else the stage's default.
+            chance = probability(
+                stage.default_probability if learned is None else learned, override
+            )
             weighted_cents = weighted_minor(minor, chance)
             age = max(today_number - days.ordinal(changed_text), 0)
             due = None if due_text is None else date.fromordinal(days.ordinal(due_text))
@@ -948,6 +989,7 @@ class PipelineService:
                     age,
                     attention(age, stage.stale_after_days, dot),
                     dot,
+                    learned is not None,
                 )
             )
         columns = tuple(
@@ -970,13 +1012,20 @@ class PipelineService:
         )
 
     def _totals(
-        self, session: Session, flt: PipelineFilter, board: Board, today: date
+        self,
+        session: Session,
+        flt: PipelineFilter,
+        board: Board,
+        today: date,
+        model: ModelProbabilities | None = None,
     ) -> BoardTotals:
         """The figures of ``board``'s columns and summary, added up in SQL over the deals the
         board shows: per stage, probability and amount residue, then weighted through
         :func:`~sms_desktop.domain.pipeline.weighted_sum_minor` (the same sums the board adds
         card by card). The customers are not joined: over every open deal, reading each
         deal's customer row to exclude the few in the trash cost most of the time."""
+        if model is not None:
+            return self._model_totals(session, flt, board, today, model)
         o, s = m.Opportunity, m.PipelineStage
         minor = type_coerce(o.amount, Integer)
         chance = func.coalesce(o.probability_override, s.default_probability)
@@ -1015,6 +1064,48 @@ class PipelineService:
 
     # ------------------------------------------------------------------- moving
 
+    def _model_totals(
+        self,
+        session: Session,
+        flt: PipelineFilter,
+        board: Board,
+        today: date,
+        model: ModelProbabilities,
+    ) -> BoardTotals:
+        """:meth:`_totals` with the win model's probabilities: weighted deal by deal, as the
+        cards are (the probability is per deal, so SQL cannot group by it)."""
+        o, s = m.Opportunity, m.PipelineStage
+        minor = type_coerce(o.amount, Integer)
+        query = (
+            select(o.id, o.stage_id, o.probability_override, s.default_probability, minor,
+                   o.expected_close)
+            .select_from(o)
+            .join(s, s.id == o.stage_id)
+            .where(*self._board_conditions(flt, customers_joined=False))
+        )  # fmt: skip
+        stage_ids = [col.stage.id for col in board.columns]
+        counts = dict.fromkeys(stage_ids, 0)
+        amounts = dict.fromkeys(stage_ids, 0)
+        weights = dict.fromkeys(stage_ids, 0)
+        month = 0
+        for oid, stage_id, override, default, amount, close in session.execute(query):
+            learned = None if override is not None else model.get(oid)
+            chance = probability(default if learned is None else learned, override)
+            counts[stage_id] += 1
+            amounts[stage_id] += amount
+            weights[stage_id] += weighted_minor(amount, chance)
+            if close is not None and (close.year, close.month) == (today.year, today.month):
+                month += amount
+        return BoardTotals(
+            tuple(
+                ColumnTotals(i, counts[i], from_minor(amounts[i]), from_minor(weights[i]))
+                for i in stage_ids
+            ),
+            from_minor(sum(amounts.values())),
+            from_minor(sum(weights.values())),
+            from_minor(month),
+        )
+
     def move(
         self,
         opportunity_id: int,
@@ -1026,6 +1117,7 @@ class PipelineService:
         now: datetime | None = None,
         view: PipelineFilter | None = None,
         tz: tzinfo | None = None,
+        model: ModelProbabilities | None = None,
     ) -> MoveResult:
         """Move a deal to another stage (:func:`move_in_session` in a transaction of its own).
 
@@ -1047,9 +1139,11 @@ class PipelineService:
             )
             session.flush()
             today = now.astimezone(tz).date()
-            board = self._read_board(session, flt, now=now, tz=tz, today=today, only=opportunity_id)
+            board = self._read_board(
+                session, flt, now=now, tz=tz, today=today, only=opportunity_id, model=model
+            )
             card = next((c for col in board.columns for c in col.cards), None)
-            totals = self._totals(session, flt, board, today)
+            totals = self._totals(session, flt, board, today, model)
             return MoveResult(record, card, totals)
 
     def undo_move(self, record: MoveRecord) -> None:
@@ -1075,6 +1169,7 @@ class PipelineService:
                 o.closed_on,
                 o.created_at,
                 o.stage_changed_at,
+                bool(o.forecast_commit),
             )
 
     def create(
@@ -1134,17 +1229,26 @@ class PipelineService:
     def update(self, opportunity_id: int, data: OpportunityInput) -> OpportunityInput:
         """Save the form; returns the previous values (what Undo puts back). The stage is not
         changed here (``data.stage_id`` is ignored): moves go through :meth:`move`."""
-        cleaned = clean_opportunity(data)
+        with self._db.write() as session:
+            return _update_in(session, opportunity_id, data)
+
+    def edit(self, opportunity_id: int, change: DealEdit) -> DealEdit:
+        """Save the deal's editor, its fields and its commit flag, in one transaction (both
+        or neither); returns what it was before (what Undo puts back)."""
         with self._db.write() as session:
             opportunity = _live(session, opportunity_id)
-            before = _input_of(opportunity)
-            cleaned = replace(cleaned, stage_id=opportunity.stage_id)
-            _check_references(session, cleaned)
-            _apply(opportunity, cleaned)
-            audit.record_changes(session, _ENTITY, opportunity_id, asdict(before), asdict(cleaned))
-            assert before.customer_id is not None
-            _refresh_stats(session, [before.customer_id, opportunity.customer_id])
-            return before
+            committed = bool(opportunity.forecast_commit)
+            before = _update_in(session, opportunity_id, change.data)
+            if committed != change.forecast_commit:
+                opportunity.forecast_commit = change.forecast_commit
+                audit.record_changes(
+                    session,
+                    _ENTITY,
+                    opportunity_id,
+                    {"forecast_commit": committed},
+                    {"forecast_commit": change.forecast_commit},
+                )
+            return DealEdit(before, committed)
 
     def delete(self, opportunity_id: int) -> None:
         """Move to the trash (restorable); it leaves the board, the list and the stats."""

@@ -274,6 +274,17 @@ class SettingsService:
         self._store(_FORECAST_PREFIX, asdict(settings))
         return settings
 
+    def use_model_probability(self) -> bool:
+        """Whether the board and its weighted totals use the win model's probability where
+        the model is trained and no probability was set by hand (#16); off by default."""
+        return self._load(_FORECAST_PREFIX).get(_USE_MODEL, False) is True
+
+    def set_use_model_probability(self, use: bool) -> bool:
+        """Switch :meth:`use_model_probability`; returns what it was."""
+        before = self.use_model_probability()
+        self._store(_FORECAST_PREFIX, {_USE_MODEL: bool(use)})
+        return before
+
     # ------------------------------------------------------------ import presets
 
     def import_presets(self) -> dict[str, Any]:
@@ -293,6 +304,7 @@ class SettingsService:
 
 _PRESET_PREFIX = "import.preset."
 _FORECAST_PREFIX = "forecast."
+_USE_MODEL = "use_model_probability"  # the key forecast.use_model_probability
 
 
 @dataclass(frozen=True, slots=True)

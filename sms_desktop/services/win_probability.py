@@ -137,6 +137,15 @@ class WinProbabilityService:
         )
         return scores, note
 
+    def model_probabilities(self, *, as_of: date) -> dict[int, int] | None:
+        """The model's probability (percent) of each open deal, by id, for the board and
+        its weighted totals; None while the model is not trained (fewer than
+        ``MIN_CLOSED`` closed deals: the stage defaults and hand-set values apply)."""
+        scores, note = self.score(as_of=as_of)
+        if note is not None:
+            return None
+        return {s.id: s.model_probability for s in scores if s.model_probability is not None}
+
     # ------------------------------------------------------------------ facts
 
     def _deals(self, as_of: date) -> list[_Deal]:

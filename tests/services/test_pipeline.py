@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from sms_desktop.domain.enums import AuditAction, OpportunityStatus, StageKind
 from sms_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from sms_desktop.domain.i18n import Message
 from sms_desktop.domain.pipeline import Attention, NextActivity
 from sms_desktop.persistence import models as m
 from sms_desktop.persistence.search import name_sort_key
@@ -28,6 +29,7 @@ from sms_desktop.services.pipeline import (
     BoardTotals,
     Card,
     ColumnTotals,
+    DealEdit,
     OpportunityInput,
     OpportunityRow,
     OpportunitySortKey,
@@ -638,6 +640,55 @@ def test_update_returns_the_previous_values_and_ignores_the_stage(
     # undo is an update with the previous values
     pipeline.update(erp, before)
     assert pipeline.get(erp).data == before
+
+
+def test_edit_saves_the_fields_and_the_commit_flag_together(
+    services: Services, pipeline: PipelineService, w: PipelineWorld
+) -> None:
+    erp = w.deals["erp"]
+    before = pipeline.get(erp)
+    assert not before.forecast_commit
+    after = DealEdit(replace(before.data, title="ERP 二期"), forecast_commit=True)
+    assert pipeline.edit(erp, after) == DealEdit(before.data, False)
+    detail = pipeline.get(erp)
+    assert detail.data.title == "ERP 二期" and detail.forecast_commit
+    assert services.pipeline_forecast.is_committed(erp)
+    a = m.AuditEntry
+    with services.db.read() as s:
+        flagged = s.execute(
+            select(a.old_value, a.new_value).where(
+                a.entity == "opportunity", a.entity_id == erp, a.field == "forecast_commit"
+            )
+        ).one()
+    assert flagged is not None
+    # undo is an edit with the values before
+    assert pipeline.edit(erp, DealEdit(before.data, False)) == after
+    assert pipeline.get(erp).data == before.data and not pipeline.get(erp).forecast_commit
+
+
+def test_a_failed_edit_leaves_neither_the_fields_nor_the_commit_flag(
+    services: Services,
+    pipeline: PipelineService,
+    w: PipelineWorld,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The last write of the transaction fails: the title and the flag both stay."""
+    from sms_desktop.services import audit
+
+    erp = w.deals["erp"]
+    before = pipeline.get(erp)
+    record_changes = audit.record_changes
+
+    def failing(session: Any, entity: str, entity_id: int, old: Any, new: Any) -> list[str]:
+        if "forecast_commit" in new:
+            raise ConflictError(Message("Tests", "the disk is full"))
+        return record_changes(session, entity, entity_id, old, new)
+
+    monkeypatch.setattr(audit, "record_changes", failing)
+    with pytest.raises(ConflictError):
+        pipeline.edit(erp, DealEdit(replace(before.data, title="ERP 二期"), forecast_commit=True))
+    assert pipeline.get(erp) == before
+    assert not services.pipeline_forecast.is_committed(erp)
 
 
 def test_update_to_another_customer_refreshes_both(

@@ -160,3 +160,43 @@ def test_cli_deals_score_and_model(crm: Services, capsys: pytest.CaptureFixture[
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "id,title,customer,stage,stage_probability,probability,factors"
     assert len(lines) == 5
+
+
+def test_the_board_uses_the_model_where_chosen_and_says_so(crm: Services) -> None:
+    """With the model's probabilities the cards show them (labelled), the hand-set one is
+    kept, and every weighted total is the sum of the cards' weighted amounts (#16)."""
+    from sms_desktop.domain.pipeline import weighted_amount
+    from sms_desktop.services.pipeline import PipelineFilter
+
+    model = crm.win_probability.model_probabilities(as_of=AS_OF)
+    assert model is not None and len(model) == 4
+    plain = crm.pipeline.board(today=AS_OF)
+    learned = crm.pipeline.board(today=AS_OF, model=model)
+    cards = {c.title: c for col in learned.columns for c in col.cards}
+    assert all(c.probability == 50 and not c.from_model
+               for col in plain.columns for c in col.cards if not c.probability_overridden)  # fmt: skip
+    referral, fair, by_hand = cards["open 0"], cards["open 1"], cards["open 2"]
+    assert referral.from_model and referral.probability == model[referral.id] > 65
+    assert fair.from_model and fair.probability < 35
+    assert by_hand.probability == 90 and by_hand.probability_overridden
+    assert not by_hand.from_model
+    assert referral.weighted == weighted_amount(referral.amount, referral.probability)
+    assert learned.weighted_total == sum(c.weighted for c in cards.values())
+    assert learned.weighted_total != plain.weighted_total
+    # a move's totals (read as the board's) agree with the board's
+    column = learned.columns[0]
+    with crm.db.read() as session:
+        totals = crm.pipeline._totals(session, PipelineFilter(), learned, AS_OF, model)
+    assert totals.weighted_total == learned.weighted_total
+    assert totals.column(column.stage.id).weighted == column.weighted  # type: ignore[union-attr]
+
+
+def test_without_a_trained_model_the_board_keeps_the_stage_defaults(crm: Services) -> None:
+    assert crm.win_probability.model_probabilities(as_of=date(2025, 5, 1)) is None
+
+
+def test_the_choice_is_a_setting(crm: Services) -> None:
+    assert crm.settings.use_model_probability() is False
+    assert crm.settings.set_use_model_probability(True) is False
+    assert crm.settings.use_model_probability() is True
+    assert crm.settings.forecast_settings().commit_threshold == 90  # untouched

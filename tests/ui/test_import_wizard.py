@@ -88,6 +88,11 @@ def test_the_whole_wizard_imports_with_a_preview_and_undo(
         bad = preview.rows.item(1, 0)  # the row without a name, its name cell
         assert bad is not None and bad.toolTip()
         assert preview.rows.verticalHeaderItem(1).text() == "3"  # the spreadsheet's row
+        # the names are shown whole, not cut to "北京华夏科技有…" (#13 sweep)
+        metrics = preview.rows.fontMetrics()
+        name = preview.rows.item(0, 0)
+        assert name is not None and name.text() == "北京华夏科技有限公司"
+        assert preview.rows.columnWidth(0) > metrics.horizontalAdvance(name.text())
         assert preview.errors.item(0, 0).text() == "3"
         preview.skip_invalid.setChecked(True)  # checks again
         qtbot.waitUntil(
@@ -176,3 +181,31 @@ def test_import_history_reverts_a_batch(
     controller.window.actions_by_id[ActionId.IMPORT_HISTORY].trigger()
     assert len(seen) == 1
     assert names(controller) == []
+
+
+def test_tab_leaves_the_mapping_table_for_the_buttons(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, customers_csv: Path
+) -> None:
+    """With the keyboard, Tab goes from the mapping table through each column's choice to
+    Save Mapping…; it used to cycle between the table and a combo box for ever, so Next
+    could not be reached (found with xdotool under Xvfb in the #13 sweep)."""
+    from PySide6.QtWidgets import QApplication
+
+    visited: list[object] = []
+
+    def steps(wizard: ImportWizard) -> None:
+        qtbot.mouseClick(
+            wizard.file_page.findChild(QPushButton, "importBrowse"), Qt.MouseButton.LeftButton
+        )
+        wizard.next()
+        mapping = wizard.mapping_page
+        wizard.activateWindow()
+        mapping.table.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is mapping.table)
+        for _ in range(len(mapping.combos) + 1):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            visited.append(QApplication.focusWidget())
+        assert visited == [*mapping.combos, mapping.save_button]
+
+    assert len(drive(controller, monkeypatch, customers_csv, steps)) == 1
+    assert visited

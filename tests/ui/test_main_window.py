@@ -179,6 +179,29 @@ def test_welcome_dialog_start_empty(qtbot: QtBot, tmp_path: Path) -> None:
     assert (dialog.company_name, dialog.owner_name) == ("Acme Trading", "Ann Lee")
 
 
+def test_welcome_dialog_by_keyboard_types_into_the_company_name(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Tab to "Start with an empty database", Space: the cursor is in the company name, so
+    what is typed next lands there (it went to the Create button, and a space in the name
+    pressed it; found with xdotool under Xvfb in the #13 sweep). Back returns to the choice."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = WelcomeDialog(tmp_path / "new.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    empty = dialog.findChild(QCommandLinkButton, "welcomeEmptyButton")
+    empty.setFocus()
+    qtbot.keyClick(empty, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.company_edit)
+    qtbot.keyClicks(QApplication.focusWidget(), "Acme Trading")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.owner_edit
+    assert dialog.company_name == "Acme Trading" and dialog.choice is None
+
+
 def test_controller_creates_an_empty_database(qapp: object, qtbot: QtBot, tmp_path: Path) -> None:
     from sms_desktop.ui.settings_store import SettingsStore
 

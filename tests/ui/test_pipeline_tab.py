@@ -241,8 +241,12 @@ def test_stage_and_reason_changes_are_undone_from_the_edit_menu(
     assert open_names() == [*before[:-1], "Sample trial", before[-1]]
     click("archiveStageButton")
     assert open_names() == before
+    add_reason = page.findChild(QPushButton, "addReasonButton")
+    assert not add_reason.isEnabled()  # both names first (it said "Enter the reason." twice)
     page.reason_zh.setText("预算取消")
+    assert not add_reason.isEnabled()
     page.reason_en.setText("Budget cut")
+    assert add_reason.isEnabled()
     click("addReasonButton")
     assert "Budget cut" in [r.name_en for r in services.stages.lost_reasons()]
     assert stack.undoText() == "Add lost reason 预算取消"
@@ -496,3 +500,119 @@ def test_flag_a_deal_commit_in_its_editor_and_undo(
     assert not forecast.is_committed(deal.id)
     controller.window.undo_stack.redo()
     assert forecast.is_committed(deal.id)
+
+
+def test_a_failed_save_of_the_editor_keeps_neither_the_fields_nor_the_commit_flag(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The commit flag is saved in the edit's own transaction: when the save fails after
+    both were written, the deal keeps its title and its flag (#16)."""
+    from sms_desktop.domain.errors import ConflictError
+    from sms_desktop.domain.i18n import Message
+    from sms_desktop.services import audit
+
+    tab = pipeline_tab(controller)
+    deal = tab._services.pipeline.list_opportunities(PipelineFilter(search="项目 1"))[0]
+    forecast = tab._services.pipeline_forecast
+    record_changes = audit.record_changes
+
+    def failing(session, entity, entity_id, old, new):  # type: ignore[no-untyped-def]
+        if "forecast_commit" in new:
+            raise ConflictError(Message("Tests", "the disk is full"))
+        return record_changes(session, entity, entity_id, old, new)
+
+    def answer(dialog: OpportunityDialog) -> int:
+        dialog.title_edit.setText("改过的标题")
+        qtbot.mouseClick(dialog.commit_check, Qt.MouseButton.LeftButton)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(audit, "record_changes", failing)
+    monkeypatch.setattr(OpportunityDialog, "exec", answer)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "sms_desktop.ui.edit.show_error", lambda _parent, exc: shown.append(str(exc))
+    )
+    before = controller.window.undo_stack.count()
+    tab.edit_opportunity(deal.id)
+    assert shown  # the failure was told
+    assert not forecast.is_committed(deal.id)
+    assert tab._services.pipeline.get(deal.id).data.title == deal.title
+    assert controller.window.undo_stack.count() == before  # nothing to undo
+
+
+def test_the_edit_and_its_commit_flag_are_one_undo_step(
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = pipeline_tab(controller)
+    deal = tab._services.pipeline.list_opportunities(PipelineFilter(search="项目 1"))[0]
+    pipeline, forecast = tab._services.pipeline, tab._services.pipeline_forecast
+
+    def answer(dialog: OpportunityDialog) -> int:
+        dialog.title_edit.setText("改过的标题")
+        qtbot.mouseClick(dialog.commit_check, Qt.MouseButton.LeftButton)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(OpportunityDialog, "exec", answer)
+    before = controller.window.undo_stack.count()
+    tab.edit_opportunity(deal.id)
+    assert controller.window.undo_stack.count() == before + 1
+    assert pipeline.get(deal.id).forecast_commit and forecast.is_committed(deal.id)
+    controller.window.undo_stack.undo()
+    assert pipeline.get(deal.id).data.title == deal.title
+    assert not forecast.is_committed(deal.id)
+    controller.window.undo_stack.redo()
+    assert pipeline.get(deal.id).data.title == "改过的标题" and forecast.is_committed(deal.id)
+
+
+def test_the_win_model_choice_is_kept_and_says_when_untrained(
+    controller: Controller, qtbot: QtBot
+) -> None:
+    """Ticking "Win model probability" stores the choice; with too few closed deals the
+    board keeps the stage defaults and the status bar says why (#16)."""
+    tab = pipeline_tab(controller)
+    assert not tab.model_check.isChecked()
+    qtbot.mouseClick(tab.model_check, Qt.MouseButton.LeftButton)
+    assert tab._services.settings.use_model_probability()
+    qtbot.waitUntil(lambda: "50 closed deals" in controller.window.statusBar().currentMessage())
+    cards = [c for col in tab.board.columns.values() for c in col.model.cards()]
+    assert cards and not any(c.from_model for c in cards)
+
+
+def test_a_card_says_where_its_probability_comes_from() -> None:
+    from sms_desktop.domain.pipeline import Attention, NextActivity
+    from sms_desktop.services.pipeline import Card
+    from sms_desktop.ui.tabs.pipeline.card_delegate import probability_label
+
+    card = Card(1, "ERP", 1, "明达", Decimal(100), "CNY", None, None, 1, 60, False,
+                Decimal(60), 0, Attention.NONE, NextActivity.NONE)  # fmt: skip
+    assert probability_label(card) == "60% stage"
+    assert probability_label(replace(card, probability=72, from_model=True)) == "72% model"
+    assert probability_label(replace(card, probability_overridden=True)) == "60% by hand"
+
+
+def test_the_close_date_is_never_drawn_over_the_amount(qapp: object) -> None:
+    """At 1280 px the columns are narrow: the long date ("Nov 23, 2026") gives way to the
+    short one, then to none, instead of running into the amount (seen in the screenshot
+    sweep of #13)."""
+    from datetime import date
+
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from sms_desktop.domain.pipeline import Attention, NextActivity
+    from sms_desktop.services.pipeline import Card
+    from sms_desktop.ui.formatting import format_date
+    from sms_desktop.ui.tabs.pipeline.card_delegate import close_label
+
+    card = Card(1, "ERP", 1, "明达", Decimal(100), "CNY", date(2026, 11, 23), None, 1, 60,
+                False, Decimal(60), 0, Attention.NONE, NextActivity.NONE)  # fmt: skip
+    metrics = QFontMetrics(QApplication.font())
+    long = format_date(card.expected_close)
+    assert close_label(card, metrics, 1000) == long
+    short = close_label(card, metrics, metrics.horizontalAdvance(long) - 1)
+    assert short and short != long
+    assert metrics.horizontalAdvance(short) < metrics.horizontalAdvance(long)
+    assert close_label(card, metrics, metrics.horizontalAdvance(short) - 1) == ""
+    assert close_label(replace(card, expected_close=None), metrics, 1000) == ""

@@ -47,7 +47,9 @@ class AboutDialog(QDialog):
         tagline = self.tr("Offline sales management for small businesses.")
         licence = self.tr("Free software under the GNU GPL v3 or later.")
         text = (
-            f"<h2>{_escape(title)} · 销售管理系统</h2>"
+            # The title is the translated product name ("SMS Desktop 销售管理系统" in
+            # Chinese): a fixed Chinese suffix doubled it there and was Chinese in English.
+            f"<h2>{_escape(title)}</h2>"
             f"<p>{_escape(tagline)}</p>"
             f"<table cellspacing='6'>{table}</table>"
             f"<p>{_escape(licence)}</p>"

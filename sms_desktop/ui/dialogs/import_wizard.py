@@ -76,6 +76,9 @@ def _kind_labels() -> dict[ImportKind, str]:
     }
 
 
+PREVIEW_COLUMN_MAX = 320  # px: the widest a preview column grows to fit its values
+
+
 class ImportWizard(QWizard):
     """The import centre's wizard; ``summary`` holds what the import did once it ran."""
 
@@ -329,6 +332,10 @@ class MappingPage(QWizardPage):
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab goes from the table to each column's choice and on to the buttons; with Tab
+        # moving between cells, the cell's combo box sent it back into the table for ever
+        # (a keyboard user could not reach Next: found with xdotool in the #13 sweep).
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 200)
@@ -337,6 +344,7 @@ class MappingPage(QWizardPage):
         self.preset_label.setObjectName("importPresetLabel")
         self.preset_label.setStyleSheet(MUTED_STYLE)
         save = QPushButton(self.tr("Save Mapping…"), self)
+        self.save_button = save
         save.setObjectName("importSavePreset")
         save.setToolTip(self.tr("Used again when a file with the same columns comes"))
         save.clicked.connect(lambda _c=False: self.save_preset())
@@ -378,6 +386,10 @@ class MappingPage(QWizardPage):
             combo.currentIndexChanged.connect(lambda _i, c=combo: self._chosen(c))
             self.table.setCellWidget(index, 2, combo)
             self.combos.append(combo)
+        for before, after in zip(
+            [self.table, *self.combos], [*self.combos, self.save_button], strict=True
+        ):
+            QWidget.setTabOrder(before, after)
         self.preset_label.setText(
             self.tr("The saved mapping “{name}” was applied.").format(name=preset) if preset else ""
         )
@@ -612,6 +624,12 @@ class PreviewPage(QWizardPage):
                     item.setBackground(bad)
                     item.setToolTip("\n".join(problems))
                 self.rows.setItem(index, column, item)
+        # Columns as wide as their values, up to a limit (names were cut to "华东机电有限…"
+        # beside an empty table); a longer value keeps its tooltip-free ellipsis.
+        self.rows.resizeColumnsToContents()
+        for column in range(self.rows.columnCount()):
+            if self.rows.columnWidth(column) > PREVIEW_COLUMN_MAX:
+                self.rows.setColumnWidth(column, PREVIEW_COLUMN_MAX)
 
     def isComplete(self) -> bool:
         preview = self._wizard.preview

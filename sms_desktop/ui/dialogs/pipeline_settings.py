@@ -143,6 +143,13 @@ class PipelineSettingsPage(QWidget):
         add_reason = QPushButton(self.tr("Add"), self)
         add_reason.setObjectName("addReasonButton")
         add_reason.clicked.connect(self._on_add_reason)
+        # Both names are needed: Add waits for them (pressed with both empty, it showed
+        # "Enter the reason.; Enter the reason." in a message box).
+        self.add_reason_button = add_reason
+        add_reason.setToolTip(self.tr("Enter the reason in Chinese and in English"))
+        for edit in (self.reason_zh, self.reason_en):
+            edit.textChanged.connect(self._update_add_reason)
+        self._update_add_reason()
         archive_reason = QPushButton(self.tr("Archive / Restore"), self)
         archive_reason.clicked.connect(self._on_archive_reason)
         reason_row = QHBoxLayout()
@@ -285,6 +292,11 @@ class PipelineSettingsPage(QWidget):
             text.format(name=stage.name_zh),
             lambda: stages.set_stage_archived(stage.id, not stage.archived),
             lambda: stages.set_stage_archived(stage.id, stage.archived),
+        )
+
+    def _update_add_reason(self, *_args: object) -> None:
+        self.add_reason_button.setEnabled(
+            bool(self.reason_zh.text().strip() and self.reason_en.text().strip())
         )
 
     def _on_add_reason(self) -> None:

@@ -226,9 +226,11 @@ class SettingsDialog(QDialog):
         )
 
         self.terms_edit = QPlainTextEdit(defaults.quote_terms, page)
+        self.terms_edit.setTabChangesFocus(True)  # Tab moves on, as in a form
         self.terms_edit.setFixedHeight(70)
         self.errors.add_row(form, "quote_terms", self.tr("Quote terms:"), self.terms_edit)
         self.notes_edit = QPlainTextEdit(defaults.quote_notes, page)
+        self.notes_edit.setTabChangesFocus(True)  # Tab moves on, as in a form
         self.notes_edit.setFixedHeight(70)
         self.errors.add_row(form, "quote_notes", self.tr("Quote notes:"), self.notes_edit)
         self._defaults = defaults

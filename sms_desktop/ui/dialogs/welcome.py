@@ -82,7 +82,8 @@ class WelcomeDialog(QDialog):
             page,
         )
         empty.setObjectName("welcomeEmptyButton")
-        empty.clicked.connect(lambda: self._pages.setCurrentIndex(1))
+        self.empty_button = empty
+        empty.clicked.connect(self.show_empty_page_only)
         existing = QCommandLinkButton(
             self.tr("Open an existing database…"),
             self.tr("Choose an SMS Desktop file, for example one copied from another computer."),
@@ -137,7 +138,7 @@ class WelcomeDialog(QDialog):
         self.create_button.setDefault(True)
         back = buttons.addButton(self.tr("Back"), QDialogButtonBox.ButtonRole.ResetRole)
         back.setAutoDefault(False)
-        back.clicked.connect(lambda: self._pages.setCurrentIndex(0))
+        back.clicked.connect(self._on_back_clicked)
         self.owner_edit.textEdited.connect(lambda _text: self.empty_error.hide())
         buttons.accepted.connect(self._on_create_clicked)
         layout.addWidget(buttons)
@@ -174,7 +175,18 @@ class WelcomeDialog(QDialog):
     def owner_name(self) -> str:
         return self.owner_edit.text().strip()
 
+    def show_empty_page_only(self) -> None:
+        """The company and owner page, with the cursor in its first field: what is typed
+        next goes there (with the keyboard, focus had stayed on a button of the page
+        before, so typing pressed Create or Back)."""
+        self._pages.setCurrentIndex(1)
+        self.company_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_back_clicked(self) -> None:
+        self._pages.setCurrentIndex(0)
+        self.empty_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def show_empty_page(self) -> None:
         """Skip the choice (File ▸ New Database): ask only for company and owner."""
-        self._pages.setCurrentIndex(1)
+        self.show_empty_page_only()
         self.setWindowTitle(self.tr("New Database"))

@@ -550,11 +550,13 @@ class DashboardTab(AreaTab):
 
     def export_report(self, path: Path | None = None) -> Operation[Any] | None:
         """Write the management report PDF of the current period and owner, in the background."""
+        from sms_desktop.reporting.forecast_page import ForecastPageSource
         from sms_desktop.reporting.key_accounts_page import read_key_accounts
         from sms_desktop.reporting.management_pdf import write_management_report
 
         dashboard = self._services.dashboard
         accounts, plans = self._services.accounts, self._services.account_plans
+        forecast = ForecastPageSource(self._services.forecast, self._services.pipeline_forecast)
         return self._export_report(
             path
             or self._ask(PDF, self.tr("Export Management Report"), self.tr("management-report")),
@@ -563,6 +565,7 @@ class DashboardTab(AreaTab):
                 dashboard,
                 flt,
                 key_accounts=read_key_accounts(accounts, plans, options["today"]),
+                forecast=forecast,
                 **options,
             ),
             label=self.tr("Writing the management report…"),

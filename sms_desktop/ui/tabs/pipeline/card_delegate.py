@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -34,6 +43,7 @@ def _badge_text(attention: Attention) -> str:
 
 _MARGIN = 4
 _PAD = 8
+_GAP = 8  # between the amount and the close date
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -122,7 +132,9 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(third, Qt.AlignmentFlag.AlignLeft, amount)
         painter.setFont(option.font)
         painter.setPen(muted)
-        close = format_date(card.expected_close)
+        close = close_label(
+            card, metrics, third.width() - bold_metrics.horizontalAdvance(amount) - _GAP
+        )
         painter.drawText(third, Qt.AlignmentFlag.AlignRight, close)
         # The probability that applies, labelled with where it comes from, where it fits.
         chance = probability_label(card)
@@ -140,11 +152,27 @@ class CardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def close_label(card: Card, metrics: QFontMetrics, room: int) -> str:
+    """The expected close date in the room beside the amount: the long form, else the
+    locale's short one ("11/23/26"), else nothing (the tooltip still has it); never drawn
+    over the amount."""
+    if card.expected_close is None:
+        return ""
+    day = card.expected_close
+    short = QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    for text in (format_date(day), short):
+        if metrics.horizontalAdvance(text) <= room:
+            return text
+    return ""
+
+
 def probability_label(card: Card) -> str:
-    """ "60% stage" or "75% by hand": the deal's probability and where it comes from."""
-    source = (
-        translate("Board", "by hand")
-        if card.probability_overridden
-        else translate("Board", "stage")
-    )
+    """ "60% stage", "75% by hand" or "68% model": the deal's probability and where it
+    comes from."""
+    if card.probability_overridden:
+        source = translate("Board", "by hand")
+    elif card.from_model:
+        source = translate("Board", "model")
+    else:
+        source = translate("Board", "stage")
     return f"{card.probability}% {source}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sms_desktop.services.pipeline import MoveRecord, OpportunityInput, PipelineService
+from sms_desktop.services.pipeline import DealEdit, MoveRecord, PipelineService
 from sms_desktop.ui.i18n import translate
 from sms_desktop.ui.undo import DoneCommand
 
@@ -56,24 +56,27 @@ class CreateOpportunity(DoneCommand):
 
 
 class UpdateOpportunity(DoneCommand):
+    """The deal's editor saved: its fields and its commit flag, one step (one transaction
+    each way)."""
+
     def __init__(
         self,
         service: PipelineService,
         opportunity_id: int,
-        before: OpportunityInput,
-        after: OpportunityInput,
+        before: DealEdit,
+        after: DealEdit,
         refresh: Callable[[], None],
     ) -> None:
         text = translate("PipelineCommands", "Edit “{title}”")
-        super().__init__(text.format(title=after.title), refresh)
+        super().__init__(text.format(title=after.data.title), refresh)
         self._service, self.opportunity_id = service, opportunity_id
         self._before, self._after = before, after
 
     def do(self) -> None:
-        self._service.update(self.opportunity_id, self._after)
+        self._service.edit(self.opportunity_id, self._after)
 
     def undo_it(self) -> None:
-        self._service.update(self.opportunity_id, self._before)
+        self._service.edit(self.opportunity_id, self._before)
 
 
 class DeleteOpportunity(DoneCommand):

@@ -51,6 +51,7 @@ class LostReasonDialog(QDialog):
         for reason in reasons:
             self.reason_combo.addItem(reason.name(current_language()), reason.id)
         self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setTabChangesFocus(True)  # Tab moves on, as in a form
         self.note_edit.setObjectName("lostNoteEdit")
         self.note_edit.setPlaceholderText(self.tr("Details (optional if a reason is chosen)"))
         self.note_edit.setFixedHeight(80)
@@ -166,6 +167,7 @@ class OpportunityDialog(QDialog):
         self.next_step_edit = QLineEdit(self)
         self.errors.add_row(form, "next_step", self.tr("Next step:"), self.next_step_edit)
         self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setTabChangesFocus(True)  # Tab moves on, as in a form
         self.notes_edit.setFixedHeight(70)
         self.errors.add_row(form, "notes", self.tr("Notes:"), self.notes_edit)
         ok_cancel_layout(self, form, self.errors.form_label)

@@ -8,6 +8,7 @@ from typing import Literal
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -27,7 +28,7 @@ from sms_desktop.services.stages import StageRow
 from sms_desktop.ui.changes import writes_of
 from sms_desktop.ui.dialogs.messages import show_error
 from sms_desktop.ui.edit import edit_in_dialog, run_edit
-from sms_desktop.ui.i18n import current_language, translate
+from sms_desktop.ui.i18n import current_language
 from sms_desktop.ui.navigation import TaskRequest
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.pipeline import commands
@@ -84,6 +85,10 @@ class PipelineTab(AreaTab):
         self._undo = undo_stack
         self._loaded = False
         self._stages: list[StageRow] = []
+        # The win model's probabilities (#16), when the user chose them and the model is
+        # trained; scored in the background, the board shows the last ones meanwhile.
+        self._model: dict[int, int] | None = None
+        self._scoring = False
 
         self.search_edit = SearchField(
             "pipelineSearch", self.tr("Search deal titles and customers…"), SEARCH_DELAY_MS, self
@@ -120,7 +125,18 @@ class PipelineTab(AreaTab):
             caption.setBuddy(widget)
             filters.addWidget(caption)
             filters.addWidget(widget)
+        self.model_check = QCheckBox(self.tr("Win model probability"), self)
+        self.model_check.setObjectName("pipelineUseModel")
+        self.model_check.setToolTip(
+            self.tr(
+                "Cards and weighted totals use the probability learned from your closed "
+                "deals, where no probability was set by hand. Needs 50 closed deals; until "
+                "then the stage defaults apply."
+            )
+        )
+        self.model_check.toggled.connect(self._on_model_check_toggled)
         filters.addStretch(1)
+        filters.addWidget(self.model_check)
         filters.addWidget(new_button)
 
         self.board = BoardView(self)
@@ -164,6 +180,9 @@ class PipelineTab(AreaTab):
             return
         self._loaded = True
         self._fill_filters()
+        self.model_check.blockSignals(True)
+        self.model_check.setChecked(self._services.settings.use_model_probability())
+        self.model_check.blockSignals(False)
         self.refresh()
 
     def _fill_filters(self) -> None:
@@ -206,13 +225,56 @@ class PipelineTab(AreaTab):
         widget = self.views.currentWidget()
         try:
             if widget is self.board:
-                self.board.show_board(self._services.pipeline.board(self.current_filter()))
+                self.board.show_board(
+                    self._services.pipeline.board(self.current_filter(), model=self.model())
+                )
+                self._score_deals()
             else:
                 load = getattr(widget, "load_with", None)
                 if callable(load):
                     load(self.current_filter())
         except DomainError as exc:
             show_error(self, exc)
+
+    # ------------------------------------------------------------- win model
+
+    def model(self) -> dict[int, int] | None:
+        """The model's probabilities the board uses now (None: stage and hand-set ones)."""
+        return self._model if self.model_check.isChecked() else None
+
+    def _on_model_check_toggled(self, checked: bool) -> None:
+        run_edit(self, lambda: self._services.settings.set_use_model_probability(checked))
+        self._load_current_view()
+
+    def _score_deals(self) -> None:
+        """Score the open deals with the win model off the GUI thread (fitting takes a
+        while on a large history); the board is shown again when the scores change."""
+        if not self.model_check.isChecked() or self._scoring:
+            return
+        from sms_desktop.ui.background import run_quietly
+
+        self._scoring = True
+        win = self._services.win_probability
+        today = clock().today()
+        run_quietly(
+            lambda: win.model_probabilities(as_of=today),
+            self._on_deals_scored,
+            lambda _exc: setattr(self, "_scoring", False),
+        )
+
+    def _on_deals_scored(self, scores: dict[int, int] | None) -> None:
+        self._scoring = False
+        if scores is None and self.model_check.isChecked():
+            self.status_message.emit(
+                self.tr("The win model needs 50 closed deals: the stage defaults apply.")
+            )
+        if scores == self._model:
+            return
+        self._model = scores
+        if self.model_check.isChecked() and self.views.currentWidget() is self.board:
+            self.board.show_board(
+                self._services.pipeline.board(self.current_filter(), model=self.model())
+            )
 
     # ---------------------------------------------------------------- editing
 
@@ -250,6 +312,7 @@ class PipelineTab(AreaTab):
                     lost_reason_id=reason_id,
                     lost_note=note,
                     view=self.current_filter(),
+                    model=self.model(),
                 )
         except DomainError as exc:
             show_error(self, exc)
@@ -370,16 +433,13 @@ class PipelineTab(AreaTab):
         )
 
     def edit_opportunity(self, opportunity_id: int) -> None:
-        from sms_desktop.services.pipeline import OpportunityInput
-        from sms_desktop.ui.tabs.forecast.commands import SetForecastCommit
+        from sms_desktop.services.pipeline import DealEdit
         from sms_desktop.ui.tabs.pipeline.dialogs import OpportunityDialog
 
         pipeline = self._services.pipeline
-        forecast = self._services.pipeline_forecast
         detail = run_edit(self, lambda: pipeline.get(opportunity_id))
         if detail is None:
             return
-        committed = forecast.is_committed(opportunity_id)
         dialog = OpportunityDialog(
             self._services,
             self._stages,
@@ -387,28 +447,20 @@ class PipelineTab(AreaTab):
             detail.customer_name,
             detail.stage,
             parent=self,
-            committed=committed,
+            committed=detail.forecast_commit,
         )
 
-        def save() -> OpportunityInput:
-            before = pipeline.update(opportunity_id, dialog.value())
-            forecast.set_commit(opportunity_id, dialog.commit_check.isChecked())
-            return before
+        def edited() -> DealEdit:
+            return DealEdit(dialog.value(), dialog.commit_check.isChecked())
 
-        before = edit_in_dialog(self, dialog, save, errors=dialog.errors)
+        # The fields and the commit flag are saved in one transaction: both or neither.
+        before = edit_in_dialog(
+            self, dialog, lambda: pipeline.edit(opportunity_id, edited()), errors=dialog.errors
+        )
         if before is None:
             return
-        after = dialog.value()
-        self._undo.beginMacro(
-            translate("PipelineCommands", "Edit “{title}”").format(title=after.title)
-        )
         self._undo.push(
             commands.UpdateOpportunity(
-                pipeline, opportunity_id, before, after, self._load_current_view
+                pipeline, opportunity_id, before, edited(), self._load_current_view
             )
         )
-        if dialog.commit_check.isChecked() != committed:
-            self._undo.push(
-                SetForecastCommit(forecast, opportunity_id, not committed, self._load_current_view)
-            )
-        self._undo.endMacro()

@@ -179,6 +179,7 @@ class TaskDialog(QDialog, Generic[R]):
         self.survey_check.setObjectName("taskSurvey")
         self.errors.add_row(form, "with_survey", "", self.survey_check)
         self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setTabChangesFocus(True)  # Tab moves on, as in a form
         self.notes_edit.setFixedHeight(70)
         self.errors.add_row(form, "notes", self.tr("Notes:"), self.notes_edit)
         ok_cancel_layout(self, form, self.errors.form_label)
@@ -342,6 +343,7 @@ class CompleteDialog(QDialog):
         if task.customer:
             form.addRow(self.tr("Customer:"), QLabel(task.customer, self))
         self.outcome_edit = QPlainTextEdit(self)
+        self.outcome_edit.setTabChangesFocus(True)  # Tab moves on, as in a form
         self.outcome_edit.setObjectName("taskOutcome")
         self.outcome_edit.setPlaceholderText(self.tr("What came of it? (optional)"))
         self.outcome_edit.setFixedHeight(80)
