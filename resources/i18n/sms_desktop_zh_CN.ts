@@ -697,7 +697,7 @@
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <source>Who changed what, and when: every record's changes</source>
+        <source>Who changed what, and when: every record&apos;s changes</source>
         <translation>谁在何时修改了什么：所有记录的变更</translation>
     </message>
     <message>
@@ -1196,7 +1196,7 @@
         <translation>取消 {number}</translation>
     </message>
     <message>
-        <source>e.g. the customer's budget was cut</source>
+        <source>e.g. the customer&apos;s budget was cut</source>
         <translation>例如：客户预算取消</translation>
     </message>
     <message>
@@ -1572,7 +1572,7 @@ Deals won {wbefore} → {wafter}</source>
         <translation>推荐意愿（0–10）：</translation>
     </message>
     <message>
-        <source>Customer's words:</source>
+        <source>Customer&apos;s words:</source>
         <translation>客户原话：</translation>
     </message>
 </context>
@@ -1791,7 +1791,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>{day} 没有 {currency} 的汇率：请先录入当天的汇率（设置 ▸ 汇率）再保存。</translation>
     </message>
     <message>
-        <source>Choose a currency other than the company's.</source>
+        <source>Choose a currency other than the company&apos;s.</source>
         <translation>请选择本位币以外的币种。</translation>
     </message>
     <message>
@@ -1896,7 +1896,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>Customers</name>
     <message>
-        <source>Enter the customer's name.</source>
+        <source>Enter the customer&apos;s name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
@@ -1944,7 +1944,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>标签不能超过 40 个字符。</translation>
     </message>
     <message>
-        <source>Enter the contact's name.</source>
+        <source>Enter the contact&apos;s name.</source>
         <translation>请输入联系人姓名。</translation>
     </message>
     <message>
@@ -1984,7 +1984,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>日期不能晚于一年以后。</translation>
     </message>
     <message>
-        <source>Choose one of this customer's contacts.</source>
+        <source>Choose one of this customer&apos;s contacts.</source>
         <translation>请选择该客户的联系人。</translation>
     </message>
     <message>
@@ -2557,7 +2557,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>任务</translation>
     </message>
     <message>
-        <source>Show this customer's tasks in the Tasks tab</source>
+        <source>Show this customer&apos;s tasks in the Tasks tab</source>
         <translation>在任务页查看该客户的任务</translation>
     </message>
     <message>
@@ -2769,7 +2769,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>FirstSteps</name>
     <message>
-        <source>Your company's address, phone and tax id, printed on every quote</source>
+        <source>Your company&apos;s address, phone and tax id, printed on every quote</source>
         <translation>公司地址、电话和税号，打印在每份报价单上</translation>
     </message>
     <message>
@@ -2932,23 +2932,12 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>未分配</translation>
     </message>
     <message>
-        <source>At the current forecast, this quarter's target will be {percent}% met.</source>
+        <source>At the current forecast, this quarter&apos;s target will be {percent}% met.</source>
         <translation>按当前预测，本季度目标可完成 {percent}%。</translation>
     </message>
     <message>
         <source>The deal no longer exists.</source>
         <translation>该商机已不存在。</translation>
-    </message>
-</context>
-<context>
-    <name>ForecastCommands</name>
-    <message>
-        <source>Flag as commit</source>
-        <translation>标为确定</translation>
-    </message>
-    <message>
-        <source>Remove the commit flag</source>
-        <translation>取消确定标记</translation>
     </message>
 </context>
 <context>
@@ -3126,7 +3115,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Save the forecast's numbers as an Excel workbook</source>
+        <source>Save the forecast&apos;s numbers as an Excel workbook</source>
         <translation>将预测数字保存为 Excel 工作簿</translation>
     </message>
     <message>
@@ -3178,7 +3167,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>按预计成交期间列出未结商机，每个按其概率加权。在编辑器中标为“确定”的商机无论概率如何都计入确定。</translation>
     </message>
     <message>
-        <source>A logistic regression on your own won and lost deals, starting from each stage's default probability. Trained on the deals closed before a date and tested on those closed after; Brier score: the mean squared error of the predicted chance (lower is better). A probability set by hand on a deal still applies.</source>
+        <source>A logistic regression on your own won and lost deals, starting from each stage&apos;s default probability. Trained on the deals closed before a date and tested on those closed after; Brier score: the mean squared error of the predicted chance (lower is better). A probability set by hand on a deal still applies.</source>
         <translation>基于您自己的赢单和输单的逻辑回归，以各阶段的默认概率为起点。用某日之前结束的商机训练，用之后结束的商机测试；Brier 分数：预测概率的均方误差（越低越好）。商机上手动设置的概率仍然优先。</translation>
     </message>
     <message>
@@ -3270,7 +3259,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>显示为 {day} 保存的预测；正在重新拟合…</translation>
     </message>
     <message>
-        <source>Forecast fitted on the data before {day} and kept as this month's.</source>
+        <source>Forecast fitted on the data before {day} and kept as this month&apos;s.</source>
         <translation>已用 {day} 之前的数据拟合预测，并保存为本月的预测。</translation>
     </message>
     <message>
@@ -3278,7 +3267,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>回测 WAPE {wape}，季节性朴素法 {baseline}。</translation>
     </message>
     <message>
-        <source>The {nominal} interval held {coverage} of the backtest's actuals.</source>
+        <source>The {nominal} interval held {coverage} of the backtest&apos;s actuals.</source>
         <translation>{nominal} 区间覆盖了回测中 {coverage} 的实际值。</translation>
     </message>
     <message>
@@ -4863,7 +4852,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>NextActionsCard</name>
     <message>
-        <source>Today's suggestions</source>
+        <source>Today&apos;s suggestions</source>
         <translation>今日建议</translation>
     </message>
     <message>
@@ -5552,7 +5541,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>已记录回款 {amount}。</translation>
     </message>
     <message>
-        <source>{credit} is kept as the customer's credit.</source>
+        <source>{credit} is kept as the customer&apos;s credit.</source>
         <translation>{credit} 记为客户的预收余额。</translation>
     </message>
     <message>
@@ -5636,7 +5625,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>备注：</translation>
     </message>
     <message>
-        <source>Applied to this order's open invoices first, then to the customer's oldest; anything left is kept as the customer's credit.</source>
+        <source>Applied to this order&apos;s open invoices first, then to the customer&apos;s oldest; anything left is kept as the customer&apos;s credit.</source>
         <translation>先核销本订单的未付发票，再核销该客户最早的发票；多余部分记为客户的预收余额。</translation>
     </message>
 </context>
@@ -5705,11 +5694,11 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <source>The refund is more than the customer's credit; take it back from an invoice's payments instead.</source>
+        <source>The refund is more than the customer&apos;s credit; take it back from an invoice&apos;s payments instead.</source>
         <translation>退款金额超过客户的预收余额；请从某张发票的回款中退回。</translation>
     </message>
     <message>
-        <source>An invoice is not this customer's.</source>
+        <source>An invoice is not this customer&apos;s.</source>
         <translation>有发票不属于该客户。</translation>
     </message>
     <message>
@@ -5821,7 +5810,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>请选择支持的币种。</translation>
     </message>
     <message>
-        <source>Enter the stage's name.</source>
+        <source>Enter the stage&apos;s name.</source>
         <translation>请输入阶段名称。</translation>
     </message>
     <message>
@@ -5849,7 +5838,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <source>Choose one of this customer's contacts.</source>
+        <source>Choose one of this customer&apos;s contacts.</source>
         <translation>请选择该客户的联系人。</translation>
     </message>
     <message>
@@ -7514,11 +7503,11 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>只有已发送的报价单可以接受或拒绝。</translation>
     </message>
     <message>
-        <source>The quote's status has changed since; it stays as it is.</source>
+        <source>The quote&apos;s status has changed since; it stays as it is.</source>
         <translation>该报价单的状态此后已有变化，保持现状。</translation>
     </message>
     <message>
-        <source>This quote's opportunity was lost. Reopen it on the Pipeline board, then accept the quote.</source>
+        <source>This quote&apos;s opportunity was lost. Reopen it on the Pipeline board, then accept the quote.</source>
         <translation>此报价单的销售机会已输单。请先在销售漏斗看板上重新打开该机会，再接受报价单。</translation>
     </message>
     <message>
@@ -7546,7 +7535,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该报价没有任何毛利。</translation>
     </message>
     <message>
-        <source>The quote's margin is {margin} %, under the minimum of {minimum} %.</source>
+        <source>The quote&apos;s margin is {margin} %, under the minimum of {minimum} %.</source>
         <translation>报价整体毛利率为 {margin}%，低于最低要求 {minimum}%。</translation>
     </message>
     <message>
@@ -7570,7 +7559,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <source>The number pattern in Settings ▸ Defaults can't be used: correct it there.</source>
+        <source>The number pattern in Settings ▸ Defaults can&apos;t be used: correct it there.</source>
         <translation>设置 ▸ 业务默认值中的编号规则无法使用，请在那里更正。</translation>
     </message>
     <message>
@@ -7733,7 +7722,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>生成催款任务</translation>
     </message>
     <message>
-        <source>A call task (催款) for each overdue invoice's salesperson, once per invoice</source>
+        <source>A call task (催款) for each overdue invoice&apos;s salesperson, once per invoice</source>
         <translation>为每张逾期发票的负责人生成一个催款电话任务（每张发票一次）</translation>
     </message>
     <message>
@@ -8027,7 +8016,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>有效期：</translation>
     </message>
     <message>
-        <source>The most specific rule wins: a customer's own list before its tier's, a product before its category, the largest quantity reached, a dated rule before an open-ended one.</source>
+        <source>The most specific rule wins: a customer&apos;s own list before its tier&apos;s, a product before its category, the largest quantity reached, a dated rule before an open-ended one.</source>
         <translation>最具体的规则优先：客户专属价目表优先于等级价目表，产品规则优先于类别规则，达到的最高起订量优先，有期限的规则优先于长期规则。</translation>
     </message>
 </context>
@@ -8493,7 +8482,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>语言：</translation>
     </message>
     <message>
-        <source>Show today's tasks at start</source>
+        <source>Show today&apos;s tasks at start</source>
         <translation>启动时显示今日任务</translation>
     </message>
     <message>
@@ -8532,11 +8521,11 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>平均分到 12 个月</translation>
     </message>
     <message>
-        <source>Like last year's months (seasonality)</source>
+        <source>Like last year&apos;s months (seasonality)</source>
         <translation>按去年各月比例（季节性）</translation>
     </message>
     <message>
-        <source>Stores the yearly target and one target per month; the months add up exactly to the year and replace the months' current targets.</source>
+        <source>Stores the yearly target and one target per month; the months add up exactly to the year and replace the months&apos; current targets.</source>
         <translation>保存年度目标及每月目标，各月之和恰好等于全年目标，并替换各月现有的目标。</translation>
     </message>
     <message>
@@ -8707,7 +8696,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
 <context>
     <name>Targets</name>
     <message>
-        <source>Enter the salesperson's name.</source>
+        <source>Enter the salesperson&apos;s name.</source>
         <translation>请输入销售员姓名。</translation>
     </message>
     <message>
@@ -8723,7 +8712,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>已经有一位老板（所有者）。</translation>
     </message>
     <message>
-        <source>The owner's role cannot be changed here.</source>
+        <source>The owner&apos;s role cannot be changed here.</source>
         <translation>此处不能更改老板的角色。</translation>
     </message>
     <message>
@@ -8910,7 +8899,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>复制上期目标</translation>
     </message>
     <message>
-        <source>Copy the previous period's targets where this period has none</source>
+        <source>Copy the previous period&apos;s targets where this period has none</source>
         <translation>将上一期的目标复制到本期尚未设定目标之处</translation>
     </message>
     <message>
@@ -9181,7 +9170,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>该联系人已不存在。</translation>
     </message>
     <message>
-        <source>Choose one of this customer's contacts.</source>
+        <source>Choose one of this customer&apos;s contacts.</source>
         <translation>请选择该客户的联系人。</translation>
     </message>
     <message>
@@ -9400,7 +9389,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>全部类型</translation>
     </message>
     <message>
-        <source>Show everyone's tasks again</source>
+        <source>Show everyone&apos;s tasks again</source>
         <translation>重新显示所有任务</translation>
     </message>
     <message>
@@ -10041,7 +10030,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>未发送</translation>
     </message>
     <message>
-        <source>Fewer than {minimum} closed deals ({count}): the stages' default probabilities are used.</source>
+        <source>Fewer than {minimum} closed deals ({count}): the stages&apos; default probabilities are used.</source>
         <translation>已结束商机少于 {minimum} 个（{count} 个）：使用各阶段的默认概率。</translation>
     </message>
     <message>
@@ -10072,12 +10061,12 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>{path} 已损坏且没有完好的备份，未打开。请保留该文件的副本，并尽量导出其中的数据。</translation>
     </message>
     <message>
-        <source>{path} is empty although it has held data; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore "{backup}" --db "{path}"</source>
-        <translation>{path} 曾有数据但现在是空的，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore "{backup}" --db "{path}" 恢复</translation>
+        <source>{path} is empty although it has held data; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot;</source>
+        <translation>{path} 曾有数据但现在是空的，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot; 恢复</translation>
     </message>
     <message>
-        <source>{path} is damaged; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore "{backup}" --db "{path}"</source>
-        <translation>{path} 已损坏，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore "{backup}" --db "{path}" 恢复</translation>
+        <source>{path} is damaged; it was not opened. The latest good backup is {backup} from {when}: restore it with sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot;</source>
+        <translation>{path} 已损坏，未打开。最近一份完好的备份是 {when} 的 {backup}：可用 sms-desktop restore &quot;{backup}&quot; --db &quot;{path}&quot; 恢复</translation>
     </message>
 </context>
 </TS>
