@@ -2228,7 +2228,7 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>目标完成率</translation>
     </message>
     <message>
-        <source>Collections (回款) in period</source>
+        <source>Collections in period</source>
         <translation>本期回款</translation>
     </message>
     <message>

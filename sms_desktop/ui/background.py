@@ -10,6 +10,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from sms_desktop.ui.i18n import translate
 
@@ -172,6 +173,9 @@ class Operation(Generic[T]):
         if not cancellable:
             dialog.setCancelButton(None)
         dialog.canceled.connect(self._on_dialog_canceled)
+        # The window that asked is closed (and its dialog with it): the work is cancelled
+        # and nothing is shown in it any more.
+        dialog.destroyed.connect(self._on_dialog_canceled)
         self.dialog: QProgressDialog | None = dialog
         self.finished = False
 
@@ -193,25 +197,28 @@ class Operation(Generic[T]):
             self._on_failed(value)
 
     def _on_progress(self, done: int, total: int) -> None:
-        if total > 0 and self.dialog is not None:
+        if total > 0 and self.dialog is not None and isValid(self.dialog):
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
 
-    def _finish(self) -> None:
+    def _finish(self) -> bool:
+        """Let go of the dialog; whether the window that asked is still there to be told."""
         self.finished = True
         dialog, self.dialog = self.dialog, None
-        if dialog is not None:
+        if dialog is not None and isValid(dialog):
             dialog.reset()
             dialog.close()
             dialog.deleteLater()
         Operation._running.discard(self)
+        return self._parent is None or isValid(self._parent)
 
     def _on_succeeded(self, result: T) -> None:
-        self._finish()
-        self._on_success(result)
+        if self._finish():
+            self._on_success(result)
 
     def _on_failed(self, exc: BaseException) -> None:
-        self._finish()
+        if not self._finish():
+            return
         if isinstance(exc, CancelledError):
             if self._on_cancelled is not None:
                 self._on_cancelled()

@@ -161,3 +161,11 @@ def test_headers_map_in_both_languages() -> None:
 
 def test_a_field_takes_the_first_column_only() -> None:
     assert auto_map(ImportKind.CUSTOMERS, ["电话", "电话", "备注"]) == ("phone", None, "notes")
+
+
+def test_a_bare_name_header_is_the_customer_name_in_a_customer_list() -> None:
+    from sms_desktop.domain.importing.fields import ImportKind, auto_map
+
+    assert auto_map(ImportKind.CUSTOMERS, ["名称", "电话"])[0] == "name"
+    assert auto_map(ImportKind.CUSTOMERS, ["Name", "Phone"])[0] == "name"
+    assert auto_map(ImportKind.PRODUCTS, ["名称"])[0] == "name_zh"  # a product's, there

@@ -16,7 +16,10 @@ from sms_desktop.persistence.paths import log_dir
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize(("language", "rounds"), [("zh_CN", 3), ("en", 1)])
+# About 150 commands a round now (nine tabs, their context menus in the first round): two
+# rounds in Chinese are some 250 commands with a collection after each, far past the few
+# dozen that crashed the app before the ownership rules (docs/architecture.md).
+@pytest.mark.parametrize(("language", "rounds"), [("zh_CN", 2), ("en", 1)])
 def test_every_command_walk_survives(tmp_path: Path, language: str, rounds: int) -> None:
     db = tmp_path / "walk.sqlite3"
     create_demo_database(db, customers=120)
@@ -38,7 +41,7 @@ def test_every_command_walk_survives(tmp_path: Path, language: str, rounds: int)
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=900,
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
     assert "WALK DONE" in proc.stdout

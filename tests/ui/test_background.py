@@ -96,3 +96,26 @@ def test_cancel_stops_the_work(qtbot: QtBot) -> None:
     cancel_button.click()  # as the user does
     qtbot.waitUntil(lambda: operation.finished)
     assert not failed and not succeeded  # a cancelled operation reports nothing
+
+
+def test_closing_the_window_that_asked_cancels_the_work_and_tells_nobody(qtbot: QtBot) -> None:
+    """The import wizard closed while its check runs: the work stops, nothing is shown in
+    the gone window, and the operation finishes (it raised 'already deleted' before)."""
+    parent = QWidget()
+    started = threading.Event()
+    told: list[object] = []
+    tick = threading.Event()
+
+    def work(progress: Progress) -> None:
+        started.set()
+        while True:
+            progress(0, 1)
+            tick.wait(0.01)
+
+    operation = Operation(
+        parent, work, label="…", on_success=told.append, on_failure=told.append
+    ).start()
+    started.wait(10)
+    parent.deleteLater()  # the user closed the window
+    qtbot.waitUntil(lambda: operation.finished)
+    assert told == []

@@ -222,3 +222,23 @@ def test_export_management_report_from_the_tab(
     assert not Operation._running
     assert "report.pdf" in signal.args[0]
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_dashboard_fits_a_1280_wide_laptop(controller: Controller, qtbot: QtBot) -> None:
+    """Six KPI cards in a row with long captions and details: they wrap, nothing is cut."""
+    from PySide6.QtWidgets import QScrollArea
+
+    assert controller.window.show_tab("dashboard")
+    controller.window.resize(1280, 720)
+    tab = controller.window.tabs.currentWidget()
+    assert isinstance(tab, DashboardTab)
+    for card in tab.cards.values():  # the figures of a busy year
+        card.set_figure("12,994,330.09", "▼29.8% · last year 14,264,580.18")
+    scroll = tab.findChild(QScrollArea)
+    assert scroll is not None and scroll.widget() is not None
+    controller.window.show()
+    qtbot.waitUntil(lambda: 1200 < scroll.viewport().width() < 1280)
+    share = (scroll.viewport().width() - 5 * 8) // 6  # six cards, 8 px apart
+    for key, card in tab.cards.items():
+        assert card.minimumSizeHint().width() <= share, key
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()

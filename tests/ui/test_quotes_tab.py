@@ -442,6 +442,24 @@ def test_choosing_the_deal_brings_its_contact(controller: Controller, qtbot: QtB
     assert editor.contact_combo.currentData() == contact
 
 
+def test_a_quote_of_a_deal_closed_since_shows_the_deals_title(
+    controller: Controller, qtbot: QtBot
+) -> None:
+    from sms_desktop.services.pipeline import OpportunityInput
+
+    services = services_of(controller)
+    customer = customer_id(services)
+    deal = services.pipeline.create(OpportunityInput(customer_id=customer, title="年度采购"))
+    from sms_desktop.domain.enums import StageKind
+
+    won = next(s.id for s in services.stages.stages() if s.kind is StageKind.WON)
+    services.pipeline.move(deal, won)
+    blank = replace(services.quotes.new_quote(customer, today=TODAY), opportunity_id=deal)
+    editor = QuoteEditor(services, blank, customer_name="<b>Acme & Co")
+    qtbot.addWidget(editor, before_close_func=lambda e: e.done(QDialog.DialogCode.Rejected))
+    assert editor.opportunity_combo.currentText() == "年度采购"  # not "#7"
+
+
 def test_editor_shows_service_errors_inline(controller: Controller, qtbot: QtBot) -> None:
     services = services_of(controller)
     editor = new_editor(services, qtbot)
@@ -950,3 +968,17 @@ def test_status_buttons_follow_the_domain_table(
     monkeypatch.setattr(rules, "QUOTE_ACTIONS", MappingProxyType(changed))
     tab.select_quote(sent)
     assert enabled(draft) == {QuoteAction.DUPLICATE}
+
+
+def test_the_product_catalogue_closes_with_its_close_button(
+    controller: Controller, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    catalogue = ProductsDialog(services_of(controller), QUndoStack())
+    qtbot.addWidget(catalogue)
+    catalogue.show()
+    box = catalogue.findChild(QDialogButtonBox)
+    assert box is not None
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Close), Qt.MouseButton.LeftButton)
+    assert not catalogue.isVisible()

@@ -81,7 +81,10 @@ _CONTACT_FIELDS = (
 
 CUSTOMER_FIELDS: tuple[TargetField, ...] = (
     _ID,
-    _f("name", translate("ImportFields", "Customer name"), "text", *_CUSTOMER_NAME.synonyms, required=True),
+    # In a list of customers a bare "名称"/"Name" is the customer's (in an order file it
+    # may be the product's, so only here).
+    _f("name", translate("ImportFields", "Customer name"), "text", *_CUSTOMER_NAME.synonyms,
+       "名称", "Name", required=True),
     _f("code", translate("ImportFields", "Customer code"), "code", *_CUSTOMER_CODE.synonyms),
     _f("tax_id", translate("ImportFields", "Tax id"), "code", "统一社会信用代码", "信用代码", "税号", "纳税人识别号",
        "Tax ID", "Tax Number", "VAT ID"),

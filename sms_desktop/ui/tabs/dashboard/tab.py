@@ -116,6 +116,9 @@ class KpiCard(QFrame):
         self.value.setFont(font)
         self.detail = QLabel("", self)
         self.detail.setObjectName(f"kpi_{key}_detail")
+        # Six cards share a 1280-pixel laptop's width: long captions and details wrap.
+        for label in (self.caption, self.detail):
+            label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
@@ -265,7 +268,7 @@ class DashboardTab(AreaTab):
             ("quotes", self.tr("Quotes awaiting an answer"), "quotes"),
             ("overdue", self.tr("Overdue tasks"), "tasks"),
             ("targets", self.tr("Target attainment"), "targets"),
-            ("collections", self.tr("Collections (回款) in period"), "targets"),
+            ("collections", self.tr("Collections in period"), "targets"),
         )
         self.cards: dict[str, KpiCard] = {}
         cards = QGridLayout()

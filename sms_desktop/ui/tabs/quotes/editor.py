@@ -214,7 +214,12 @@ class QuoteEditor(QDialog):
                 self._deal_contacts[deal.id] = deal.contact_id
         self._select(self.contact_combo, contact_id)
         if opportunity_id is not None and self.opportunity_combo.findData(opportunity_id) < 0:
-            self.opportunity_combo.addItem(f"#{opportunity_id}", opportunity_id)
+            # A deal closed since (won or lost): still shown by its title.
+            try:
+                title = self._services.pipeline.get(opportunity_id).data.title
+            except DomainError:
+                title = f"#{opportunity_id}"
+            self.opportunity_combo.addItem(title, opportunity_id)
         self._select(self.opportunity_combo, opportunity_id)
         self.lines.set_pricing(self._quotes.pricing(customer_id))
 

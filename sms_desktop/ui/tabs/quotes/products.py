@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -111,9 +112,12 @@ class ProductsDialog(QDialog):
         self.model.total_changed.connect(
             lambda n: self.count_label.setText(self.tr("%Ln product(s)", "", n))
         )
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(close)
         self.resize(1000, 600)
         self.reload()
 
