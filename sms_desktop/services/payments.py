@@ -22,7 +22,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from sms_desktop.domain.currency import to_base
@@ -57,7 +57,8 @@ class PaymentInput:
 
     ``allocations`` (invoice id → amount, positive; for a refund, the amount taken back from
     that invoice): None applies a receipt to the customer's oldest open invoices in its
-    currency and leaves a refund unapplied (it reduces the credit)."""
+    currency (those of ``order_id`` first) and leaves a refund unapplied (it reduces the
+    credit)."""
 
     customer_id: int
     payment_date: date
@@ -68,6 +69,7 @@ class PaymentInput:
     reference: str = ""
     note: str = ""
     allocations: Mapping[int, Decimal] | None = None
+    order_id: int | None = None  # with allocations None: this order's invoices come first
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +251,7 @@ class PaymentsService:
             session.add(payment)
             session.flush()
             if data.allocations is None:
-                wanted = {} if refund else self._oldest_first(session, payment)
+                wanted = {} if refund else self._oldest_first(session, payment, data.order_id)
             else:
                 wanted = dict(data.allocations)
             self._apply(session, payment, wanted)
@@ -283,8 +285,11 @@ class PaymentsService:
                 refresh_status(session, order)
 
     @staticmethod
-    def _oldest_first(session: Session, payment: m.Payment) -> dict[int, Decimal]:
-        """A receipt applied to the customer's open invoices in its currency, oldest due first."""
+    def _oldest_first(
+        session: Session, payment: m.Payment, order_id: int | None = None
+    ) -> dict[int, Decimal]:
+        """A receipt applied to the customer's open invoices in its currency, oldest due first
+        (those of ``order_id`` before the others)."""
         i, a = m.Invoice, m.PaymentAllocation
         paid = select(money_sum(a.amount)).where(a.invoice_id == i.id).scalar_subquery()
         rows = session.execute(
@@ -294,7 +299,7 @@ class PaymentsService:
                 i.currency == payment.currency,
                 i.invoice_date <= payment.payment_date,
             )
-            .order_by(i.due_date, i.id)
+            .order_by(case((i.order_id == order_id, 0), else_=1), i.due_date, i.id)
         )
         left = payment.amount
         wanted: dict[int, Decimal] = {}

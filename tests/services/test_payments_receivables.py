@@ -96,6 +96,20 @@ def test_one_payment_across_invoices_and_the_rest_is_credit(
     assert services.orders.get(c.id).status is OrderStatus.PAID
 
 
+def test_a_payment_for_an_order_pays_its_invoices_before_the_older_ones(
+    services: Services, world: World
+) -> None:
+    old = _invoiced(services, world.acme, "300.00", "F-OLD", date(2027, 1, 5))
+    this = _invoiced(services, world.acme, "500.00", "F-THIS", date(2027, 2, 5))
+    paid = services.payments.record(
+        PaymentInput(world.acme, date(2027, 3, 1), D("600.00"), "CNY", order_id=this.id)
+    )
+    assert [(x.invoice_number, x.amount) for x in paid.allocations] == [
+        ("F-OLD", D("100.00")), ("F-THIS", D("500.00"))]  # fmt: skip
+    assert services.orders.get(this.id).status is OrderStatus.PAID
+    assert services.orders.get(old.id).status is OrderStatus.INVOICED
+
+
 def test_what_does_not_fit_is_refused_never_lost(services: Services, world: World) -> None:
     a = _invoiced(services, world.acme, "300.00", "F-X")
     inv = a.invoices[0].id

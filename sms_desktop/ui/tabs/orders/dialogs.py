@@ -238,17 +238,6 @@ class PaymentDialog(QDialog):
         amount = _amount(self.amount_edit.text())
         order = self._order
         wanted = amount if amount is not None else Decimal(-1)
-        allocations: dict[int, Decimal] | None = None
-        own = [i for i in order.invoices if i.open_amount > 0]
-        if own and wanted > 0:
-            allocations, left = {}, wanted
-            for invoice in own:
-                part = min(invoice.open_amount, left)
-                if part > 0:
-                    allocations[invoice.id] = part
-                    left -= part
-            if left > 0:
-                allocations = None  # more than this order's invoices: oldest first
         return PaymentInput(
             customer_id=order.customer_id,
             payment_date=from_qdate(self.date_edit.date()),
@@ -258,7 +247,7 @@ class PaymentDialog(QDialog):
             kind=PaymentKind.RECEIPT,
             reference=self.reference_edit.text(),
             note=self.note_edit.toPlainText(),
-            allocations=allocations,
+            order_id=order.id,  # the service applies it to this order's invoices first
         )
 
     def accept(self) -> None:
