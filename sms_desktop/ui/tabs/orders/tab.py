@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -47,7 +46,7 @@ from sms_desktop.ui.table_export import export_view
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.tabs.orders import commands
 from sms_desktop.ui.widgets.dialogs import run_modal
-from sms_desktop.ui.widgets.list_table import list_table
+from sms_desktop.ui.widgets.list_table import buttons_menu, command_buttons, list_table
 from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 150
@@ -200,26 +199,25 @@ class OrdersTab(AreaTab):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         actions.addWidget(self.count_label)
         actions.addStretch(1)
-        for key, text, slot in (
-            ("open", self.tr("Open…"), self.open_current),
-            ("confirm", self.tr("Confirm"), self.confirm_current),
-            ("deliver", self.tr("Deliver…"), self.deliver_current),
-            ("invoice", self.tr("Invoice…"), self.invoice_current),
-            ("payment", self.tr("Payment…"), self.payment_current),
-            ("cancel", self.tr("Cancel Order…"), self.cancel_current),
-            ("pdf", self.tr("Confirmation PDF…"), self.confirmation_pdf),
-            ("delivery_pdf", self.tr("Delivery Note…"), self.delivery_pdf),
-            ("delete", self.tr("Delete"), self.delete_current),
-        ):
-            button = QPushButton(text, self)
-            button.setObjectName(f"order_{key}_button")
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            actions.addWidget(button)
+        self.buttons = command_buttons(
+            self,
+            actions,
+            "order",
+            (
+                ("open", self.tr("Open…"), self.open_current),
+                ("confirm", self.tr("Confirm"), self.confirm_current),
+                ("deliver", self.tr("Deliver…"), self.deliver_current),
+                ("invoice", self.tr("Invoice…"), self.invoice_current),
+                ("payment", self.tr("Payment…"), self.payment_current),
+                ("cancel", self.tr("Cancel Order…"), self.cancel_current),
+                ("pdf", self.tr("Confirmation PDF…"), self.confirmation_pdf),
+                ("delivery_pdf", self.tr("Delivery Note…"), self.delivery_pdf),
+                ("delete", self.tr("Delete"), self.delete_current),
+            ),
+        )
         export = QPushButton(self.tr("Export…"), self)
         export.setObjectName("exportOrdersButton")
         export.clicked.connect(self.export_view)
@@ -385,12 +383,7 @@ class OrdersTab(AreaTab):
     def _context_menu(self, where: QPoint) -> None:
         if self.current_row() is None:
             return
-        menu = QMenu(self)
-        for button in self.buttons.values():
-            action = menu.addAction(button.text())
-            action.setEnabled(button.isEnabled())
-            action.triggered.connect(button.click)
-        menu.addSeparator()
+        menu = buttons_menu(self, self.buttons)
         customer = menu.addAction(self.tr("Show Customer"))
         customer.triggered.connect(lambda _c=False: self.show_customer())
         history = menu.addAction(self.tr("History…"))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -44,7 +43,7 @@ from sms_desktop.ui.tabs.quotes.commands import (
     update_quote,
 )
 from sms_desktop.ui.widgets.dialogs import run_modal
-from sms_desktop.ui.widgets.list_table import list_table
+from sms_desktop.ui.widgets.list_table import buttons_menu, command_buttons, list_table
 from sms_desktop.ui.widgets.search_field import SearchField
 
 SEARCH_DELAY_MS = 150
@@ -164,26 +163,25 @@ class QuotesTab(AreaTab):
             lambda n: self.count_label.setText(self.tr("%Ln quote(s)", "", n))
         )
 
-        self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         actions.addWidget(self.count_label)
         actions.addStretch(1)
-        for key, text, slot in (
-            ("open", self.tr("Open…"), self.open_current),
-            ("send", self.tr("Mark Sent"), self.send_current),
-            ("accept", self.tr("Accept"), self.accept_current),
-            ("reject", self.tr("Reject"), self.reject_current),
-            ("revise", self.tr("New Revision"), self.revise_current),
-            ("duplicate", self.tr("Duplicate"), self.duplicate_current),
-            ("changes", self.tr("Changes…"), self.show_changes),
-            ("pdf", self.tr("PDF…"), self.preview_current),
-            ("delete", self.tr("Delete"), self.delete_current),
-        ):
-            button = QPushButton(text, self)
-            button.setObjectName(f"quote_{key}_button")
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            actions.addWidget(button)
+        self.buttons = command_buttons(
+            self,
+            actions,
+            "quote",
+            (
+                ("open", self.tr("Open…"), self.open_current),
+                ("send", self.tr("Mark Sent"), self.send_current),
+                ("accept", self.tr("Accept"), self.accept_current),
+                ("reject", self.tr("Reject"), self.reject_current),
+                ("revise", self.tr("New Revision"), self.revise_current),
+                ("duplicate", self.tr("Duplicate"), self.duplicate_current),
+                ("changes", self.tr("Changes…"), self.show_changes),
+                ("pdf", self.tr("PDF…"), self.preview_current),
+                ("delete", self.tr("Delete"), self.delete_current),
+            ),
+        )
         actions.addWidget(export)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
@@ -305,12 +303,7 @@ class QuotesTab(AreaTab):
     def _context_menu(self, where: Any) -> None:
         if self.current_row() is None:
             return
-        menu = QMenu(self)
-        for button in self.buttons.values():
-            action = menu.addAction(button.text())
-            action.setEnabled(button.isEnabled())
-            action.triggered.connect(button.click)
-        menu.addSeparator()
+        menu = buttons_menu(self, self.buttons)
         history = menu.addAction(self.tr("History…"))
         history.setObjectName("quoteHistoryAction")
         history.triggered.connect(lambda _checked=False: self.show_history())
