@@ -11,19 +11,17 @@ overdue invoice's order through the tasks service.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, func, literal, select, type_coerce
+from sqlalchemy import Integer, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from sms_desktop.domain.enums import ActivityKind, OrderStatus
 from sms_desktop.domain.i18n import Translator, identity_translator, translate
-from sms_desktop.domain.money import ZERO
+from sms_desktop.domain.money import ZERO, from_minor
 from sms_desktop.domain.orders import (
     AGE_BUCKETS,
     AgeBucket,
@@ -113,6 +111,13 @@ def _stored_is_current(session: Session, as_of: date | None) -> bool:
     return latest is None or latest <= as_of
 
 
+def _all_invoiced_by(session: Session, as_of: date) -> bool:
+    """Whether no invoice is dated after ``as_of`` (then a report of that day need not test
+    each invoice's date, and the open invoices' partial index serves it alone)."""
+    latest = session.execute(select(func.max(m.Invoice.invoice_date))).scalar_one()
+    return latest is None or latest <= as_of
+
+
 def _paid_column(session: Session, as_of: date | None) -> tuple[Any, Any]:
     """What payments applied to each invoice on ``as_of`` (company currency), and the
     subquery to join for it (None: the stored column serves)."""
@@ -197,35 +202,21 @@ def customer_credits(
     session: Session, as_of: date | None, customer_id: int | None = None
 ) -> dict[int, Decimal]:
     """Per customer, payments dated ≤ ``as_of`` not applied to invoices (company currency at
-    the payments' rates); only customers with a credit."""
-    p, a = m.Payment, m.PaymentAllocation
-    if _stored_is_current(session, as_of):
-        query = (
-            select(p.customer_id, money_sum(p.unapplied_base))
-            .where(p.unapplied_base != 0)
-            .group_by(p.customer_id)
-        )
-        if customer_id is not None:
-            query = query.where(p.customer_id == customer_id)
-        return {cid: v for cid, v in session.execute(query) if v > 0}
-    paid = select(p.customer_id, money_sum(p.amount_base)).group_by(p.customer_id)
-    applied = (
-        select(p.customer_id, money_sum(a.collected_base))
-        .join(p, p.id == a.payment_id)
+    the payments' rates); only customers with a credit.
+
+    Every allocation of a payment counts from the payment's date, so this is the sum of the
+    stored unapplied balances of the payments of then (their partial index)."""
+    p = m.Payment
+    query = (
+        select(p.customer_id, money_sum(p.unapplied_base))
+        .where(p.unapplied_base != 0)
         .group_by(p.customer_id)
     )
-    if as_of is not None:
-        paid = paid.where(p.payment_date <= as_of)
-        applied = applied.where(p.payment_date <= as_of)
+    if not _stored_is_current(session, as_of):
+        query = query.where(p.payment_date <= as_of)
     if customer_id is not None:
-        paid = paid.where(p.customer_id == customer_id)
-        applied = applied.where(p.customer_id == customer_id)
-    totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for cid, amount in session.execute(paid):
-        totals[cid] += amount
-    for cid, amount in session.execute(applied):
-        totals[cid] -= amount
-    return {cid: v for cid, v in totals.items() if v > 0}
+        query = query.where(p.customer_id == customer_id)
+    return {cid: v for cid, v in session.execute(query) if v > 0}
 
 
 def customer_exposure(
@@ -260,18 +251,16 @@ def customer_exposure(
 _ID_CHUNK = 5000
 
 
-def _import_codes(session: Session, customer_ids: Sequence[int]) -> dict[int, str]:
+def _import_code(customer_id: Any) -> Any:
+    """A customer's first import code (its number in the user's old sheet), per row."""
     k = m.ImportKey
-    codes: dict[int, str] = {}
-    for start in range(0, len(customer_ids), _ID_CHUNK):
-        chunk = customer_ids[start : start + _ID_CHUNK]
-        for entity_id, code in session.execute(
-            select(k.entity_id, k.code)
-            .where(k.entity == "customer", k.entity_id.in_(chunk))
-            .order_by(k.id)
-        ):
-            codes.setdefault(entity_id, code)
-    return codes
+    return (
+        select(k.code)
+        .where(k.entity == "customer", k.entity_id == customer_id)
+        .order_by(k.id)
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 class ReceivablesService:
@@ -280,48 +269,60 @@ class ReceivablesService:
 
     def ageing(self, as_of: date, *, customer_id: int | None = None) -> AgeingReport:
         """Every customer's open balance in buckets and credit on ``as_of``, largest first.
-        The buckets are summed in SQL (the domain's bucket edges as due dates)."""
+
+        One scan of the open invoices (of today, their partial index) gives each one's
+        customer, name, code, bucket (by the domain's bucket edges as due dates) and open
+        amount in minor units; they are added up per customer here, cheaper than grouping in
+        SQL, and only the non-empty buckets are made ``Decimal``."""
         i, c = m.Invoice, m.Customer
-        edges = bucket_edges(as_of)
         with self._db.read() as session:
             currency = company_currency_in(session)
             paid_base, paid = _paid_column(session, as_of)
             aged = case(
-                *((i.due_date >= earliest, literal(b.value)) for b, earliest in edges),
-                else_=literal(AgeBucket.OVER_90.value),
-            ).label("bucket")
-            query = (
-                select(i.customer_id, c.name, aged, money_sum(i.amount_base - paid_base))
-                .join(c, c.id == i.customer_id)
-                .where(i.invoice_date <= as_of, i.amount_base > paid_base)
-                .group_by(i.customer_id, c.name, aged)
+                *((i.due_date >= day, AGE_BUCKETS.index(b)) for b, day in bucket_edges(as_of)),
+                else_=AGE_BUCKETS.index(AgeBucket.OVER_90),
             )
+            query = (
+                select(
+                    i.customer_id,
+                    c.name,
+                    _import_code(i.customer_id),
+                    aged,
+                    type_coerce(i.amount_base - paid_base, Integer),
+                )
+                .join(c, c.id == i.customer_id)
+                .where(i.amount_base > paid_base)
+            )
+            if not _all_invoiced_by(session, as_of):
+                query = query.where(i.invoice_date <= as_of)
             if paid is not None:
                 query = query.outerjoin(paid, paid.c.invoice_id == i.id)
             if customer_id is not None:
                 query = query.where(i.customer_id == customer_id)
-            buckets: dict[int, dict[AgeBucket, Decimal]] = defaultdict(_zero_buckets)
-            names: dict[int, str] = {}
-            for cid, name, key, amount in session.execute(query):
-                buckets[cid][AgeBucket(key)] += amount
-                names[cid] = name
+            conn = session.connection()
+            found: dict[int, tuple[str, str | None, list[int]]] = {}
+            for cid, name, code, bucket, open_minor in conn.execute(query):
+                if cid not in found:
+                    found[cid] = (name, code, [0] * len(AGE_BUCKETS))
+                found[cid][2][bucket] += open_minor
             credits = customer_credits(session, as_of, customer_id)
-            ids = sorted(set(buckets) | set(credits))
-            missing = [cid for cid in ids if cid not in names]  # a credit, nothing open
-            for start in range(0, len(missing), _ID_CHUNK):
-                chunk = missing[start : start + _ID_CHUNK]
-                names.update(session.execute(select(c.id, c.name).where(c.id.in_(chunk))).all())
-            codes = _import_codes(session, ids)
+            credit_only = [cid for cid in credits if cid not in found]
+            for start in range(0, len(credit_only), _ID_CHUNK):
+                chunk = credit_only[start : start + _ID_CHUNK]
+                for cid, name, code in conn.execute(
+                    select(c.id, c.name, _import_code(c.id)).where(c.id.in_(chunk))
+                ):
+                    found[cid] = (name, code, [0] * len(AGE_BUCKETS))
         rows = [
             CustomerAgeing(
                 cid,
-                names.get(cid, ""),
-                codes.get(cid) or f"C{cid:06d}",
-                sum(buckets[cid].values(), ZERO),
-                dict(buckets[cid]),
+                name,
+                code or f"C{cid:06d}",
+                from_minor(sum(minor)),
+                {b: from_minor(v) if v else ZERO for b, v in zip(AGE_BUCKETS, minor, strict=True)},
                 credits.get(cid, ZERO),
             )
-            for cid in ids
+            for cid, (name, code, minor) in found.items()
         ]
         rows.sort(key=lambda r: (-r.open, r.customer, r.customer_id))
         total = _zero_buckets()

@@ -31,22 +31,21 @@ _FLOOR_OPEN = (
     " AS p ON p.invoice_id = i.id WHERE i.invoice_date <= ?"
     " AND i.amount_base > coalesce(p.paid, 0)"
 )
-# Of today: the stored balances, through their partial indexes.
+# Of today: the stored balances, through their partial indexes (no invoice is dated later,
+# so the invoices' dates need no test).
 _FLOOR_OPEN_TODAY = (
     "SELECT i.customer_id, i.due_date, i.amount_base - i.paid_base FROM invoices i"
-    " WHERE i.invoice_date <= ? AND i.amount_base > i.paid_base"
+    " WHERE i.amount_base > i.paid_base"
 )
 _FLOOR_CREDIT_TODAY = (
     "SELECT customer_id, sum(unapplied_base) FROM payments WHERE unapplied_base <> 0"
     " GROUP BY customer_id"
 )
+# A payment's allocations all count from its date: the credit of a past day is the stored
+# unapplied balance of the payments of then.
 _FLOOR_CREDIT = (
-    "SELECT customer_id, sum(amount_base) FROM payments WHERE payment_date <= ?"
-    " GROUP BY customer_id"
-)
-_FLOOR_APPLIED = (
-    "SELECT y.customer_id, sum(a.collected_base) FROM payment_allocations a"
-    " JOIN payments y ON y.id = a.payment_id WHERE y.payment_date <= ? GROUP BY y.customer_id"
+    "SELECT customer_id, sum(unapplied_base) FROM payments WHERE unapplied_base <> 0"
+    " AND payment_date <= ? GROUP BY customer_id"
 )
 
 
@@ -59,17 +58,12 @@ def _floor_ageing(db: Path, as_of: date, *, today: bool) -> int:
     day = as_of.isoformat()
     buckets: dict[int, list[int]] = defaultdict(lambda: [0] * 5)
     credit: dict[int, int] = defaultdict(int)
-    rows = con.execute(_FLOOR_OPEN_TODAY, (day,)) if today else con.execute(_FLOOR_OPEN, (day, day))
+    rows = con.execute(_FLOOR_OPEN_TODAY) if today else con.execute(_FLOOR_OPEN, (day, day))
     for cid, due, amount in rows:
         buckets[cid][_bucket((as_of - date.fromisoformat(due)).days)] += amount
-    if today:
-        for cid, amount in con.execute(_FLOOR_CREDIT_TODAY):
-            credit[cid] += amount
-    else:
-        for cid, amount in con.execute(_FLOOR_CREDIT, (day,)):
-            credit[cid] += amount
-        for cid, amount in con.execute(_FLOOR_APPLIED, (day,)):
-            credit[cid] -= amount
+    credits = con.execute(_FLOOR_CREDIT_TODAY) if today else con.execute(_FLOOR_CREDIT, (day,))
+    for cid, amount in credits:
+        credit[cid] += amount
     ids = sorted(set(buckets) | {c for c, v in credit.items() if v > 0})
     names = {}
     for start in range(0, len(ids), 500):

@@ -184,6 +184,33 @@ def test_ageing_on_fixed_dates(services: Services, world: World) -> None:
     assert services.receivables.overdue_total(as_of) >= report.overdue
 
 
+def test_ageing_names_each_customer_by_its_import_code_and_keeps_credit_only_ones(
+    services: Services, world: World
+) -> None:
+    """A customer imported with a code is listed by its first code; one with nothing open
+    but money paid in advance is listed with its credit, by its name and fallback code."""
+    with services.db.write() as s:
+        s.add_all(
+            [
+                m.ImportKey(entity="customer", code="KH-0007", entity_id=world.acme),
+                m.ImportKey(entity="customer", code="KH-0107", entity_id=world.acme),
+            ]
+        )
+        other = m.Customer(name="预付客户")
+        s.add(other)
+        s.flush()
+        prepaid = other.id
+    _invoiced(services, world.acme, "300.00", "IC-1", DAY - timedelta(days=45))
+    _pay(services, prepaid, "80.00", DAY)
+    report = services.receivables.ageing(DAY)
+    rows = {r.customer_id: r for r in report.customers}
+    assert rows[world.acme].code == "KH-0007"
+    assert rows[world.acme].buckets[AgeBucket.D1_30] == D("300.00")
+    assert (rows[prepaid].customer, rows[prepaid].code) == ("预付客户", f"C{prepaid:06d}")
+    assert (rows[prepaid].open, rows[prepaid].credit) == (D("0.00"), D("80.00"))
+    assert rows[prepaid].buckets == dict.fromkeys(AgeBucket, D("0.00"))
+
+
 def test_collection_tasks_for_overdue_invoices_once(services: Services, world: World) -> None:
     order = _invoiced(services, world.acme, "300.00", "CT-1", date(2027, 1, 1))
     created = services.receivables.create_collection_tasks(date(2027, 3, 1))
