@@ -9,17 +9,15 @@ through ``TasksService.complete``, the one place a survey answer is written; the
 answered when a survey row points at its task.
 
 A **low score** (``domain/surveys.is_low``: satisfaction ≤ 2 or NPS ≤ 6) gets a follow-up task
-for the account owner, once per answer (``survey_follow_ups``):
-:meth:`SurveysService.follow_up_low_scores` creates the missing ones for answers of the last
-30 days; recording an answer here runs it, and the Key Accounts tab runs it whenever surveys
-change (an answer given from the Tasks tab).
+for the account owner in the answer's own transaction (``TasksService.complete``), linked to
+it in ``survey_follow_ups``, wherever the answer is given.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 from sqlalchemy import delete, func, select
@@ -33,7 +31,6 @@ from sms_desktop.domain.segmentation import RfmSegment, Tier
 from sms_desktop.domain.surveys import (
     average,
     csat,
-    is_low,
     nps,
     questions_of,
     response_rate,
@@ -42,7 +39,6 @@ from sms_desktop.persistence import models as m
 from sms_desktop.persistence.db import Database
 from sms_desktop.services.tasks import Completion, SurveyInput, TasksService
 
-FOLLOW_UP_WINDOW_DAYS = 30
 MAX_TEXT = 4000
 
 
@@ -112,14 +108,6 @@ class CampaignResults:
     nps: int | None
     scores: tuple[int, ...]  # answers scoring 1 … 5
     answers: tuple[tuple[str, str, str], ...]  # (customer, question, answer)
-
-
-@dataclass(frozen=True, slots=True)
-class RecordedAnswer:
-    """What recording an answer wrote, so Undo can take it back."""
-
-    completion: Completion
-    follow_ups: tuple[int, ...]
 
 
 def _due(day: date) -> datetime:
@@ -385,10 +373,10 @@ class SurveysService:
         *,
         outcome: str = "",
         tr: Translator = identity_translator,
-    ) -> RecordedAnswer:
+    ) -> Completion:
         """Record a request's answer (typed from the paper form): its task is completed with
-        the survey (``TasksService.complete``), open answers kept beside it, and a low score
-        followed up."""
+        the survey (``TasksService.complete``, which follows up a low score), open answers
+        kept beside it."""
         with self._db.read() as session:
             request = session.get(m.SurveyRequest, request_id)
             if request is None or request.activity_id is None:
@@ -410,7 +398,7 @@ class SurveysService:
                 )
                 errors.raise_if_any()
         completion = TasksService(self._db).complete(
-            activity_id, outcome, survey=SurveyInput(score, recommend, comments)
+            activity_id, outcome, survey=SurveyInput(score, recommend, comments), tr=tr
         )
         if completion.survey_id is not None:
             with self._db.write() as session:
@@ -426,65 +414,12 @@ class SurveysService:
                                 answer=text.strip(),
                             )
                         )
-        return RecordedAnswer(completion, tuple(self.follow_up_low_scores(tr=tr)))
+        return completion
 
-    def undo_answer(self, recorded: RecordedAnswer) -> None:
-        """Take back a recorded answer: its follow-up tasks (not done yet), then the survey
-        and the completion."""
-        if recorded.follow_ups:
-            with self._db.write() as session:
-                session.execute(
-                    delete(m.Activity).where(
-                        m.Activity.id.in_(recorded.follow_ups), m.Activity.done_at.is_(None)
-                    )
-                )
-        TasksService(self._db).reopen(recorded.completion)
-
-    def follow_up_low_scores(self, *, tr: Translator = identity_translator) -> list[int]:
-        """A follow-up task for the account owner of every low answer of the last 30 days that
-        has none yet, due the next day; returns the new tasks' ids."""
-        today = clock().today()
-        sv, c = m.SatisfactionSurvey, m.Customer
-        subject = translate("Surveys", "Follow up low satisfaction: {score} of 5")
-        subject_nps = translate(
-            "Surveys", "Follow up low satisfaction: {score} of 5, recommend {nps} of 10"
-        )
-        created: list[int] = []
-        with self._db.write() as session:
-            rows = session.execute(
-                select(sv.id, sv.customer_id, c.owner_id, sv.score, sv.nps, sv.comments)
-                .join(c, c.id == sv.customer_id)
-                .outerjoin(m.SurveyFollowUp, m.SurveyFollowUp.survey_id == sv.id)
-                .where(
-                    m.SurveyFollowUp.survey_id.is_(None),
-                    c.deleted_at.is_(None),
-                    sv.surveyed_on >= today - timedelta(days=FOLLOW_UP_WINDOW_DAYS),
-                )
-                .order_by(sv.id)
-            ).all()
-            due = _due(today + timedelta(days=1))
-            for sid, cid, owner, score, recommend, comments in rows:
-                if not is_low(score, recommend):
-                    continue
-                text = (
-                    subject.format(score=score)
-                    if recommend is None
-                    else subject_nps.format(score=score, nps=recommend)
-                ).render(tr)
-                task = m.Activity(
-                    kind=ActivityKind.CALL,
-                    subject=text[:200],
-                    due_at=due,
-                    all_day=True,
-                    assignee_id=owner,
-                    customer_id=cid,
-                    notes=(comments or None),
-                )
-                session.add(task)
-                session.flush()
-                session.add(m.SurveyFollowUp(survey_id=sid, activity_id=task.id))
-                created.append(task.id)
-        return created
+    def undo_answer(self, completion: Completion) -> None:
+        """Take back a recorded answer: the survey, its follow-up task (not done yet) and the
+        completion."""
+        TasksService(self._db).reopen(completion)
 
 
 def _template(row: m.SurveyTemplate) -> TemplateRow:

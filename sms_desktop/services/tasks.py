@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal, cast
 
 from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, update
@@ -24,7 +24,8 @@ from sms_desktop.domain.enums import (
     RecurrenceUnit,
 )
 from sms_desktop.domain.errors import ConflictError, Errors, NotFoundError, ValidationError
-from sms_desktop.domain.i18n import translate
+from sms_desktop.domain.i18n import Translator, identity_translator, translate
+from sms_desktop.domain.surveys import is_low
 from sms_desktop.domain.tasks import (
     GroupBounds,
     TaskGroup,
@@ -134,6 +135,7 @@ class Completion:
     next_task_id: int | None = None
     survey_id: int | None = None
     interaction_id: int | None = None
+    follow_up_id: int | None = None  # a low score's follow-up task
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +319,41 @@ def _refresh_stats(session: Session, customer_ids: Sequence[int | None]) -> None
 
 
 # ---------------------------------------------------------------------------------- service
+
+
+_LOW_SCORE = translate("Surveys", "Follow up low satisfaction: {score} of 5")
+_LOW_SCORE_NPS = translate(
+    "Surveys", "Follow up low satisfaction: {score} of 5, recommend {nps} of 10"
+)
+
+
+def _follow_up_low_score(
+    session: Session, survey: m.SatisfactionSurvey, now: datetime, tz: tzinfo, tr: Translator
+) -> int:
+    """The follow-up task of a low survey answer: a call for the customer's owner, due the
+    next day, with the answer's comments; linked to the answer (``survey_follow_ups``)."""
+    owner = session.execute(
+        select(m.Customer.owner_id).where(m.Customer.id == survey.customer_id)
+    ).scalar_one()
+    subject = (
+        _LOW_SCORE.format(score=survey.score)
+        if survey.nps is None
+        else _LOW_SCORE_NPS.format(score=survey.score, nps=survey.nps)
+    )
+    next_day = now.astimezone(tz).date() + timedelta(days=1)
+    task = m.Activity(
+        kind=ActivityKind.CALL,
+        subject=subject.render(tr)[:200],
+        due_at=datetime.combine(next_day, time(9), tz).astimezone(UTC),
+        all_day=True,
+        assignee_id=owner,
+        customer_id=survey.customer_id,
+        notes=survey.comments,
+    )
+    session.add(task)
+    session.flush()
+    session.add(m.SurveyFollowUp(survey_id=survey.id, activity_id=task.id))
+    return task.id
 
 
 class TasksService:
@@ -676,9 +713,12 @@ class TasksService:
         survey: SurveyInput | None = None,
         now: datetime | None = None,
         tz: tzinfo | None = None,
+        tr: Translator = identity_translator,
     ) -> Completion:
         """Mark done with an outcome note. The task joins the customer's history; a survey
-        answer is recorded there with its score; a recurring task gets its next occurrence."""
+        answer is recorded there with its score, and a low one (``domain/surveys.is_low``)
+        gets a follow-up task for the account owner, due the next day, its subject in the
+        language of ``tr``; a recurring task gets its next occurrence."""
         now = now or clock().now()
         tz = tz or local_zone()
         outcome = outcome.strip()
@@ -713,7 +753,7 @@ class TasksService:
                 )
             row.done_at = now
             row.outcome = outcome or None
-            survey_id = interaction_id = None
+            survey_id = interaction_id = follow_up_id = None
             if survey is not None:
                 assert row.customer_id is not None
                 comments = survey.comments.strip()
@@ -742,9 +782,11 @@ class TasksService:
                 session.add_all([record, note])
                 session.flush()
                 survey_id, interaction_id = record.id, note.id
+                if is_low(survey.score, survey.nps):
+                    follow_up_id = _follow_up_low_score(session, record, now, tz, tr)
             next_id = self._spawn_next(session, row, tz)
             _refresh_stats(session, [row.customer_id])
-            return Completion(task_id, next_id, survey_id, interaction_id)
+            return Completion(task_id, next_id, survey_id, interaction_id, follow_up_id)
 
     @staticmethod
     def _spawn_next(session: Session, row: m.Activity, tz: tzinfo) -> int | None:
@@ -779,15 +821,17 @@ class TasksService:
         return following.id
 
     def reopen(self, completion: Completion) -> None:
-        """Undo a completion: open the task again and remove what completing it wrote."""
+        """Undo a completion: open the task again and remove what completing it wrote (the
+        next occurrence and a low score's follow-up, while not done nor in the trash)."""
         with self._db.write() as session:
             row = _live(session, completion.task_id)
             row.done_at = None
             row.outcome = None
-            if completion.next_task_id is not None:
+            spawned = [t for t in (completion.next_task_id, completion.follow_up_id) if t]
+            if spawned:
                 session.execute(
                     delete(m.Activity).where(
-                        m.Activity.id == completion.next_task_id,
+                        m.Activity.id.in_(spawned),
                         m.Activity.done_at.is_(None),
                         m.Activity.deleted_at.is_(None),  # one in the trash stays there
                     )

@@ -9,9 +9,9 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from sms_desktop.domain.clock import FixedClock, use_clock
+from sms_desktop.domain.clock import FixedClock, local_zone, use_clock
 from sms_desktop.domain.enums import OrderStatus
 from sms_desktop.domain.errors import ValidationError
 from sms_desktop.domain.segmentation import Tier
@@ -93,16 +93,20 @@ def test_a_campaign_from_creation_to_results(scored: tuple[Services, list[int], 
     results = surveys.results(campaign)
     first, second = results.requests
     recorded = surveys.record_answer(first.id, 5, 9, "很好", ["交货更快", "会"])
-    assert recorded.follow_ups == ()
+    assert recorded.follow_up_id is None
     assert second.activity_id is not None
-    services.tasks.complete(second.activity_id, "电话回访", survey=SurveyInput(2, 5, "价格太高"))
-    created = surveys.follow_up_low_scores()
-    assert len(created) == 1 and surveys.follow_up_low_scores() == []  # once per answer
+    # The low phone answer gets its follow-up in its own transaction, due the next day.
+    phoned = services.tasks.complete(
+        second.activity_id, "电话回访", survey=SurveyInput(2, 5, "价格太高")
+    )
+    assert phoned.follow_up_id is not None
     with services.db.read() as s:
-        follow_up = s.get_one(m.Activity, created[0])
+        follow_up = s.get_one(m.Activity, phoned.follow_up_id)
         assert (follow_up.customer_id, follow_up.assignee_id) == (ids[1], owner)
         assert follow_up.subject == "Follow up low satisfaction: 2 of 5, recommend 5 of 10"
-        assert follow_up.done_at is None
+        assert (follow_up.notes, follow_up.done_at) == ("价格太高", None)
+        assert follow_up.due_at.astimezone(local_zone()).date() == TODAY + timedelta(days=1)
+        assert s.scalar(select(func.count()).select_from(m.SurveyFollowUp)) == 1
 
     results = surveys.results(campaign)
     assert results.response_rate == D("100.0")
@@ -124,10 +128,10 @@ def test_a_campaign_from_creation_to_results(scored: tuple[Services, list[int], 
     assert surveys.results(campaign).response_rate == D("50.0")
     # A low paper answer gets its follow-up at once; undo removes it too.
     low = surveys.record_answer(first.id, 1, None)
-    assert len(low.follow_ups) == 1
+    assert low.follow_up_id is not None
     surveys.undo_answer(low)
     with services.db.read() as s:
-        assert s.get(m.Activity, low.follow_ups[0]) is None
+        assert s.get(m.Activity, low.follow_up_id) is None
 
     # Undo of the campaign: its open tasks go, the answered one stays in the history.
     surveys.delete_campaign(campaign)

@@ -547,6 +547,54 @@ def test_survey_task_records_a_satisfaction_score(
     assert len(done) == 1 and done[0].detail == "回访完成"
 
 
+@pytest.mark.parametrize("language", ["zh_CN"])
+def test_a_low_score_given_on_the_tasks_tab_is_followed_up_at_once(
+    controller: Controller, qtbot: QtBot, modal: ModalDriver
+) -> None:
+    """A 2 of 5 recorded by completing the survey task: the owner's follow-up call is in
+    the list as soon as the dialog closes, in the user's language; Edit ▸ Undo takes the
+    answer back with it."""
+    from sms_desktop.ui.actions import ActionId
+
+    services = services_of(controller)
+    tab = tasks_tab(controller)
+    huaxia = customer_id(services, HUAXIA)
+    subject = "跟进低满意度：2 分（满分 5）"
+
+    def answer(dialog: CompleteDialog) -> None:
+        assert dialog.score_combo is not None
+        dialog.score_combo.setCurrentIndex(dialog.score_combo.findData(2))
+        assert dialog.comments_edit is not None
+        type_text(dialog.comments_edit, "价格太高")
+        press_ok(dialog)
+
+    tab.table.selectRow(row_of(tab, SURVEY_TODAY))
+    modal.expect(CompleteDialog, answer)
+    click(tab.done_button)
+    modal.check()
+    with services.db.read() as session:
+        (follow_up,) = session.scalars(
+            select(m.Activity).where(m.Activity.subject.startswith("跟进低满意度"))
+        ).all()
+        owner = session.get_one(m.Customer, huaxia).owner_id
+        assert (follow_up.subject, follow_up.notes) == (subject, "价格太高")
+        assert (follow_up.customer_id, follow_up.assignee_id) == (huaxia, owner)
+        follow_up_id, due_at = follow_up.id, follow_up.due_at
+    assert due_at.astimezone(local_zone()).date() == local_today() + timedelta(days=1)
+    group = GroupBounds.at(datetime.now(UTC), local_zone()).group_of(due_at, None)
+    assert group is not None
+    tab.select_group(group)
+    qtbot.waitUntil(lambda: subject in subjects(tab))
+
+    undo = controller.window.actions_by_id[ActionId.UNDO]
+    assert undo.isEnabled()
+    undo.trigger()
+    with services.db.read() as session:
+        assert session.get(m.Activity, follow_up_id) is None
+    assert services.tasks.get(task_id(services, SURVEY_TODAY)).done_at is None
+    qtbot.waitUntil(lambda: subject not in subjects(tab))
+
+
 def test_a_new_task_due_later_shows_its_group_selected(
     controller: Controller, qtbot: QtBot, modal: ModalDriver
 ) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sms_desktop.services.account_plans import AccountPlansService, PlanInput
-from sms_desktop.services.surveys import RecordedAnswer, SurveysService
-from sms_desktop.services.tasks import TaskInput, TasksService
+from sms_desktop.services.surveys import SurveysService
+from sms_desktop.services.tasks import Completion, TaskInput, TasksService
 from sms_desktop.ui.i18n import translator
 from sms_desktop.ui.undo import DoneCommand
 
@@ -83,7 +83,7 @@ class RecordAnswerCommand(DoneCommand):
         surveys: SurveysService,
         request_id: int,
         answer: tuple[int, int | None, str, tuple[str, ...]],
-        recorded: RecordedAnswer,
+        recorded: Completion,
     ) -> None:
         super().__init__(text)
         self._surveys, self._request, self._answer = surveys, request_id, answer

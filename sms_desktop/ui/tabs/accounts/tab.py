@@ -395,10 +395,6 @@ class AccountsTab(AreaTab):
     def changes_arrived(self, changes: Changes | None, *, visible: bool) -> None:
         if changes is None or changes.touches(_SOURCES):
             self._dirty = True
-        if changes is not None and changes.touches(frozenset({"satisfaction_surveys"})):
-            # An answer given anywhere (the Tasks tab too): a low one gets its follow-up.
-            surveys = self._services.surveys
-            edit_ok(self, lambda: surveys.follow_up_low_scores(tr=translator()))
         if changes is None or changes.touches(frozenset({"salespeople"})):
             self._fill_owners()
         super().changes_arrived(changes, visible=visible)
@@ -904,7 +900,7 @@ class AccountsTab(AreaTab):
                 self.tr("Record survey answer"), surveys, request_id, answer, recorded
             )
         )
-        if recorded.follow_ups:
+        if recorded.follow_up_id is not None:
             self.status_message.emit(
                 self.tr("Low score: a follow-up task was created for the account owner.")
             )

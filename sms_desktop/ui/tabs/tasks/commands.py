@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from sms_desktop.services.tasks import Completion, SurveyInput, TaskInput, TasksService
-from sms_desktop.ui.i18n import translate
+from sms_desktop.ui.i18n import translate, translator
 from sms_desktop.ui.undo import DoneCommand
 
 
@@ -82,7 +82,11 @@ class CompleteTask(DoneCommand):
 
     def do(self) -> None:
         self.completion = self._service.complete(
-            self.completion.task_id, self._outcome, survey=self._survey, now=self._done_at
+            self.completion.task_id,
+            self._outcome,
+            survey=self._survey,
+            now=self._done_at,
+            tr=translator(),
         )
 
     def undo_it(self) -> None:

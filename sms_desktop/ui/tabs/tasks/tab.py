@@ -49,7 +49,7 @@ from sms_desktop.services.tasks import (
 from sms_desktop.ui.background import Operation, Progress
 from sms_desktop.ui.edit import edit_ok, push_edit, run_edit
 from sms_desktop.ui.formatting import from_qdate, to_qdate
-from sms_desktop.ui.i18n import tr_message
+from sms_desktop.ui.i18n import tr_message, translator
 from sms_desktop.ui.models.paged import Role
 from sms_desktop.ui.navigation import Navigation, ShowArea, TaskRequest
 from sms_desktop.ui.palette import Colour, qcolor
@@ -657,7 +657,12 @@ class TasksTab(AreaTab):
             completion = run_edit(
                 self,
                 lambda: self._services.tasks.complete(
-                    task.id, dialog.outcome, survey=dialog.survey, now=dialog.done_at, tz=self._tz
+                    task.id,
+                    dialog.outcome,
+                    survey=dialog.survey,
+                    now=dialog.done_at,
+                    tz=self._tz,
+                    tr=translator(),
                 ),
             )
             if completion is None:
