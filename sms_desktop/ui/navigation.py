@@ -48,6 +48,17 @@ class TaskRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class AccountPlanRequest:
+    """Open a customer's account plan of this year (a new one if it has none) over the
+    current tab."""
+
+    customer_id: int
+    customer_name: str
+    target = "accountsTab"
+    shows_tab = False
+
+
+@dataclass(frozen=True, slots=True)
 class RunCommand:
     """Run one of the window's commands (Settings…, Products…) as its menu item does."""
 
@@ -56,4 +67,4 @@ class RunCommand:
     shows_tab = False
 
 
-Navigation = ShowArea | ShowCustomer | TaskRequest | RunCommand
+Navigation = ShowArea | ShowCustomer | TaskRequest | AccountPlanRequest | RunCommand

@@ -27,6 +27,39 @@ from tests.ui.test_accounts_tab import _services, _standalone, shop  # noqa: F40
 D = Decimal
 
 
+def test_the_customer_screen_opens_its_account_plan(
+    controller: Controller,
+    qtbot: QtBot,
+    shop: dict[str, int],  # noqa: F811 - the fixture of test_accounts_tab
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Account Plan… beside the customer's name: the plan editor for that customer, over the
+    Customers tab, and what it saves is that customer's plan of this year."""
+    from sms_desktop.ui.tabs.customers.tab import CustomersTab
+
+    window = controller.window
+    assert window.show_tab("customers")
+    customers = window.tabs.currentWidget()
+    assert isinstance(customers, CustomersTab)
+    qtbot.waitUntil(lambda: customers.model.row_of_id(shop["明达贸易"]) is not None)
+    customers.table.selectRow(customers.model.row_of_id(shop["明达贸易"]))
+    qtbot.waitUntil(lambda: customers.detail.title.text() == "明达贸易")
+    seen: list[tuple[int, str]] = []
+
+    def fill(dialog: PlanDialog) -> int:
+        seen.append((dialog._customer_id, dialog.windowTitle()))
+        dialog.strategy_edit.setPlainText("季度拜访")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(PlanDialog, "exec", fill)
+    qtbot.mouseClick(customers.detail.plan_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1 and seen[0][0] == shop["明达贸易"] and "明达贸易" in seen[0][1]
+    assert window.tabs.currentWidget() is customers  # the editor opened over it
+    (plan,) = _services(controller).account_plans.list(shop["明达贸易"])
+    assert (plan.strategy, plan.year) == ("季度拜访", clock().today().year)
+
+
 def test_the_plan_editor_saves_a_plan_with_an_action_and_undo_takes_it_back(
     controller: Controller,
     qtbot: QtBot,

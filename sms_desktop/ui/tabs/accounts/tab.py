@@ -38,7 +38,7 @@ from sms_desktop.ui.edit import edit_ok, run_edit
 from sms_desktop.ui.formatting import format_date, format_money, ui_formats
 from sms_desktop.ui.i18n import current_language, tr_message, translator
 from sms_desktop.ui.models.paged import PagedTableModel, Role
-from sms_desktop.ui.navigation import ShowCustomer, TaskRequest
+from sms_desktop.ui.navigation import AccountPlanRequest, Navigation, ShowCustomer, TaskRequest
 from sms_desktop.ui.palette import MUTED_STYLE, text_style
 from sms_desktop.ui.table_export import export_view
 from sms_desktop.ui.tabs.accounts.acting import act_on
@@ -750,8 +750,16 @@ class AccountsTab(AreaTab):
     def _on_results_clicked(self) -> None:
         self.show_campaign()
 
-    def edit_plan(self, customer_id: int | None = None) -> None:
-        """The plan editor for the selected customer's plan of this year (or a new one)."""
+    def navigate(self, request: Navigation) -> None:
+        """Another tab opens a customer's account plan (the Customers tab's Account Plan…)."""
+        if isinstance(request, AccountPlanRequest):
+            self.edit_plan(request.customer_id, request.customer_name)
+        else:
+            super().navigate(request)
+
+    def edit_plan(self, customer_id: int | None = None, customer_name: str = "") -> None:
+        """The plan editor for the customer's (else the selected one's) plan of this year, or
+        a new one."""
         from sms_desktop.ui.tabs.accounts.commands import SavePlanCommand, save_plan
         from sms_desktop.ui.tabs.accounts.plan_dialog import PlanDialog
 
@@ -760,7 +768,7 @@ class AccountsTab(AreaTab):
             return
         plans, tasks = self._services.account_plans, self._services.tasks
         row = self._services.accounts.get(customer)
-        name = row.name if row is not None else ""
+        name = row.name if row is not None else customer_name
         year = ui_formats().today.year
         # This year's plan, else a new one (last year's stays as it was, for its KPIs).
         plan = next((p for p in plans.list(customer) if p.year == year), None)

@@ -87,6 +87,7 @@ class DetailPanel(QStackedWidget):
         cancel_requested(): the user pressed Cancel on a new customer.
         tasks_requested(str): "show" or "add" this customer's tasks.
         history_requested(): show this customer's history of changes.
+        plan_requested(): open this customer's account plan.
     """
 
     save_requested = Signal()
@@ -94,6 +95,7 @@ class DetailPanel(QStackedWidget):
     cancel_requested = Signal()
     tasks_requested = Signal(str)  # "show" or "add": this customer's tasks
     history_requested = Signal()
+    plan_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,13 +130,21 @@ class DetailPanel(QStackedWidget):
         self.history_button.setObjectName("customerHistoryButton")
         self.history_button.setToolTip(self.tr("Who changed what in this customer, and when"))
         self.history_button.clicked.connect(lambda _c=False: self.history_requested.emit())
-        heading = QHBoxLayout()
-        heading.addWidget(self.title, 1)
-        heading.addWidget(self.tasks_button, 0, Qt.AlignmentFlag.AlignTop)
-        heading.addWidget(self.add_task_button, 0, Qt.AlignmentFlag.AlignTop)
-        heading.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(heading)
-        layout.addWidget(self.subtitle)
+        self.plan_button = QPushButton(self.tr("Account Plan…"), page)
+        self.plan_button.setObjectName("customerPlanButton")
+        self.plan_button.setToolTip(
+            self.tr("This year's account plan: goals, strategy, actions and their figures")
+        )
+        self.plan_button.clicked.connect(lambda _c=False: self.plan_requested.emit())
+        # The name has the panel's width; the commands sit under it, beside the city and
+        # owner, so a long company name is not wrapped into a narrow column.
+        layout.addWidget(self.title)
+        commands = QHBoxLayout()
+        commands.addWidget(self.subtitle, 1)
+        for button in (self.tasks_button, self.add_task_button, self.plan_button):
+            commands.addWidget(button)
+        commands.addWidget(self.history_button)
+        layout.addLayout(commands)
         layout.addWidget(self.figures)
 
         self.tabs = QTabWidget(page)
@@ -204,6 +214,7 @@ class DetailPanel(QStackedWidget):
         self.figures.show_figures(figures, detail.data.currency)
         self.tasks_button.show()
         self.add_task_button.show()
+        self.plan_button.show()
         self.history_button.show()
         self.profile.load(detail.data)
         self.contacts.set_contacts(detail.contacts)
@@ -228,6 +239,7 @@ class DetailPanel(QStackedWidget):
         self.figures.hide()
         self.tasks_button.hide()
         self.add_task_button.hide()
+        self.plan_button.hide()
         self.history_button.hide()
         self.profile.load(CustomerInput(name="", owner_id=owner_id))
         self.tabs.setTabEnabled(0, False)

@@ -45,7 +45,7 @@ from sms_desktop.services.registry import Services
 from sms_desktop.ui.dialogs.messages import Unsaved, ask_unsaved, show_error
 from sms_desktop.ui.edit import edit_ok, run_edit
 from sms_desktop.ui.models.paged import PagedTableModel, Role
-from sms_desktop.ui.navigation import Navigation, ShowCustomer, TaskRequest
+from sms_desktop.ui.navigation import AccountPlanRequest, Navigation, ShowCustomer, TaskRequest
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.table_export import export_view
 from sms_desktop.ui.tabs.base import AreaTab
@@ -172,6 +172,7 @@ class CustomersTab(AreaTab):
         self.detail.cancel_requested.connect(self._on_detail_cancel_requested)
         self.detail.tasks_requested.connect(self._on_detail_tasks_requested)
         self.detail.history_requested.connect(self._show_history)
+        self.detail.plan_requested.connect(self._request_plan)
         self._before_new: int | None = None
         self.detail.timeline.log_requested.connect(self.log_interaction)
         self.detail.contacts.add_requested.connect(self._on_contacts_add_requested)
@@ -645,6 +646,13 @@ class CustomersTab(AreaTab):
         customer_id = self.detail.customer_id
         if customer_id is not None:
             show_history(self, self._services, "customer", customer_id, self.detail.title.text())
+
+    def _request_plan(self) -> None:
+        customer_id = self.detail.customer_id
+        if customer_id is not None:
+            self.navigation_requested.emit(
+                AccountPlanRequest(customer_id, self.detail.title.text())
+            )
 
     def _on_detail_tasks_requested(self, action: str) -> None:
         if self.detail.customer_id is not None and action in ("show", "add"):
