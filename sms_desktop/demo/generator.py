@@ -1261,25 +1261,23 @@ class _Builder:
         # its creation, then one stage_id change per move, by whoever moved it (the owner);
         # a lost deal's note is the reason of its last move, as PipelineService.move keeps it.
         lost = len(names.STAGES)
-        for i, stage_index in enumerate(path):
-            at = clock.moment(moments[i])
-            if i == 0:
-                audit.append((at, owner, "opportunity", oid, "create", None, None, title, None))
-            else:
-                to_stage = stage_index + 1
-                audit.append(
-                    (
-                        at,
-                        owner,
-                        "opportunity",
-                        oid,
-                        "update",
-                        "stage_id",
-                        str(path[i - 1] + 1),
-                        str(to_stage),
-                        lost_note if to_stage == lost else None,
-                    )
+        moves = history[-len(path) :]
+        audit.append((moves[0][3], owner, "opportunity", oid, "create", None, None, title, None))
+        for _oid, from_stage, to_stage, at, _by in moves[1:]:
+            note = lost_note if to_stage == lost else None
+            audit.append(
+                (
+                    at,
+                    owner,
+                    "opportunity",
+                    oid,
+                    "update",
+                    "stage_id",
+                    str(from_stage),
+                    str(to_stage),
+                    note,
                 )
+            )
         return (
             oid,
             cid,
