@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- Qt's own strings that Qt's zh_CN catalogue (qtbase_zh_CN) lacks: loaded after it. -->
+<!-- Qt's own strings that Qt's zh_CN catalogue (qtbase_zh_CN) lacks or gets wrong: loaded after it,
+     so these win. -->
 <TS version="2.1" language="zh_CN">
 <context>
     <name>QFileDialog</name>
@@ -11,6 +12,50 @@
     <message>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <!-- The Type column of Qt's file dialog (files show their MIME type's own comment). -->
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <comment>macOS Finder</comment>
+        <translation>替身</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <!-- qtbase_zh_CN has 体积 ("volume") for a file's size. -->
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 </TS>

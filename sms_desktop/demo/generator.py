@@ -1131,13 +1131,16 @@ class _Builder:
     def _opportunities(self) -> None:
         opportunities: list[Row] = []
         history: list[Row] = []
+        audit: list[Row] = []
         for oid in range(1, max(1, round(self.n * 0.5)) + 1):
-            opportunities.append(self._opportunity(oid, history))
+            opportunities.append(self._opportunity(oid, history, audit))
             if len(opportunities) >= CHUNK:
-                self._flush_opportunities(opportunities, history)
-        self._flush_opportunities(opportunities, history)
+                self._flush_opportunities(opportunities, history, audit)
+        self._flush_opportunities(opportunities, history, audit)
 
-    def _flush_opportunities(self, opportunities: list[Row], history: list[Row]) -> None:
+    def _flush_opportunities(
+        self, opportunities: list[Row], history: list[Row], audit: list[Row]
+    ) -> None:
         self._insert(
             "opportunities",
             "id, customer_id, contact_id, title, amount, currency, stage_id, "
@@ -1152,10 +1155,17 @@ class _Builder:
             "id, opportunity_id, from_stage_id, to_stage_id, changed_at, changed_by_id",
             ((first_history + i, *row) for i, row in enumerate(history)),
         )
+        first_audit = self.counts.get("audit_log", 0) + 1
+        self._insert(
+            "audit_log",
+            "id, at, actor_id, entity, entity_id, action, field, old_value, new_value, reason",
+            ((first_audit + i, *row) for i, row in enumerate(audit)),
+        )
         opportunities.clear()
         history.clear()
+        audit.clear()
 
-    def _opportunity(self, oid: int, history: list[Row]) -> Row:
+    def _opportunity(self, oid: int, history: list[Row], audit: list[Row]) -> Row:
         rand, rng, clock, t = self.rand, self.rng, self.clock, self.t
         cid = self._random_customer()
         low = self.c_created[cid]
@@ -1247,6 +1257,27 @@ class _Builder:
         self.o_end.append(end)
         self.o_amount.append(amount)
         changed_at = clock.moment(moments[-1])
+        # The audit entries the app writes for the same life (the deal's History… reads them):
+        # its creation, then one stage_id change per move, by whoever moved it (the owner);
+        # a lost deal's note is the reason of its last move, as PipelineService.move keeps it.
+        lost = len(names.STAGES)
+        moves = history[-len(path) :]
+        audit.append((moves[0][3], owner, "opportunity", oid, "create", None, None, title, None))
+        for _oid, from_stage, to_stage, at, _by in moves[1:]:
+            note = lost_note if to_stage == lost else None
+            audit.append(
+                (
+                    at,
+                    owner,
+                    "opportunity",
+                    oid,
+                    "update",
+                    "stage_id",
+                    str(from_stage),
+                    str(to_stage),
+                    note,
+                )
+            )
         return (
             oid,
             cid,
@@ -2327,6 +2358,7 @@ class _Builder:
 
 _BULK_TABLES = (
     "'customers', 'contacts', 'customer_tags', 'opportunities', 'opportunity_stage_history', "
+    "'audit_log', "
     "'quotes', 'quote_lines', 'orders', 'order_lines', 'activities', 'interactions', "
     "'satisfaction_surveys'"
 )

@@ -31,6 +31,7 @@ from sms_desktop.ui.main_window import MainWindow
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.widgets.dialogs import run_modal
+from sms_desktop.ui.widgets.file_dialogs import interface_formats
 from sms_desktop.ui.widgets.save_dialog import DATABASE, ask_save_path
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only after the window shows
@@ -445,12 +446,13 @@ class Controller(QObject):
         self._welcome(path, fatal=False, empty_only=True)
 
     def open_database(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self.window,
-            self.tr("Open Database"),
-            str(self.db_path.parent),
-            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
-        )
+        with interface_formats():
+            name, _ = QFileDialog.getOpenFileName(
+                self.window,
+                self.tr("Open Database"),
+                str(self.db_path.parent),
+                self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
+            )
         if not name:
             return
         previous = self.workspace.path if self.workspace else None

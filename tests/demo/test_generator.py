@@ -205,6 +205,7 @@ def test_same_seed_and_day_give_the_same_database(
         "activities",
         "quotes",
         "opportunity_stage_history",
+        "audit_log",
         "customer_stats",
     )
     assert _digest(again, tables) == _digest(built[0], tables)
@@ -399,6 +400,59 @@ def test_stage_history_matches_each_opportunity(con: sqlite3.Connection) -> None
         assert (closed_on is not None) == (status != "open")
         assert (reason is not None) == (status == "lost")
     assert _count(con, "opportunities", "status = 'open'") > 0.2 * N / 2
+
+
+def test_a_demo_deal_shows_its_life_in_its_history(built: tuple[Path, DemoSummary]) -> None:
+    """A deal's History… (the audit log, read by the history service) tells the same life as
+    its stage history: created by its owner, then each move, named by stage, at its time."""
+    from sms_desktop.services.history import HistoryFilter, HistoryService
+    from sms_desktop.services.lists import Order
+
+    db = open_database(built[0])
+    try:
+        history = HistoryService(db)
+        with sqlite3.connect(f"file:{built[0]}?mode=ro", uri=True) as connection:
+            stage_names = dict(connection.execute("SELECT id, name_zh FROM pipeline_stages"))
+            people = dict(connection.execute("SELECT id, name FROM salespeople"))
+            moves: dict[int, list[tuple[int | None, int, str, int]]] = defaultdict(list)
+            for oid, from_stage, to_stage, at, by in connection.execute(
+                "SELECT opportunity_id, from_stage_id, to_stage_id, changed_at, changed_by_id "
+                "FROM opportunity_stage_history ORDER BY id"
+            ):
+                moves[oid].append((from_stage, to_stage, at, by))
+            deals = connection.execute(
+                "SELECT id, title, status, lost_note FROM opportunities ORDER BY id"
+            ).fetchall()
+        lost_with_note = next(d for d in deals if d[2] == "lost" and d[3])
+        won = next(d for d in deals if d[2] == "won" and len(moves[d[0]]) >= 4)
+        still_open = next(d for d in deals if d[2] == "open" and len(moves[d[0]]) >= 3)
+        for oid, title, _status, lost_note in (lost_with_note, won, still_open):
+            rows = history.page_rows(
+                HistoryFilter(entity="opportunity", entity_id=oid),
+                Order("at"),
+                offset=0,
+                limit=50,
+            )
+            created, *moved = rows
+            assert (created.action, created.record, created.new) == ("create", title, title)
+            expected = [
+                (
+                    "stage_id",
+                    stage_names[from_stage],
+                    stage_names[to_stage],
+                    at[:19],
+                    people[by],
+                )
+                for from_stage, to_stage, at, by in moves[oid][1:]
+            ]
+            assert [
+                (r.field, r.old, r.new, r.at.strftime("%Y-%m-%d %H:%M:%S"), r.actor) for r in moved
+            ] == expected
+            assert created.at.strftime("%Y-%m-%d %H:%M:%S") == moves[oid][0][2][:19]
+            assert created.actor == people[moves[oid][0][3]]
+            assert moved[-1].reason == lost_note
+    finally:
+        db.close()
 
 
 def test_activity_states(con: sqlite3.Connection) -> None:

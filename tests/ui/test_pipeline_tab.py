@@ -463,25 +463,54 @@ def test_new_deal_customer_by_pinyin_initials_and_amount_in_wan(
     assert [(d.title, d.amount) for d in deals] == [("年度框架", Decimal("120000.00"))]
 
 
-def test_five_stages_fit_a_1366_pixel_screen(controller: Controller, qtbot: QtBot) -> None:
-    """The open stages share the board's width: at 1366×768 all five are in view with Won
-    and Lost beside them, no sideways scrolling."""
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_five_stages_fit_a_laptop_screen(
+    controller: Controller, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    """The open stages share the board's width: at 1280×720 and 1366×768, in Chinese and
+    in English, all five are in view with Won and Lost beside them, no sideways scrolling,
+    and a card still shows its whole amount with its close date beside it."""
+    from datetime import date
+
     from PySide6.QtWidgets import QScrollArea
 
-    controller.window.resize(1366, 768)
+    from sms_desktop.ui.tabs.pipeline.card_delegate import shown_close
+
     tab = pipeline_tab(controller)
+    services = tab._services
+    customer = services.customers.list_customers()[0].id
+    services.pipeline.create(
+        OpportunityInput(
+            customer_id=customer,
+            title="年度框架",
+            amount=Decimal("1234567.00"),
+            expected_close=date(2026, 12, 28),
+        )
+    )
+    controller.window.resize(*size)
     scroll = tab.board.findChild(QScrollArea)
     assert scroll is not None
     columns = [c for c in tab.board.columns.values() if c.stage.kind is StageKind.OPEN]
-    assert len(columns) == 5
+    zones = [c for c in tab.board.columns.values() if c.stage.kind is not StageKind.OPEN]
+    assert len(columns) == 5 and len(zones) == 2
 
     def all_in_view() -> bool:
         right = max(c.mapTo(scroll.viewport(), c.rect().topRight()).x() for c in columns)
-        return right < scroll.viewport().width()
+        return right < scroll.viewport().width() and columns[0].model.rowCount() == 4
 
     qtbot.waitUntil(all_in_view)
     assert scroll.horizontalScrollBar().maximum() == 0
     assert all(c.width() >= 200 for c in columns)
+    window = controller.window
+    for zone in zones:
+        corner = zone.mapTo(window, zone.rect().bottomRight())
+        assert corner.x() < window.width() and corner.y() < window.height()
+        assert zone.view.height() >= 120  # a drop target, not a sliver
+    lead = tab.board.column_of_stage(stage_ids(tab)["lead"])
+    row = next(r for r in range(4) if lead.model.card(r).title == "年度框架")
+    card_width = lead.view.visualRect(lead.model.index(row, 0)).width()
+    assert shown_close(lead.model.card(row), lead.view.font(), card_width)
 
 
 def test_flag_a_deal_commit_in_its_editor_and_undo(

@@ -9,6 +9,9 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
+
 from sms_desktop.domain.i18n import Message
 from sms_desktop.ui.i18n import install_translators, tr_message
 
@@ -164,3 +167,57 @@ def test_qts_own_file_dialog_speaks_chinese(qapp: object) -> None:
             dialog.deleteLater()
     finally:
         install_translators("en")
+
+
+@pytest.mark.parametrize(
+    ("language", "folder", "size", "stamp"),
+    [
+        ("zh_CN", "文件夹", "2 字节", "2026/2/12 09:05"),
+        ("en", "Folder", "2 bytes", "2/12/26 9:05\u202fAM"),
+    ],
+)
+def test_qts_own_file_dialog_lists_files_in_the_interface_language(
+    qapp: object, tmp_path: Path, language: str, folder: str, size: str, stamp: str
+) -> None:
+    """The save dialog as the user opens it (the static QFileDialog call, Qt's own widget
+    dialog): a folder's type, a file's size and date in the interface's language and locale,
+    not the system's ("Folder", "2 bytes", "12 02 2026 09:05" under LANG=C.UTF-8)."""
+    import os
+    from datetime import datetime
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QTreeView
+
+    from sms_desktop.ui.widgets.save_dialog import XLSX, ask_save_path
+
+    (tmp_path / "报表").mkdir()
+    sheet = tmp_path / "客户.xlsx"
+    sheet.write_bytes(b"PK")
+    moment = datetime(2026, 2, 12, 9, 5).timestamp()  # local time, as the dialog shows it
+    os.utime(sheet, (moment, moment))
+    os.utime(tmp_path / "报表", (moment, moment))
+    seen: dict[str, list[str]] = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        tree = dialog.findChild(QTreeView) if isinstance(dialog, QFileDialog) else None
+        if tree is None or tree.model().rowCount(tree.rootIndex()) < 2:
+            QTimer.singleShot(20, look)  # the model lists the folder on a thread
+            return
+        model, root = tree.model(), tree.rootIndex()
+        for row in range(model.rowCount(root)):
+            texts = [model.index(row, column, root).data() for column in range(4)]
+            seen[texts[0]] = texts
+        seen["header"] = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+        dialog.reject()
+
+    install_translators(language)
+    try:
+        QTimer.singleShot(0, look)
+        assert ask_save_path(None, "x", "客户", (XLSX,), folder=tmp_path) is None
+    finally:
+        install_translators("en")
+    assert seen["报表"][2:] == [folder, stamp]
+    assert seen["客户.xlsx"][1] == size and seen["客户.xlsx"][3] == stamp
+    if language == "zh_CN":
+        assert seen["header"] == ["名称", "大小", "类型", "修改日期"]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from sms_desktop.persistence.backup import BackupInfo, list_backups
 from sms_desktop.ui.formatting import format_datetime
+from sms_desktop.ui.widgets.file_dialogs import interface_formats
 
 
 class RestoreDialog(QDialog):
@@ -90,12 +91,13 @@ class RestoreDialog(QDialog):
         return self.tr("Automatic")
 
     def _on_browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a Backup"),
-            str(self._db_path.parent),
-            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
-        )
+        with interface_formats():
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Choose a Backup"),
+                str(self._db_path.parent),
+                self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
+            )
         if name:
             self.chosen = Path(name)
             super().accept()

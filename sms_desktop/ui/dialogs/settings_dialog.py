@@ -48,6 +48,7 @@ from sms_desktop.ui.settings_store import Preferences
 from sms_desktop.ui.undo import DoneCommand, Refresh
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
+from sms_desktop.ui.widgets.file_dialogs import interface_formats
 
 if TYPE_CHECKING:
     from sms_desktop.services.numbering import DocumentKind
@@ -290,9 +291,10 @@ class SettingsDialog(QDialog):
         )
 
     def _on_choose_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
-        )
+        with interface_formats():
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Choose Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+            )
         if not name:
             return
         try:

@@ -40,6 +40,7 @@ from sms_desktop.ui.formatting import date_format, from_qdate, to_qdate
 from sms_desktop.ui.i18n import tr_error, translate
 from sms_desktop.ui.undo import CallCommand
 from sms_desktop.ui.widgets.field_errors import FieldErrors
+from sms_desktop.ui.widgets.file_dialogs import interface_formats
 
 
 def _account_labels() -> dict[str, str]:
@@ -217,9 +218,10 @@ class MoneySettingsPage(QWidget):
         self.reload()
 
     def import_csv(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import Exchange Rates"), "", self.tr("CSV files (*.csv *.txt)")
-        )
+        with interface_formats():
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import Exchange Rates"), "", self.tr("CSV files (*.csv *.txt)")
+            )
         if not name:
             return
         try:

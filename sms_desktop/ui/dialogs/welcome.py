@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.ui.palette import ERROR_STYLE
+from sms_desktop.ui.widgets.file_dialogs import interface_formats
 
 
 class WelcomeChoice(Enum):
@@ -153,12 +154,13 @@ class WelcomeDialog(QDialog):
         self._finish(WelcomeChoice.EMPTY)
 
     def _on_open_clicked(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open Database"),
-            str(self._db_path.parent),
-            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
-        )
+        with interface_formats():
+            name, _filter = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Open Database"),
+                str(self._db_path.parent),
+                self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
+            )
         if name:
             self.open_path = Path(name)
             self._finish(WelcomeChoice.OPEN)

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from sms_desktop.ui.i18n import translate
+from sms_desktop.ui.widgets.file_dialogs import interface_formats
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,10 @@ def ask_save_path(
     """
     first = types[0]
     start = (folder or Path.home()) / f"{file_name}{first.suffix}"
-    name, chosen = QFileDialog.getSaveFileName(
-        parent, title, str(start), ";;".join(t.filter() for t in types)
-    )
+    with interface_formats():
+        name, chosen = QFileDialog.getSaveFileName(
+            parent, title, str(start), ";;".join(t.filter() for t in types)
+        )
     if not name:
         return None
     path, suffix = Path(name), Path(name).suffix.lower()

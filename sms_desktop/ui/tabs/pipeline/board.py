@@ -27,7 +27,8 @@ from sms_desktop.ui.tabs.pipeline.board_model import CardRole, StageColumnModel
 from sms_desktop.ui.tabs.pipeline.card_delegate import CardDelegate
 
 # An open stage's column shares the board's width between the stages, within these bounds
-# (five stages fit a 1366-pixel laptop screen); past them the board scrolls sideways.
+# (five stages fit a 1280-pixel laptop screen); past them the board scrolls sideways. Won and
+# Lost are stacked in one narrow column on the right, so they cost one column's room, not two.
 MIN_COLUMN_WIDTH = 200
 MAX_COLUMN_WIDTH = 300
 DROP_ZONE_WIDTH = 120
@@ -151,8 +152,9 @@ class BoardView(QWidget):
         scroll.setWidget(holder)
         self._scroll = scroll
         scroll.viewport().installEventFilter(self)  # its width is what the columns share
-        # Won and Lost stay in view at the right while the open stages scroll.
-        self._zones = QHBoxLayout()
+        # Won and Lost stay in view at the right while the open stages scroll, one above
+        # the other: side by side they took the room of a sixth column at 1280 pixels.
+        self._zones = QVBoxLayout()
         self._zones.setSpacing(6)
         board_row = QHBoxLayout()
         board_row.addWidget(scroll, 1)

@@ -132,9 +132,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(third, Qt.AlignmentFlag.AlignLeft, amount)
         painter.setFont(option.font)
         painter.setPen(muted)
-        close = close_label(
-            card, metrics, third.width() - bold_metrics.horizontalAdvance(amount) - _GAP
-        )
+        close = shown_close(card, option.font, option.rect.width())
         painter.drawText(third, Qt.AlignmentFlag.AlignRight, close)
         # The probability that applies, labelled with where it comes from, where it fits.
         chance = probability_label(card)
@@ -150,6 +148,17 @@ class CardDelegate(QStyledItemDelegate):
                 chance,
             )
         painter.restore()
+
+
+def shown_close(card: Card, font: QFont, width: int) -> str:
+    """The close date a card ``width`` pixels wide shows beside its amount (see
+    :func:`close_label`)."""
+    bold = QFont(font)
+    bold.setBold(True)
+    amount = format_money(card.amount, card.currency)
+    inner = width - 2 * (_MARGIN + _PAD)
+    room = inner - QFontMetrics(bold).horizontalAdvance(amount) - _GAP
+    return close_label(card, QFontMetrics(font), room)
 
 
 def close_label(card: Card, metrics: QFontMetrics, room: int) -> str:
