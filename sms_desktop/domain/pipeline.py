@@ -65,9 +65,12 @@ def activity_state_on(due_day: date | None, today: date) -> NextActivity:
     return NextActivity.PLANNED
 
 
-def probability(default: int, override: int | None) -> int:
-    """The deal's probability in percent: its own override, else its stage's default."""
-    return default if override is None else override
+def probability(default: int, override: int | None, learned: int | None = None) -> int:
+    """The deal's probability in percent: the one set by hand (``override``), else the win
+    model's (``learned``, where it is used and trained), else its stage's default."""
+    if override is not None:
+        return override
+    return default if learned is None else learned
 
 
 _HUNDRED = Decimal(100)

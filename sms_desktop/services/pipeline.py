@@ -954,10 +954,7 @@ class PipelineService:
              changed_text, due_text) in rows:  # fmt: skip
             stage = stage_of[stage_id]
             learned = None if model is None or override is not None else model.get(oid)
-            # The hand-set probability, else the model's, else the stage's default.
-            chance = probability(
-                stage.default_probability if learned is None else learned, override
-            )
+            chance = probability(stage.default_probability, override, learned)
             weighted_cents = weighted_minor(minor, chance)
             age = max(today_number - days.ordinal(changed_text), 0)
             due = None if due_text is None else date.fromordinal(days.ordinal(due_text))
@@ -1089,8 +1086,7 @@ class PipelineService:
         weights = dict.fromkeys(stage_ids, 0)
         month = 0
         for oid, stage_id, override, default, amount, close in session.execute(query):
-            learned = None if override is not None else model.get(oid)
-            chance = probability(default if learned is None else learned, override)
+            chance = probability(default, override, model.get(oid))
             counts[stage_id] += 1
             amounts[stage_id] += amount
             weights[stage_id] += weighted_minor(amount, chance)

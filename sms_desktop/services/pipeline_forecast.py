@@ -4,8 +4,8 @@ or with one already past listed apart; and, for the coming periods, the statisti
 beside the weighted pipeline and the target, with the quarter's gap in words.
 
 A deal is *commit* when flagged by hand (``opportunities.forecast_commit``) or when its
-probability (override, else its stage's default, as the board shows it) reaches the commit
-threshold of the settings; *best case* from the best-case threshold; *pipeline* below.
+probability as the board shows it (set by hand, else the win model's where the settings use
+it, else its stage's default) reaches the commit threshold of the settings; *best case* from the best-case threshold; *pipeline* below.
 Weighted amounts are rounded per deal (:func:`~sms_desktop.domain.pipeline.weighted_minor`).
 """
 
@@ -17,11 +17,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from sms_desktop.domain.calendar import add_months
 from sms_desktop.domain.enums import OpportunityStatus, PeriodKind, StageKind, TargetMetric
-from sms_desktop.domain.errors import NotFoundError
 from sms_desktop.domain.forecast import Granularity
 from sms_desktop.domain.i18n import Message, translate
 from sms_desktop.domain.money import ZERO, from_minor, round_money, to_minor
@@ -32,6 +31,7 @@ from sms_desktop.persistence.db import Database
 from sms_desktop.services.forecast import Forecast, ForecastMetric
 from sms_desktop.services.settings import ForecastSettings, SettingsService
 from sms_desktop.services.targets import TargetsService
+from sms_desktop.services.win_probability import WinProbabilityService
 
 
 class DealCategory(StrEnum):
@@ -144,25 +144,17 @@ _KIND = {Granularity.MONTH: PeriodKind.MONTH, Granularity.QUARTER: PeriodKind.QU
 
 
 class PipelineForecastService:
-    def __init__(self, db: Database, settings: SettingsService, targets: TargetsService) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: SettingsService,
+        targets: TargetsService,
+        win: WinProbabilityService,
+    ) -> None:
         self.db = db
         self._settings = settings
         self._targets = targets
-
-    def set_commit(self, deal_id: int, committed: bool) -> bool:
-        """Flag (or unflag) a deal as commit by hand; returns the flag it had."""
-        o = m.Opportunity
-        with self.db.write() as session:
-            before = session.scalar(select(o.forecast_commit).where(o.id == deal_id))
-            if before is None:
-                raise NotFoundError(translate("Forecast", "The deal no longer exists."))
-            session.execute(update(o).where(o.id == deal_id).values(forecast_commit=committed))
-        return bool(before)
-
-    def is_committed(self, deal_id: int) -> bool:
-        o = m.Opportunity
-        with self.db.read() as session:
-            return bool(session.scalar(select(o.forecast_commit).where(o.id == deal_id)))
+        self._win = win
 
     def pipeline(
         self,
@@ -175,7 +167,8 @@ class PipelineForecastService:
     ) -> PipelineForecast:
         """The open deals closing in the ``periods`` periods from the one containing
         ``today``, per salesperson and period; deals without a close date or with a past
-        one apart."""
+        one apart. Where the board uses the win model's probability (a setting), so does
+        this, fitted here: call it off the GUI thread."""
         granularity = Granularity(granularity)
         settings = self._settings.forecast_settings()
         start = granularity.start_of(today)
@@ -214,6 +207,11 @@ class PipelineForecastService:
             query = query.where(o.customer_id == customer_id)
         with self.db.read() as session:
             deals = session.execute(query).all()
+        model = (
+            self._win.model_probabilities(as_of=today)
+            if self._settings.use_model_probability()
+            else None
+        )
         sums: dict[tuple[int | None, date], dict[DealCategory, int]] = defaultdict(
             lambda: defaultdict(int)
         )
@@ -232,7 +230,7 @@ class PipelineForecastService:
             committed,
             close,
         ) in deals:
-            chance = probability(default, override)
+            chance = probability(default, override, None if model is None else model.get(deal_id))
             names[owner] = owner_name or ""
             if close is None or close < today:
                 attention.append(

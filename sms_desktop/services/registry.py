@@ -233,7 +233,7 @@ class Services:
     def pipeline_forecast(self) -> PipelineForecastService:
         from sms_desktop.services.pipeline_forecast import PipelineForecastService
 
-        return PipelineForecastService(self.db, self.settings, self.targets)
+        return PipelineForecastService(self.db, self.settings, self.targets, self.win_probability)
 
     @cached_property
     def win_probability(self) -> WinProbabilityService:

@@ -11,11 +11,12 @@ import pytest
 from sqlalchemy import select, update
 
 from sms_desktop.domain.enums import PeriodKind, TargetMetric
-from sms_desktop.domain.errors import NotFoundError, ValidationError
+from sms_desktop.domain.errors import ValidationError
 from sms_desktop.domain.forecast import Granularity
 from sms_desktop.domain.targets import Period
 from sms_desktop.persistence import models as m
 from sms_desktop.services.forecast_snapshots import SeriesChoice
+from sms_desktop.services.pipeline import DealEdit
 from sms_desktop.services.pipeline_forecast import (
     CLOSE_PASSED,
     NO_CLOSE_DATE,
@@ -121,12 +122,9 @@ def test_pipeline_by_category_and_deals_needing_attention(shop: Services) -> Non
             select(m.Opportunity.id).where(m.Opportunity.expected_close == date(2024, 1, 31))
         )
     assert deal is not None
-    assert shop.pipeline_forecast.set_commit(deal, True) is False
-    assert shop.pipeline_forecast.is_committed(deal)
+    shop.pipeline.edit(deal, DealEdit(shop.pipeline.get(deal).data, forecast_commit=True))
     cells = {c.label: c for c in shop.pipeline_forecast.pipeline("month", 3, today=AS_OF).cells}
     assert cells["2024-01"].commit == Decimal("400.00") and cells["2024-01"].pipeline == 0
-    with pytest.raises(NotFoundError):
-        shop.pipeline_forecast.set_commit(10_000, True)
 
 
 def test_together_says_how_much_of_the_quarter_target_is_met(shop: Services) -> None:

@@ -652,7 +652,7 @@ def test_edit_saves_the_fields_and_the_commit_flag_together(
     assert pipeline.edit(erp, after) == DealEdit(before.data, False)
     detail = pipeline.get(erp)
     assert detail.data.title == "ERP 二期" and detail.forecast_commit
-    assert services.pipeline_forecast.is_committed(erp)
+    assert services.pipeline.get(erp).forecast_commit
     a = m.AuditEntry
     with services.db.read() as s:
         flagged = s.execute(
@@ -688,7 +688,7 @@ def test_a_failed_edit_leaves_neither_the_fields_nor_the_commit_flag(
     with pytest.raises(ConflictError):
         pipeline.edit(erp, DealEdit(replace(before.data, title="ERP 二期"), forecast_commit=True))
     assert pipeline.get(erp) == before
-    assert not services.pipeline_forecast.is_committed(erp)
+    assert not services.pipeline.get(erp).forecast_commit
 
 
 def test_update_to_another_customer_refreshes_both(

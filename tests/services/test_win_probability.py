@@ -200,3 +200,35 @@ def test_the_choice_is_a_setting(crm: Services) -> None:
     assert crm.settings.set_use_model_probability(True) is False
     assert crm.settings.use_model_probability() is True
     assert crm.settings.forecast_settings().commit_threshold == 90  # untouched
+
+
+def test_the_pipeline_forecast_weighs_and_sorts_deals_as_the_board_does(crm: Services) -> None:
+    """With the model's probability chosen, the forecast's commit / best case / pipeline use
+    it where no one set one by hand, as the board's cards do (#16): the trade-fair deal the
+    model gives little chance leaves best case for pipeline."""
+    from sms_desktop.domain.forecast import Granularity
+    from sms_desktop.domain.pipeline import weighted_amount
+
+    with crm.db.write() as s:
+        for deal in s.query(m.Opportunity).filter(m.Opportunity.status == OpportunityStatus.OPEN):
+            deal.expected_close = AS_OF + timedelta(days=10)
+
+    def january() -> tuple[Decimal, Decimal, Decimal]:
+        report = crm.pipeline_forecast.pipeline(Granularity.MONTH, 1, today=AS_OF)
+        (cell,) = report.cells
+        assert cell.deals == 4
+        return cell.commit, cell.best_case, cell.pipeline
+
+    half = weighted_amount(Decimal(20_000), 50)
+    assert january() == (Decimal("18000.00"), 3 * half, Decimal("0.00"))
+    crm.settings.set_use_model_probability(True)
+    model = crm.win_probability.model_probabilities(as_of=AS_OF)
+    assert model is not None
+    cards = {c.title: c for col in crm.pipeline.board(today=AS_OF, model=model).columns
+             for c in col.cards}  # fmt: skip
+    commit, best_case, pipeline = january()
+    assert commit == Decimal("18000.00")  # set by hand: 90 %
+    assert best_case == sum(
+        (cards[t].weighted for t in ("open 0", "open 3")), Decimal(0)
+    )  # referrals, > 65 %
+    assert pipeline == cards["open 1"].weighted  # the trade fair, < 35 %

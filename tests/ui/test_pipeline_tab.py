@@ -520,7 +520,7 @@ def test_flag_a_deal_commit_in_its_editor_and_undo(
     together with the rest of the edit."""
     tab = pipeline_tab(controller)
     deal = tab._services.pipeline.list_opportunities(PipelineFilter(search="项目 1"))[0]
-    forecast = tab._services.pipeline_forecast
+    pipeline = tab._services.pipeline
 
     def answer(dialog: OpportunityDialog) -> int:
         assert not dialog.commit_check.isChecked() and not dialog.commit_check.isHidden()
@@ -530,11 +530,11 @@ def test_flag_a_deal_commit_in_its_editor_and_undo(
 
     monkeypatch.setattr(OpportunityDialog, "exec", answer)
     tab.edit_opportunity(deal.id)
-    assert forecast.is_committed(deal.id)
+    assert pipeline.get(deal.id).forecast_commit
     controller.window.undo_stack.undo()
-    assert not forecast.is_committed(deal.id)
+    assert not pipeline.get(deal.id).forecast_commit
     controller.window.undo_stack.redo()
-    assert forecast.is_committed(deal.id)
+    assert pipeline.get(deal.id).forecast_commit
 
 
 def test_a_failed_save_of_the_editor_keeps_neither_the_fields_nor_the_commit_flag(
@@ -548,7 +548,7 @@ def test_a_failed_save_of_the_editor_keeps_neither_the_fields_nor_the_commit_fla
 
     tab = pipeline_tab(controller)
     deal = tab._services.pipeline.list_opportunities(PipelineFilter(search="项目 1"))[0]
-    forecast = tab._services.pipeline_forecast
+    pipeline = tab._services.pipeline
     record_changes = audit.record_changes
 
     def failing(session, entity, entity_id, old, new):  # type: ignore[no-untyped-def]
@@ -571,7 +571,7 @@ def test_a_failed_save_of_the_editor_keeps_neither_the_fields_nor_the_commit_fla
     before = controller.window.undo_stack.count()
     tab.edit_opportunity(deal.id)
     assert shown  # the failure was told
-    assert not forecast.is_committed(deal.id)
+    assert not pipeline.get(deal.id).forecast_commit
     assert tab._services.pipeline.get(deal.id).data.title == deal.title
     assert controller.window.undo_stack.count() == before  # nothing to undo
 
@@ -581,7 +581,7 @@ def test_the_edit_and_its_commit_flag_are_one_undo_step(
 ) -> None:
     tab = pipeline_tab(controller)
     deal = tab._services.pipeline.list_opportunities(PipelineFilter(search="项目 1"))[0]
-    pipeline, forecast = tab._services.pipeline, tab._services.pipeline_forecast
+    pipeline = tab._services.pipeline
 
     def answer(dialog: OpportunityDialog) -> int:
         dialog.title_edit.setText("改过的标题")
@@ -593,12 +593,14 @@ def test_the_edit_and_its_commit_flag_are_one_undo_step(
     before = controller.window.undo_stack.count()
     tab.edit_opportunity(deal.id)
     assert controller.window.undo_stack.count() == before + 1
-    assert pipeline.get(deal.id).forecast_commit and forecast.is_committed(deal.id)
+    assert pipeline.get(deal.id).forecast_commit
     controller.window.undo_stack.undo()
     assert pipeline.get(deal.id).data.title == deal.title
-    assert not forecast.is_committed(deal.id)
+    assert not pipeline.get(deal.id).forecast_commit
     controller.window.undo_stack.redo()
-    assert pipeline.get(deal.id).data.title == "改过的标题" and forecast.is_committed(deal.id)
+    assert (
+        pipeline.get(deal.id).data.title == "改过的标题" and pipeline.get(deal.id).forecast_commit
+    )
 
 
 def test_the_win_model_choice_is_kept_and_says_when_untrained(
