@@ -371,12 +371,14 @@ class _Writer:
         than SQLite's insert itself on large imports."""
         names = list(rows[0])
         dialect = self.conn.dialect
-        converters = [table.c[n].type._cached_bind_processor(dialect) for n in names]
-        pairs = list(zip(names, converters, strict=True))
-        values = [
-            tuple(row[n] if c is None or row[n] is None else c(row[n]) for n, c in pairs)
-            for row in rows
-        ]
+        columns_of_values = []
+        for name in names:  # column by column: one conversion check per column, not per cell
+            convert = table.c[name].type._cached_bind_processor(dialect)
+            cells = [row[name] for row in rows]
+            if convert is not None:
+                cells = [None if v is None else convert(v) for v in cells]
+            columns_of_values.append(cells)
+        values = list(zip(*columns_of_values, strict=True))
         columns = ", ".join(f'"{n}"' for n in names)
         marks = ", ".join("?" * len(names))
         self.conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", values)
@@ -873,11 +875,9 @@ class _Run:
             **({"owner_id": owner} if owner is not None else {}),
         }
         if match is None:
-            data = CustomerInput(
-                name=name, currency=self.defaults_currency, tags=values.get("tags", ())
-            )
-            data = replace(data, **{k: v for k, v in given.items() if k != "name"})
-            cleaned = self._clean(clean_customer, data, _CUSTOMER_ERRORS)
+            given.setdefault("currency", self.defaults_currency)
+            given.setdefault("tags", values.get("tags", ()))
+            cleaned = self._clean(clean_customer, CustomerInput(**given), _CUSTOMER_ERRORS)
             columns = _customer_columns(cleaned)
             if "first_deal_date" in values:  # customer since: the day we first sold to them
                 first = datetime.combine(values["first_deal_date"], day_time(), local_zone())
