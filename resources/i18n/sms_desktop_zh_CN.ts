@@ -2573,6 +2573,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>谁在何时修改了此客户的什么内容</translation>
     </message>
     <message>
+        <source>Account Plan…</source>
+        <translation>客户计划…</translation>
+    </message>
+    <message>
+        <source>This year&apos;s account plan: goals, strategy, actions and their figures</source>
+        <translation>本年度客户计划：目标、策略、行动及其指标</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2934,10 +2942,6 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>At the current forecast, this quarter&apos;s target will be {percent}% met.</source>
         <translation>按当前预测，本季度目标可完成 {percent}%。</translation>
-    </message>
-    <message>
-        <source>The deal no longer exists.</source>
-        <translation>该商机已不存在。</translation>
     </message>
 </context>
 <context>
