@@ -144,7 +144,6 @@ class Customer(_Timestamps, _SoftDelete, Base):
         CheckConstraint("strategic_fit BETWEEN 1 AND 5", name="strategic_fit_range"),
         CheckConstraint("potential_value >= 0", name="potential_value_positive"),
         Index("ix_customers_name", "name"),
-        Index("ix_customers_sort_name", "sort_name"),
         # The live customers in list order: counting them reads this small index, not the table.
         Index("ix_customers_live_sort_name", "sort_name", sqlite_where=text("deleted_at IS NULL")),
         Index("ix_customers_owner_id", "owner_id"),

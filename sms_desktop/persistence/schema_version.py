@@ -4,4 +4,4 @@ Kept as a constant so that opening a current database at start-up needs no Alemb
 import (it costs ~100 ms before the first data can show).
 """
 
-HEAD_REVISION = "0013"
+HEAD_REVISION = "0014"

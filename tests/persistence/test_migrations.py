@@ -967,8 +967,8 @@ def test_0013_keeps_plans_and_surveys_and_takes_campaigns(db_path: Path) -> None
     finally:
         con.close()
 
-    migrations.upgrade(db_path)
-    assert revision_of(db_path) == HEAD_REVISION == "0013"
+    migrations.upgrade(db_path, "0013")
+    assert revision_of(db_path) == "0013"
     con = sqlite3.connect(db_path, isolation_level=None)
     try:
         plans = con.execute(
@@ -1028,5 +1028,38 @@ def test_0013_keeps_plans_and_surveys_and_takes_campaigns(db_path: Path) -> None
         assert con.execute("SELECT count(*) FROM account_plan_actions").fetchone() == (0,)
         con.execute("DELETE FROM survey_campaigns")
         assert con.execute("SELECT count(*) FROM survey_requests").fetchone() == (0,)
+    finally:
+        con.close()
+
+
+# ------------------------------------------- 0014: the plain index on customers.sort_name goes
+
+
+def test_0014_keeps_every_customer_and_counts_them_through_the_live_index(db_path: Path) -> None:
+    """A database at 0013 upgrades with its customers unchanged; the plain sort-name index is
+    gone, and the count of all live customers reads the partial index of live ones."""
+    migrations.upgrade(db_path, "0013")
+    insert_a_row_everywhere(db_path)
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        before = con.execute("SELECT * FROM customers ORDER BY id").fetchall()
+    finally:
+        con.close()
+    migrations.upgrade(db_path)
+    assert revision_of(db_path) == HEAD_REVISION == "0014"
+    con = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        assert con.execute("SELECT * FROM customers ORDER BY id").fetchall() == before
+        indexes = {r[1] for r in con.execute("PRAGMA index_list(customers)")}
+        assert "ix_customers_sort_name" not in indexes
+        assert "ix_customers_live_sort_name" in indexes
+        plan = " ".join(
+            str(r[3])
+            for r in con.execute(
+                "EXPLAIN QUERY PLAN SELECT count(*) FROM customers"
+                " WHERE deleted_at IS NULL AND sort_name >= ''"
+            )
+        )
+        assert "ix_customers_live_sort_name" in plan
     finally:
         con.close()
