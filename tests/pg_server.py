@@ -164,15 +164,20 @@ class PostgresServer:
         ) as conn:
             conn.execute(sql.encode())
 
-    def create_database(self) -> str:
-        """A new, empty database; returns its URL."""
+    def create_database(self, template: str | None = None) -> str:
+        """A new database, empty or a copy of the database at URL ``template`` (which no
+        one may be connected to); returns its URL."""
         name = f"test_{next(self._names)}"
-        self._admin(f'CREATE DATABASE "{name}"')
+        copy = "" if template is None else f' TEMPLATE "{self.database_name(template)}"'
+        self._admin(f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
 
+    @staticmethod
+    def database_name(url: str) -> str:
+        return url.split("?", 1)[0].rsplit("/", 1)[1]
+
     def drop_database(self, url: str) -> None:
-        name = url.rsplit("/", 1)[1].split("?", 1)[0]
-        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self._admin(f'DROP DATABASE IF EXISTS "{self.database_name(url)}" WITH (FORCE)')
 
     def stop(self) -> None:
         """Stop the server (at once: nothing to keep) and remove its folder."""
