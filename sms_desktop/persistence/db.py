@@ -158,10 +158,11 @@ def make_engine(path: Path | str, *, foreign_keys: bool = True, pooled: bool = T
 def make_server_engine(url: str, *, pooled: bool = True) -> Engine:
     """An engine on a PostgreSQL database through psycopg 3 (imported only now). None of the
     SQLite connection set-up applies: the server enforces foreign keys and runs each
-    transaction with its own locking; a dropped connection is noticed before it is used."""
-    return create_engine(
-        server_url(url), poolclass=None if pooled else NullPool, pool_pre_ping=True
-    )
+    transaction with its own locking; a dropped connection is noticed before it is used.
+    Integers are 64-bit there too (:mod:`sms_desktop.persistence.pg`)."""
+    from sms_desktop.persistence.pg import server_engine
+
+    return server_engine(server_url(url), pooled=pooled)
 
 
 CLOSE_WAIT_S = 10.0  # how long closing waits for another thread's session to end

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, text
+from sqlalchemy import BigInteger, Connection, Engine, MetaData, create_engine, inspect, text
 from sqlalchemy import types as sa_types
 
-from sms_desktop.persistence import migrations
+from sms_desktop.persistence import migrations, pg
 from sms_desktop.persistence.base import Base
 from sms_desktop.persistence.db import SchemaState, open_database, server_schema_info
 from sms_desktop.persistence.schema_version import HEAD_REVISION
@@ -39,6 +39,9 @@ def test_an_empty_database_is_upgraded_to_head(pg_url: str, engine: Engine) -> N
     assert server_schema_info(engine).state is SchemaState.CURRENT
     insp = inspect(engine)
     assert set(insp.get_table_names()) == set(Base.metadata.tables) | NOT_MODELS
+    # 64-bit integers, as SQLite's: money in minor units past 21,474,836.47, and the ids.
+    orders = {c["name"]: c["type"] for c in insp.get_columns("orders")}
+    assert isinstance(orders["total"], BigInteger) and isinstance(orders["id"], BigInteger)
     # The customer search: a trigram GIN index, as the FTS5 tables are on SQLite.
     indexes = {ix["name"] for ix in insp.get_indexes(TRIGRAM_TABLE)}
     assert SERVER_TRIGRAM_INDEX in indexes
@@ -55,7 +58,7 @@ def test_the_migrated_schema_equals_the_models(pg_url: str, engine: Engine) -> N
         context = MigrationContext.configure(
             conn,
             opts={
-                "compare_type": True,
+                "compare_type": pg.compare_type,
                 "compare_server_default": True,
                 "include_name": include_name,
             },
