@@ -51,6 +51,23 @@ define pdf_tools
 	  else echo "the PDF tests need pdftotext (poppler-utils, see README)"; exit 1; fi; fi
 endef
 
+# The team edition's tests start a throw-away PostgreSQL server (tests/pg_server.py) from the
+# server binaries: initdb and pg_ctl on PATH or in Debian's /usr/lib/postgresql/*/bin. When
+# missing, the Debian package is installed (without the default cluster: nothing starts).
+define pg_server
+	@if ! { command -v initdb && command -v pg_ctl; } >/dev/null && \
+	    ! ls /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing PostgreSQL (postgresql) for the team edition's tests…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      postgresql-common >/dev/null && \
+	    sed -i 's/^#* *create_main_cluster.*/create_main_cluster = false/' \
+	      /etc/postgresql-common/createcluster.conf && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "the PostgreSQL tests need initdb and pg_ctl (package postgresql, see README)"; \
+	    exit 1; fi; fi
+endef
+
 run: setup
 	$(call qt_deps,xcb)
 	$(VENV)/bin/sms-desktop
@@ -64,6 +81,7 @@ lint: setup
 test: setup
 	$(call qt_deps,offscreen)
 	$(call pdf_tools)
+	$(call pg_server)
 	$(VENV)/bin/ruff check sms_desktop tests
 	$(VENV)/bin/ruff format --check sms_desktop tests
 	$(VENV)/bin/mypy

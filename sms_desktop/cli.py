@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sms_desktop.persistence.db import Database
     from sms_desktop.services.forecast import Forecast
     from sms_desktop.services.receivables import AgeingReport
+    from sms_desktop.services.settings import SettingsService
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 TABS = (
@@ -68,16 +69,23 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date like 2026-01-31, got {text!r}") from exc
 
 
+def _db_arg(text: str) -> Path | str:
+    """--db: a file, or the URL of a database on a server (the team edition, #19). Kept as
+    text: a Path would fold the URL's "//"."""
+    return text if "://" in text else Path(text)
+
+
 def _shared_options(default: object) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """--db and --lang, accepted before and after the command. After it they default to
     SUPPRESS, so a command does not reset what was given before it (sms-desktop --db X gui)."""
     db_opt = argparse.ArgumentParser(add_help=False)
     db_opt.add_argument(
         "--db",
-        type=Path,
+        type=_db_arg,
         metavar="PATH",
         default=default,
-        help="database file (default: $SMS_DESKTOP_DB or the user data folder)",
+        help="database file (default: $SMS_DESKTOP_DB or the user data folder), or a team "
+        "server's database: postgresql+psycopg://user@host/database",
     )
     lang_opt = argparse.ArgumentParser(add_help=False)
     lang_opt.add_argument(
@@ -258,9 +266,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _server_url(args: argparse.Namespace) -> str | None:
+    """The server database ``--db`` names (``postgresql+psycopg://…``), or None for a file."""
+    return args.db if isinstance(args.db, str) else None
+
+
+def _shown_url(url: str) -> str:
+    """A server URL as messages show it: never its password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.rsplit("@", maxsplit=1)[-1]
+
+
+def _db_target(args: argparse.Namespace) -> Path | str:
+    """The database of a command that works on a file or a server alike."""
+    url = _server_url(args)
+    return url if url is not None else _db_path(args)
+
+
 def _db_path(args: argparse.Namespace) -> Path:
     """The database a command works on; a folder, a pipe or a device is refused here."""
     from sms_desktop.persistence.paths import check_database_path, default_db_path
+
+    url = _server_url(args)
+    if url is not None:
+        raise _UserError(
+            translate(
+                "CLI", "this command works on a database file, not yet on a server ({url})"
+            ).format(url=_shown_url(url))
+        )
 
     return check_database_path(Path(args.db).expanduser() if args.db else default_db_path())
 
@@ -526,21 +564,54 @@ def _translator(args: argparse.Namespace) -> Translator:
     return translate_
 
 
-def _open_for_cli(path: Path) -> Database:
+def _open_for_cli(path: Path | str) -> Database:
     from sms_desktop.persistence.db import Database, make_engine, require_current_schema
 
+    if isinstance(path, str):
+        return _open_server_for_cli(path)
     if not path.is_file():
         raise _UserError(_no_database(path))
     require_current_schema(path)
     return Database(path, make_engine(path))
 
 
+def _open_server_for_cli(url: str) -> Database:
+    """A server database at the current schema, as it is (a read command does not migrate)."""
+    from sms_desktop.persistence.db import (
+        Database,
+        SchemaState,
+        make_server_engine,
+        server_schema_info,
+    )
+
+    engine = make_server_engine(url)
+    try:
+        state = server_schema_info(engine).state
+    except BaseException:
+        engine.dispose()
+        raise
+    if state is not SchemaState.CURRENT:
+        engine.dispose()
+        raise _UserError(
+            translate(
+                "CLI", "{url} holds no SMS Desktop database at this version; run init first"
+            ).format(url=_shown_url(url))
+        )
+    return Database(None, engine)
+
+
 def _cmd_init(args: argparse.Namespace) -> int:
     import getpass
 
-    from sms_desktop.domain.enums import DocumentLanguage
     from sms_desktop.services.workspace import initialize_empty, open_workspace
 
+    try:
+        owner = args.owner or getpass.getuser()
+    except (KeyError, OSError):
+        owner = "owner"
+    url = _server_url(args)
+    if url is not None:
+        return _init_server(args, url, owner)
     path = _db_path(args)
     if path.exists():
         raise _UserError(
@@ -549,25 +620,57 @@ def _cmd_init(args: argparse.Namespace) -> int:
             )
         )
     tr = _translator(args)
-    try:
-        owner = args.owner or getpass.getuser()
-    except (KeyError, OSError):
-        owner = "owner"
     workspace = open_workspace(path)
     try:
         initialize_empty(workspace.db, company_name=args.company, owner_name=owner)
-        settings = workspace.services.settings
-        language = DocumentLanguage.ZH_CN if _report_language(args) == "zh_CN" else None
-        defaults = replace(settings.defaults(), currency=args.currency.upper())
-        if language is not None or args.lang == "en":
-            defaults = replace(defaults, quote_language=language or DocumentLanguage.EN)
-        settings.save_defaults(defaults)
+        _save_init_defaults(args, workspace.services.settings)
     except DomainError as exc:
         workspace.close(backup=False)
         path.unlink(missing_ok=True)
         raise _UserError(exc.render(tr)) from exc
     workspace.close(backup=False)
     print(f"Empty database for {args.company.strip()} written to {path}")
+    return EXIT_OK
+
+
+def _save_init_defaults(args: argparse.Namespace, settings: SettingsService) -> None:
+    """The currency and quote language ``init`` was given."""
+    from sms_desktop.domain.enums import DocumentLanguage
+
+    language = DocumentLanguage.ZH_CN if _report_language(args) == "zh_CN" else None
+    defaults = replace(settings.defaults(), currency=args.currency.upper())
+    if language is not None or args.lang == "en":
+        defaults = replace(defaults, quote_language=language or DocumentLanguage.EN)
+    settings.save_defaults(defaults)
+
+
+def _init_server(args: argparse.Namespace, url: str, owner: str) -> int:
+    """``init`` on an existing, empty server database (the admin created it): the app
+    creates the schema and what a new database holds. One that has data is refused."""
+    from sqlalchemy import func, select
+
+    from sms_desktop.persistence import models as m
+    from sms_desktop.persistence.db import open_server_database
+    from sms_desktop.services.registry import Services
+    from sms_desktop.services.workspace import initialize_empty
+
+    tr = _translator(args)
+    db = open_server_database(url)
+    try:
+        with db.read() as session:
+            if session.scalar(select(func.count()).select_from(m.Salesperson)):
+                raise _UserError(
+                    translate(
+                        "CLI", "{url} already holds an SMS Desktop database; choose another --db"
+                    ).format(url=db.location)
+                )
+        initialize_empty(db, company_name=args.company, owner_name=owner)
+        _save_init_defaults(args, Services(db).settings)
+    except DomainError as exc:
+        raise _UserError(exc.render(tr)) from exc
+    finally:
+        db.close()
+    print(f"Empty database for {args.company.strip()} written to {db.location}")
     return EXIT_OK
 
 
@@ -691,7 +794,7 @@ def _import_list(args: argparse.Namespace) -> int:
     from sms_desktop.reporting.excel import to_local
     from sms_desktop.services.imports.service import ImportService
 
-    db = _open_for_cli(_db_path(args))
+    db = _open_for_cli(_db_target(args))
     try:
         batches = ImportService(db).batches()
     finally:
@@ -740,7 +843,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if suffix == ".vcf" and args.kind != "contacts":
         raise _UserError(translate("CLI", "only contacts are exported as vCard (.vcf)"))
     kind = ImportKind(args.kind)
-    db = _open_for_cli(_db_path(args))
+    db = _open_for_cli(_db_target(args))
     try:
         written = write_records(
             out,
@@ -770,7 +873,7 @@ def _export_vouchers(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in (".xlsx", ".csv"):
         raise _UserError(translate("CLI", "--out must end in .xlsx or .csv"))
     language = DocumentLanguage(_report_language(args))
-    db = _open_for_cli(_db_path(args))
+    db = _open_for_cli(_db_target(args))
     try:
         service = VouchersService(db)
         vouchers = service.vouchers(args.date_from, args.date_to)
@@ -793,7 +896,7 @@ def _cmd_order(args: argparse.Namespace) -> int:
     from sms_desktop.reporting.order_pdf import OrderPdfKind, write_order_pdf
 
     out = _out_path(args.out)
-    db = _open_for_cli(_db_path(args))
+    db = _open_for_cli(_db_target(args))
     try:
         from sms_desktop.services.registry import Services
 
@@ -834,7 +937,7 @@ def _cmd_receivables(args: argparse.Namespace) -> int:
     from sms_desktop.domain.clock import clock
     from sms_desktop.services.receivables import ReceivablesService
 
-    db = _open_for_cli(_db_path(args))
+    db = _open_for_cli(_db_target(args))
     try:
         report = ReceivablesService(db).ageing(args.as_of or clock().today())
     finally:
@@ -976,7 +1079,7 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
     from sms_desktop.services.forecast import ForecastService
 
     tr = _translator(args)
-    db = _open_for_cli(_db_path(args))
+    db = _open_for_cli(_db_target(args))
     try:
         service = ForecastService(db)
         owner = service.owner_named(args.owner) if args.owner else None
@@ -1169,7 +1272,7 @@ def _cmd_segments(args: argparse.Namespace) -> int:
         period = Period(args.period_from or period.start, args.period_to or period.end)
     if period.start > period.end:
         raise _UserError(translate("CLI", "the period starts after it ends"))
-    db = _open_for_cli(_db_path(args))
+    db = _open_for_cli(_db_target(args))
     try:
         _, lines = Services(db).accounts.segment_lines(as_of, period)
     except DomainError as exc:
@@ -1210,7 +1313,7 @@ def _cmd_actions(args: argparse.Namespace) -> int:
 
     tr = _translator(args)
     language = _report_language(args)
-    db = _open_for_cli(_db_path(args))
+    db = _open_for_cli(_db_target(args))
     try:
         services = Services(db)
         owner = services.next_actions.owner_named(args.owner) if args.owner else None
@@ -1322,7 +1425,7 @@ def _cmd_deals(args: argparse.Namespace) -> int:
     from sms_desktop.services.win_probability import WinProbabilityService
 
     tr = _translator(args)
-    db = _open_for_cli(_db_path(args))
+    db = _open_for_cli(_db_target(args))
     as_of = getattr(args, "as_of", None) or clock().today()
     try:
         service = WinProbabilityService(db)

@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 
 from sms_desktop.domain.errors import DomainError
 from sms_desktop.domain.i18n import Message, translate
+from sms_desktop.persistence.dialect import is_server_url, server_url
 from sms_desktop.persistence.schema_version import HEAD_REVISION
 
 BUSY_TIMEOUT_MS = 10_000
@@ -81,7 +82,7 @@ def schema_problems(con: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def newer_database_message(path: Path, revision: str | None) -> Message:
+def newer_database_message(path: Path | str, revision: str | None) -> Message:
     return translate(
         "Database",
         "{path} was created by a newer SMS Desktop (revision {revision}); "
@@ -138,8 +139,11 @@ class _Compiler(SQLiteCompiler):
         return text
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
-    """An engine whose every connection has our pragmas and explicit BEGINs."""
+def make_engine(path: Path | str, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
+    """An engine whose every connection has our pragmas and explicit BEGINs; for a server
+    URL (``postgresql+psycopg://…``, the team edition) an engine on that server."""
+    if is_server_url(path):
+        return make_server_engine(str(path), pooled=pooled)
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
@@ -149,6 +153,16 @@ def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -
     event.listen(engine, "connect", _on_connect(foreign_keys))
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def make_server_engine(url: str, *, pooled: bool = True) -> Engine:
+    """An engine on a PostgreSQL database through psycopg 3 (imported only now). None of the
+    SQLite connection set-up applies: the server enforces foreign keys and runs each
+    transaction with its own locking; a dropped connection is noticed before it is used.
+    Integers are 64-bit there too (:mod:`sms_desktop.persistence.pg`)."""
+    from sms_desktop.persistence.pg import server_engine
+
+    return server_engine(server_url(url), pooled=pooled)
 
 
 CLOSE_WAIT_S = 10.0  # how long closing waits for another thread's session to end
@@ -174,10 +188,13 @@ class SchemaInfo:
 
 
 class Database:
-    """One open database: the engine and the two kinds of session a service may use."""
+    """One open database: the engine and the two kinds of session a service may use.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
-        self.path = path
+    ``path`` is the SQLite file; a server database (``path`` None) has none, and asking
+    for it raises :class:`DatabaseError` (the file-only features: backups, the lock)."""
+
+    def __init__(self, path: Path | None, engine: Engine) -> None:
+        self._path = path
         self.engine = engine
         self._closed = False
         # Sessions open per thread: closing waits for other threads' sessions to end.
@@ -195,6 +212,28 @@ class Database:
         # Every commit tells the open views what it changed.
         self.changes = ChangeFeed()
         watch(engine, (self._read, self._write), self.changes)
+
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            raise DatabaseError(
+                translate("Database", "{url} is a server database: it has no file.").format(
+                    url=self.location
+                )
+            )
+        return self._path
+
+    @property
+    def is_server(self) -> bool:
+        """A database on a server (the team edition), not a local file."""
+        return self._path is None
+
+    @property
+    def location(self) -> str:
+        """The file, or the server URL without its password: for messages and logs."""
+        if self._path is not None:
+            return str(self._path)
+        return self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -273,12 +312,63 @@ def schema_info(path: Path) -> SchemaInfo:
     return SchemaInfo(state, revision, head)
 
 
-def open_database(path: Path, *, backup_before_migrate: bool = True) -> Database:
-    """Open (creating or migrating as needed) the database at ``path``.
+def server_schema_info(engine: Engine) -> SchemaInfo:
+    """:func:`schema_info` of a server database (its ``public`` schema)."""
+    head = HEAD_REVISION
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        revision: str | None = None
+        if "alembic_version" in tables:
+            revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        conn.rollback()
+    if revision is None:
+        state = SchemaState.EMPTY if not tables else SchemaState.FOREIGN
+    elif revision == head:
+        state = SchemaState.CURRENT
+    else:
+        from sms_desktop.persistence import migrations
+
+        state = SchemaState.OLDER if revision in migrations.known_revisions() else SchemaState.NEWER
+    return SchemaInfo(state, revision, head)
+
+
+def open_server_database(url: str) -> Database:
+    """Open a PostgreSQL database (the team edition), creating or upgrading its schema.
+
+    The admin created the database (empty); the app creates the tables. No file lock and no
+    file backup: several users share the server, which keeps its own backups. A schema newer
+    than the app, or tables that are not ours, raise :class:`DatabaseError`."""
+    engine = make_server_engine(url)
+    shown = engine.url.render_as_string(hide_password=True)
+    try:
+        info = server_schema_info(engine)
+        if info.state is SchemaState.NEWER:
+            raise DatabaseError(newer_database_message(shown, info.revision))
+        if info.state is SchemaState.FOREIGN:
+            raise DatabaseError(
+                translate("Database", "{path} is not an SMS Desktop database.").format(path=shown)
+            )
+        if info.state is not SchemaState.CURRENT:
+            from sms_desktop.persistence import migrations
+
+            migrations.upgrade(url)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(None, engine)
+
+
+def open_database(path: Path | str, *, backup_before_migrate: bool = True) -> Database:
+    """Open (creating or migrating as needed) the database at ``path``, a file or a server
+    URL (:func:`open_server_database`).
 
     The caller holds the instance lock. A database written by a newer version of
     the app, or a file that is not ours, raises :class:`DatabaseError`.
     """
+    if isinstance(path, str):
+        if is_server_url(path):
+            return open_server_database(path)
+        path = Path(path)
     path = path.expanduser()
     if path.is_dir():
         raise DatabaseError(

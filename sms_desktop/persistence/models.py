@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    false,
     func,
     select,
     text,
@@ -102,7 +103,13 @@ class Salesperson(_Timestamps, Base):
 
     __tablename__ = "salespeople"
     __table_args__ = (
-        Index("uq_salespeople_one_owner", "role", unique=True, sqlite_where=text("role = 'owner'")),
+        Index(
+            "uq_salespeople_one_owner",
+            "role",
+            unique=True,
+            sqlite_where=text("role = 'owner'"),
+            postgresql_where=text("role = 'owner'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -145,7 +152,12 @@ class Customer(_Timestamps, _SoftDelete, Base):
         CheckConstraint("potential_value >= 0", name="potential_value_positive"),
         Index("ix_customers_name", "name"),
         # The live customers in list order: counting them reads this small index, not the table.
-        Index("ix_customers_live_sort_name", "sort_name", sqlite_where=text("deleted_at IS NULL")),
+        Index(
+            "ix_customers_live_sort_name",
+            "sort_name",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
         Index("ix_customers_owner_id", "owner_id"),
         Index("ix_customers_city", "city"),
         Index("ix_customers_tier", "tier"),
@@ -300,6 +312,7 @@ class Opportunity(_Timestamps, _SoftDelete, Base):
             "closed_on",
             "owner_id",
             sqlite_where=text("status = 'won' AND deleted_at IS NULL"),
+            postgresql_where=text("status = 'won' AND deleted_at IS NULL"),
         ),
     )
 
@@ -325,7 +338,8 @@ class Opportunity(_Timestamps, _SoftDelete, Base):
     stage_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_on: Mapped[date | None] = mapped_column(Date)
     # Flagged "commit" by hand: in the pipeline forecast whatever its probability (#16).
-    forecast_commit: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    # false(): DEFAULT 0 on SQLite, DEFAULT false on PostgreSQL (which has a real boolean).
+    forecast_commit: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     customer: Mapped[Customer] = relationship()
     stage: Mapped[PipelineStage] = relationship()
@@ -407,6 +421,7 @@ class Activity(_Timestamps, _SoftDelete, Base):
             "assignee_id",
             "done_at",
             sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
         ),
         # The pipeline board's "next activity" of each deal: one seek per open deal.
         Index(
@@ -414,6 +429,9 @@ class Activity(_Timestamps, _SoftDelete, Base):
             "opportunity_id",
             "due_at",
             sqlite_where=text(
+                "opportunity_id IS NOT NULL AND done_at IS NULL AND deleted_at IS NULL"
+            ),
+            postgresql_where=text(
                 "opportunity_id IS NOT NULL AND done_at IS NULL AND deleted_at IS NULL"
             ),
         ),
@@ -426,6 +444,7 @@ class Activity(_Timestamps, _SoftDelete, Base):
             "done_at",
             "deleted_at",
             sqlite_where=text(_OPEN_ACTIVITY),
+            postgresql_where=text(_OPEN_ACTIVITY),
         ),
         Index(
             "ix_activities_open_assignee_id_due_at",
@@ -436,6 +455,7 @@ class Activity(_Timestamps, _SoftDelete, Base):
             "done_at",
             "deleted_at",
             sqlite_where=text(_OPEN_ACTIVITY),
+            postgresql_where=text(_OPEN_ACTIVITY),
         ),
         Index(
             "ix_activities_live_done_at",
@@ -445,11 +465,15 @@ class Activity(_Timestamps, _SoftDelete, Base):
             "assignee_id",
             "deleted_at",
             sqlite_where=text("done_at IS NOT NULL AND deleted_at IS NULL"),
+            postgresql_where=text("done_at IS NOT NULL AND deleted_at IS NULL"),
         ),
         Index(
             "ix_activities_pending_remind_at",
             "remind_at",
             sqlite_where=text(
+                f"remind_at IS NOT NULL AND reminded_at IS NULL AND {_OPEN_ACTIVITY}"
+            ),
+            postgresql_where=text(
                 f"remind_at IS NOT NULL AND reminded_at IS NULL AND {_OPEN_ACTIVITY}"
             ),
         ),

@@ -1,5 +1,9 @@
 """Customer search: two FTS5 indexes over customers and their contacts, kept in step by flushes.
 
+On PostgreSQL (the team edition) the trigram documents live in a plain table of the same name
+with a ``pg_trgm`` GIN index, searched with ``LIKE``; there is no words table yet, so a 1–2
+character term is a substring there too (not a token prefix as on SQLite).
+
 ``customer_search_trigram`` (trigram tokenizer) answers terms of 3+ characters as substrings;
 ``customer_search_words`` (unicode61, every CJK character its own token) answers 1–2 character
 terms: a CJK term as a phrase of single characters, anything else as a token prefix. Both hold
@@ -34,6 +38,9 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy.orm import QueryableAttribute, Session, UOWTransaction, sessionmaker
+
+from sms_desktop.persistence.dialect import driver_sql, is_sqlite
+from sms_desktop.persistence.sql import by_dialect
 
 TRIGRAM_TABLE = "customer_search_trigram"
 WORDS_TABLE = "customer_search_words"
@@ -73,6 +80,7 @@ _PHONE_LIKE = re.compile(r"[0-9+\-().\s/]+")
 _NON_DIGITS = re.compile(r"\D+")  # \d is every Unicode decimal digit
 
 _TRIGRAM = table(TRIGRAM_TABLE, column("rowid", Integer), column("doc", String))
+SERVER_TRIGRAM_INDEX = "ix_customer_search_trigram_doc"
 _WORDS = table(WORDS_TABLE, column("rowid", Integer))
 
 
@@ -213,6 +221,19 @@ _INSERT_TRIGRAM = f"INSERT INTO {TRIGRAM_TABLE} (rowid, doc) VALUES (?, ?)"
 _INSERT_WORDS = f"INSERT INTO {WORDS_TABLE} (rowid, doc) VALUES (?, ?)"
 
 
+def create_server_search_tables(conn: Connection) -> None:
+    """PostgreSQL's search table: one document per customer, with a trigram GIN index that
+    answers ``LIKE '%term%'``. ``pg_trgm`` is a trusted extension: the database's owner may
+    create it."""
+    conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    conn.exec_driver_sql(
+        f"CREATE TABLE {TRIGRAM_TABLE} (rowid integer PRIMARY KEY, doc text NOT NULL)"
+    )
+    conn.exec_driver_sql(
+        f"CREATE INDEX {SERVER_TRIGRAM_INDEX} ON {TRIGRAM_TABLE} USING gin (doc gin_trgm_ops)"
+    )
+
+
 def _index_rows(
     conn: Connection,
     customers: Sequence[Sequence[Any]],
@@ -227,13 +248,17 @@ def _index_rows(
     for row in contacts:
         by_customer.setdefault(row[0], []).append(row[1:])
     docs = [(row[0], _document(row[1:], by_customer.get(row[0], ()))) for row in customers]
-    conn.exec_driver_sql(_INSERT_TRIGRAM, docs)
-    conn.exec_driver_sql(_INSERT_WORDS, [(i, _spaced(d)) for i, d in docs])
+    sqlite = is_sqlite(conn)
+    conn.exec_driver_sql(driver_sql(conn, _INSERT_TRIGRAM), docs)
+    if sqlite:
+        conn.exec_driver_sql(_INSERT_WORDS, [(i, _spaced(d)) for i, d in docs])
     if not sort_names:  # a schema from before customers.sort_name (migration 0002)
         return len(docs)
     # The list's sort key follows the name; raw SQL leaves updated_at alone.
     conn.exec_driver_sql(
-        "UPDATE customers SET sort_name = ? WHERE id = ? AND sort_name IS NOT ?",
+        "UPDATE customers SET sort_name = ? WHERE id = ? AND sort_name IS NOT ?"
+        if sqlite
+        else "UPDATE customers SET sort_name = %s WHERE id = %s AND sort_name IS DISTINCT FROM %s",
         [(key, row[0], key) for row in customers for key in (name_sort_key(row[1] or ""),)],
     )
     return len(docs)
@@ -241,6 +266,9 @@ def _index_rows(
 
 def _empty_tables(conn: Connection) -> None:
     """Empty both indexes; a populated one is re-created from its DDL (far faster than DELETE)."""
+    if not is_sqlite(conn):
+        conn.exec_driver_sql(f"TRUNCATE {TRIGRAM_TABLE}")
+        return
     for name in (TRIGRAM_TABLE, WORDS_TABLE):
         if conn.exec_driver_sql(f"SELECT 1 FROM {name} LIMIT 1").first() is None:
             continue
@@ -254,6 +282,8 @@ def _empty_tables(conn: Connection) -> None:
 def optimize_index(conn: Connection) -> None:
     """Merge each index into one b-tree: broad queries (``s``, ``13``) get ~1.5× faster."""
     # ~1 s per 20,000 customers: worth it after bulk writes (a rebuild, an import).
+    if not is_sqlite(conn):  # a GIN index has no such step (VACUUM cleans its pending list)
+        return
     for name in (TRIGRAM_TABLE, WORDS_TABLE):
         conn.exec_driver_sql(f"INSERT INTO {name} ({name}) VALUES ('optimize')")
 
@@ -267,12 +297,12 @@ def rebuild_index(conn: Connection, *, sort_names: bool = True) -> int:
     contacts_sql = _CONTACT_SQL.format(where="customer_id BETWEEN ? AND ?")
     while True:
         customers = conn.exec_driver_sql(
-            f"{_CUSTOMER_SQL} WHERE id > ? ORDER BY id LIMIT ?", (after, _CHUNK)
+            driver_sql(conn, f"{_CUSTOMER_SQL} WHERE id > ? ORDER BY id LIMIT ?"), (after, _CHUNK)
         ).all()
         if not customers:
             break
         low, after = customers[0][0], customers[-1][0]
-        contacts = conn.exec_driver_sql(contacts_sql, (low, after))
+        contacts = conn.exec_driver_sql(driver_sql(conn, contacts_sql), (low, after))
         total += _index_rows(conn, customers, contacts, sort_names=sort_names)
     pinyin_forms.cache_clear()  # tens of MB after a large rebuild; rarely hit again
     if total:
@@ -282,14 +312,19 @@ def rebuild_index(conn: Connection, *, sort_names: bool = True) -> int:
 
 def reindex_customers(conn: Connection, customer_ids: Iterable[int]) -> None:
     """Recompute these customers' documents (gone ones dropped) in the caller's transaction."""
+    tables = (TRIGRAM_TABLE, WORDS_TABLE) if is_sqlite(conn) else (TRIGRAM_TABLE,)
     for chunk in _chunks(sorted(set(customer_ids)), _IN_CHUNK):
         marks = ", ".join("?" * len(chunk))
         params = tuple(chunk)
-        for name in (TRIGRAM_TABLE, WORDS_TABLE):
-            conn.exec_driver_sql(f"DELETE FROM {name} WHERE rowid IN ({marks})", params)
-        customers = conn.exec_driver_sql(f"{_CUSTOMER_SQL} WHERE id IN ({marks})", params).all()
+        for name in tables:
+            conn.exec_driver_sql(
+                driver_sql(conn, f"DELETE FROM {name} WHERE rowid IN ({marks})"), params
+            )
+        customers = conn.exec_driver_sql(
+            driver_sql(conn, f"{_CUSTOMER_SQL} WHERE id IN ({marks})"), params
+        ).all()
         contacts = conn.exec_driver_sql(
-            _CONTACT_SQL.format(where=f"customer_id IN ({marks})"), params
+            driver_sql(conn, _CONTACT_SQL.format(where=f"customer_id IN ({marks})")), params
         )
         _index_rows(conn, customers, contacts)
 
@@ -337,11 +372,14 @@ def match_condition(
     trigram: list[str] = []
     words: list[str] = []
     literal: list[str] = []
+    likes: list[ColumnElement[bool]] = []  # PostgreSQL's spelling of the same search
     for term in _terms(text):
         if len(term) >= 3:
             trigram.append(_trigram_query(term))
+            likes.append(_server_like(term))
         elif _is_token_text(term):
             words.append(_words_query(term))
+            likes.append(_TRIGRAM.c.doc.like(contains_pattern(term), escape=LIKE_ESCAPE))
         else:
             literal.append(term)
     conditions: list[ColumnElement[bool]] = []
@@ -351,6 +389,9 @@ def match_condition(
     if words:
         match = literal_column(WORDS_TABLE).match(" AND ".join(words))
         conditions.append(id_column.in_(select(_WORDS.c.rowid).where(match)))
+    server: list[ColumnElement[bool]] = []
+    if likes:
+        server.append(id_column.in_(select(_TRIGRAM.c.rowid).where(*likes)))
     for term in literal:
         # unicode61 drops punctuation ("%", "_x", "a-"), so the words table cannot answer
         # these literally: a substring scan of the documents, bounded by LIMIT.
@@ -358,9 +399,23 @@ def match_condition(
         conditions.append(
             id_column.in_(select(_TRIGRAM.c.rowid).where(found).limit(LITERAL_SCAN_LIMIT))
         )
+        found = func.strpos(_TRIGRAM.c.doc, bindparam(None, term, type_=String)) > 0
+        server.append(
+            id_column.in_(select(_TRIGRAM.c.rowid).where(found).limit(LITERAL_SCAN_LIMIT))
+        )
     if not conditions:
         return None
-    return and_(*conditions)
+    return by_dialect(sqlite=and_(*conditions), postgresql=and_(*server))
+
+
+def _server_like(term: str) -> ColumnElement[bool]:
+    """PostgreSQL: ``term`` as a substring of the document (GIN trigram index); a phone number
+    typed with punctuation also matches its bare digits, as :func:`_trigram_query`."""
+    like = _TRIGRAM.c.doc.like(contains_pattern(term), escape=LIKE_ESCAPE)
+    digits = normalize_phone(term)
+    if _PHONE_LIKE.fullmatch(term) and len(digits) >= 3 and digits != term:
+        return like | _TRIGRAM.c.doc.like(contains_pattern(digits), escape=LIKE_ESCAPE)
+    return like
 
 
 # ------------------------------------------------------------------------------- syncing

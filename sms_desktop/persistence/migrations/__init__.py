@@ -42,13 +42,20 @@ def known_revisions() -> frozenset[str]:
     return frozenset(s.revision for s in _scripts().walk_revisions())
 
 
-def upgrade(path: Path, revision: str = "head") -> None:
+def upgrade(path: Path | str, revision: str = "head") -> None:
     """Migrate ``path`` to ``revision`` in one transaction with foreign keys off.
 
     After the upgrade, ``foreign_key_check`` and ``integrity_check`` must be clean,
-    or everything is rolled back and :class:`MigrationError` is raised.
+    or everything is rolled back and :class:`MigrationError` is raised. A server URL
+    (PostgreSQL) is migrated by :func:`upgrade_server`.
     """
     from sms_desktop.persistence.db import make_engine
+    from sms_desktop.persistence.dialect import is_server_url
+
+    if is_server_url(path):
+        upgrade_server(str(path), revision)
+        return
+    path = Path(path)
 
     # Foreign keys off: batch migrations recreate tables, and ON DELETE CASCADE
     # would otherwise empty the child tables (ARCHITECTURE.md §9).
@@ -74,5 +81,22 @@ def upgrade(path: Path, revision: str = "head") -> None:
                         "The upgraded database failed its integrity check; nothing was changed.",
                     )
                 )
+    finally:
+        engine.dispose()
+
+
+def upgrade_server(url: str, revision: str = "head") -> None:
+    """Migrate the PostgreSQL database at ``url`` to ``revision`` in one transaction.
+
+    PostgreSQL's DDL is transactional and it checks every foreign key as rows are written, so
+    a failing revision leaves nothing behind and no checks after the fact are needed."""
+    from sms_desktop.persistence.db import make_server_engine
+
+    engine = make_server_engine(url, pooled=False)
+    try:
+        with engine.connect() as connection, connection.begin():
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
     finally:
         engine.dispose()

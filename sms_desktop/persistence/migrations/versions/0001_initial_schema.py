@@ -167,6 +167,7 @@ def upgrade() -> None:
             ["role"],
             unique=True,
             sqlite_where=sa.text("role = 'owner'"),
+            postgresql_where=sa.text("role = 'owner'"),
         )
 
     op.create_table(

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from sms_desktop.persistence.dialect import batch_recreate, driver_sql
+
 revision: str = "0003"
 down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
@@ -20,7 +22,7 @@ def upgrade() -> None:
     from sms_desktop.persistence.search import name_sort_key
 
     # Recreated (not ALTER … ADD COLUMN) so the stored DDL matches a freshly created database.
-    with op.batch_alter_table("customers", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table("customers", schema=None, recreate=batch_recreate(op.get_bind())) as batch_op:
         batch_op.add_column(
             sa.Column("sort_name", sa.String(length=400), server_default="", nullable=False)
         )
@@ -29,7 +31,7 @@ def upgrade() -> None:
     rows = bind.exec_driver_sql("SELECT id, name FROM customers").all()
     if rows:
         bind.exec_driver_sql(
-            "UPDATE customers SET sort_name = ? WHERE id = ?",
+            driver_sql(bind, "UPDATE customers SET sort_name = ? WHERE id = ?"),
             [(name_sort_key(name or ""), customer_id) for customer_id, name in rows],
         )
 

@@ -29,6 +29,7 @@ def upgrade() -> None:
         ["sort_name"],
         unique=False,
         sqlite_where=sa.text("deleted_at IS NULL"),
+        postgresql_where=sa.text("deleted_at IS NULL"),
     )
     op.create_index(
         "ix_activities_open_opportunity_id_due_at",
@@ -36,6 +37,9 @@ def upgrade() -> None:
         ["opportunity_id", "due_at"],
         unique=False,
         sqlite_where=sa.text(
+            "opportunity_id IS NOT NULL AND done_at IS NULL AND deleted_at IS NULL"
+        ),
+        postgresql_where=sa.text(
             "opportunity_id IS NOT NULL AND done_at IS NULL AND deleted_at IS NULL"
         ),
     )

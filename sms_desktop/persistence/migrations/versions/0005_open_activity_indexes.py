@@ -33,6 +33,7 @@ def upgrade() -> None:
         ["due_at", "customer_id", "kind", "done_at", "deleted_at"],
         unique=False,
         sqlite_where=sa.text(_OPEN),
+        postgresql_where=sa.text(_OPEN),
     )
     op.create_index(
         "ix_activities_open_assignee_id_due_at",
@@ -40,6 +41,7 @@ def upgrade() -> None:
         ["assignee_id", "due_at", "customer_id", "kind", "done_at", "deleted_at"],
         unique=False,
         sqlite_where=sa.text(_OPEN),
+        postgresql_where=sa.text(_OPEN),
     )
     op.create_index(
         "ix_activities_live_done_at",
@@ -47,6 +49,7 @@ def upgrade() -> None:
         ["done_at", "customer_id", "kind", "assignee_id", "deleted_at"],
         unique=False,
         sqlite_where=sa.text("done_at IS NOT NULL AND deleted_at IS NULL"),
+        postgresql_where=sa.text("done_at IS NOT NULL AND deleted_at IS NULL"),
     )
     op.create_index(
         "ix_activities_pending_remind_at",
@@ -54,6 +57,7 @@ def upgrade() -> None:
         ["remind_at"],
         unique=False,
         sqlite_where=sa.text(f"remind_at IS NOT NULL AND reminded_at IS NULL AND {_OPEN}"),
+        postgresql_where=sa.text(f"remind_at IS NOT NULL AND reminded_at IS NULL AND {_OPEN}"),
     )
 
 

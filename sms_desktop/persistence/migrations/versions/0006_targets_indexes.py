@@ -31,6 +31,7 @@ def upgrade() -> None:
         ["assignee_id", "done_at"],
         unique=False,
         sqlite_where=sa.text("deleted_at IS NULL"),
+        postgresql_where=sa.text("deleted_at IS NULL"),
     )
     op.create_index("ix_orders_paid_on", "orders", ["paid_on"], unique=False)
     op.create_index(
@@ -39,6 +40,7 @@ def upgrade() -> None:
         ["closed_on", "owner_id"],
         unique=False,
         sqlite_where=sa.text("status = 'won' AND deleted_at IS NULL"),
+        postgresql_where=sa.text("status = 'won' AND deleted_at IS NULL"),
     )
 
 

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from sms_desktop.persistence.dialect import batch_recreate
+
 revision: str = "0007"
 down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
@@ -31,7 +33,7 @@ def upgrade() -> None:
         " SET base = CASE basis WHEN 'margin' THEN 'margin' ELSE 'revenue_gross' END"
     )
     # Recreated: drops ``basis`` with its CHECK and adds the CHECK of ``base``.
-    with op.batch_alter_table("commission_plans", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table("commission_plans", schema=None, recreate=batch_recreate(op.get_bind())) as batch_op:
         batch_op.drop_constraint(op.f("ck_commission_plans_commissionbasis"), type_="check")
         batch_op.drop_column("basis")
         batch_op.alter_column(
@@ -55,7 +57,7 @@ def downgrade() -> None:
         "UPDATE commission_plans"
         " SET basis = CASE base WHEN 'margin' THEN 'margin' ELSE 'revenue' END"
     )
-    with op.batch_alter_table("commission_plans", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table("commission_plans", schema=None, recreate=batch_recreate(op.get_bind())) as batch_op:
         batch_op.drop_constraint(op.f("ck_commission_plans_commissionbase"), type_="check")
         batch_op.drop_column("base")
         batch_op.alter_column(

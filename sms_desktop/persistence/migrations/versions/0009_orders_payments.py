@@ -24,6 +24,8 @@ from datetime import UTC, date, datetime, timedelta
 import sqlalchemy as sa
 from alembic import op
 
+from sms_desktop.persistence.dialect import batch_recreate, is_sqlite, reset_sequences
+
 revision: str = "0009"
 down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
@@ -343,11 +345,13 @@ def _move_payments() -> None:
         bind.execute(payment_t.insert(), payments)
     if allocations:
         bind.execute(allocation_t.insert(), allocations)
+    # PostgreSQL: the ids given above did not advance the tables' id sequences.
+    reset_sequences(bind, ("invoices", "payments"))
 
 
 def upgrade() -> None:
     _create_tables()
-    with op.batch_alter_table("customers", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table("customers", schema=None, recreate=batch_recreate(op.get_bind())) as batch_op:
         batch_op.add_column(sa.Column("payment_terms", sa.String(length=24), nullable=True))
         batch_op.add_column(sa.Column("credit_limit", sa.Integer(), nullable=True))
         # Recreating would store the reflected default as ('') instead of the models' ''.
@@ -358,14 +362,14 @@ def upgrade() -> None:
     with op.batch_alter_table("quotes", schema=None) as batch_op:
         batch_op.add_column(sa.Column("exchange_rate", sa.Integer(), nullable=True))
     op.execute(f"UPDATE quotes SET exchange_rate = {_ONE}")
-    with op.batch_alter_table("quotes", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table("quotes", schema=None, recreate=batch_recreate(op.get_bind())) as batch_op:
         batch_op.alter_column("exchange_rate", existing_type=sa.Integer(), nullable=False)
 
     with op.batch_alter_table("order_lines", schema=None) as batch_op:
         batch_op.add_column(sa.Column("unit", sa.String(length=20), nullable=True))
         batch_op.add_column(sa.Column("net_amount_base", sa.Integer(), nullable=True))
     op.execute("UPDATE order_lines SET net_amount_base = net_amount")
-    with op.batch_alter_table("order_lines", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table("order_lines", schema=None, recreate=batch_recreate(op.get_bind())) as batch_op:
         batch_op.alter_column("net_amount_base", existing_type=sa.Integer(), nullable=False)
 
     new_columns = (
@@ -377,8 +381,10 @@ def upgrade() -> None:
         ("total_base", sa.Integer()),
         ("cost_total_base", sa.Integer()),
     )
-    with op.batch_alter_table("orders", schema=None, recreate="always") as batch_op:
-        batch_op.drop_constraint(op.f("ck_orders_orderstatus"), type_="check")
+    with op.batch_alter_table("orders", schema=None, recreate=batch_recreate(op.get_bind())) as batch_op:
+        if is_sqlite(op.get_bind()):
+            # Elsewhere alter_column drops the CHECK of its existing (enum) type itself.
+            batch_op.drop_constraint(op.f("ck_orders_orderstatus"), type_="check")
         batch_op.alter_column(
             "status",
             existing_type=_enum("orderstatus", *_OLD_STATES),
@@ -414,7 +420,7 @@ def upgrade() -> None:
         " cost_total_base = cost_total"
     )
 
-    with op.batch_alter_table("orders", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table("orders", schema=None, recreate=batch_recreate(op.get_bind())) as batch_op:
         batch_op.drop_index("ix_orders_paid_on")
         batch_op.drop_constraint(op.f("ck_orders_paymentstatus"), type_="check")
         batch_op.drop_column("payment_status")
@@ -445,7 +451,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("orders", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table("orders", schema=None, recreate=batch_recreate(op.get_bind())) as batch_op:
         batch_op.drop_index("ix_orders_status_order_date")
         batch_op.drop_constraint(op.f("ck_orders_orderstatus"), type_="check")
         batch_op.alter_column("status", type_=sa.String(length=24), existing_nullable=False)
@@ -469,7 +475,7 @@ def downgrade() -> None:
         " ELSE 'completed' END"
     )
     op.execute("DELETE FROM orders WHERE deleted_at IS NOT NULL")
-    with op.batch_alter_table("orders", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table("orders", schema=None, recreate=batch_recreate(op.get_bind())) as batch_op:
         batch_op.drop_constraint(op.f("ck_orders_taxmode"), type_="check")
         batch_op.drop_constraint(op.f("ck_orders_roundingpolicy"), type_="check")
         for name in (

@@ -22,7 +22,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("opportunities", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column("forecast_commit", sa.Boolean(), server_default=sa.text("0"), nullable=False)
+            sa.Column("forecast_commit", sa.Boolean(), server_default=sa.false(), nullable=False)
         )
     op.create_table(
         "forecast_snapshots",

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from sms_desktop.persistence.dialect import batch_recreate
+
 revision: str = "0012"
 down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
@@ -22,9 +24,9 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     # Rebuilt (not ALTER TABLE … ADD COLUMN), so the stored DDL reads as create_all writes it.
-    with op.batch_alter_table("invoices", recreate="always") as batch:
+    with op.batch_alter_table("invoices", recreate=batch_recreate(op.get_bind())) as batch:
         batch.add_column(sa.Column("paid_base", sa.Integer(), nullable=False, server_default="0"))
-    with op.batch_alter_table("payments", recreate="always") as batch:
+    with op.batch_alter_table("payments", recreate=batch_recreate(op.get_bind())) as batch:
         batch.add_column(
             sa.Column("unapplied_base", sa.Integer(), nullable=False, server_default="0")
         )

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from sms_desktop.persistence.dialect import batch_recreate
+
 revision: str = "0013"
 down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
@@ -31,7 +33,7 @@ def _fk(table: str, column: str, target: str, ondelete: str) -> sa.ForeignKeyCon
 
 def upgrade() -> None:
     # Rebuilt (not ALTER … ADD COLUMN) so the stored DDL matches a new database's.
-    with op.batch_alter_table("account_plans", recreate="always") as batch:
+    with op.batch_alter_table("account_plans", recreate=batch_recreate(op.get_bind())) as batch:
         batch.add_column(sa.Column("review_on", sa.Date(), nullable=True))
     op.create_table(
         "account_plan_actions",
