@@ -121,13 +121,11 @@ def quintile_scores(values: Sequence[_T], *, higher_is_better: bool = True) -> l
     worse. Ties share the lower score; the order of the input does not matter."""
     n = len(values)
     ordered = sorted(values)
-    # Walking from the worst end, a value's first position is how many are strictly worse;
-    # each distinct value is scored once.
-    scores: dict[_T, int] = {}
-    for worse, value in enumerate(ordered if higher_is_better else reversed(ordered)):
-        if value not in scores:
-            scores[value] = 1 + 5 * worse // n
-    return [scores[v] for v in values]
+    # Walking from the best end, a value's last position p leaves n − 1 − p values strictly
+    # worse than it (the dictionary keeps the last position of each value).
+    last = {v: p for p, v in enumerate(reversed(ordered) if higher_is_better else ordered)}
+    top = n - 1
+    return [1 + 5 * (top - last[v]) // n for v in values]
 
 
 class RfmSegment(StrEnum):
@@ -700,30 +698,37 @@ def segment_columns(
     dropout = params.dropout_percent
     odds = dropout / (100 - dropout)
     exp = math.exp
-    intervals: list[float] = []
-    p_alive: list[float] = []
-    next_minor: list[int] = []
-    for n, span, recency, margin in zip(orders, spans, recencies, margins, strict=True):
-        interval = default_interval if n < 2 or span <= 0 else span / (n - 1)
-        rate = 1 / interval
-        exponent = rate * max(recency, 0)
-        if dropout <= 0:
-            alive = 1.0
-        elif exponent > 700:
-            alive = 0.0
-        else:
-            alive = 1 / (1 + odds * exp(exponent))
-        intervals.append(interval)
-        p_alive.append(round(alive, 4))
-        micro = round(alive * rate * _DAYS_AHEAD * 1_000_000)
-        if n <= 0:
-            next_minor.append(0)
-            continue
-        numerator, denominator = margin * micro, n * 1_000_000
-        if numerator >= 0:
-            next_minor.append((2 * numerator + denominator) // (2 * denominator))
-        else:
-            next_minor.append(-((-2 * numerator + denominator) // (2 * denominator)))
+    intervals = [
+        default_interval if n < 2 or span <= 0 else span / (n - 1)
+        for n, span in zip(orders, spans, strict=True)
+    ]
+    rates = [1 / interval for interval in intervals]
+    if dropout <= 0:
+        alives = [1.0] * len(rates)
+    else:
+        alives = [
+            0.0 if (exponent := rate * max(recency, 0)) > 700 else 1 / (1 + odds * exp(exponent))
+            for rate, recency in zip(rates, recencies, strict=True)
+        ]
+    p_alive = [round(alive, 4) for alive in alives]
+    # Expected orders in millionths (≥ 0), then the average margin times them, half up; the
+    # sign of the product is the margin's.
+    next_minor = [
+        0
+        if n <= 0
+        else (2 * margin * micro + n * 1_000_000) // (2 * n * 1_000_000)
+        if margin >= 0
+        else -((-2 * margin * micro + n * 1_000_000) // (2 * n * 1_000_000))
+        for n, margin, micro in zip(
+            orders,
+            margins,
+            [
+                round(alive * rate * _DAYS_AHEAD * 1_000_000)
+                for alive, rate in zip(alives, rates, strict=True)
+            ],
+            strict=True,
+        )
+    ]
     totals = [a + b for a, b in zip(margins, next_minor, strict=True)]
     clv_scores = quintile_scores(totals)
     count = len(ids)
