@@ -70,7 +70,11 @@ class epoch_seconds(FunctionElement[int]):  # noqa: N801 - used like the func.* 
 
 @compiles(epoch_seconds)
 def _epoch_seconds_sqlite(element: epoch_seconds, compiler: Any, **kw: Any) -> str:
-    return f"CAST(strftime('%s', {compiler.process(element.clauses, **kw)}) AS INTEGER)"
+    # Stored as 'YYYY-MM-DD HH:MM:SS.ffffff' (SQLAlchemy's SQLite format). strftime rounds to
+    # milliseconds (…:59.9996 would become the next second): the whole seconds only.
+    return (
+        f"CAST(strftime('%s', substr({compiler.process(element.clauses, **kw)}, 1, 19)) AS INTEGER)"
+    )
 
 
 @compiles(epoch_seconds, "postgresql")

@@ -40,6 +40,19 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
             .where(m.Customer.id % 7 == 0)
             .values(potential_value=m.Customer.id * 100_000, strategic_fit=m.Customer.id % 5 + 1)
         )
+        # Last contacts a fraction of a second before a local midnight (Shanghai, New York,
+        # Chatham; 100 days back, where a day moves the contact score): their day is the one
+        # before.
+        for customer, utc in (
+            (5, datetime(2026, 8, 19, 15, 59, 59, 999_600, tzinfo=UTC)),
+            (11, datetime(2026, 8, 19, 3, 59, 59, 999_600, tzinfo=UTC)),
+            (19, datetime(2026, 8, 19, 11, 14, 59, 999_600, tzinfo=UTC)),
+        ):
+            session.execute(
+                update(m.CustomerStats)
+                .where(m.CustomerStats.customer_id == customer)
+                .values(last_interaction_at=utc)
+            )
     yield database
     database.close()
 
