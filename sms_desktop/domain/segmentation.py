@@ -28,12 +28,12 @@ it. The definitions, once:
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import partial
 from typing import NamedTuple, TypeVar
 
 from sms_desktop.domain.i18n import Message, translate
@@ -121,9 +121,11 @@ def quintile_scores(values: Sequence[_T], *, higher_is_better: bool = True) -> l
     worse. Ties share the lower score; the order of the input does not matter."""
     n = len(values)
     ordered = sorted(values)
-    if higher_is_better:
-        return [1 + 5 * bisect_left(ordered, v) // n for v in values]
-    return [1 + 5 * (n - bisect_right(ordered, v)) // n for v in values]
+    # Walking from the best end, a value's last position p leaves n − 1 − p values strictly
+    # worse than it (the dictionary keeps the last position of each value).
+    last = {v: p for p, v in enumerate(reversed(ordered) if higher_is_better else ordered)}
+    top = n - 1
+    return [1 + 5 * (top - last[v]) // n for v in values]
 
 
 class RfmSegment(StrEnum):
@@ -208,30 +210,57 @@ def abc_classes(
 ) -> dict[int, AbcResult]:
     """ABC of every customer in ``revenues`` (customer id → revenue of the period; amounts or
     minor units alike)."""
-    total = sum(v for v in revenues.values() if v > 0)
-    ordered = sorted(revenues.items(), key=lambda item: (-item[1], item[0]))
-    result: dict[int, AbcResult] = {}
+    customers = list(revenues)
+    klasses, ranks, shares = _abc_columns([revenues[c] for c in customers], a_percent, b_percent)
+    return {
+        customer: AbcResult(klass, rank, share)
+        for customer, klass, rank, share in zip(customers, klasses, ranks, shares, strict=True)
+    }
+
+
+def _abc_columns(
+    values: Sequence[_T], a_percent: int, b_percent: int
+) -> tuple[list[AbcClass], list[int], list[Decimal]]:
+    """:func:`abc_classes` of ``values`` as three lists in their order: class, rank, share.
+    Equal values form one group that shares the class, rank and share of its first member
+    (so the order among them does not matter)."""
+    count = len(values)
+    total = sum(v for v in values if v > 0)
+    klasses = [AbcClass.C] * count
+    ranks = [0] * count
+    shares = [ZERO] * count
     before = 0 * total  # revenue of the customers strictly larger than the current group
     group_value: _T | None = None
-    group_before = before
-    group_rank = 0
-    for position, (customer, value) in enumerate(ordered, start=1):
+    klass = AbcClass.C
+    share = ZERO
+    rank = 0
+    share_of: dict[int, Decimal] = {}  # shares repeat (most are under 0.01 %)
+    for position, index in enumerate(
+        sorted(range(count), key=values.__getitem__, reverse=True), start=1
+    ):
+        value = values[index]
         if value != group_value:
-            group_value, group_before, group_rank = value, before, position
+            group_value, rank = value, position
+            if value <= 0 or total <= 0:
+                klass, share = AbcClass.C, ZERO
+            else:
+                if before * 100 < a_percent * total:
+                    klass = AbcClass.A
+                elif before * 100 < b_percent * total:
+                    klass = AbcClass.B
+                else:
+                    klass = AbcClass.C
+                # Hundredths of a percent, half up (value and total are positive).
+                hundredths = int((value * 20000 + total) // (2 * total))
+                cached = share_of.get(hundredths)
+                if cached is None:
+                    cached = share_of[hundredths] = Decimal(hundredths).scaleb(-2)
+                share = cached
         before += value
-        if value <= 0 or total <= 0:
-            result[customer] = AbcResult(AbcClass.C, group_rank, ZERO)
-            continue
-        if group_before * 100 < a_percent * total:
-            klass = AbcClass.A
-        elif group_before * 100 < b_percent * total:
-            klass = AbcClass.B
-        else:
-            klass = AbcClass.C
-        # Hundredths of a percent, half up (value and total are positive).
-        hundredths = (value * 20000 + total) // (2 * total)
-        result[customer] = AbcResult(klass, group_rank, Decimal(int(hundredths)).scaleb(-2))
-    return result
+        klasses[index] = klass
+        ranks[index] = rank
+        shares[index] = share
+    return klasses, ranks, shares
 
 
 # ------------------------------------------------------------------------------- CLV
@@ -584,97 +613,169 @@ class AccountScore(NamedTuple):
     tier: Tier
 
 
-def _decimal(minor: int) -> Decimal:
-    return Decimal(minor).scaleb(-2)
+class HistoryColumns(NamedTuple):
+    """The figures of :class:`CustomerHistory`, a column each: customer ``i``'s are at index
+    ``i`` of every column. What the database hands over in bulk, without a tuple per
+    customer."""
+
+    customer_id: Sequence[int]
+    first_order: Sequence[date]
+    last_order: Sequence[date]
+    orders: Sequence[int]
+    revenue: Sequence[int]
+    margin: Sequence[int]
+    period_revenue: Sequence[int]
+    revenue_last_6m: Sequence[int]
+    revenue_prev_6m: Sequence[int]
+    revenue_last_12m: Sequence[int]
+    revenue_prev_12m: Sequence[int]
+    potential: Sequence[int | None]
+    strategic_fit: Sequence[int | None]
+    last_contact: Sequence[date | None]
+    satisfaction_latest: Sequence[int | None]
+    satisfaction_previous: Sequence[int | None]
+    overdue_receivables: Sequence[int | None]
+    receivables_total: Sequence[int | None]
 
 
 def segment(
     histories: Iterable[CustomerHistory], as_of: date, params: SegmentationParams
 ) -> list[AccountScore]:
     """Score every customer (in the order given). Quintiles and ABC are relative to the
-    customers passed in, so pass all customers with orders up to ``as_of``.
-
-    The same rules as :func:`clv_estimate`, :func:`health_parts`, :func:`value_points`,
-    :func:`growth_points` and :func:`tier_of`, written out for speed (a test keeps them
-    equal): a hundred thousand customers are scored in one go.
-    """
+    customers passed in, so pass all customers with orders up to ``as_of``."""
     rows = list(histories)
     if not rows:
         return []
-    count = len(rows)
-    recencies = [(as_of - h.last_order).days for h in rows]
+    return segment_columns(HistoryColumns(*zip(*rows, strict=True)), as_of, params)
+
+
+def segment_columns(
+    columns: HistoryColumns, as_of: date, params: SegmentationParams
+) -> list[AccountScore]:
+    """:func:`segment` of histories given as columns.
+
+    The same rules as :func:`clv_estimate`, :func:`health_parts`, :func:`value_points`,
+    :func:`growth_points` and :func:`tier_of`, written out for speed (a test keeps them
+    equal): a hundred thousand customers are scored in one go. Values that repeat (days,
+    scores, shares, zero amounts) are converted once.
+    """
+    if not columns.customer_id:
+        return []
+    (
+        ids,
+        firsts,
+        lasts,
+        orders,
+        revenues,
+        margins,
+        period_revenues,
+        last6s,
+        prev6s,
+        last12s,
+        prev12s,
+        potentials,
+        fits,
+        contacts,
+        latest_scores,
+        previous_scores,
+        overdues,
+        open_totals,
+    ) = columns
+    # Days repeat: a few thousand distinct ones among a hundred thousand customers.
+    ordinal = {d: d.toordinal() for d in {*firsts, *lasts}}
+    today = as_of.toordinal()
+    recencies = [today - ordinal[d] for d in lasts]
+    spans = [ordinal[b] - ordinal[a] for a, b in zip(firsts, lasts, strict=True)]
     r_scores = quintile_scores(recencies, higher_is_better=False)
-    f_scores = quintile_scores([h.orders for h in rows])
-    m_scores = quintile_scores([h.revenue for h in rows])
-    abc = abc_classes(
-        {h.customer_id: h.period_revenue for h in rows}, params.abc_a_percent, params.abc_b_percent
+    f_scores = quintile_scores(orders)
+    m_scores = quintile_scores(revenues)
+    klasses, ranks, shares = _abc_columns(
+        period_revenues, params.abc_a_percent, params.abc_b_percent
     )
-    # CLV: order rate, chance still active, expected margin of the next 365 days (minor).
-    intervals: list[float] = []
-    p_alive: list[float] = []
-    next_minor: list[int] = []
-    for h, recency in zip(rows, recencies, strict=True):
-        interval, _rate, alive, micro = _clv_point(
-            h.orders,
-            (h.last_order - h.first_order).days,
-            recency,
-            params.default_interval_days,
-            params.dropout_percent,
+    # CLV: order rate, chance still active, expected margin of the next 365 days (minor), as
+    # _clv_point() and _expected_minor() define them.
+    default_interval = float(params.default_interval_days)
+    dropout = params.dropout_percent
+    odds = dropout / (100 - dropout)
+    exp = math.exp
+    intervals = [
+        default_interval if n < 2 or span <= 0 else span / (n - 1)
+        for n, span in zip(orders, spans, strict=True)
+    ]
+    rates = [1 / interval for interval in intervals]
+    if dropout <= 0:
+        alives = [1.0] * len(rates)
+    else:
+        alives = [
+            0.0 if (exponent := rate * max(recency, 0)) > 700 else 1 / (1 + odds * exp(exponent))
+            for rate, recency in zip(rates, recencies, strict=True)
+        ]
+    p_alive = [round(alive, 4) for alive in alives]
+    # Expected orders in millionths (≥ 0), then the average margin times them, half up; the
+    # sign of the product is the margin's.
+    next_minor = [
+        0
+        if n <= 0
+        else (2 * margin * micro + n * 1_000_000) // (2 * n * 1_000_000)
+        if margin >= 0
+        else -((-2 * margin * micro + n * 1_000_000) // (2 * n * 1_000_000))
+        for n, margin, micro in zip(
+            orders,
+            margins,
+            [
+                round(alive * rate * _DAYS_AHEAD * 1_000_000)
+                for alive, rate in zip(alives, rates, strict=True)
+            ],
+            strict=True,
         )
-        intervals.append(interval)
-        p_alive.append(round(alive, 4))
-        next_minor.append(_expected_minor(h.margin, h.orders, micro))
-    totals = [h.margin + n for h, n in zip(rows, next_minor, strict=True)]
+    ]
+    totals = [a + b for a, b in zip(margins, next_minor, strict=True)]
     clv_scores = quintile_scores(totals)
-    has_potential = any(h.potential for h in rows)
-    potential_q = (
-        quintile_scores([h.potential or 0 for h in rows]) if has_potential else [1] * count
-    )
+    count = len(ids)
+    potential_q = quintile_scores([p or 0 for p in potentials]) if any(potentials) else [1] * count
+    floor = math.floor
+    # Health parts, as health_parts() defines them (_falling() and _round() written out).
+    reorders = [
+        max(0, min(100, floor(100 * (3 - recency / interval) / 2 + 0.5)))
+        for recency, interval in zip(recencies, intervals, strict=True)
+    ]
+    trends = [
+        None
+        if last6 <= 0 and prev6 <= 0
+        else 100
+        if prev6 <= 0 or last6 >= prev6
+        else max(0, floor(100 * last6 / prev6 + 0.5))
+        for last6, prev6 in zip(last6s, prev6s, strict=True)
+    ]
+    satisfactions = [
+        None
+        if latest is None
+        else max(0, (latest - 1) * 25 - (0 if previous is None else 10 * max(0, previous - latest)))
+        for latest, previous in zip(latest_scores, previous_scores, strict=True)
+    ]
+    window = params.contact_days
+    contact_of = {
+        day: max(0, min(100, floor(100 * (3 - (today - day.toordinal()) / window) / 2 + 0.5)))
+        for day in set(contacts)
+        if day is not None
+    }
+    contact_parts = [None if day is None else contact_of[day] for day in contacts]
+    receivable_parts = [
+        None
+        if overdue is None or owed is None
+        else 100
+        if owed <= 0
+        else max(0, floor(100 * (1 - overdue / owed) + 0.5))
+        for overdue, owed in zip(overdues, open_totals, strict=True)
+    ]
     w_reorder, w_trend = params.health_weight_reorder, params.health_weight_trend
     w_satisfaction, w_contact = params.health_weight_satisfaction, params.health_weight_contact
     w_receivables = params.health_weight_receivables
-    w_value, w_potential = params.weight_value, params.weight_potential
-    w_fit, w_growth = params.weight_fit, params.weight_growth
-    contact_window = params.contact_days
-    high = params.rfm_high_from
-    strategic_from, key_from, develop_from = (
-        params.tier_strategic,
-        params.tier_key,
-        params.tier_develop,
-    )
-    out: list[AccountScore] = []
-    append = out.append
-    for i, h in enumerate(rows):
-        r, f, m = r_scores[i], f_scores[i], m_scores[i]
-        klass, rank, share = abc[h.customer_id]
-        recency = recencies[i]
-        # Health parts, as health_parts() defines them.
-        reorder = _falling(recency / intervals[i])
-        last6, prev6 = h.revenue_last_6m, h.revenue_prev_6m
-        if last6 <= 0 and prev6 <= 0:
-            trend = None
-        elif prev6 <= 0 or last6 >= prev6:
-            trend = 100
-        else:
-            trend = max(0, _round(100 * last6 / prev6))
-        if h.satisfaction_latest is None:
-            satisfaction = None
-        else:
-            satisfaction = (h.satisfaction_latest - 1) * 25
-            if h.satisfaction_previous is not None:
-                satisfaction -= 10 * max(0, h.satisfaction_previous - h.satisfaction_latest)
-            satisfaction = max(0, satisfaction)
-        contact = (
-            None
-            if h.last_contact is None
-            else _falling((as_of - h.last_contact).days / contact_window)
-        )
-        if h.overdue_receivables is None or h.receivables_total is None:
-            receivables = None
-        elif h.receivables_total <= 0:
-            receivables = 100
-        else:
-            receivables = max(0, _round(100 * (1 - h.overdue_receivables / h.receivables_total)))
+    healths: list[int | None] = []
+    append = healths.append
+    for reorder, trend, satisfaction, contact, receivable in zip(
+        reorders, trends, satisfactions, contact_parts, receivable_parts, strict=True
+    ):
         total = reorder * w_reorder
         weight = w_reorder
         if trend is not None and w_trend > 0:
@@ -686,21 +787,35 @@ def segment(
         if contact is not None and w_contact > 0:
             total += contact * w_contact
             weight += w_contact
-        if receivables is not None and w_receivables > 0:
-            total += receivables * w_receivables
+        if receivable is not None and w_receivables > 0:
+            total += receivable * w_receivables
             weight += w_receivables
-        health_score = (2 * total + weight) // (2 * weight) if weight else None
-        # Key-account score, as value_points(), growth_points() and tier_of() define it.
-        value = _round(
-            (_ABC_POINTS[klass] + (r + f + m - 3) * 100 / 12 + (clv_scores[i] - 1) * 25) / 3
+        append((2 * total + weight) // (2 * weight) if weight else None)
+    # Key-account score, as value_points(), growth_points() and tier_of() define it.
+    values = [
+        floor((_ABC_POINTS[klass] + (r + f + m - 3) * 100 / 12 + (clv - 1) * 25) / 3 + 0.5)
+        for klass, r, f, m, clv in zip(
+            klasses, r_scores, f_scores, m_scores, clv_scores, strict=True
         )
-        potential = (potential_q[i] - 1) * 25 if h.potential else None
-        fit = None if h.strategic_fit is None else (h.strategic_fit - 1) * 25
-        last12, prev12 = h.revenue_last_12m, h.revenue_prev_12m
-        if prev12 <= 0:
-            growth = 100 if last12 > 0 else 0
-        else:
-            growth = max(0, min(100, _round(50 + 50 * (last12 - prev12) / prev12)))
+    ]
+    potential_parts = [
+        (quintile - 1) * 25 if potential else None
+        for quintile, potential in zip(potential_q, potentials, strict=True)
+    ]
+    fit_parts = [None if fit is None else (fit - 1) * 25 for fit in fits]
+    growths = [
+        (100 if last12 > 0 else 0)
+        if prev12 <= 0
+        else max(0, min(100, floor(50 + 50 * (last12 - prev12) / prev12 + 0.5)))
+        for last12, prev12 in zip(last12s, prev12s, strict=True)
+    ]
+    w_value, w_potential = params.weight_value, params.weight_potential
+    w_fit, w_growth = params.weight_fit, params.weight_growth
+    scores: list[int] = []
+    append_score = scores.append
+    for value, growth, potential, fit in zip(
+        values, growths, potential_parts, fit_parts, strict=True
+    ):
         total, weight = value * w_value + growth * w_growth, w_value + w_growth
         if potential is not None and w_potential > 0:
             total += potential * w_potential
@@ -708,49 +823,57 @@ def segment(
         if fit is not None and w_fit > 0:
             total += fit * w_fit
             weight += w_fit
-        score = (2 * total + weight) // (2 * weight) if weight else 0
-        if score >= strategic_from:
-            tier = Tier.STRATEGIC
-        elif score >= key_from:
-            tier = Tier.KEY
-        elif score >= develop_from:
-            tier = Tier.DEVELOP
-        else:
-            tier = Tier.STANDARD
-        append(
-            AccountScore(
-                h.customer_id,
-                recency,
-                h.orders,
-                _decimal(h.revenue),
-                r,
-                f,
-                m,
-                RFM_RULES[(r >= high, f >= high, m >= high)],
-                klass,
-                rank,
-                share,
-                _decimal(h.period_revenue),
-                _decimal(h.margin),
-                _decimal(next_minor[i]),
-                _decimal(totals[i]),
-                Decimal(repr(p_alive[i])),
-                _round(intervals[i]),
-                health_score,
-                reorder,
-                trend,
-                satisfaction,
-                contact,
-                receivables,
-                value,
-                potential,
-                fit,
-                growth,
-                score,
-                tier,
-            )
-        )
-    return out
+        append_score((2 * total + weight) // (2 * weight) if weight else 0)
+    tier_of_score = {score: tier_of(score, params) for score in set(scores)}
+    high = params.rfm_high_from
+    rules = {(r, f, m): RFM_RULES[(r >= high, f >= high, m >= high)] for r, f, m in _RFM_CELLS}
+    # Amounts: distinct ones converted as they come, repeated ones (zeros) once.
+    amounts: dict[int, Decimal] = {}
+    alive_text = {alive: Decimal(repr(alive)) for alive in set(p_alive)}
+    columns_out = zip(
+        ids,
+        recencies,
+        orders,
+        [Decimal(v).scaleb(-2) for v in revenues],
+        r_scores,
+        f_scores,
+        m_scores,
+        [rules[cell] for cell in zip(r_scores, f_scores, m_scores, strict=True)],
+        klasses,
+        ranks,
+        shares,
+        [
+            amounts[v] if v in amounts else amounts.setdefault(v, Decimal(v).scaleb(-2))
+            for v in period_revenues
+        ],
+        [Decimal(v).scaleb(-2) for v in margins],
+        [
+            amounts[v] if v in amounts else amounts.setdefault(v, Decimal(v).scaleb(-2))
+            for v in next_minor
+        ],
+        [Decimal(v).scaleb(-2) for v in totals],
+        [alive_text[alive] for alive in p_alive],
+        [floor(interval + 0.5) for interval in intervals],
+        healths,
+        reorders,
+        trends,
+        satisfactions,
+        contact_parts,
+        receivable_parts,
+        values,
+        potential_parts,
+        fit_parts,
+        growths,
+        scores,
+        [tier_of_score[score] for score in scores],
+        strict=True,
+    )
+    return list(map(_new_score, columns_out))
+
+
+# An AccountScore from a tuple of its fields, without the Python-level __new__ per customer.
+_new_score = partial(tuple.__new__, AccountScore)
+_RFM_CELLS = tuple((r, f, m) for r in range(1, 6) for f in range(1, 6) for m in range(1, 6))
 
 
 # ---------------------------------------------------------------------- explanations
