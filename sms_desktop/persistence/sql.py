@@ -64,6 +64,8 @@ def _by_dialect_sqlite(element: by_dialect, compiler: Any, **kw: Any) -> str:
 @compiles(by_dialect, "postgresql")
 def _by_dialect_postgresql(element: by_dialect, compiler: Any, **kw: Any) -> str:
     return str(compiler.process(element.postgresql, **kw))
+
+
 class date_ordinal(FunctionElement[int]):  # noqa: N801 - used like the func.* it stands for
     """A ``DATE`` as ``date.toordinal()`` (0001-01-01 is day 1): days subtracted and compared
     as integers, and many of them read back without parsing a date each."""
