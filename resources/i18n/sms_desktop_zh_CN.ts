@@ -899,6 +899,10 @@
 <context>
     <name>CLI</name>
     <message>
+        <source>this command works on a database file, not yet on a server ({url})</source>
+        <translation>此命令只适用于数据库文件，暂不支持服务器（{url}）</translation>
+    </message>
+    <message>
         <source>there is no file at {path}</source>
         <translation>找不到文件：{path}</translation>
     </message>
@@ -915,8 +919,16 @@
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
+        <source>{url} holds no SMS Desktop database at this version; run init first</source>
+        <translation>{url} 中没有此版本的 SMS Desktop 数据库；请先运行 init</translation>
+    </message>
+    <message>
         <source>there is already a file at {path}; choose another --db</source>
         <translation>{path} 已存在文件，请用 --db 另选位置</translation>
+    </message>
+    <message>
+        <source>{url} already holds an SMS Desktop database; choose another --db</source>
+        <translation>{url} 已有 SMS Desktop 数据库；请另选 --db</translation>
     </message>
     <message>
         <source>cannot read the mapping {path}: {problem}</source>
@@ -2327,6 +2339,10 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
         <translation>恢复失败：{error}</translation>
     </message>
     <message>
+        <source>{url} is a server database: it has no file.</source>
+        <translation>{url} 是服务器上的数据库，没有文件。</translation>
+    </message>
+    <message>
         <source>The database was closed.</source>
         <translation>数据库已关闭。</translation>
     </message>
@@ -2393,6 +2409,14 @@ SMS Desktop 可以把该文件另存一旁，并恢复 {when} 的最近一份完
     <message>
         <source>{path} has an older schema (revision {revision}); open it in the app once to upgrade it.</source>
         <translation>{path} 的数据结构较旧（版本 {revision}），请先在应用中打开一次以完成升级。</translation>
+    </message>
+    <message>
+        <source>{url} is not a database address.</source>
+        <translation>{url} 不是数据库地址。</translation>
+    </message>
+    <message>
+        <source>{url}: only PostgreSQL servers are supported (postgresql+psycopg://user@host/database).</source>
+        <translation>{url}：仅支持 PostgreSQL 服务器（postgresql+psycopg://用户@主机/数据库）。</translation>
     </message>
 </context>
 <context>
