@@ -41,14 +41,18 @@ define qt_deps
 	    ldd $(QT_PLUGINS)/libq$(1).so | grep "not found"; exit 1; fi; fi
 endef
 
-# The PDF tests read what a PDF prints with poppler's pdftotext (installed when missing).
+# The PDF tests read what a PDF prints with poppler's pdftotext, and the packaging tests check
+# the .desktop file with desktop-file-validate (both installed when missing).
 define pdf_tools
-	@if ! command -v pdftotext >/dev/null; then \
+	@missing=""; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	command -v desktop-file-validate >/dev/null || missing="$$missing desktop-file-utils"; \
+	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	    echo "installing poppler-utils (pdftotext) for the PDF tests…"; \
+	    echo "installing$$missing for the PDF and .desktop file tests…"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      poppler-utils >/dev/null; \
-	  else echo "the PDF tests need pdftotext (poppler-utils, see README)"; exit 1; fi; fi
+	      $$missing >/dev/null; \
+	  else echo "the tests need$$missing (see README)"; exit 1; fi; fi
 endef
 
 # The team edition's tests start a throw-away PostgreSQL server (tests/pg_server.py) from the
