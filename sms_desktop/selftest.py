@@ -288,6 +288,24 @@ def check_import_readers(tmp: Path) -> str:
     return "python-calamine (.xls/.ods), vobject (.vcf)"
 
 
+def check_team_driver(_tmp: Path) -> str:
+    """The PostgreSQL driver of the team edition and its libpq (bundled by psycopg's binary
+    package), without a server: an engine is made and a statement compiled for it."""
+    import psycopg
+    from sqlalchemy import create_engine, select
+
+    from sms_desktop.persistence import models as m
+
+    engine = create_engine("postgresql+psycopg://selftest@localhost/selftest")  # not connected
+    try:
+        if "FROM customers" not in str(select(m.Customer.id).compile(engine)):
+            raise RuntimeError("the PostgreSQL dialect compiled no query")
+    finally:
+        engine.dispose()
+    libpq = psycopg.pq.version()
+    return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), libpq {libpq // 10000}"
+
+
 def check_qt_plugins(_tmp: Path) -> str:
     from PySide6.QtCore import QLibraryInfo
     from PySide6.QtGui import QImageReader
@@ -320,6 +338,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("ics", check_ics),
     ("forecast", check_forecast),
     ("import-readers", check_import_readers),
+    ("team-driver", check_team_driver),
 )
 
 

@@ -70,7 +70,11 @@ def test_the_user_data_folder_is_left_alone(
 
 @pytest.mark.parametrize(
     ("module", "check"),
-    [("python_calamine", "import-readers"), ("statsmodels", "forecast")],
+    [
+        ("python_calamine", "import-readers"),
+        ("statsmodels", "forecast"),
+        ("psycopg", "team-driver"),
+    ],
 )
 def test_a_missing_lazy_module_fails_its_check_by_name(module: str, check: str) -> None:
     # None in sys.modules makes every later "import module" raise ImportError, as in a
