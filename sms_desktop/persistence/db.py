@@ -301,8 +301,13 @@ def schema_info(path: Path) -> SchemaInfo:
     finally:
         con.close()
     user_tables = {t for t in tables if not t.startswith("sqlite_")}
+    return _schema_info(revision, bool(user_tables), head)
+
+
+def _schema_info(revision: str | None, has_tables: bool, head: str) -> SchemaInfo:
+    """What a database at ``revision`` (None: no ``alembic_version``) is to this app."""
     if revision is None:
-        state = SchemaState.EMPTY if not user_tables else SchemaState.FOREIGN
+        state = SchemaState.EMPTY if not has_tables else SchemaState.FOREIGN
     elif revision == head:
         state = SchemaState.CURRENT
     else:
@@ -321,15 +326,7 @@ def server_schema_info(engine: Engine) -> SchemaInfo:
         if "alembic_version" in tables:
             revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         conn.rollback()
-    if revision is None:
-        state = SchemaState.EMPTY if not tables else SchemaState.FOREIGN
-    elif revision == head:
-        state = SchemaState.CURRENT
-    else:
-        from sms_desktop.persistence import migrations
-
-        state = SchemaState.OLDER if revision in migrations.known_revisions() else SchemaState.NEWER
-    return SchemaInfo(state, revision, head)
+    return _schema_info(revision, bool(tables), head)
 
 
 def open_server_database(url: str) -> Database:
