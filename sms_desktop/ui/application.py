@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QIcon,
     QUndoStack,
 )
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from sms_desktop import APP_ID, APP_NAME, __version__
 from sms_desktop.domain.errors import DomainError
@@ -31,7 +31,7 @@ from sms_desktop.ui.main_window import MainWindow
 from sms_desktop.ui.settings_store import SettingsStore
 from sms_desktop.ui.tabs.base import AreaTab
 from sms_desktop.ui.widgets.dialogs import run_modal
-from sms_desktop.ui.widgets.file_dialogs import interface_formats
+from sms_desktop.ui.widgets.file_dialogs import ask_open_path
 from sms_desktop.ui.widgets.save_dialog import DATABASE, ask_save_path
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only after the window shows
@@ -446,18 +446,17 @@ class Controller(QObject):
         self._welcome(path, fatal=False, empty_only=True)
 
     def open_database(self) -> None:
-        with interface_formats():
-            name, _ = QFileDialog.getOpenFileName(
-                self.window,
-                self.tr("Open Database"),
-                str(self.db_path.parent),
-                self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
-            )
-        if not name:
+        path = ask_open_path(
+            self.window,
+            self.tr("Open Database"),
+            self.db_path.parent,
+            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
+        )
+        if path is None:
             return
         previous = self.workspace.path if self.workspace else None
         self._close_workspace()
-        if not self.open_path(Path(name)) and previous is not None:
+        if not self.open_path(path) and previous is not None:
             self.open_path(previous)
 
     def backup_now(self) -> None:

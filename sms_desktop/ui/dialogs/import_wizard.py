@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -55,7 +54,7 @@ from sms_desktop.ui.edit import edit_ok, push_edit, run_edit
 from sms_desktop.ui.i18n import tr_message, translate, translator
 from sms_desktop.ui.palette import ERROR_STYLE, MUTED_STYLE, Colour, qcolor
 from sms_desktop.ui.undo import DoneCommand
-from sms_desktop.ui.widgets.file_dialogs import interface_formats
+from sms_desktop.ui.widgets.file_dialogs import ask_open_path
 from sms_desktop.ui.widgets.save_dialog import XLSX, ask_save_path
 
 PREVIEW_ROWS = 50  # rows of the file shown with their errors
@@ -226,15 +225,14 @@ class FilePage(QWizardPage):
         return ImportKind(self.kind_combo.currentData())
 
     def browse(self) -> None:
-        with interface_formats():
-            name, _filter = QFileDialog.getOpenFileName(
-                self,
-                self.tr("Import File"),
-                str(Path(self.path_edit.text()).parent) if self.path_edit.text() else "",
-                self.tr("Spreadsheets and CSV ({patterns});;All files (*)").format(patterns=_FILES),
-            )
-        if name:
-            self.open_file(Path(name))
+        path = ask_open_path(
+            self,
+            self.tr("Import File"),
+            Path(self.path_edit.text()).parent if self.path_edit.text() else None,
+            self.tr("Spreadsheets and CSV ({patterns});;All files (*)").format(patterns=_FILES),
+        )
+        if path is not None:
+            self.open_file(path)
 
     def open_file(self, path: Path) -> None:
         self.path_edit.setText(str(path))

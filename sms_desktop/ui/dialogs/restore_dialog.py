@@ -8,7 +8,6 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QTreeWidget,
     QTreeWidgetItem,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from sms_desktop.persistence.backup import BackupInfo, list_backups
 from sms_desktop.ui.formatting import format_datetime
-from sms_desktop.ui.widgets.file_dialogs import interface_formats
+from sms_desktop.ui.widgets.file_dialogs import ask_open_path
 
 
 class RestoreDialog(QDialog):
@@ -91,15 +90,14 @@ class RestoreDialog(QDialog):
         return self.tr("Automatic")
 
     def _on_browse(self) -> None:
-        with interface_formats():
-            name, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("Choose a Backup"),
-                str(self._db_path.parent),
-                self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
-            )
-        if name:
-            self.chosen = Path(name)
+        path = ask_open_path(
+            self,
+            self.tr("Choose a Backup"),
+            self._db_path.parent,
+            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
+        )
+        if path is not None:
+            self.chosen = path
             super().accept()
 
     def accept(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -48,7 +46,7 @@ from sms_desktop.ui.settings_store import Preferences
 from sms_desktop.ui.undo import DoneCommand, Refresh
 from sms_desktop.ui.widgets.dialog_layout import ok_cancel_layout
 from sms_desktop.ui.widgets.field_errors import FieldErrors
-from sms_desktop.ui.widgets.file_dialogs import interface_formats
+from sms_desktop.ui.widgets.file_dialogs import ask_open_path
 
 if TYPE_CHECKING:
     from sms_desktop.services.numbering import DocumentKind
@@ -291,14 +289,13 @@ class SettingsDialog(QDialog):
         )
 
     def _on_choose_logo(self) -> None:
-        with interface_formats():
-            name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Choose Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
-            )
-        if not name:
+        path = ask_open_path(
+            self, self.tr("Choose Logo"), None, self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if path is None:
             return
         try:
-            self._logo = Path(name).read_bytes()
+            self._logo = path.read_bytes()
         except OSError as exc:
             show_error(self, exc)
             return

@@ -8,14 +8,12 @@ from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,7 +38,7 @@ from sms_desktop.ui.formatting import date_format, from_qdate, to_qdate
 from sms_desktop.ui.i18n import tr_error, translate
 from sms_desktop.ui.undo import CallCommand
 from sms_desktop.ui.widgets.field_errors import FieldErrors
-from sms_desktop.ui.widgets.file_dialogs import interface_formats
+from sms_desktop.ui.widgets.file_dialogs import ask_open_path
 
 
 def _account_labels() -> dict[str, str]:
@@ -218,14 +216,13 @@ class MoneySettingsPage(QWidget):
         self.reload()
 
     def import_csv(self) -> None:
-        with interface_formats():
-            name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import Exchange Rates"), "", self.tr("CSV files (*.csv *.txt)")
-            )
-        if not name:
+        path = ask_open_path(
+            self, self.tr("Import Exchange Rates"), None, self.tr("CSV files (*.csv *.txt)")
+        )
+        if path is None:
             return
         try:
-            result = self._services.currencies.import_csv(Path(name))
+            result = self._services.currencies.import_csv(path)
         except (OSError, DomainError) as exc:
             show_error(self, exc)
             return

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sms_desktop.ui.palette import ERROR_STYLE
-from sms_desktop.ui.widgets.file_dialogs import interface_formats
+from sms_desktop.ui.widgets.file_dialogs import ask_open_path
 
 
 class WelcomeChoice(Enum):
@@ -154,15 +153,14 @@ class WelcomeDialog(QDialog):
         self._finish(WelcomeChoice.EMPTY)
 
     def _on_open_clicked(self) -> None:
-        with interface_formats():
-            name, _filter = QFileDialog.getOpenFileName(
-                self,
-                self.tr("Open Database"),
-                str(self._db_path.parent),
-                self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
-            )
-        if name:
-            self.open_path = Path(name)
+        path = ask_open_path(
+            self,
+            self.tr("Open Database"),
+            self._db_path.parent,
+            self.tr("SMS Desktop databases (*.sqlite3 *.db *.sqlite);;All files (*)"),
+        )
+        if path is not None:
+            self.open_path = path
             self._finish(WelcomeChoice.OPEN)
 
     def _finish(self, choice: WelcomeChoice) -> None:

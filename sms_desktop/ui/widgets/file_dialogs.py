@@ -7,7 +7,8 @@ configured locale (``LANG=C.UTF-8``) that is the C locale: "2 12 2026 16:37" and
 in the Chinese dialog, next to "2026/12/2" everywhere else. The system locale is read once,
 when Qt first asks for it, so it cannot follow a language chosen later.
 
-:func:`interface_formats` wraps a call of a static ``QFileDialog`` function: while it runs, the
+:func:`interface_formats` wraps a call of a static ``QFileDialog`` function (as
+:func:`ask_open_path` and ``save_dialog.ask_save_path`` do): while it runs, the
 widget-based dialog that opens gets a proxy model that shows sizes and dates through
 ``QLocale()``. The static functions stay (the platform's native dialog where there is one,
 translated by the system; tests replace them), and the proxy is set before the dialog's
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,7 +32,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QFileDialog, QFileSystemModel
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QWidget
 from typing_extensions import override
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -85,3 +87,13 @@ def interface_formats() -> Iterator[None]:
         yield
     finally:
         app.removeEventFilter(watch)
+
+
+def ask_open_path(parent: QWidget, title: str, folder: Path | None, filters: str) -> Path | None:
+    """The one "Open" dialog: the file the user picks (None when cancelled), the dialog's
+    sizes and dates in the interface's locale."""
+    with interface_formats():
+        name, _filter = QFileDialog.getOpenFileName(
+            parent, title, "" if folder is None else str(folder), filters
+        )
+    return Path(name) if name else None
